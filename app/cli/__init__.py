@@ -1,0 +1,70 @@
+"""The `duidu` command line: a thin layer over core, store and reports.
+
+Each sub-command lives in its own module with a `register(subparsers)` function that adds its parser
+and sets `handler`. Errors the user can act on are raised as `CliError` and printed as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+
+#: Modules that contribute sub-commands, in the order `duidu --help` lists them.
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.library",)
+
+
+class CliError(Exception):
+    """A problem the user caused or can fix; printed as `duidu: <message>` without a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db PATH_OR_URL`, shared by every command that opens the library."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="library file or SQLAlchemy URL (default: $DUIDU_DB, else the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="duidu", description="Duidu (对读): read and compare Chinese official speeches."
+    )
+    parser.add_argument("--version", action="version", version=f"duidu {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse `argv` and run the chosen command; returns the process exit code."""
+    argv = list(argv)
+    if not argv:
+        argv = ["gui"]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except CliError as exc:
+        print(f"duidu: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("duidu: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last line of defence: never show a traceback to the user
+        print(f"duidu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 70

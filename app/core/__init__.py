@@ -1,0 +1,1 @@
+"""Pure-Python core: text model, normalisation, structure, matching and formulas (no Qt, no SQL)."""

@@ -1,0 +1,151 @@
+"""The normalised view used for matching, with an offset map back to the stored text.
+
+Matching must not care about full/half width, quote styles, punctuation variants, whitespace or line
+breaks, but every result must be shown in the original text. So normalisation only ever maps one
+original character to at most one normalised character (or drops it), and records where each
+normalised character came from.
+
+Redaction markers (`**`, `***`, `××`, `XX`, `□□`, `某某`) are never deleted — deleting them would fuse
+`在**县调研` into `在县调研` and invent shared text — and never matched as text: each run becomes one
+`REDACTION` character that matchers treat as a hard boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+#: Stands for one run of redaction markers in the normalised view; matchers must break on it.
+REDACTION = "\ufffc"
+_DROP = "\x00"
+
+_REDACTION_RE = re.compile(r"\*{2,}|×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|□{2,}|■{2,}|某某")
+
+# Canonical punctuation: one character for each family of variants.
+_PUNCT_FAMILIES = {
+    '"': "\"'“”‘’「」『』〝〞〟＂＇﹁﹂﹃﹄‚„‹›«»",
+    ",": ",，﹐､",
+    "、": "、﹑",
+    "。": "。｡",
+    ".": ".．",
+    ";": ";；﹔",
+    ":": ":：﹕",
+    "!": "!！﹗",
+    "?": "?？﹖",
+    "(": "(（﹙",
+    ")": ")）﹚",
+    "[": "[［【〔〖",
+    "]": "]］】〕〗",
+    "<": "<＜《〈",
+    ">": ">＞》〉",
+    "-": "-－‐‑‒–—―─━﹘﹣",
+    "…": "…⋯",
+    "·": "·・•‧∙",
+    "/": "/／",
+    "~": "~～〜",
+}
+#: Canonical punctuation removed when the caller matches across punctuation differences.
+PUNCTUATION = frozenset(_PUNCT_FAMILIES) - {"."}
+_WHITESPACE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+    "\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
+    fold: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII → ASCII
+        fold[code] = chr(code - 0xFEE0)
+    for code in range(ord("A"), ord("Z") + 1):
+        fold[code] = chr(code + 32)
+    for code in range(0xFF21, 0xFF3B):
+        fold[code] = chr(code - 0xFF21 + ord("a"))
+    for canonical, variants in _PUNCT_FAMILIES.items():
+        for ch in variants:
+            fold[ord(ch)] = canonical
+    for ch in _WHITESPACE:
+        fold[ord(ch)] = _DROP
+    drop_punct = dict(fold)
+    for code, value in fold.items():
+        if value in PUNCTUATION:
+            drop_punct[code] = _DROP
+    for ch in PUNCTUATION:
+        drop_punct[ord(ch)] = _DROP
+    return fold, drop_punct
+
+
+_FOLD, _FOLD_DROP_PUNCT = _build_tables()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedView:
+    """A normalised string plus, for each of its characters, the original offset it came from."""
+
+    text: str
+    offsets: list[int]
+    #: original start → original end, for each redaction run (its one REDACTION char spans them all)
+    redaction_ends: dict[int, int]
+    original_length: int
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open range to the smallest original range that covers it."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside normalised text of length {len(self.text)}")
+        o_start = self.offsets[start]
+        last = self.offsets[end - 1]
+        o_end = self.redaction_ends.get(last, last + 1) if self.text[end - 1] == REDACTION else last + 1
+        return o_start, o_end
+
+    def normalised_index(self, original: int) -> int:
+        """Index of the first normalised character at or after original offset `original`."""
+        return bisect_right(self.offsets, original - 1)
+
+    def normalised_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original half-open range to the normalised characters that lie inside it."""
+        return self.normalised_index(start), self.normalised_index(end)
+
+
+def fold_char(ch: str, *, keep_punctuation: bool = True) -> str:
+    """The normalised form of one character ('' when it is dropped); the rule `normalize` applies."""
+    table = _FOLD if keep_punctuation else _FOLD_DROP_PUNCT
+    out = ch.translate(table)
+    return "" if out == _DROP else out
+
+
+def normalize(text: str, *, keep_punctuation: bool = True) -> NormalizedView:
+    """Build the normalised view of a stored text.
+
+    With `keep_punctuation=False` punctuation is dropped too, so that matches run across commas,
+    quotes and full stops that one speech has and the other has not.
+    """
+    folded = text.translate(_FOLD if keep_punctuation else _FOLD_DROP_PUNCT)
+    redaction_ends: dict[int, int] = {}
+    if any(marker in folded for marker in ("**", "××", "xx", "□□", "■■", "某某")):
+        pieces: list[str] = []
+        last = 0
+        for match in _REDACTION_RE.finditer(folded):
+            start, end = match.span()
+            pieces.append(folded[last:start])
+            pieces.append(REDACTION + _DROP * (end - start - 1))
+            redaction_ends[start] = end
+            last = end
+        pieces.append(folded[last:])
+        folded = "".join(pieces)
+    if _DROP in folded:
+        offsets = [i for i, ch in enumerate(folded) if ch != _DROP]
+        normalised = folded.replace(_DROP, "")
+    else:
+        offsets = list(range(len(folded)))
+        normalised = folded
+    return NormalizedView(normalised, offsets, redaction_ends, len(text))
+
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
+
+
+def is_han(ch: str) -> bool:
+    """True for CJK ideographs, including the extension planes (𠀋 is U+2000B)."""
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _HAN_RANGES)
