@@ -1,0 +1,198 @@
+"""Open a library: a path or SQLAlchemy URL → a checked, migrated engine and its session factories.
+
+Opening never changes a file that is not a Duidu library: the SQLite header, write access and the
+schema revision are checked before anything is written, and every refusal is a one-line `LibraryError`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool, StaticPool
+
+from app.paths import DB_ENV, default_library_path
+from app.store.errors import LibraryError, describe_database_error
+from app.store.migrate import ensure_schema
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long a writer waits for another one before reporting the library as locked.
+BUSY_TIMEOUT_SECONDS = 5.0
+#: Execution option that makes SQLite start the transaction with BEGIN IMMEDIATE (one writer lane).
+_WRITE_OPTION = "duidu_write"
+
+
+@dataclass
+class Library:
+    """An open library. `reader()` for queries, `writer.begin()` for one transaction of changes.
+
+    Use one session per task: `with library.reader() as s: list_documents(s)`, or
+    `with library.writer.begin() as s: update_metadata(s, ...)` (commits, or rolls back on error).
+    """
+
+    engine: Engine
+    location: str
+    readonly: bool = False
+    reader: sessionmaker[Session] = field(init=False)
+    writer: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reader = sessionmaker(self.engine, expire_on_commit=False)
+        writer_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
+        self.writer = sessionmaker(writer_engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def resolve_target(db: str | None) -> str:
+    """`--db` wins, then $DUIDU_DB, then the default library in the user data directory."""
+    return db or os.environ.get(DB_ENV) or str(default_library_path())
+
+
+def open_library(
+    db: str | None = None,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+) -> Library:
+    """Open (and if needed create or upgrade) the library named by a path or an SQLAlchemy URL."""
+    target = resolve_target(db)
+    path = _sqlite_path(target)
+    if path is None:
+        library = Library(_server_engine(target), _display_url(target), readonly=readonly)
+    elif path == ":memory:":
+        engine = _sqlite_engine("sqlite+pysqlite://", ":memory:", busy_timeout, StaticPool)
+        library = Library(engine, "in-memory library", readonly=readonly)
+    else:
+        file = Path(path).expanduser().absolute()
+        _check_file(file, create=create, readonly=readonly)
+        uri = f"file:{quote(str(file))}?mode={'ro' if readonly else 'rwc'}"
+        engine = _sqlite_engine(f"sqlite+pysqlite:///{file}", uri, busy_timeout, QueuePool)
+        library = Library(engine, str(file), readonly=readonly)
+    try:
+        _prepare(library)
+    except BaseException:
+        library.close()
+        raise
+    return library
+
+
+def _prepare(library: Library) -> None:
+    location = library.location
+    try:
+        writer = library.writer.kw["bind"]
+        ensure_schema(library.engine, writer, location, readonly=library.readonly)
+        if library.engine.dialect.name == "sqlite" and not library.readonly:
+            _use_wal(library.engine)
+    except DBAPIError as exc:
+        raise LibraryError(describe_database_error(exc, location)) from exc
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL (persistent in the file): readers never block the writer, a killed writer loses nothing
+    committed. Switched only once the file is known to be ours, outside any transaction."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.driver_connection.cursor()  # type: ignore[union-attr]
+        if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() not in ("wal", "memory"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    finally:
+        connection.close()
+
+
+def _sqlite_path(target: str) -> str | None:
+    """The file behind `target` if it is an SQLite library, else None (a server URL)."""
+    if "://" not in target:
+        return target
+    try:
+        url = make_url(target)
+    except ArgumentError as exc:
+        raise LibraryError(f"{target!r} is neither a file path nor a database URL") from exc
+    if url.get_backend_name() != "sqlite":
+        return None
+    return url.database if url.database and url.database != ":memory:" else ":memory:"
+
+
+def _check_file(path: Path, *, create: bool, readonly: bool) -> None:
+    """Refuse, before SQLite touches it, anything we must not write to."""
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file")
+    if not path.exists():
+        if not create or readonly:
+            raise LibraryError(f"no library at {path}")
+        if not path.parent.is_dir():
+            raise LibraryError(f"cannot create a library in {path.parent}: the folder does not exist")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise LibraryError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if header and header != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not a Duidu library (not an SQLite database); it was left untouched")
+    if readonly:
+        return
+    try:
+        with path.open("r+b"):
+            pass
+    except OSError as exc:
+        raise LibraryError(f"{path} is read-only ({exc.strerror or exc}); Duidu cannot write to it") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise LibraryError(f"{path} cannot be written: its folder {path.parent} is read-only")
+
+
+def _sqlite_engine(url: str, uri: str, busy_timeout: float, poolclass: type[Any]) -> Engine:
+    def connect() -> sqlite3.Connection:
+        # isolation_level=None: the driver stays out of transaction handling and we send BEGIN ourselves,
+        # so that DDL (migrations) is transactional too and writers can take the lock up front.
+        return sqlite3.connect(
+            uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+
+    engine = create_engine(url, creator=connect, poolclass=poolclass)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        writing = connection.get_execution_options().get(_WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+def _server_engine(url: str) -> Engine:
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise LibraryError(f"cannot use {_display_url(url)}: {exc}") from exc
+
+
+def _display_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url

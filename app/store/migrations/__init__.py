@@ -1,0 +1,7 @@
+"""Alembic migrations of the library schema, run in code by `app.store.migrate` (no alembic.ini).
+
+To add a migration: copy the newest file in `versions/`, give it the next number as `revision`, set
+`down_revision` to the previous one, and write `upgrade()` with `op.batch_alter_table` for changes to
+existing tables (SQLite cannot ALTER most things). `tests/store/test_migrations.py` checks that the
+migrated schema equals the models.
+"""

@@ -1,0 +1,70 @@
+"""SQLAlchemy models of the library. ORM objects stay inside `app.store`; callers get dataclasses.
+
+Later features add their own tables (library-wide passage index, user lexicon) with their own
+migrations; they hang off `documents.id` with `ON DELETE CASCADE` so removing a speech removes its traces.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Stable constraint names, so that later migrations (batch mode on SQLite) can find and alter them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Document(Base):
+    """One imported speech: its stored text (see app.core.text) and what we know about it."""
+
+    __tablename__ = "documents"
+    # AUTOINCREMENT: an id shown to the user (`#12`) is never reused for another speech after a removal.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="", index=True)
+    speaker: Mapped[str] = mapped_column(Text, default="", index=True)
+    role: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String(32), default="", index=True)
+    occasion: Mapped[str] = mapped_column(Text, default="")
+    genre: Mapped[str] = mapped_column(Text, default="", index=True)
+    source_path: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    format: Mapped[str] = mapped_column(String(16), default="")
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    chars: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Last column and deferred: listing thousands of speeches must not drag their texts along.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+
+    tags: Mapped[list[DocumentTag]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="DocumentTag.position",
+        lazy="selectin",
+    )
+
+
+class DocumentTag(Base):
+    """A user tag on a document; `position` keeps the order the user gave."""
+
+    __tablename__ = "document_tags"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(Text, primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    document: Mapped[Document] = relationship(back_populates="tags")
