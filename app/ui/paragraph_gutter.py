@@ -1,0 +1,79 @@
+"""Paragraph numbers in a strip left of a reading pane (Qt's line-number-area pattern).
+
+Analysts cite "paragraph 7", so the numbers follow app.core.structure.paragraphs rather than text lines:
+a paragraph that starts in the middle of a block (sources that separate paragraphs with `　　` instead of a
+line break) gets its number beside the wrapped line where it starts. Heading paragraphs are numbered in the
+accent colour so the structure is visible at a glance.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from app.ui.reading_pane import ReadingPane
+
+_PADDING = 6
+
+
+class ParagraphGutter(QWidget):
+    """Draws numbers for the pane's paragraphs; the pane positions it and reserves its width."""
+
+    def __init__(self, pane: ReadingPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self._starts: list[int] = []  # Qt position of each paragraph start
+        self._headings: set[int] = set()  # paragraph indices that are headings
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_paragraphs(self, starts: list[int], heading_paragraphs: set[int]) -> None:
+        self._starts = starts
+        self._headings = heading_paragraphs
+        self.update()
+
+    def number_font(self) -> QFont:
+        font = QFont(self._pane.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        return font
+
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, len(self._starts))))
+        return _PADDING * 2 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pane = self._pane
+        theme = pane.theme
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), pane.palette().alternateBase())
+        painter.setFont(self.font())
+        offset = pane.contentOffset()
+        bottom_limit = event.rect().bottom()
+        block = pane.firstVisibleBlock()
+        while block.isValid():
+            geometry = pane.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom_limit:
+                break
+            base, end = block.position(), block.position() + block.length()
+            layout = block.layout()
+            index = bisect_left(self._starts, base)
+            while index < len(self._starts) and self._starts[index] < end:
+                line = layout.lineForTextPosition(self._starts[index] - base) if layout else None
+                y = geometry.top() + (line.y() if line is not None and line.isValid() else 0)
+                height = line.height() if line is not None and line.isValid() else geometry.height()
+                role = "gutter.heading" if index in self._headings else "gutter.number"
+                painter.setPen(theme.colour(role))
+                rect = QRect(0, round(y), self.width() - _PADDING, round(height))
+                painter.drawText(
+                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(index + 1)
+                )
+                index += 1
+            block = block.next()
+        painter.end()

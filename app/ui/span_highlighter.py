@@ -1,0 +1,121 @@
+"""Persistent marks (formulas, redactions, passages) drawn by a QSyntaxHighlighter from precomputed spans.
+
+Qt calls `highlightBlock` for every block it lays out, so that call must not search the whole span list.
+When a layer is set we cut its spans at block boundaries once and file the pieces under their block number;
+`highlightBlock` then only reads its own block's pieces. Several layers may cover the same characters (a
+formula inside a copied passage): their formats are merged in priority order, and every formatted range
+carries the names of the layers that cover it in `KINDS_PROPERTY`, which is how tests and the compare view
+read the marks back from the text layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextFormat
+
+#: Text-format property holding "kind1|kind2" for the layers covering a range.
+KINDS_PROPERTY = int(QTextFormat.Property.UserProperty) + 17
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span of code points in the stored text and what it stands for (a FormulaHit, a passage, …)."""
+
+    start: int
+    end: int
+    payload: object = None
+
+
+def as_marks(items: Iterable[object]) -> list[Mark]:
+    """Accept Marks, (start, end) pairs or any object with `start`/`end` (kept as the payload)."""
+    marks: list[Mark] = []
+    for item in items:
+        if isinstance(item, Mark):
+            marks.append(item)
+        elif isinstance(item, tuple):
+            marks.append(Mark(int(item[0]), int(item[1]), item[2] if len(item) > 2 else None))
+        else:
+            marks.append(Mark(int(item.start), int(item.end), item))  # type: ignore[attr-defined]
+    return [m for m in marks if m.end > m.start]
+
+
+class Piece(NamedTuple):
+    """Part of a mark inside one block, in UTF-16 units relative to the block start."""
+
+    start: int
+    end: int
+    fmt: QTextCharFormat
+
+
+class _Layer(NamedTuple):
+    kind: str
+    priority: int
+    pieces: dict[int, list[Piece]]
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Applies named layers of (Qt start, Qt end, format) ranges to a read-only document."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._layers: dict[str, _Layer] = {}
+
+    def kinds(self) -> list[str]:
+        return list(self._layers)
+
+    def set_layer(
+        self, kind: str, ranges: Iterable[tuple[int, int, QTextCharFormat]], priority: int = 0
+    ) -> None:
+        """Replace layer `kind` with `ranges` (Qt positions; may cross blocks) and redraw what changed."""
+        document = self.document()
+        pieces: dict[int, list[Piece]] = {}
+        for start, end, fmt in ranges:
+            block = document.findBlock(start)
+            while block.isValid() and block.position() < end:
+                base = block.position()
+                lo, hi = max(start, base) - base, min(end, base + block.length() - 1) - base
+                if hi > lo:
+                    pieces.setdefault(block.blockNumber(), []).append(Piece(lo, hi, fmt))
+                block = block.next()
+        old = self._layers.get(kind)
+        self._layers[kind] = _Layer(kind, priority, pieces)
+        self._refresh(set(pieces) | (set(old.pieces) if old else set()))
+
+    def clear_layer(self, kind: str) -> None:
+        old = self._layers.pop(kind, None)
+        if old is not None:
+            self._refresh(set(old.pieces))
+
+    def _refresh(self, blocks: set[int]) -> None:
+        if len(blocks) > 200:
+            self.rehighlight()
+            return
+        document = self.document()
+        for number in sorted(blocks):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def highlightBlock(self, text: str) -> None:
+        number = self.currentBlock().blockNumber()
+        covering: list[tuple[str, Piece]] = []
+        for layer in sorted(self._layers.values(), key=lambda layer: layer.priority):
+            covering.extend((layer.kind, piece) for piece in layer.pieces.get(number, ()))
+        if not covering:
+            return
+        cuts = sorted({0, len(text)} | {p.start for _, p in covering} | {p.end for _, p in covering})
+        for lo, hi in pairwise(cuts):
+            kinds: list[str] = []
+            fmt = QTextCharFormat()
+            for kind, piece in covering:
+                if piece.start <= lo and hi <= piece.end:
+                    fmt.merge(piece.fmt)
+                    if kind not in kinds:
+                        kinds.append(kind)
+            if kinds:
+                fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
+                self.setFormat(lo, hi - lo, fmt)
