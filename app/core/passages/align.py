@@ -1,0 +1,225 @@
+"""Choosing passages: one-to-one resolution, grouping of reordered parts, and the diff alignment.
+
+A phrase repeated in one speech matches every repetition in the other. The best candidates (most
+matched characters) claim their text first; a weaker candidate keeps only what is still unclaimed on both
+sides, so each character belongs to at most one passage and the same reuse is not counted twice.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+
+from app.core.normalize import NormalizedView
+from app.core.passages.extend import Candidate, make_candidate
+from app.core.passages.model import AlignedSegment
+from app.core.passages.seeds import Run
+
+
+class IntervalSet:
+    """Disjoint half-open intervals, kept sorted, for what is already claimed in one text."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.ends, start)
+        j = i
+        while j < len(self.starts) and self.starts[j] <= end:
+            start, end = min(start, self.starts[j]), max(end, self.ends[j])
+            j += 1
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+    def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Pieces of [start, end) not covered by any interval."""
+        parts = []
+        i = bisect_right(self.ends, start)
+        while start < end:
+            if i >= len(self.starts) or self.starts[i] >= end:
+                parts.append((start, end))
+                break
+            if self.starts[i] > start:
+                parts.append((start, self.starts[i]))
+            start = max(start, self.ends[i])
+            i += 1
+        return parts
+
+
+def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
+    out: list[Run] = []
+    for x, y, n in blocks:
+        for fx0, fx1 in xs.free_parts(x, x + n):
+            shift = y - x
+            for fy0, fy1 in ys.free_parts(fx0 + shift, fx1 + shift):
+                out.append((fy0 - shift, fy0, fy1 - fy0))
+    return out
+
+
+def _pieces(blocks: list[Run], xs: IntervalSet, ys: IntervalSet, max_gap: int) -> list[list[Run]]:
+    """Split blocks where a gap is too wide or crosses claimed text (a passage must not span it)."""
+    pieces: list[list[Run]] = []
+    current: list[Run] = []
+    for block in blocks:
+        if current:
+            px, py, pl = current[-1]
+            gx0, gy0 = px + pl, py + pl
+            if (
+                block[0] - gx0 > max_gap
+                or block[1] - gy0 > max_gap
+                or block[1] < gy0
+                or (block[0] > gx0 and xs.overlaps(gx0, block[0]))
+                or (block[1] > gy0 and ys.overlaps(gy0, block[1]))
+            ):
+                pieces.append(current)
+                current = []
+        current.append(block)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def trim_ends(blocks: list[Run]) -> list[Run]:
+    """Drop single characters matched by chance at the ends of a piece."""
+    lo, hi = 0, len(blocks)
+    while lo < hi and blocks[lo][2] < 2:
+        lo += 1
+    while hi > lo and blocks[hi - 1][2] < 2:
+        hi -= 1
+    return blocks[lo:hi]
+
+
+def acceptable(cand: Candidate, min_chars: int, min_similarity: float) -> bool:
+    return (
+        cand.x1 - cand.x0 >= min_chars
+        and cand.y1 - cand.y0 >= min_chars
+        and cand.similarity >= min_similarity
+    )
+
+
+def resolve(
+    candidates: list[Candidate], min_chars: int, min_similarity: float, max_gap: int
+) -> list[Candidate]:
+    """Strongest candidates first; later ones keep only unclaimed text, or are dropped."""
+    heap = [(-c.matched, c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
+    heapq.heapify(heap)
+    counter = len(heap)
+    xs, ys = IntervalSet(), IntervalSet()
+    accepted: list[Candidate] = []
+    while heap:
+        cand = heapq.heappop(heap)[-1]
+        if not xs.overlaps(cand.x0, cand.x1) and not ys.overlaps(cand.y0, cand.y1):
+            accepted.append(cand)
+            xs.add(cand.x0, cand.x1)
+            ys.add(cand.y0, cand.y1)
+            continue
+        for piece in _pieces(_unclaimed_blocks(cand.blocks, xs, ys), xs, ys, max_gap):
+            piece = trim_ends(piece)
+            if not piece:
+                continue
+            smaller = make_candidate(piece)
+            if acceptable(smaller, min_chars, min_similarity):
+                counter += 1
+                heapq.heappush(heap, (-smaller.matched, smaller.x0, smaller.y0, counter, smaller))
+    return accepted
+
+
+def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
+    key = (lambda c: (c.x0, c.x1)) if axis == 0 else (lambda c: (c.y0, c.y1))
+    ordered = sorted(group, key=key)
+    parts: list[list[Candidate]] = [[ordered[0]]]
+    reach = key(ordered[0])[1]
+    for cand in ordered[1:]:
+        start, end = key(cand)
+        if start - reach > max_gap:
+            parts.append([])
+        parts[-1].append(cand)
+        reach = max(reach, end)
+    return parts
+
+
+def group_reordered(accepted: list[Candidate], min_similarity: float, max_gap: int) -> list[list[Candidate]]:
+    """Passages that together fill one block in both texts (reordered sentences) become one group.
+
+    Recursive XY-cut: split wherever either text has a gap wider than `max_gap`; what is left is
+    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and it is
+    still similar enough as a whole.
+    """
+    if not accepted:
+        return []
+    pending, final = [accepted], []
+    while pending:
+        group = pending.pop()
+        for axis in (0, 1):
+            parts = _split_axis(group, axis, max_gap)
+            if len(parts) > 1:
+                pending.extend(parts)
+                break
+        else:
+            final.append(group)
+    out: list[list[Candidate]] = []
+    for group in final:
+        if len(group) == 1:
+            out.append(group)
+            continue
+        box = make_candidate([b for c in group for b in c.blocks])
+        members = {id(c) for c in group}
+        intruder = any(
+            id(c) not in members and c.x0 < box.x1 and c.x1 > box.x0 and c.y0 < box.y1 and c.y1 > box.y0
+            for c in accepted
+        )
+        if intruder or box.similarity < min_similarity:
+            out.extend([c] for c in group)
+        else:
+            out.append(sorted(group, key=lambda c: c.x0))
+    return out
+
+
+def segments(
+    group: list[Candidate], vx: NormalizedView, vy: NormalizedView, tx: str, ty: str
+) -> tuple[AlignedSegment, ...]:
+    """The diff-view alignment of a (possibly grouped) passage, in original offsets."""
+    out: list[AlignedSegment] = []
+    for cand in group:
+        prev: tuple[int, int] | None = None
+        for x, y, n in cand.blocks:
+            ox0, ox1 = vx.original_span(x, x + n)
+            oy0, oy1 = vy.original_span(y, y + n)
+            if prev is not None and (ox0 > prev[0] or oy0 > prev[1]):
+                gap_a, gap_b = tx[prev[0] : ox0], ty[prev[1] : oy0]
+                tag = (
+                    "equal"
+                    if gap_a == gap_b
+                    else "replace"
+                    if gap_a and gap_b
+                    else "delete"
+                    if gap_a
+                    else "insert"
+                )
+                out.append(AlignedSegment(tag, prev[0], ox0, prev[1], oy0))
+            out.append(AlignedSegment("equal", ox0, ox1, oy0, oy1))
+            prev = (ox1, oy1)
+    return tuple(_merge_equal(out))
+
+
+def _merge_equal(segs: list[AlignedSegment]) -> list[AlignedSegment]:
+    merged: list[AlignedSegment] = []
+    for seg in segs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and seg.tag == last.tag == "equal"
+            and seg.a_start == last.a_end
+            and seg.b_start == last.b_end
+        ):
+            merged[-1] = AlignedSegment("equal", last.a_start, seg.a_end, last.b_start, seg.b_end)
+        else:
+            merged.append(seg)
+    return merged

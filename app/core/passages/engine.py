@@ -1,0 +1,187 @@
+"""Compare two or N documents: seed, chain, resolve, group, classify.
+
+Each pair is computed in one canonical orientation (the shorter document is indexed, the other scanned)
+and mirrored when the caller asked for the other order, so compare(a, b) is exactly compare(b, a) seen
+from the other side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from app.core.normalize import NormalizedView, normalize
+from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, segments, trim_ends
+from app.core.passages.classify import classify, formula_share
+from app.core.passages.extend import Candidate, chain_blocks, chain_runs, make_candidate, split_weak
+from app.core.passages.model import (
+    Cancelled,
+    CancelledFn,
+    Comparison,
+    PairSummary,
+    Passage,
+    PassageParams,
+    ProgressFn,
+)
+from app.core.passages.seeds import SeedIndex, find_runs
+from app.core.text import content_hash
+
+
+@dataclass(slots=True)
+class PreparedDocument:
+    """A document's normalised view and, built on first use, its seed index (reused across pairs)."""
+
+    text: str
+    view: NormalizedView
+    sha256: str
+    _index: SeedIndex | None = field(default=None, repr=False)
+
+    def index(self, params: PassageParams) -> SeedIndex:
+        if self._index is None or self._index.k != params.seed_chars:
+            self._index = SeedIndex(self.view.text, params.seed_chars, params.max_seed_occurrences)
+        return self._index
+
+    @property
+    def order_key(self) -> tuple[int, str, str]:
+        return (len(self.view.text), self.view.text, self.text)
+
+
+def prepare(text: str, params: PassageParams) -> PreparedDocument:
+    """Normalise a stored text for matching; refuses texts beyond `params.max_chars`."""
+    view = normalize(text, keep_punctuation=False)
+    if len(view.text) > params.max_chars:
+        raise ValueError(
+            f"document has {len(view.text):,} characters to compare; the limit is {params.max_chars:,}"
+        )
+    return PreparedDocument(text, view, content_hash(text))
+
+
+def _candidates(x: PreparedDocument, y: PreparedDocument, params: PassageParams, progress, cancelled):
+    runs = find_runs(x.index(params), y.view.text, progress, cancelled)
+    found: list[Candidate] = []
+    for chain in chain_runs(runs, params.max_gap):
+        if (
+            chain[-1][0] + chain[-1][2] - chain[0][0] < params.min_chars
+            or chain[-1][1] + chain[-1][2] - chain[0][1] < params.min_chars
+        ):
+            continue
+        blocks = chain_blocks(chain, x.view.text, y.view.text)
+        for piece in split_weak(blocks, params.min_similarity):
+            piece = trim_ends(piece)
+            if piece:
+                cand = make_candidate(piece)
+                if acceptable(cand, params.min_chars, params.min_similarity):
+                    found.append(cand)
+    return found
+
+
+def _pair(
+    x: PreparedDocument,
+    y: PreparedDocument,
+    ix: int,
+    iy: int,
+    params: PassageParams,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> tuple[list[Passage], PairSummary]:
+    """Passages between x (indexed) and y (scanned), oriented x → y."""
+    cands = _candidates(x, y, params, progress, cancelled)
+    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap)
+    if params.group_reordered:
+        groups = group_reordered(accepted, params.min_similarity, params.max_gap)
+    else:
+        groups = [[c] for c in accepted]
+    exclude = frozenset((x.sha256, y.sha256))
+    passages: list[Passage] = []
+    copied_x, copied_y = IntervalSet(), IntervalSet()
+    for group in groups:
+        box = group[0] if len(group) == 1 else make_candidate([b for c in group for b in c.blocks])
+        nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
+        share = (formula_share(nx, params, exclude) + formula_share(ny, params, exclude)) / 2
+        kind = classify(share, min(len(nx), len(ny)), params)
+        if kind == "copy":
+            copied_x.add(box.x0, box.x1)
+            copied_y.add(box.y0, box.y1)
+        ax0, ax1 = x.view.original_span(box.x0, box.x1)
+        by0, by1 = y.view.original_span(box.y0, box.y1)
+        passages.append(
+            Passage(
+                a=ix,
+                b=iy,
+                a_start=ax0,
+                a_end=ax1,
+                b_start=by0,
+                b_end=by1,
+                similarity=round(box.similarity, 4),
+                kind=kind,
+                a_text=x.text[ax0:ax1],
+                b_text=y.text[by0:by1],
+                alignment=segments(group, x.view, y.view, x.text, y.text),
+                matched_chars=box.matched,
+                formula_share=round(share, 4),
+            )
+        )
+    passages.sort(key=lambda p: (p.a_start, p.b_start))
+    summary = PairSummary(ix, iy, _ratio(copied_x, len(x.view)), _ratio(copied_y, len(y.view)))
+    return passages, summary
+
+
+def _ratio(covered: IntervalSet, length: int) -> float:
+    if not length:
+        return 0.0
+    return round(sum(e - s for s, e in zip(covered.starts, covered.ends, strict=True)) / length, 4)
+
+
+def compare_prepared(
+    da: PreparedDocument,
+    db: PreparedDocument,
+    a: int,
+    b: int,
+    params: PassageParams,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> tuple[list[Passage], PairSummary]:
+    """Passages oriented a → b, computed in the canonical orientation of the pair."""
+    if db.order_key < da.order_key:
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled)
+        mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
+        return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
+    return _pair(da, db, a, b, params, progress, cancelled)
+
+
+def compare_pair(
+    text_a: str,
+    text_b: str,
+    params: PassageParams | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> Comparison:
+    """Shared passages of two stored texts (documents 0 and 1), with their copy ratios."""
+    params = params or PassageParams()
+    da, db = prepare(text_a, params), prepare(text_b, params)
+    passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
+    return Comparison(tuple(passages), (summary,))
+
+
+def compare_many(
+    texts: Sequence[str],
+    params: PassageParams | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> Comparison:
+    """All pairs (a < b) of N stored texts; progress counts finished pairs."""
+    params = params or PassageParams()
+    docs = [prepare(text, params) for text in texts]
+    pairs = list(combinations(range(len(docs)), 2))
+    passages: list[Passage] = []
+    summaries: list[PairSummary] = []
+    for done, (a, b) in enumerate(pairs):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        found, summary = compare_prepared(docs[a], docs[b], a, b, params, None, cancelled)
+        passages.extend(found)
+        summaries.append(summary)
+        if progress is not None:
+            progress(done + 1, len(pairs))
+    return Comparison(tuple(passages), tuple(summaries))

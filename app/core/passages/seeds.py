@@ -1,0 +1,128 @@
+"""Exact seed runs: maximal stretches of equal normalised text between two documents.
+
+Every k-gram of one document is indexed once (the index is reused for every pair that document is in);
+the other document is scanned position by position, and each hit is grown into the maximal exact run
+on its diagonal with C-level slice comparisons. Runs never cross a REDACTION character, so a
+redaction in both texts never matches as text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from app.core.normalize import REDACTION
+from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
+
+#: (start in the indexed text, start in the scanned text, length)
+Run = tuple[int, int, int]
+
+_CHECK_EVERY = 8192
+
+
+class SeedIndex:
+    """Positions of every k-gram of one normalised text (grams with a REDACTION are left out)."""
+
+    __slots__ = ("k", "positions", "redactions", "text")
+
+    def __init__(self, text: str, k: int, max_occurrences: int) -> None:
+        self.text = text
+        self.k = k
+        positions: dict[str, list[int]] = {}
+        get = positions.get
+        for i in range(len(text) - k + 1):
+            gram = text[i : i + k]
+            found = get(gram)
+            if found is None:
+                positions[gram] = [i]
+            else:
+                found.append(i)
+        self.redactions = _redaction_positions(text)
+        if self.redactions:
+            for gram in [g for g in positions if REDACTION in g]:
+                del positions[gram]
+        # Very frequent grams (stock formulas, 的发展) only multiply hits; runs still grow through them.
+        for gram in [g for g, found in positions.items() if len(found) > max_occurrences]:
+            del positions[gram]
+        self.positions = positions
+
+
+def _redaction_positions(text: str) -> list[int]:
+    found = []
+    i = text.find(REDACTION)
+    while i >= 0:
+        found.append(i)
+        i = text.find(REDACTION, i + 1)
+    return found
+
+
+def _next_boundary(redactions: list[int], pos: int, default: int) -> int:
+    if not redactions:
+        return default
+    i = bisect_left(redactions, pos)
+    return redactions[i] if i < len(redactions) else default
+
+
+def _grow(x: str, i: int, y: str, j: int, known: int, limit: int) -> int:
+    """Length of the maximal exact match at x[i:], y[j:] known to be at least `known`, at most `limit`."""
+    length = known
+    step = 32
+    while length < limit:
+        stop = min(limit, length + step)
+        if x[i + length : i + stop] == y[j + length : j + stop]:
+            length = stop
+            step *= 2
+            continue
+        lo, hi = length, stop  # x[i:i+lo] matches, x[i:i+hi] does not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if x[i + lo : i + mid] == y[j + lo : j + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+    return length
+
+
+def find_runs(
+    index: SeedIndex,
+    other: str,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> list[Run]:
+    """All maximal exact runs of at least k characters anchored by an indexed seed, sorted."""
+    x = index.text
+    k = index.k
+    positions = index.positions
+    get = positions.get
+    x_red = index.redactions
+    y_red = _redaction_positions(other)
+    nx, ny = len(x), len(other)
+    run_end: dict[int, int] = {}  # diagonal (i - j) -> end in `other` of the last run found on it
+    runs: list[Run] = []
+    total = max(ny - k + 1, 0)
+    for j in range(total):
+        if j % _CHECK_EVERY == 0 and j:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(j, total)
+        hits = get(other[j : j + k])
+        if hits is None:
+            continue
+        for i in hits:
+            diag = i - j
+            if run_end.get(diag, -1) > j:
+                continue
+            # Step back over text whose seed was ignored as too frequent.
+            s_i, s_j = i, j
+            while s_i > 0 and s_j > 0 and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
+                s_i -= 1
+                s_j -= 1
+            limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
+            length = _grow(x, s_i, other, s_j, i - s_i + k, limit)
+            run_end[diag] = s_j + length
+            runs.append((s_i, s_j, length))
+    if progress is not None:
+        progress(total, total)
+    runs.sort()
+    return runs
