@@ -10,8 +10,8 @@ report = import_paths(library.writer, paths, progress, cancelled, on_result)
 
 from typing import TYPE_CHECKING, Any
 
-from app.store.engine import Library, open_library, resolve_target
-from app.store.errors import LibraryError, library_errors
+from app.store.engine import Library, open_for_reading, open_library, resolve_target
+from app.store.errors import LibraryError, LibraryReadOnly, library_errors
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
 from app.store.repository import (
     DocumentNotFound,
@@ -51,6 +51,7 @@ __all__ = [
     "ImportReport",
     "Library",
     "LibraryError",
+    "LibraryReadOnly",
     "Outcome",
     "StoredDocument",
     "add_document",
@@ -63,6 +64,7 @@ __all__ = [
     "library_errors",
     "list_documents",
     "list_ids",
+    "open_for_reading",
     "open_library",
     "remove_document",
     "resolve_target",

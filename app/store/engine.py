@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from app.paths import DB_ENV, default_library_path
-from app.store.errors import LibraryError, describe_database_error
+from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
 from app.store.migrate import ensure_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,6 +93,14 @@ def open_library(
     return library
 
 
+def open_for_reading(db: str | None = None, *, create: bool = False) -> Library:
+    """Open writable when possible (so an older schema gets upgraded), else read-only."""
+    try:
+        return open_library(db, create=create)
+    except LibraryReadOnly:
+        return open_library(db, readonly=True)
+
+
 def _prepare(library: Library) -> None:
     location = library.location
     try:
@@ -153,9 +161,11 @@ def _check_file(path: Path, *, create: bool, readonly: bool) -> None:
         with path.open("r+b"):
             pass
     except OSError as exc:
-        raise LibraryError(f"{path} is read-only ({exc.strerror or exc}); Duidu cannot write to it") from exc
+        raise LibraryReadOnly(
+            f"{path} is read-only ({exc.strerror or exc}); Duidu cannot write to it"
+        ) from exc
     if not os.access(path.parent, os.W_OK):
-        raise LibraryError(f"{path} cannot be written: its folder {path.parent} is read-only")
+        raise LibraryReadOnly(f"{path} cannot be written: its folder {path.parent} is read-only")
 
 
 def _sqlite_engine(url: str, uri: str, busy_timeout: float, poolclass: type[Any]) -> Engine:

@@ -15,6 +15,10 @@ class LibraryError(Exception):
     """The library cannot be used as asked: damaged, locked, read-only, too new, missing…"""
 
 
+class LibraryReadOnly(LibraryError):
+    """The library can be read but not written (file or folder without write permission)."""
+
+
 def describe_database_error(exc: DBAPIError, location: str) -> str:
     """One line for a driver error, phrased for the user rather than for a DBA."""
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)

@@ -14,7 +14,15 @@ from sqlalchemy import text as sql
 
 from app.core.model import DocumentMeta
 from app.paths import default_library_path
-from app.store import LibraryError, add_document, count_documents, library_errors, open_library
+from app.store import (
+    LibraryError,
+    LibraryReadOnly,
+    add_document,
+    count_documents,
+    library_errors,
+    open_for_reading,
+    open_library,
+)
 from app.store.migrate import head_revision
 
 
@@ -129,10 +137,12 @@ def read_only(library_path: Path) -> Iterator[Path]:
 
 def test_read_only_library_is_reported_and_can_still_be_read(read_only: Path) -> None:
     before = read_only.read_bytes()
-    with pytest.raises(LibraryError, match="read-only"):
+    with pytest.raises(LibraryReadOnly, match="read-only"):
         open_library(str(read_only))
     with open_library(str(read_only), readonly=True) as library, library.reader() as session:
         assert count_documents(session) == 1
+    with open_for_reading(str(read_only)) as library, library.reader() as session:
+        assert library.readonly and count_documents(session) == 1
     assert read_only.read_bytes() == before
 
 
