@@ -1,1 +1,143 @@
-"""importers layer."""
+"""Importers: a file on disk → its stored text and guessed metadata, one module per format.
+
+`read_document` is the one entry point; it raises `ImportFailure` (a one-line reason, never another
+exception type) for every file it cannot import, so callers can report the file and go on.
+`collect_files` turns the paths a user gave into the files to import, saying why others are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app.core.metadata import guess_metadata
+from app.core.model import DocumentMeta
+from app.core.text import clean_text
+from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
+from app.importers.docx import read_docx
+from app.importers.html import read_html
+from app.importers.md import read_md
+from app.importers.pdf import read_pdf
+from app.importers.txt import read_txt
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "NOTES_FILE_NAMES",
+    "SUPPORTED_SUFFIXES",
+    "ImportFailure",
+    "ImportedDocument",
+    "Skipped",
+    "collect_files",
+    "read_document",
+]
+
+_Reader = Callable[[bytes], tuple[str, str]]
+_READERS: dict[str, tuple[str, _Reader]] = {
+    ".txt": ("txt", read_txt),
+    ".docx": ("docx", read_docx),
+    ".pdf": ("pdf", read_pdf),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".md": ("md", read_md),
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
+#: Stems of files that describe a folder rather than hold a speech; skipped when a folder is walked
+#: (a file named explicitly is always imported).
+NOTES_FILE_NAMES: frozenset[str] = frozenset(
+    {"readme", "sources", "changelog", "changes", "license", "licence", "notes", "contributing", "authors",
+     "copying", "todo"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    """A file's stored text, its guessed metadata, where it came from and its format (`txt`, `pdf` …)."""
+
+    text: str
+    meta: DocumentMeta
+    source_path: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that `collect_files` will not hand on, and why (one line)."""
+
+    path: Path
+    reason: str
+
+
+def read_document(path: Path) -> ImportedDocument:
+    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _READERS:
+        raise ImportFailure(f"unsupported format ({suffix or 'no file extension'})")
+    fmt, reader = _READERS[suffix]
+    data = read_limited(path)
+    try:
+        text, title_hint = reader(data)
+    except ImportFailure:
+        raise
+    except MemoryError:
+        raise ImportFailure("not enough memory to read the file") from None
+    except Exception as exc:  # a library failing on a malformed file must not become a traceback
+        raise ImportFailure(f"cannot read {fmt} file ({type(exc).__name__}: {exc})") from None
+    text = clean_text(text)
+    if not text.strip():
+        raise ImportFailure("no text in the document")
+    source = str(path.absolute())
+    meta = guess_metadata(text)
+    meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)
+    return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")  # ~$: Word's lock files next to open documents
+
+
+def _check_file(path: Path, *, in_folder: bool) -> Path | Skipped:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Skipped(path, f"unsupported format ({suffix or 'no file extension'})")
+    if in_folder and path.stem.lower() in NOTES_FILE_NAMES:
+        return Skipped(path, "notes file, not a speech")
+    return path
+
+
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Skipped(folder, f"cannot read folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if _is_hidden(entry.name):
+            continue  # .git, .DS_Store, editor backups: never speeches, and far too many to list
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()  # follows links; scandir does not recurse into link loops by itself
+        except OSError:
+            is_dir = False
+        if is_dir and not entry.is_symlink():
+            yield from _walk(path)
+        elif not is_dir:
+            yield _check_file(path, in_folder=True)
+
+
+def collect_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """The files to import from the given files and folders (folders recursively, in name order).
+
+    Unsupported formats, notes files inside folders (README, SOURCES, index …) and missing paths
+    come out as `Skipped` with a reason; hidden files inside folders are passed over silently.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield _check_file(path, in_folder=False)
+        else:
+            yield Skipped(path, "no such file or folder")

@@ -1,0 +1,51 @@
+"""What every importer shares: the failure type, the size limit and the one way files are read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MIB = 1024 * 1024
+#: Files larger than this are refused before they are read: a speech is a few hundred kilobytes,
+#: and the whole text must fit in memory several times over (text, normalised view, index).
+MAX_FILE_BYTES = 64 * MIB
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported. `str(exc)` is a one-line reason without the path."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(" ".join(reason.split()))
+
+
+def describe_size(size: int) -> str:
+    return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size} bytes"
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing missing, unreadable, empty and over-large files with a reason.
+
+    The size is checked with `stat` first, so a huge file is refused without being read; the read
+    itself is capped too, in case the file grows in between.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ImportFailure("no such file") from None
+    except OSError as exc:
+        raise ImportFailure(f"cannot read file: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise ImportFailure("is a folder, not a file")
+    if info.st_size > limit:
+        raise ImportFailure(
+            f"file too large ({describe_size(info.st_size)}; the limit is {describe_size(limit)})"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ImportFailure(f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ImportFailure(f"file too large (more than {describe_size(limit)}, the limit)")
+    if not data:
+        raise ImportFailure("empty file")
+    return data

@@ -1,0 +1,152 @@
+"""Web pages (.html/.htm): the main text, without navigation, headers, footers, scripts or styles.
+
+The main text is the page's `<article>` (the longest, if several), else its `<main>`, else the
+smallest element that holds at least 80% of all paragraph text — speeches on government sites sit
+in one content `<div>` among menus, share buttons and related-article lists. Block elements become
+line breaks, so paragraphs stay paragraphs. Whitespace inside a paragraph is collapsed the HTML way,
+except that a line break between two Chinese characters disappears instead of becoming a space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from app.core.normalize import is_han
+from app.importers.base import ImportFailure
+from app.importers.txt import decode_bytes
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+    "svg", "button", "select", "input", "textarea", "canvas", "object", "embed", "head", "menu",
+)  # fmt: skip
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+_NOISE_RE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|share|social|comments?|copyright"
+    r"|related|advert|ads|toolbar|pagination|pager|topbar|site-?header|skip)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure", "figcaption",
+    "address", "hr", "center", "caption", "details", "summary",
+})  # fmt: skip
+_CELLS = frozenset({"td", "th"})
+_MAIN_SHARE = 0.8
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+_SPACE_RUN_RE = re.compile(r"[ \t\r\n\f\u00a0]+")
+_SKIPPED_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+
+
+def _decode(data: bytes) -> str:
+    """Honour a declared charset when it decodes cleanly (pages often lie); otherwise detect."""
+    declared = _META_CHARSET_RE.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(_ENCODING_ALIASES.get(name, name))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def _is_noise(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS or (tag.get("role") or "") in _DROP_ROLES:
+        return True
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    labels = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+    return bool(labels.strip()) and bool(_NOISE_RE.search(labels))
+
+
+def _strip_noise(root: Tag, total: int) -> None:
+    for tag in list(root.find_all(True)):
+        if tag.decomposed or not _is_noise(tag):
+            continue
+        if tag.name not in _DROP_TAGS and (
+            tag.find(["article", "main"]) or len(tag.get_text()) > total * 0.5
+        ):
+            continue  # a "header" class on the element that holds the speech itself
+        tag.decompose()
+
+
+def _main_root(soup: BeautifulSoup) -> Tag:
+    body = soup.body or soup
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda tag: len(tag.get_text(strip=True)))
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if isinstance(main, Tag):
+        return main
+    weights: dict[int, int] = {}
+    tags: dict[int, Tag] = {}
+    total = 0
+    for para in body.find_all("p"):
+        size = len(para.get_text(strip=True))
+        total += size
+        for ancestor in para.parents:
+            weights[id(ancestor)] = weights.get(id(ancestor), 0) + size
+            tags[id(ancestor)] = ancestor
+    if not total:
+        return body
+    # The deepest element holding most paragraph text: walk down from <body> while a child does.
+    node = body
+    while True:
+        child = next(
+            (c for c in node.children if isinstance(c, Tag) and weights.get(id(c), 0) >= total * _MAIN_SHARE),
+            None,
+        )
+        if child is None or child.name == "p":
+            return node
+        node = child
+
+
+def _collapse(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if "\n" in match.group() and before and after and is_han(before) and is_han(after):
+            return ""
+        return " "
+
+    return _SPACE_RUN_RE.sub(replace, text)
+
+
+def _pieces(node: Tag, in_pre: bool = False) -> Iterator[str]:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, _SKIPPED_STRINGS):
+                yield str(child) if in_pre else _collapse(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                yield "\n"
+                continue
+            block = child.name in _BLOCKS
+            if block:
+                yield "\n"
+            yield from _pieces(child, in_pre or child.name == "pre")
+            if block:
+                yield "\n"
+            elif child.name in _CELLS:
+                yield "\t"
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """Main text and title hint (the page's `<h1>` or `<title>`) of an HTML document."""
+    soup = BeautifulSoup(markup, "lxml")
+    heading = soup.find("h1") or soup.title
+    title = heading.get_text(" ", strip=True) if isinstance(heading, Tag) else ""
+    _strip_noise(soup, len((soup.body or soup).get_text()))
+    lines = (line.strip(" \t") for line in "".join(_pieces(_main_root(soup))).split("\n"))
+    return "\n".join(line for line in lines if line.strip()), title
+
+
+def read_html(data: bytes) -> tuple[str, str]:
+    text, title = html_to_text(_decode(data))
+    if not text.strip():
+        raise ImportFailure("no text in the page")
+    return text, title

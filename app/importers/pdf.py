@@ -1,0 +1,44 @@
+"""PDF files with a text layer.
+
+Scanned speeches are common: their pages are images, and pypdf returns nothing for them. We say so
+("no text layer") instead of importing an empty document; OCR is out of scope. Encrypted PDFs that
+open with the empty password (copy/print restrictions only) are read; others are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PdfReadError
+
+from app.importers.base import ImportFailure
+
+_PAGE_BREAK = "\n"
+# pypdf logs recoverable damage (wrong xref offsets …) as warnings; the user only needs our verdict.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def read_pdf(data: bytes) -> tuple[str, str]:
+    """Text and title hint (the document information `Title`)."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ImportFailure(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except (DependencyError, NotImplementedError, PdfReadError) as exc:
+            raise ImportFailure(f"encrypted PDF that cannot be opened ({exc}); no text layer") from None
+        if not opened:
+            raise ImportFailure("encrypted PDF (password required); no text layer can be read")
+    pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+    text = _PAGE_BREAK.join(page for page in pages if page.strip())
+    if not text.strip():
+        raise ImportFailure("no text layer (image-only or scanned PDF)")
+    title = ""
+    with contextlib.suppress(PdfReadError, ValueError, KeyError, TypeError):
+        title = str((reader.metadata or {}).get("/Title") or "").strip()
+    return text, title

@@ -1,0 +1,114 @@
+"""Plain text in any common encoding: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030, Big5.
+
+Detection order matters for Chinese: strict UTF-8 first (it almost never decodes anything else by
+accident); then GB18030 and Big5, which both decode most double-byte input without error, so we
+keep the one whose characters are common hanzi (misread Big5 turns into private-use and rare
+characters, and vice versa). charset-normalizer is the fallback for everything else; on its own it
+often calls short GB18030 texts cp949 or GBK. GB18030 is preferred over GBK/GB2312 because it is
+their superset and decodes the same bytes identically.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from app.core.text import clean_text
+from app.importers.base import ImportFailure
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHINESE_LEGACY = ("gb18030", "big5")
+#: Share of hanzi that must be common characters for a legacy Chinese decoding to be trusted.
+_COMMON_HAN_SHARE = 0.6
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker in old GB texts
+_MAX_CONTROL_SHARE = 0.001
+
+
+def _is_common_han(ch: str) -> bool:
+    """Level-1 GB2312 (the 3,755 commonest simplified hanzi) or level-1 Big5 (5,401 traditional)."""
+    try:
+        gb = ch.encode("gb2312")
+        if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        big5 = ch.encode("big5")
+        return len(big5) == 2 and 0xA4 <= big5[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def _han_score(text: str, sample: int = 4000) -> float:
+    """Share of common hanzi among the non-ASCII letters of the first `sample` characters."""
+    chars = [ch for ch in text[:sample] if ord(ch) > 0x2FFF and not unicodedata.category(ch).startswith("P")]
+    if not chars:
+        return 0.0
+    return sum(1 for ch in chars if _is_common_han(ch)) / len(chars)
+
+
+def _legacy_chinese(data: bytes) -> str | None:
+    best: tuple[float, str] | None = None
+    for encoding in _CHINESE_LEGACY:  # GB18030 first: it wins ties
+        try:
+            decoded = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _han_score(decoded)
+        if best is None or score > best[0]:
+            best = (score, decoded)
+    if best and best[0] >= _COMMON_HAN_SHARE:
+        return best[1]
+    return None
+
+
+def _check_plain(text: str) -> str:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+    if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
+        raise ImportFailure("binary file (control characters), not text")
+    if "\ufffd" in text and text.count("\ufffd") > max(1, len(text) * _MAX_CONTROL_SHARE):
+        raise ImportFailure("undecodable bytes (no known encoding fits)")
+    return text
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file content into text (not yet cleaned), or refuse it as binary or undecodable."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_plain(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise ImportFailure(
+                    f"undecodable bytes (starts with a {encoding} mark but is not {encoding})"
+                ) from None
+    if b"\x00" in data:
+        raise ImportFailure("binary file (contains NUL bytes), not text")
+    try:
+        return _check_plain(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    chinese = _legacy_chinese(data)
+    if chinese is not None:
+        return _check_plain(chinese)
+    guess = from_bytes(data).best()
+    if guess is None:
+        raise ImportFailure("undecodable bytes (not UTF-8, GB18030, Big5 or another known encoding)")
+    return _check_plain(str(guess))
+
+
+def decode_text(data: bytes) -> str:
+    """The stored text of a plain-text file."""
+    return clean_text(decode_bytes(data))
+
+
+def read_txt(data: bytes) -> tuple[str, str]:
+    """Text and title hint (none: plain text carries its title, if any, in its first line)."""
+    return decode_text(data), ""
