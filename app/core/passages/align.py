@@ -145,12 +145,12 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
     return parts
 
 
-def group_reordered(accepted: list[Candidate], min_similarity: float, max_gap: int) -> list[list[Candidate]]:
+def group_reordered(accepted: list[Candidate], min_coverage: float, max_gap: int) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
     Recursive XY-cut: split wherever either text has a gap wider than `max_gap`; what is left is
-    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and it is
-    still similar enough as a whole.
+    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and its parts
+    cover at least `min_coverage` of the boxes (heavily edited bits between parts stay unmatched).
     """
     if not accepted:
         return []
@@ -169,13 +169,14 @@ def group_reordered(accepted: list[Candidate], min_similarity: float, max_gap: i
         if len(group) == 1:
             out.append(group)
             continue
-        box = make_candidate([b for c in group for b in c.blocks])
+        x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group)
+        y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group)
         members = {id(c) for c in group}
         intruder = any(
-            id(c) not in members and c.x0 < box.x1 and c.x1 > box.x0 and c.y0 < box.y1 and c.y1 > box.y0
-            for c in accepted
+            id(c) not in members and c.x0 < x1 and c.x1 > x0 and c.y0 < y1 and c.y1 > y0 for c in accepted
         )
-        if intruder or box.similarity < min_similarity:
+        covered = sum((c.x1 - c.x0) + (c.y1 - c.y0) for c in group)
+        if intruder or covered < min_coverage * ((x1 - x0) + (y1 - y0)):
             out.extend([c] for c in group)
         else:
             out.append(sorted(group, key=lambda c: c.x0))

@@ -89,7 +89,7 @@ def _pair(
     cands = _candidates(x, y, params, progress, cancelled)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap)
     if params.group_reordered:
-        groups = group_reordered(accepted, params.min_similarity, params.max_gap)
+        groups = group_reordered(accepted, params.group_coverage, params.group_gap)
     else:
         groups = [[c] for c in accepted]
     exclude = frozenset((x.sha256, y.sha256))
@@ -97,6 +97,7 @@ def _pair(
     copied_x, copied_y = IntervalSet(), IntervalSet()
     for group in groups:
         box = group[0] if len(group) == 1 else make_candidate([b for c in group for b in c.blocks])
+        similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
         share = (formula_share(nx, params, exclude) + formula_share(ny, params, exclude)) / 2
         kind = classify(share, min(len(nx), len(ny)), params)
@@ -105,6 +106,7 @@ def _pair(
             copied_y.add(box.y0, box.y1)
         ax0, ax1 = x.view.original_span(box.x0, box.x1)
         by0, by1 = y.view.original_span(box.y0, box.y1)
+        ax1, by1 = _through_closing(x.text, ax1), _through_closing(y.text, by1)
         passages.append(
             Passage(
                 a=ix,
@@ -113,7 +115,7 @@ def _pair(
                 a_end=ax1,
                 b_start=by0,
                 b_end=by1,
-                similarity=round(box.similarity, 4),
+                similarity=round(similarity, 4),
                 kind=kind,
                 a_text=x.text[ax0:ax1],
                 b_text=y.text[by0:by1],
@@ -125,6 +127,24 @@ def _pair(
     passages.sort(key=lambda p: (p.a_start, p.b_start))
     summary = PairSummary(ix, iy, _ratio(copied_x, len(x.view)), _ratio(copied_y, len(y.view)))
     return passages, summary
+
+
+#: Punctuation that closes the sentence or quotation a passage ends with; it belongs to the passage.
+_CLOSING = frozenset("。！？；：，、!?;:,…”’」』）)》〉】")
+
+
+def _through_closing(text: str, end: int) -> int:
+    while end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return end
+
+
+def _group_similarity(group: list[Candidate]) -> float:
+    """Similarity of one part, or the length-weighted mean over reordered parts (order is not an edit)."""
+    if len(group) == 1:
+        return group[0].similarity
+    weights = [(c.x1 - c.x0) + (c.y1 - c.y0) for c in group]
+    return sum(c.similarity * w for c, w in zip(group, weights, strict=True)) / sum(weights)
 
 
 def _ratio(covered: IntervalSet, length: int) -> float:

@@ -35,7 +35,7 @@ class BoilerplateSignal(Protocol):
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float: ...
 
 
-class Cancelled(Exception):  # noqa: N818 - reads naturally at the call site: `except Cancelled`
+class Cancelled(Exception):
     """Raised by long comparisons when the caller's `cancelled()` returned True."""
 
 
@@ -59,6 +59,10 @@ class PassageParams:
     max_gap: int = 16
     #: passages adjacent in both documents whose order differs (reordered sentences) become one passage
     group_reordered: bool = True
+    #: widest gap (either text) between the reordered parts of one passage; parts lost to heavy edits
+    #: leave holes, so this is wider than `max_gap`; the parts must cover `group_coverage` of the block
+    group_gap: int = 48
+    group_coverage: float = 0.8
     #: share of formula/boilerplate text above which a passage is kind "formula"
     formula_share: float = 0.7
     #: passages this short (normalised chars) are "formula" already at `short_formula_share`
@@ -107,7 +111,7 @@ class Passage:
     `a`/`b` are the indices of the documents in the comparison; spans are original offsets, so
     `a_text == text_a[a_start:a_end]`. When sentences were reordered inside a reused block, the
     passage covers the block and its `alignment` lists each part with its partner (b offsets are then
-    not increasing).
+    not increasing) and `similarity` is the length-weighted mean of the parts' similarities.
     """
 
     a: int

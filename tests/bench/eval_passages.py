@@ -1,0 +1,309 @@
+"""Quality of the passage engine on synthetic reuse cases built from real speeches (PAN measures).
+
+A passage of a real speech (xi-speeches-*) is edited and inserted into a real host document of another
+collection; the engine must find it. Four edit levels: none; light (punctuation, quote style, a place
+name or number); medium (light + ~5% character edits + filler words 进一步/切实/不断/全面); heavy
+(sentences reordered + ~10% character edits + fillers). The ground truth of a case is the whole inserted
+block and the whole source passage, as in PAN. A difflib baseline (SequenceMatcher, autojunk=False,
+matching blocks of at least `min_chars` on the same normalised view) runs on the same cases.
+
+Shared text that the source and host had before the insertion (common formulas, real quotation) is
+not an error of either method: detections outside the inserted block that also appear between the
+source and the untouched host are ignored, for the engine and the baseline alike.
+
+Run: python -m tests.bench.eval_passages  (or python -m pytest tests/bench/test_eval_passages.py -s)
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from app.core.normalize import normalize
+from app.core.passages import PassageParams, compare_pair
+from tests.bench.pan_measures import Annotation, PanScores, pan_scores
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+SOURCES = ("xi-speeches-2020", "xi-speeches-2013-2018")
+HOSTS = (
+    "party-day-news",
+    "hust-party-building",
+    "hailar-district-gwr",
+    "cpc-plenum-communiques",
+    "gwr-state-council",
+)
+LEVELS = ("none", "light", "medium", "heavy")
+FILLERS = ("进一步", "切实", "不断", "全面")
+PLACES = (
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "广东",
+    "浙江",
+    "江苏",
+    "河南",
+    "四川",
+    "湖北",
+    "湖南",
+    "福建",
+    "山东",
+    "陕西",
+    "云南",
+    "武汉",
+)
+COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该价严龙飞"
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』]?|\n+")
+
+
+@dataclass(frozen=True)
+class BaseCase:
+    source_path: Path
+    host_path: Path
+    src_start: int
+    src_end: int
+    insert_at: int
+
+
+@dataclass(frozen=True)
+class Case:
+    key: str
+    level: str
+    source: str
+    susp: str
+    host: str
+    insert_at: int
+    inserted_len: int
+    annotation: Annotation
+
+
+def _load(collection: str, lo: int = 1500, hi: int = 12000) -> list[tuple[Path, str]]:
+    docs = []
+    for path in sorted((CORPUS / collection).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if lo <= len(text) <= hi:
+            docs.append((path, text))
+    return docs
+
+
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _pick_passage(text: str, rng: random.Random) -> tuple[int, int] | None:
+    ends = [0, *_sentence_ends(text)]
+    target = rng.randint(80, 420)
+    for _ in range(20):
+        k = rng.randrange(len(ends) - 2)
+        start = ends[k]
+        while start < len(text) and text[start] in "\n　 ":
+            start += 1
+        stop, sentences = None, 0
+        for end in ends[k + 1 :]:
+            if text[start:end].strip():
+                sentences += 1
+            if end - start >= target and sentences >= 2:
+                stop = end
+                break
+        if stop is None or stop - start > 700 or "\n\n" in text[start:stop].strip():
+            continue
+        passage = text[start:stop]
+        norm = normalize(passage, keep_punctuation=False).text
+        if text.count(passage) != 1 or normalize(text, keep_punctuation=False).text.count(norm[:30]) != 1:
+            continue  # a passage the source repeats has two right answers
+        if len(re.findall(r"[\u4e00-\u9fff]", passage)) >= 0.7 * len(passage.strip()):
+            return start, stop
+    return None
+
+
+def base_cases(n: int, seed: int = 20261125) -> list[BaseCase]:
+    rng = random.Random(seed)
+    sources = [doc for c in SOURCES for doc in _load(c)]
+    hosts = [doc for c in HOSTS for doc in _load(c)]
+    out: list[BaseCase] = []
+    while len(out) < n:
+        s_path, s_text = rng.choice(sources)
+        h_path, h_text = rng.choice(hosts)
+        span = _pick_passage(s_text, rng)
+        host_ends = _sentence_ends(h_text)
+        if span is None or not host_ends:
+            continue
+        out.append(BaseCase(s_path, h_path, span[0], span[1], rng.choice(host_ends)))
+    return out
+
+
+def _light(text: str, rng: random.Random) -> str:
+    quotes = rng.choice([("「", "」"), ('"', '"'), ("‘", "’"), ("“", "”")])
+    text = text.replace("“", quotes[0]).replace("”", quotes[1])
+    chars = []
+    for ch in text:
+        if ch == "，" and rng.random() < 0.3:
+            ch = rng.choice(["、", "", "；", "。"])
+        elif ch == "。" and rng.random() < 0.2:
+            ch = rng.choice(["；", "！", "，"])
+        chars.append(ch)
+    text = "".join(chars)
+    present = [p for p in PLACES if p in text]
+    if present:
+        old = rng.choice(present)
+        text = text.replace(old, rng.choice([p for p in PLACES if p != old]), 1)
+    else:
+        digits = re.search(r"\d+", text)
+        if digits:
+            text = (
+                text[: digits.start()] + str(int(digits.group()) + rng.randint(1, 9)) + text[digits.end() :]
+            )
+    return text
+
+
+def _char_edits(text: str, rate: float, rng: random.Random) -> str:
+    out = []
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" and rng.random() < rate:
+            op = rng.random()
+            if op < 0.5:
+                out.append(rng.choice(COMMON))
+            elif op < 0.75:
+                continue
+            else:
+                out.extend((ch, rng.choice(COMMON)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _fillers(text: str, rng: random.Random) -> str:
+    han = [i for i, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff"]
+    for pos in sorted(rng.sample(han, min(len(han), max(1, len(text) // 60))), reverse=True):
+        text = text[:pos] + rng.choice(FILLERS) + text[pos:]
+    return text
+
+
+def _reorder(text: str, rng: random.Random) -> str:
+    pieces = [p for p in re.split(r"(?<=[。！？；])", text) if p]
+    if len(pieces) >= 2:
+        original = list(pieces)
+        while pieces == original:
+            rng.shuffle(pieces)
+    return "".join(pieces)
+
+
+def edit(text: str, level: str, rng: random.Random) -> str:
+    if level == "none":
+        return text
+    if level == "light":
+        return _light(text, rng)
+    if level == "medium":
+        return _fillers(_char_edits(_light(text, rng), 0.05, rng), rng)
+    return _fillers(_char_edits(_reorder(text, rng), 0.10, rng), rng)
+
+
+def build_cases(n: int = 25, seed: int = 20261125) -> list[Case]:
+    cases = []
+    for number, base in enumerate(base_cases(n, seed)):
+        source = base.source_path.read_text(encoding="utf-8")
+        host = base.host_path.read_text(encoding="utf-8")
+        for level in LEVELS:
+            rng = random.Random(f"{seed}-{number}-{level}")
+            inserted = edit(source[base.src_start : base.src_end], level, rng)
+            susp = host[: base.insert_at] + inserted + host[base.insert_at :]
+            key = f"{level}-{number}"
+            annotation = (key, base.insert_at, base.insert_at + len(inserted), base.src_start, base.src_end)
+            cases.append(Case(key, level, source, susp, host, base.insert_at, len(inserted), annotation))
+    return cases
+
+
+Detector = Callable[[str, str], list[tuple[int, int, int, int]]]  # (source, susp) -> (susp span, src span)
+
+
+def engine_detector(
+    params: PassageParams | None = None, kinds: tuple[str, ...] = ("copy", "formula")
+) -> Detector:
+    def detect(source: str, susp: str) -> list[tuple[int, int, int, int]]:
+        result = compare_pair(source, susp, params)
+        return [(p.b_start, p.b_end, p.a_start, p.a_end) for p in result.passages if p.kind in kinds]
+
+    return detect
+
+
+def difflib_detector(min_chars: int = 12) -> Detector:
+    def detect(source: str, susp: str) -> list[tuple[int, int, int, int]]:
+        vs, vt = normalize(source, keep_punctuation=False), normalize(susp, keep_punctuation=False)
+        matcher = SequenceMatcher(None, vs.text, vt.text, autojunk=False)
+        out = []
+        for block in matcher.get_matching_blocks():
+            if block.size >= min_chars:
+                s0, s1 = vs.original_span(block.a, block.a + block.size)
+                t0, t1 = vt.original_span(block.b, block.b + block.size)
+                out.append((t0, t1, s0, s1))
+        return out
+
+    return detect
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def evaluate(cases: list[Case], detector: Detector) -> tuple[dict[str, PanScores], float]:
+    """PAN scores per level and overall, and the seconds spent detecting."""
+    detections: dict[str, list[Annotation]] = {level: [] for level in LEVELS}
+    elapsed = 0.0
+    before_cache: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    for case in cases:
+        start = time.perf_counter()
+        found = detector(case.source, case.susp)
+        elapsed += time.perf_counter() - start
+        ident = (id(case.source), case.insert_at)
+        if ident not in before_cache:
+            before_cache[ident] = detector(case.source, case.host)
+        shift = case.inserted_len
+        before = [
+            (t0 + shift if t0 >= case.insert_at else t0, t1 + shift if t1 > case.insert_at else t1, s0, s1)
+            for t0, t1, s0, s1 in before_cache[ident]
+        ]
+        lo, hi = case.insert_at, case.insert_at + case.inserted_len
+        for t0, t1, s0, s1 in found:
+            pre_existing = not _overlaps(t0, t1, lo, hi) and any(
+                _overlaps(t0, t1, b0, b1) and _overlaps(s0, s1, c0, c1) for b0, b1, c0, c1 in before
+            )
+            if not pre_existing:
+                detections[case.level].append((case.key, t0, t1, s0, s1))
+    scores = {
+        level: pan_scores([c.annotation for c in cases if c.level == level], detections[level])
+        for level in LEVELS
+    }
+    scores["overall"] = pan_scores(
+        [c.annotation for c in cases], [d for ds in detections.values() for d in ds]
+    )
+    return scores, elapsed
+
+
+def report(n: int = 25, seed: int = 20261125, with_baseline: bool = True) -> dict[str, dict[str, PanScores]]:
+    cases = build_cases(n, seed)
+    results = {}
+    methods: dict[str, Detector] = {
+        "engine": engine_detector(),
+        "engine copy-only": engine_detector(kinds=("copy",)),
+    }
+    if with_baseline:
+        methods["difflib"] = difflib_detector()
+    for name, detector in methods.items():
+        scores, elapsed = evaluate(cases, detector)
+        results[name] = scores
+        print(f"\n{name}: {len(cases)} cases, {elapsed:.2f} s detecting")
+        print(f"{'level':<8} {'prec':>6} {'rec':>6} {'gran':>6} {'plagdet':>8} {'dets':>5}")
+        for level, s in scores.items():
+            print(
+                f"{level:<8} {s.precision:6.3f} {s.recall:6.3f} {s.granularity:6.3f} {s.plagdet:8.3f} {s.detections:5d}"
+            )
+    return results
+
+
+if __name__ == "__main__":
+    report()
