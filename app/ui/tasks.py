@@ -109,6 +109,10 @@ class TaskRunner(QObject):
             task.succeeded.connect(on_success)
         if on_failure is not None:
             task.failed.connect(on_failure)
+        return self.submit(task)
+
+    def submit(self, task: Task) -> Task:
+        """Run a task whose signals the caller has already connected."""
         task.finished.connect(lambda: self._forget(task))
         self._running.add(task)
         if self.inline:

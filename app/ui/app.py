@@ -1,0 +1,120 @@
+"""Start the GUI: application object, language, appearance, the library (or a way out), the main window.
+
+Start-up must reach a usable window in under two seconds, so this module imports only Qt and the store;
+segmentation and matching load on first use, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.paths import APP_NAME
+from app.store import Library, LibraryError, open_library, resolve_target
+from app.ui import settings as S
+from app.ui.i18n import Translations
+from app.ui.library_chooser import choose_existing, choose_new, create_new_library, recover
+from app.ui.library_service import LibraryService
+from app.ui.main_window import MainWindow
+from app.ui.prompts import warn
+
+#: Set by the start-up benchmark: print this marker and quit once the window is shown.
+STARTUP_PROBE_ENV = "DUIDU_STARTUP_PROBE"
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication([sys.argv[0] if sys.argv else "duidu", *argv])
+    return app
+
+
+def apply_theme(preference: str) -> None:
+    """Follow the system's light/dark scheme, or force one; reader colours follow via the Theme object."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        hints = app.styleHints()
+        if preference == "dark":
+            hints.setColorScheme(Qt.ColorScheme.Dark)
+        elif preference == "light":
+            hints.setColorScheme(Qt.ColorScheme.Light)
+        else:
+            hints.unsetColorScheme()
+    from app.ui.theme import current_theme
+
+    current_theme().set_preference(preference if preference in ("system", "light", "dark") else "system")
+
+
+class GuiSession:
+    """The running GUI: owns the translators, the preferences and the window, and switches libraries."""
+
+    def __init__(self, prefs: S.Settings | None = None) -> None:
+        self.prefs = prefs or S.Settings()
+        self.translations = Translations()
+        self.translations.apply(self.prefs.get(S.LANGUAGE))
+        apply_theme(self.prefs.get(S.THEME))
+        self.window: MainWindow | None = None
+
+    def open(self, db: str | None) -> Library | None:
+        """Open the named (or last, or default) library; on LibraryError let the user choose another."""
+        target = db or self.prefs.get(S.LAST_LIBRARY) or None
+        try:
+            return open_library(resolve_target(target))
+        except LibraryError as exc:
+            return recover(None, exc)
+
+    def show(self, library: Library) -> MainWindow:
+        self.prefs.add_recent_library(library.location)
+        window = MainWindow(LibraryService(library), self.prefs)
+        window.preferences_changed.connect(self.on_preferences_changed)
+        window.library_switch_requested.connect(self.on_library_switch_requested)
+        self.window = window
+        window.show()
+        return window
+
+    def on_preferences_changed(self, language: str, theme: str) -> None:
+        self.translations.apply(language)  # widgets retranslate on the LanguageChange event
+        apply_theme(theme)
+
+    def on_library_switch_requested(self, how: str) -> None:
+        window = self.window
+        if window is None:
+            return
+        path = choose_existing(window) if how == "open" else choose_new(window)
+        if not path:
+            return
+        try:
+            library = open_library(path, create=False) if how == "open" else create_new_library(path)
+        except LibraryError as exc:
+            warn(window, window.tr("Cannot open the library"), str(exc))
+            return
+        self.prefs.add_recent_library(library.location)
+        window.switch_service(LibraryService(library))
+        window.offer_demo_library()
+
+
+def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
+    """The `duidu gui` command. `doc_args` (library ids) open as reader tabs."""
+    import os
+
+    app = make_application()
+    session = GuiSession()
+    library = session.open(db)
+    if library is None:
+        return 1
+    window = session.show(library)
+    for arg in doc_args:
+        if str(arg).isdigit():
+            window.open_reader(int(arg))
+    if os.environ.get(STARTUP_PROBE_ENV):
+        QTimer.singleShot(0, lambda: (print("DUIDU_WINDOW_SHOWN", flush=True), app.quit()))
+    else:
+        QTimer.singleShot(0, window.offer_demo_library)
+    return int(app.exec())

@@ -1,0 +1,74 @@
+"""Fixtures for GUI tests: a real temporary library, private preferences, and the main window over them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.store import Library, open_library
+from app.ui import settings as S
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.duidu.sqlite"
+
+
+@pytest.fixture
+def gui_library(library_path: Path) -> Iterator[Library]:
+    library = open_library(str(library_path))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> S.Settings:
+    return S.Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, prefs):
+    """Build a main window over a library, with tasks run inline so tests are deterministic."""
+    from app.ui.library_service import LibraryService
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskRunner
+
+    def make(library: Library, *, inline: bool = True) -> MainWindow:
+        window = MainWindow(LibraryService(library), prefs, TaskRunner(inline=inline))
+        window.importer.show_results = True
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, gui_library):
+    return make_window(gui_library)
+
+
+@pytest.fixture
+def type_text(qtbot):
+    """Type text the way a Chinese user does: ASCII as key clicks, anything else committed by an input method.
+
+    (QTest.keyClicks only knows ASCII keys; Chinese reaches widgets as QInputMethodEvent commits.)
+    """
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    def type_into(widget, text: str) -> None:
+        widget.setFocus()
+        for char in text:
+            if char.isascii():
+                qtbot.keyClicks(widget, char)
+            else:
+                event = QInputMethodEvent("", [])
+                event.setCommitString(char)
+                QApplication.sendEvent(widget, event)
+
+    return type_into
