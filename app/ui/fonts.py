@@ -17,6 +17,10 @@ CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "Hiragino Sans GB",
     "SimSun",
+    # Extension B and beyond (𠀋 U+2000B): Windows ships these separately from the main families.
+    "SimSun-ExtB",
+    "MingLiU-ExtB",
+    "Songti SC",
 )
 DEFAULT_POINT_SIZE = 13.0
 

@@ -17,6 +17,12 @@ from app.core.structure import Heading, outline
 _OFFSET_ROLE = Qt.ItemDataRole.UserRole
 
 
+def entry_text(heading: Heading) -> str:
+    """`一、总体要求`, `（一）指导思想`, `1. 基本原则`: a space only after a full stop."""
+    gap = " " if heading.label.endswith((".", "．")) else ""
+    return f"{heading.label}{gap}{heading.title}".strip()
+
+
 class OutlineView(QTreeWidget):
     """A tree of the headings of one text."""
 
@@ -49,7 +55,7 @@ class OutlineView(QTreeWidget):
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
             parent = stack[-1][1] if stack else self.invisibleRootItem()
-            item = QTreeWidgetItem(parent, [f"{heading.label} {heading.title}".strip()])
+            item = QTreeWidgetItem(parent, [entry_text(heading)])
             item.setData(0, _OFFSET_ROLE, heading.start)
             item.setToolTip(0, f"{heading.label}{heading.title}")
             stack.append((heading.level, item))

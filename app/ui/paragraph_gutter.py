@@ -29,10 +29,15 @@ class ParagraphGutter(QWidget):
         self._pane = pane
         self._starts: list[int] = []  # Qt position of each paragraph start
         self._headings: set[int] = set()  # paragraph indices that are headings
+        self._shared_lines = False
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def set_paragraphs(self, starts: list[int], heading_paragraphs: set[int]) -> None:
+    def set_paragraphs(
+        self, starts: list[int], heading_paragraphs: set[int], shared_lines: bool = False
+    ) -> None:
+        """Paragraph starts (Qt positions); `shared_lines` when paragraphs may start mid-line (wider strip)."""
         self._starts = starts
+        self._shared_lines = shared_lines
         self._headings = heading_paragraphs
         self.update()
 
@@ -43,7 +48,8 @@ class ParagraphGutter(QWidget):
 
     def gutter_width(self) -> int:
         digits = len(str(max(1, len(self._starts))))
-        return _PADDING * 2 + self.fontMetrics().horizontalAdvance("9") * digits
+        sample = "9" * digits + ("," + "9" * digits if self._shared_lines else "")
+        return _PADDING * 2 + self.fontMetrics().horizontalAdvance(sample)
 
     def sizeHint(self) -> QSize:
         return QSize(self.gutter_width(), 0)
@@ -64,16 +70,22 @@ class ParagraphGutter(QWidget):
             base, end = block.position(), block.position() + block.length()
             layout = block.layout()
             index = bisect_left(self._starts, base)
+            by_line: dict[int, list[int]] = {}  # line in block → paragraphs starting on it
             while index < len(self._starts) and self._starts[index] < end:
                 line = layout.lineForTextPosition(self._starts[index] - base) if layout else None
-                y = geometry.top() + (line.y() if line is not None and line.isValid() else 0)
-                height = line.height() if line is not None and line.isValid() else geometry.height()
-                role = "gutter.heading" if index in self._headings else "gutter.number"
-                painter.setPen(theme.colour(role))
-                rect = QRect(0, round(y), self.width() - _PADDING, round(height))
-                painter.drawText(
-                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(index + 1)
-                )
+                by_line.setdefault(
+                    line.lineNumber() if line is not None and line.isValid() else 0, []
+                ).append(index)
                 index += 1
+            for line_number, numbers in by_line.items():
+                line = layout.lineAt(line_number) if layout and line_number < layout.lineCount() else None
+                y = geometry.top() + (line.y() if line is not None else 0)
+                height = line.height() if line is not None else geometry.height()
+                heading = any(n in self._headings for n in numbers)
+                painter.setPen(theme.colour("gutter.heading" if heading else "gutter.number"))
+                rect = QRect(0, round(y), self.width() - _PADDING, round(height))
+                label = ",".join(str(n + 1) for n in numbers)
+                label = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, rect.width())
+                painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             block = block.next()
         painter.end()

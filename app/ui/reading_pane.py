@@ -96,8 +96,9 @@ class ReadingPane(QPlainTextEdit):
         self.setExtraSelections([])
         self.setPlainText(text)
         heading_paragraphs = {h.paragraph for h in outline(text, self._paragraphs)}
+        shared_lines = len(self._paragraphs) > self.document().blockCount()
         self._gutter.set_paragraphs(
-            [self.offsets.to_qt(p.start) for p in self._paragraphs], heading_paragraphs
+            [self.offsets.to_qt(p.start) for p in self._paragraphs], heading_paragraphs, shared_lines
         )
         self._update_gutter_width()
         redactions = sorted(self.normalized_view().redaction_ends.items())

@@ -63,10 +63,12 @@ class Theme(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._preference = "system"
-        self._dark = False
+        self._system_dark = False
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
+            hints = app.styleHints()
+            self._system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+            hints.colorSchemeChanged.connect(self.on_color_scheme_changed)
         self._dark = self._resolve()
 
     @property
@@ -84,16 +86,15 @@ class Theme(QObject):
         self._preference = preference
         self._update()
 
-    def on_color_scheme_changed(self, _scheme: Qt.ColorScheme | None = None) -> None:
+    def on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system switched between light and dark (QStyleHints.colorSchemeChanged)."""
+        self._system_dark = scheme == Qt.ColorScheme.Dark
         self._update()
 
     def _resolve(self) -> bool:
         if self._preference != "system":
             return self._preference == "dark"
-        app = QGuiApplication.instance()
-        if not isinstance(app, QGuiApplication):
-            return False
-        return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return self._system_dark
 
     def _update(self) -> None:
         dark = self._resolve()
