@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from app import __version__
 
 #: Modules that contribute sub-commands, in the order `duidu --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.library",)
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.library", "app.cli.selftest")
 
 
 class CliError(Exception):
@@ -50,6 +50,8 @@ def run(argv: Sequence[str]) -> int:
     argv = list(argv)
     if not argv:
         argv = ["gui"]
+    elif argv[0] == "--self-test":  # the spelling installers and packaging jobs use
+        argv[0] = "self-test"
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:

@@ -1,0 +1,228 @@
+"""`duidu --self-test`: prove that this build works, offline, before an analyst relies on it.
+
+Every packaging job runs it against the frozen app, so a data file, Qt plugin or hidden import that the
+bundle lacks fails the build instead of someone's first start. Each check is one `Step` in `STEPS`;
+adding a check is one line there. A step whose piece is not in this build raises `Unavailable`: that
+is a failure for required steps and a note for optional ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import pkgutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import app
+from app.paths import cache_dir, resource
+
+SAMPLE_A = "03-theme-education-mobilisation.txt"
+#: Copies passages from SAMPLE_A, so a comparison must find shared text.
+SAMPLE_B = "04-county-exchange-remarks.txt"
+SENTENCE = "全面从严治党永远在路上，党的自我革命永远在路上。"
+#: Modules that are data for another tool (Alembic runs the migration scripts itself).
+_NOT_IMPORTED = (".migrations",)
+
+
+class Unavailable(Exception):
+    """The piece a step exercises is not part of this build."""
+
+
+@dataclass
+class Context:
+    """What steps share: a private temporary folder and results earlier steps left for later ones."""
+
+    workdir: Path
+    found: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Context], str]
+    #: A required step that is unavailable fails the self-test.
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    status: str  # "ok", "FAILED", "not available"
+    detail: str
+    seconds: float
+
+
+def _module(name: str) -> Any:
+    """Import `name`, or raise `Unavailable` when this build has no such module."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
+            raise Unavailable(f"{name} is not in this build") from exc
+        raise
+
+
+def _sample(name: str) -> Path:
+    path = resource("samples", name)
+    if not path.is_file():
+        raise FileNotFoundError(f"demo speech missing from the bundle: {path}")
+    return path
+
+
+def _sample_text(name: str) -> str:
+    return _module("app.core.text").clean_text(_sample(name).read_text(encoding="utf-8"))
+
+
+def app_modules() -> Iterator[str]:
+    """Every module of the `app` package, frozen or not (migration scripts excepted)."""
+    yield "app"
+    for info in pkgutil.walk_packages(app.__path__, "app."):
+        if not any(part in info.name for part in _NOT_IMPORTED):
+            yield info.name
+
+
+def step_imports(ctx: Context) -> str:
+    names = list(app_modules())
+    for name in names:
+        importlib.import_module(name)
+    return f"{len(names)} modules"
+
+
+def step_segment(ctx: Context) -> str:
+    """A jieba Tokenizer whose dictionary cache lives in the app's cache dir, not the shared temp dir."""
+    jieba = _module("jieba")
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir())
+    words = list(tokenizer.cut(SENTENCE))
+    if "".join(words) != SENTENCE or len(words) < 5:
+        raise AssertionError(f"unexpected segmentation: {' / '.join(words)}")
+    if not (cache_dir() / "jieba.cache").is_file():
+        raise AssertionError(f"jieba wrote no cache in {cache_dir()}")
+    return " / ".join(words)
+
+
+def step_compare(ctx: Context) -> str:
+    passages = _module("app.core.passages")
+    comparison = passages.compare_pair(_sample_text(SAMPLE_A), _sample_text(SAMPLE_B))
+    if not comparison.passages:
+        raise AssertionError(f"no shared passages between {SAMPLE_A} and {SAMPLE_B}")
+    ratio = comparison.summary[0].b_copy_ratio
+    return f"{len(comparison.passages)} shared passages, {ratio:.0%} of the copy is shared"
+
+
+def step_formulas(ctx: Context) -> str:
+    shipped = _module("app.core.formulas.shipped")
+    hits = shipped.default_matcher().find(_sample_text(SAMPLE_A))
+    found = {hit.formula for hit in hits} | {name for hit in hits for name in hit.contains}
+    if not any("两个确立" in formula for formula in found):
+        raise AssertionError(f"expected 两个确立 among the formulas, found {sorted(found)}")
+    return f"{len(hits)} formula hits"
+
+
+def step_library(ctx: Context) -> str:
+    engine = _module("app.store.engine")
+    importing = _module("app.store.importing")
+    repository = _module("app.store.repository")
+    path = ctx.workdir / "self-test.duidu.sqlite"
+    with engine.open_library(str(path)) as library:
+        report = importing.import_paths(library.writer, [_sample(SAMPLE_A)])
+        with library.reader() as session:
+            count = repository.count_documents(session)
+    if report.imported != 1 or count != 1:
+        raise AssertionError(f"imported {report.results}; the library holds {count} documents")
+    ctx.found["library"] = path
+    return f"imported {SAMPLE_A} into a new library"
+
+
+def step_window(ctx: Context) -> str:
+    if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qt_core = _module("PySide6.QtCore")
+    gui_app = _module("app.ui.app")
+    main_window = _module("app.ui.main_window")
+    service_module = _module("app.ui.library_service")
+    settings = _module("app.ui.settings")
+    engine = _module("app.store.engine")
+    qt_app = gui_app.make_application()
+    ini = qt_core.QSettings(str(ctx.workdir / "settings.ini"), qt_core.QSettings.Format.IniFormat)
+    with engine.open_library(str(ctx.found.get("library") or ctx.workdir / "window.duidu.sqlite")) as library:
+        window = main_window.MainWindow(service_module.LibraryService(library), settings.Settings(ini))
+        try:
+            window.show()
+            qt_app.processEvents()
+            title = window.windowTitle()
+        finally:
+            window.close()
+            window.deleteLater()
+            qt_app.processEvents()
+    return f"main window {title!r} on the {qt_app.platformName()} platform"
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+STEPS: tuple[Step, ...] = (
+    Step("import every module", step_imports),
+    Step("segment a sentence", step_segment),
+    Step("compare two samples", step_compare),
+    Step("scan for formulas", step_formulas),
+    Step("open a library and import a sample", step_library),
+    Step("open the main window", step_window),
+)
+
+
+def run_steps(steps: tuple[Step, ...] = STEPS) -> list[Outcome]:
+    """Run every step (a failure does not stop the others) in a private temporary folder."""
+    outcomes: list[Outcome] = []
+    with tempfile.TemporaryDirectory(prefix="duidu-self-test-") as workdir:
+        ctx = Context(Path(workdir))
+        for step in steps:
+            began = time.perf_counter()
+            try:
+                status, detail = "ok", step.run(ctx)
+            except Unavailable as exc:
+                status, detail = ("FAILED" if step.required else "not available"), f"not available: {exc}"
+            except Exception as exc:
+                status = "FAILED"
+                detail = f"{type(exc).__name__}: {exc}\n{_indent(traceback.format_exc(limit=-3))}"
+            outcomes.append(Outcome(step.name, status, detail, time.perf_counter() - began))
+    return outcomes
+
+
+def _indent(text: str) -> str:
+    return "\n".join("      " + line for line in text.rstrip().splitlines())
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = [f"duidu {app.__version__} self-test ({'frozen' if getattr(sys, 'frozen', False) else 'source'})"]
+    for outcome in outcomes:
+        lines.append(f"  {outcome.status:<6} {outcome.name} ({outcome.seconds:.2f} s): {outcome.detail}")
+    failed = [o.name for o in outcomes if o.status == "FAILED"]
+    lines.append(f"self-test FAILED: {', '.join(failed)}" if failed else "self-test passed")
+    return "\n".join(lines)
+
+
+def handle(args: argparse.Namespace) -> int:
+    outcomes = run_steps()
+    print(report(outcomes), flush=True)
+    return 1 if any(o.status == "FAILED" for o in outcomes) else 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "self-test", help="check that this installation works (also: duidu --self-test)"
+    )
+    parser.set_defaults(handler=handle)

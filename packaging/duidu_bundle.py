@@ -1,0 +1,202 @@
+"""What goes into the frozen Duidu bundle, in plain Python so that tests can check it without PyInstaller.
+
+`duidu.spec` calls these functions; `tests/packaging` calls the same ones to prove that every data file
+the code opens is shipped. Paths are (source file, folder inside the bundle) pairs, as PyInstaller wants.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+APP_NAME = "Duidu"
+EXE_NAME = "duidu"
+BUNDLE_ID = "org.duidu.Duidu"
+
+#: Shipped resources that only developers need (Qt Linguist sources are compiled to `.qm`).
+_RESOURCE_SKIP_SUFFIXES = {".ts", ".pyc"}
+#: Non-Python files inside the `app` package that the code reads at run time (Alembic's template among them).
+_PACKAGE_DATA_SUFFIXES = {".mako", ".ini", ".json", ".sql", ".tsv", ".txt", ".typed"}
+
+#: Modules the app never uses but that their importers drag in: jieba's Paddle mode (it would try
+#: `pip install paddlepaddle-tiny` — a download), Tk, and pkg_resources (jieba falls back to plain files).
+EXCLUDES = [
+    "jieba.lac_small",
+    "paddle",
+    "tkinter",
+    "_tkinter",
+    "pkg_resources",
+    "setuptools",
+    "IPython",
+    "matplotlib",
+    "pytest",
+    "mako.ext",  # Mako's Pygments/Babel plug-ins (they pull in Pillow); Alembic needs only mako.template
+    "pygments",
+]
+
+#: Heavy modules that a library reaches only through optional calls: (module, words in app code that
+#: mean the app makes such a call). They ship only when some app module contains one of the words.
+#: rapidfuzz needs numpy only for process.cdist/cpdist; Pillow comes with fpdf2 (PDF reports).
+_OPTIONAL_HEAVY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("numpy", ("numpy", "cdist", "cpdist")),
+    ("PIL", ("PIL", "fpdf", "Pillow")),
+    ("yaml", ("yaml",)),
+)
+
+#: Imported by name at run time, so PyInstaller's scan of import statements cannot see them.
+HIDDEN_IMPORTS = ["jieba"]
+
+#: Qt plugin folders the app needs: windowing (platforms, and the xcb GL glue on Linux), widget styles,
+#: image and icon loading, desktop themes (dark mode, native dialogs) and input methods (Chinese IMEs).
+QT_PLUGIN_TYPES = {
+    "platforms",
+    "platformthemes",
+    "platforminputcontexts",
+    "styles",
+    "imageformats",
+    "iconengines",
+    "xcbglintegrations",
+    "wayland-shell-integration",
+    "wayland-decoration-client",
+    "wayland-graphics-integration-client",
+}
+#: Platform plugins for embedded devices and remote screens, which an analyst's desktop never uses.
+QT_PLATFORMS_DROPPED = ("eglfs", "linuxfb", "minimalegl", "vnc", "vkkhrdisplay")
+#: Qt's own translations to keep: the UI speaks English (no catalogue needed) and Simplified Chinese.
+QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
+
+
+def version(repo: Path = REPO) -> str:
+    """`app.__version__`, read without importing the app (the one place the version lives)."""
+    tree = ast.parse((repo / "app" / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__version__" for target in node.targets
+        ):
+            value = ast.literal_eval(node.value)
+            assert isinstance(value, str)
+            return value
+    raise LookupError("app/__init__.py defines no __version__")
+
+
+def excludes(repo: Path = REPO) -> list[str]:
+    """EXCLUDES plus the optional heavy modules no app module asks for (see _OPTIONAL_HEAVY)."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (repo / "app").rglob("*.py"))
+    unused = [name for name, words in _OPTIONAL_HEAVY if not any(word in source for word in words)]
+    return EXCLUDES + unused
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            yield path
+
+
+def resource_datas(repo: Path = REPO) -> list[tuple[str, str]]:
+    """Everything under `resources/` (demo speeches, lexicon, translations, icons) except sources."""
+    root = repo / "resources"
+    return [
+        (str(path), str(path.parent.relative_to(repo)))
+        for path in _files(root)
+        if path.suffix not in _RESOURCE_SKIP_SUFFIXES
+    ]
+
+
+def package_datas(repo: Path = REPO) -> list[tuple[str, str]]:
+    """Files inside `app/` that are read as files: non-Python data, and the Alembic migration scripts,
+    which Alembic loads from `app/store/migrations` by path (so they ship as `.py` files, not bytecode)."""
+    result = []
+    for path in _files(repo / "app"):
+        relative = path.relative_to(repo)
+        is_migration = "migrations" in relative.parts and path.suffix == ".py"
+        if is_migration or path.suffix in _PACKAGE_DATA_SUFFIXES:
+            result.append((str(path), str(relative.parent)))
+    return result
+
+
+def jieba_datas() -> list[tuple[str, str]]:
+    """jieba's main dictionary only. Its HMM tables are Python modules (collected as code); the
+    part-of-speech tables, TF-IDF weights and the Paddle model are left out unless the app imports them."""
+    import jieba
+
+    return [(str(Path(jieba.__file__).resolve().parent / "dict.txt"), "jieba")]
+
+
+def datas(repo: Path = REPO) -> list[tuple[str, str]]:
+    return resource_datas(repo) + package_datas(repo) + jieba_datas()
+
+
+def migration_imports(repo: Path = REPO) -> list[str]:
+    """Modules the migration scripts import: Alembic loads them from files at run time, so PyInstaller's
+    import scan never sees them and they must be named as hidden imports."""
+    names: set[str] = set()
+    for path in _files(repo / "app" / "store" / "migrations"):
+        if path.suffix != ".py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(
+                    f"{node.module}.{alias.name}"
+                    for alias in node.names
+                    if _is_module(node.module, alias.name)
+                )
+    return sorted(name for name in names if name != "__future__")
+
+
+def _is_module(package: str, name: str) -> bool:
+    """`from package import name` names a submodule (rather than a class or function)."""
+    if package == "__future__":
+        return False
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return False
+    locations = spec.submodule_search_locations if spec else None
+    return bool(locations) and any(
+        (Path(p) / f"{name}.py").exists() or (Path(p) / name).is_dir() for p in locations
+    )
+
+
+def bundle_destinations(entries: Iterable[tuple[str, str]]) -> set[str]:
+    """The bundle-relative paths (POSIX style) the (source, folder) pairs end up at."""
+    return {(Path(folder) / Path(source).name).as_posix() for source, folder in entries}
+
+
+def keep_qt_file(destination: str) -> bool:
+    """Filter for PyInstaller's TOC: drop Qt plugins and translations the app never loads."""
+    parts = Path(destination).as_posix().split("/")
+    if "PySide6" not in parts:
+        return True
+    if "plugins" in parts:  # PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows
+        index = parts.index("plugins")
+        if index + 1 < len(parts):
+            kind = parts[index + 1]
+            if kind not in QT_PLUGIN_TYPES:
+                return False
+            if kind == "platforms" and any(name in parts[-1] for name in QT_PLATFORMS_DROPPED):
+                return False
+    if "translations" in parts and parts[-1].endswith(".qm"):
+        return parts[-1].endswith(QT_TRANSLATIONS_KEPT)
+    return True
+
+
+def info_plist(app_version: str) -> dict[str, object]:
+    """macOS Info.plist keys: crisp on Retina screens, follows the system's dark mode."""
+    return {
+        "CFBundleName": APP_NAME,
+        "CFBundleDisplayName": APP_NAME,
+        "CFBundleShortVersionString": app_version,
+        "CFBundleVersion": app_version,
+        "NSHighResolutionCapable": True,
+        "NSRequiresAquaSystemAppearance": False,
+        "LSApplicationCategoryType": "public.app-category.productivity",
+        "NSHumanReadableCopyright": "Duidu",
+        "CFBundleDevelopmentRegion": "zh_CN",
+        "CFBundleLocalizations": ["zh_CN", "en"],
+    }
