@@ -86,7 +86,9 @@ def import_paths(
     `on_result` sees each file's result as soon as it is committed; `progress(done, total)` counts files.
     Raises LibraryError when the library itself fails (locked, read-only, full); what was committed stays.
     """
-    items = list(collect_files(Path(path) for path in paths))
+    given = [Path(path) for path in paths]
+    items = list(collect_files(given))
+    named = set(given)
     results: list[FileResult] = []
     stopped = False
     with session_factory() as session:
@@ -94,7 +96,7 @@ def import_paths(
             if cancelled is not None and cancelled():
                 stopped = True
                 break
-            result = _import_one(session, item)
+            result = _import_one(session, item, named)
             results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -103,9 +105,11 @@ def import_paths(
     return ImportReport(tuple(results), cancelled=stopped)
 
 
-def _import_one(session: Session, item: Path | Skipped) -> FileResult:
+def _import_one(session: Session, item: Path | Skipped, named: set[Path]) -> FileResult:
     if isinstance(item, Skipped):
-        return FileResult(item.path, Outcome.SKIPPED, reason=item.reason)
+        # Passing over a README inside a folder is fine; not importing a file the user named is a failure.
+        outcome = Outcome.FAILED if item.path in named else Outcome.SKIPPED
+        return FileResult(item.path, outcome, reason=item.reason)
     try:
         document = read_document(item)
     except ImportFailure as exc:
