@@ -19,7 +19,15 @@ from shiboken6 import isValid
 from app.core.model import DocumentMeta
 from app.ui.document_header import DocumentHeader
 from app.ui.find_bar import FindBar
-from app.ui.formula_marks import FormulaProvider, UsageCount, default_formula_provider, formula_mark_tooltip
+from app.ui.formula_marks import (
+    EntryLookup,
+    FormulaProvider,
+    UsageCount,
+    default_entry_lookup,
+    default_formula_provider,
+    formula_mark_tooltip,
+    formula_style,
+)
 from app.ui.outline_dock import OutlineView
 from app.ui.reading_pane import ReadingPane
 from app.ui.tasks import Task, TaskRunner
@@ -40,6 +48,7 @@ class ReaderWidget(QWidget):
         formula_hits_provider: FormulaProvider | None = None,
         *,
         usage_count: UsageCount | None = None,
+        entry_for: EntryLookup | None = None,
         runner: TaskRunner | None = None,
         embed_outline: bool = True,
         parent: QWidget | None = None,
@@ -49,6 +58,7 @@ class ReaderWidget(QWidget):
         self._usage_count = usage_count
         self._runner = runner or TaskRunner(self)
         self._provider = formula_hits_provider or default_formula_provider()
+        self._entry_for = entry_for or (default_entry_lookup() if formula_hits_provider is None else None)
         self._formula_task: Task | None = None
         self._formula_hits: list[Any] = []
         self._formula_generation = 0
@@ -106,7 +116,8 @@ class ReaderWidget(QWidget):
     def set_formula_hits(self, hits: Sequence[Any]) -> None:
         """Draw these hits as the formula layer (also how detection results arrive)."""
         self._formula_hits = sorted(hits, key=lambda h: (h.start, h.end))
-        self.pane.set_marks("formula", self._formula_hits, tooltip=formula_mark_tooltip(self._usage_count))
+        tooltip = formula_mark_tooltip(self._usage_count, self._entry_for)
+        self.pane.set_marks("formula", self._formula_hits, style=formula_style, tooltip=tooltip)
         self.formulas_ready.emit(len(self._formula_hits))
 
     def refresh_formulas(self) -> None:

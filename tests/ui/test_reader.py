@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat
 
 from app.core.model import DocumentMeta
 from app.core.structure import outline
@@ -164,3 +165,61 @@ def test_zoom_shortcuts_work_from_the_reader(qtbot):
     size = reader.pane.point_size()
     qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert reader.pane.point_size() == size + 1
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@pytest.fixture
+def shipped_detection():
+    shipped = pytest.importorskip("app.core.formulas.shipped")
+    return shipped.default_matcher().find
+
+
+def test_real_formula_detection_read_back_on_real_text(qtbot, seed_text, shipped_detection):
+    reader = _reader(qtbot, seed_text)  # default provider: the shipped lexicon and pattern rules
+    hits = shipped_detection(seed_text)
+    assert len(hits) > 20
+    assert reader.formula_hits() == hits
+    assert reader.pane.highlighted_ranges()["formula"] == _union([(h.start, h.end) for h in hits])
+
+
+def test_real_detection_after_astral_character(qtbot, shipped_detection):
+    text = f"{EXT_B}{EXT_B}同志强调，要增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n{EXT_B}坚持以人民为中心的发展思想。"
+    reader = _reader(qtbot, text)
+    hits = shipped_detection(text)
+    formulas = {h.formula for h in hits}
+    assert {"四个意识", "两个维护"} <= formulas
+    assert reader.pane.highlighted_ranges()["formula"] == _union([(h.start, h.end) for h in hits])
+    two = next(h for h in hits if h.formula == "两个维护")
+    assert text[two.start : two.end] == "两个维护"
+    pane = reader.pane
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.offsets.to_qt(two.start) + 1)
+    rect = pane.cursorRect(cursor)
+    tip = pane.tooltip_at(QPoint(rect.x() + 3, rect.center().y()))
+    assert "两个维护" in tip and "坚决维护" in tip  # canonical form and the lexicon's expansion
+
+
+def test_pattern_candidates_are_styled_apart_from_lexicon_formulas(qtbot, seed_text, shipped_detection):
+    reader = _reader(qtbot, seed_text)
+    lexicon = next(h for h in reader.formula_hits() if h.source == "lexicon")
+    pattern = next(h for h in reader.formula_hits() if h.source == "pattern")
+
+    def fmt_at(offset: int):
+        pane = reader.pane
+        block = pane.document().findBlock(pane.offsets.to_qt(offset))
+        rel = pane.offsets.to_qt(offset) - block.position()
+        fr = next(f for f in block.layout().formats() if f.start <= rel < f.start + f.length)
+        return QTextCharFormat(fr.format)
+
+    assert fmt_at(lexicon.start).background().style() != Qt.BrushStyle.NoBrush
+    assert fmt_at(pattern.start).background().style() == Qt.BrushStyle.NoBrush
+    assert fmt_at(pattern.start).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
