@@ -93,7 +93,7 @@ class GuiSession:
         try:
             library = open_library(path, create=False) if how == "open" else create_new_library(path)
         except LibraryError as exc:
-            warn(window, window.tr("Cannot open the library"), str(exc))
+            warn(window, QCoreApplication.translate("LibraryChooser", "Cannot open the library"), str(exc))
             return
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))

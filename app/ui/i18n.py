@@ -7,7 +7,7 @@ translator sends every widget a LanguageChange event, and widgets re-set their t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from app.paths import resource
 
@@ -47,6 +47,8 @@ class Translations:
             if translator.load(locale, name, "_", directory) and app is not None:
                 app.installTranslator(translator)
                 self._installed.append(translator)
+        if app is not None:  # deliver the posted LanguageChange events now, so the UI is consistent on return
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return locale
 
     def is_chinese(self) -> bool:

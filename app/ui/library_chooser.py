@@ -16,19 +16,20 @@ from app.store import Library, LibraryError, open_library
 LIBRARY_FILTER = "Duidu library (*.duidu.sqlite *.sqlite *.db);;All files (*)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryChooser", text)
+translate = QCoreApplication.translate
 
 
 def choose_existing(parent: QWidget | None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open a library"), "", LIBRARY_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, translate("LibraryChooser", "Open a library"), "", LIBRARY_FILTER
+    )
     return path
 
 
 def choose_new(parent: QWidget | None) -> str:
     """A file name for a new library; an existing file is refused rather than replaced."""
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Create a new library"), "library.duidu.sqlite", LIBRARY_FILTER
+        parent, translate("LibraryChooser", "Create a new library"), "library.duidu.sqlite", LIBRARY_FILTER
     )
     return path
 
@@ -36,7 +37,9 @@ def choose_new(parent: QWidget | None) -> str:
 def create_new_library(path: str) -> Library:
     if Path(path).exists():
         raise LibraryError(
-            _tr("%1 already exists; choose a new file name for a new library").replace("%1", path)
+            translate(
+                "LibraryChooser", "%1 already exists; choose a new file name for a new library"
+            ).replace("%1", path)
         )
     return open_library(path, create=True)
 
@@ -45,12 +48,16 @@ def ask_what_to_do(parent: QWidget | None, error: LibraryError) -> str:
     """'open', 'new' or 'quit'."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Cannot open the library"))
-    box.setText(_tr("Duidu cannot use this library. It has not been changed."))
+    box.setWindowTitle(translate("LibraryChooser", "Cannot open the library"))
+    box.setText(translate("LibraryChooser", "Duidu cannot use this library. It has not been changed."))
     box.setInformativeText(str(error))
-    open_button = box.addButton(_tr("Open another library…"), QMessageBox.ButtonRole.AcceptRole)
-    new_button = box.addButton(_tr("Create a new library…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    open_button = box.addButton(
+        translate("LibraryChooser", "Open another library…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    new_button = box.addButton(
+        translate("LibraryChooser", "Create a new library…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(translate("LibraryChooser", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     if clicked is open_button:

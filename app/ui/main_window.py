@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         rows = self.model.rows()
         chars = sum(row.chars for row in rows)
         text = self.tr("%n speech(es)", "", len(rows))
-        text += " · " + self.tr("%1 characters").replace("%1", self.locale().toString(chars))
+        text += " · " + self.tr("%1 characters").replace("%1", QLocale().toString(chars))
         shown = self.proxy.rowCount()
         if shown != len(rows):
             text += " · " + self.tr("%n shown", "", shown)

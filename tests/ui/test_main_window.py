@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from app.core.model import DocumentMeta
@@ -62,7 +62,7 @@ def test_library_size_in_status_bar(window):
     status = window.size_label.text()
     assert "3" in status
     total = sum(len(text) for _, _, text in SPEECHES)
-    assert window.locale().toString(total) in status
+    assert QLocale().toString(total) in status
 
 
 def test_typing_a_chinese_substring_filters_by_full_text(qtbot, window, type_text):

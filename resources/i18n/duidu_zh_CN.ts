@@ -1,0 +1,597 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <source>Read and compare Chinese official speeches side by side.</source>
+        <translation>并排阅读和比对中文公文讲话。</translation>
+    </message>
+    <message>
+        <source>Version {version} · Qt {qt} · PySide {pyside}</source>
+        <translation>版本 {version} · Qt {qt} · PySide {pyside}</translation>
+    </message>
+    <message>
+        <source>About Duidu</source>
+        <translation>关于对读</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentHeader</name>
+    <message>
+        <source>Untitled speech</source>
+        <translation>无标题讲话</translation>
+    </message>
+    <message>
+        <source>{0} characters</source>
+        <translation>{0} 字</translation>
+    </message>
+</context>
+<context>
+    <name>EditMetadataCommand</name>
+    <message>
+        <source>Edit details</source>
+        <translation>编辑信息</translation>
+    </message>
+</context>
+<context>
+    <name>FacetPanel</name>
+    <message>
+        <source>Genre</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>讲话人</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this speech</source>
+        <extracomment>Index of the current hit (-1 when none) and the number of hits.</extracomment>
+        <translation>在本篇中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>上一处（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>下一处（Enter、F3）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>查找下一处</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>查找上一处</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Importing…</source>
+        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing file %1 of %2…</source>
+        <translation>正在导入第 %1 个文件，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Speeches imported before the error were kept.</source>
+        <translation>出错之前已导入的讲话均已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <source>Import results</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already in the library</source>
+        <translation>库中已有</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speech(es) imported</source>
+        <translation><numerusform>已导入 %n 篇讲话</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library</source>
+        <translation><numerusform>%n 篇库中已有</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation><numerusform>%n 个已跳过</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the speeches imported before that were kept.</source>
+        <translation>导入已取消；取消之前已导入的讲话均已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryChooser</name>
+    <message>
+        <source>Cannot open the library</source>
+        <extracomment>Set by the start-up benchmark: print this marker and quit once the window is shown.</extracomment>
+        <translation>无法打开文库</translation>
+    </message>
+    <message>
+        <source>Open a library</source>
+        <translation>打开文库</translation>
+    </message>
+    <message>
+        <source>Create a new library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name for a new library</source>
+        <translation>%1 已存在；请为新文库另选一个文件名</translation>
+    </message>
+    <message>
+        <source>Duidu cannot use this library. It has not been changed.</source>
+        <translation>对读无法使用此文库。该文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Open another library…</source>
+        <translation>打开其他文库…</translation>
+    </message>
+    <message>
+        <source>Create a new library…</source>
+        <translation>新建文库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>讲话人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Region / organisation</source>
+        <translation>地区/单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字数</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste text as a new speech…</source>
+        <translation>粘贴文本为新讲话(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New library…</source>
+        <translation>新建文库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import the &amp;demo library</source>
+        <translation>导入示例文库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation>编辑信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比对(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>显示文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear search and &amp;filters</source>
+        <translation>清除搜索和筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About Duidu</source>
+        <translation>关于对读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Compare 2 to 8 selected speeches side by side</source>
+        <translation>并排比对选中的 2 至 8 篇讲话</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;do</source>
+        <translation>重做(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Duidu — %1</source>
+        <translation>对读 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n speech(es)</source>
+        <translation><numerusform>%n 篇讲话</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>显示 %n 篇</numerusform></translation>
+    </message>
+    <message>
+        <source>Speeches (%1)</source>
+        <translation>讲话（%1）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import speeches</source>
+        <translation>导入讲话</translation>
+    </message>
+    <message>
+        <source>Import a folder of speeches</source>
+        <translation>导入讲话文件夹</translation>
+    </message>
+    <message>
+        <source>Unsupported files</source>
+        <translation>不支持的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
+        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Welcome to Duidu</source>
+        <translation>欢迎使用对读</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Import the demo library — a few speeches written for Duidu that share passages and formulas — to try reading and comparing?</source>
+        <translation>文库还是空的。要导入示例文库试试阅读和比对吗？示例文库是为对读编写的几篇讲话，彼此有共同的段落和提法。</translation>
+    </message>
+    <message>
+        <source>This text is already in the library.</source>
+        <translation>文库中已有这篇文本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n speech(es) from the library?</source>
+        <translation><numerusform>从文库中删除 %n 篇讲话？</numerusform></translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可以用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Remove speeches</source>
+        <translation>删除讲话</translation>
+    </message>
+    <message>
+        <source>Select 2 to 8 speeches to compare.</source>
+        <translation>请选择 2 至 8 篇讲话进行比对。</translation>
+    </message>
+    <message>
+        <source>The compare view is not available in this version yet.</source>
+        <translation>此版本尚未提供比对视图。</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Edit speech details</source>
+        <translation>编辑讲话信息</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD、YYYY-MM 或 YYYY</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>多个标签用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Speaker:</source>
+        <translation>讲话人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>职务(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Region / &amp;organisation:</source>
+        <translation>地区/单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>O&amp;ccasion:</source>
+        <translation>场合(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Genre:</source>
+        <translation>文种(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>来源(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>No headings found</source>
+        <extracomment>Code-point offset of the heading the user picked.</extracomment>
+        <translation>未找到标题</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste text as a new speech</source>
+        <translation>粘贴文本为新讲话</translation>
+    </message>
+    <message>
+        <source>Leave empty to take it from the text</source>
+        <translation>留空则从文本中识别</translation>
+    </message>
+    <message>
+        <source>Paste the speech here (Ctrl+V)</source>
+        <translation>在此粘贴讲话全文（Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Redacted in the source ({0} characters)</source>
+        <extracomment>The viewport moved (scrolling, zoom or resize); ask `first_visible_offset()` where it is now. A mark was clicked: its kind and its Mark (payload = the FormulaHit, passage, …).</extracomment>
+        <translation>原文已隐去（{0} 字）</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>实际大小</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveCommand</name>
+    <message numerus="yes">
+        <source>Remove %n speech(es)</source>
+        <translation><numerusform>删除 %n 篇讲话</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search titles, speakers, tags and full text…</source>
+        <translation>搜索标题、讲话人、标签和全文…</translation>
+    </message>
+</context>
+</TS>
