@@ -9,7 +9,7 @@ accent colour so the structure is visible at a glance.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from app.ui.reading_pane import ReadingPane
 
 _PADDING = 6
+
+
+class GutterLabel(NamedTuple):
+    """One number (or "3,4" when paragraphs share a line) at viewport height `y`."""
+
+    text: str
+    y: int
+    height: int
+    heading: bool
 
 
 class ParagraphGutter(QWidget):
@@ -54,18 +63,16 @@ class ParagraphGutter(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.gutter_width(), 0)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def labels(self, top: int = 0, bottom: int | None = None) -> list[GutterLabel]:
+        """The numbers to draw between viewport heights `top` and `bottom`, one per visual line."""
         pane = self._pane
-        theme = pane.theme
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), pane.palette().alternateBase())
-        painter.setFont(self.font())
+        bottom = pane.viewport().height() if bottom is None else bottom
         offset = pane.contentOffset()
-        bottom_limit = event.rect().bottom()
+        result: list[GutterLabel] = []
         block = pane.firstVisibleBlock()
         while block.isValid():
             geometry = pane.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom_limit:
+            if geometry.top() > bottom:
                 break
             base, end = block.position(), block.position() + block.length()
             layout = block.layout()
@@ -73,19 +80,30 @@ class ParagraphGutter(QWidget):
             by_line: dict[int, list[int]] = {}  # line in block → paragraphs starting on it
             while index < len(self._starts) and self._starts[index] < end:
                 line = layout.lineForTextPosition(self._starts[index] - base) if layout else None
-                by_line.setdefault(
-                    line.lineNumber() if line is not None and line.isValid() else 0, []
-                ).append(index)
+                number = line.lineNumber() if line is not None and line.isValid() else 0
+                by_line.setdefault(number, []).append(index)
                 index += 1
             for line_number, numbers in by_line.items():
                 line = layout.lineAt(line_number) if layout and line_number < layout.lineCount() else None
                 y = geometry.top() + (line.y() if line is not None else 0)
                 height = line.height() if line is not None else geometry.height()
-                heading = any(n in self._headings for n in numbers)
-                painter.setPen(theme.colour("gutter.heading" if heading else "gutter.number"))
-                rect = QRect(0, round(y), self.width() - _PADDING, round(height))
-                label = ",".join(str(n + 1) for n in numbers)
-                label = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, rect.width())
-                painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                if y + height >= top:
+                    heading = any(n in self._headings for n in numbers)
+                    result.append(
+                        GutterLabel(",".join(str(n + 1) for n in numbers), round(y), round(height), heading)
+                    )
             block = block.next()
+        return result
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self._pane.theme
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._pane.palette().alternateBase())
+        painter.setFont(self.font())
+        metrics = self.fontMetrics()
+        for label in self.labels(event.rect().top(), event.rect().bottom()):
+            painter.setPen(theme.colour("gutter.heading" if label.heading else "gutter.number"))
+            rect = QRect(0, label.y, self.width() - _PADDING, label.height)
+            text = metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()

@@ -73,7 +73,7 @@ class ReadingPane(QPlainTextEdit):
         self._layers: dict[str, _Layer] = {}
         self._transient: dict[str, tuple[list[Mark], Style, int]] = {}
         self._highlighter = SpanHighlighter(self.document())
-        self._gutter = ParagraphGutter(self)
+        self.gutter = ParagraphGutter(self)
         self._apply_font()
         self._zoom_actions = self._make_zoom_actions()
         self.updateRequest.connect(self._on_update_request)
@@ -97,7 +97,7 @@ class ReadingPane(QPlainTextEdit):
         self.setPlainText(text)
         heading_paragraphs = {h.paragraph for h in outline(text, self._paragraphs)}
         shared_lines = len(self._paragraphs) > self.document().blockCount()
-        self._gutter.set_paragraphs(
+        self.gutter.set_paragraphs(
             [self.offsets.to_qt(p.start) for p in self._paragraphs], heading_paragraphs, shared_lines
         )
         self._update_gutter_width()
@@ -231,7 +231,7 @@ class ReadingPane(QPlainTextEdit):
         for kind, layer in self._layers.items():
             self._draw_layer(kind, layer)
         self._apply_transient()
-        self._gutter.update()
+        self.gutter.update()
 
     # ---- scrolling --------------------------------------------------------------------------------------
 
@@ -345,7 +345,7 @@ class ReadingPane(QPlainTextEdit):
 
     def _apply_font(self) -> None:
         self.setFont(reading_font(self._point_size, self._font_override))
-        self._gutter.setFont(self._gutter.number_font())
+        self.gutter.setFont(self.gutter.number_font())
         self._update_gutter_width()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -360,19 +360,19 @@ class ReadingPane(QPlainTextEdit):
     # ---- gutter -----------------------------------------------------------------------------------------
 
     def _update_gutter_width(self) -> None:
-        self.setViewportMargins(self._gutter.gutter_width(), 0, 0, 0)
+        self.setViewportMargins(self.gutter.gutter_width(), 0, 0, 0)
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
         if dy:
-            self._gutter.scroll(0, dy)
+            self.gutter.scroll(0, dy)
         else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         contents = self.contentsRect()
-        self._gutter.setGeometry(
-            QRect(contents.left(), contents.top(), self._gutter.gutter_width(), contents.height())
+        self.gutter.setGeometry(
+            QRect(contents.left(), contents.top(), self.gutter.gutter_width(), contents.height())
         )
         self.scrolled.emit()
 

@@ -171,3 +171,21 @@ def _cursor_at(pane: ReadingPane, offset: int):
     cursor = pane.textCursor()
     cursor.setPosition(pane.offsets.to_qt(offset))
     return cursor
+
+
+def test_gutter_numbers_paragraphs_beside_their_first_line(qtbot, seed_text):
+    pane = _pane(qtbot, seed_text)
+    labels = pane.gutter.labels()
+    paras = pane.paragraphs()
+    assert [label.text for label in labels[:4]] == ["1", "2", "3", "4"]
+    for label, para in zip(labels[:4], paras[:4], strict=True):
+        rect = pane.cursorRect(_cursor_at(pane, para.start))
+        assert abs(label.y - rect.top()) <= 2
+    heading_para = next(p for p in paras if seed_text.startswith("一、", p.start))
+    assert next(label for label in labels if label.text == str(heading_para.index + 1)).heading
+
+
+def test_gutter_joins_paragraphs_that_share_a_line(qtbot):
+    text = "同志们：\u3000\u3000今天开会。\u3000\u3000一是学习。\u3000\u3000二是落实。"
+    pane = _pane(qtbot, text, size=(900, 200))
+    assert [label.text for label in pane.gutter.labels()] == ["1,2,3,4"]
