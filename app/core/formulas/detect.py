@@ -1,0 +1,208 @@
+"""Formula detection: lexicon matching at character level plus the pattern rules, in original offsets.
+
+jieba splits formulas (两个维护 → 两个/维护), so the lexicon is matched with an Aho–Corasick automaton
+over the normalised view without punctuation: quote marks, list commas and line breaks inside or
+around a formula do not matter, and a redaction becomes one REDACTION character that no lexicon
+wording contains, so a hit can never run through one. Overlaps are resolved longest-first; a hit
+still lists the shorter formulas nested in it (`contains`), so 习近平新时代中国特色社会主义思想 also
+counts as a use of 中国特色社会主义.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from app.core.formulas import patterns
+from app.core.formulas.lexicon import FormulaEntry, match_key
+from app.core.normalize import NormalizedView, normalize
+from app.core.structure import paragraphs
+
+#: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
+_BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
+
+_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
+
+SOURCE_LEXICON = "lexicon"
+SOURCE_PATTERN = "pattern"
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaHit:
+    """One formula occurrence in a document's stored text."""
+
+    start: int
+    end: int
+    text: str
+    #: the canonical wording (lexicon) or the normalised find (pattern)
+    formula: str
+    source: str
+    #: "canonical", "variant" or "outdated" for lexicon hits; "pattern" for pattern hits
+    variant_status: str
+    category: str
+    #: for pattern hits, the rule: quoted, numbered, enumeration, parallel
+    rule: str = ""
+    #: canonical lexicon formulas nested inside this hit (shorter matches the longest one swallowed)
+    contains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    canonical: str
+    status: str
+    category: str
+    length: int
+
+
+def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int]]:
+    """Keep the longest of overlapping (start, end, payload) ranges; ties go to the earlier one."""
+    taken = bytearray(size)
+    kept: list[tuple[int, int, int]] = []
+    for start, end, payload in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, payload))
+    kept.sort()
+    return kept
+
+
+class FormulaMatcher:
+    """A compiled lexicon plus the pattern rules; build once, use from any thread (read-only)."""
+
+    def __init__(
+        self,
+        entries: Iterable[FormulaEntry],
+        *,
+        idioms: Collection[str] = frozenset(),
+        common_words: Collection[str] = frozenset(),
+    ) -> None:
+        self.entries = tuple(entries)
+        self.idioms = idioms
+        self.common_words = common_words
+        self._forms: list[_Form] = []
+        self._automaton = ahocorasick.Automaton()
+        for entry in self.entries:
+            for wording, status in entry.forms():
+                key = match_key(wording)
+                if key in self._automaton:
+                    continue
+                self._automaton.add_word(key, len(self._forms))
+                self._forms.append(_Form(entry.canonical, status, entry.category, len(key)))
+        self._keys = {}
+        if self._forms:
+            self._automaton.make_automaton()
+            self._keys = {index: key for key, index in self._automaton.items()}
+        self._nested = {index: self._nested_in(key, index) for index, key in self._keys.items()}
+
+    def _nested_in(self, key: str, own: int) -> tuple[str, ...]:
+        found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i != own}
+        found.discard(self._forms[own].canonical)
+        return tuple(sorted(found, key=lambda c: (-len(c), c)))
+
+    def canonical_of(self, wording: str) -> str | None:
+        """The canonical formula a wording belongs to, if the lexicon has it."""
+        index = self._automaton.get(match_key(wording), None) if self._forms else None
+        return None if index is None else self._forms[index].canonical
+
+    def _normalised_matches(self, normalised: str) -> list[tuple[int, int, int]]:
+        if not self._forms or not normalised:
+            return []
+        forms = self._forms
+        candidates = [(end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised)]
+        return _resolve(candidates, len(normalised)) if candidates else []
+
+    def coverage(self, normalised_text: str) -> float:
+        """Share of a normalised, punctuation-free string covered by lexicon formulas."""
+        if not normalised_text:
+            return 0.0
+        matches = self._normalised_matches(normalised_text)
+        return sum(end - start for start, end, _i in matches) / len(normalised_text)
+
+    def lexicon_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
+        """Lexicon formulas in the stored text, longest match winning on overlaps.
+
+        Quotes, list commas and line breaks may sit inside a formula; brackets and sentence ends may
+        not — otherwise the heading `（六）稳步推进` would contain the formula 六稳.
+        """
+        view = normalize(text, keep_punctuation=False) if view is None else view
+        if not self._forms or not view.text:
+            return []
+        forms = self._forms
+        candidates = []
+        for n_end, index in self._automaton.iter(view.text):
+            n_start = n_end + 1 - forms[index].length
+            start, end = view.original_span(n_start, n_end + 1)
+            if end - start == forms[index].length or not _BREAKING_PUNCT.search(text, start, end):
+                candidates.append((n_start, n_end + 1, index))
+        hits = []
+        for n_start, n_end, index in _resolve(candidates, len(view.text)):
+            start, end = view.original_span(n_start, n_end)
+            form = self._forms[index]
+            hits.append(
+                FormulaHit(
+                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, form.status,
+                    form.category, "", self._nested[index],
+                )
+            )  # fmt: skip
+        return hits
+
+    def pattern_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
+        """Finds of the pattern rules (R1–R4), outside redactions, before merging with the lexicon."""
+        view = normalize(text, keep_punctuation=False) if view is None else view
+        found = patterns.quoted_hits(text, self.idioms, self.common_words)
+        found += patterns.numbered_hits(text, self.idioms)
+        found += patterns.enumeration_hits(text, self.idioms)
+        found += patterns.parallel_hits(text, [(p.start, p.end) for p in paragraphs(text)])
+        redactions = sorted(view.redaction_ends.items())
+        starts = [s for s, _e in redactions]
+        hits = []
+        for p in found:
+            i = bisect_right(starts, p.end - 1) - 1
+            if i >= 0 and redactions[i][1] > p.start:
+                continue
+            canonical = self.canonical_of(p.formula)
+            hits.append(
+                FormulaHit(
+                    p.start, p.end, text[p.start : p.end], canonical or _display_form(p.formula),
+                    SOURCE_PATTERN, "pattern", p.rule, p.rule,
+                )
+            )  # fmt: skip
+        return hits
+
+    def find(self, text: str, *, use_patterns: bool = True) -> list[FormulaHit]:
+        """All formula hits in text order; longest wins on overlaps, lexicon wins on equal spans."""
+        view = normalize(text, keep_punctuation=False)
+        lexicon = self.lexicon_hits(text, view)
+        if not use_patterns:
+            return lexicon
+        pattern = self.pattern_hits(text, view)
+        pool = lexicon + pattern
+        ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
+        kept = _resolve(ranked, len(text))
+        result = []
+        for start, end, i in kept:
+            hit = pool[i]
+            if hit.source == SOURCE_PATTERN:
+                inner = {h.formula for h in lexicon if start <= h.start and h.end <= end}
+                inner |= {c for h in lexicon if start <= h.start and h.end <= end for c in h.contains}
+                inner.discard(hit.formula)
+                if inner:
+                    hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
+            result.append(hit)
+        return result
+
+
+def _display_form(found: str) -> str:
+    """A pattern find as shown and grouped: quote marks and whitespace removed, list commas kept."""
+    return _QUOTES_AND_SPACE.sub("", found)
+
+
+def _with_contains(hit: FormulaHit, contains: tuple[str, ...]) -> FormulaHit:
+    return FormulaHit(
+        hit.start, hit.end, hit.text, hit.formula, hit.source, hit.variant_status, hit.category,
+        hit.rule, contains,
+    )  # fmt: skip

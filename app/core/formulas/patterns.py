@@ -1,0 +1,288 @@
+"""Pattern rules that find formulas no lexicon lists yet (research/formulas.md R1–R4).
+
+They run over the stored text itself (so spans need no mapping), with character classes that accept
+every quote and list-comma variant. Each rule is tuned for precision: a quoted span or a numbered
+phrase only counts when its shape says "formula" (a numeral frame, a slogan list, an institutional
+tail word), because analysts stop trusting highlights that mark scare quotes and metaphors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+NUM = "一二三四五六七八九十两百千万"
+_MULTI = "二三四五六七八九十两百千万"  # numerals that make a set of several things (not 一)
+_ENUM_COMMA = "、﹑"
+_OPEN = '“「『"〝＂'
+_CLOSE = '”」』"〞＂'
+
+#: Characters that never occur inside a compact formula (function words, pronouns).
+_FUNCTION_CHARS = frozenset("的了吗呢吧啊么我你他她它们这那哪谁咱")
+#: Words right after a quoted term that say it names a policy, campaign or institution.
+_TAILS = (
+    "活动|行动|制度|机制|工程|计划|战略|理念|精神|要求|总要求|目标|总目标|政策|改革|方针|原则|模式|经验"
+    "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育"
+)
+_TAIL_RE = re.compile(rf"等?(?:[{NUM}]年)?[{HAN}]{{0,4}}?(?:{_TAILS})")
+_CONTENT_TAIL_RE = re.compile(r"(?:年|行动|工程|计划|战略|活动|机制|制度|长制|模式|理念|精神|经验|工作法)$")
+#: Verbs that cite a formula just before its opening quote (坚持“三带三入”, 纠治“四风”).
+_CITING_RE = re.compile(
+    r"(?:坚持|落实|做到|增强|坚定|树牢|牢记|践行|贯彻|把握|开展|实施|推行|深化|纠治|查处|运用|锚定|围绕|聚焦"
+    r"|突出|紧扣|弘扬|发扬|坚守|守牢|扛起|争当|遵循|秉持|把握好|体现|落细)$"
+)
+_REDACTION_IN = re.compile(r"\*|＊|×|[Xx]{2}|Ｘ|□|■|某某|○○")
+
+_QUOTE_RE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,30}})[{_CLOSE}]")
+_INNER_QUOTE_RE = re.compile(r"[‘']([^‘’'“”\n]{1,16})[’']")
+
+_CLASSIFIERS = "项种大条张类支位"
+_NUMBERED_CORE = (
+    rf"[{_MULTI}]{{1,3}}个[{HAN}]{{2,4}}"  # 两个维护
+    rf"|[{_MULTI}]{{1,2}}[{_CLASSIFIERS}][{HAN}]{{2,4}}"  # 四种形态, 四项机制
+    rf"|[{NUM}][{HAN}][{NUM}双][{HAN}](?:[{NUM}][{HAN}]){{0,2}}"  # 三严三实, 一岗双责, 一山一水一林一园
+    rf"|[{NUM}][{HAN}]{{2}}[{NUM}双][{HAN}]{{2}}"  # 两不愁三保障
+    rf"|第[{NUM}][{HAN}]{{2,4}}"  # 第一议题
+    rf"|[{_MULTI}][{HAN}]{{1,3}}"  # 七进, 三不腐, 百企引航
+    rf"|[{HAN}]{{1,2}}[{NUM}]{{1,2}}条"  # 水十条
+    r"|[^\d]{0,2}\d+[条项个]"  # 省42条
+    r"|\d{3,4}"  # 8337
+)
+_NUMBERED_QUOTED_RE = re.compile(rf"(?:{_NUMBERED_CORE})[+＋]?")
+
+#: Nouns after N个 / N项 that make a count, not a formula (三个方面, 两个月).
+_COUNT_NOUNS = (
+    "月|小时|星期|年|百分点|多|方面|领域|层次|环节|问题|重点|阶段|时期|部门|地区|省份|城市|国家|单位|人|项目"
+    "|以上|左右|字|点|世纪|亿|万|千|百|样|类|批|次|级|家|户|名|县|市|省|区|村|乡|镇|国|局|所|处|队|组|份"
+    "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
+)
+_COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
+_N_GE_RE = re.compile(rf"(?<![第每这那哪其之各前后上下近几多\d{NUM}])([{_MULTI}]{{1,3}})个([{HAN}]{{2,4}})")
+_N_CLS_RE = re.compile(
+    rf"(?<![第每这那哪其之各前后上下近几多\d{NUM}])(?:[{_MULTI}]{{1,2}}[项种条]|[{_MULTI}]大)([{HAN}]{{2,4}})"
+)
+#: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
+_AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
+_NXNY_RE = re.compile(
+    rf"(?<![\d{NUM}第])(?:([{NUM}])([{HAN}])([{NUM}双])([{HAN}])|([{NUM}])([{HAN}]{{2}})([{NUM}双])([{HAN}]{{2}}))"
+)
+_NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户")
+#: Characters after which a numbered phrase has ended (so 两个确立的… stops before 的).
+_BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"）)')
+
+_ENUM_RE = re.compile(rf"(?:[{HAN}]{{1,10}}[{_ENUM_COMMA}]){{2,}}[{HAN}]{{1,10}}")
+_VERB_PREFIXES = frozenset(
+    (
+        *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
+        *("积极", "全面", "不断", "切实", "更加", "做好", "抓好", "用好", "建立", "优化", "深化", "促进"),
+        *("增强", "坚持", "着力", "进一步", "有效"),
+        *"边抓要不把让以在为对向从高更最很新大小",
+    )
+)
+#: Characters that may follow the last list item (不想腐的…, 财产性和政策性…, 名城为目标).
+_LIST_TAIL_START = frozenset("的等和与及中上下里时为是")
+_SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所局厅学干")
+
+_LEAD_RE = re.compile(rf"(?:^|(?<=[。！？\n]))(?:——)?([{HAN}“”]{{4,14}})[。：:]")
+_HEADING_RE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternHit:
+    """A rule's find: original span, the formula it names, and which rule (quoted, numbered, …)."""
+
+    start: int
+    end: int
+    formula: str
+    rule: str
+
+
+def _core(content: str) -> str:
+    return re.sub(rf"[{_ENUM_COMMA}·・\s]", "", content)
+
+
+def _is_han_term(core: str) -> bool:
+    return bool(re.fullmatch(rf"[{HAN}]+(?:[+＋][{HAN}]*)?", core))
+
+
+def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
+    if core in idioms or not _NUMBERED_QUOTED_RE.fullmatch(core):
+        return False
+    return not any(ch in _FUNCTION_CHARS for ch in core)
+
+
+def _list_shape(content: str) -> bool:
+    items = re.split(rf"[{_ENUM_COMMA}]", content)
+    return 2 <= len(items) <= 8 and all(re.fullmatch(rf"[{HAN}]{{1,8}}", i.strip()) for i in items)
+
+
+def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
+    """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
+    hits: list[PatternHit] = []
+    quoted = [(m.start(1), m.end(1), m.group(1)) for m in _QUOTE_RE.finditer(text)]
+    quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
+    for start, end, content in quoted:
+        content_stripped = content.strip()
+        if not content_stripped or _REDACTION_IN.search(content_stripped):
+            continue
+        core = _core(content_stripped)
+        if not 2 <= len(core) <= 16 or core in idioms:
+            continue
+        accept = _numbered_shape(core, idioms) or _list_shape(content_stripped)
+        if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
+            plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
+            context = (
+                _TAIL_RE.match(text, end + 1) is not None
+                or _CONTENT_TAIL_RE.search(core) is not None
+                or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
+            )
+            accept = plain and context
+        if accept:
+            hits.append(PatternHit(start, end, content_stripped, "quoted"))
+    return hits
+
+
+def _ends_cleanly(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in _BOUNDARY_AFTER or not re.match(rf"[{HAN}]", text[pos])
+
+
+def _best_tail(text: str, x_start: int, x_text: str) -> int:
+    """Length of the numbered phrase's noun: the longest that ends at a clean boundary, else 2."""
+    for length in range(len(x_text), 1, -1):
+        if _ends_cleanly(text, x_start + length):
+            return length
+    return 2
+
+
+def numbered_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
+    """R2: 两个维护 / 四种形态 / 三严三实 shapes outside quotes, minus counts and idioms."""
+    hits: list[PatternHit] = []
+    for regex in (_N_GE_RE, _N_CLS_RE):
+        for m in regex.finditer(text):
+            x_start = m.start(m.lastindex or 0)
+            x_text = m.group(m.lastindex or 0)
+            if _COUNT_RE.match(x_text) or x_text[0] in NUM or x_text[0] in _FUNCTION_CHARS:
+                continue
+            if _AFTER_LIST_RE.search(text, max(0, m.start() - 10), m.start()):
+                continue
+            length = _best_tail(text, x_start, x_text)
+            noun = x_text[:length]
+            if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in noun):
+                continue
+            end = x_start + length
+            hits.append(PatternHit(m.start(), end, text[m.start() : end], "numbered"))
+    for m in _NXNY_RE.finditer(text):
+        groups = [g for g in m.groups() if g is not None]
+        n1, x, n2, y = groups
+        phrase = m.group(0)
+        if (
+            phrase in idioms
+            or x == y
+            or set(x + y) & (_NXNY_BAD | set(NUM))
+            or (n1 == n2 == "一" and len(x) > 1)
+        ):
+            continue
+        if any(ch in _FUNCTION_CHARS for ch in x + y) or (not _ends_cleanly(text, m.end()) and len(x) == 2):
+            continue
+        hits.append(PatternHit(m.start(), m.end(), phrase, "numbered"))
+    return hits
+
+
+def _shared_affix(items: list[str]) -> tuple[str, str]:
+    prefix = items[0]
+    suffix = items[0]
+    for item in items[1:]:
+        while not item.startswith(prefix):
+            prefix = prefix[:-1]
+        while not item.endswith(suffix):
+            suffix = suffix[1:]
+    return prefix, suffix
+
+
+def _trim_items(items: list[str]) -> list[str]:
+    """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
+    lengths = Counter(len(i) for i in items[1:-1] or items)
+    modal = lengths.most_common(1)[0][0]
+    first, last = items[0], items[-1]
+    if len(first) > modal:
+        first = first[-modal:]
+    if len(last) > modal:
+        if last[modal] not in _LIST_TAIL_START:
+            return []  # 城市竞争力大幅提升: the last item is longer, not followed by a tail
+        last = last[:modal]
+    return [first, *items[1:-1], last]
+
+
+def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
+    """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同)."""
+    hits: list[PatternHit] = []
+    for m in _ENUM_RE.finditer(text):
+        raw = re.split(rf"[{_ENUM_COMMA}]", m.group(0))
+        if len(raw) < 3:
+            continue
+        items = _trim_items(raw)
+        if not items or any(len(i) < 2 or len(i) > 6 or set(i) & _FUNCTION_CHARS for i in items):
+            continue
+        prefix, suffix = _shared_affix(items)
+        suffix_ok = bool(suffix) and suffix[-1] not in _SUFFIX_STOP and len(suffix) < min(map(len, items))
+        prefix_ok = (
+            bool(prefix)
+            and prefix not in _VERB_PREFIXES
+            and prefix[0] not in _VERB_PREFIXES
+            and len(prefix) < min(map(len, items))
+        )
+        short_affix = len(max(prefix, suffix, key=len)) == 1
+        if not (suffix_ok or prefix_ok) or (short_affix and min(map(len, items)) < 3):
+            continue
+        if all(i in idioms for i in items):
+            continue
+        start = m.start() + len(raw[0]) - len(items[0])
+        end = m.end() - (len(raw[-1]) - len(items[-1]))
+        hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
+    return hits
+
+
+def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Runs of ≥3 leads of equal length that share a character at a fixed position."""
+    units: list[list[tuple[int, int, str]]] = []
+    by_length: dict[int, list[tuple[int, int, str]]] = {}
+    for lead in leads:
+        by_length.setdefault(len(lead[2]), []).append(lead)
+    for group in by_length.values():
+        if len(group) < 3:
+            continue
+        texts = [g[2] for g in group]
+        length = len(texts[0])
+        positions = sum(1 for i in range(length) if len({t[i] for t in texts}) == 1)
+        last_shape = len({t[-1] for t in texts}) == len(texts)  # 全面系统学/融会贯通悟/联系实际干
+        if positions >= 1 or (last_shape and length <= 6):
+            units.append(group)
+    return units
+
+
+def parallel_hits(text: str, paragraph_spans: list[tuple[int, int]]) -> list[PatternHit]:
+    """R4: 排比 — short lead sentences inside one paragraph, or sibling headings, built on one frame."""
+    hits: list[PatternHit] = []
+    for p_start, p_end in paragraph_spans:
+        leads = [
+            (m.start(1), m.end(1), m.group(1))
+            for m in _LEAD_RE.finditer(text, p_start, p_end)
+            if "“" not in m.group(1)[:1]
+        ]
+        for unit in _frame_members(leads):
+            formula = "/".join(u[2] for u in unit)
+            hits.extend(PatternHit(s, e, formula, "parallel") for s, e, _t in unit)
+    headings = [(m.start(1), m.end(1), m.group(1)) for m in _HEADING_RE.finditer(text)]
+    if len(headings) >= 3:
+        titles = [h[2] for h in headings]
+        prefix, suffix = _shared_affix(titles)
+        if len(prefix) >= 2 or len(suffix) >= 3:
+            formula = f"{prefix}…{suffix}"
+            hits.extend(PatternHit(start, end, formula, "parallel") for start, end, _t in headings)
+    return hits
+

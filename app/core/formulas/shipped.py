@@ -1,0 +1,83 @@
+"""The shipped lexicon, idiom list and general dictionary, loaded once per process on first use.
+
+Loading is lazy (the GUI must start in under 2 s) and guarded by a lock, because the first caller
+may well be a worker thread while another worker asks at the same moment.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+
+import jieba
+
+from app.core.formulas.detect import FormulaMatcher
+from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
+from app.paths import resource
+
+LEXICON_FILE = "formulas.tsv"
+IDIOM_FILE = "thuocl_chengyu.txt"
+_lock = threading.Lock()
+
+
+def lexicon_path() -> Path:
+    return resource("lexicon", LEXICON_FILE)
+
+
+def idiom_path() -> Path:
+    return resource("lexicon", IDIOM_FILE)
+
+
+@cache
+def _shipped_lexicon() -> LoadedLexicon:
+    return load_lexicon(lexicon_path())
+
+
+def shipped_lexicon() -> LoadedLexicon:
+    """The lexicon in `resources/lexicon/formulas.tsv` (with any problems its rows have)."""
+    with _lock:
+        return _shipped_lexicon()
+
+
+@cache
+def _idioms() -> frozenset[str]:
+    return parse_idioms(idiom_path().read_text(encoding="utf-8"))
+
+
+def idioms() -> frozenset[str]:
+    """THUOCL's four-character idioms: never formulas."""
+    with _lock:
+        return _idioms()
+
+
+@cache
+def _general_words() -> frozenset[str]:
+    with jieba.Tokenizer().get_dict_file() as handle:
+        lines = handle.read().decode("utf-8").splitlines()
+    return frozenset(word for line in lines if 2 <= len(word := line.split(" ", 1)[0]) <= 8)
+
+
+def general_words() -> frozenset[str]:
+    """Words of jieba's general dictionary (pre-2012 vocabulary): ordinary words, not new formulas."""
+    with _lock:
+        return _general_words()
+
+
+@cache
+def _default_matcher() -> FormulaMatcher:
+    return FormulaMatcher(_shipped_lexicon().entries, idioms=_idioms(), common_words=_general_words())
+
+
+def default_matcher() -> FormulaMatcher:
+    """A matcher over the shipped lexicon (user entries are merged in by the caller that has them)."""
+    with _lock:
+        return _default_matcher()
+
+
+def formula_coverage(normalised_text: str) -> float:
+    """Fraction of a normalised, punctuation-free string covered by shipped lexicon formulas.
+
+    The passage engine calls this per shared passage to label it `formula` rather than `copy`.
+    """
+    return default_matcher().coverage(normalised_text)
