@@ -1,8 +1,9 @@
 """Web pages (.html/.htm): the main text, without navigation, headers, footers, scripts or styles.
 
 The main text is the page's `<article>` (the longest, if several), else its `<main>`, else the
-smallest element that holds at least 80% of all paragraph text — speeches on government sites sit
-in one content `<div>` among menus, share buttons and related-article lists. Block elements become
+element reached by descending from `<body>` into whichever child holds most (60%+) of the paragraph
+text: speeches on government sites sit in one content `<div>` among menus, share buttons and
+related-article lists. Block elements become
 line breaks, so paragraphs stay paragraphs. Whitespace inside a paragraph is collapsed the HTML way,
 except that a line break between two Chinese characters disappears instead of becoming a space.
 """
@@ -35,7 +36,7 @@ _BLOCKS = frozenset({
     "address", "hr", "center", "caption", "details", "summary",
 })  # fmt: skip
 _CELLS = frozenset({"td", "th"})
-_MAIN_SHARE = 0.8
+_MAIN_SHARE = 0.6  # of the paragraph text of the element we are in
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 _SPACE_RUN_RE = re.compile(r"[ \t\r\n\f\u00a0]+")
@@ -93,14 +94,16 @@ def _main_root(soup: BeautifulSoup) -> Tag:
             tags[id(ancestor)] = ancestor
     if not total:
         return body
-    # The deepest element holding most paragraph text: walk down from <body> while a child does.
+    # Walk down from <body> into the child holding most of the paragraph text, while one does.
     node = body
     while True:
-        child = next(
-            (c for c in node.children if isinstance(c, Tag) and weights.get(id(c), 0) >= total * _MAIN_SHARE),
-            None,
+        here = weights.get(id(node), total)
+        child = max(
+            (c for c in node.children if isinstance(c, Tag)),
+            key=lambda c: weights.get(id(c), 0),
+            default=None,
         )
-        if child is None or child.name == "p":
+        if child is None or child.name == "p" or weights.get(id(child), 0) < here * _MAIN_SHARE:
             return node
         node = child
 
