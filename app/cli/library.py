@@ -24,6 +24,7 @@ from app.store import (
     StoredDocument,
     get_document,
     get_text,
+    library_errors,
     list_documents,
     open_for_reading,
     open_library,
@@ -75,7 +76,7 @@ def opened(db: str | None, *, writing: bool) -> Iterator[Library]:
     create = writing or not (db or os.environ.get(DB_ENV))
     try:
         library = open_library(db, create=create) if writing else open_for_reading(db, create=create)
-        with library:
+        with library, library_errors(library.location):
             yield library
     except LibraryError as exc:
         raise CliError(str(exc)) from exc

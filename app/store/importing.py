@@ -146,7 +146,7 @@ def _store(session: Session, path: Path, document: ImportedDocument) -> FileResu
 
 
 def _location(session: Session) -> str:
-    url = session.get_bind().url
+    url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite" and url.database:
         return url.database
     return url.render_as_string(hide_password=True)

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, exists, func, insert, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.core.model import DocumentMeta
 from app.core.text import content_hash as hash_text
@@ -34,10 +46,10 @@ META_COLUMNS = (
 SORT_KEYS = (*META_COLUMNS, "id", "chars", "imported_at")
 
 
-_DOCUMENTS = Document.__table__
+_DOCUMENTS = cast(Table, Document.__table__)
 _ID_BY_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("digest"))
 _INSERT_DOCUMENT = insert(_DOCUMENTS).returning(_DOCUMENTS.c.id)
-_INSERT_TAG = insert(DocumentTag.__table__)
+_INSERT_TAG = insert(cast(Table, DocumentTag.__table__))
 
 
 class DocumentNotFound(LookupError):
@@ -209,7 +221,7 @@ def _filtered(statement: Select[Any], session: Session, filter: DocumentFilter |
     return statement.where(*conditions)
 
 
-def _contains(column: Any, needle: str, dialect: str) -> ColumnElement[bool]:
+def _contains(column: InstrumentedAttribute[str], needle: str, dialect: str) -> ColumnElement[bool]:
     """Exact substring test that works on SQLite (instr: no LIKE case folding) and elsewhere (LIKE)."""
     if dialect == "sqlite":
         return func.instr(column, needle) > 0
