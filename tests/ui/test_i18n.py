@@ -82,7 +82,7 @@ def test_switching_language_retranslates_the_open_window(window, translations):
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
-    translations.apply("")
+    translations.apply("en")
     assert window.menu_file.title() == "&File"
     assert "1 speech" in window.size_label.text() and "speeches" not in window.size_label.text()
     assert QLocale().language() == QLocale.Language.English
