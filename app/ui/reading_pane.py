@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.core.normalize import NormalizedView, normalize
-from app.core.structure import Paragraph, outline, paragraphs
+from app.core.structure import Heading, Paragraph, outline, paragraphs
 from app.ui.fonts import DEFAULT_POINT_SIZE, reading_font
 from app.ui.layout_readback import extra_selection_ranges, layout_ranges
 from app.ui.mark_styles import DEFAULT_STYLES, Style
@@ -95,7 +95,8 @@ class ReadingPane(QPlainTextEdit):
             self._highlighter.clear_layer(kind)
         self.setExtraSelections([])
         self.setPlainText(text)
-        heading_paragraphs = {h.paragraph for h in outline(text, self._paragraphs)}
+        self._headings = outline(text, self._paragraphs)
+        heading_paragraphs = {h.paragraph for h in self._headings}
         shared_lines = len(self._paragraphs) > self.document().blockCount()
         self.gutter.set_paragraphs(
             [self.offsets.to_qt(p.start) for p in self._paragraphs], heading_paragraphs, shared_lines
@@ -110,6 +111,10 @@ class ReadingPane(QPlainTextEdit):
 
     def paragraphs(self) -> list[Paragraph]:
         return self._paragraphs
+
+    def headings(self) -> list[Heading]:
+        """The outline of the text (app.core.structure.outline), computed once per text."""
+        return self._headings
 
     def normalized_view(self) -> NormalizedView:
         """The normalised view of the text (with punctuation), computed once per text."""
