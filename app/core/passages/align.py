@@ -145,12 +145,15 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
     return parts
 
 
-def group_reordered(accepted: list[Candidate], min_coverage: float, max_gap: int) -> list[list[Candidate]]:
+def group_reordered(
+    accepted: list[Candidate], runs: list[Run], min_coverage: float, max_gap: int
+) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
     Recursive XY-cut: split wherever either text has a gap wider than `max_gap`; what is left is
-    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and its parts
-    cover at least `min_coverage` of the boxes (heavily edited bits between parts stay unmatched).
+    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and its parts,
+    together with the shorter exact runs between the same boxes (reordered clauses too short to be
+    passages of their own), cover at least `min_coverage` of the boxes.
     """
     if not accepted:
         return []
@@ -164,6 +167,7 @@ def group_reordered(accepted: list[Candidate], min_coverage: float, max_gap: int
                 break
         else:
             final.append(group)
+    run_starts = [r[0] for r in runs]
     out: list[list[Candidate]] = []
     for group in final:
         if len(group) == 1:
@@ -175,12 +179,28 @@ def group_reordered(accepted: list[Candidate], min_coverage: float, max_gap: int
         intruder = any(
             id(c) not in members and c.x0 < x1 and c.x1 > x0 and c.y0 < y1 and c.y1 > y0 for c in accepted
         )
-        covered = sum((c.x1 - c.x0) + (c.y1 - c.y0) for c in group)
-        if intruder or covered < min_coverage * ((x1 - x0) + (y1 - y0)):
+        if intruder or _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
             out.extend([c] for c in group)
         else:
             out.append(sorted(group, key=lambda c: c.x0))
     return out
+
+
+def _coverage(
+    group: list[Candidate], runs: list[Run], run_starts: list[int], x0: int, x1: int, y0: int, y1: int
+) -> float:
+    xs, ys = IntervalSet(), IntervalSet()
+    for c in group:
+        xs.add(c.x0, c.x1)
+        ys.add(c.y0, c.y1)
+    for n in range(bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)):
+        x, y, length = runs[n]
+        if x + length <= x1 and y0 <= y and y + length <= y1:
+            xs.add(x, x + length)
+            ys.add(y, y + length)
+    covered = sum(e - s for s, e in zip(xs.starts, xs.ends, strict=True))
+    covered += sum(e - s for s, e in zip(ys.starts, ys.ends, strict=True))
+    return covered / ((x1 - x0) + (y1 - y0))
 
 
 def segments(

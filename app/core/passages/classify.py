@@ -54,9 +54,10 @@ STOCK_PHRASES: tuple[str, ...] = (
     "深刻领悟",
     "决定性意义",
 )
-_NUMBERED = re.compile(
-    r"[一二两三四五六七八九十]+个[\u4e00-\u9fff]{2}|[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}"
-)
+_NUM = "[一二两三四五六七八九十]"
+_WORD = "(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff])"
+#: 四个意识 / 三严三实 / 两学一做 / 两不愁三保障: numbered formulas by their shape
+_NUMBERED = re.compile(f"{_NUM}+个{_WORD}{{2}}|{_NUM}{_WORD}{{1,2}}{_NUM}{_WORD}{{1,2}}")
 
 
 def stock_phrase_share(text: str) -> float:

@@ -24,7 +24,7 @@ from app.core.passages.model import (
     PassageParams,
     ProgressFn,
 )
-from app.core.passages.seeds import SeedIndex, find_runs
+from app.core.passages.seeds import Run, SeedIndex, find_runs
 from app.core.text import content_hash
 
 
@@ -57,8 +57,10 @@ def prepare(text: str, params: PassageParams) -> PreparedDocument:
     return PreparedDocument(text, view, content_hash(text))
 
 
-def _candidates(x: PreparedDocument, y: PreparedDocument, params: PassageParams, progress, cancelled):
-    runs = find_runs(x.index(params), y.view.text, progress, cancelled)
+def _candidates(
+    runs: list[Run], x: PreparedDocument, y: PreparedDocument, params: PassageParams
+) -> list[Candidate]:
+    """Chains of runs, aligned in their gaps and cut where too dissimilar, that pass the thresholds."""
     found: list[Candidate] = []
     for chain in chain_runs(runs, params.max_gap):
         if (
@@ -86,10 +88,11 @@ def _pair(
     cancelled: CancelledFn | None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y."""
-    cands = _candidates(x, y, params, progress, cancelled)
+    runs = find_runs(x.index(params), y.view.text, progress, cancelled)
+    cands = _candidates(runs, x, y, params)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap)
     if params.group_reordered:
-        groups = group_reordered(accepted, params.group_coverage, params.group_gap)
+        groups = group_reordered(accepted, runs, params.group_coverage, params.group_gap)
     else:
         groups = [[c] for c in accepted]
     exclude = frozenset((x.sha256, y.sha256))

@@ -53,7 +53,7 @@ class PassageParams:
     min_similarity: float = 0.8
     #: length of the exact seeds that anchor a passage
     seed_chars: int = 4
-    #: seeds occurring more often than this in one document are ignored (runs still extend through them)
+    #: seeds occurring more often than this in one document are sampled down to this many positions
     max_seed_occurrences: int = 64
     #: largest unmatched stretch bridged inside one passage, on either side
     max_gap: int = 16
@@ -61,7 +61,7 @@ class PassageParams:
     group_reordered: bool = True
     #: widest gap (either text) between the reordered parts of one passage; parts lost to heavy edits
     #: leave holes, so this is wider than `max_gap`; the parts must cover `group_coverage` of the block
-    group_gap: int = 48
+    group_gap: int = 64
     group_coverage: float = 0.8
     #: share of formula/boilerplate text above which a passage is kind "formula"
     formula_share: float = 0.7

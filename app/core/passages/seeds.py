@@ -40,9 +40,11 @@ class SeedIndex:
         if self.redactions:
             for gram in [g for g in positions if REDACTION in g]:
                 del positions[gram]
-        # Very frequent grams (stock formulas, 的发展) only multiply hits; runs still grow through them.
-        for gram in [g for g, found in positions.items() if len(found) > max_occurrences]:
-            del positions[gram]
+        # Very frequent grams (stock formulas, 的发展) only multiply hits: keep an even sample of their
+        # positions; runs through the others are still found from neighbouring seeds and grown exactly.
+        for gram, found in positions.items():
+            if len(found) > max_occurrences:
+                positions[gram] = found[:: -(-len(found) // max_occurrences)]
         self.positions = positions
 
 

@@ -1,0 +1,223 @@
+"""The passage engine: invariants (Hypothesis), edge cases, real speech pairs, formula vs copy."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.core.normalize import normalize
+from app.core.passages import (
+    BoilerplateIndex,
+    Cancelled,
+    PassageParams,
+    compare_many,
+    compare_pair,
+    stock_phrase_share,
+)
+from app.core.text import content_hash
+
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+OTHER_HAN = "山水云雨风花鸟虫鱼龙虎豹狼熊猫狗羊牛马鸡鸭鹅兔鹿象猴蛇龟鹤鹰燕雀鸦鸽蝶蜂蚁"
+PIECES = st.text(alphabet=HAN + "，。、“”\n 　**", min_size=0, max_size=60)
+
+
+def _texts_with_shared_chunk(draw: st.DrawFn) -> tuple[str, str]:
+    shared = draw(st.text(alphabet=HAN + "，。", min_size=0, max_size=80))
+    a = draw(PIECES) + shared + draw(PIECES)
+    b = draw(PIECES) + shared + draw(PIECES)
+    return a, b
+
+
+pairs = st.composite(_texts_with_shared_chunk)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(pairs())
+def test_spans_lie_inside_texts_and_quote_them_exactly(pair):
+    a, b = pair
+    result = compare_pair(a, b)
+    for p in result.passages:
+        assert 0 <= p.a_start < p.a_end <= len(a) and 0 <= p.b_start < p.b_end <= len(b)
+        assert p.a_text == a[p.a_start : p.a_end] and p.b_text == b[p.b_start : p.b_end]
+        assert 0.8 <= p.similarity <= 1.0 and p.kind in ("copy", "formula")
+        assert "\ufffc" not in normalize(p.a_text, keep_punctuation=False).text
+        for seg in p.alignment:
+            assert p.a_start <= seg.a_start <= seg.a_end <= p.a_end
+            assert p.b_start <= seg.b_start <= seg.b_end <= p.b_end
+            if seg.tag == "equal":
+                assert (
+                    normalize(a[seg.a_start : seg.a_end], keep_punctuation=False).text
+                    == normalize(b[seg.b_start : seg.b_end], keep_punctuation=False).text
+                )
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(pairs())
+def test_comparing_b_with_a_mirrors_a_with_b(pair):
+    a, b = pair
+    forward = compare_pair(a, b)
+    backward = compare_pair(b, a)
+    assert sorted(forward.passages, key=lambda p: (p.a_start, p.b_start)) == sorted(
+        (replace(p.mirrored(), a=0, b=1) for p in backward.passages), key=lambda p: (p.a_start, p.b_start)
+    )
+    (f,), (r,) = forward.summary, backward.summary
+    assert (f.a_copy_ratio, f.b_copy_ratio) == (r.b_copy_ratio, r.a_copy_ratio)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=HAN + "，。、“”\n ", min_size=0, max_size=300))
+def test_a_document_against_itself_is_one_passage_covering_it(text):
+    view = normalize(text, keep_punctuation=False)
+    result = compare_pair(text, text)
+    if len(view.text) < PassageParams().min_chars:
+        assert result.passages == ()
+        return
+    (p,) = result.passages
+    assert (p.a_start, p.a_end) == (p.b_start, p.b_end)
+    assert view.normalised_span(p.a_start, p.a_end) == (0, len(view.text))
+    assert p.similarity == 1.0
+    assert result.summary[0].a_copy_ratio in (0.0, 1.0)  # 1.0 unless the whole text is a stock phrase
+
+
+def test_periodic_text_against_itself_is_still_found_whole():
+    text = "发展经济" * 500  # every seed is "too frequent"; sampling must keep the diagonal
+    (p,) = compare_pair(text, text).passages
+    assert (p.a_start, p.a_end) == (0, len(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=HAN, min_size=0, max_size=400), st.text(alphabet=OTHER_HAN, min_size=0, max_size=400))
+def test_unrelated_texts_share_no_copy_passage(a, b):
+    assert not [p for p in compare_pair(a, b).passages if p.kind == "copy"]
+
+
+def test_random_texts_of_one_alphabet_give_no_passage_by_chance():
+    rng = random.Random(3)
+    a = "".join(rng.choice(HAN) for _ in range(5000))
+    b = "".join(rng.choice(HAN) for _ in range(5000))
+    assert compare_pair(a, b).passages == ()
+
+
+@pytest.mark.parametrize("text", ["", "，。！？“”\n\n   ", "****\n××××  ***", "某某"])
+def test_empty_punctuation_and_redaction_only_documents_give_empty_results(text):
+    for other in (text, "坚持以人民为中心的发展思想，不断实现人民对美好生活的向往。"):
+        result = compare_pair(text, other)
+        assert result.passages == ()
+        assert (result.summary[0].a_copy_ratio, result.summary[0].b_copy_ratio) == (0.0, 0.0)
+
+
+def test_redactions_never_match_and_cut_passages():
+    a = "我们在**县调研时看到，基层干部群众干事创业的热情很高，乡村振兴的路子越走越宽广。"
+    b = "我们在***市调研时看到，基层干部群众干事创业的热情很高，乡村振兴的路子越走越宽广。"
+    (p,) = compare_pair(a, b).passages
+    assert "*" not in p.a_text and "*" not in p.b_text
+    assert p.a_text.startswith("调研时") and p.b_text.startswith("调研时")  # 县 ≠ 市, ** never matches
+
+
+def test_edited_copy_is_one_passage_with_its_alignment():
+    a = "要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。"
+    b = "必须坚持稳中求进工作总基调；完整、准确、全面贯彻新发展理念，加快构建新发展格局，切实推动经济高质量发展！"
+    (p,) = compare_pair(a, b).passages
+    assert 0.8 <= p.similarity < 1.0
+    assert p.a_text.startswith("坚持稳中求进") and p.b_text.startswith("坚持稳中求进")
+    assert {s.tag for s in p.alignment} >= {"equal", "replace"}
+    assert p.a_text.endswith("发展。") and p.b_text.endswith("发展！")
+
+
+def test_reordered_sentences_inside_a_reused_block_are_one_passage():
+    sentences = [
+        "各级党组织要把学习贯彻党的创新理论作为首要政治任务，",
+        "坚持读原著学原文悟原理，在学懂弄通做实上下功夫。",
+        "要把调查研究贯穿主题教育全过程，深入基层察实情出实招。",
+        "要坚持边学习边对照边检视边整改，把问题整改作为检验成效的重要标尺。",
+    ]
+    filler_a = "今天我们召开全市干部大会，主要任务是部署下一阶段的工作安排。"
+    filler_b = "会议指出，春季农业生产和防汛抗旱准备工作进展顺利，各项指标稳定向好。"
+    a = filler_a + "".join(sentences) + filler_b
+    b = filler_b + "".join(sentences[i] for i in (2, 0, 3, 1)) + filler_a
+    moved = [p for p in compare_pair(a, b).passages if p.a_start < len(filler_a) + 10 < p.a_end]
+    (p,) = moved
+    b_starts = [s.b_start for s in p.alignment if s.tag == "equal"]
+    assert b_starts != sorted(b_starts)  # the alignment keeps each part with its own partner
+    ungrouped = compare_pair(a, b, PassageParams(group_reordered=False)).passages
+    assert len([q for q in ungrouped if len(filler_a) <= q.a_start < len(a) - len(filler_b)]) == 4
+
+
+def test_formula_passages_are_not_counted_as_copying():
+    formula = "以习近平同志为核心的党中央"
+    a = "我们要更加紧密地团结在" + formula + "周围。今年春耕生产形势很好。"
+    b = "全省上下团结在" + formula + "周围，去年粮食总产量再创新高。"
+    result = compare_pair(a, b)
+    assert [p.kind for p in result.passages] == ["formula"]
+    assert result.summary[0].a_copy_ratio == 0.0
+
+
+def test_formula_oracle_decides_when_given():
+    a = "同志们，要把学习贯彻落实工作抓紧抓实抓出成效，确保取得实实在在的效果。"
+    b = "大家都要把学习贯彻落实工作抓紧抓实抓出成效，确保取得实实在在的效果！"
+    assert compare_pair(a, b).passages[0].kind == "copy"
+    lexicon = PassageParams(formula_oracle=lambda text: 1.0 if "抓紧抓实" in text else 0.0)
+    (p,) = compare_pair(a, b, lexicon).passages
+    assert (p.kind, p.formula_share) == ("formula", 1.0)
+
+
+def test_boilerplate_index_counts_other_documents_only():
+    sentence = "坚持稳中求进工作总基调完整准确全面贯彻新发展理念"
+    others = [f"第{i}份材料。{sentence}。其余内容{i}" for i in range(3)]
+    index = BoilerplateIndex.from_texts(others, min_df=3)
+    assert index.share(sentence) == 1.0
+    assert index.share("今年春耕生产形势很好粮食再获丰收") == 0.0
+    assert index.share(sentence, exclude=frozenset([content_hash(others[0])])) == 0
+
+
+def test_stock_phrase_share_covers_numbered_formulas():
+    assert stock_phrase_share("增强四个意识坚定四个自信") == pytest.approx(8 / 12)
+    assert stock_phrase_share("两学一做三严三实") == 1.0
+    assert stock_phrase_share("今年春耕生产形势很好") == 0.0
+    assert stock_phrase_share("一一一一一一一一一一一一") == 0.0
+
+
+def test_compare_many_reports_progress_and_can_be_cancelled():
+    texts = ["坚持以人民为中心的发展思想不断实现人民对美好生活的向往" + str(i) for i in range(4)]
+    seen = []
+    result = compare_many(texts, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (6, 6) and len(result.summary) == 6
+    assert all(p.a < p.b for p in result.passages) and len(result.passages) == 6
+    with pytest.raises(Cancelled):
+        compare_many(texts, cancelled=lambda: True)
+
+
+def test_oversized_documents_are_refused_with_a_reason():
+    with pytest.raises(ValueError, match="limit"):
+        compare_pair("发展" * 600, "发展", PassageParams(max_chars=1000))
+
+
+@pytest.mark.corpus
+def test_speech_published_twice_is_almost_fully_shared(corpus):
+    a = (corpus / "xi-speeches-2020" / "xi-2020-11-12-1.txt").read_text(encoding="utf-8")
+    b = (corpus / "xi-speeches-2020" / "xi-2020-11-13-1.txt").read_text(encoding="utf-8")
+    (summary,) = compare_pair(a, b).summary
+    assert summary.a_copy_ratio > 0.95 and summary.b_copy_ratio > 0.95
+
+
+@pytest.mark.corpus
+def test_consecutive_work_reports_show_copies_and_formulas(corpus):
+    folder = corpus / "gwr-state-council"
+    a, b = ((folder / f"gwr-{year}.txt").read_text(encoding="utf-8") for year in (2023, 2024))
+    plain = compare_pair(a, b)
+    kinds = {p.kind for p in plain.passages}
+    assert kinds == {"copy", "formula"}
+    by_text = {p.a_text: p.kind for p in plain.passages}
+    assert any("两个确立" in t and k == "formula" for t, k in by_text.items())
+    assert any("守住了不发生系统性风险的底线" in t and k == "copy" for t, k in by_text.items())
+    assert 0.05 < plain.summary[0].a_copy_ratio < 0.5
+    background = [(folder / f"gwr-{y}.txt").read_text(encoding="utf-8") for y in (2019, 2021, 2022, 2025)]
+    params = PassageParams(boilerplate=BoilerplateIndex.from_texts(background))
+    with_library = compare_pair(a, b, params)
+    formulas = [p for p in with_library.passages if p.kind == "formula"]
+    assert len(formulas) > len([p for p in plain.passages if p.kind == "formula"])
+    assert with_library.summary[0].a_copy_ratio < plain.summary[0].a_copy_ratio
