@@ -82,6 +82,7 @@ _ROLE_NAME_RE = re.compile(
 )
 _NAME_ROLE_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<role>{_ROLE})$")
 _BARE_NAME_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?$")
+_SPACED_NAME_RE = re.compile(r"(^|[\s\u3000])([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])$")
 _PREFIX_RE = re.compile(r"^(?P<prefix>[^在：:\s]{2,30}?)(?:[：:]|在|出席|主持|会见|将)")
 
 
@@ -115,8 +116,7 @@ def _name_or_redaction(candidate: str | None) -> str | None:
 
 def _parse(text: str, *, bare_names: bool) -> SpeakerGuess | None:
     text = text.strip()
-    if re.fullmatch(r"[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]", text):
-        text = re.sub(r"[\s\u3000]", "", text)  # 李　强
+    text = _SPACED_NAME_RE.sub(r"\1\2\3", text)  # 国务院总理　李　强
     match = _NAME_ROLE_RE.match(text)
     if match and is_name(match["name"]):
         return SpeakerGuess(match["name"], match["role"])
