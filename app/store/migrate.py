@@ -2,36 +2,43 @@
 
 Alembic is configured in code (no alembic.ini) with `script_location` pointing at the package folder,
 so the same migrations run from a checkout, an installed wheel and a frozen bundle that ships
-`app/store/migrations` as data.
+`app/store/migrations` as data. Alembic itself is imported only when a library is not already at
+`SCHEMA_HEAD`: opening an up-to-date library (every start of the GUI) skips that import.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from app.store.errors import LibraryError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The newest revision in `migrations/versions`; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0001"
+VERSION_TABLE = "alembic_version"
 
 #: Tables SQLite or Alembic keep for themselves; a database holding only these counts as empty.
-_HOUSEKEEPING_TABLES = {"alembic_version", "sqlite_sequence"}
+_HOUSEKEEPING_TABLES = {VERSION_TABLE, "sqlite_sequence"}
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
-    """The newest schema revision this version of Duidu knows."""
+    """The newest schema revision the shipped migrations define."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -39,19 +46,25 @@ def head_revision() -> str:
 
 def current_revisions(engine: Engine) -> tuple[str, ...]:
     with engine.connect() as connection:
-        return tuple(MigrationContext.configure(connection).get_current_heads())
+        return _stored_revisions(connection)
 
 
 def ensure_schema(engine: Engine, writer: Engine, location: str, *, readonly: bool) -> None:
     """Check the library's revision and upgrade it when it is older (in one transaction)."""
-    config = alembic_config()
-    script = ScriptDirectory.from_config(config)
-    head = script.get_current_head()
     with engine.connect() as connection:
-        current = tuple(MigrationContext.configure(connection).get_current_heads())
+        current = _stored_revisions(connection)
+        if current == (SCHEMA_HEAD,):
+            return
         tables = set(inspect(connection).get_table_names())
     if not current and tables - _HOUSEKEEPING_TABLES:
         raise LibraryError(f"{location} is a database but not a Duidu library; it was left untouched")
+
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
     for revision in current:
         try:
             known = script.get_revision(revision)
@@ -61,10 +74,15 @@ def ensure_schema(engine: Engine, writer: Engine, location: str, *, readonly: bo
             raise LibraryError(
                 f"{location} was created by a newer Duidu (schema {revision}); update Duidu to open it"
             )
-    if current == (head,):
-        return
     if readonly:
         raise LibraryError(f"{location} needs a schema upgrade; open it once with write access")
     with writer.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _stored_revisions(connection: Connection) -> tuple[str, ...]:
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return ()
+    rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+    return tuple(sorted(row[0] for row in rows))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -9,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.store import open_library
-from app.store.migrate import MIGRATIONS_DIR, alembic_config, current_revisions, head_revision
+from app.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD, alembic_config, current_revisions, head_revision
 from app.store.models import Base
 
 
@@ -21,7 +23,7 @@ def test_migrated_schema_matches_the_models(library_path: Path) -> None:
 
 def test_one_linear_history_shipped_with_the_package() -> None:
     script = ScriptDirectory.from_config(alembic_config())
-    assert len(script.get_heads()) == 1
+    assert script.get_heads() == [SCHEMA_HEAD], "bump SCHEMA_HEAD in app/store/migrate.py with each migration"
     assert MIGRATIONS_DIR.is_relative_to(Path(__file__).resolve().parents[2] / "app")
     assert [r.revision for r in script.walk_revisions()][-1] == "0001"
 
@@ -30,3 +32,13 @@ def test_empty_file_becomes_a_library(library_path: Path) -> None:
     library_path.write_bytes(b"")
     with open_library(str(library_path)) as library:
         assert current_revisions(library.engine) == (head_revision(),)
+
+
+def test_opening_an_up_to_date_library_does_not_load_alembic(library_path: Path) -> None:
+    open_library(str(library_path)).close()
+    probe = (
+        "import sys; from app.store import open_library; "
+        f"open_library({str(library_path)!r}).close(); print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
