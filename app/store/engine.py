@@ -11,7 +11,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -82,7 +81,7 @@ def open_library(
     else:
         file = Path(path).expanduser().absolute()
         _check_file(file, create=create, readonly=readonly)
-        uri = f"file:{quote(str(file))}?mode={'ro' if readonly else 'rwc'}"
+        uri = f"{file.as_uri()}?mode={'ro' if readonly else 'rwc'}"  # as_uri: Windows drives, odd names
         engine = _sqlite_engine(f"sqlite+pysqlite:///{file}", uri, busy_timeout, QueuePool)
         library = Library(engine, str(file), readonly=readonly)
     try:

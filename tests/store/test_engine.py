@@ -185,3 +185,13 @@ def test_opening_a_library_another_program_holds_exclusively(library_path: Path)
         assert _snapshot(library_path) == before
     finally:
         other.close()
+
+
+def test_library_path_with_spaces_and_uri_characters(tmp_path: Path) -> None:
+    odd = tmp_path / "我的 库?#%" / "lib #1.sqlite"
+    odd.parent.mkdir()
+    with open_library(str(odd)) as library, library.writer.begin() as session:
+        add_document(session, "路径里有特殊字符", DocumentMeta())
+    assert odd.is_file()
+    with open_library(str(odd), readonly=True) as library, library.reader() as session:
+        assert count_documents(session) == 1
