@@ -5,7 +5,7 @@ Long titles elide instead of widening the pane; the full title is in the tooltip
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -63,6 +63,11 @@ class DocumentHeader(QWidget):
         metrics = self.title_label.fontMetrics()
         width = max(40, self.width() - 16)
         self.title_label.setText(metrics.elidedText(self.title(), Qt.TextElideMode.ElideRight, width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

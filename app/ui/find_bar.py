@@ -43,43 +43,55 @@ class FindBar(QWidget):
         self._hits: list[tuple[int, int]] = []
         self._current = -1
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("Find in this speech"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.search)
         self.edit.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("0000 / 0000"))
-        self.previous_button = self._button(
-            "‹", self.tr("Previous match (Shift+Enter, Shift+F3)"), self.previous
-        )
-        self.next_button = self._button("›", self.tr("Next match (Enter, F3)"), self.next)
-        close_button = self._button("×", self.tr("Close (Esc)"), self.close_bar)
+        self.find_label = QLabel(self)
+        self.previous_button = self._button("‹", self.previous)
+        self.next_button = self._button("›", self.next)
+        self.close_button = self._button("×", self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(self.find_label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
-        layout.addWidget(close_button)
-        self.find_action = self._action(self.tr("Find…"), [QKeySequence.StandardKey.Find], self.open)
-        self.next_action = self._action(self.tr("Find Next"), [QKeySequence("F3")], self.next)
-        self.previous_action = self._action(
-            self.tr("Find Previous"), [QKeySequence("Shift+F3")], self.previous
-        )
-        self._update_label()
+        layout.addWidget(self.close_button)
+        self.find_action = self._action([QKeySequence.StandardKey.Find], self.open)
+        self.next_action = self._action([QKeySequence("F3")], self.next)
+        self.previous_action = self._action([QKeySequence("Shift+F3")], self.previous)
+        self.retranslate_ui()
         self.hide()
 
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+    def retranslate_ui(self) -> None:
+        """Every visible string; called at start and whenever the language changes."""
+        self.edit.setPlaceholderText(self.tr("Find in this speech"))
+        self.find_label.setText(self.tr("Find:"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.find_action.setText(self.tr("Find…"))
+        self.next_action.setText(self.tr("Find Next"))
+        self.previous_action.setText(self.tr("Find Previous"))
+        self._update_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _button(self, text: str, slot: object) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         button.clicked.connect(slot)
         return button
 
-    def _action(self, text: str, keys: list, slot: object) -> QAction:
-        action = QAction(text, self)
+    def _action(self, keys: list, slot: object) -> QAction:
+        action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)

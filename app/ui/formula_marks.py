@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QTextCharFormat
 
 from app.ui.mark_styles import formula_format
@@ -24,10 +24,6 @@ from app.ui.theme import Theme
 UsageCount = Callable[[str], "int | None"]
 EntryLookup = Callable[[str], object]
 FormulaProvider = Callable[[str], Sequence[Any]]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormulaTooltip", text)
 
 
 def _field(hit: object, *names: str) -> str:
@@ -54,35 +50,71 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
     if _field(hit, "source") == "pattern":
         rule = _field(hit, "rule") or _field(hit, "category")
         rows.append(
-            f"<i>{html.escape(_tr('Candidate formula (pattern: {0})').format(_tr_category(rule)))}</i>"
+            f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Candidate formula (pattern: {0})').format(_tr_category(rule)))}</i>"
         )
     if found and canonical and _compact(found) != _compact(canonical):
-        rows.append(html.escape(_tr("Found as: {0}").format(found)))
+        rows.append(html.escape(QCoreApplication.translate("FormulaTooltip", "Found as: {0}").format(found)))
     status = _field(hit, "variant_status", "status")
     if status == "outdated":
-        rows.append(f"<i>{html.escape(_tr('Outdated wording'))}</i>")
+        rows.append(f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Outdated wording'))}</i>")
     elif status == "variant":
-        rows.append(f"<i>{html.escape(_tr('Variant wording'))}</i>")
+        rows.append(f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Variant wording'))}</i>")
     expansion = _field(entry, "expansion") if entry is not None else _field(hit, "expansion")
     if expansion:
         rows.append(html.escape(expansion))
     category = _field(entry, "category") if entry is not None else ""
     category = category or (_field(hit, "category") if _field(hit, "source") != "pattern" else "")
     if category:
-        rows.append(html.escape(_tr("Category: {0}").format(_tr_category(category))))
+        rows.append(
+            html.escape(
+                QCoreApplication.translate("FormulaTooltip", "Category: {0}").format(_tr_category(category))
+            )
+        )
     year = _field(entry, "first_year") if entry is not None else ""
     if year:
-        rows.append(html.escape(_tr("In official use since {0}").format(year)))
+        rows.append(
+            html.escape(
+                QCoreApplication.translate("FormulaTooltip", "In official use since {0}").format(year)
+            )
+        )
     contains = getattr(hit, "contains", ())
     if contains:
-        rows.append(html.escape(_tr("Contains: {0}").format("、".join(contains))))
+        rows.append(
+            html.escape(
+                QCoreApplication.translate("FormulaTooltip", "Contains: {0}").format("、".join(contains))
+            )
+        )
     if used_by is not None:
-        rows.append(html.escape(_tr("Used by {0} speeches in the library").format(used_by)))
+        rows.append(
+            html.escape(
+                QCoreApplication.translate("FormulaTooltip", "Used by {0} speeches in the library").format(
+                    used_by
+                )
+            )
+        )
     return "<br>".join(rows)
 
 
 def _compact(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+#: Lexicon categories and pattern rules, listed so that lupdate offers them for translation.
+CATEGORY_NAMES = (
+    QT_TRANSLATE_NOOP("FormulaCategory", "concept"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "slogan"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "numbered"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "policy"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "boilerplate"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "plan"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "institution"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "historical"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "abbreviation"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "local"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "quoted"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "enumeration"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "parallel"),
+)
 
 
 def _tr_category(name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.core.structure import Heading, outline
@@ -38,6 +38,7 @@ class OutlineView(QTreeWidget):
         self.setExpandsOnDoubleClick(False)
         self._headings: list[Heading] = []
         self._items: list[QTreeWidgetItem] = []
+        self._placeholder: QTreeWidgetItem | None = None
         self.itemClicked.connect(self._on_item_activated)
         self.itemActivated.connect(self._on_item_activated)
         self.set_text(text)
@@ -60,10 +61,23 @@ class OutlineView(QTreeWidget):
             item.setToolTip(0, f"{heading.label}{heading.title}")
             stack.append((heading.level, item))
             self._items.append(item)
+        self._placeholder: QTreeWidgetItem | None = None
         if not self._headings:
-            placeholder = QTreeWidgetItem(self, [self.tr("No headings found")])
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._placeholder = QTreeWidgetItem(self)
+            self._placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.setRootIsDecorated(any(h.level > self._headings[0].level for h in self._headings[1:]))
         self.expandAll()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every visible string; called at start and whenever the language changes."""
+        if self._placeholder is not None:
+            self._placeholder.setText(0, self.tr("No headings found"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def headings(self) -> list[Heading]:
         return list(self._headings)

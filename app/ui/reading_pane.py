@@ -76,6 +76,7 @@ class ReadingPane(QPlainTextEdit):
         self.gutter = ParagraphGutter(self)
         self._apply_font()
         self._zoom_actions = self._make_zoom_actions()
+        self.retranslate_ui()
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self.scrolled.emit())
         self.theme.changed.connect(self.on_theme_changed)
@@ -290,21 +291,13 @@ class ReadingPane(QPlainTextEdit):
 
     def _make_zoom_actions(self) -> list[QAction]:
         specs = (
-            (
-                self.tr("Zoom In"),
-                [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")],
-                self.zoom_in,
-            ),
-            (
-                self.tr("Zoom Out"),
-                [QKeySequence(QKeySequence.StandardKey.ZoomOut), QKeySequence("Ctrl+-")],
-                self.zoom_out,
-            ),
-            (self.tr("Actual Size"), [QKeySequence("Ctrl+0")], self.reset_zoom),
+            ([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in),
+            ([QKeySequence(QKeySequence.StandardKey.ZoomOut), QKeySequence("Ctrl+-")], self.zoom_out),
+            ([QKeySequence("Ctrl+0")], self.reset_zoom),
         )
         actions = []
-        for label, keys, slot in specs:
-            action = QAction(label, self)
+        for keys, slot in specs:
+            action = QAction(self)
             unique = list(dict.fromkeys(k.toString() for k in keys))
             action.setShortcuts([QKeySequence(k) for k in unique])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -312,6 +305,18 @@ class ReadingPane(QPlainTextEdit):
             self.addAction(action)
             actions.append(action)
         return actions
+
+    def retranslate_ui(self) -> None:
+        """Every visible string; called at start and whenever the language changes."""
+        zoom_in, zoom_out, actual = self._zoom_actions
+        zoom_in.setText(self.tr("Zoom In"))
+        zoom_out.setText(self.tr("Zoom Out"))
+        actual.setText(self.tr("Actual Size"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def zoom_actions(self) -> list[QAction]:
         """Zoom in, zoom out, actual size: for menus and for hosts that want the shortcuts too."""
