@@ -44,7 +44,10 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, directory in (("qtbase", qt_dir), ("duidu", i18n_dir())):
             translator = QTranslator()
-            if translator.load(locale, name, "_", directory) and app is not None:
+            loaded = translator.load(locale, name, "_", directory)
+            if not loaded and name == "duidu":  # a language we lack: English, with its plural forms
+                loaded = translator.load(QLocale("en"), name, "_", directory)
+            if loaded and app is not None:
                 app.installTranslator(translator)
                 self._installed.append(translator)
         if app is not None:  # deliver the posted LanguageChange events now, so the UI is consistent on return

@@ -72,3 +72,14 @@ def type_text(qtbot):
                 QApplication.sendEvent(widget, event)
 
     return type_into
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(qapp):
+    """Run GUI tests in English, as the app does on a system whose language Duidu lacks."""
+    from app.ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("en")
+    yield translations
+    translations.apply("en")
