@@ -49,16 +49,15 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
     rows = [f"<b>{html.escape(canonical or found)}</b>"]
     if _field(hit, "source") == "pattern":
         rule = _field(hit, "rule") or _field(hit, "category")
-        rows.append(
-            f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Candidate formula (pattern: {0})').format(_tr_category(rule)))}</i>"
-        )
+        candidate = QCoreApplication.translate("FormulaTooltip", "Candidate formula (pattern: {0})")
+        rows.append(_italic(candidate.format(_tr_category(rule))))
     if found and canonical and _compact(found) != _compact(canonical):
         rows.append(html.escape(QCoreApplication.translate("FormulaTooltip", "Found as: {0}").format(found)))
     status = _field(hit, "variant_status", "status")
     if status == "outdated":
-        rows.append(f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Outdated wording'))}</i>")
+        rows.append(_italic(QCoreApplication.translate("FormulaTooltip", "Outdated wording")))
     elif status == "variant":
-        rows.append(f"<i>{html.escape(QCoreApplication.translate('FormulaTooltip', 'Variant wording'))}</i>")
+        rows.append(_italic(QCoreApplication.translate("FormulaTooltip", "Variant wording")))
     expansion = _field(entry, "expansion") if entry is not None else _field(hit, "expansion")
     if expansion:
         rows.append(html.escape(expansion))
@@ -93,6 +92,10 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
             )
         )
     return "<br>".join(rows)
+
+
+def _italic(text: str) -> str:
+    return f"<i>{html.escape(text)}</i>"
 
 
 def _compact(text: str) -> str:

@@ -98,6 +98,97 @@
     </message>
 </context>
 <context>
+    <name>FormulaCategory</name>
+    <message>
+        <source>concept</source>
+        <extracomment>Lexicon categories and pattern rules, listed so that lupdate offers them for translation.</extracomment>
+        <translation>概念</translation>
+    </message>
+    <message>
+        <source>slogan</source>
+        <translation>口号</translation>
+    </message>
+    <message>
+        <source>numbered</source>
+        <translation>数字提法</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>boilerplate</source>
+        <translation>套话</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>historical</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>地方提法</translation>
+    </message>
+    <message>
+        <source>quoted</source>
+        <translation>引号</translation>
+    </message>
+    <message>
+        <source>enumeration</source>
+        <translation>列举</translation>
+    </message>
+    <message>
+        <source>parallel</source>
+        <translation>排比</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaTooltip</name>
+    <message>
+        <source>Candidate formula (pattern: {0})</source>
+        <translation>候选提法（规则：{0}）</translation>
+    </message>
+    <message>
+        <source>Found as: {0}</source>
+        <translation>原文写作：{0}</translation>
+    </message>
+    <message>
+        <source>Outdated wording</source>
+        <translation>过时的说法</translation>
+    </message>
+    <message>
+        <source>Variant wording</source>
+        <translation>变体说法</translation>
+    </message>
+    <message>
+        <source>Category: {0}</source>
+        <translation>类别：{0}</translation>
+    </message>
+    <message>
+        <source>In official use since {0}</source>
+        <translation>自 {0} 年起正式使用</translation>
+    </message>
+    <message>
+        <source>Contains: {0}</source>
+        <translation>包含：{0}</translation>
+    </message>
+    <message>
+        <source>Used by {0} speeches in the library</source>
+        <translation>文库中有 {0} 篇讲话使用</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Importing…</source>
@@ -165,19 +256,27 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es) imported</source>
-        <translation><numerusform>已导入 %n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 篇讲话</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the library</source>
-        <translation><numerusform>%n 篇库中已有</numerusform></translation>
+        <translation>
+            <numerusform>%n 篇库中已有</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n 个已跳过</numerusform></translation>
+        <translation>
+            <numerusform>%n 个已跳过</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n 个失败</numerusform></translation>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
     <message>
         <source>; </source>
@@ -271,7 +370,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library (&quot;open&quot; or &quot;new&quot;). Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -380,7 +479,9 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es)</source>
-        <translation><numerusform>%n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>%n 篇讲话</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 characters</source>
@@ -388,7 +489,9 @@
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>显示 %n 篇</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 篇</numerusform>
+        </translation>
     </message>
     <message>
         <source>Speeches (%1)</source>
@@ -412,7 +515,9 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -428,7 +533,9 @@
     </message>
     <message numerus="yes">
         <source>Remove %n speech(es) from the library?</source>
-        <translation><numerusform>从文库中删除 %n 篇讲话？</numerusform></translation>
+        <translation>
+            <numerusform>从文库中删除 %n 篇讲话？</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can undo this with Ctrl+Z.</source>
@@ -584,7 +691,9 @@
     <name>RemoveCommand</name>
     <message numerus="yes">
         <source>Remove %n speech(es)</source>
-        <translation><numerusform>删除 %n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 篇讲话</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -223,3 +223,18 @@ def test_pattern_candidates_are_styled_apart_from_lexicon_formulas(qtbot, seed_t
     assert fmt_at(lexicon.start).background().style() != Qt.BrushStyle.NoBrush
     assert fmt_at(pattern.start).background().style() == Qt.BrushStyle.NoBrush
     assert fmt_at(pattern.start).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+
+
+def test_reader_retranslates_when_the_language_changes(qtbot):
+    from app.ui.i18n import Translations
+
+    reader = _reader(qtbot, "正文。", formula_hits_provider=fake_detect)
+    translations = Translations()
+    try:
+        translations.apply("zh_CN")
+        assert reader.find_bar.find_label.text() == "查找："
+        assert reader.pane.zoom_actions()[0].text() == "放大"
+        assert reader.outline.topLevelItem(0).text(0) == "未找到标题"
+    finally:
+        translations.apply("en")
+    assert reader.find_bar.find_label.text() == "Find:"
