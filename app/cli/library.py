@@ -70,10 +70,13 @@ def document_id(value: str) -> int:
 
 
 @contextmanager
-def opened(db: str | None, *, writing: bool) -> Iterator[Library]:
-    """The library, with its problems turned into one-line CLI errors."""
-    # Reading commands create nothing at a path the user named (a typo must not make a new library).
-    create = writing or not (db or os.environ.get(DB_ENV))
+def opened(db: str | None, *, writing: bool, create: bool = False) -> Iterator[Library]:
+    """The library, with its problems turned into one-line CLI errors.
+
+    Only `import` creates a library at a path the user named (a typo elsewhere must not leave an empty
+    library behind); the default library is created on demand by every command.
+    """
+    create = create or not (db or os.environ.get(DB_ENV))
     try:
         library = open_library(db, create=create) if writing else open_for_reading(db, create=create)
         with library, library_errors(library.location):
@@ -84,7 +87,7 @@ def opened(db: str | None, *, writing: bool) -> Iterator[Library]:
 
 def import_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    with opened(args.db, writing=True) as library:
+    with opened(args.db, writing=True, create=True) as library:
         # Loaded only now: the importers pull in the PDF/.docx/HTML parsers, and a bad --db should be
         # reported before that cost.
         from app.store.importing import import_paths

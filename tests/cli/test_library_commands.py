@@ -76,8 +76,9 @@ def test_library_problems_are_one_line_errors(tmp_path: Path, capsys: pytest.Cap
         assert run([*argv, "--db", str(garbage)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "not an SQLite database" in err and "Traceback" not in err
-    assert run(["list", "--db", str(tmp_path / "typo.sqlite")]) == 2
-    assert "no library at" in capsys.readouterr().err
+    for argv in (["list"], ["show", "1"], ["remove", "1"]):
+        assert run([*argv, "--db", str(tmp_path / "typo.sqlite")]) == 2
+        assert "no library at" in capsys.readouterr().err
     assert not (tmp_path / "typo.sqlite").exists()
 
 
