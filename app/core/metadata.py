@@ -11,6 +11,7 @@ Everything here is a guess the user can correct, so a field is left empty rather
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.dates import first_date
@@ -185,21 +186,32 @@ def _run_on_title(text: str) -> str:
     return _tidy_title(match["title"] or match["starred"])
 
 
-def _find_date(lines: list[_Line], title: str, body: str) -> str:
-    """Best date by where it stands: dated header lines, then publication lines, then the first body
-    sentence (news ledes, communiqués), then a year in the title (`1989年政府工作报告`)."""
+def _date_candidates(lines: list[_Line], title: str, body: str) -> Iterator[str]:
+    """Dates by where they stand, best first: dated header lines, then publication lines, then other
+    header lines, then the first body sentence (news ledes, communiqués), then a year in the title."""
     for kinds in (("date", "subtitle"), ("published",), ("title", "speaker", "label")):
         for line in lines:
             if line.kind in kinds:
                 match = first_date(line.text)
                 if match:
-                    return match.iso
+                    yield match.iso
     first_sentence = re.split(r"[。！？]", body.lstrip(_INVISIBLE), maxsplit=1)[0][:160]
     match = first_date(first_sentence)
     if match and match.has_day:
-        return match.iso
+        yield match.iso
     match = first_date(title, year_only=True)
-    return match.iso if match else ""
+    if match:
+        yield match.iso
+
+
+def _find_date(lines: list[_Line], title: str, body: str) -> str:
+    """The best-placed date; a partial one (`（2015年10月l6日）`, a typo) is completed by a later
+    candidate that agrees with it (`发布时间：2015-10-16`)."""
+    candidates = _date_candidates(lines, title, body)
+    best = next(candidates, "")
+    if best and len(best) < 10:
+        best = next((iso for iso in candidates if iso.startswith(best) and len(iso) > len(best)), best)
+    return best
 
 
 def _find_occasion(candidates: list[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PdfReadError
@@ -17,6 +18,8 @@ from pypdf.errors import DependencyError, PdfReadError
 from app.importers.base import ImportFailure
 
 _PAGE_BREAK = "\n"
+#: PDFs printed from Word carry `Microsoft Word - 讲话稿.docx` as their title.
+_WORD_TITLE_RE = re.compile(r"^Microsoft Word - |\.docx?$", re.IGNORECASE)
 # pypdf logs recoverable damage (wrong xref offsets …) as warnings; the user only needs our verdict.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -41,4 +44,4 @@ def read_pdf(data: bytes) -> tuple[str, str]:
     title = ""
     with contextlib.suppress(PdfReadError, ValueError, KeyError, TypeError):
         title = str((reader.metadata or {}).get("/Title") or "").strip()
-    return text, title
+    return text, _WORD_TITLE_RE.sub("", title)

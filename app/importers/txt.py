@@ -1,4 +1,5 @@
-"""Plain text in any common encoding: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030, Big5.
+"""Plain text in any common encoding: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030, Big5
+(and UTF-16 without BOM when one byte order reads as ordinary text).
 
 Detection order matters for Chinese: strict UTF-8 first (it almost never decodes anything else by
 accident); then GB18030 and Big5, which both decode most double-byte input without error, so we
@@ -28,6 +29,7 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 _CHINESE_LEGACY = ("gb18030", "big5")
 #: Share of hanzi that must be common characters for a legacy Chinese decoding to be trusted.
 _COMMON_HAN_SHARE = 0.6
+_PLAUSIBLE_SHARE = 0.9
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker in old GB texts
 _MAX_CONTROL_SHARE = 0.001
 
@@ -70,6 +72,35 @@ def _legacy_chinese(data: bytes) -> str | None:
     return None
 
 
+def _plausible_share(text: str) -> float:
+    """Share of characters a Chinese or English text is made of: ASCII, common hanzi, punctuation, spaces."""
+    sample = text[:4000]
+    good = sum(
+        1
+        for ch in sample
+        if (ch < "\x80" and (ch.isprintable() or ch in _ALLOWED_CONTROLS))
+        or unicodedata.category(ch)[0] in "PZ"
+        or _is_common_han(ch)
+    )
+    return good / len(sample) if sample else 0.0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM, told from binary data by reading as ordinary text in one byte order."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausible_share(text)
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best[1] if best and best[0] >= _PLAUSIBLE_SHARE else None
+
+
 def _check_plain(text: str) -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
     if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
@@ -90,7 +121,10 @@ def decode_bytes(data: bytes) -> str:
                     f"undecodable bytes (starts with a {encoding} mark but is not {encoding})"
                 ) from None
     if b"\x00" in data:
-        raise ImportFailure("binary file (contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ImportFailure("binary file (contains NUL bytes), not text")
+        return _check_plain(utf16)
     try:
         return _check_plain(data.decode("utf-8"))
     except UnicodeDecodeError:

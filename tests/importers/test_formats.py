@@ -136,3 +136,16 @@ def test_title_falls_back_to_format_hint_then_file_stem(tmp_path: Path) -> None:
     assert doc.meta.title == "县长讲话2023"
     assert doc.meta.source_path == doc.source_path == str(plain.absolute())
     assert doc.meta.genre == "讲话"
+
+
+def test_pdf_title_from_word_is_cleaned_when_the_text_has_none(cjk_font: str, tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=cjk_font)
+    pdf.set_font("cjk", size=11)
+    pdf.set_title("Microsoft Word - 县长在全县工作会议上的讲话.docx")
+    pdf.multi_cell(w=0, h=6, text="同志们：\n今天召开全县工作会议。")
+    pdf.output(str(tmp_path / "printed.pdf"))
+    assert read_document(tmp_path / "printed.pdf").meta.title == "县长在全县工作会议上的讲话"

@@ -19,7 +19,7 @@ TRADITIONAL = (
 )
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"])
 def test_corpus_text_round_trips_through_encoding(sample: str, encoding: str, tmp_path: Path) -> None:
     path = tmp_path / "speech.txt"
     path.write_bytes(sample.encode(encoding))  # Python's "utf-16" writes a BOM
@@ -62,3 +62,8 @@ def test_utf16_big_endian_with_bom(tmp_path: Path) -> None:
     path = tmp_path / "be.txt"
     path.write_bytes(b"\xfe\xff" + TRADITIONAL.encode("utf-16-be"))
     assert read_document(path).text == TRADITIONAL
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern(encoding: str) -> None:
+    assert decode_bytes(TRADITIONAL.encode(encoding)) == TRADITIONAL
