@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from app.cli import run
+from tests.conftest import REPO
 
 GOOD = "在全市经济工作会议上的讲话\n\n同志们：\n今年以来，我们坚持稳中求进工作总基调。\n"
 
@@ -53,3 +57,23 @@ def test_missing_path_is_a_failure_not_a_traceback(
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     assert captured.out.splitlines()[0].startswith(("failed", "skipped"))
+
+
+def test_real_process_round_trip(folder: Path, tmp_path: Path) -> None:
+    """`python -m app` as a user runs it: import, list --json, show the exact text back."""
+    db = str(tmp_path / "lib.sqlite")
+
+    def duidu(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "app", *args, "--db", db]
+        return subprocess.run(
+            command, cwd=REPO, capture_output=True, text=True, encoding="utf-8", check=False
+        )
+
+    imported = duidu("import", str(folder / "good.txt"), str(folder / "missing.txt"))
+    assert imported.returncode == 1 and imported.stderr == ""
+    assert imported.stdout.splitlines()[0].startswith("imported  #1 ")
+    assert imported.stdout.splitlines()[1].startswith("failed    ")
+    documents = json.loads(duidu("list", "--json").stdout)["documents"]
+    assert [(d["id"], d["chars"]) for d in documents] == [(1, len(GOOD))]
+    shown = duidu("show", "1", "--json")
+    assert json.loads(shown.stdout)["document"]["text"] == GOOD
