@@ -20,7 +20,6 @@ import ahocorasick
 from app.core.formulas import patterns
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.normalize import NormalizedView, normalize
-from app.core.structure import paragraphs
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
 _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
@@ -131,12 +130,12 @@ class FormulaMatcher:
         view = normalize(text, keep_punctuation=False) if view is None else view
         if not self._forms or not view.text:
             return []
-        forms = self._forms
+        forms, offsets = self._forms, view.offsets
         candidates = []
         for n_end, index in self._automaton.iter(view.text):
             n_start = n_end + 1 - forms[index].length
-            start, end = view.original_span(n_start, n_end + 1)
-            if end - start == forms[index].length or not _BREAKING_PUNCT.search(text, start, end):
+            gapless = offsets[n_end] - offsets[n_start] == n_end - n_start
+            if gapless or not _BREAKING_PUNCT.search(text, offsets[n_start], offsets[n_end]):
                 candidates.append((n_start, n_end + 1, index))
         hits = []
         for n_start, n_end, index in _resolve(candidates, len(view.text)):
@@ -156,7 +155,7 @@ class FormulaMatcher:
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
         found += patterns.enumeration_hits(text, self.idioms)
-        found += patterns.parallel_hits(text, [(p.start, p.end) for p in paragraphs(text)])
+        found += patterns.parallel_hits(text)
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
         hits = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from app.core.normalize import REDACTION, normalize
@@ -71,6 +72,7 @@ class LoadedLexicon:
     problems: tuple[LexiconProblem, ...] = field(default_factory=tuple)
 
 
+@lru_cache(maxsize=65536)
 def match_key(wording: str) -> str:
     """The form a wording is matched in: the normalised view without punctuation."""
     return normalize(wording, keep_punctuation=False).text

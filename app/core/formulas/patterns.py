@@ -9,6 +9,7 @@ tail word), because analysts stop trusting highlights that mark scare quotes and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -60,20 +61,25 @@ _COUNT_NOUNS = (
     "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
 )
 _COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
-_N_GE_RE = re.compile(rf"(?<![第每这那哪其之各前后上下近几多\d{NUM}])([{_MULTI}]{{1,3}})个([{HAN}]{{2,4}})")
-_N_CLS_RE = re.compile(
-    rf"(?<![第每这那哪其之各前后上下近几多\d{NUM}])(?:[{_MULTI}]{{1,2}}[项种条]|[{_MULTI}]大)([{HAN}]{{2,4}})"
+#: One scan for every numbered shape; it starts with a numeral class so `re` can skip ahead fast.
+_NUMBERED_RE = re.compile(
+    rf"[{NUM}](?:"
+    rf"[{NUM}]{{0,2}}个(?P<ge>[{HAN}]{{2,4}})"  # 两个维护
+    rf"|[{NUM}]?[项种条](?P<cls>[{HAN}]{{2,4}})"  # 四种形态, 八项规定
+    rf"|大(?P<big>[{HAN}]{{2,4}})"  # 三大攻坚战
+    rf"|(?P<x1>[{HAN}])[{NUM}双](?P<y1>[{HAN}])"  # 三严三实, 一岗双责
+    rf"|(?P<x2>[{HAN}]{{2}})[{NUM}双](?P<y2>[{HAN}]{{2}})"  # 两不愁三保障
+    r")"
 )
+_NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多0123456789{NUM}")
 #: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
 _AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
-_NXNY_RE = re.compile(
-    rf"(?<![\d{NUM}第])(?:([{NUM}])([{HAN}])([{NUM}双])([{HAN}])|([{NUM}])([{HAN}]{{2}})([{NUM}双])([{HAN}]{{2}}))"
-)
 _NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户")
 #: Characters after which a numbered phrase has ended (so 两个确立的… stops before 的).
 _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"）)')
 
-_ENUM_RE = re.compile(rf"(?:[{HAN}]{{1,10}}[{_ENUM_COMMA}]){{2,}}[{HAN}]{{1,10}}")
+_HAN_RUN_RE = re.compile(rf"[{HAN}{_ENUM_COMMA}]*")
+_ENUM_SPLIT_RE = re.compile(rf"[{_ENUM_COMMA}]")
 _VERB_PREFIXES = frozenset(
     (
         *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
@@ -86,7 +92,10 @@ _VERB_PREFIXES = frozenset(
 _LIST_TAIL_START = frozenset("的等和与及中上下里时为是")
 _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所局厅学干")
 
-_LEAD_RE = re.compile(rf"(?:^|(?<=[。！？\n]))(?:——)?([{HAN}“”]{{4,14}})[。：:]")
+#: A short sentence right after a sentence end or paragraph break (lookahead, so leads may follow
+#: each other: 全面系统学。…融会贯通悟。).
+_LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}})[。：:])")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n|\u3000{2,}")
 _HEADING_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
 )
@@ -159,37 +168,45 @@ def _best_tail(text: str, x_start: int, x_text: str) -> int:
     return 2
 
 
+def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None:
+    x_start, x_text = m.start(group), m.group(group)
+    if m.group(0)[0] not in _MULTI or _COUNT_RE.match(x_text) or x_text[0] in NUM:
+        return None
+    if x_text[0] in _FUNCTION_CHARS or _AFTER_LIST_RE.search(text, max(0, m.start() - 10), m.start()):
+        return None
+    end = x_start + _best_tail(text, x_start, x_text)
+    if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in text[x_start:end]):
+        return None
+    return PatternHit(m.start(), end, text[m.start() : end], "numbered")
+
+
+def _nxny(text: str, m: re.Match[str], idioms: Collection[str]) -> PatternHit | None:
+    x, y = (m.group("x1"), m.group("y1")) if m.group("x1") else (m.group("x2"), m.group("y2"))
+    phrase = m.group(0)
+    if (
+        phrase in idioms
+        or x == y
+        or set(x + y) & _NXNY_BAD
+        or (phrase[0] == phrase[len(x) + 1] == "一" and len(x) > 1)
+    ):
+        return None
+    if any(ch in _FUNCTION_CHARS or ch in NUM for ch in x + y):
+        return None
+    if len(x) == 2 and not _ends_cleanly(text, m.end()):
+        return None
+    return PatternHit(m.start(), m.end(), phrase, "numbered")
+
+
 def numbered_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
     """R2: 两个维护 / 四种形态 / 三严三实 shapes outside quotes, minus counts and idioms."""
     hits: list[PatternHit] = []
-    for regex in (_N_GE_RE, _N_CLS_RE):
-        for m in regex.finditer(text):
-            x_start = m.start(m.lastindex or 0)
-            x_text = m.group(m.lastindex or 0)
-            if _COUNT_RE.match(x_text) or x_text[0] in NUM or x_text[0] in _FUNCTION_CHARS:
-                continue
-            if _AFTER_LIST_RE.search(text, max(0, m.start() - 10), m.start()):
-                continue
-            length = _best_tail(text, x_start, x_text)
-            noun = x_text[:length]
-            if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in noun):
-                continue
-            end = x_start + length
-            hits.append(PatternHit(m.start(), end, text[m.start() : end], "numbered"))
-    for m in _NXNY_RE.finditer(text):
-        groups = [g for g in m.groups() if g is not None]
-        n1, x, n2, y = groups
-        phrase = m.group(0)
-        if (
-            phrase in idioms
-            or x == y
-            or set(x + y) & (_NXNY_BAD | set(NUM))
-            or (n1 == n2 == "一" and len(x) > 1)
-        ):
+    for m in _NUMBERED_RE.finditer(text):
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
             continue
-        if any(ch in _FUNCTION_CHARS for ch in x + y) or (not _ends_cleanly(text, m.end()) and len(x) == 2):
-            continue
-        hits.append(PatternHit(m.start(), m.end(), phrase, "numbered"))
+        group = m.lastgroup
+        hit = _nxny(text, m, idioms) if group in ("y1", "y2") else _numbered_noun(text, m, group or "")
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 
@@ -218,12 +235,33 @@ def _trim_items(items: list[str]) -> list[str]:
     return [first, *items[1:-1], last]
 
 
+def _list_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the Han-and-、 runs that hold a list comma, found from the commas outwards.
+
+    Scanning every Han run would touch each clause of the document; lists are rare, commas cheap to
+    find, and the left end of a run is found by matching on the reversed text.
+    """
+    runs: list[tuple[int, int]] = []
+    reverse = ""
+    right = -1
+    for comma in _ENUM_SPLIT_RE.finditer(text):
+        pos = comma.start()
+        if pos < right:
+            continue
+        reverse = reverse or text[::-1]
+        right = _HAN_RUN_RE.match(text, pos).end()  # type: ignore[union-attr]
+        left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
+        if text.count("、", left, right) + text.count("﹑", left, right) >= 2:
+            runs.append((left, right))
+    return runs
+
+
 def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
     """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同)."""
     hits: list[PatternHit] = []
-    for m in _ENUM_RE.finditer(text):
-        raw = re.split(rf"[{_ENUM_COMMA}]", m.group(0))
-        if len(raw) < 3:
+    for left, right in _list_runs(text):
+        raw = _ENUM_SPLIT_RE.split(text[left:right])
+        if len(raw) < 3 or not all(raw):
             continue
         items = _trim_items(raw)
         if not items or any(len(i) < 2 or len(i) > 6 or set(i) & _FUNCTION_CHARS for i in items):
@@ -241,8 +279,8 @@ def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
             continue
         if all(i in idioms for i in items):
             continue
-        start = m.start() + len(raw[0]) - len(items[0])
-        end = m.end() - (len(raw[-1]) - len(items[-1]))
+        start = left + len(raw[0]) - len(items[0])
+        end = right - (len(raw[-1]) - len(items[-1]))
         hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
     return hits
 
@@ -265,16 +303,16 @@ def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, in
     return units
 
 
-def parallel_hits(text: str, paragraph_spans: list[tuple[int, int]]) -> list[PatternHit]:
+def parallel_hits(text: str) -> list[PatternHit]:
     """R4: 排比 — short lead sentences inside one paragraph, or sibling headings, built on one frame."""
     hits: list[PatternHit] = []
-    for p_start, p_end in paragraph_spans:
-        leads = [
-            (m.start(1), m.end(1), m.group(1))
-            for m in _LEAD_RE.finditer(text, p_start, p_end)
-            if "“" not in m.group(1)[:1]
-        ]
-        for unit in _frame_members(leads):
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
+    leads = [(m.start(1), m.end(1), m.group(1)) for m in _LEAD_RE.finditer("\n" + text)]
+    for start, end, lead in leads:
+        by_paragraph.setdefault(bisect_right(breaks, start - 1), []).append((start - 1, end - 1, lead))
+    for paragraph_leads in by_paragraph.values():
+        for unit in _frame_members(paragraph_leads):
             formula = "/".join(u[2] for u in unit)
             hits.extend(PatternHit(s, e, formula, "parallel") for s, e, _t in unit)
     headings = [(m.start(1), m.end(1), m.group(1)) for m in _HEADING_RE.finditer(text)]
@@ -285,4 +323,3 @@ def parallel_hits(text: str, paragraph_spans: list[tuple[int, int]]) -> list[Pat
             formula = f"{prefix}…{suffix}"
             hits.extend(PatternHit(start, end, formula, "parallel") for start, end, _t in headings)
     return hits
-
