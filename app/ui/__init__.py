@@ -1,1 +1,5 @@
 """ui layer."""
+
+from app.ui.none_refcount import keep_none_alive
+
+keep_none_alive()
