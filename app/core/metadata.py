@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from app.core.dates import first_date
 from app.core.model import DocumentMeta
-from app.core.speakers import SpeakerGuess, is_name, speaker_from_line, speaker_from_prefix
+from app.core.speakers import SpeakerGuess, speaker_at, speaker_from_line, speaker_from_prefix
 
 _HEAD_CHARS = 3000
 _HEAD_LINES = 14
@@ -178,6 +178,19 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     return _tidy_title(title)[:_MAX_TITLE], last
 
 
+_TITLE_DATE_RE = re.compile(
+    r"\s*[（(][^（）()]{0,10}(?:\d{4}|[〇○一二三四五六七八九]{4})\s*年[^（）()]*[）)]"
+)
+
+
+def _split_dated_title(title: str) -> tuple[str, str]:
+    """`在…上的讲话（2020年2月3日）习近平` → the title, and what follows it from the date on."""
+    match = _TITLE_DATE_RE.search(title)
+    if not match or match.start() < 4:
+        return title, ""
+    return title[: match.start()], title[match.start() :]
+
+
 def _run_on_title(text: str) -> str:
     head = _DATELINE_RE.sub("", text[:_HEAD_CHARS].lstrip(_INVISIBLE), count=1)
     match = _RUN_ON_TITLE_RE.match(head)
@@ -294,6 +307,7 @@ def guess_metadata(text: str) -> DocumentMeta:
     """Title, date, speaker, role, organisation, occasion and genre guessed from the text's head."""
     lines = [_Line(line, _classify(line)) for line in _head_lines(text)]
     title, title_end = _find_title(lines)
+    title, run_on_rest = _split_dated_title(title)
     header = lines[: title_end + 1] if title_end >= 0 else []
     # The header continues with subtitles, dates and speaker lines until the body starts.
     for line in lines[title_end + 1 :]:
@@ -302,7 +316,6 @@ def guess_metadata(text: str) -> DocumentMeta:
         header.append(line)
     body_start = next((line.text for line in lines if line.kind in ("body", "salutation", "heading")), "")
     body = text[text.find(body_start) :] if body_start else text.lstrip(_INVISIBLE)
-    run_on_rest = ""
     if not title:
         title = _run_on_title(text)
         if title:
@@ -324,12 +337,7 @@ def guess_metadata(text: str) -> DocumentMeta:
     )
 
 
-_AFTER_NAME = (
-    r"(?=同志们|女士们|各位|尊敬|朋友们|同胞们|党的|今天|今年|我|[一二三四五六七八九十]|\d|[\s\u3000])"
-)
-_RUN_ON_SPEAKER_RE = re.compile(
-    rf"^\s*(?:[（(][^）)]{{4,30}}[）)]|※)?\s*(?P<name>[\u4e00-\u9fff]{{2,3}}?){_AFTER_NAME}"
-)
+_DATED_NOTE_RE = re.compile(r"^\s*(?:[（(][^）)]{4,30}[）)]|※)")
 
 
 def _find_speaker(header: list[_Line], title: str, run_on_rest: str) -> SpeakerGuess:
@@ -355,7 +363,4 @@ def _find_speaker(header: list[_Line], title: str, run_on_rest: str) -> SpeakerG
             return SpeakerGuess(
                 found.name or best.name, found.role or best.role, found.organisation or best.organisation
             )
-    match = _RUN_ON_SPEAKER_RE.match(run_on_rest)
-    if match and is_name(match["name"]):
-        return SpeakerGuess(match["name"], best.role, best.organisation)
-    return best
+    return speaker_at(_DATED_NOTE_RE.sub("", run_on_rest, count=1)) or best

@@ -82,6 +82,10 @@ _ROLE_NAME_RE = re.compile(
 )
 _NAME_ROLE_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<role>{_ROLE})$")
 _BARE_NAME_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?$")
+_LEADING_SPEAKER_RE = re.compile(
+    rf"^(?:(?P<org>[^\s，。：:（）()]{{0,20}}?)(?P<role>{_ROLE}))?{_GAP}(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
+    r"(?=同志们|女士们|各位|尊敬|朋友们|同胞们|大家|党的|今天|今年|我|[一二三四五六七八九十]|\d|[\s\u3000]|$)"
+)
 _SPACED_NAME_RE = re.compile(r"(^|[\s\u3000])([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])$")
 _PREFIX_RE = re.compile(r"^(?P<prefix>[^在：:\s]{2,30}?)(?:[：:]|在|出席|主持|会见|将)")
 
@@ -144,3 +148,13 @@ def speaker_from_prefix(title: str) -> SpeakerGuess:
     if not match:
         return SpeakerGuess()
     return _parse(match["prefix"], bare_names=True) or SpeakerGuess()
+
+
+def speaker_at(text: str) -> SpeakerGuess | None:
+    """The speaker whose line a run-on text starts with: `中华人民共和国主席　习近平女士们，…`."""
+    match = _LEADING_SPEAKER_RE.match(text.lstrip())
+    if not match or not is_name(match["name"]):
+        return None
+    if match["role"] and is_name(match["org"] or ""):
+        return None
+    return SpeakerGuess(match["name"], match["role"] or "", match["org"] or "")

@@ -151,6 +151,26 @@ def test_guesses_from_constructed_heads(text: str, expected: dict[str, str]) -> 
     assert _set_fields(guess_metadata(text)) == expected
 
 
+def test_run_on_speech_names_its_speaker_with_role_after_the_date() -> None:
+    text = "共抗疫情，共谋和平——在第三届巴黎和平论坛的致辞（2020年11月12日，北京）中华人民共和国主席　习近平女士们，先生们："
+    meta = guess_metadata(text)
+    assert (meta.title, meta.date, meta.speaker, meta.role, meta.genre) == (
+        "共抗疫情，共谋和平——在第三届巴黎和平论坛的致辞",
+        "2020-11-12",
+        "习近平",
+        "主席",
+        "致辞",
+    )
+
+
+def test_dated_title_line_is_cut_at_its_date() -> None:
+    text = (
+        "在中央政治局常委会会议上的讲话（2020年2月3日）习近平　　武汉新冠肺炎疫情发生后，党中央高度重视。" * 3
+    )
+    meta = guess_metadata(text)
+    assert (meta.title, meta.date, meta.speaker) == ("在中央政治局常委会会议上的讲话", "2020-02-03", "习近平")
+
+
 def test_verse_opening_is_not_a_title() -> None:
     text = "从辛亥革命的第一声枪响\n到新民主主义革命的曙光绽放\n革命先烈擎起复兴的火炬\n抛洒热血，铸就荣光\n正文。"
     assert guess_metadata(text).title == ""
