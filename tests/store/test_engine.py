@@ -195,3 +195,11 @@ def test_library_path_with_spaces_and_uri_characters(tmp_path: Path) -> None:
     assert odd.is_file()
     with open_library(str(odd), readonly=True) as library, library.reader() as session:
         assert count_documents(session) == 1
+
+
+@pytest.mark.parametrize("url", ["postgresql://duidu:secret@localhost:1/speeches", "nonsense://host/db"])
+def test_unusable_server_url_is_one_line_without_the_password(url: str) -> None:
+    with pytest.raises(LibraryError) as caught:
+        open_library(url)
+    message = str(caught.value)
+    assert "\n" not in message and "secret" not in message and message.startswith("cannot use ")
