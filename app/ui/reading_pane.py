@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QWheelEvent,
 )
@@ -241,21 +242,36 @@ class ReadingPane(QPlainTextEdit):
 
     # ---- scrolling --------------------------------------------------------------------------------------
 
-    def _line_number_of(self, qt_position: int) -> int:
-        """Visual line number (the vertical scroll bar's unit) of the line holding `qt_position`."""
-        block = self.document().findBlock(qt_position)
-        layout_engine = self.document().documentLayout()
-        if isinstance(layout_engine, QPlainTextDocumentLayout):
-            layout_engine.ensureBlockLayout(block)
-        line = block.layout().lineForTextPosition(qt_position - block.position())
-        return block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+    def _lay_out_around(self, block: QTextBlock, lines_after: int) -> None:
+        """Lay out every block up to `block` and enough after it to fill `lines_after` lines.
+
+        QPlainTextEdit lays blocks out lazily and counts an unseen block as one line, so line numbers and
+        the scroll bar's range are estimates until then; scrolling by line number needs them exact.
+        """
+        engine = self.document().documentLayout()
+        if not isinstance(engine, QPlainTextDocumentLayout):
+            return
+        current = self.document().begin()
+        while current.isValid() and current.blockNumber() <= block.blockNumber():
+            engine.ensureBlockLayout(current)
+            current = current.next()
+        while current.isValid() and lines_after > 0:
+            engine.ensureBlockLayout(current)
+            lines_after -= current.lineCount()
+            current = current.next()
+
+    def _lines_in_view(self) -> int:
+        return max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
 
     def scroll_to(self, offset: int, fraction: float = 0.0) -> None:
         """Scroll so that the line holding code point `offset` sits `fraction` of the way down the view."""
         offset = min(max(0, offset), len(self._text))
-        line = self._line_number_of(self.offsets.to_qt(offset))
-        lines_in_view = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
-        self.verticalScrollBar().setValue(max(0, line - int(fraction * lines_in_view)))
+        position = self.offsets.to_qt(offset)
+        block = self.document().findBlock(position)
+        self._lay_out_around(block, self._lines_in_view())
+        line = block.layout().lineForTextPosition(position - block.position())
+        number = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+        self.verticalScrollBar().setValue(max(0, number - int(fraction * self._lines_in_view())))
 
     def reveal(self, start: int, end: int | None = None) -> None:
         """Bring a span into view (a third of the way down) unless it is already fully visible."""

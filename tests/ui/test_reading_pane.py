@@ -189,3 +189,27 @@ def test_gutter_joins_paragraphs_that_share_a_line(qtbot):
     text = "同志们：\u3000\u3000今天开会。\u3000\u3000一是学习。\u3000\u3000二是落实。"
     pane = _pane(qtbot, text, size=(900, 200))
     assert [label.text for label in pane.gutter.labels()] == ["1,2,3,4"]
+
+
+def test_scroll_to_a_fraction_and_offset_at_agree(qtbot, seed_text):
+    pane = _pane(qtbot, seed_text)
+    target = seed_text.index("四、") + 40
+    pane.scroll_to(target, 0.5)
+    line_height = pane.fontMetrics().lineSpacing()
+    y = pane.cursorRect(_cursor_at(pane, target)).top()
+    assert abs(y - pane.viewport().height() / 2) <= line_height
+    line_start = pane.offset_at(y + line_height // 2)
+    assert line_start <= target < line_start + 60  # the start of the wrapped line holding the target
+    first, last = pane.visible_range()
+    assert first < target < last
+
+
+def test_reveal_scrolls_only_when_needed(qtbot, seed_text):
+    pane = _pane(qtbot, seed_text)
+    first, last = pane.visible_range()
+    pane.reveal(first + 5, first + 9)
+    assert pane.first_visible_offset() == first
+    far = seed_text.index("五、")
+    pane.reveal(far, far + 2)
+    first, last = pane.visible_range()
+    assert first <= far and far + 2 <= last
