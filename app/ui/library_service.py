@@ -19,6 +19,7 @@ from app.store import (
     Library,
     StoredDocument,
     add_document,
+    count_documents,
     get_document,
     get_text,
     library_errors,
@@ -68,6 +69,7 @@ class LibraryService:
         self.library = library
         # old id → new id of speeches put back by undo, so older undo steps still find them.
         self._aliases: dict[int, int] = {}
+        self._usage: dict[str, int] = {}
 
     def resolve(self, doc_id: int) -> int:
         """The current id of a speech that may have been removed and restored since `doc_id` was taken."""
@@ -108,15 +110,30 @@ class LibraryService:
         with library_errors(self.location), self.library.reader() as session:
             return {document.id for document in list_documents(session, DocumentFilter(text=query))}
 
+    def formula_usage(self, formula: str) -> int | None:
+        """How many speeches contain `formula` verbatim (for the reader's hover text); cached until a change."""
+        if len(formula) < MIN_TEXT_QUERY:
+            return None
+        if formula not in self._usage:
+            with library_errors(self.location), self.library.reader() as session:
+                self._usage[formula] = count_documents(session, DocumentFilter(text=formula))
+        return self._usage[formula]
+
+    def forget_counts(self) -> None:
+        """The library changed: formula usage counts must be recomputed."""
+        self._usage.clear()
+
     def import_paths(
         self, paths: Iterable[Path | str], progress: Progress, cancelled: Cancelled
     ) -> ImportReport:
         from app.store.importing import import_paths
 
+        self.forget_counts()
         return import_paths(self.library.writer, list(paths), progress, cancelled)
 
     def add_text(self, text: str, meta: DocumentMeta, *, format: str = "paste") -> tuple[int, bool]:
         """Store pasted text; returns (id, created) — created is False when the text was already there."""
+        self.forget_counts()
         with library_errors(self.location), self.library.writer.begin() as session:
             result = add_document(session, text, meta, format=format)
         return result.id, result.created
@@ -127,6 +144,7 @@ class LibraryService:
 
     def remove(self, doc_ids: Iterable[int]) -> list[RemovedDocument]:
         """Remove speeches in one transaction, returning what `restore` needs to undo it."""
+        self.forget_counts()
         removed: list[RemovedDocument] = []
         with library_errors(self.location), self.library.writer.begin() as session:
             for doc_id in doc_ids:
@@ -142,6 +160,7 @@ class LibraryService:
 
     def restore(self, removed: Iterable[RemovedDocument]) -> list[int]:
         """Put removed speeches back (they get new ids: ids are never reused); returns the ids."""
+        self.forget_counts()
         ids: list[int] = []
         with library_errors(self.location), self.library.writer.begin() as session:
             for item in removed:

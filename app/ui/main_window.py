@@ -134,10 +134,12 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
     def _action(
-        self, slot, shortcut: QKeySequence | str | None = None, *, widget: QWidget | None = None
+        self, slot, shortcut: QKeySequence.StandardKey | str | None = None, *, widget: QWidget | None = None
     ) -> QAction:
         action = QAction(self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every platform binding, e.g. Ctrl+W and Ctrl+F4 for Close
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         if widget is not None:  # scoped so that e.g. Return in a reader does not open the table row
@@ -149,35 +151,33 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.act_import_files = self._action(self.import_files, QKeySequence(key.Open))
+        self.act_import_files = self._action(self.import_files, key.Open)
         self.act_import_folder = self._action(self.import_folder, "Ctrl+Shift+O")
         self.act_paste = self._action(self.paste_text, "Ctrl+Shift+V")
         self.act_open_library = self._action(lambda: self.library_switch_requested.emit("open"))
         self.act_new_library = self._action(lambda: self.library_switch_requested.emit("new"))
         self.act_demo = self._action(self.import_demo)
-        self.act_preferences = self._action(self.show_preferences, QKeySequence(key.Preferences))
+        self.act_preferences = self._action(self.show_preferences, key.Preferences)
         if self.act_preferences.shortcut().isEmpty():
             self.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_quit = self._action(self.close, QKeySequence(key.Quit))
+        self.act_quit = self._action(self.close, key.Quit)
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_open = self._action(self.open_selected, "Return", widget=self.table)
         self.act_open.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.act_edit = self._action(self.edit_selected, "F2", widget=self.table)
         self.act_edit.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+E")])
-        self.act_delete = self._action(self.delete_selected, QKeySequence(key.Delete), widget=self.table)
+        self.act_delete = self._action(self.delete_selected, key.Delete, widget=self.table)
         self.act_compare = self._action(self.compare_selected, "Ctrl+Shift+C")
-        self.act_find = self._action(self.focus_search, QKeySequence(key.Find), widget=self.library_page)
+        self.act_find = self._action(self.focus_search, key.Find, widget=self.library_page)
         self.act_library = self._action(lambda: self.tabs.setCurrentIndex(0), "Ctrl+L")
-        self.act_close_tab = self._action(
-            lambda: self.close_tab(self.tabs.currentIndex()), QKeySequence(key.Close)
-        )
+        self.act_close_tab = self._action(lambda: self.close_tab(self.tabs.currentIndex()), key.Close)
         self.act_clear_filters = self._action(self.clear_filters, "Ctrl+Shift+L")
         self.act_about = self._action(lambda: show_about(self))
         self.act_undo = self.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence(key.Undo))
+        self.act_undo.setShortcuts(key.Undo)
         self.act_redo = self.undo_stack.createRedoAction(self)
-        self.act_redo.setShortcut(QKeySequence(key.Redo))
+        self.act_redo.setShortcuts(key.Redo)
         self.addActions([self.act_undo, self.act_redo])
 
     def _build_menus(self) -> None:
@@ -443,9 +443,12 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: LibraryRow) -> None:
         self.model.upsert(row)
         self.facets.set_rows(self.model.rows())
-        index = self.tabs.indexOf(self.reader_for(row.id)) if self.reader_for(row.id) else -1
-        if index > 0:
-            self.tabs.setTabText(index, self._tab_title(row.title))
+        reader = self.reader_for(row.id)
+        if reader is not None:
+            self.tabs.setTabText(self.tabs.indexOf(reader), self._tab_title(row.title))
+            document = self.service.document(row.id)
+            if document is not None and hasattr(reader, "set_meta"):
+                reader.set_meta(document.meta)
         self._update_status()
 
     def delete_selected(self) -> None:
@@ -503,7 +506,14 @@ class MainWindow(QMainWindow):
         document = self.service.document(doc_id)
         if document is None:
             return None
-        reader = make_reader(doc_id, self.service.text(doc_id), document.meta, self.tabs)
+        reader = make_reader(
+            doc_id,
+            self.service.text(doc_id),
+            document.meta,
+            runner=self.runner,
+            usage_count=self.service.formula_usage,
+            parent=self.tabs,
+        )
         index = self.tabs.addTab(reader, self._tab_title(document.meta.title or f"#{doc_id}"))
         self.tabs.setTabToolTip(index, document.meta.title)
         self.tabs.setCurrentIndex(index)
@@ -514,6 +524,9 @@ class MainWindow(QMainWindow):
         if index > 0:  # the library tab stays
             widget = self.tabs.widget(index)
             self.tabs.removeTab(index)
+            cancel = getattr(widget, "cancel_work", None)
+            if cancel is not None:
+                cancel()
             widget.deleteLater()
 
     def compare_selected(self) -> None:
