@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Stable constraint names, so that later migrations (batch mode on SQLite) can find and alter them.
@@ -68,3 +68,20 @@ class DocumentTag(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     document: Mapped[Document] = relationship(back_populates="tags")
+
+
+class CachedComparison(Base):
+    """Passages of one document pair under one set of parameters (see app.store.comparison_cache).
+
+    Keyed by content hashes, not ids: the same texts give the same passages wherever they come from, and a
+    re-imported speech finds its results again. Rebuildable, so no foreign key holds it to `documents`.
+    """
+
+    __tablename__ = "comparison_cache"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hash_a: Mapped[str] = mapped_column(String(64), index=True)
+    hash_b: Mapped[str] = mapped_column(String(64), index=True)
+    params: Mapped[str] = mapped_column(Text)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
