@@ -79,14 +79,15 @@ def test_killed_import_leaves_a_consistent_library_that_a_rerun_completes(
     printed = []
     for line in process.stdout:
         printed.append(line)
-        if sum(1 for seen in printed if seen.startswith("imported")) >= 20:
+        # Kill early: the child runs ahead of our reading, and must still be far from done when it dies.
+        if sum(1 for seen in printed if seen.startswith("imported")) >= 10:
             break
     process.kill()  # SIGKILL: no cleanup, no rollback, no exit handlers
     process.wait(timeout=30)
     process.stdout.close()
 
     stored = assert_library_consistent(db, corpus)
-    assert 20 <= stored < 384, "the kill must land mid-way for this test to mean anything"
+    assert 10 <= stored < 384, "the kill must land mid-way for this test to mean anything"
     with open_library(str(db)) as library, library.reader() as session:
         ids = {d.id for d in list_documents(session)}
     announced = {int(line.split()[1].lstrip("#")) for line in printed if line.startswith("imported")}
