@@ -12,6 +12,7 @@ their superset and decodes the same bytes identically.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -32,6 +33,8 @@ _COMMON_HAN_SHARE = 0.6
 _PLAUSIBLE_SHARE = 0.9
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker in old GB texts
 _MAX_CONTROL_SHARE = 0.001
+#: C0 and C1 controls other than the allowed ones (a regex: this runs over every character of big files).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 def _is_common_han(ch: str) -> bool:
@@ -102,10 +105,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _check_plain(text: str) -> str:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL_RE.findall(text))
     if controls > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise ImportFailure("binary file (control characters), not text")
-    if "\ufffd" in text and text.count("\ufffd") > max(1, len(text) * _MAX_CONTROL_SHARE):
+    replacements = text.count("\ufffd")
+    if replacements > max(1, len(text) * _MAX_CONTROL_SHARE):
         raise ImportFailure("undecodable bytes (no known encoding fits)")
     return text
 
