@@ -1,0 +1,99 @@
+"""Starting the GUI: a library that cannot be used is never overwritten; the user picks another or a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.store import open_library
+from app.ui import library_chooser
+from app.ui import settings as S
+from app.ui.app import GuiSession
+from app.ui.preferences import PreferencesDialog
+
+
+@pytest.fixture
+def session(qapp, prefs):
+    return GuiSession(prefs)
+
+
+def _answers(monkeypatch, choices: list[str], files: dict[str, list[str]]):
+    """Script the library-error dialog: which button, then which file each file dialog returns."""
+    shown = []
+
+    def ask_what_to_do(_parent, error):
+        shown.append(str(error))
+        return choices.pop(0)
+
+    monkeypatch.setattr(library_chooser, "ask_what_to_do", ask_what_to_do)
+    monkeypatch.setattr(library_chooser, "choose_existing", lambda _parent: files["open"].pop(0))
+    monkeypatch.setattr(library_chooser, "choose_new", lambda _parent: files["new"].pop(0))
+    return shown
+
+
+def test_corrupt_library_is_left_untouched_and_a_new_one_is_created(session, tmp_path, monkeypatch):
+    corrupt = tmp_path / "corrupt.duidu.sqlite"
+    garbage = b"this is not a database at all" * 100
+    corrupt.write_bytes(garbage)
+    fresh = tmp_path / "fresh.duidu.sqlite"
+    # First the user tries to "create" over the corrupt file (refused), then picks a new name.
+    shown = _answers(monkeypatch, ["new", "new"], {"new": [str(corrupt), str(fresh)], "open": []})
+    library = session.open(str(corrupt))
+    assert library is not None
+    try:
+        assert Path(library.location) == fresh
+        assert corrupt.read_bytes() == garbage
+        assert "not a Duidu library" in shown[0]
+        assert "already exists" in shown[1]
+    finally:
+        library.close()
+
+
+def test_newer_library_offers_to_open_another(session, tmp_path, monkeypatch):
+    newer = tmp_path / "newer.duidu.sqlite"
+    open_library(str(newer)).close()
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = newer.read_bytes()
+    good = tmp_path / "good.duidu.sqlite"
+    open_library(str(good)).close()
+    shown = _answers(monkeypatch, ["open"], {"open": [str(good)], "new": []})
+    library = session.open(str(newer))
+    assert library is not None and Path(library.location) == good
+    library.close()
+    assert "newer Duidu" in shown[0]
+    assert newer.read_bytes() == before
+
+
+def test_quitting_from_the_error_dialog_opens_nothing(session, tmp_path, monkeypatch):
+    corrupt = tmp_path / "bad.sqlite"
+    corrupt.write_bytes(b"\x00" * 64)
+    _answers(monkeypatch, ["quit"], {"open": [], "new": []})
+    assert session.open(str(corrupt)) is None
+
+
+def test_session_remembers_the_library_and_applies_preferences(session, tmp_path, prefs, monkeypatch):
+    library = session.open(str(tmp_path / "lib.duidu.sqlite"))
+    window = session.show(library)
+    try:
+        assert prefs.get(S.LAST_LIBRARY) == library.location
+        assert prefs.get(S.RECENT_LIBRARIES)[0] == library.location
+
+        def choose_chinese_and_dark(dialog: PreferencesDialog) -> int:
+            dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+            dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+            return PreferencesDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(PreferencesDialog, "exec", choose_chinese_and_dark)
+        window.act_preferences.trigger()
+        assert prefs.get(S.LANGUAGE) == "zh_CN" and prefs.get(S.THEME) == "dark"
+        assert window.menu_file.title() == "文件(&F)"
+        from app.ui.theme import current_theme
+
+        assert current_theme().dark
+    finally:
+        session.on_preferences_changed("en", "system")
+        window.close()
+        window.service.close()
