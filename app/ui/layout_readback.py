@@ -2,8 +2,8 @@
 
 Tests (and the compare view's own checks) must not trust our span lists: they ask each block's QTextLayout
 which ranges carry a format and convert those UTF-16 ranges back to code points. A mark that crosses a line
-break shows up as one range per block; the pieces are joined again across the block separator.
-Adjacent marks of the same kind read back as one range (the layout cannot tell them apart).
+break shows up as one range per block; the highlighter tags every piece with its mark's index, so the
+pieces are joined again and adjacent marks stay apart.
 """
 
 from __future__ import annotations
@@ -15,38 +15,28 @@ from app.ui.offsets import OffsetMap
 from app.ui.span_highlighter import KINDS_PROPERTY
 
 
-def _join(ranges: list[tuple[int, int]], block_ends: set[int]) -> list[tuple[int, int]]:
-    joined: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if joined and (
-            start <= joined[-1][1] or (start == joined[-1][1] + 1 and joined[-1][1] in block_ends)
-        ):
-            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
-        else:
-            joined.append((start, end))
-    return joined
-
-
 def layout_ranges(document: QTextDocument, offsets: OffsetMap) -> dict[str, list[tuple[int, int]]]:
-    """kind → covered code-point ranges, from every block's `layout().formats()`."""
-    by_kind: dict[str, list[tuple[int, int]]] = {}
-    block_ends: set[int] = set()
+    """kind → code-point ranges of its marks, from every block's `layout().formats()`."""
+    by_mark: dict[tuple[str, int], tuple[int, int]] = {}
     block = document.begin()
     while block.isValid():
         base = block.position()
-        block_ends.add(base + block.length() - 1)
         layout = block.layout()
         for fr in layout.formats() if layout is not None else ():
-            kinds = fr.format.property(KINDS_PROPERTY)
-            if not kinds:
+            tags = fr.format.property(KINDS_PROPERTY)
+            if not tags:
                 continue
-            for kind in str(kinds).split("|"):
-                by_kind.setdefault(kind, []).append((base + fr.start, base + fr.start + fr.length))
+            start, end = base + fr.start, base + fr.start + fr.length
+            for tag in str(tags).split("|"):
+                kind, _, index = tag.partition("#")
+                key = (kind, int(index or 0))
+                seen = by_mark.get(key)
+                by_mark[key] = (min(seen[0], start), max(seen[1], end)) if seen else (start, end)
         block = block.next()
-    return {
-        kind: [offsets.span_to_core(s, e) for s, e in _join(ranges, block_ends)]
-        for kind, ranges in by_kind.items()
-    }
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for (kind, _index), (start, end) in by_mark.items():
+        by_kind.setdefault(kind, []).append(offsets.span_to_core(start, end))
+    return {kind: sorted(ranges) for kind, ranges in by_kind.items()}
 
 
 def extra_selection_ranges(editor: QPlainTextEdit, offsets: OffsetMap) -> dict[str, list[tuple[int, int]]]:

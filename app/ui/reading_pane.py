@@ -96,7 +96,9 @@ class ReadingPane(QPlainTextEdit):
         for kind in self._highlighter.kinds():
             self._highlighter.clear_layer(kind)
         self.setExtraSelections([])
-        self.setPlainText(text)
+        # Stored texts have no CR (app.core.text.clean_text), but Qt would fold a CRLF into one separator and
+        # shift every later mark; a zero-width space keeps positions aligned if one ever slips through.
+        self.setPlainText(text.replace("\r", "\u200b") if "\r" in text else text)
         self._headings = outline(text, self._paragraphs)
         heading_paragraphs = {h.paragraph for h in self._headings}
         shared_lines = len(self._paragraphs) > self.document().blockCount()

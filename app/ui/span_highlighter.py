@@ -4,8 +4,9 @@ Qt calls `highlightBlock` for every block it lays out, so that call must not sea
 When a layer is set we cut its spans at block boundaries once and file the pieces under their block number;
 `highlightBlock` then only reads its own block's pieces. Several layers may cover the same characters (a
 formula inside a copied passage): their formats are merged in priority order, and every formatted range
-carries the names of the layers that cover it in `KINDS_PROPERTY`, which is how tests and the compare view
-read the marks back from the text layout.
+carries `KINDS_PROPERTY` = "kind#n|kind#m" (the layers and the index of the mark in each), which is how
+tests and the compare view read the marks back from the text layout, exactly: pieces of one mark are joined
+across line breaks, two adjacent marks stay two.
 """
 
 from __future__ import annotations
@@ -44,11 +45,12 @@ def as_marks(items: Iterable[object]) -> list[Mark]:
 
 
 class Piece(NamedTuple):
-    """Part of a mark inside one block, in UTF-16 units relative to the block start."""
+    """Part of mark number `index` inside one block, in UTF-16 units relative to the block start."""
 
     start: int
     end: int
     fmt: QTextCharFormat
+    index: int
 
 
 class _Layer(NamedTuple):
@@ -73,13 +75,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Replace layer `kind` with `ranges` (Qt positions; may cross blocks) and redraw what changed."""
         document = self.document()
         pieces: dict[int, list[Piece]] = {}
-        for start, end, fmt in ranges:
+        for index, (start, end, fmt) in enumerate(ranges):
             block = document.findBlock(start)
             while block.isValid() and block.position() < end:
                 base = block.position()
                 lo, hi = max(start, base) - base, min(end, base + block.length() - 1) - base
                 if hi > lo:
-                    pieces.setdefault(block.blockNumber(), []).append(Piece(lo, hi, fmt))
+                    pieces.setdefault(block.blockNumber(), []).append(Piece(lo, hi, fmt, index))
                 block = block.next()
         old = self._layers.get(kind)
         self._layers[kind] = _Layer(kind, priority, pieces)
@@ -114,8 +116,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             for kind, piece in covering:
                 if piece.start <= lo and hi <= piece.end:
                     fmt.merge(piece.fmt)
-                    if kind not in kinds:
-                        kinds.append(kind)
+                    kinds.append(f"{kind}#{piece.index}")
             if kinds:
                 fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
                 self.setFormat(lo, hi - lo, fmt)

@@ -61,17 +61,19 @@ def test_astral_character_before_formula_keeps_marks_aligned(qtbot):
     # and the characters Qt formats are the formula's characters
     cursor = pane.textCursor()
     block = pane.document().findBlockByNumber(1)
-    fr = next(f for f in block.layout().formats() if f.format.property(KINDS_PROPERTY) == "formula")
+    fr = next(f for f in block.layout().formats() if f.format.property(KINDS_PROPERTY) == "formula#0")
     cursor.setPosition(block.position() + fr.start)
     cursor.setPosition(block.position() + fr.start + fr.length, cursor.MoveMode.KeepAnchor)
     assert cursor.selectedText() == "以人民为中心"
 
 
-def test_span_across_a_line_break_reads_back_whole(qtbot):
+def test_span_across_a_line_break_reads_back_whole_and_adjacent_marks_stay_apart(qtbot):
     text = "第一段结尾的话\n第二段开头的话"
     pane = _pane(qtbot, text)
     pane.set_marks("formula", [(4, 11)])
     assert pane.highlighted_ranges()["formula"] == [(4, 11)]
+    pane.set_marks("formula", [(0, 2), (2, 4), (5, 7), (8, 10)])  # touching, and either side of the break
+    assert pane.highlighted_ranges()["formula"] == [(0, 2), (2, 4), (5, 7), (8, 10)]
 
 
 def test_overlapping_layers_merge_and_both_read_back(qtbot):
@@ -83,7 +85,7 @@ def test_overlapping_layers_merge_and_both_read_back(qtbot):
     assert ranges["passage"] == [(2, 16)]
     assert ranges["formula"] == [(5, 11)]
     fmt = _format_at(pane, 6)
-    assert set(fmt.property(KINDS_PROPERTY).split("|")) == {"passage", "formula"}
+    assert set(fmt.property(KINDS_PROPERTY).split("|")) == {"passage#0", "formula#0"}
     pane.clear_marks("passage")
     assert "passage" not in pane.highlighted_ranges()
 
@@ -213,3 +215,12 @@ def test_reveal_scrolls_only_when_needed(qtbot, seed_text):
     pane.reveal(far, far + 2)
     first, last = pane.visible_range()
     assert first <= far and far + 2 <= last
+
+
+def test_separators_and_control_characters_keep_marks_aligned(qtbot):
+    text = f"甲\u2028乙\u2029丙\t丁\x0c戊\x00己\ufeff庚{EXT_B}辛\r\n壬"
+    pane = _pane(qtbot, text)
+    assert pane.document().characterCount() - 1 == pane.offsets.qt_length
+    spans = [(text.index(ch), text.index(ch) + 1) for ch in "乙丙庚辛壬"]
+    pane.set_marks("formula", spans)
+    assert pane.highlighted_ranges()["formula"] == spans
