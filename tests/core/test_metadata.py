@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.dates import find_dates, parse_date
 from app.core.metadata import GENRES, guess_metadata
@@ -282,3 +285,24 @@ def test_every_corpus_file_gets_a_genre_or_nothing_unknown(corpus: Path) -> None
     ]
     assert set(genres) <= {*GENRES, ""}
     assert sum(1 for genre in genres if genre) >= 320
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+_SPEECHY = st.text(
+    alphabet=st.sampled_from(
+        list("在上的讲话报告市委书记同志们：（）年月日〇一二三2023-04.。，\n　 *×XＸ——发布时间政府工作李强")
+    )
+    | st.characters(),
+    max_size=400,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPEECHY)
+def test_metadata_guess_is_well_formed_for_any_text(text: str) -> None:
+    meta = guess_metadata(text)
+    assert not meta.date or _ISO.match(meta.date)
+    for value in (meta.title, meta.speaker, meta.role, meta.organisation, meta.occasion, meta.genre):
+        assert "\n" not in value
+    assert len(meta.title) <= 80
