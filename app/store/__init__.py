@@ -28,10 +28,10 @@ from app.store.repository import (
 )
 
 if TYPE_CHECKING:
-    from app.store.importing import FileResult, ImportReport, Outcome, import_paths
+    from app.store.importing import FileResult, ImportInterrupted, ImportReport, Outcome, import_paths
 
 #: Loaded on first use: reading the library must not pay for the importers (PDF, .docx, HTML parsers).
-_LAZY = {"FileResult", "ImportReport", "Outcome", "import_paths"}
+_LAZY = {"FileResult", "ImportInterrupted", "ImportReport", "Outcome", "import_paths"}
 
 
 def __getattr__(name: str) -> Any:
@@ -48,6 +48,7 @@ __all__ = [
     "DocumentFilter",
     "DocumentNotFound",
     "FileResult",
+    "ImportInterrupted",
     "ImportReport",
     "Library",
     "LibraryError",

@@ -74,6 +74,14 @@ class ImportReport:
         return sum(result.chars for result in self.results if result.outcome is Outcome.IMPORTED)
 
 
+class ImportInterrupted(LibraryError):
+    """The library failed mid-import; `report` holds the files handled (and committed) before that."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 def import_paths(
     session_factory: Callable[[], Session],
     paths: Iterable[Path | str],
@@ -84,7 +92,8 @@ def import_paths(
     """Import files and folders (recursively) with `session_factory` (use `Library.writer`).
 
     `on_result` sees each file's result as soon as it is committed; `progress(done, total)` counts files.
-    Raises LibraryError when the library itself fails (locked, read-only, full); what was committed stays.
+    Raises ImportInterrupted (a LibraryError carrying the report so far) when the library itself fails
+    (locked, read-only, full); every file reported before that stays committed.
     """
     given = [Path(path) for path in paths]
     items = list(collect_files(given))
@@ -96,7 +105,10 @@ def import_paths(
             if cancelled is not None and cancelled():
                 stopped = True
                 break
-            result = _import_one(session, item, named)
+            try:
+                result = _import_one(session, item, named)
+            except LibraryError as exc:
+                raise ImportInterrupted(str(exc), ImportReport(tuple(results))) from exc
             results.append(result)
             if on_result is not None:
                 on_result(result)

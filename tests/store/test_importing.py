@@ -10,6 +10,7 @@ from sqlalchemy import text as sql
 
 from app.store import (
     FileResult,
+    ImportInterrupted,
     Library,
     LibraryError,
     Outcome,
@@ -128,8 +129,9 @@ def test_locked_library_aborts_with_a_library_error(library_path: Path, folder: 
         other = sqlite3.connect(library_path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:
-            with pytest.raises(LibraryError, match="locked by another program"):
-                import_paths(library.writer, [folder])
+            with pytest.raises(LibraryError, match="locked by another program") as caught:
+                import_paths(library.writer, [folder / "c.txt", folder / "a.txt"])
+            assert isinstance(caught.value, ImportInterrupted) and caught.value.report.results == ()
         finally:
             other.execute("ROLLBACK")
             other.close()

@@ -6,12 +6,14 @@ server database, e.g. for an administrator setting up a shared PostgreSQL librar
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 
 from app.store.models import Base
 
 # render_as_batch: later migrations that alter tables must work on SQLite (copy-and-move).
-options = {"target_metadata": Base.metadata, "render_as_batch": True}
+options: dict[str, Any] = {"target_metadata": Base.metadata, "render_as_batch": True}
 
 if context.is_offline_mode():
     context.configure(url=context.config.get_main_option("sqlalchemy.url"), literal_binds=True, **options)
