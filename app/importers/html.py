@@ -36,6 +36,8 @@ _BLOCKS = frozenset({
     "address", "hr", "center", "caption", "details", "summary",
 })  # fmt: skip
 _CELLS = frozenset({"td", "th"})
+_MIN_PARAGRAPH_TEXT = 200
+_MIN_RUN = 10
 _MAIN_SHARE = 0.6  # of the paragraph text of the element we are in
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
@@ -75,6 +77,19 @@ def _strip_noise(root: Tag, total: int) -> None:
         tag.decompose()
 
 
+def _text_blocks(body: Tag) -> Iterator[tuple[Tag, int]]:
+    """Where the prose is: `<p>` elements, or, on pages that separate paragraphs with `<br>` only
+    (old table layouts), the longer text runs outside links."""
+    paragraphs = [(para, len(para.get_text(strip=True))) for para in body.find_all("p")]
+    if sum(size for _, size in paragraphs) >= _MIN_PARAGRAPH_TEXT:
+        yield from paragraphs
+        return
+    for string in body.find_all(string=True):
+        size = len(string.strip())
+        if size >= _MIN_RUN and string.parent is not None and string.find_parent("a") is None:
+            yield string.parent, size
+
+
 def _main_root(soup: BeautifulSoup) -> Tag:
     body = soup.body or soup
     articles = soup.find_all("article")
@@ -84,17 +99,14 @@ def _main_root(soup: BeautifulSoup) -> Tag:
     if isinstance(main, Tag):
         return main
     weights: dict[int, int] = {}
-    tags: dict[int, Tag] = {}
     total = 0
-    for para in body.find_all("p"):
-        size = len(para.get_text(strip=True))
+    for block, size in _text_blocks(body):
         total += size
-        for ancestor in para.parents:
+        for ancestor in (block, *block.parents):
             weights[id(ancestor)] = weights.get(id(ancestor), 0) + size
-            tags[id(ancestor)] = ancestor
     if not total:
         return body
-    # Walk down from <body> into the child holding most of the paragraph text, while one does.
+    # Walk down from <body> into the child holding most of the text, while one holds enough of it.
     node = body
     while True:
         here = weights.get(id(node), total)

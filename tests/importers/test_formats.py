@@ -83,6 +83,20 @@ def test_html_without_article_uses_the_block_holding_the_paragraphs() -> None:
     assert title == "在全县干部大会上的讲话"
 
 
+def test_html_table_layout_with_br_paragraphs_keeps_only_the_speech_cell() -> None:
+    """Old county sites: a layout table, links down the side, paragraphs separated by <br> only."""
+    page = """<html><body><table><tr><td><a href=/>首页</a> | <a href=/a>机构概况</a></td></tr>
+      <tr><td><table><tr><td><a href=/x>通知公告一则标题很长很长</a><br><a href=/y>另一则通知公告标题</a></td>
+      <td><b>县长在全县经济工作会议上的讲话</b><br>同志们：<br>　　这次会议的主要任务是总结今年工作。<br>
+      　　今年以来，全县上下团结一心，经济运行稳中有进，民生持续改善。</td></tr></table></td></tr>
+      <tr><td>版权所有：某某县人民政府 地址：某某路1号</td></tr></table></body></html>"""
+    text, _ = html_to_text(page)
+    assert text == (
+        "县长在全县经济工作会议上的讲话\n同志们：\n　　这次会议的主要任务是总结今年工作。\n"
+        "　　今年以来，全县上下团结一心，经济运行稳中有进，民生持续改善。"
+    )
+
+
 def test_html_source_line_breaks_inside_chinese_do_not_become_spaces() -> None:
     text, _ = html_to_text("<article><p>坚持以人民\n   为中心的发展思想，\nKeep  it simple</p></article>")
     assert text == "坚持以人民为中心的发展思想， Keep it simple"
