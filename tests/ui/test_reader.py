@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
+from shiboken6 import isValid
 
 from app.core.model import DocumentMeta
 from app.core.structure import outline
@@ -228,3 +229,22 @@ def test_reader_retranslates_when_the_language_changes(qtbot):
     finally:
         translations.apply("en")
     assert reader.find_bar.find_label.text() == "Find:"
+
+
+def test_closing_a_reader_while_detection_runs_is_harmless(qtbot):
+    import threading
+
+    release = threading.Event()
+
+    def slow_detect(text: str) -> list[Hit]:
+        release.wait(5)
+        return fake_detect(text)
+
+    runner = TaskRunner()
+    reader = ReaderWidget("要做到两个维护。", formula_hits_provider=slow_detect, runner=runner)
+    pane = reader.pane
+    reader.cancel_work()
+    reader.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(pane))
+    release.set()
+    qtbot.waitUntil(lambda: runner.active_count() == 0)  # the result arrives and is dropped quietly
