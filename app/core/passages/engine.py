@@ -62,7 +62,7 @@ def _candidates(
 ) -> list[Candidate]:
     """Chains of runs, aligned in their gaps and cut where too dissimilar, that pass the thresholds."""
     found: list[Candidate] = []
-    for chain in chain_runs(runs, params.max_gap):
+    for chain in chain_runs(runs, params.max_gap, params.min_chars):
         if (
             chain[-1][0] + chain[-1][2] - chain[0][0] < params.min_chars
             or chain[-1][1] + chain[-1][2] - chain[0][1] < params.min_chars

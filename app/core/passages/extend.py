@@ -44,35 +44,64 @@ def make_candidate(blocks: list[Run] | tuple[Run, ...]) -> Candidate:
     )
 
 
-def chain_runs(runs: list[Run], max_gap: int) -> list[list[Run]]:
-    """Group runs (sorted by x) into chains increasing in both texts, each run used once."""
+def chain_runs(runs: list[Run], max_gap: int, min_chars: int = 0) -> list[list[Run]]:
+    """Group runs (sorted by x) into chains increasing in both texts, each run used once.
+
+    Dynamic programming over predecessors within `max_gap`; chains shorter than `min_chars` in x that
+    are a single run are left out early (most runs are chance matches of a few characters).
+    """
     n = len(runs)
     score = [0.0] * n
     pred = [-1] * n
-    active: list[int] = []
+    has_successor = [False] * n
+    # Open runs by diagonal band: a predecessor shifts the diagonal by at most max_gap, so only the
+    # run's own band and its two neighbours can hold one.
+    bands: dict[int, list[int]] = {}
+    width = max(max_gap, 1)
     for r, (i, j, length) in enumerate(runs):
         best, best_score = -1, float(length)
-        keep = []
-        for p in active:
-            pi, pj, pl = runs[p]
-            if pi + pl < i - max_gap:
+        band = (j - i) // width
+        x_end, y_end = i + length, j + length
+        horizon = i - max_gap
+        for b in (band - 1, band, band + 1):
+            members = bands.get(b)
+            if not members:
                 continue
-            keep.append(p)
-            if pi >= i or pj >= j or pi + pl >= i + length or pj + pl >= j + length:
-                continue
-            gx, gy = i - (pi + pl), j - (pj + pl)
-            if gx > max_gap or gy > max_gap or gy < -max_gap:
-                continue
-            overlap = max(0, -min(gx, gy))
-            value = score[p] + length - overlap - 0.5 * abs(gx - gy) - 0.1 * max(gx, gy, 0)
-            if value > best_score:
-                best, best_score = p, value
-        keep.append(r)
-        active = keep
+            keep = []
+            for p in members:
+                pi, pj, pl = runs[p]
+                pxe = pi + pl
+                if pxe < horizon:
+                    continue
+                keep.append(p)
+                pye = pj + pl
+                if pi >= i or pj >= j or pxe >= x_end or pye >= y_end:
+                    continue
+                gx, gy = i - pxe, j - pye
+                shift = gx - gy if gx > gy else gy - gx
+                if gx > max_gap or gy > max_gap or shift > max_gap:
+                    continue
+                low = gx if gx < gy else gy
+                value = score[p] + length - 0.5 * shift
+                if low < 0:
+                    value += low
+                elif low > 0:
+                    value -= 0.1 * (gx if gx > gy else gy)
+                if value > best_score:
+                    best, best_score = p, value
+            bands[b] = keep
+        if band in bands:
+            bands[band].append(r)
+        else:
+            bands[band] = [r]
         score[r], pred[r] = best_score, best
+        if best >= 0:
+            has_successor[best] = True
+    order = [r for r in range(n) if pred[r] >= 0 or has_successor[r] or runs[r][2] >= min_chars]
+    order.sort(key=lambda q: (-score[q], q))
     used = [False] * n
     chains: list[list[Run]] = []
-    for r in sorted(range(n), key=lambda q: (-score[q], q)):
+    for r in order:
         if used[r]:
             continue
         path = []

@@ -16,7 +16,7 @@ from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
 #: (start in the indexed text, start in the scanned text, length)
 Run = tuple[int, int, int]
 
-_CHECK_EVERY = 8192
+_CHUNK = 16384
 
 
 class SeedIndex:
@@ -67,6 +67,11 @@ def _next_boundary(redactions: list[int], pos: int, default: int) -> int:
 def _grow(x: str, i: int, y: str, j: int, known: int, limit: int) -> int:
     """Length of the maximal exact match at x[i:], y[j:] known to be at least `known`, at most `limit`."""
     length = known
+    short = min(limit, known + 8)
+    while length < short and x[i + length] == y[j + length]:  # most runs are short: compare by hand
+        length += 1
+    if length < short or length == limit:
+        return length
     step = 32
     while length < limit:
         stop = min(limit, length + step)
@@ -95,35 +100,35 @@ def find_runs(
     x = index.text
     k = index.k
     positions = index.positions
-    get = positions.get
     x_red = index.redactions
     y_red = _redaction_positions(other)
     nx, ny = len(x), len(other)
     run_end: dict[int, int] = {}  # diagonal (i - j) -> end in `other` of the last run found on it
     runs: list[Run] = []
     total = max(ny - k + 1, 0)
-    for j in range(total):
-        if j % _CHECK_EVERY == 0 and j:
+    for chunk in range(0, total, _CHUNK):
+        if chunk:
             if cancelled is not None and cancelled():
                 raise Cancelled
             if progress is not None:
-                progress(j, total)
-        hits = get(other[j : j + k])
-        if hits is None:
-            continue
-        for i in hits:
-            diag = i - j
-            if run_end.get(diag, -1) > j:
-                continue
-            # Step back over text whose seed was ignored as too frequent.
-            s_i, s_j = i, j
-            while s_i > 0 and s_j > 0 and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
-                s_i -= 1
-                s_j -= 1
-            limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
-            length = _grow(x, s_i, other, s_j, i - s_i + k, limit)
-            run_end[diag] = s_j + length
-            runs.append((s_i, s_j, length))
+                progress(chunk, total)
+        stop = min(total, chunk + _CHUNK)
+        # The membership test runs in a comprehension (fast); only shared seeds reach the loop below.
+        shared = [j for j in range(chunk, stop) if other[j : j + k] in positions]
+        for j in shared:
+            for i in positions[other[j : j + k]]:
+                diag = i - j
+                if run_end.get(diag, -1) > j:
+                    continue
+                # Step back over text whose seed was sampled away as too frequent.
+                s_i, s_j = i, j
+                while s_i > 0 and s_j > 0 and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
+                    s_i -= 1
+                    s_j -= 1
+                limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
+                length = _grow(x, s_i, other, s_j, i - s_i + k, limit)
+                run_end[diag] = s_j + length
+                runs.append((s_i, s_j, length))
     if progress is not None:
         progress(total, total)
     runs.sort()
