@@ -56,13 +56,14 @@ class DocumentHeader(QWidget):
 
     def _refresh(self) -> None:
         self.title_label.setToolTip(self.title())
-        self.details_label.setText(self.details())
+        self.details_label.setToolTip(self.details())
         self._elide()
 
     def _elide(self) -> None:
-        metrics = self.title_label.fontMetrics()
+        """Long titles and details end in "…" instead of widening the pane; tooltips carry the full text."""
         width = max(40, self.width() - 16)
-        self.title_label.setText(metrics.elidedText(self.title(), Qt.TextElideMode.ElideRight, width))
+        for label, text in ((self.title_label, self.title()), (self.details_label, self.details())):
+            label.setText(label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -248,3 +248,14 @@ def test_closing_a_reader_while_detection_runs_is_harmless(qtbot):
     qtbot.waitUntil(lambda: not isValid(pane))
     release.set()
     qtbot.waitUntil(lambda: runner.active_count() == 0)  # the result arrives and is dropped quietly
+
+
+def test_header_shows_metadata_and_elides_long_titles(qtbot):
+    title = "关于进一步加强和改进新时代基层党组织建设推动高质量发展的若干意见的说明" * 2
+    reader = _reader(qtbot, "正文。", formula_hits_provider=fake_detect)
+    reader.set_meta(DocumentMeta(title=title, speaker="某同志", date="2023-05"))
+    reader.resize(320, 300)
+    qtbot.waitUntil(lambda: reader.header.title_label.text().endswith("…"))
+    assert reader.header.title_label.toolTip() == title == reader.title()
+    details = reader.header.details()
+    assert "某同志" in details and "2023-05" in details and "3 characters" in details
