@@ -259,3 +259,14 @@ def test_header_shows_metadata_and_elides_long_titles(qtbot):
     assert reader.header.title_label.toolTip() == title == reader.title()
     details = reader.header.details()
     assert "某同志" in details and "2023-05" in details and "3 characters" in details
+
+
+def test_escape_in_the_pane_closes_the_find_bar(qtbot):
+    reader = _reader(qtbot, "两个维护，两个维护。", formula_hits_provider=fake_detect)
+    reader.show_find()
+    reader.find_bar.edit.setText("两个")
+    assert len(reader.pane.transient_ranges()["find"]) == 2
+    reader.pane.setFocus()
+    qtbot.keyClick(reader.pane, Qt.Key.Key_Escape)
+    assert not reader.find_bar.isVisible()
+    assert reader.pane.transient_ranges() == {}
