@@ -36,6 +36,8 @@ _GENRE_WORDS: tuple[tuple[str, str], ...] = (
     ("整理稿", "讲稿"),
     ("致辞", "致辞"),
     ("致词", "致辞"),
+    ("开幕词", "致辞"),
+    ("闭幕词", "致辞"),
     ("贺信", "贺信"),
     ("贺词", "贺信"),
     ("贺电", "贺信"),
@@ -52,7 +54,23 @@ _GENRE_WORDS: tuple[tuple[str, str], ...] = (
 )
 #: Every genre the guesser can produce (for filters and pick lists).
 GENRES: tuple[str, ...] = (*dict.fromkeys(genre for _, genre in _GENRE_WORDS), "说明", "新闻")
-_GENRE_ALT = "|".join(sorted({word for word, _ in _GENRE_WORDS[3:17]}, key=len, reverse=True))
+#: What a speech is called right after `在…上的`: the genres spoken at an occasion.
+_SPOKEN = (
+    "政府工作报告",
+    "发言材料",
+    "发言稿",
+    "讲稿",
+    "致辞",
+    "致词",
+    "开幕词",
+    "闭幕词",
+    "贺词",
+    "演讲",
+    "讲话",
+    "发言",
+    "报告",
+)
+_GENRE_ALT = "|".join(_SPOKEN)
 
 _LABEL_RE = re.compile(r"^(?:.{0,8}(?:专栏|栏目)|目录|全文|正文|\[!?\w*\])$")
 _PUBLISHED_RE = re.compile(r"^(?:发布时间|发布日期|发表时间|日期|时间|来源|作者|编辑|责任编辑)\s*[:：]")
@@ -64,7 +82,7 @@ _HEADING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、.．]|0\d\s)"
 )
 _OCCASION_RE = re.compile(
-    rf"(?<![现正存实所自内好])在(?P<occ>[^，。；：:\n]{{2,60}}?)(?:上|时|中)?的(?:重要|主旨|书面)?(?:{_GENRE_ALT})"
+    rf"(?<![现正存实所自内好])在(?P<occ>[^，。；：:\n]{{2,60}}?)(?:上|时|中)?的[\u4e00-\u9fff]{{0,4}}?(?:{_GENRE_ALT})"
 )
 _SUBTITLE_OCCASION_RE = re.compile(r"(?<![现正存实所自内好])在(?P<occ>[^，。；：:\n]{2,60}?)上\s*$")
 _ADOPTED_RE = re.compile(r"日\s*(?P<occ>[^，。；（）()]{4,60}?)(?:通过|批准)\s*[）)]")

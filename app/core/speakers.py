@@ -77,13 +77,15 @@ _COMPOUND_SURNAMES = (
     "南宫",
 )
 _GAP = r"[\s\u3000]*"
+#: Several posts held at once: `区委副书记、区长`, `中共中央总书记、国家主席、中央军委主席`.
+_ROLES = rf"(?:[^\s，。：:、]{{0,12}}?{_ROLE}、)*{_ROLE}"
 _ROLE_NAME_RE = re.compile(
-    rf"^(?P<org>[^\s，。：:]{{0,20}}?)(?P<role>{_ROLE}){_GAP}(?P<name>{_NAME})?(?:同志)?$"
+    rf"^(?P<org>[^\s，。：:]{{0,20}}?)(?P<role>{_ROLES}){_GAP}(?P<name>{_NAME})?(?:同志)?$"
 )
 _NAME_ROLE_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?P<role>{_ROLE})$")
 _BARE_NAME_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?$")
 _LEADING_SPEAKER_RE = re.compile(
-    rf"^(?:(?P<org>[^\s，。：:（）()]{{0,20}}?)(?P<role>{_ROLE}))?{_GAP}(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
+    rf"^(?:(?P<org>[^\s，。：:（）()]{{0,20}}?)(?P<role>{_ROLES}))?{_GAP}(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
     r"(?=同志们|女士们|各位|尊敬|朋友们|同胞们|大家|党的|今天|今年|我|[一二三四五六七八九十]|\d|[\s\u3000]|$)"
 )
 _SPACED_NAME_RE = re.compile(r"(^|[\s\u3000])([\u4e00-\u9fff])[\s\u3000]+([\u4e00-\u9fff])$")
@@ -118,6 +120,13 @@ def _name_or_redaction(candidate: str | None) -> str | None:
     return candidate if is_name(candidate) else None
 
 
+def _guess(name: str, role: str, organisation: str) -> SpeakerGuess:
+    """A one-character organisation (`校`党委书记, `省`长) belongs to the role."""
+    if len(organisation) == 1:
+        return SpeakerGuess(name, organisation + role, "")
+    return SpeakerGuess(name, role, organisation)
+
+
 def _parse(text: str, *, bare_names: bool) -> SpeakerGuess | None:
     text = text.strip()
     text = _SPACED_NAME_RE.sub(r"\1\2\3", text)  # 国务院总理　李　强
@@ -128,7 +137,7 @@ def _parse(text: str, *, bare_names: bool) -> SpeakerGuess | None:
     if match and not is_name(match["org"]):
         name = _name_or_redaction(match["name"])
         if name is not None:
-            return SpeakerGuess(name, match["role"], match["org"])
+            return _guess(name, match["role"], match["org"])
     match = _BARE_NAME_RE.match(text)
     if bare_names and match and is_name(match["name"]):
         return SpeakerGuess(match["name"])
@@ -157,4 +166,4 @@ def speaker_at(text: str) -> SpeakerGuess | None:
         return None
     if match["role"] and is_name(match["org"] or ""):
         return None
-    return SpeakerGuess(match["name"], match["role"] or "", match["org"] or "")
+    return _guess(match["name"], match["role"] or "", match["org"] or "")

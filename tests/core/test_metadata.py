@@ -174,6 +174,32 @@ def test_dated_title_line_is_cut_at_its_date() -> None:
     assert (meta.title, meta.date, meta.speaker) == ("在中央政治局常委会会议上的讲话", "2020-02-03", "习近平")
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker", "role", "organisation", "occasion", "genre"),
+    [
+        ("南京市委书记韩立明在全市高质量发展大会上的讲话", "韩立明", "市委书记", "南京", "全市高质量发展大会", "讲话"),
+        ("区委副书记、区长李四在区十届人大三次会议上的政府工作报告", "李四", "区委副书记、区长", "",
+         "区十届人大三次会议", "政府工作报告"),
+        ("中共中央总书记、国家主席、中央军委主席习近平在庆祝大会上的讲话", "习近平",
+         "中共中央总书记、国家主席、中央军委主席", "", "庆祝大会", "讲话"),
+        ("校党委书记在2023级新生开学典礼上的致辞", "", "校党委书记", "", "2023级新生开学典礼", "致辞"),
+        ("在全市“两会”开幕式上的开幕词", "", "", "", "全市“两会”开幕式", "致辞"),
+    ],
+)  # fmt: skip
+def test_roles_held_together_and_occasions_of_every_spoken_genre(
+    title: str, speaker: str, role: str, organisation: str, occasion: str, genre: str
+) -> None:
+    meta = guess_metadata(title + "\n同志们：\n今天开会。")
+    assert (meta.title, meta.speaker, meta.role, meta.organisation, meta.occasion, meta.genre) == (
+        title,
+        speaker,
+        role,
+        organisation,
+        occasion,
+        genre,
+    )
+
+
 def test_verse_opening_is_not_a_title() -> None:
     text = "从辛亥革命的第一声枪响\n到新民主主义革命的曙光绽放\n革命先烈擎起复兴的火炬\n抛洒热血，铸就荣光\n正文。"
     assert guess_metadata(text).title == ""
