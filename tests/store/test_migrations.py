@@ -6,11 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 
-from app.store import open_library
+from app.core.model import DocumentMeta
+from app.store import LibraryError, add_document, list_documents, open_library
 from app.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD, alembic_config, current_revisions, head_revision
 from app.store.models import Base
 
@@ -42,3 +46,20 @@ def test_opening_an_up_to_date_library_does_not_load_alembic(library_path: Path)
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_older_library_is_upgraded_in_place_and_keeps_its_documents(library_path: Path) -> None:
+    with open_library(str(library_path)) as library:
+        with library.writer.begin() as session:
+            add_document(session, "升级前就在库里的讲话", DocumentMeta(title="旧"))
+        with library.engine.begin() as connection:  # take the library back to the first schema
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        assert current_revisions(library.engine) == ("0001",)
+    with pytest.raises(LibraryError, match="needs a schema upgrade"):
+        open_library(str(library_path), readonly=True)
+    with open_library(str(library_path)) as library, library.reader() as session:
+        assert current_revisions(library.engine) == (SCHEMA_HEAD,)
+        assert set(Base.metadata.tables) <= set(inspect(session.connection()).get_table_names())
+        assert [d.meta.title for d in list_documents(session)] == ["旧"]
