@@ -86,8 +86,13 @@ def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
     assert "no text layer" in _refusal(path)
 
 
-def test_encrypted_pdf_needs_a_password(cjk_font: str, tmp_path: Path) -> None:
-    writer = PdfWriter(clone_from=PdfReader(make_pdf(tmp_path / "plain.pdf", SPEECH, cjk_font)))
+@pytest.fixture(scope="module")
+def speech_pdf(cjk_font: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_pdf(tmp_path_factory.mktemp("pdf") / "plain.pdf", SPEECH, cjk_font)
+
+
+def test_encrypted_pdf_needs_a_password(speech_pdf: Path, tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(speech_pdf))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-256")
     path = tmp_path / "locked.pdf"
     writer.write(path)
@@ -95,17 +100,17 @@ def test_encrypted_pdf_needs_a_password(cjk_font: str, tmp_path: Path) -> None:
     assert "encrypted" in reason and "no text layer" in reason
 
 
-def test_pdf_encrypted_with_empty_user_password_is_read(cjk_font: str, tmp_path: Path) -> None:
+def test_pdf_encrypted_with_empty_user_password_is_read(speech_pdf: Path, tmp_path: Path) -> None:
     """Copy/print restrictions only: every reader opens it, so do we."""
-    writer = PdfWriter(clone_from=PdfReader(make_pdf(tmp_path / "plain.pdf", SPEECH, cjk_font)))
+    writer = PdfWriter(clone_from=PdfReader(speech_pdf))
     writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
     path = tmp_path / "restricted.pdf"
     writer.write(path)
     assert "全市经济工作会议" in read_document(path).text.replace("\n", "")
 
 
-def test_truncated_pdf(cjk_font: str, tmp_path: Path) -> None:
-    whole = make_pdf(tmp_path / "whole.pdf", SPEECH, cjk_font).read_bytes()
+def test_truncated_pdf(speech_pdf: Path, tmp_path: Path) -> None:
+    whole = speech_pdf.read_bytes()
     path = tmp_path / "broken.pdf"
     path.write_bytes(whole[:200])
     _refusal(path)
