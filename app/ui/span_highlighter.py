@@ -73,6 +73,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self, kind: str, ranges: Iterable[tuple[int, int, QTextCharFormat]], priority: int = 0
     ) -> None:
         """Replace layer `kind` with `ranges` (Qt positions; may cross blocks) and redraw what changed."""
+        if "|" in kind or "#" in kind:
+            raise ValueError(f"mark kind {kind!r} must not contain '|' or '#'")
         document = self.document()
         pieces: dict[int, list[Piece]] = {}
         for index, (start, end, fmt) in enumerate(ranges):

@@ -224,3 +224,11 @@ def test_separators_and_control_characters_keep_marks_aligned(qtbot):
     spans = [(text.index(ch), text.index(ch) + 1) for ch in "乙丙庚辛壬"]
     pane.set_marks("formula", spans)
     assert pane.highlighted_ranges()["formula"] == spans
+
+
+def test_mark_kinds_with_separator_characters_are_refused(qtbot):
+    pane = _pane(qtbot, "正文")
+    with pytest.raises(ValueError):
+        pane.set_marks("copy|1", [(0, 1)], style=lambda theme, mark: QTextCharFormat())
+    with pytest.raises(KeyError):
+        pane.set_marks("unknown-kind", [(0, 1)])
