@@ -157,8 +157,8 @@ class ReadingPane(QPlainTextEdit):
         marks = [m for m in marks if m.end > m.start]
         longest = max((m.end - m.start for m in marks), default=0)
         layer = _Layer(marks, chosen, default_priority if priority is None else priority, tooltip, longest)
+        self._draw_layer(kind, layer)  # first: it refuses bad kinds before we remember the layer
         self._layers[kind] = layer
-        self._draw_layer(kind, layer)
 
     def _draw_layer(self, kind: str, layer: _Layer) -> None:
         ranges = [(*self.offsets.span_to_qt(m.start, m.end), layer.style(self.theme, m)) for m in layer.marks]

@@ -230,5 +230,6 @@ def test_mark_kinds_with_separator_characters_are_refused(qtbot):
     pane = _pane(qtbot, "正文")
     with pytest.raises(ValueError):
         pane.set_marks("copy|1", [(0, 1)], style=lambda theme, mark: QTextCharFormat())
+    assert pane.mark_kinds() == ["redaction"]
     with pytest.raises(KeyError):
         pane.set_marks("unknown-kind", [(0, 1)])
