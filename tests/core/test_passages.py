@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,6 +41,9 @@ pairs = st.composite(_texts_with_shared_chunk)
 def test_spans_lie_inside_texts_and_quote_them_exactly(pair):
     a, b = pair
     result = compare_pair(a, b)
+    for side in ("a", "b"):  # one-to-one: a character belongs to at most one passage of the pair
+        spans = sorted((getattr(p, f"{side}_start"), getattr(p, f"{side}_end")) for p in result.passages)
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))
     for p in result.passages:
         assert 0 <= p.a_start < p.a_end <= len(a) and 0 <= p.b_start < p.b_end <= len(b)
         assert p.a_text == a[p.a_start : p.a_end] and p.b_text == b[p.b_start : p.b_end]
@@ -189,6 +193,16 @@ def test_compare_many_reports_progress_and_can_be_cancelled():
     assert all(p.a < p.b for p in result.passages) and len(result.passages) == 6
     with pytest.raises(Cancelled):
         compare_many(texts, cancelled=lambda: True)
+
+
+def test_a_long_pair_reports_progress_and_can_be_cancelled():
+    rng = random.Random(5)
+    a = "".join(rng.choice(HAN) for _ in range(40_000))
+    calls = []
+    compare_pair(a, a[::-1], progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) >= 3 and calls[-1][0] == calls[-1][1]
+    with pytest.raises(Cancelled):
+        compare_pair(a, a[::-1], cancelled=lambda: True)
 
 
 def test_oversized_documents_are_refused_with_a_reason():

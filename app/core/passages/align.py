@@ -151,7 +151,7 @@ def group_reordered(
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
     Recursive XY-cut: split wherever either text has a gap wider than `max_gap`; what is left is
-    contiguous in both texts. A group is kept only if nothing else lies inside its boxes and its parts,
+    contiguous in both texts. A group is kept only if no other passage lies in either box and its parts,
     together with the shorter exact runs between the same boxes (reordered clauses too short to be
     passages of their own), cover at least `min_coverage` of the boxes.
     """
@@ -176,8 +176,10 @@ def group_reordered(
         x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group)
         y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group)
         members = {id(c) for c in group}
+        # Another passage inside either box would end up overlapping the group: keep the parts apart.
         intruder = any(
-            id(c) not in members and c.x0 < x1 and c.x1 > x0 and c.y0 < y1 and c.y1 > y0 for c in accepted
+            id(c) not in members and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
+            for c in accepted
         )
         if intruder or _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
             out.extend([c] for c in group)

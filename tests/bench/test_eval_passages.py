@@ -1,0 +1,28 @@
+"""The quality targets of the passage engine on the synthetic reuse cases (see eval_passages.py).
+
+Run with: python -m pytest tests/bench/test_eval_passages.py -s  (prints the table for every method).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bench.eval_passages import CORPUS, report
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
+
+
+def test_plagdet_targets_and_difflib_baseline():
+    results = report(n=25)
+    engine, baseline = results["engine"], results["difflib"]
+    assert engine["overall"].plagdet >= 0.90
+    assert engine["heavy"].plagdet >= 0.75
+    for level in ("light", "medium", "heavy", "overall"):
+        assert engine[level].plagdet > baseline[level].plagdet
+
+
+def test_targets_hold_on_other_cases_too():
+    """A second draw of cases (other passages, hosts and edits) guards against tuning to one sample."""
+    engine = report(n=25, seed=99, with_baseline=False)["engine"]
+    assert engine["overall"].plagdet >= 0.90
+    assert engine["heavy"].plagdet >= 0.75
