@@ -7,6 +7,7 @@ the task runner so the window stays responsive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, QUrl, Signal
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     preferences_changed = Signal(str, str)
     #: The user asked to open or create another library ("open" or "new").
     library_switch_requested = Signal(str)
+    #: The table holds the library's rows (after start-up, an import, a switch); carries the count.
+    library_loaded = Signal(int)
 
     def __init__(
         self,
@@ -254,15 +257,33 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- library contents --------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read every row again (after an import or a library switch), keeping the selection."""
-        selected = set(self.selected_ids())
-        rows = self.service.rows()
-        self.model.set_rows(rows)
-        self.facets.set_rows(rows)
-        self._select_ids(selected)
-        self._update_status()
-        self._update_actions()
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read every row again (after an import or a library switch), keeping the selection.
+
+        The rows load on the task runner, so a large library never holds up the window; `then` runs once
+        they are in the table.
+        """
+        service = self.service
+        self.size_label.setText(self.tr("Loading the library…"))
+
+        def loaded(rows: list[LibraryRow]) -> None:
+            if service is not self.service:  # the user switched libraries meanwhile
+                return
+            selected = set(self.selected_ids())
+            self.model.set_rows(rows)
+            self.facets.set_rows(rows)
+            self._select_ids(selected)
+            self._update_status()
+            self._update_actions()
+            if then is not None:
+                then()
+            self.library_loaded.emit(len(rows))
+
+        self.runner.start(
+            lambda _progress, _cancelled: service.rows(),
+            on_success=loaded,
+            on_failure=lambda exc: warn(self, self.tr("Cannot read the library"), str(exc)),
+        )
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("Duidu — %1").replace("%1", Path(self.service.location).name))
@@ -286,6 +307,8 @@ class MainWindow(QMainWindow):
     def _select_ids(self, ids: set[int]) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
+        if not ids:
+            return
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
@@ -402,8 +425,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PasteDialog.DialogCode.Accepted:
             return
         doc_id, created = self.service.add_text(dialog.result_text(), dialog.result_meta())
-        self.reload()
-        self.select_ids([doc_id])
+        self.reload(then=lambda: self.select_ids([doc_id]))
         if not created:
             self.statusBar().showMessage(self.tr("This text is already in the library."), 5000)
 

@@ -256,27 +256,19 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es) imported</source>
-        <translation>
-            <numerusform>已导入 %n 篇讲话</numerusform>
-        </translation>
+        <translation><numerusform>已导入 %n 篇讲话</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n already in the library</source>
-        <translation>
-            <numerusform>%n 篇库中已有</numerusform>
-        </translation>
+        <translation><numerusform>%n 篇库中已有</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation>
-            <numerusform>%n 个已跳过</numerusform>
-        </translation>
+        <translation><numerusform>%n 个已跳过</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation>
-            <numerusform>%n 个失败</numerusform>
-        </translation>
+        <translation><numerusform>%n 个失败</numerusform></translation>
     </message>
     <message>
         <source>; </source>
@@ -370,7 +362,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library (&quot;open&quot; or &quot;new&quot;). Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -474,14 +466,20 @@
         <translation>重做(&amp;D)</translation>
     </message>
     <message>
+        <source>Loading the library…</source>
+        <translation>正在载入文库…</translation>
+    </message>
+    <message>
+        <source>Cannot read the library</source>
+        <translation>无法读取文库</translation>
+    </message>
+    <message>
         <source>Duidu — %1</source>
         <translation>对读 — %1</translation>
     </message>
     <message numerus="yes">
         <source>%n speech(es)</source>
-        <translation>
-            <numerusform>%n 篇讲话</numerusform>
-        </translation>
+        <translation><numerusform>%n 篇讲话</numerusform></translation>
     </message>
     <message>
         <source>%1 characters</source>
@@ -489,9 +487,7 @@
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation>
-            <numerusform>显示 %n 篇</numerusform>
-        </translation>
+        <translation><numerusform>显示 %n 篇</numerusform></translation>
     </message>
     <message>
         <source>Speeches (%1)</source>
@@ -515,9 +511,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation>
-            <numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform>
-        </translation>
+        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -533,9 +527,7 @@
     </message>
     <message numerus="yes">
         <source>Remove %n speech(es) from the library?</source>
-        <translation>
-            <numerusform>从文库中删除 %n 篇讲话？</numerusform>
-        </translation>
+        <translation><numerusform>从文库中删除 %n 篇讲话？</numerusform></translation>
     </message>
     <message>
         <source>You can undo this with Ctrl+Z.</source>
@@ -691,9 +683,7 @@
     <name>RemoveCommand</name>
     <message numerus="yes">
         <source>Remove %n speech(es)</source>
-        <translation>
-            <numerusform>删除 %n 篇讲话</numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 篇讲话</numerusform></translation>
     </message>
 </context>
 <context>
