@@ -10,6 +10,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.cli import CliError, add_db_option
@@ -118,7 +119,7 @@ def _params(args: argparse.Namespace) -> PassageParams:
     )
 
 
-def _progress_printer():
+def _progress_printer() -> Callable[[int, int], None] | None:
     if not sys.stderr.isatty():
         return None
 

@@ -7,7 +7,7 @@ and links to its partner; formulas are shown apart (grey, dashed) because they a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from html import escape
 
@@ -40,7 +40,7 @@ t.scrollIntoView({block:'center',behavior:'smooth'});}});
 """
 
 
-def _marked(text: str, spans: list[tuple[int, int, str, str, str, str]]) -> str:
+def _marked(text: str, spans: Sequence[tuple[int, int, str, str, str, str]]) -> str:
     """Text with non-overlapping spans (start, end, id, partner id, colour, css class) wrapped in marks."""
     out, pos = [], 0
     for start, end, ident, partner, colour, css in sorted(spans):

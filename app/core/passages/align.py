@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from app.core.normalize import NormalizedView
 from app.core.passages.extend import Candidate, make_candidate
-from app.core.passages.model import AlignedSegment
+from app.core.passages.model import AlignedSegment, SegmentTag
 from app.core.passages.seeds import Run
 
 
@@ -132,7 +132,9 @@ def resolve(
 
 
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
-    key = (lambda c: (c.x0, c.x1)) if axis == 0 else (lambda c: (c.y0, c.y1))
+    def key(c: Candidate) -> tuple[int, int]:
+        return (c.x0, c.x1) if axis == 0 else (c.y0, c.y1)
+
     ordered = sorted(group, key=key)
     parts: list[list[Candidate]] = [[ordered[0]]]
     reach = key(ordered[0])[1]
@@ -217,15 +219,13 @@ def segments(
             oy0, oy1 = vy.original_span(y, y + n)
             if prev is not None and (ox0 > prev[0] or oy0 > prev[1]):
                 gap_a, gap_b = tx[prev[0] : ox0], ty[prev[1] : oy0]
-                tag = (
-                    "equal"
-                    if gap_a == gap_b
-                    else "replace"
-                    if gap_a and gap_b
-                    else "delete"
-                    if gap_a
-                    else "insert"
-                )
+                tag: SegmentTag
+                if gap_a == gap_b:
+                    tag = "equal"
+                elif gap_a and gap_b:
+                    tag = "replace"
+                else:
+                    tag = "delete" if gap_a else "insert"
                 out.append(AlignedSegment(tag, prev[0], ox0, prev[1], oy0))
             out.append(AlignedSegment("equal", ox0, ox1, oy0, oy1))
             prev = (ox1, oy1)
