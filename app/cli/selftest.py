@@ -207,7 +207,8 @@ def _indent(text: str) -> str:
 
 
 def report(outcomes: list[Outcome]) -> str:
-    lines = [f"duidu {app.__version__} self-test ({'frozen' if getattr(sys, 'frozen', False) else 'source'})"]
+    build = "frozen" if getattr(sys, "frozen", False) else "source"
+    lines = [f"duidu {app.__version__} self-test ({build}, {sys.platform}, utf8_mode={sys.flags.utf8_mode})"]
     for outcome in outcomes:
         lines.append(f"  {outcome.status:<6} {outcome.name} ({outcome.seconds:.2f} s): {outcome.detail}")
     failed = [o.name for o in outcomes if o.status == "FAILED"]
@@ -216,6 +217,8 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # a legacy console code page must not turn a pass into a crash
+        sys.stdout.reconfigure(errors="backslashreplace")
     outcomes = run_steps()
     print(report(outcomes), flush=True)
     return 1 if any(o.status == "FAILED" for o in outcomes) else 0

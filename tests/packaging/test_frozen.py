@@ -75,7 +75,8 @@ def test_frozen_app_passes_its_self_test(frozen_app: Path, tmp_path: Path) -> No
     )
     print(f"\n{result.stdout}self-test took {time.perf_counter() - began:.1f} s")
     assert result.returncode == 0, result.stdout + result.stderr[-4000:]
-    assert "(frozen)" in result.stdout
+    assert "(frozen," in result.stdout
+    assert "utf8_mode=1" in result.stdout  # the spec's run-time option: no legacy code pages on Windows
     assert result.stdout.rstrip().endswith("self-test passed")
     assert (tmp_path / "home" / "cache" / "jieba.cache").is_file()
 
