@@ -28,7 +28,7 @@ vertical-align:top} code{font-size:.85em;word-break:break-all}
 .doc{white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;padding:.75em;max-height:80vh;overflow:auto}
 .doc h3{white-space:normal;margin:0 0 .5em 0;font-size:1em}
 mark{border-radius:2px;padding:0 1px} mark.formula{border-bottom:2px dashed #888}
-mark a{color:inherit;text-decoration:none} mark:target,mark.hl{outline:2px solid #d55e00}
+mark a{color:inherit;text-decoration:none} .d{text-decoration:underline wavy #c0392b} mark:target,mark.hl{outline:2px solid #d55e00}
 .legend mark{display:inline-block;min-width:2em}
 """
 
@@ -40,22 +40,47 @@ t.scrollIntoView({block:'center',behavior:'smooth'});}});
 """
 
 
-def _marked(text: str, spans: Sequence[tuple[int, int, str, str, str, str]]) -> str:
-    """Text with non-overlapping spans (start, end, id, partner id, colour, css class) wrapped in marks."""
+Mark = tuple[int, int, str, str, str, str, tuple[tuple[int, int], ...]]
+
+
+def _marked(text: str, spans: Sequence[Mark]) -> str:
+    """Text with non-overlapping passages wrapped in marks; their differing characters underlined.
+
+    A span is (start, end, id, partner id, colour, css class, differing sub-spans).
+    """
     out, pos = [], 0
-    for start, end, ident, partner, colour, css in sorted(spans):
-        if start < pos:  # never nest marks; overlaps do not occur in engine output
-            start = pos
+    for start, end, ident, partner, colour, css, diffs in sorted(spans):
+        start = max(start, pos)  # never nest marks; overlaps do not occur in engine output
         if start >= end:
             continue
         out.append(escape(text[pos:start]))
+        inner, at = [], start
+        for d0, d1 in diffs:
+            d0, d1 = max(d0, at), min(d1, end)
+            if d0 >= d1:
+                continue
+            inner.append(escape(text[at:d0]))
+            inner.append(f'<span class="d">{escape(text[d0:d1])}</span>')
+            at = d1
+        inner.append(escape(text[at:end]))
         out.append(
             f'<mark id="{ident}" class="{css}" style="background:{colour}">'
-            f'<a href="#{partner}" data-partner="{partner}">{escape(text[start:end])}</a></mark>'
+            f'<a href="#{partner}" data-partner="{partner}">{"".join(inner)}</a></mark>'
         )
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def _differences(passage: Passage, side: str) -> tuple[tuple[int, int], ...]:
+    """Sub-spans of one side that the alignment does not match (edits, changed punctuation)."""
+    spans = []
+    for seg in passage.alignment:
+        if seg.tag != "equal":
+            start, end = (seg.a_start, seg.a_end) if side == "a" else (seg.b_start, seg.b_end)
+            if start < end:
+                spans.append((start, end))
+    return tuple(sorted(spans))
 
 
 def _colour(passage: Passage, number: int) -> str:
@@ -105,19 +130,21 @@ def comparison_html(
     parts.append("</table>")
     parts.append(
         f'<p class="legend"><mark style="background:{PALETTE[0]}">&nbsp;</mark> copied passage (one colour per '
-        f'passage, on both sides; click to jump to its partner) &nbsp; <mark class="formula" '
+        f'passage, on both sides; click to jump to its partner; <span class="d">wavy underline</span>: '
+        f'characters that differ) &nbsp; <mark class="formula" '
         f'style="background:{FORMULA_COLOUR}">&nbsp;</mark> shared formula or boilerplate</p>'
     )
     for s in comparison.summary:
         found = by_pair.get((s.a, s.b), [])
         if not found:
             continue
-        a_spans, b_spans = [], []
+        a_spans: list[Mark] = []
+        b_spans: list[Mark] = []
         for number, p in enumerate(found):
             ident = f"p{s.a}-{s.b}-{number}"
             colour, css = _colour(p, number), p.kind
-            a_spans.append((p.a_start, p.a_end, f"{ident}a", f"{ident}b", colour, css))
-            b_spans.append((p.b_start, p.b_end, f"{ident}b", f"{ident}a", colour, css))
+            a_spans.append((p.a_start, p.a_end, f"{ident}a", f"{ident}b", colour, css, _differences(p, "a")))
+            b_spans.append((p.b_start, p.b_end, f"{ident}b", f"{ident}a", colour, css, _differences(p, "b")))
         parts.append(f"<h2>{names[s.a]} ↔ {names[s.b]}</h2>")
         parts.append(_passage_table(found))
         parts.append('<div class="pair">')

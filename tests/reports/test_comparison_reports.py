@@ -46,3 +46,12 @@ def test_json_and_csv_carry_every_passage():
         == len(passages_csv(_docs(), comparison).splitlines()) - 1
     )
     assert data["documents"][0] == {"index": 0, "name": "a&b.txt", "chars": len(A), "sha256": content_hash(A)}
+
+
+def test_html_underlines_the_characters_a_near_copy_changed():
+    a = "要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。"
+    b = "要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，切实推动高质量发展。"
+    comparison = compare_pair(a, b)
+    docs = [ReportDocument(n, t, content_hash(t)) for n, t in (("a", a), ("b", b))]
+    html = comparison_html(docs, comparison, {})
+    assert '<span class="d">着力</span>' in html and '<span class="d">切实</span>' in html

@@ -218,18 +218,30 @@ def segments(
             ox0, ox1 = vx.original_span(x, x + n)
             oy0, oy1 = vy.original_span(y, y + n)
             if prev is not None and (ox0 > prev[0] or oy0 > prev[1]):
-                gap_a, gap_b = tx[prev[0] : ox0], ty[prev[1] : oy0]
-                tag: SegmentTag
-                if gap_a == gap_b:
-                    tag = "equal"
-                elif gap_a and gap_b:
-                    tag = "replace"
-                else:
-                    tag = "delete" if gap_a else "insert"
-                out.append(AlignedSegment(tag, prev[0], ox0, prev[1], oy0))
+                out.extend(_gap_segments(tx, prev[0], ox0, ty, prev[1], oy0))
             out.append(AlignedSegment("equal", ox0, ox1, oy0, oy1))
             prev = (ox1, oy1)
     return tuple(_merge_equal(out))
+
+
+def _gap_segments(tx: str, a0: int, a1: int, ty: str, b0: int, b1: int) -> list[AlignedSegment]:
+    """The text between two matched blocks: what both sides share at its ends is equal, the rest an edit."""
+    head = 0
+    while a0 + head < a1 and b0 + head < b1 and tx[a0 + head] == ty[b0 + head]:
+        head += 1
+    tail = 0
+    while a1 - tail > a0 + head and b1 - tail > b0 + head and tx[a1 - tail - 1] == ty[b1 - tail - 1]:
+        tail += 1
+    out = []
+    if head:
+        out.append(AlignedSegment("equal", a0, a0 + head, b0, b0 + head))
+    m0, m1, n0, n1 = a0 + head, a1 - tail, b0 + head, b1 - tail
+    if m0 < m1 or n0 < n1:
+        tag: SegmentTag = "replace" if m0 < m1 and n0 < n1 else "delete" if m0 < m1 else "insert"
+        out.append(AlignedSegment(tag, m0, m1, n0, n1))
+    if tail:
+        out.append(AlignedSegment("equal", a1 - tail, a1, b1 - tail, b1))
+    return out
 
 
 def _merge_equal(segs: list[AlignedSegment]) -> list[AlignedSegment]:
