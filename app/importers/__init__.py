@@ -118,12 +118,14 @@ def _walk(folder: Path) -> Iterator[Path | Skipped]:
             continue  # .git, .DS_Store, editor backups: never speeches, and far too many to list
         path = Path(entry.path)
         try:
-            is_dir = entry.is_dir()  # follows links; scandir does not recurse into link loops by itself
+            is_dir = entry.is_dir()  # follows links: linked folders are reported, never walked (no loops)
         except OSError:
             is_dir = False
-        if is_dir and not entry.is_symlink():
+        if is_dir and entry.is_symlink():
+            yield Skipped(path, "link to a folder, not followed (name the folder itself to import it)")
+        elif is_dir:
             yield from _walk(path)
-        elif not is_dir:
+        else:
             yield _check_file(path, in_folder=True)
 
 

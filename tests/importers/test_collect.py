@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,16 @@ def test_notes_index_and_unknown_files_are_skipped_with_reasons(tmp_path: Path) 
         "index.tsv": "unsupported format (.tsv)",
     }
     assert [item for item in items if not isinstance(item, Skipped)] == [speech]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_linked_folders_are_reported_not_walked(tmp_path: Path) -> None:
+    speech = _touch(tmp_path / "a" / "speech.txt")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    items = list(collect_files([tmp_path / "a"]))
+    assert items[0] == Skipped(tmp_path / "a" / "loop", items[0].reason)
+    assert "not followed" in items[0].reason
+    assert items[1:] == [speech]
 
 
 def test_explicit_files_are_taken_as_given_even_notes(tmp_path: Path) -> None:
