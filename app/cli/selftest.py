@@ -168,6 +168,19 @@ def step_window(ctx: Context) -> str:
     return f"main window {title!r} on the {qt_app.platformName()} platform"
 
 
+def step_chinese_ui(ctx: Context) -> str:
+    """Qt's own catalogue and Duidu's both load for zh_CN (the bundle keeps only these translations)."""
+    qt_core = _module("PySide6.QtCore")
+    i18n = _module("app.ui.i18n")
+    _module("app.ui.app").make_application()
+    qt_dir = qt_core.QLibraryInfo.path(qt_core.QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in (("qtbase", qt_dir), ("duidu", i18n.i18n_dir())):
+        translator = qt_core.QTranslator()
+        if not translator.load(qt_core.QLocale("zh_CN"), name, "_", directory) or translator.isEmpty():
+            raise AssertionError(f"{name}_zh_CN.qm is missing from {directory}")
+    return "qtbase_zh_CN.qm and duidu_zh_CN.qm load"
+
+
 def _has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
@@ -181,6 +194,7 @@ STEPS: tuple[Step, ...] = (
     Step("scan for formulas", step_formulas),
     Step("open a library and import a sample", step_library),
     Step("open the main window", step_window),
+    Step("load the Chinese interface", step_chinese_ui),
 )
 
 
