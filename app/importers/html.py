@@ -46,7 +46,13 @@ _SKIPPED_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 
 
 def _decode(data: bytes) -> str:
-    """Honour a declared charset when it decodes cleanly (pages often lie); otherwise detect."""
+    """Valid UTF-8 is UTF-8 whatever the page declares (saved pages keep stale `gb2312` metas);
+    otherwise honour the declared charset when it decodes cleanly, and detect when it does not."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
     declared = _META_CHARSET_RE.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()

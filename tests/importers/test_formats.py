@@ -9,7 +9,7 @@ import pytest
 
 from app.core.normalize import normalize
 from app.importers import read_document
-from app.importers.html import html_to_text
+from app.importers.html import html_to_text, read_html
 from app.importers.md import strip_markdown
 from tests.importers.conftest import make_docx, make_html, make_pdf
 
@@ -64,6 +64,14 @@ def test_html_declared_gb2312_is_read_as_gb18030(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.format == "html"
     assert doc.text == text
+
+
+def test_html_in_utf8_with_a_stale_gb2312_declaration() -> None:
+    """These UTF-8 bytes also decode as GB18030 (into mojibake): valid UTF-8 must win."""
+    text = "社进五区成有几关日业几强"
+    page = f'<html><head><meta charset="gb2312"><title>x</title></head><body><p>{text}</p></body></html>'
+    assert page.encode("utf-8").decode("gb18030") != page  # the trap is real
+    assert read_html(page.encode("utf-8"))[0] == text
 
 
 def test_html_without_article_uses_the_block_holding_the_paragraphs() -> None:
