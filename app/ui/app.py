@@ -47,9 +47,12 @@ def apply_theme(preference: str) -> None:
             hints.setColorScheme(Qt.ColorScheme.Light)
         else:
             hints.unsetColorScheme()
+    from app.ui.palette import ensure_palette
     from app.ui.theme import current_theme
 
-    current_theme().set_preference(preference if preference in ("system", "light", "dark") else "system")
+    theme = current_theme()
+    theme.set_preference(preference if preference in ("system", "light", "dark") else "system")
+    ensure_palette(theme.dark)
 
 
 class GuiSession:

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self, self.runner, lambda: self.service)
         self.importer.library_changed.connect(self.reload)
         self._query = ""
+        self._columns_fitted = False
         #: Set by the compare view when it connects to `compare_requested`.
         self.compare_available = False
         self.setAcceptDrops(True)
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.setColumnWidth(Column.TITLE, 320)
         self.table.doubleClicked.connect(self.on_table_double_clicked)
@@ -272,6 +273,8 @@ class MainWindow(QMainWindow):
             selected = set(self.selected_ids())
             self.model.set_rows(rows)
             self.facets.set_rows(rows)
+            if not self._columns_fitted and rows:
+                self.fit_columns()
             self._select_ids(selected)
             self._update_status()
             self._update_actions()
@@ -590,7 +593,14 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = self.prefs.get(S.HEADER_STATE)
         if not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+            self._columns_fitted = self.table.horizontalHeader().restoreState(header)
+
+    def fit_columns(self) -> None:
+        """Size columns to their contents and headers once (the user's widths are remembered after that)."""
+        self.table.resizeColumnsToContents()
+        for column, widest in ((Column.TITLE, 380), (Column.ORGANISATION, 200), (Column.TAGS, 200)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self._columns_fitted = True
 
     def save_layout(self) -> None:
         self.prefs.set(S.GEOMETRY, self.saveGeometry())

@@ -6,11 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.store import open_library
 from app.ui import library_chooser
 from app.ui import settings as S
 from app.ui.app import GuiSession
+from app.ui.palette import is_dark
 from app.ui.preferences import PreferencesDialog
 
 
@@ -93,7 +95,9 @@ def test_session_remembers_the_library_and_applies_preferences(session, tmp_path
         from app.ui.theme import current_theme
 
         assert current_theme().dark
+        assert is_dark(QApplication.palette())  # the widgets too, not only the reader's marks
     finally:
         session.on_preferences_changed("en", "system")
+        assert not is_dark(QApplication.palette())
         window.close()
         window.service.close()
