@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from app import __version__
 
 #: Modules that contribute sub-commands, in the order `duidu --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.library", "app.cli.compare", "app.cli.gui", "app.cli.selftest")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.library",
+    "app.cli.compare",
+    "app.cli.formulas",
+    "app.cli.gui",
+    "app.cli.selftest",
+)
 
 
 class CliError(Exception):
