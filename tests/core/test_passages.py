@@ -235,3 +235,11 @@ def test_consecutive_work_reports_show_copies_and_formulas(corpus):
     formulas = [p for p in with_library.passages if p.kind == "formula"]
     assert len(formulas) > len([p for p in plain.passages if p.kind == "formula"])
     assert with_library.summary[0].a_copy_ratio < plain.summary[0].a_copy_ratio
+
+
+def test_passages_keep_their_quotes_and_closing_punctuation():
+    a = "会议强调，“两个确立”是党在新时代取得的重大政治成果。下面谈谈工作。"
+    b = "大家要深刻认识到“两个确立”是党在新时代取得的重大政治成果！"
+    (p,) = compare_pair(a, b).passages
+    assert p.a_text == "“两个确立”是党在新时代取得的重大政治成果。"
+    assert p.b_text == "“两个确立”是党在新时代取得的重大政治成果！"

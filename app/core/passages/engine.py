@@ -110,6 +110,7 @@ def _pair(
         ax0, ax1 = x.view.original_span(box.x0, box.x1)
         by0, by1 = y.view.original_span(box.y0, box.y1)
         ax1, by1 = _through_closing(x.text, ax1), _through_closing(y.text, by1)
+        ax0, by0 = _through_opening(x.text, ax0, ax1), _through_opening(y.text, by0, by1)
         passages.append(
             Passage(
                 a=ix,
@@ -140,6 +141,27 @@ def _through_closing(text: str, end: int) -> int:
     while end < len(text) and text[end] in _CLOSING:
         end += 1
     return end
+
+
+#: Opening quotes and brackets, with their closers: a passage holding the closer takes the opener too.
+_OPENING = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "〈": "〉",
+    "【": "】",
+    '"': '"',
+}
+
+
+def _through_opening(text: str, start: int, end: int) -> int:
+    while start > 0 and text[start - 1] in _OPENING and _OPENING[text[start - 1]] in text[start:end]:
+        start -= 1
+    return start
 
 
 def _group_similarity(group: list[Candidate]) -> float:

@@ -67,11 +67,6 @@ def _next_boundary(redactions: list[int], pos: int, default: int) -> int:
 def _grow(x: str, i: int, y: str, j: int, known: int, limit: int) -> int:
     """Length of the maximal exact match at x[i:], y[j:] known to be at least `known`, at most `limit`."""
     length = known
-    short = min(limit, known + 8)
-    while length < short and x[i + length] == y[j + length]:  # most runs are short: compare by hand
-        length += 1
-    if length < short or length == limit:
-        return length
     step = 32
     while length < limit:
         stop = min(limit, length + step)
@@ -102,6 +97,7 @@ def find_runs(
     positions = index.positions
     x_red = index.redactions
     y_red = _redaction_positions(other)
+    redacted = bool(x_red or y_red)
     nx, ny = len(x), len(other)
     run_end: dict[int, int] = {}  # diagonal (i - j) -> end in `other` of the last run found on it
     runs: list[Run] = []
@@ -122,11 +118,20 @@ def find_runs(
                     continue
                 # Step back over text whose seed was sampled away as too frequent.
                 s_i, s_j = i, j
-                while s_i > 0 and s_j > 0 and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
+                while s_i and s_j and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
                     s_i -= 1
                     s_j -= 1
-                limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
-                length = _grow(x, s_i, other, s_j, i - s_i + k, limit)
+                if redacted:
+                    limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
+                else:
+                    limit = nx - s_i if nx - s_i < ny - s_j else ny - s_j
+                length = i - s_i + k
+                # Most runs are chance matches of a few characters: compare by hand before `_grow`.
+                short = length + 8 if length + 8 < limit else limit
+                while length < short and x[s_i + length] == other[s_j + length]:
+                    length += 1
+                if length == short and length < limit:
+                    length = _grow(x, s_i, other, s_j, length, limit)
                 run_end[diag] = s_j + length
                 runs.append((s_i, s_j, length))
     if progress is not None:
