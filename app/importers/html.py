@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from app.core.normalize import is_han
 from app.importers.base import ImportFailure
@@ -68,7 +68,9 @@ def _is_noise(tag: Tag) -> bool:
         return True
     if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
-    labels = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+    labels = " ".join(
+        [*(str(name) for name in tag.get_attribute_list("class") if name), str(tag.get("id") or "")]
+    )
     return bool(labels.strip()) and bool(_NOISE_RE.search(labels))
 
 
@@ -101,7 +103,7 @@ def _main_root(soup: BeautifulSoup) -> Tag:
     articles = soup.find_all("article")
     if articles:
         return max(articles, key=lambda tag: len(tag.get_text(strip=True)))
-    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    main = soup.find("main") or soup.find(None, {"role": "main"})
     if isinstance(main, Tag):
         return main
     weights: dict[int, int] = {}

@@ -43,5 +43,6 @@ def read_pdf(data: bytes) -> tuple[str, str]:
         raise ImportFailure("no text layer (image-only or scanned PDF)")
     title = ""
     with contextlib.suppress(PdfReadError, ValueError, KeyError, TypeError):
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
+        info = reader.metadata
+        title = str((info.get("/Title") if info else None) or "").strip()
     return text, _WORD_TITLE_RE.sub("", title)
