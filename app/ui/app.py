@@ -78,6 +78,7 @@ class GuiSession:
         window = MainWindow(LibraryService(library), self.prefs)
         window.preferences_changed.connect(self.on_preferences_changed)
         window.library_switch_requested.connect(self.on_library_switch_requested)
+        window.recent_library_requested.connect(self.on_recent_library_requested)
         self.window = window
         window.show()
         return window
@@ -87,20 +88,29 @@ class GuiSession:
         apply_theme(theme)
 
     def on_library_switch_requested(self, how: str) -> None:
+        if self.window is None:
+            return
+        path = choose_existing(self.window) if how == "open" else choose_new(self.window)
+        if path:
+            self.switch_to(path, create=how == "new")
+
+    def on_recent_library_requested(self, path: str) -> None:
+        self.switch_to(path, create=False)
+
+    def switch_to(self, path: str, *, create: bool) -> bool:
+        """Show another library in the window; a library that cannot be used is reported, never touched."""
         window = self.window
         if window is None:
-            return
-        path = choose_existing(window) if how == "open" else choose_new(window)
-        if not path:
-            return
+            return False
         try:
-            library = open_library(path, create=False) if how == "open" else create_new_library(path)
+            library = create_new_library(path) if create else open_library(path, create=False)
         except LibraryError as exc:
             warn(window, QCoreApplication.translate("LibraryChooser", "Cannot open the library"), str(exc))
-            return
+            return False
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))
         window.offer_demo_library()
+        return True
 
 
 def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
     preferences_changed = Signal(str, str)
     #: The user asked to open or create another library ("open" or "new").
     library_switch_requested = Signal(str)
+    #: The user picked a library from File → Open recent.
+    recent_library_requested = Signal(str)
     #: The table holds the library's rows (after start-up, an import, a switch); carries the count.
     library_loaded = Signal(int)
 
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addActions([self.act_import_files, self.act_import_folder, self.act_paste])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_open_library, self.act_new_library])
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_close_tab, self.act_quit])
         self.menu_edit = bar.addMenu("")
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
         """Every visible string; called at start and whenever the language changes."""
         self.tabs.setTabText(0, self.tr("Library"))
         self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_library.setTitle(self.tr("&Library"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -601,6 +606,16 @@ class MainWindow(QMainWindow):
         for column, widest in ((Column.TITLE, 380), (Column.ORGANISATION, 200), (Column.TAGS, 200)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self._columns_fitted = True
+
+    def _fill_recent_menu(self) -> None:
+        """Recent libraries other than the open one (rebuilt each time the menu opens)."""
+        self.menu_recent.clear()
+        for path in self.prefs.get(S.RECENT_LIBRARIES):
+            if path != self.service.location:
+                action = self.menu_recent.addAction(path)
+                action.triggered.connect(lambda _checked=False, p=path: self.recent_library_requested.emit(p))
+        if self.menu_recent.isEmpty():
+            self.menu_recent.addAction(self.tr("No other libraries yet")).setEnabled(False)
 
     def save_layout(self) -> None:
         self.prefs.set(S.GEOMETRY, self.saveGeometry())

@@ -362,11 +362,15 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The user picked a library from File → Open recent. The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -543,6 +547,10 @@
     </message>
     <message>
         <source>The compare view is not available in this version yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No other libraries yet</source>
         <translation type="unfinished" />
     </message>
 </context>

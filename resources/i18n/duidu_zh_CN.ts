@@ -362,12 +362,16 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The user picked a library from File → Open recent. The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开的文库(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -544,6 +548,10 @@
     <message>
         <source>The compare view is not available in this version yet.</source>
         <translation>此版本尚未提供比对视图。</translation>
+    </message>
+    <message>
+        <source>No other libraries yet</source>
+        <translation>暂无其他文库</translation>
     </message>
 </context>
 <context>

@@ -101,3 +101,49 @@ def test_session_remembers_the_library_and_applies_preferences(session, tmp_path
         assert not is_dark(QApplication.palette())
         window.close()
         window.service.close()
+
+
+def test_switching_libraries_through_the_recent_menu(session, tmp_path, monkeypatch):
+    from app.ui import app as app_module
+
+    first = session.open(str(tmp_path / "first.duidu.sqlite"))
+    window = session.show(first)
+    try:
+        monkeypatch.setattr(app_module.MainWindow, "offer_demo_library", lambda self: None)
+        assert session.switch_to(str(tmp_path / "second.duidu.sqlite"), create=True)
+        assert Path(window.service.location).name == "second.duidu.sqlite"
+        window.menu_recent.aboutToShow.emit()
+        entries = [action.text() for action in window.menu_recent.actions()]
+        assert entries == [first.location]
+        window.menu_recent.actions()[0].trigger()
+        assert window.service.location == first.location
+
+        # A library that cannot be used is reported and the open one stays.
+        bad = tmp_path / "bad.duidu.sqlite"
+        bad.write_bytes(b"garbage" * 10)
+        warnings = []
+        monkeypatch.setattr(app_module, "warn", lambda *args: warnings.append(args[2]))
+        assert not session.switch_to(str(bad), create=False)
+        assert warnings and "not a Duidu library" in warnings[0]
+        assert window.service.location == first.location
+        assert bad.read_bytes() == b"garbage" * 10
+    finally:
+        window.close()
+        window.service.close()
+
+
+def test_gui_start_does_not_load_segmentation_or_importers():
+    """Cold start stays fast: jieba, the file-format parsers and Alembic load on first use only."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys; import app.ui.app; "
+        "print(sorted(m for m in ('jieba', 'app.importers', 'pypdf', 'docx', 'bs4', 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -241,3 +241,20 @@ def test_layout_is_remembered(qtbot, make_window, gui_library):
     assert (second.width(), second.height()) == (700, 500)
     assert second.table.horizontalHeader().sectionSize(Column.TITLE) == 123
     assert second.splitter.sizes()[0] == 150
+
+
+def test_headers_and_toolbar_are_not_clipped_in_either_language(window, _english_interface):
+    _fill(window)
+    for language in ("en", "zh_CN"):
+        _english_interface.apply(language)
+        window.fit_columns()
+        header = window.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in Column:
+            title = window.model.headerData(column, Qt.Orientation.Horizontal)
+            assert metrics.horizontalAdvance(title) < header.sectionSize(column), (language, title)
+        for action in window.toolbar.actions():
+            button = window.toolbar.widgetForAction(action)
+            if button is not None and button.isVisible():
+                wanted = button.fontMetrics().horizontalAdvance(action.text().replace("&", ""))
+                assert wanted <= button.width(), (language, action.text())
