@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Stable constraint names, so that later migrations (batch mode on SQLite) can find and alter them.
@@ -85,3 +85,25 @@ class CachedComparison(Base):
     params: Mapped[str] = mapped_column(Text)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserLexiconEntry(Base):
+    """A user's formula entry, merged over the shipped lexicon by canonical text (see app.store.lexicon).
+
+    `removed` marks a shipped formula the user took out; its other columns are then unused. Lists of
+    wordings are stored `|`-separated, as in the lexicon TSV.
+    """
+
+    __tablename__ = "lexicon_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical: Mapped[str] = mapped_column(Text, unique=True)
+    variants: Mapped[str] = mapped_column(Text, default="")
+    outdated: Mapped[str] = mapped_column(Text, default="")
+    expansion: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(32), default="")
+    first_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    first_year_source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
