@@ -82,8 +82,13 @@ class PassageParams:
             "min_similarity": self.min_similarity,
             "seed_chars": self.seed_chars,
             "max_gap": self.max_gap,
+            "max_seed_occurrences": self.max_seed_occurrences,
             "group_reordered": self.group_reordered,
+            "group_gap": self.group_gap,
+            "group_coverage": self.group_coverage,
             "formula_share": self.formula_share,
+            "short_chars": self.short_chars,
+            "short_formula_share": self.short_formula_share,
             "formula_lexicon": self.formula_oracle is not None,
             "boilerplate_reference": self.boilerplate is not None,
         }
