@@ -38,7 +38,8 @@ class PreparedDocument:
     _index: SeedIndex | None = field(default=None, repr=False)
 
     def index(self, params: PassageParams) -> SeedIndex:
-        if self._index is None or self._index.k != params.seed_chars:
+        wanted = (params.seed_chars, params.max_seed_occurrences)
+        if self._index is None or (self._index.k, self._index.max_occurrences) != wanted:
             self._index = SeedIndex(self.view.text, params.seed_chars, params.max_seed_occurrences)
         return self._index
 

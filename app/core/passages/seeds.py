@@ -22,11 +22,12 @@ _CHUNK = 16384
 class SeedIndex:
     """Positions of every k-gram of one normalised text (grams with a REDACTION are left out)."""
 
-    __slots__ = ("k", "positions", "redactions", "text")
+    __slots__ = ("k", "max_occurrences", "positions", "redactions", "text")
 
     def __init__(self, text: str, k: int, max_occurrences: int) -> None:
         self.text = text
         self.k = k
+        self.max_occurrences = max_occurrences
         positions: dict[str, list[int]] = {}
         get = positions.get
         for i in range(len(text) - k + 1):
