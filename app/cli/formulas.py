@@ -11,11 +11,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import CliError, add_db_option
 from app.cli.compare import _ID, _read_file, _read_library
 
-_CONTEXT_WIDTH = 12
+if TYPE_CHECKING:
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.lexicon import FormulaEntry
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,11 +36,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--top", type=int, default=100, metavar="N", help="with --discover: how many candidates (default 100)"
     )
+    parser.add_argument(
+        "--accept",
+        nargs="+",
+        metavar="TEXT",
+        help="add these wordings (e.g. discovered ones) to the library's lexicon",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=formulas_command)
 
 
 def formulas_command(args: argparse.Namespace) -> int:
+    if args.accept:
+        return _accept(args)
     if args.discover:
         return _discover(args)
     if len(args.docs) != 1:
@@ -53,9 +64,7 @@ def formulas_command(args: argparse.Namespace) -> int:
     if not document.text.strip():
         raise CliError(f"{doc}: the document is empty")
 
-    from app.core.formulas.shipped import default_matcher
-
-    hits = default_matcher().find(document.text)
+    hits = _matcher(args.db, from_library=not path.exists()).find(document.text)
     if args.json:
         payload = {
             "document": {"name": document.name, "chars": len(document.text), "sha256": document.sha256},
@@ -81,6 +90,44 @@ def formulas_command(args: argparse.Namespace) -> int:
         label = f"{h.source}/{h.rule}" if h.rule else f"{h.source}/{h.variant_status}"
         target = "" if shown == h.formula else f"  → {h.formula}"
         print(f"{h.start:>7}-{h.end:<7} {label:<20} {shown}{target}")
+    return 0
+
+
+def _lexicon(db: str | None, *, from_library: bool) -> tuple[FormulaEntry, ...]:
+    """The shipped lexicon, with the library's user entries merged in when a library is involved."""
+    from app.core.formulas.shipped import shipped_lexicon
+
+    shipped = shipped_lexicon().entries
+    if not (from_library or db):
+        return shipped
+    from app.cli.library import opened
+    from app.store.lexicon import merged_lexicon
+
+    with opened(db, writing=False) as library, library.reader() as session:
+        return merged_lexicon(session, shipped)
+
+
+def _matcher(db: str | None, *, from_library: bool) -> FormulaMatcher:
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.shipped import default_matcher, general_words, idioms
+
+    if not (from_library or db):
+        return default_matcher()
+    return FormulaMatcher(_lexicon(db, from_library=True), idioms=idioms(), common_words=general_words())
+
+
+def _accept(args: argparse.Namespace) -> int:
+    from app.cli.library import opened
+    from app.core.formulas.lexicon import FormulaEntry, match_key
+    from app.store.lexicon import save_entries
+
+    wordings = [w.strip() for w in args.accept if w.strip()]
+    if not wordings or any(not match_key(w) for w in wordings):
+        raise CliError("--accept needs formula texts")
+    entries = [FormulaEntry(w, category="discovered", note="accepted from discovery") for w in wordings]
+    with opened(args.db, writing=True) as library, library.writer.begin() as session:
+        save_entries(session, entries)
+    print(f"added {len(entries)} formulas to the library's lexicon: {'、'.join(wordings)}")
     return 0
 
 
@@ -117,14 +164,15 @@ def _path_documents(paths: list[str]) -> list[tuple[str, str, str]]:
 def _discover(args: argparse.Namespace) -> int:
     from app.core.formulas.discover import DiscoveryParams, discover
     from app.core.formulas.lexicon import match_key
-    from app.core.formulas.shipped import general_words, idioms, shipped_lexicon
+    from app.core.formulas.shipped import general_words, idioms
 
     if args.top < 1:
         raise CliError("--top must be at least 1")
     documents = _path_documents(args.docs) if args.docs else _library_documents(args.db)
     if not documents:
         raise CliError("no documents to discover formulas in")
-    known = {match_key(w) for e in shipped_lexicon().entries for w, _s in e.forms()}
+    lexicon = _lexicon(args.db, from_library=not args.docs)
+    known = {match_key(w) for e in lexicon for w, _s in e.forms()}
     candidates = discover(
         documents, idioms=idioms(), general_words=general_words(), known=known,
         params=DiscoveryParams(limit=args.top),

@@ -108,3 +108,18 @@ def test_discover_over_a_folder_and_the_library(tmp_path: Path, capsys: pytest.C
 def test_discover_with_nothing_to_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["formulas", "--discover", str(tmp_path)]) == 2
     assert "no documents" in capsys.readouterr().err
+
+
+def test_accepted_formulas_are_found_in_library_documents(speech, tmp_path, capsys) -> None:
+    db = str(tmp_path / "lib.sqlite")
+    assert run(["import", str(speech), "--db", db]) == 0
+    assert run(["formulas", "--accept", "深入开展", "--db", db]) == 0
+    capsys.readouterr()
+    assert run(["formulas", "1", "--json", "--db", db]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert [(h["formula"], h["category"]) for h in hits if h["source"] == "lexicon"][1] == (
+        "深入开展",
+        "discovered",
+    )
+    assert run(["formulas", str(speech), "--json"]) == 0  # a file without --db: the shipped lexicon only
+    assert "深入开展" not in {h["formula"] for h in json.loads(capsys.readouterr().out)["hits"]}
