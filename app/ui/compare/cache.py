@@ -1,0 +1,55 @@
+"""The compare view's pair cache on the open library (table `comparison_cache`, app.store.comparison_cache).
+
+A cache must never stop a comparison: a read-only or locked library, or a schema without the table, just
+means computing again, so every failure turns the cache off for the rest of the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.core.passages import PairSummary, Passage
+from app.store import Library, LibraryError, library_errors
+from app.store.comparison_cache import load_pair, save_pair
+from app.ui.compare.compute import CompareDocument
+
+PairResult = tuple[list[Passage], PairSummary]
+
+
+class LibraryPairCache:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.enabled = not library.readonly
+        self.hits = 0
+        self.stores = 0
+
+    def load(
+        self, docs: Sequence[CompareDocument], a: int, b: int, params: dict[str, object]
+    ) -> PairResult | None:
+        if not self.enabled:
+            return None
+        try:
+            with library_errors(self.library.location), self.library.reader() as session:
+                found = load_pair(
+                    session, docs[a].text, docs[a].sha256, docs[b].text, docs[b].sha256, params, a, b
+                )
+        except (LibraryError, SQLAlchemyError):
+            self.enabled = False
+            return None
+        self.hits += found is not None
+        return found
+
+    def save(
+        self, docs: Sequence[CompareDocument], a: int, b: int, params: dict[str, object], result: PairResult
+    ) -> None:
+        if not self.enabled:
+            return
+        try:
+            with library_errors(self.library.location), self.library.writer.begin() as session:
+                save_pair(session, docs[a].sha256, docs[b].sha256, params, result[0], result[1])
+        except (LibraryError, SQLAlchemyError):
+            self.enabled = False
+            return
+        self.stores += 1

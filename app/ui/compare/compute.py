@@ -1,0 +1,185 @@
+"""What the compare view shows, computed off the GUI thread: passages of every pair, cached, with ratios.
+
+Qt-free on purpose: the worker runs `compute()` and hands back a `CompareResult`. Each pair is looked up in
+the cache first (per content hashes and parameters, see app.store.comparison_cache); only missing pairs are
+matched, so reopening a comparison or adding a fourth speech to three costs only the new pairs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Protocol
+
+from app.core.model import DocumentMeta
+from app.core.normalize import normalize
+from app.core.passages import (
+    Cancelled,
+    Comparison,
+    PairSummary,
+    Passage,
+    PassageParams,
+    PreparedDocument,
+    compare_prepared,
+    prepare,
+)
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+_DEFAULTS = PassageParams()
+
+
+@dataclass(frozen=True, slots=True)
+class CompareDocument:
+    """One compared speech: its stored text, its hash (evidence and cache key) and how to label it."""
+
+    name: str
+    text: str
+    sha256: str
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    doc_id: int | None = None
+    path: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.meta.title or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSettings:
+    """The user's knobs. `count_formulas` only changes the ratios, so it needs no new matching."""
+
+    min_chars: int = _DEFAULTS.min_chars
+    min_similarity: float = _DEFAULTS.min_similarity
+    count_formulas: bool = False
+
+    def engine_params(self) -> PassageParams:
+        from app.core.formulas.shipped import formula_coverage  # loads the lexicon, in the worker
+
+        return PassageParams(
+            min_chars=self.min_chars, min_similarity=self.min_similarity, formula_oracle=formula_coverage
+        )
+
+    def describe(self) -> dict[str, object]:
+        """Parameters for evidence metadata (engine parameters plus ours)."""
+        return {**self.engine_params().describe(), "count_formulas_as_copying": self.count_formulas}
+
+
+class PairCache(Protocol):
+    def load(
+        self, docs: Sequence[CompareDocument], a: int, b: int, params: dict[str, object]
+    ) -> tuple[list[Passage], PairSummary] | None: ...
+
+    def save(
+        self,
+        docs: Sequence[CompareDocument],
+        a: int,
+        b: int,
+        params: dict[str, object],
+        result: tuple[list[Passage], PairSummary],
+    ) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CompareResult:
+    """All passages (a < b) plus, per document and per ordered pair, the share of its text that is shared."""
+
+    documents: tuple[CompareDocument, ...]
+    settings: CompareSettings
+    comparison: Comparison
+    #: doc → share of its text in passages with any other document (the header's copy ratio)
+    ratios: tuple[float, ...]
+    #: (i, j) → share of document i in passages shared with document j (the heat map)
+    pair_ratios: dict[tuple[int, int], float]
+    cached_pairs: int = 0
+    seconds: float = 0.0
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.comparison.passages
+
+
+def compute(
+    docs: Sequence[CompareDocument],
+    settings: CompareSettings,
+    cache: PairCache | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> CompareResult:
+    """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    started = time.perf_counter()
+    params = settings.engine_params()
+    key = params.describe()
+    prepared: dict[int, PreparedDocument] = {}
+    pairs = list(combinations(range(len(docs)), 2))
+    passages: list[Passage] = []
+    summaries: list[PairSummary] = []
+    hits = 0
+    for done, (a, b) in enumerate(pairs):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        found = cache.load(docs, a, b, key) if cache is not None else None
+        if found is None:
+            for n in (a, b):
+                if n not in prepared:
+                    prepared[n] = prepare(docs[n].text, params)
+            pair_passages, summary = compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled)
+            found = (list(pair_passages), summary)
+            if cache is not None:
+                cache.save(docs, a, b, key, found)
+        else:
+            hits += 1
+        passages.extend(found[0])
+        summaries.append(found[1])
+        if progress is not None:
+            progress(done + 1, len(pairs))
+    comparison = Comparison(tuple(passages), tuple(summaries))
+    ratios, pair_ratios = shared_ratios([d.text for d in docs], comparison.passages, settings.count_formulas)
+    return CompareResult(
+        tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started
+    )
+
+
+def shared_ratios(
+    texts: Sequence[str], passages: Sequence[Passage], count_formulas: bool
+) -> tuple[tuple[float, ...], dict[tuple[int, int], float]]:
+    """Share of each text (in normalised characters, like the engine) inside shared passages.
+
+    Per document against all others (union of its passages) and per ordered pair. Formula passages count
+    only when `count_formulas` is set; by default this equals the engine's copy ratio.
+    """
+    views = [normalize(text, keep_punctuation=False) for text in texts]
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for p in passages:
+        if p.kind == "copy" or count_formulas:
+            spans.setdefault((p.a, p.b), []).append((p.a_start, p.a_end))
+            spans.setdefault((p.b, p.a), []).append((p.b_start, p.b_end))
+    pair_ratios: dict[tuple[int, int], float] = {}
+    ratios: list[float] = []
+    for i, view in enumerate(views):
+        everything: list[tuple[int, int]] = []
+        for j in range(len(views)):
+            if j != i:
+                own = spans.get((i, j), [])
+                everything.extend(own)
+                pair_ratios[i, j] = _covered_share(view.offsets, own)
+        ratios.append(_covered_share(view.offsets, everything))
+    return tuple(ratios), pair_ratios
+
+
+def _covered_share(offsets: list[int], spans: list[tuple[int, int]]) -> float:
+    """Fraction of normalised characters (given by their original offsets) inside the union of `spans`."""
+    if not offsets:
+        return 0.0
+    from bisect import bisect_left
+
+    covered = 0
+    end_so_far = -1
+    for start, end in sorted(spans):
+        start = max(start, end_so_far)
+        if end > start:
+            covered += bisect_left(offsets, end) - bisect_left(offsets, start)
+            end_so_far = end
+    return round(covered / len(offsets), 4)

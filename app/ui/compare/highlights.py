@@ -1,0 +1,127 @@
+"""The compare view's mark layers on one reading pane: partner colours, muted formulas, the edits inside.
+
+Layers (kinds) per pane: `copy-<j>` for prose shared with document j, `formula-passage` for shared
+formulas (hideable), `diff` for the characters a near-copy changed. With two documents every passage pair
+gets its own colour (so neighbouring passages are told apart); with more, the colour says which partner.
+The same colour rule feeds the overview marks and the passage table, through `link_colour`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QTextCharFormat
+
+from app.ui.compare.links import Link
+from app.ui.reading_pane import ReadingPane
+from app.ui.span_highlighter import Mark
+from app.ui.theme import Theme
+
+COPY_PRIORITY = 2
+FORMULA_KIND = "formula-passage"
+DIFF_KIND = "diff"
+CURRENT_KIND = "current-passage"
+TOOLTIP_CHARS = 160
+
+
+def copy_kind(partner: int) -> str:
+    return f"copy-{partner}"
+
+
+def colour_index(link: Link, documents: int) -> int:
+    """Palette slot: per passage pair with two documents, per partner document with more."""
+    return link.number if documents == 2 else link.partner
+
+
+def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
+    if link.kind == "formula":
+        return theme.colour("passage.formula.background")
+    return theme.partner_colour(colour_index(link, documents))
+
+
+def _copy_style(documents: int):
+    def style(theme: Theme, mark: Mark) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        link = mark.payload
+        index = colour_index(link, documents) if isinstance(link, Link) else 0
+        fmt.setBackground(theme.partner_colour(index))
+        return fmt
+
+    return style
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompareHighlights", text)
+
+
+def link_tooltip(link: Link, labels: Sequence[str]) -> str:
+    """Hover text: partner, similarity, kind, and the partner's wording."""
+    kind = _tr("shared formula") if link.kind == "formula" else _tr("copied passage")
+    counterpart = " ".join(link.partner_text.split())
+    if len(counterpart) > TOOLTIP_CHARS:
+        counterpart = counterpart[: TOOLTIP_CHARS - 1] + "…"
+    head = _tr("{0} · similarity {1:.0%} · shared with <b>{2}</b>").format(
+        kind, link.similarity, html.escape(labels[link.partner])
+    )
+    return f"{head}<br>{html.escape(counterpart)}"
+
+
+def highlight_steps(
+    pane: ReadingPane,
+    links: Sequence[Link],
+    labels: Sequence[str],
+    *,
+    show_formulas: bool = True,
+    top_partner: int | None = None,
+) -> list[Callable[[], None]]:
+    """The layer updates that show `links` (this document's side of every passage) on `pane`, one per call.
+
+    Each step lays out one layer, so a caller can yield to the event loop between them. Where several
+    partners share the same sentence their colours overlap; `top_partner` (the lead pane) is drawn on
+    top, so every pane shows first what it shares with the reference speech.
+    """
+    documents = len(labels)
+
+    def tooltip(mark: Mark) -> str | None:
+        return link_tooltip(mark.payload, labels) if isinstance(mark.payload, Link) else None
+
+    by_partner: dict[int, list[Link]] = {}
+    formulas: list[Link] = []
+    edits: list[Mark] = []
+    for link in links:
+        if link.kind == "formula":
+            formulas.append(link)
+        else:
+            by_partner.setdefault(link.partner, []).append(link)
+            edits.extend(Mark(start, end, link) for start, end in link.differing())
+    style = _copy_style(documents)
+    steps: list[Callable[[], None]] = [
+        lambda kind=kind: pane.clear_marks(kind)
+        for kind in pane.mark_kinds()
+        if kind.startswith("copy-") and int(kind[5:]) not in by_partner
+    ]
+    for partner, own in sorted(by_partner.items()):
+        priority = COPY_PRIORITY + (partner == top_partner)
+        steps.append(
+            lambda partner=partner, own=own, priority=priority: pane.set_marks(
+                copy_kind(partner), own, style=style, tooltip=tooltip, priority=priority
+            )
+        )
+    steps.append(lambda: set_formulas_visible(pane, formulas if show_formulas else [], tooltip))
+    steps.append(lambda: pane.set_marks(DIFF_KIND, edits))
+    return steps
+
+
+def apply_highlights(pane: ReadingPane, links: Sequence[Link], labels: Sequence[str], **options) -> None:
+    """All of `highlight_steps` at once."""
+    for step in highlight_steps(pane, links, labels, **options):
+        step()
+
+
+def set_formulas_visible(pane: ReadingPane, formulas: Sequence[Link], tooltip=None) -> None:
+    if formulas:
+        pane.set_marks(FORMULA_KIND, formulas, tooltip=tooltip)
+    else:
+        pane.clear_marks(FORMULA_KIND)

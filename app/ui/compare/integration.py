@@ -1,0 +1,96 @@
+"""Where the compare view meets the rest of the GUI: the main window's Compare action and `duidu gui A B`.
+
+Documents come from the library (ids) or straight from files (`duidu gui a.txt b.docx` compares files
+without importing them). Each comparison opens as a tab of the main window and caches its pairs in the
+open library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.core.text import content_hash
+from app.ui.compare.cache import LibraryPairCache
+from app.ui.compare.compute import CompareDocument
+from app.ui.compare.view import CompareView
+
+if TYPE_CHECKING:
+    from app.ui.library_service import LibraryService
+    from app.ui.main_window import MainWindow
+
+
+class DocumentError(ValueError):
+    """A DOC argument that names neither a readable file nor a speech in the library."""
+
+
+def library_document(service: LibraryService, doc_id: int) -> CompareDocument:
+    stored = service.document(doc_id)
+    if stored is None:
+        raise DocumentError(f"no speech #{doc_id} in the library")
+    text = service.text(doc_id)
+    return CompareDocument(
+        name=stored.meta.title or f"#{doc_id}",
+        text=text,
+        sha256=content_hash(text),
+        meta=stored.meta,
+        doc_id=doc_id,
+    )
+
+
+def file_document(path: Path) -> CompareDocument:
+    from app.importers import ImportFailure, read_document  # format parsers load only when needed
+
+    try:
+        imported = read_document(path)
+    except ImportFailure as exc:
+        raise DocumentError(f"{path}: {exc}") from None
+    return CompareDocument(
+        name=path.name,
+        text=imported.text,
+        sha256=content_hash(imported.text),
+        meta=imported.meta,
+        path=str(path),
+    )
+
+
+def documents_from_args(service: LibraryService, args: Sequence[str]) -> list[CompareDocument]:
+    """A file when such a file exists, else a library id (`12` or `#12`)."""
+    out = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_file():
+            out.append(file_document(path))
+        elif arg.removeprefix("#").isdigit():
+            out.append(library_document(service, int(arg.removeprefix("#"))))
+        else:
+            raise DocumentError(f"{arg}: no such file, and not a library id")
+    return out
+
+
+def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> CompareView:
+    """Open a comparison as a new tab of `window`."""
+    view = CompareView(
+        documents, runner=window.runner, cache=LibraryPairCache(window.service.library), parent=window.tabs
+    )
+    view.open_documents = lambda docs: open_compare(window, docs)
+    index = window.tabs.addTab(view, view.title())
+    window.tabs.setTabToolTip(index, "\n".join(d.label for d in documents))
+    window.tabs.setCurrentIndex(index)
+    return view
+
+
+def attach_compare(window: MainWindow) -> None:
+    """Make the main window's Compare action open compare tabs."""
+    window.compare_available = True
+
+    def on_requested(ids: list[int]) -> None:
+        try:
+            documents = [library_document(window.service, doc_id) for doc_id in ids]
+        except DocumentError as exc:
+            window.statusBar().showMessage(str(exc), 8000)
+            return
+        open_compare(window, documents)
+
+    window.compare_requested.connect(on_requested)

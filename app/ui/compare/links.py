@@ -1,0 +1,123 @@
+"""Passages seen from each document, and the anchor map that scroll sync interpolates along.
+
+A `Link` is one side of a passage: the span in this document, the partner document and the partner's span.
+Every pane, the tooltip, the overview marks, keyboard navigation and the table speak Links, so the
+"a or b?" question of a Passage is answered once, here. Qt-free.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.core.passages import AlignedSegment, Passage
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Passage `number` (its index in the comparison) as seen from document `doc`."""
+
+    number: int
+    doc: int
+    partner: int
+    start: int
+    end: int
+    partner_start: int
+    partner_end: int
+    passage: Passage
+
+    @property
+    def kind(self) -> str:
+        return self.passage.kind
+
+    @property
+    def similarity(self) -> float:
+        return self.passage.similarity
+
+    @property
+    def partner_text(self) -> str:
+        return self.passage.b_text if self.passage.a == self.doc else self.passage.a_text
+
+    def differing(self) -> list[tuple[int, int]]:
+        """Spans of this side that the alignment does not pair with equal text (the near-copy's edits)."""
+        mine = self.passage.a == self.doc
+        spans: list[tuple[int, int]] = []
+        for seg in self.passage.alignment:
+            if seg.tag != "equal":
+                start, end = (seg.a_start, seg.a_end) if mine else (seg.b_start, seg.b_end)
+                if end > start and not _same_words(seg, self.passage, mine):
+                    spans.append((start, end))
+        return spans
+
+
+def _same_words(seg: AlignedSegment, passage: Passage, mine: bool) -> bool:
+    """True when a gap differs only in punctuation or spacing (not worth marking as an edit)."""
+    a = passage.a_text[seg.a_start - passage.a_start : seg.a_end - passage.a_start]
+    b = passage.b_text[seg.b_start - passage.b_start : seg.b_end - passage.b_start]
+    return _letters(a) == _letters(b)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def links_by_doc(passages: Sequence[Passage], count: int) -> list[list[Link]]:
+    """For each of `count` documents, its Links sorted by position."""
+    out: list[list[Link]] = [[] for _ in range(count)]
+    for number, p in enumerate(passages):
+        out[p.a].append(Link(number, p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p))
+        out[p.b].append(Link(number, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
+    for links in out:
+        links.sort(key=lambda link: (link.start, link.end, link.partner))
+    return out
+
+
+class AnchorMap:
+    """Monotonic offset pairs between two documents, for Meld-like interpolated scroll sync.
+
+    Passages may cross (a sentence moved): only the heaviest chain of passages in the same order on both
+    sides becomes anchors, so the map never runs backwards. Between anchors the position is interpolated
+    linearly; each passage contributes its start and end on both sides.
+    """
+
+    def __init__(self, links: Sequence[Link], length: int, partner_length: int) -> None:
+        chain = _heaviest_chain(sorted(links, key=lambda k: (k.start, k.partner_start)))
+        points = [(0, 0)]
+        for link in chain:
+            for here, there in ((link.start, link.partner_start), (link.end, link.partner_end)):
+                if here >= points[-1][0] and there >= points[-1][1]:
+                    points.append((here, there))
+        points.append((max(length, points[-1][0]), max(partner_length, points[-1][1])))
+        self.here = [p[0] for p in points]
+        self.there = [p[1] for p in points]
+
+    def map(self, offset: int) -> int:
+        """The partner offset that corresponds to `offset` in this document."""
+        i = bisect_right(self.here, offset) - 1
+        i = min(max(i, 0), len(self.here) - 2)
+        x0, x1, y0, y1 = self.here[i], self.here[i + 1], self.there[i], self.there[i + 1]
+        if x1 <= x0:
+            return y1
+        return round(y0 + (y1 - y0) * (min(max(offset, x0), x1) - x0) / (x1 - x0))
+
+
+def _heaviest_chain(links: list[Link]) -> list[Link]:
+    """Links increasing on both sides with the largest total length (O(n²); n is a few hundred)."""
+    if not links:
+        return []
+    best = [link.end - link.start for link in links]
+    back = [-1] * len(links)
+    for i, link in enumerate(links):
+        for j in range(i):
+            prev = links[j]
+            if prev.end <= link.start and prev.partner_end <= link.partner_start:
+                weight = best[j] + link.end - link.start
+                if weight > best[i]:
+                    best[i], back[i] = weight, j
+    i = max(range(len(links)), key=best.__getitem__)
+    chain = []
+    while i >= 0:
+        chain.append(links[i])
+        i = back[i]
+    return chain[::-1]

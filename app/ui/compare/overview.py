@@ -1,0 +1,94 @@
+"""Marks beside a pane's scroll bar: where its shared passages sit, and where the viewport is.
+
+Draftable's scrollbar marks and Juxta's histogram answer the same question — "where in this speech is the
+reuse?" — without scrolling. Positions are fractions of the text (code points), which tracks the scroll
+bar closely for prose; a click scrolls the pane there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from app.ui.compare.links import Link
+from app.ui.reading_pane import ReadingPane
+
+WIDTH = 12
+MIN_MARK_HEIGHT = 2.0
+
+
+class OverviewBar(QWidget):
+    """A narrow strip next to `pane`, coloured where `links` are."""
+
+    def __init__(
+        self, pane: ReadingPane, colour: Callable[[Link], QColor], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self._colour = colour
+        self._links: list[Link] = []
+        self._current: list[tuple[int, int]] = []
+        self.setFixedWidth(WIDTH)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        pane.scrolled.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(WIDTH, 100)
+
+    def set_links(self, links: Sequence[Link]) -> None:
+        self._links = list(links)
+        self.update()
+
+    def set_current(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._current = list(spans)
+        self.update()
+
+    def mark_rects(self) -> list[tuple[QRectF, Link]]:
+        """Where each link is drawn (tests read these back)."""
+        length = max(1, len(self.pane.text()))
+        height = self.height()
+        out = []
+        for link in self._links:
+            top = height * link.start / length
+            bottom = max(top + MIN_MARK_HEIGHT, height * link.end / length)
+            out.append((QRectF(2, top, self.width() - 4, bottom - top), link))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.window())
+        for rect, link in self.mark_rects():
+            painter.fillRect(rect, self._colour(link).darker(115))
+        length = max(1, len(self.pane.text()))
+        outline = palette.text().color()
+        for start, end in self._current:
+            top = self.height() * start / length
+            bottom = max(top + 3, self.height() * end / length)
+            painter.fillRect(QRectF(0, top, self.width(), bottom - top), outline)
+        first, last = self.pane.visible_range()
+        view = QRectF(0.5, self.height() * first / length, self.width() - 1, 0)
+        view.setBottom(max(view.top() + 4, self.height() * last / length))
+        shade = QColor(outline)
+        shade.setAlpha(40)
+        painter.fillRect(view, shade)
+        painter.setPen(outline)
+        painter.drawRect(view)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.height() > 0:
+            fraction = min(max(event.position().y() / self.height(), 0.0), 1.0)
+            self.pane.scroll_to(round(fraction * len(self.pane.text())), 0.5)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.mousePressEvent(event)
+            return
+        super().mouseMoveEvent(event)

@@ -1,0 +1,48 @@
+"""One pane of the compare view: header, reading pane and overview strip, for one document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.ui.compare.compute import CompareDocument
+from app.ui.compare.links import Link
+from app.ui.compare.overview import OverviewBar
+from app.ui.compare.pane_header import PaneHeader
+from app.ui.reading_pane import ReadingPane
+
+
+class ComparePane(QWidget):
+    def __init__(
+        self,
+        index: int,
+        document: CompareDocument,
+        colour: Callable[[Link], QColor],
+        parent: QWidget | None = None,
+        *,
+        numbered: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.document = document
+        self.header = PaneHeader(document.meta, len(document.text), self)
+        title = document.label
+        if numbered:
+            title = f"{index + 1} · {title}"
+        if title != document.meta.title:
+            self.header.document_header.set_meta(replace(document.meta, title=title))
+        self.reader = ReadingPane(document.text, self)
+        self.overview = OverviewBar(self.reader, colour, self)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.reader, 1)
+        body.addWidget(self.overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)

@@ -1,0 +1,473 @@
+"""The compare view: two to eight speeches side by side, their shared passages highlighted and linked.
+
+The view coordinates; each behaviour lives in its own module (panes, highlights, scroll sync, overview,
+passage table, heat map, diff panel, parameters, export). Matching runs on the task runner; when its result
+arrives the highlight layers are applied one layer per event-loop turn, so the window keeps answering
+while thousands of formats are laid out.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QToolBar, QWidget
+from shiboken6 import isValid
+
+from app.core.passages import Cancelled, Passage
+from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettings, PairCache, compute
+from app.ui.compare.diff_panel import DiffPanel
+from app.ui.compare.heatmap import SimilarityMatrix
+from app.ui.compare.highlights import CURRENT_KIND, FORMULA_KIND, highlight_steps, link_colour, link_tooltip
+from app.ui.compare.links import Link, links_by_doc
+from app.ui.compare.pane import ComparePane
+from app.ui.compare.params_bar import ParamsBar
+from app.ui.compare.passage_table import PassageDock
+from app.ui.compare.scroll_sync import ScrollSync
+from app.ui.span_highlighter import Mark
+from app.ui.tasks import Task, TaskRunner
+from app.ui.theme import current_theme
+
+MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
+
+
+class CompareView(QMainWindow):
+    """Shows `documents` side by side; embed it in a tab (it is a plain widget) or show it on its own."""
+
+    #: A new result arrived (before its highlights are drawn).
+    result_ready = Signal(object)
+    #: Every highlight layer of the current result is applied.
+    highlights_ready = Signal()
+    #: A passage (its number in the comparison) became the current one.
+    passage_selected = Signal(int)
+
+    def __init__(
+        self,
+        documents: Sequence[CompareDocument],
+        *,
+        runner: TaskRunner | None = None,
+        cache: PairCache | None = None,
+        settings: CompareSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if not MIN_DOCUMENTS <= len(documents) <= MAX_DOCUMENTS:
+            raise ValueError(f"compare {MIN_DOCUMENTS} to {MAX_DOCUMENTS} documents, not {len(documents)}")
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.documents = list(documents)
+        self.runner = runner or TaskRunner(self)
+        self.cache = cache
+        self.theme = current_theme()
+        self.result: CompareResult | None = None
+        self.links: list[list[Link]] = [[] for _ in self.documents]
+        self.current: Passage | None = None
+        self.current_number = -1
+        self.show_formulas = True
+        #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
+        self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
+        self._task: Task | None = None
+        self._pending: deque[Callable[[], None]] = deque()
+        self._generation = 0
+        self._build(settings or CompareSettings())
+        self.retranslate()
+        self.recompute(self.params.settings())
+
+    # ---- construction ------------------------------------------------------------------------------------
+
+    def labels(self) -> list[str]:
+        """Short names used in tooltips, the table and the heat map ("2 · title" with 3+ speeches)."""
+        if len(self.documents) == 2:
+            return [d.label for d in self.documents]
+        return [f"{n + 1} · {d.label}" for n, d in enumerate(self.documents)]
+
+    def _build(self, settings: CompareSettings) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.panes: list[ComparePane] = []
+        for index, document in enumerate(self.documents):
+            pane = ComparePane(
+                index, document, self._link_colour, self.splitter, numbered=len(self.documents) > 2
+            )
+            pane.reader.mark_activated.connect(
+                lambda _kind, mark, index=index: self._on_mark_clicked(index, mark)
+            )
+            pane.header.lead_requested.connect(lambda index=index: self.set_lead(index))
+            pane.header.lead_button.setVisible(len(self.documents) > 2)
+            self.splitter.addWidget(pane)
+            self.panes.append(pane)
+        self.splitter.setSizes([1000] * len(self.panes))
+        self.setCentralWidget(self.splitter)
+        self.sync = ScrollSync([pane.reader for pane in self.panes], self)
+        self.set_lead(0)
+
+        self.params = ParamsBar(settings)
+        self.params.settings_changed.connect(self.recompute)
+        self.params.cancel_requested.connect(self.cancel)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("compare-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.act_previous = self._action(self.previous_passage, ["Shift+F7", "Alt+Up"])
+        self.act_next = self._action(self.next_passage, ["F7", "Alt+Down"])
+        self.act_formulas = self._action(lambda: self.set_formulas_visible(self.act_formulas.isChecked()))
+        self.act_formulas.setCheckable(True)
+        self.act_formulas.setChecked(True)
+        self.act_sync = self._action(lambda: self.sync.set_enabled(self.act_sync.isChecked()))
+        self.act_sync.setCheckable(True)
+        self.act_sync.setChecked(True)
+        self.act_export_html = self._action(self.ask_export_html)
+        self.act_export_pdf = self._action(self.ask_export_pdf)
+        self.toolbar.addActions([self.act_previous, self.act_next])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_formulas, self.act_sync])
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.params)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_export_html, self.act_export_pdf])
+        self.addToolBar(self.toolbar)
+
+        self.passage_dock = PassageDock(self)
+        self.passage_dock.passage_selected.connect(self.select_passage)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.passage_dock)
+        self.diff_panel = DiffPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_panel)
+        self.splitDockWidget(self.passage_dock, self.diff_panel, Qt.Orientation.Horizontal)
+        self.matrix = SimilarityMatrix()
+        self.matrix.pair_clicked.connect(self.open_pair)
+        self.matrix_dock = None
+        if len(self.documents) >= 3:
+            from PySide6.QtWidgets import QDockWidget
+
+            self.matrix_dock = QDockWidget(self)
+            self.matrix_dock.setObjectName("compare-matrix")
+            self.matrix_dock.setWidget(self.matrix)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.matrix_dock)
+            self.splitDockWidget(self.diff_panel, self.matrix_dock, Qt.Orientation.Horizontal)
+        height = 200 if self.matrix_dock is None else max(200, self.matrix.minimumSizeHint().height() + 40)
+        self.resizeDocks([self.passage_dock], [height], Qt.Orientation.Vertical)
+
+    def _action(self, slot: Callable[[], object], shortcuts: Sequence[str] = ()) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.act_previous.setText(self.tr("Previous passage"))
+        self.act_next.setText(self.tr("Next passage"))
+        self.act_formulas.setText(self.tr("Show formulas"))
+        self.act_formulas.setToolTip(self.tr("Show passages that are only shared formulas (muted grey)"))
+        self.act_sync.setText(self.tr("Scroll together"))
+        self.act_sync.setToolTip(self.tr("Keep the panes aligned on their shared passages while scrolling"))
+        self.act_export_html.setText(self.tr("Export HTML…"))
+        self.act_export_pdf.setText(self.tr("Export PDF…"))
+        self.toolbar.setWindowTitle(self.tr("Compare toolbar"))
+        if self.matrix_dock is not None:
+            self.matrix_dock.setWindowTitle(self.tr("Similarity matrix"))
+        for widget in (self.params, self.passage_dock, self.diff_panel, *[p.header for p in self.panes]):
+            widget.retranslate()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def title(self) -> str:
+        return " ↔ ".join(d.label[:10] for d in self.documents)
+
+    def _link_colour(self, link: Link):
+        return link_colour(self.theme, link, len(self.documents))
+
+    # ---- computing -----------------------------------------------------------------------------------------
+
+    def recompute(self, settings: CompareSettings) -> None:
+        """Match again with `settings` in the background; the previous result stays until the new one lands."""
+        self.cancel()
+        self._generation += 1
+        generation = self._generation
+        documents, cache = list(self.documents), self.cache
+        self.params.set_busy(True)
+        self._update_status(computing=True)
+        self._task = self.runner.start(
+            lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled),
+            on_success=lambda result: self._on_result(generation, result),
+            on_failure=lambda exc: self._on_failure(generation, exc),
+            on_progress=self.params.set_progress,
+        )
+
+    def cancel(self) -> None:
+        if self._task is not None and not self._task.done:
+            self._task.cancel()
+        self._task = None
+        self.params.set_busy(False)
+
+    def is_busy(self) -> bool:
+        return (self._task is not None and not self._task.done) or bool(self._pending)
+
+    def _on_failure(self, generation: int, exc: Exception) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self._task = None
+        self.params.set_busy(False)
+        if isinstance(exc, Cancelled):
+            self.params.set_status(self.tr("Cancelled; showing the previous result."))
+        else:
+            self.params.set_status(self.tr("Comparison failed: {0}").format(exc))
+
+    def _on_result(self, generation: int, result: CompareResult) -> None:
+        if not isValid(self) or generation != self._generation:  # closed meanwhile, or superseded
+            return
+        self._task = None
+        self.params.set_busy(False)
+        self.apply_result(result)
+
+    def apply_result(self, result: CompareResult) -> None:
+        """Show `result`: headers and matrix at once; table, sync map and highlight layers one step per
+        event-loop turn (see `_drain`)."""
+        self.result = result
+        self.links = links_by_doc(result.passages, len(self.documents))
+        labels = self.labels()
+        self.current, self.current_number = None, -1
+        self.diff_panel.show_passage(None, labels)
+        colours = [
+            link_colour(self.theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), len(self.documents))
+            for n, p in enumerate(result.passages)
+        ]
+        self.matrix.set_matrix(labels, result.pair_ratios)
+        for pane in self.panes:
+            pane.header.set_ratio(result.ratios[pane.index])
+            pane.header.set_colour(self.theme.partner_colour(pane.index) if len(self.documents) > 2 else None)
+            pane.reader.clear_transient(CURRENT_KIND)
+            pane.overview.set_current([])
+        self._update_status()
+        self.result_ready.emit(result)
+        self._queue_highlights(
+            [
+                lambda: self.passage_dock.set_passages(result.passages, labels, colours),
+                lambda: self.sync.set_links(self.links),
+            ]
+        )
+
+    def _queue_highlights(self, first: Sequence[Callable[[], None]] = ()) -> None:
+        idle = not self._pending
+        self._pending.clear()
+        self._pending.extend(first)
+        labels = self.labels()
+        for pane in self.panes:
+            self._pending.extend(
+                highlight_steps(
+                    pane.reader,
+                    self.links[pane.index],
+                    labels,
+                    show_formulas=self.show_formulas,
+                    top_partner=self.sync.lead,
+                )
+            )
+            self._pending.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
+        if idle:
+            QTimer.singleShot(0, self._drain)
+
+    def _drain(self) -> None:
+        """Run one queued highlight step, then yield to the event loop (keeps every stall short)."""
+        if not isValid(self) or not self._pending:
+            return
+        self._pending.popleft()()
+        if self._pending:
+            QTimer.singleShot(0, self._drain)
+        else:
+            self.highlights_ready.emit()
+
+    def wait_until_highlighted(self) -> None:
+        """Apply any queued highlight steps now (tests and exports that need the final state)."""
+        while self._pending:
+            self._pending.popleft()()
+        self.highlights_ready.emit()
+
+    def _overview_links(self, doc: int) -> list[Link]:
+        return [k for k in self.links[doc] if self.show_formulas or k.kind != "formula"]
+
+    def _update_status(self, computing: bool = False) -> None:
+        if computing:
+            self.params.set_status(self.tr("Comparing…"))
+            return
+        if self.result is None:
+            self.params.set_status("")
+            return
+        copies = sum(p.kind == "copy" for p in self.result.passages)
+        formulas = len(self.result.passages) - copies
+        text = self.tr("{0} copied passages, {1} shared formulas").format(copies, formulas)
+        self.params.set_status(text)
+
+    # ---- formulas and lead pane ------------------------------------------------------------------------------
+
+    def set_formulas_visible(self, visible: bool) -> None:
+        self.show_formulas = visible
+        self.act_formulas.setChecked(visible)
+        if self.result is None:
+            return
+        labels = self.labels()
+        for pane in self.panes:
+            formulas = [k for k in self.links[pane.index] if k.kind == "formula"] if visible else []
+            if formulas:
+                pane.reader.set_marks(
+                    FORMULA_KIND, formulas, tooltip=lambda mark: link_tooltip(mark.payload, labels)
+                )
+            else:
+                pane.reader.clear_marks(FORMULA_KIND)
+            pane.overview.set_links(self._overview_links(pane.index))
+        if not visible and self.passage_dock.proxy.kind == "":
+            self.passage_dock.kind.setCurrentIndex(self.passage_dock.kind.findData("copy"))
+
+    def set_lead(self, index: int) -> None:
+        """Make pane `index` the reference: the others follow it, and its colour is drawn on top."""
+        changed = index != self.sync.lead
+        self.sync.set_lead(index)
+        for pane in self.panes:
+            pane.header.set_lead(pane.index == index)
+        if changed and self.result is not None and len(self.panes) > 2:
+            self._queue_highlights()
+
+    # ---- passages --------------------------------------------------------------------------------------------
+
+    def _on_mark_clicked(self, index: int, mark: Mark) -> None:
+        link = mark.payload
+        if not isinstance(link, Link):
+            return
+        offset = link.start
+        # Every passage under the click (one per partner where speeches share the same sentence).
+        under = [
+            m.payload
+            for kind, m in self.panes[index].reader.marks_at(offset)
+            if isinstance(m.payload, Link) and kind != "diff"
+        ]
+        self.select_links(index, under or [link])
+
+    def select_passage(self, number: int) -> None:
+        """Make passage `number` current: mark it in both panes and bring both sides into view."""
+        if self.result is None or not 0 <= number < len(self.result.passages):
+            return
+        p = self.result.passages[number]
+        link = next(k for k in self.links[p.a] if k.number == number)
+        self.select_links(p.a, [link])
+
+    def select_links(self, doc: int, links: Sequence[Link]) -> None:
+        """Mark `links` (seen from `doc`) and their counterparts, and scroll the partners to them."""
+        if not links or self.result is None:
+            return
+        first = links[0]
+        self.current = first.passage
+        self.current_number = first.number
+        own = [(k.start, k.end) for k in links]
+        marks: dict[int, list[tuple[int, int]]] = {doc: own}
+        for link in links:
+            marks.setdefault(link.partner, []).append((link.partner_start, link.partner_end))
+        with self.sync.paused():
+            for pane in self.panes:
+                spans = marks.get(pane.index, [])
+                pane.reader.set_transient(CURRENT_KIND, [Mark(s, e) for s, e in spans])
+                pane.overview.set_current(spans)
+                if spans and pane.index != doc:
+                    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+                    pane.reader.reveal(start, min(end, start + 200))
+            start, end = own[0]
+            self.panes[doc].reader.reveal(start, min(end, start + 200))
+            if self.sync.enabled:
+                for pane in self.panes:
+                    if pane.index not in marks:
+                        self.sync.follow(doc, pane.index)
+        self.passage_dock.select_number(first.number)
+        self.diff_panel.show_passage(first.passage, self.labels())
+        self.passage_selected.emit(first.number)
+
+    def _focus_doc(self) -> int:
+        for pane in self.panes:
+            if pane.reader.hasFocus():
+                return pane.index
+        if self.current is not None and self.current_number >= 0:
+            return self.current.a
+        return self.sync.lead
+
+    def _step(self, forward: bool) -> None:
+        doc = self._focus_doc()
+        links = [k for k in self.links[doc] if self.show_formulas or k.kind != "formula"]
+        if not links:
+            return
+        if self.current is not None and any(k.number == self.current_number for k in links):
+            here = next(k for k in links if k.number == self.current_number)
+            position = links.index(here)
+            target = links[(position + (1 if forward else -1)) % len(links)]
+        else:
+            top = self.panes[doc].reader.first_visible_offset()
+            after = [k for k in links if k.start >= top]
+            target = (after[0] if after else links[0]) if forward else (after[0] if after else links[-1])
+        self.select_links(doc, [target])
+
+    def next_passage(self) -> None:
+        self._step(True)
+
+    def previous_passage(self) -> None:
+        self._step(False)
+
+    # ---- other comparisons and export -------------------------------------------------------------------------
+
+    def open_pair(self, row: int, column: int) -> object:
+        """Open speeches `row` and `column` on their own (heat map click)."""
+        pair = sorted((row, column))
+        return self.open_documents([self.documents[pair[0]], self.documents[pair[1]]])
+
+    def _open_standalone(self, documents: list[CompareDocument]) -> CompareView:
+        view = CompareView(documents, runner=self.runner, cache=self.cache, settings=self.params.settings())
+        view.setWindowFlags(Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.setWindowTitle(view.title())
+        view.resize(self.size())
+        view.show()
+        return view
+
+    def export_html(self, path: str | Path) -> Path:
+        from app.ui.compare.export import export_html
+
+        if self.result is None:
+            raise RuntimeError("nothing to export yet")
+        return export_html(self.result, path)
+
+    def export_pdf(self, path: str | Path) -> Path:
+        from app.ui.compare.export import export_pdf
+
+        if self.result is None:
+            raise RuntimeError("nothing to export yet")
+        return export_pdf(self.result, path)
+
+    def _ask_path(self, caption: str, suffix: str, pattern: str) -> str:
+        default = "-".join(d.label[:12] for d in self.documents) + suffix
+        path, _ = QFileDialog.getSaveFileName(self, caption, default, pattern)
+        return path
+
+    def ask_export_html(self) -> None:
+        if self.result is None:
+            return
+        path = self._ask_path(
+            self.tr("Export the comparison as HTML"), ".html", self.tr("HTML report (*.html)")
+        )
+        if path:
+            self.export_html(path)
+            self.params.set_status(self.tr("Wrote {0}").format(path))
+
+    def ask_export_pdf(self) -> None:
+        if self.result is None:
+            return
+        path = self._ask_path(self.tr("Export the comparison as PDF"), ".pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            self.export_pdf(path)
+            self.params.set_status(self.tr("Wrote {0}").format(path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel()
+        self._pending.clear()
+        super().closeEvent(event)
