@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 PassageKind = Literal["copy", "formula"]
+
+#: Bumped whenever the engine may find different passages for the same input and parameters, so that
+#: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
+ENGINE_VERSION = "1"
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -78,6 +82,7 @@ class PassageParams:
     def describe(self) -> dict[str, object]:
         """The parameters as plain values, for reports and evidence metadata."""
         return {
+            "engine": ENGINE_VERSION,
             "min_chars": self.min_chars,
             "min_similarity": self.min_similarity,
             "seed_chars": self.seed_chars,
