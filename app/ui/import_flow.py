@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QProgressDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.store import LibraryError
 from app.ui.library_service import LibraryService
+from app.ui.prompts import warn
 from app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:  # the importers pull in docx/pdf/html parsers: load them on the first import only
@@ -122,6 +124,38 @@ class ImportController(QObject):
         self.results_dialog: ImportResultsDialog | None = None
         self.show_results = True
 
+    # --- what to import ---------------------------------------------------------------------------------
+    def file_filter(self) -> str:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(supported_suffixes()))
+        return self.tr("Speeches (%1)").replace("%1", patterns) + ";;" + self.tr("All files (*)")
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Import speeches"), "", self.file_filter()
+        )
+        self.import_paths([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Import a folder of speeches"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> Task | None:
+        """Import what can be imported and say clearly which files cannot (dropped files, chosen files)."""
+        good, bad = split_supported(paths)
+        if bad:
+            kinds = ", ".join(sorted(supported_suffixes()))
+            warn(
+                self._window,
+                self.tr("Unsupported files"),
+                self.tr("%n file(s) cannot be imported: Duidu reads %1 files.", "", len(bad)).replace(
+                    "%1", kinds
+                ),
+                "\n".join(str(path) for path in bad),
+            )
+        return self.start(good) if good else None
+
+    # --- running an import -------------------------------------------------------------------------------
     def busy(self) -> bool:
         return self.task is not None and not self.task.done
 
@@ -165,8 +199,6 @@ class ImportController(QObject):
             self.results_dialog.open()
 
     def _on_failed(self, error: Exception) -> None:
-        from app.ui.prompts import warn
-
         title = self.tr("Import failed")
         if isinstance(error, LibraryError):
             message = str(error)

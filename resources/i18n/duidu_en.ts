@@ -191,8 +191,32 @@
 <context>
     <name>ImportController</name>
     <message>
-        <source>Importing…</source>
+        <source>Speeches (%1)</source>
         <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a folder of speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsupported files</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
+        <translation><numerusform>%n file cannot be imported: Duidu reads %1 files.</numerusform><numerusform>%n files cannot be imported: Duidu reads %1 files.</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -366,110 +390,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import &amp;folder…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Paste text as a new speech…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Open library…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;New library…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import the &amp;demo library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pre&amp;ferences…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Edit &amp;details…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Remove…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Compare</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Search the library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show the &amp;library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Close tab</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Clear search and &amp;filters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;About Duidu</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Compare 2 to 8 selected speeches side by side</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;do</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Loading the library…</source>
         <translation type="unfinished" />
     </message>
@@ -492,30 +412,6 @@
     <message numerus="yes">
         <source>%n shown</source>
         <translation><numerusform>%n shown</numerusform><numerusform>%n shown</numerusform></translation>
-    </message>
-    <message>
-        <source>Speeches (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import speeches</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import a folder of speeches</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unsupported files</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation><numerusform>%n file cannot be imported: Duidu reads %1 files.</numerusform><numerusform>%n files cannot be imported: Duidu reads %1 files.</numerusform></translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -698,6 +594,105 @@
     <name>SearchBox</name>
     <message>
         <source>Search titles, speakers, tags and full text…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Paste text as a new speech…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the &amp;demo library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear search and &amp;filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About Duidu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare 2 to 8 selected speeches side by side</source>
         <translation type="unfinished" />
     </message>
 </context>

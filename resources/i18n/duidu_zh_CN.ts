@@ -191,8 +191,32 @@
 <context>
     <name>ImportController</name>
     <message>
-        <source>Importing…</source>
+        <source>Speeches (%1)</source>
         <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <translation>讲话（%1）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import speeches</source>
+        <translation>导入讲话</translation>
+    </message>
+    <message>
+        <source>Import a folder of speeches</source>
+        <translation>导入讲话文件夹</translation>
+    </message>
+    <message>
+        <source>Unsupported files</source>
+        <translation>不支持的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
+        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
@@ -366,110 +390,6 @@
         <translation>文库</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开的文库(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Library</source>
-        <translation>文库(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>导入文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste text as a new speech…</source>
-        <translation>粘贴文本为新讲话(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open library…</source>
-        <translation>打开文库(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;New library…</source>
-        <translation>新建文库(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Import the &amp;demo library</source>
-        <translation>导入示例文库(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Pre&amp;ferences…</source>
-        <translation>首选项(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Read</source>
-        <translation>阅读(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Edit &amp;details…</source>
-        <translation>编辑信息(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove…</source>
-        <translation>删除(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Compare</source>
-        <translation>比对(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Search the library</source>
-        <translation>搜索文库(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Show the &amp;library</source>
-        <translation>显示文库(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Close tab</source>
-        <translation>关闭标签页(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Clear search and &amp;filters</source>
-        <translation>清除搜索和筛选(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;About Duidu</source>
-        <translation>关于对读(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Compare 2 to 8 selected speeches side by side</source>
-        <translation>并排比对选中的 2 至 8 篇讲话</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Re&amp;do</source>
-        <translation>重做(&amp;D)</translation>
-    </message>
-    <message>
         <source>Loading the library…</source>
         <translation>正在载入文库…</translation>
     </message>
@@ -492,30 +412,6 @@
     <message numerus="yes">
         <source>%n shown</source>
         <translation><numerusform>显示 %n 篇</numerusform></translation>
-    </message>
-    <message>
-        <source>Speeches (%1)</source>
-        <translation>讲话（%1）</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import speeches</source>
-        <translation>导入讲话</translation>
-    </message>
-    <message>
-        <source>Import a folder of speeches</source>
-        <translation>导入讲话文件夹</translation>
-    </message>
-    <message>
-        <source>Unsupported files</source>
-        <translation>不支持的文件</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -699,6 +595,105 @@
     <message>
         <source>Search titles, speakers, tags and full text…</source>
         <translation>搜索标题、讲话人、标签和全文…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开的文库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste text as a new speech…</source>
+        <translation>粘贴文本为新讲话(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New library…</source>
+        <translation>新建文库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import the &amp;demo library</source>
+        <translation>导入示例文库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation>编辑信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比对(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>显示文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear search and &amp;filters</source>
+        <translation>清除搜索和筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About Duidu</source>
+        <translation>关于对读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Compare 2 to 8 selected speeches side by side</source>
+        <translation>并排比对选中的 2 至 8 篇讲话</translation>
     </message>
 </context>
 </TS>

@@ -89,9 +89,9 @@ def test_session_remembers_the_library_and_applies_preferences(session, tmp_path
             return PreferencesDialog.DialogCode.Accepted
 
         monkeypatch.setattr(PreferencesDialog, "exec", choose_chinese_and_dark)
-        window.act_preferences.trigger()
+        window.act.preferences.trigger()
         assert prefs.get(S.LANGUAGE) == "zh_CN" and prefs.get(S.THEME) == "dark"
-        assert window.menu_file.title() == "文件(&F)"
+        assert window.act.menu_file.title() == "文件(&F)"
         from app.ui.theme import current_theme
 
         assert current_theme().dark
@@ -112,10 +112,10 @@ def test_switching_libraries_through_the_recent_menu(session, tmp_path, monkeypa
         monkeypatch.setattr(app_module.MainWindow, "offer_demo_library", lambda self: None)
         assert session.switch_to(str(tmp_path / "second.duidu.sqlite"), create=True)
         assert Path(window.service.location).name == "second.duidu.sqlite"
-        window.menu_recent.aboutToShow.emit()
-        entries = [action.text() for action in window.menu_recent.actions()]
+        window.act.menu_recent.aboutToShow.emit()
+        entries = [action.text() for action in window.act.menu_recent.actions()]
         assert entries == [first.location]
-        window.menu_recent.actions()[0].trigger()
+        window.act.menu_recent.actions()[0].trigger()
         assert window.service.location == first.location
 
         # A library that cannot be used is reported and the open one stays.

@@ -72,7 +72,7 @@ def test_switching_language_retranslates_the_open_window(window, translations):
     window.reload()
     translations.apply("zh_CN")
     assert translations.is_chinese()
-    assert window.menu_file.title() == "文件(&F)"
+    assert window.act.menu_file.title() == "文件(&F)"
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "标题"
     assert window.tabs.tabText(0) == "文库"
     assert "1 篇讲话" in window.size_label.text()
@@ -83,6 +83,6 @@ def test_switching_language_retranslates_the_open_window(window, translations):
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
     translations.apply("en")
-    assert window.menu_file.title() == "&File"
+    assert window.act.menu_file.title() == "&File"
     assert "1 speech" in window.size_label.text() and "speeches" not in window.size_label.text()
     assert QLocale().language() == QLocale.Language.English

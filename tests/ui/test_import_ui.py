@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from app.store import list_documents, open_library
+from app.ui import import_flow
 from app.ui import main_window as main_window_module
 from app.ui import settings as S
 from app.ui.main_window import demo_files
@@ -90,7 +91,7 @@ def test_dropping_unsupported_files_says_which_and_imports_the_rest(
     sheet = tmp_path / "figures.xlsx"
     sheet.write_bytes(b"PK")
     warnings = []
-    monkeypatch.setattr(main_window_module, "warn", lambda *args: warnings.append(args))
+    monkeypatch.setattr(import_flow, "warn", lambda *args: warnings.append(args))
     _drop(window, [picture, speech_files[0], sheet])
     assert len(warnings) == 1
     _parent, title, text, details = warnings[0]

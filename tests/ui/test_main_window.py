@@ -148,7 +148,7 @@ def test_edit_metadata_is_persisted_and_undoable(qtbot, window, library_path, mo
         meta = get_document(session, doc_id).meta
     assert (meta.speaker, meta.tags, meta.notes) == ("赵六", ("民生", "经济", "财政"), "核对过原文")
 
-    window.act_undo.trigger()
+    window.act.undo.trigger()
     assert _proxy_index(window, doc_id, Column.SPEAKER).data() == "李四"
     with open_library(str(library_path)) as reopened, reopened.reader() as session:
         assert get_document(session, doc_id).meta.speaker == "李四"
@@ -182,7 +182,7 @@ def test_delete_declined_changes_nothing(qtbot, window, monkeypatch):
     ids = _fill(window)
     monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: False)
     _click_row(qtbot, window, ids["政府工作报告"])
-    window.act_delete.trigger()
+    window.act.delete.trigger()
     assert window.model.rowCount() == 3
     assert not window.undo_stack.canUndo()
 
@@ -205,14 +205,14 @@ def test_edit_after_remove_and_undo_follows_the_new_id(qtbot, window, monkeypatc
 def test_compare_needs_two_to_eight_and_emits_the_ids(qtbot, window):
     ids = _fill(window)
     window.select_ids([ids["政府工作报告"]])
-    assert not window.act_compare.isEnabled()
+    assert not window.act.compare.isEnabled()
     chosen = [ids["政府工作报告"], ids["在安全生产会议上的讲话"]]
     window.select_ids(chosen)
-    assert window.act_compare.isEnabled()
-    window.act_compare.trigger()  # nobody listens yet: the window says the view is not there
+    assert window.act.compare.isEnabled()
+    window.act.compare.trigger()  # nobody listens yet: the window says the view is not there
     assert "compare" in window.statusBar().currentMessage().lower()
     with qtbot.waitSignal(window.compare_requested) as blocker:
-        window.act_compare.trigger()
+        window.act.compare.trigger()
     assert sorted(blocker.args[0]) == sorted(chosen)
 
 
@@ -247,14 +247,14 @@ def test_headers_and_toolbar_are_not_clipped_in_either_language(window, _english
     _fill(window)
     for language in ("en", "zh_CN"):
         _english_interface.apply(language)
-        window.fit_columns()
+        window.library_view.fit_columns()
         header = window.table.horizontalHeader()
         metrics = header.fontMetrics()
         for column in Column:
             title = window.model.headerData(column, Qt.Orientation.Horizontal)
             assert metrics.horizontalAdvance(title) < header.sectionSize(column), (language, title)
-        for action in window.toolbar.actions():
-            button = window.toolbar.widgetForAction(action)
+        for action in window.act.toolbar.actions():
+            button = window.act.toolbar.widgetForAction(action)
             if button is not None and button.isVisible():
                 wanted = button.fontMetrics().horizontalAdvance(action.text().replace("&", ""))
                 assert wanted <= button.width(), (language, action.text())

@@ -1,0 +1,120 @@
+"""The library tab: the search box above the table of speeches, and the table's selection.
+
+The view knows rows and selection; what a search or a double-click means is the main window's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+
+from app.ui.library_model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
+from app.ui.search_panel import SearchBox
+
+#: Widest a column gets when fitted to its contents (long titles are elided and shown in full on hover).
+_WIDEST = {Column.TITLE: 380, Column.ORGANISATION: 200, Column.TAGS: 200}
+
+
+class LibraryView(QWidget):
+    #: A row was double-clicked: the speech's id.
+    row_activated = Signal(int)
+    #: The selected speeches changed.
+    selection_changed = Signal()
+
+    def __init__(self, search_delay_ms: int = 250, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search_box = SearchBox(self, delay_ms=search_delay_ms)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        self.table.doubleClicked.connect(lambda index: self.row_activated.emit(index.data(ID_ROLE)))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.columns_fitted = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table, 1)
+
+    # --- rows ---------------------------------------------------------------------------------------------
+    def set_rows(self, rows: list[LibraryRow]) -> None:
+        """Show these rows, keeping the selection; columns fit their contents the first time."""
+        selected = set(self.selected_ids())
+        self.model.set_rows(rows)
+        if rows and not self.columns_fitted:
+            self.fit_columns()
+        self._select(selected)
+
+    def rows(self) -> list[LibraryRow]:
+        return self.model.rows()
+
+    def row(self, doc_id: int) -> LibraryRow | None:
+        index = self.model.row_of(doc_id)
+        return self.model.row_at(index) if index >= 0 else None
+
+    def visible_titles(self) -> list[str]:
+        """The titles the table shows, top to bottom (what the user sees)."""
+        return [self.proxy.index(row, Column.TITLE).data() for row in range(self.proxy.rowCount())]
+
+    def shown_count(self) -> int:
+        return self.proxy.rowCount()
+
+    # --- selection ----------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(ID_ROLE) for index in sorted(rows, key=QModelIndex.row)]
+
+    def select_ids(self, ids: Iterable[int]) -> None:
+        """Select these speeches and make the first one current (scrolled into view)."""
+        ids = list(ids)
+        first = self.proxy_row(ids[0]) if ids else -1
+        if first >= 0:
+            self.table.setCurrentIndex(self.proxy.index(first, 0))
+            self.table.scrollTo(self.proxy.index(first, 0))
+        self._select(set(ids))
+
+    def _select(self, ids: set[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        if not ids:
+            return
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) in ids:
+                selection.select(index, flags)
+
+    def proxy_row(self, doc_id: int) -> int:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == doc_id:
+                return row
+        return -1
+
+    # --- columns ------------------------------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Size columns to their contents and headers once (the user's widths are remembered after that)."""
+        self.table.resizeColumnsToContents()
+        for column, widest in _WIDEST.items():
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.columns_fitted = True
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        if not state.isEmpty():
+            self.columns_fitted = self.table.horizontalHeader().restoreState(state)
