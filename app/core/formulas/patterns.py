@@ -59,7 +59,10 @@ _COUNT_NOUNS = (
     "月|小时|星期|年|百分点|多|方面|领域|层次|环节|问题|重点|阶段|时期|部门|地区|省份|城市|国家|单位|人|项目"
     "|以上|左右|字|点|世纪|亿|万|千|百|样|类|批|次|级|家|户|名|县|市|省|区|村|乡|镇|国|局|所|处|队|组|份"
     "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
+    "|孩子|子女|小孩"
 )
+#: A count that announces the list right after it (今年将采取三项举措。一是…) is not a formula either.
+_ANNOUNCES_LIST_RE = re.compile(r"[。：:，,]?\s*(?:一是|第一|首先|其一|一、|（一）|\(一\))")
 _COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
 #: One scan for every numbered shape; it starts with a numeral class so `re` can skip ahead fast.
 _NUMBERED_RE = re.compile(
@@ -176,6 +179,8 @@ def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None
         return None
     end = x_start + _best_tail(text, x_start, x_text)
     if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in text[x_start:end]):
+        return None
+    if _ANNOUNCES_LIST_RE.match(text, end):
         return None
     return PatternHit(m.start(), end, text[m.start() : end], "numbered")
 
