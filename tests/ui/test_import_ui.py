@@ -9,7 +9,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-from app.store import list_documents, open_library
+from app.core.model import DocumentMeta
+from app.store import LibraryError, list_documents, open_library
 from app.ui import import_flow
 from app.ui import main_window as main_window_module
 from app.ui import settings as S
@@ -140,3 +141,23 @@ def test_first_run_offer_declined_leaves_the_library_empty(window, monkeypatch):
     monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: False)
     window.offer_demo_library()
     assert window.model.rowCount() == 0
+
+
+def test_a_library_failure_during_import_is_reported_and_the_table_refreshed(
+    window, speech_files, monkeypatch
+):
+    def fail_after_one(paths, progress, cancelled):
+        window.service.add_text("第一篇已导入。\n", DocumentMeta(title="已导入的一篇"))
+        raise LibraryError(
+            "library.duidu.sqlite is locked by another program; try again when it has finished"
+        )
+
+    warnings = []
+    monkeypatch.setattr(import_flow, "warn", lambda *args: warnings.append(args))
+    monkeypatch.setattr(window.service, "import_paths", fail_after_one)
+    window.import_paths(speech_files)
+    assert len(warnings) == 1
+    _parent, title, text = warnings[0]
+    assert title == "Import failed" and "locked" in text and "kept" in text
+    assert window.visible_titles() == ["已导入的一篇"]
+    assert not window.importer.busy()
