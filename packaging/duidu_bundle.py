@@ -46,8 +46,9 @@ _OPTIONAL_HEAVY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("yaml", ("yaml",)),
 )
 
-#: Imported by name at run time, so PyInstaller's scan of import statements cannot see them.
-HIDDEN_IMPORTS = ["jieba"]
+#: Imported by name at run time, so PyInstaller's scan of import statements cannot see them: jieba (loaded
+#: lazily) and the PostgreSQL driver SQLAlchemy picks from a `postgresql://` library URL (a shared library).
+HIDDEN_IMPORTS = ["jieba", "psycopg", "psycopg_binary"]
 
 #: Qt plugin folders the app needs: windowing (platforms, and the xcb GL glue on Linux), widget styles,
 #: image and icon loading, desktop themes (dark mode, native dialogs) and input methods (Chinese IMEs).

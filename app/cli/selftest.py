@@ -180,6 +180,12 @@ def step_chinese_ui(ctx: Context) -> str:
     return "qtbase_zh_CN.qm and duidu_zh_CN.qm load"
 
 
+def step_postgresql_driver(ctx: Context) -> str:
+    """A shared library on PostgreSQL needs the driver and its bundled libpq; no server is contacted."""
+    psycopg = _module("psycopg")
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {psycopg.pq.version()}"
+
+
 def _has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
@@ -194,6 +200,7 @@ STEPS: tuple[Step, ...] = (
     Step("open a library and import a sample", step_library),
     Step("open the main window", step_window),
     Step("load the Chinese interface", step_chinese_ui),
+    Step("load the PostgreSQL driver", step_postgresql_driver),
 )
 
 
