@@ -10,8 +10,6 @@ import threading
 from functools import cache
 from pathlib import Path
 
-import jieba
-
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
 from app.paths import resource
@@ -53,6 +51,8 @@ def idioms() -> frozenset[str]:
 
 @cache
 def _general_words() -> frozenset[str]:
+    import jieba  # here, not at module level: the GUI must start without loading jieba
+
     with jieba.Tokenizer().get_dict_file() as handle:
         lines = handle.read().decode("utf-8").splitlines()
     return frozenset(word for line in lines if 2 <= len(word := line.split(" ", 1)[0]) <= 8)
