@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import FormulaEntry, parse_lexicon_tsv
@@ -147,3 +149,20 @@ def test_parallel_frames_in_one_paragraph():
         ("强化政治担当", "parallel"),
         ("提高政治本领", "parallel"),
     ]
+
+
+_ALPHABET = list("两个维护四风三严实学思想、，。“”\n**××某XX（）一二三五大项种的是坚持中国特色社会主义")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=80))
+def test_hits_are_ordered_disjoint_exact_and_never_cover_a_redaction(text):
+    hits = default_matcher().find(text)
+    view = normalize(text, keep_punctuation=False)
+    previous_end = 0
+    for hit in hits:
+        assert previous_end <= hit.start < hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.text
+        for r_start, r_end in view.redaction_ends.items():
+            assert hit.end <= r_start or hit.start >= r_end, (hit, text)
+        previous_end = hit.end
