@@ -36,6 +36,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--top", type=int, default=100, metavar="N", help="with --discover: how many candidates (default 100)"
     )
+    lexicon = parser.add_mutually_exclusive_group()
+    lexicon.add_argument(
+        "--export-lexicon", metavar="FILE", help="write the library's own formula entries as lexicon TSV"
+    )
+    lexicon.add_argument(
+        "--import-lexicon",
+        metavar="FILE",
+        help="add or replace formula entries in the library from lexicon TSV",
+    )
     parser.add_argument(
         "--accept",
         nargs="+",
@@ -47,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def formulas_command(args: argparse.Namespace) -> int:
+    if args.export_lexicon or args.import_lexicon:
+        return _exchange(args)
     if args.accept:
         return _accept(args)
     if args.discover:
@@ -125,10 +136,37 @@ def _accept(args: argparse.Namespace) -> int:
     if not wordings or any(not match_key(w) for w in wordings):
         raise CliError("--accept needs formula texts")
     entries = [FormulaEntry(w, category="discovered", note="accepted from discovery") for w in wordings]
-    with opened(args.db, writing=True) as library, library.writer.begin() as session:
+    with opened(args.db, writing=True, create=True) as library, library.writer.begin() as session:
         save_entries(session, entries)
     print(f"added {len(entries)} formulas to the library's lexicon: {'、'.join(wordings)}")
     return 0
+
+
+def _exchange(args: argparse.Namespace) -> int:
+    from app.cli.library import opened
+    from app.store.lexicon import export_user_tsv, import_user_tsv
+
+    if args.export_lexicon:
+        with opened(args.db, writing=False) as library, library.reader() as session:
+            text = export_user_tsv(session)
+        try:
+            Path(args.export_lexicon).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {args.export_lexicon}: {exc.strerror or exc}") from None
+        print(f"wrote {args.export_lexicon}: {text.count(chr(10)) - 1} formula entries")
+        return 0
+    try:
+        text = Path(args.import_lexicon).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(
+            f"cannot read {args.import_lexicon}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    with opened(args.db, writing=True, create=True) as library, library.writer.begin() as session:
+        loaded = import_user_tsv(session, text)
+    for problem in loaded.problems:
+        print(f"skipped {args.import_lexicon} {problem}", file=sys.stderr)
+    print(f"imported {len(loaded.entries)} formula entries, skipped {len(loaded.problems)} rows")
+    return 1 if loaded.problems else 0
 
 
 def _library_documents(db: str | None) -> list[tuple[str, str, str]]:

@@ -123,3 +123,20 @@ def test_accepted_formulas_are_found_in_library_documents(speech, tmp_path, caps
     )
     assert run(["formulas", str(speech), "--json"]) == 0  # a file without --db: the shipped lexicon only
     assert "深入开展" not in {h["formula"] for h in json.loads(capsys.readouterr().out)["hits"]}
+
+
+def test_lexicon_export_and_import(tmp_path, capsys) -> None:
+    db = str(tmp_path / "lib.sqlite")
+    assert run(["formulas", "--accept", "三解三促", "四学四强", "--db", db]) == 0
+    out = tmp_path / "mine.tsv"
+    assert run(["formulas", "--export-lexicon", str(out), "--db", db]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1].startswith("三解三促\t")
+    other = str(tmp_path / "other.sqlite")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(out.read_text(encoding="utf-8") + "x\t\t\t\t\tnot-a-year\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(["formulas", "--import-lexicon", str(bad), "--db", other]) == 1
+    captured = capsys.readouterr()
+    assert "imported 2 formula entries, skipped 1 rows" in captured.out
+    assert "line 4: first_year" in captured.err
+    assert run(["formulas", "--import-lexicon", str(tmp_path / "missing.tsv"), "--db", other]) == 2
