@@ -41,6 +41,16 @@ def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
     return theme.partner_colour(colour_index(link, documents))
 
 
+def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
+    """The passage being looked at: outlined in ink, keeping the partner colour behind it visible."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(theme.colour("passage.current.outline"))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(theme.colour("passage.current.outline"))
+    fmt.setFontUnderline(True)
+    return fmt
+
+
 def _copy_style(documents: int):
     def style(theme: Theme, mark: Mark) -> QTextCharFormat:
         fmt = QTextCharFormat()

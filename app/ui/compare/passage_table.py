@@ -225,6 +225,11 @@ class PassageFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
 
+def _pair_key(pair: tuple[int, int]) -> str:
+    """Combo data for a pair (a string: Qt would turn a tuple into a list and never find it again)."""
+    return f"{pair[0]},{pair[1]}"
+
+
 class PassageDock(QDockWidget):
     """The passage list with its filters; emits `passage_selected(number)`."""
 
@@ -265,7 +270,7 @@ class PassageDock(QDockWidget):
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData()))
         self.pair = QComboBox()
-        self.pair.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(pair=self.pair.currentData()))
+        self.pair.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(pair=self.current_pair()))
         self.count_label = QLabel()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_count)
@@ -315,7 +320,7 @@ class PassageDock(QDockWidget):
         n = len(self._labels)
         for a in range(n):
             for b in range(a + 1, n):
-                self.pair.addItem(f"{self._labels[a]} ↔ {self._labels[b]}", (a, b))
+                self.pair.addItem(f"{self._labels[a]} ↔ {self._labels[b]}", _pair_key((a, b)))
         index = self.pair.findData(current) if current is not None else 0
         self.pair.setCurrentIndex(max(0, index))
         self.pair.blockSignals(False)
@@ -330,10 +335,18 @@ class PassageDock(QDockWidget):
         self.table.setColumnHidden(Col.PAIR, two)
         self.pair.setVisible(not two)
         self._pair_label.setVisible(not two)
-        self.proxy.set_filters(pair=self.pair.currentData())
+        self.proxy.set_filters(pair=self.current_pair())
 
     def set_pair(self, pair: tuple[int, int] | None) -> None:
-        self.pair.setCurrentIndex(max(0, self.pair.findData(pair)) if pair is not None else 0)
+        """Show only the passages of documents `pair` (a < b), or of every pair (None)."""
+        self.pair.setCurrentIndex(max(0, self.pair.findData(_pair_key(pair))) if pair is not None else 0)
+
+    def current_pair(self) -> tuple[int, int] | None:
+        data = self.pair.currentData()
+        if not data:
+            return None
+        a, b = (int(part) for part in str(data).split(","))
+        return a, b
 
     def visible_numbers(self) -> list[int]:
         """Passage numbers of the rows shown, top to bottom."""

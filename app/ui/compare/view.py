@@ -21,7 +21,14 @@ from app.core.passages import Cancelled, Passage
 from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettings, PairCache, compute
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.heatmap import SimilarityMatrix
-from app.ui.compare.highlights import CURRENT_KIND, FORMULA_KIND, highlight_steps, link_colour, link_tooltip
+from app.ui.compare.highlights import (
+    CURRENT_KIND,
+    FORMULA_KIND,
+    current_style,
+    highlight_steps,
+    link_colour,
+    link_tooltip,
+)
 from app.ui.compare.links import Link, links_by_doc
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.params_bar import ParamsBar
@@ -370,7 +377,7 @@ class CompareView(QMainWindow):
         with self.sync.paused():
             for pane in self.panes:
                 spans = marks.get(pane.index, [])
-                pane.reader.set_transient(CURRENT_KIND, [Mark(s, e) for s, e in spans])
+                pane.reader.set_transient(CURRENT_KIND, [Mark(s, e) for s, e in spans], style=current_style)
                 pane.overview.set_current(spans)
                 if spans and pane.index != doc:
                     start, end = min(s for s, _ in spans), max(e for _, e in spans)

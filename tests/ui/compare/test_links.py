@@ -1,0 +1,120 @@
+"""Clicking, keyboard navigation and synchronised scrolling, checked by what each pane shows afterwards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.ui.compare.highlights import CURRENT_KIND
+
+from .conftest import corpus_document
+
+
+def _point_of(reader, offset: int):
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.offsets.to_qt(offset))
+    return reader.cursorRect(cursor).center()
+
+
+def _far_passage(view):
+    """A copied passage whose two sides sit far apart in their speeches (so following it must scroll)."""
+    return max(
+        (p for p in view.result.passages if p.kind == "copy" and len(p.a_text) > 20),
+        key=lambda p: abs(
+            p.a_start / len(view.documents[p.a].text) - p.b_start / len(view.documents[p.b].text)
+        ),
+    )
+
+
+def test_clicking_a_passage_scrolls_the_partner_to_its_counterpart(open_view, corpus, qtbot):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)])
+    view.act_sync.setChecked(False)
+    view.sync.set_enabled(False)
+    p = _far_passage(view)
+    left, right = view.panes[p.a].reader, view.panes[p.b].reader
+    right.scroll_to(0)
+    assert not right.visible_range()[0] <= p.b_start < right.visible_range()[1]
+    left.scroll_to(p.a_start, 0.3)
+    qtbot.mouseClick(left.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(left, p.a_start + 2))
+    first, last = right.visible_range()
+    assert first <= p.b_start < last, "the counterpart is in view"
+    assert (p.b_start, p.b_end) in right.transient_ranges()[CURRENT_KIND]
+    assert (p.a_start, p.a_end) in left.transient_ranges()[CURRENT_KIND]
+    assert view.diff_panel.passage == p
+    assert view.passage_dock.table.currentIndex().isValid()
+
+
+def test_clicking_shared_text_marks_every_partner(open_view, corpus, qtbot):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022, 2023)])
+    # text of speech 0 shared with both others
+    by_start = {}
+    for link in view.links[0]:
+        by_start.setdefault(link.start, set()).add(link.partner)
+    start = next(s for s, partners in by_start.items() if partners == {1, 2})
+    reader = view.panes[0].reader
+    reader.scroll_to(start, 0.3)
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(reader, start + 1))
+    for partner in (1, 2):
+        link = next(k for k in view.links[0] if k.start == start and k.partner == partner)
+        other = view.panes[partner].reader
+        assert (link.partner_start, link.partner_end) in other.transient_ranges()[CURRENT_KIND]
+        first, last = other.visible_range()
+        assert first <= link.partner_start < last
+
+
+def test_f7_walks_through_the_passages_in_order(open_view, corpus, qtbot):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)])
+    view.panes[0].reader.setFocus()
+    view.panes[0].reader.scroll_to(0)
+    seen = []
+    for _ in range(4):
+        view.act_next.trigger()
+        seen.append(view.current_number)
+    starts = [next(k.start for k in view.links[0] if k.number == n) for n in seen]
+    assert starts == sorted(starts) and len(set(seen)) == 4
+    view.act_previous.trigger()
+    assert view.current_number == seen[-2]
+    shortcuts = {s.toString() for s in view.act_next.shortcuts()}
+    assert {"F7", "Alt+Down"} <= shortcuts
+
+
+def test_scrolling_one_pane_moves_the_other_to_the_mapped_position(open_view, corpus):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)])
+    left, right = view.panes[0].reader, view.panes[1].reader
+    line_chars = 60  # a generous line's worth of characters at this width
+    for fraction in (0.25, 0.5, 0.8):
+        left.scroll_to(int(len(left.text()) * fraction), 0.5)
+        wanted = view.sync.map(0, 1, view.sync.view_point(0))
+        assert abs(view.sync.view_point(1) - wanted) <= 2 * line_chars
+    # the map is anchored on passages: with a passage (of the in-order chain) mid-view on the left, the
+    # right pane shows its counterpart
+    anchors = view.sync._maps[0, 1]
+    in_chain = [
+        p for p in view.result.passages if p.a_start in anchors.here and p.a_start > len(left.text()) // 2
+    ]
+    p = in_chain[0]
+    assert anchors.map(p.a_start) == p.b_start
+    left.scroll_to(p.a_start, 0.5)
+    first, last = right.visible_range()
+    assert first <= p.b_start < last
+    # unlocked, the other pane stays where it is
+    view.act_sync.trigger()
+    assert not view.sync.enabled
+    before = right.first_visible_offset()
+    left.scroll_to(10)
+    assert right.first_visible_offset() == before
+
+
+def test_with_three_panes_the_lead_pane_drives_the_others(open_view, corpus):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022, 2023)])
+    view.set_lead(1)
+    assert view.panes[1].header.lead_button.isChecked()
+    lead = view.panes[1].reader
+    lead.scroll_to(len(lead.text()) // 2, 0.5)
+    for other in (0, 2):
+        wanted = view.sync.map(1, other, view.sync.view_point(1))
+        assert abs(view.sync.view_point(other) - wanted) <= 120
+    # scrolling a follower moves the lead, and the lead moves the third pane
+    follower = view.panes[0].reader
+    follower.scroll_to(len(follower.text()) // 5, 0.5)
+    assert abs(view.sync.view_point(1) - view.sync.map(0, 1, view.sync.view_point(0))) <= 120
+    assert abs(view.sync.view_point(2) - view.sync.map(1, 2, view.sync.view_point(1))) <= 120
