@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self, self.runner, lambda: self.service)
         self.importer.library_changed.connect(self.reload)
         self._query = ""
+        self._offer_demo_pending = False
+        self._loading = 0  # row loads in flight
         #: Set by the compare view when it connects to `compare_requested`.
         self.compare_available = False
         self.setAcceptDrops(True)
@@ -144,6 +146,10 @@ class MainWindow(QMainWindow):
         """
         service = self.service
         self.size_label.setText(self.tr("Loading the library…"))
+        self._loading += 1
+
+        def finished() -> None:
+            self._loading -= 1
 
         def loaded(rows: list[LibraryRow]) -> None:
             if service is not self.service:  # the user switched libraries meanwhile
@@ -154,13 +160,20 @@ class MainWindow(QMainWindow):
             self._update_actions()
             if then is not None:
                 then()
+            if self._offer_demo_pending:
+                self._offer_demo_pending = False
+                self.offer_demo_library()
             self.library_loaded.emit(len(rows))
 
-        self.runner.start(
+        task = self.runner.start(
             lambda _progress, _cancelled: service.rows(),
             on_success=loaded,
             on_failure=lambda exc: warn(self, self.tr("Cannot read the library"), str(exc)),
         )
+        if task.done:  # inline: it has run already
+            finished()
+        else:
+            task.finished.connect(finished)
 
     def _update_status(self) -> None:
         rows = self.model.rows()
@@ -225,6 +238,13 @@ class MainWindow(QMainWindow):
 
     def import_demo(self) -> None:
         self.importer.import_paths(demo_files())
+
+    def offer_demo_when_loaded(self) -> None:
+        """Offer the demo once the rows are in (only then do we know whether the library is empty)."""
+        self._offer_demo_pending = True
+        if not self._loading:  # the table is current
+            self._offer_demo_pending = False
+            self.offer_demo_library()
 
     def offer_demo_library(self) -> None:
         """First run: an empty library gets the offer of the demo speeches (once)."""

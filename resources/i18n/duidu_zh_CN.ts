@@ -189,6 +189,13 @@
     </message>
 </context>
 <context>
+    <name>GuiSession</name>
+    <message>
+        <source>Not in this library: %1</source>
+        <translation>本文库中没有：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>

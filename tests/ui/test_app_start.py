@@ -147,3 +147,31 @@ def test_gui_start_does_not_load_segmentation_or_importers():
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_duidu_gui_starts_and_shows_the_library(tmp_path):
+    """`duidu gui --db …` end to end in a subprocess: the window appears and the rows load."""
+    import os
+    import subprocess
+    import sys
+
+    from app.core.model import DocumentMeta
+    from app.store import add_document
+    from app.ui.app import STARTUP_PROBE_ENV
+    from tests.conftest import REPO
+
+    path = tmp_path / "lib.duidu.sqlite"
+    with open_library(str(path)) as library, library.writer.begin() as db:
+        add_document(db, "同志们：\n今天开会。\n", DocumentMeta(title="一篇讲话"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", STARTUP_PROBE_ENV: "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "gui", "--db", str(path), "1"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["DUIDU_WINDOW_SHOWN", "DUIDU_LIBRARY_LOADED"]

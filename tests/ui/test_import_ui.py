@@ -161,3 +161,26 @@ def test_a_library_failure_during_import_is_reported_and_the_table_refreshed(
     assert title == "Import failed" and "locked" in text and "kept" in text
     assert window.visible_titles() == ["已导入的一篇"]
     assert not window.importer.busy()
+
+
+def test_demo_offer_waits_for_the_rows_to_load(qtbot, make_window, gui_library, monkeypatch):
+    """The rows load in a worker: a non-empty library must not look empty while they are on their way."""
+    from app.ui.library_service import LibraryService
+
+    LibraryService(gui_library).add_text("同志们：\n今天开会。\n", DocumentMeta(title="已有的讲话"))
+    asked = []
+    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: asked.append(args[1]) or False)
+    window = make_window(gui_library, inline=False)
+    window.offer_demo_when_loaded()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(50)
+    assert asked == []
+
+
+def test_demo_offer_after_loading_an_empty_library(qtbot, make_window, gui_library, monkeypatch):
+    asked = []
+    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: asked.append(args[1]) or False)
+    window = make_window(gui_library, inline=False)
+    with qtbot.waitSignal(window.library_loaded, timeout=5000):
+        window.offer_demo_when_loaded()
+    assert asked == ["Welcome to Duidu"]
