@@ -11,7 +11,7 @@ import time
 from app.core.formulas.shipped import default_matcher
 from app.core.normalize import normalize
 
-ROUNDS = 3
+ROUNDS = 5
 TARGET_CHARS_PER_SECOND = 2_000_000
 
 

@@ -172,9 +172,14 @@ class FormulaMatcher:
             )  # fmt: skip
         return hits
 
-    def find(self, text: str, *, use_patterns: bool = True) -> list[FormulaHit]:
-        """All formula hits in text order; longest wins on overlaps, lexicon wins on equal spans."""
-        view = normalize(text, keep_punctuation=False)
+    def find(
+        self, text: str, *, use_patterns: bool = True, view: NormalizedView | None = None
+    ) -> list[FormulaHit]:
+        """All formula hits in text order; longest wins on overlaps, lexicon wins on equal spans.
+
+        `view` is the text's punctuation-free normalised view, when the caller has it already.
+        """
+        view = normalize(text, keep_punctuation=False) if view is None else view
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
