@@ -103,7 +103,11 @@ def pdf_html(result: CompareResult, generated: datetime) -> str:
             f"<p><b>{number}.</b> [{p.a + 1}] {p.a_start:,}–{p.a_end:,} ↔ [{p.b + 1}] {p.b_start:,}–{p.b_end:,}"
             f" · {p.similarity:.0%} · {html.escape(p.kind)}</p>"
         )
-        parts.append(_table([("A", html.escape(p.a_text)), ("B", html.escape(p.b_text))]))
+        parts.append(
+            '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+            f'<tr><td width="4%">A</td><td>{html.escape(p.a_text)}</td></tr>'
+            f'<tr><td width="4%">B</td><td>{html.escape(p.b_text)}</td></tr></table>'
+        )
     return "".join(parts)
 
 
