@@ -17,6 +17,97 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Previous passage</source>
+        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next passage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show formulas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show passages that are only shared formulas (muted grey)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the panes aligned on their shared passages while scrolling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare toolbar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similarity matrix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled; showing the previous result.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparison failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} copied passages, {1} shared formulas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the comparison as HTML</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the comparison as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DiffPanel</name>
+    <message>
+        <source>Passage diff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a passage to see both wordings aligned here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentHeader</name>
     <message>
         <source>Untitled speech</source>
@@ -521,6 +612,142 @@
     </message>
 </context>
 <context>
+    <name>PaneHeader</name>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scroll the other panes along with this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The colour of this speech's passages in the other panes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0:.1%} of this speech is shared with the others</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shared with the others: {0:.1%}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ParamsBar</name>
+    <message>
+        <source>Min. length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shortest passage, in characters without punctuation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Min. similarity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lowest similarity of a near-copy (1 = identical)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count formulas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Count shared formulas as copied text in the ratios (they are left out by default)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v of %m pairs</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PassageDock</name>
+    <message>
+        <source>Passages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Min. length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All pairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PassageTableModel</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position B</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>formula</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PasteDialog</name>
     <message>
         <source>Paste text as a new speech</source>
@@ -601,6 +828,16 @@
     <name>SearchBox</name>
     <message>
         <source>Search titles, speakers, tags and full text…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SimilarityMatrix</name>
+    <message>
+        <source>{0:.1%} of {1}
+is shared with {2}
+(click to compare the two)</source>
+        <extracomment>Light-to-dark sequential blue (perceptually ordered, readable for the common colour-vision deficiencies). The user clicked cell (row, column); row != column.</extracomment>
         <translation type="unfinished" />
     </message>
 </context>

@@ -17,6 +17,97 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Previous passage</source>
+        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <translation>上一段</translation>
+    </message>
+    <message>
+        <source>Next passage</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <source>Show formulas</source>
+        <translation>显示提法</translation>
+    </message>
+    <message>
+        <source>Show passages that are only shared formulas (muted grey)</source>
+        <translation>显示只是共用提法的段落（浅灰色）</translation>
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation>同步滚动</translation>
+    </message>
+    <message>
+        <source>Keep the panes aligned on their shared passages while scrolling</source>
+        <translation>滚动时按共有段落对齐各窗格</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Compare toolbar</source>
+        <translation>比对工具栏</translation>
+    </message>
+    <message>
+        <source>Similarity matrix</source>
+        <translation>相似度矩阵</translation>
+    </message>
+    <message>
+        <source>Cancelled; showing the previous result.</source>
+        <translation>已取消；显示上一次的结果。</translation>
+    </message>
+    <message>
+        <source>Comparison failed: {0}</source>
+        <translation>比对失败：{0}</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比对…</translation>
+    </message>
+    <message>
+        <source>{0} copied passages, {1} shared formulas</source>
+        <translation>{0} 处雷同段落，{1} 处共用提法</translation>
+    </message>
+    <message>
+        <source>Export the comparison as HTML</source>
+        <translation>将比对结果导出为 HTML</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <source>Export the comparison as PDF</source>
+        <translation>将比对结果导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPanel</name>
+    <message>
+        <source>Passage diff</source>
+        <translation>段落差异</translation>
+    </message>
+    <message>
+        <source>Click a passage to see both wordings aligned here.</source>
+        <translation>点击一个段落，在此对照两种措辞。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentHeader</name>
     <message>
         <source>Untitled speech</source>
@@ -521,6 +612,142 @@
     </message>
 </context>
 <context>
+    <name>PaneHeader</name>
+    <message>
+        <source>Lead</source>
+        <translation>主导</translation>
+    </message>
+    <message>
+        <source>Scroll the other panes along with this one</source>
+        <translation>其他窗格随此窗格滚动</translation>
+    </message>
+    <message>
+        <source>The colour of this speech's passages in the other panes</source>
+        <translation>此讲话的段落在其他窗格中的颜色</translation>
+    </message>
+    <message>
+        <source>{0:.1%} of this speech is shared with the others</source>
+        <translation>此讲话有 {0:.1%} 与其他讲话相同</translation>
+    </message>
+    <message>
+        <source>shared with the others: {0:.1%}</source>
+        <translation>与其他讲话相同：{0:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsBar</name>
+    <message>
+        <source>Min. length</source>
+        <translation>最短长度</translation>
+    </message>
+    <message>
+        <source>Shortest passage, in characters without punctuation</source>
+        <translation>段落的最短长度（不计标点的字数）</translation>
+    </message>
+    <message>
+        <source>Min. similarity</source>
+        <translation>最低相似度</translation>
+    </message>
+    <message>
+        <source>Lowest similarity of a near-copy (1 = identical)</source>
+        <translation>近似雷同的最低相似度（1 = 完全相同）</translation>
+    </message>
+    <message>
+        <source>Count formulas</source>
+        <translation>计入提法</translation>
+    </message>
+    <message>
+        <source>Count shared formulas as copied text in the ratios (they are left out by default)</source>
+        <translation>在比例中把共用提法算作雷同文字（默认不计）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m pairs</source>
+        <translation>%v / %m 对</translation>
+    </message>
+</context>
+<context>
+    <name>PassageDock</name>
+    <message>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Min. length</source>
+        <translation>最短长度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>文档对</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>雷同</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <source>All pairs</source>
+        <translation>所有文档对</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PassageTableModel</name>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Position A</source>
+        <translation>位置 A</translation>
+    </message>
+    <message>
+        <source>Position B</source>
+        <translation>位置 B</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>雷同</translation>
+    </message>
+</context>
+<context>
     <name>PasteDialog</name>
     <message>
         <source>Paste text as a new speech</source>
@@ -602,6 +829,18 @@
     <message>
         <source>Search titles, speakers, tags and full text…</source>
         <translation>搜索标题、讲话人、标签和全文…</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarityMatrix</name>
+    <message>
+        <source>{0:.1%} of {1}
+is shared with {2}
+(click to compare the two)</source>
+        <extracomment>Light-to-dark sequential blue (perceptually ordered, readable for the common colour-vision deficiencies). The user clicked cell (row, column); row != column.</extracomment>
+        <translation>{1} 有 {0:.1%}
+与 {2} 相同
+（点击比对这两篇）</translation>
     </message>
 </context>
 <context>
