@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         return self.tabs.reader_for(doc_id)
 
     def close_tab(self, index: int) -> None:
-        self.tabs.close_reader(index)
+        self.tabs.close_tab(index)
 
     def compare_selected(self) -> None:
         ids = self.selected_ids()
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def switch_service(self, service: LibraryService) -> None:
         """Show another library in this window (after File → Open/New library)."""
-        self.tabs.close_readers()
+        self.tabs.close_all()
         self.undo_stack.clear()
         old, self.service = self.service, service
         old.close()

@@ -22,18 +22,20 @@ def tab_title(title: str) -> str:
 
 
 class ReaderTabs(QTabWidget):
-    """Tab 0 is the library and cannot be closed; the others each show one speech (found by its id)."""
+    """Tab 0 is the library and cannot be closed; readers (one per speech, found by its id) and other
+    views (comparisons) follow."""
 
     def __init__(self, library_page: QWidget, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._library_page = library_page
         self.setDocumentMode(True)
         self.setTabsClosable(True)
         self.setMovable(True)
         self.addTab(library_page, "")
         self.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         self.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
-        self.tabCloseRequested.connect(self.close_reader)
+        self.tabCloseRequested.connect(self.close_tab)
 
     def reader_for(self, doc_id: int) -> ReaderWidget | None:
         for index in range(self.count()):
@@ -71,15 +73,24 @@ class ReaderTabs(QTabWidget):
             self.setTabToolTip(index, meta.title)
             reader.set_meta(meta)
 
-    def close_reader(self, index: int) -> None:
+    def close_tab(self, index: int) -> None:
+        """Close a reader or another view; the library tab stays. Background work of the tab is stopped."""
         widget = self.widget(index)
-        if isinstance(widget, ReaderWidget):  # the library tab stays
-            self.removeTab(index)
-            widget.cancel_work()
-            widget.deleteLater()
+        if widget is None or widget is self._library_page:
+            return
+        self.removeTab(index)
+        cancel = getattr(widget, "cancel_work", None)
+        if callable(cancel):
+            cancel()
+        widget.deleteLater()
 
-    def close_readers(self, doc_ids: list[int] | None = None) -> None:
-        """Close the readers of these speeches (all readers when None)."""
+    def close_readers(self, doc_ids: list[int]) -> None:
+        """Close the readers of these speeches (they were removed from the library)."""
         for reader in self.readers():
-            if doc_ids is None or reader.property("doc_id") in doc_ids:
-                self.close_reader(self.indexOf(reader))
+            if reader.property("doc_id") in doc_ids:
+                self.close_tab(self.indexOf(reader))
+
+    def close_all(self) -> None:
+        """Close every tab but the library (another library is being opened)."""
+        for index in range(self.count() - 1, -1, -1):
+            self.close_tab(index)

@@ -258,3 +258,16 @@ def test_headers_and_toolbar_are_not_clipped_in_either_language(window, _english
             if button is not None and button.isVisible():
                 wanted = button.fontMetrics().horizontalAdvance(action.text().replace("&", ""))
                 assert wanted <= button.width(), (language, action.text())
+
+
+def test_other_views_close_like_readers_and_the_library_tab_stays(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    view = QLabel("a comparison")  # what the compare view adds: any widget as a tab
+    window.tabs.addTab(view, "比对")
+    window.tabs.setCurrentWidget(view)
+    window.tabs.tabCloseRequested.emit(window.tabs.indexOf(view))
+    assert window.tabs.count() == 1
+    window.tabs.tabCloseRequested.emit(0)
+    window.close_tab(0)
+    assert window.tabs.count() == 1 and window.tabs.widget(0) is window.library_view
