@@ -166,3 +166,19 @@ def test_hits_are_ordered_disjoint_exact_and_never_cover_a_redaction(text):
         for r_start, r_end in view.redaction_ends.items():
             assert hit.end <= r_start or hit.start >= r_end, (hit, text)
         previous_end = hit.end
+
+
+def test_list_commas_inside_a_formula_only_where_they_belong():
+    matcher = FormulaMatcher(
+        (
+            FormulaEntry("合作共赢"),
+            FormulaEntry("两不愁三保障"),
+            FormulaEntry("学思想、强党性、重实践、建新功"),
+        )
+    )
+    assert matcher.find("高举和平、发展、合作、共赢的旗帜", use_patterns=False) == []
+    assert [h.text for h in matcher.find("实现合作共赢", use_patterns=False)] == ["合作共赢"]
+    assert [h.text for h in matcher.find("实现“两不愁、三保障”", use_patterns=False)] == ["两不愁、三保障"]
+    assert [h.text for h in matcher.find("学思想，强党性，重实践，建新功", use_patterns=False)] == [
+        "学思想，强党性，重实践，建新功"
+    ]

@@ -19,11 +19,12 @@ import ahocorasick
 
 from app.core.formulas import patterns
 from app.core.formulas.lexicon import FormulaEntry, match_key
-from app.core.normalize import NormalizedView, normalize
+from app.core.normalize import NormalizedView, fold_char, normalize
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
 _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
 
+_LIST_PUNCT = re.compile(r"[、﹑，,､;；]")
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 
 SOURCE_LEXICON = "lexicon"
@@ -55,6 +56,8 @@ class _Form:
     status: str
     category: str
     length: int
+    #: positions (in normalised characters) after which the wording itself has a list comma
+    breaks: frozenset[int] = frozenset()
 
 
 def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int]]:
@@ -90,7 +93,9 @@ class FormulaMatcher:
                 if key in self._automaton:
                     continue
                 self._automaton.add_word(key, len(self._forms))
-                self._forms.append(_Form(entry.canonical, status, entry.category, len(key)))
+                self._forms.append(
+                    _Form(entry.canonical, status, entry.category, len(key), _list_breaks(entry, key))
+                )
         self._keys = {}
         if self._forms:
             self._automaton.make_automaton()
@@ -121,6 +126,24 @@ class FormulaMatcher:
         matches = self._normalised_matches(normalised_text)
         return sum(end - start for start, end, _i in matches) / len(normalised_text)
 
+    @staticmethod
+    def _fits(text: str, offsets: list[int], n_start: int, n_end: int, form: _Form) -> bool:
+        """Whether the punctuation inside a match belongs there.
+
+        Quotes and line breaks may sit anywhere; a list comma only where the wording has one or between
+        two parts of at least three characters (两不愁、三保障), never inside 合作、共赢 of 和平、发展、合作、共赢.
+        """
+        if _BREAKING_PUNCT.search(text, offsets[n_start], offsets[n_end - 1]):
+            return False
+        for k in range(n_start, n_end - 1):
+            gap_start, gap_end = offsets[k] + 1, offsets[k + 1]
+            if gap_start == gap_end or not _LIST_PUNCT.search(text, gap_start, gap_end):
+                continue
+            cut = k + 1 - n_start
+            if cut not in form.breaks and (cut < 3 or n_end - n_start - cut < 3):
+                return False
+        return True
+
     def lexicon_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
         """Lexicon formulas in the stored text, longest match winning on overlaps.
 
@@ -134,8 +157,9 @@ class FormulaMatcher:
         candidates = []
         for n_end, index in self._automaton.iter(view.text):
             n_start = n_end + 1 - forms[index].length
-            gapless = offsets[n_end] - offsets[n_start] == n_end - n_start
-            if gapless or not _BREAKING_PUNCT.search(text, offsets[n_start], offsets[n_end]):
+            if offsets[n_end] - offsets[n_start] == n_end - n_start or self._fits(
+                text, offsets, n_start, n_end + 1, forms[index]
+            ):
                 candidates.append((n_start, n_end + 1, index))
         hits = []
         for n_start, n_end, index in _resolve(candidates, len(view.text)):
@@ -198,6 +222,21 @@ class FormulaMatcher:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
             result.append(hit)
         return result
+
+
+def _list_breaks(entry: FormulaEntry, key: str) -> frozenset[int]:
+    """Where any wording of the entry with this match key has punctuation between its characters."""
+    breaks: set[int] = set()
+    for wording, _status in entry.forms():
+        if match_key(wording) != key:
+            continue
+        count = 0
+        for ch in wording:
+            if fold_char(ch, keep_punctuation=False):
+                count += 1
+            elif 0 < count < len(key):
+                breaks.add(count)
+    return frozenset(breaks)
 
 
 def _display_form(found: str) -> str:
