@@ -186,6 +186,33 @@ def step_postgresql_driver(ctx: Context) -> str:
     return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {psycopg.pq.version()}"
 
 
+def step_report(ctx: Context) -> str:
+    """The HTML report of a comparison, and a PDF of it through Qt's writer (fonts and all)."""
+    passages = _module("app.core.passages")
+    text_module = _module("app.core.text")
+    html_report = _module("app.reports.html")
+    comparison_module = _module("app.reports.comparison")
+    qt_gui = _module("PySide6.QtGui")
+    _module("app.ui.app").make_application()
+    texts = [_sample_text(SAMPLE_A), _sample_text(SAMPLE_B)]
+    documents = [
+        comparison_module.ReportDocument(name, text, text_module.content_hash(text))
+        for name, text in zip((SAMPLE_A, SAMPLE_B), texts, strict=True)
+    ]
+    html = html_report.comparison_html(documents, passages.compare_pair(*texts), {"self-test": True})
+    (ctx.workdir / "report.html").write_text(html, encoding="utf-8")
+    pdf = ctx.workdir / "report.pdf"
+    document = qt_gui.QTextDocument()
+    document.setHtml(html)
+    writer = qt_gui.QPdfWriter(str(pdf))
+    document.print_(writer)
+    del writer  # the file is complete once the writer is gone
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF") or b"/FontFile" not in data:
+        raise AssertionError(f"the PDF report is damaged or has no embedded font ({len(data)} bytes)")
+    return f"HTML report {len(html) // 1024} KB, PDF {pdf.stat().st_size // 1024} KB"
+
+
 def _has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
@@ -200,6 +227,7 @@ STEPS: tuple[Step, ...] = (
     Step("open a library and import a sample", step_library),
     Step("open the main window", step_window),
     Step("load the Chinese interface", step_chinese_ui),
+    Step("write an HTML and a PDF report", step_report),
     Step("load the PostgreSQL driver", step_postgresql_driver),
 )
 
