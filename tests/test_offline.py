@@ -8,6 +8,7 @@ in the app's cache directory, never in the shared temp folder.
 
 from __future__ import annotations
 
+import ast
 import socket
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.paths import cache_dir, resource
+from tests.conftest import REPO
 
 SAMPLE_A = "03-theme-education-mobilisation.txt"
 SAMPLE_B = "04-county-exchange-remarks.txt"
@@ -114,3 +116,39 @@ def test_main_window_starts_offline(no_network: list[str], qtbot, tmp_path: Path
         window.close()
     # Qt's own networking (which these socket guards cannot see) is never even loaded.
     assert "PySide6.QtNetwork" not in sys.modules
+
+
+#: Modules that reach the network (or, for jieba's Paddle mode, pip-install a model).
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "urllib.request",
+    "http.client",
+    "ftplib",
+    "smtplib",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "jieba.lac_small",
+)
+
+
+def test_no_app_module_imports_a_network_library() -> None:
+    """No code path can download anything if nothing that could is ever imported."""
+    found = []
+    for path in sorted((REPO / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Attribute) and node.attr == "enable_paddle":
+                names = ["jieba.enable_paddle"]
+            for name in names:
+                if any(name == bad or name.startswith(bad + ".") for bad in NETWORK_MODULES):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}: {name}")
+    assert not found, found
