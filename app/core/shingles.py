@@ -7,25 +7,30 @@ characters are then guaranteed to share a fingerprint, while only about 2/(windo
 kept — this is what keeps the index below the size of the texts themselves.
 
 Shingles touching a REDACTION character are never hashed: `在**县调研` must not look like `在县调研`.
-Hashes are CRC-32 of the shingle's UTF-32 code units, shifted into the signed 32-bit range so that SQL
+Hashes are 32 bits of a mixed polynomial hash of the shingle's code points, in the signed range so that SQL
 databases store them in four bytes; they are stable across processes and platforms (Python's `hash()` is
-not). Pure functions: text in, integers out.
+not). numpy does the arithmetic: fingerprinting runs inside every import's transaction, and in pure Python
+it was the larger part of the import time. Pure functions: text in, integers out.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import accumulate
+
+import numpy as np
 
 from app.core.normalize import REDACTION, normalize
 
 #: Bump when the hashing or the selection changes: stored fingerprints of an older version are rebuilt.
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2
 _OFFSET = 1 << 31
-_NO_HASH = 1 << 32  # larger than any CRC-32: never the window minimum unless the whole window is redacted
+#: Above every signed 32-bit hash: never a window's minimum unless the whole window is redacted.
+NO_HASH = 1 << 32
+_MULTIPLIER = np.uint64(0x100000001B3)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,68 +50,74 @@ class ShingleParams:
         return self.window + self.k - 1
 
 
+DEFAULT_PARAMS = ShingleParams()
+
+
 def normalised(text: str) -> str:
     """The view fingerprints are taken of: the same one the passage engine matches on."""
     return normalize(text, keep_punctuation=False).text
 
 
-def shingle_hashes(norm: str, k: int) -> list[int]:
-    """One hash per shingle position of a normalised string; `_NO_HASH` where a shingle has a redaction."""
+def shingle_hashes(norm: str, k: int) -> np.ndarray:
+    """One signed 32-bit hash per shingle position of a normalised string; `NO_HASH` where a shingle has
+    a redaction. A polynomial hash over code points, finished with the splitmix64 mixer (vectorised)."""
     count = len(norm) - k + 1
     if count <= 0:
-        return []
-    data = memoryview(norm.encode("utf-32-le"))
-    crc = zlib.crc32
-    step = 4 * k
-    hashes = [crc(data[4 * i : 4 * i + step]) for i in range(count)]
+        return np.empty(0, dtype=np.int64)
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    hashes = np.zeros(count, dtype=np.uint64)
+    for j in range(k):
+        hashes = hashes * _MULTIPLIER + codes[j : j + count]
+    hashes ^= hashes >> np.uint64(30)
+    hashes *= _MIX1
+    hashes ^= hashes >> np.uint64(27)
+    hashes *= _MIX2
+    hashes ^= hashes >> np.uint64(31)
+    signed = (hashes >> np.uint64(32)).astype(np.int64) - _OFFSET
     if REDACTION in norm:
-        position = norm.find(REDACTION)
-        while position >= 0:
-            for i in range(max(0, position - k + 1), min(count, position + 1)):
-                hashes[i] = _NO_HASH
-            position = norm.find(REDACTION, position + 1)
-    return hashes
+        redacted = np.convolve((codes == ord(REDACTION)).astype(np.int64), np.ones(k, dtype=np.int64))
+        signed[redacted[k - 1 : k - 1 + count] > 0] = NO_HASH
+    return signed
 
 
-def _window_minima(values: list[int], window: int) -> list[int]:
-    """Minimum of every window of `window` consecutive values (van Herk/Gil-Werman, C-speed builtins)."""
-    prefix: list[int] = []
-    suffix: list[int] = []
-    for start in range(0, len(values), window):
-        block = values[start : start + window]
-        prefix.extend(accumulate(block, min))
-        backwards = list(accumulate(reversed(block), min))
-        backwards.reverse()
-        suffix.extend(backwards)
-    count = len(values) - window + 1
-    return list(map(min, suffix[:count], prefix[window - 1 :]))
+def _fingerprint_set(hashes: np.ndarray) -> frozenset[int]:
+    unique = np.unique(hashes)
+    return frozenset(unique[unique != NO_HASH].tolist())
 
 
-def _signed(hashes: Iterable[int]) -> frozenset[int]:
-    return frozenset(h - _OFFSET for h in hashes if h != _NO_HASH)
-
-
-def fingerprints_of_normalised(norm: str, params: ShingleParams = ShingleParams()) -> frozenset[int]:
+def fingerprints_of_normalised(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> frozenset[int]:
     """The winnowed fingerprints of a normalised string (a set: the index counts documents, not uses)."""
     hashes = shingle_hashes(norm, params.k)
-    if not hashes:
+    if not len(hashes):
         return frozenset()
     if len(hashes) <= params.window:
-        return _signed([min(hashes)])
-    return _signed(_window_minima(hashes, params.window))
+        return _fingerprint_set(hashes.min(keepdims=True))
+    return _fingerprint_set(_window_minima(hashes, params.window))
 
 
-def fingerprints(text: str, params: ShingleParams = ShingleParams()) -> frozenset[int]:
+def _window_minima(values: np.ndarray, window: int) -> np.ndarray:
+    """Minimum of every `window` consecutive values, by doubling spans: log2(window) vector passes."""
+    minima, span = values, 1
+    while span * 2 <= window:
+        minima = np.minimum(minima[:-span], minima[span:])
+        span *= 2
+    rest = window - span  # ≤ span: [i, i+span) ∪ [i+rest, i+rest+span) = [i, i+window)
+    if rest:
+        minima = np.minimum(minima[:-rest], minima[rest:])
+    return minima
+
+
+def fingerprints(text: str, params: ShingleParams = DEFAULT_PARAMS) -> frozenset[int]:
     """The winnowed fingerprints of a stored text."""
     return fingerprints_of_normalised(normalised(text), params)
 
 
-def all_shingles(text: str, params: ShingleParams = ShingleParams()) -> frozenset[int]:
+def all_shingles(text: str, params: ShingleParams = DEFAULT_PARAMS) -> frozenset[int]:
     """Every shingle hash of a (short) query text: whichever of them another document kept will match.
 
     Used for passage search, where the query is a selection too short to rely on winnowing alone.
     """
-    return _signed(shingle_hashes(normalised(text), params.k))
+    return _fingerprint_set(shingle_hashes(normalised(text), params.k))
 
 
 def idf(df: int, documents: int) -> float:

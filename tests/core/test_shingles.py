@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.shingles import (
+    NO_HASH,
     ShingleParams,
     all_shingles,
     fingerprints,
@@ -55,11 +56,14 @@ def test_punctuation_and_width_do_not_change_fingerprints() -> None:
 def test_no_shingle_runs_through_a_redaction() -> None:
     fused = "我们在县调研时发现基层治理能力还需要进一步提高"
     across = {
-        h - 2**31 for i, h in enumerate(shingle_hashes(fused, PARAMS.k)) if "在县" in fused[i : i + PARAMS.k]
+        int(h) for i, h in enumerate(shingle_hashes(fused, PARAMS.k)) if "在县" in fused[i : i + PARAMS.k]
     }
+    assert across <= all_shingles(fused)
     assert across and not across & all_shingles("我们在**县调研时发现，基层治理能力还需要进一步提高")
     assert not across & all_shingles("我们在××县调研时发现基层治理能力还需要进一步提高")
-    assert shingle_hashes(normalised("在**县调研工作们"), PARAMS.k) == [1 << 32]  # one shingle, redacted
+    assert shingle_hashes(normalised("在**县调研工作们"), PARAMS.k).tolist() == [
+        NO_HASH
+    ]  # one shingle, redacted
 
 
 def test_hashes_are_the_same_in_another_process() -> None:
