@@ -50,9 +50,9 @@ def apply_theme(preference: str) -> None:
     from app.ui.palette import ensure_palette
     from app.ui.theme import current_theme
 
-    theme = current_theme()
-    theme.set_preference(preference if preference in ("system", "light", "dark") else "system")
-    ensure_palette(theme.dark)
+    preference = preference if preference in ("system", "light", "dark") else "system"
+    current_theme().set_preference(preference)
+    ensure_palette(preference)
 
 
 class GuiSession:
@@ -79,6 +79,9 @@ class GuiSession:
         window.preferences_changed.connect(self.on_preferences_changed)
         window.library_switch_requested.connect(self.on_library_switch_requested)
         window.recent_library_requested.connect(self.on_recent_library_requested)
+        from app.ui.compare.integration import attach_compare  # light: the view loads on first use
+
+        attach_compare(window)
         self.window = window
         window.show()
         return window
@@ -114,7 +117,7 @@ class GuiSession:
 
 
 def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
-    """The `duidu gui` command. `doc_args` (library ids) open as reader tabs."""
+    """The `duidu gui` command: one library id opens in a reader tab; 2–8 files or ids are compared."""
     import os
 
     app = make_application()
@@ -129,6 +132,11 @@ def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
         window.library_loaded.connect(lambda _count: (print("DUIDU_LIBRARY_LOADED", flush=True), app.quit()))
     else:
         window.offer_demo_when_loaded()
+    if len(doc_args) >= 2:  # `duidu gui A B [C…]`: files or library ids side by side
+        from app.ui.compare.integration import open_documents_from_args
+
+        open_documents_from_args(window, [str(arg) for arg in doc_args])
+        doc_args = ()
     unknown = [arg for arg in doc_args if not (str(arg).isdigit() and window.open_reader(int(arg)))]
     if unknown:
         message = QCoreApplication.translate("GuiSession", "Not in this library: %1").replace(

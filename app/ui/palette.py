@@ -49,19 +49,18 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def ensure_palette(dark: bool) -> None:
-    """Install a palette for the scheme when the platform's palette does not already match it."""
+def ensure_palette(preference: str) -> None:
+    """Make the widgets' palette match a forced "light" or "dark"; "system" leaves it to the platform."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return
-    if is_dark(app.palette()) == dark:
+    app.setPalette(QPalette())  # the platform's own palette (following its scheme where it can)
+    if preference not in ("light", "dark") or is_dark(app.palette()) == (preference == "dark"):
         return
-    if dark:
+    if preference == "dark":
         app.setPalette(dark_palette())
     else:
-        app.setPalette(QPalette())  # back to the platform's own palette
-        if is_dark(app.palette()):  # the platform insists on dark: fall back to the style's light one
-            from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication
 
-            if isinstance(app, QApplication):
-                app.setPalette(app.style().standardPalette())
+        if isinstance(app, QApplication):  # the platform insists on dark: the style's light palette
+            app.setPalette(app.style().standardPalette())

@@ -175,3 +175,11 @@ def test_duidu_gui_starts_and_shows_the_library(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["DUIDU_WINDOW_SHOWN", "DUIDU_LIBRARY_LOADED"]
+
+
+def test_about_box_names_the_version(qapp):
+    from app import __version__
+    from app.ui.about import about_text
+
+    text = about_text()
+    assert __version__ in text and "Qt" in text
