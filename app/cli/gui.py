@@ -9,7 +9,12 @@ from app.cli import add_db_option
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("gui", help="start the graphical interface")
-    parser.add_argument("documents", nargs="*", metavar="DOC", help="library ids to open in reader tabs")
+    parser.add_argument(
+        "documents",
+        nargs="*",
+        metavar="DOC",
+        help="a library id to read, or 2-8 files or library ids to compare side by side",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=_run)
 

@@ -95,6 +95,10 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Compare at most 8 speeches at once.</source>
+        <translation>一次最多对比 8 篇讲话。</translation>
+    </message>
 </context>
 <context>
     <name>DiffPanel</name>

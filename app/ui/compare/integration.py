@@ -11,14 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from app.core.text import content_hash
-from app.ui.compare.cache import LibraryPairCache
-from app.ui.compare.compute import CompareDocument
-from app.ui.compare.view import CompareView
 
 if TYPE_CHECKING:
+    from app.ui.compare.compute import CompareDocument
+    from app.ui.compare.view import CompareView
     from app.ui.library_service import LibraryService
     from app.ui.main_window import MainWindow
+
+# The view, the engine and the cache load on the first comparison, not at start-up (see app.ui.app).
 
 
 class DocumentError(ValueError):
@@ -26,6 +29,8 @@ class DocumentError(ValueError):
 
 
 def library_document(service: LibraryService, doc_id: int) -> CompareDocument:
+    from app.ui.compare.compute import CompareDocument
+
     stored = service.document(doc_id)
     if stored is None:
         raise DocumentError(f"no speech #{doc_id} in the library")
@@ -41,6 +46,7 @@ def library_document(service: LibraryService, doc_id: int) -> CompareDocument:
 
 def file_document(path: Path) -> CompareDocument:
     from app.importers import ImportFailure, read_document  # format parsers load only when needed
+    from app.ui.compare.compute import CompareDocument
 
     try:
         imported = read_document(path)
@@ -71,6 +77,9 @@ def documents_from_args(service: LibraryService, args: Sequence[str]) -> list[Co
 
 def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> CompareView:
     """Open a comparison as a new tab of `window`."""
+    from app.ui.compare.cache import LibraryPairCache
+    from app.ui.compare.view import CompareView
+
     view = CompareView(
         documents, runner=window.runner, cache=LibraryPairCache(window.service.library), parent=window.tabs
     )
@@ -94,3 +103,19 @@ def attach_compare(window: MainWindow) -> None:
         open_compare(window, documents)
 
     window.compare_requested.connect(on_requested)
+
+
+def open_documents_from_args(window: MainWindow, args: Sequence[str]) -> CompareView | None:
+    """`duidu gui A B …`: compare the named files or library ids, or say in the status bar why not."""
+    from app.ui.compare.view import MAX_DOCUMENTS
+
+    if len(args) > MAX_DOCUMENTS:
+        message = QCoreApplication.translate("CompareView", "Compare at most 8 speeches at once.")
+        window.statusBar().showMessage(message, 8000)
+        args = args[:MAX_DOCUMENTS]
+    try:
+        documents = documents_from_args(window.service, args)
+    except DocumentError as exc:
+        window.statusBar().showMessage(str(exc), 10000)
+        return None
+    return open_compare(window, documents)
