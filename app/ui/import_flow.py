@@ -102,7 +102,7 @@ class ImportResultsDialog(QDialog):
             text += self.tr("; ") + self.tr(", ").join(extras)
         text += self.tr(".")
         if report.cancelled:
-            text += " " + self.tr("The import was cancelled; the speeches imported before that were kept.")
+            text += "\n" + self.tr("The import was cancelled; the speeches imported before that were kept.")
         return text
 
 
