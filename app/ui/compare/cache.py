@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.passages import PairSummary, Passage
 from app.store import Library, LibraryError, library_errors
-from app.store.comparison_cache import load_pair, save_pair
+from app.store.comparison_cache import load_pair, prune, save_pair
 from app.ui.compare.compute import CompareDocument
 
 PairResult = tuple[list[Passage], PairSummary]
@@ -48,6 +48,8 @@ class LibraryPairCache:
             return
         try:
             with library_errors(self.library.location), self.library.writer.begin() as session:
+                if not self.stores:
+                    prune(session)  # once per session: rows of other Duidu versions are never read again
                 save_pair(session, docs[a].sha256, docs[b].sha256, params, result[0], result[1])
         except (LibraryError, SQLAlchemyError):
             self.enabled = False
