@@ -49,22 +49,39 @@ def _align_chars(a: str, b: str) -> list[Column]:
 
 
 def aligned_columns(passage: Passage) -> list[Column]:
-    """The passage as aligned character columns, A over B, in the order of its alignment segments."""
+    """The passage as aligned character columns, A over B, in the order of its alignment segments.
+
+    Text between segments (between the parts of a grouped passage) is aligned too; where the parts of a
+    reordered passage jump back in B, the skipped A text is shown against a gap.
+    """
     a_text, b_text = passage.a_text, passage.b_text
     a0, b0 = passage.a_start, passage.b_start
-    segments = passage.alignment
-    if not segments:
-        return _align_chars(a_text, b_text)
     columns: list[Column] = []
-    first = segments[0]
-    columns += _align_chars(a_text[: first.a_start - a0], b_text[: first.b_start - b0])
-    for seg in segments:
+    pa, pb = a0, b0
+    for seg in passage.alignment:
+        if seg.a_start >= pa and seg.b_start >= pb:
+            columns += _align_chars(a_text[pa - a0 : seg.a_start - a0], b_text[pb - b0 : seg.b_start - b0])
+        elif seg.a_start > pa:
+            columns += [Column(ch, "", "delete") for ch in a_text[pa - a0 : seg.a_start - a0]]
         xs = a_text[seg.a_start - a0 : seg.a_end - a0]
         ys = b_text[seg.b_start - b0 : seg.b_end - b0]
         columns += _align_chars(xs, ys)
-    last = segments[-1]
-    columns += _align_chars(a_text[last.a_end - a0 :], b_text[last.b_end - b0 :])
-    return columns
+        pa, pb = max(pa, seg.a_end), seg.b_end
+    columns += _align_chars(a_text[pa - a0 :], b_text[pb - b0 :] if pb >= b0 else "")
+    return _collapse_blank_runs(columns)
+
+
+def _blank(column: Column) -> bool:
+    return (not column.a or column.a.isspace()) and (not column.b or column.b.isspace())
+
+
+def _collapse_blank_runs(columns: list[Column]) -> list[Column]:
+    """Keep one column of a run of line breaks and spaces on both sides (headings sit between blank lines)."""
+    out: list[Column] = []
+    for column in columns:
+        if not (_blank(column) and out and _blank(out[-1])):
+            out.append(column)
+    return out
 
 
 def diff_html(passage: Passage, labels: Sequence[str], theme: Theme | None = None) -> str:

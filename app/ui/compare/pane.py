@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -35,6 +36,8 @@ class ComparePane(QWidget):
         if title != document.meta.title:
             self.header.document_header.set_meta(replace(document.meta, title=title))
         self.reader = ReadingPane(document.text, self)
+        # Lines wrap at the pane's width; a horizontal bar would only flicker in while panes resize.
+        self.reader.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overview = OverviewBar(self.reader, colour, self)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
