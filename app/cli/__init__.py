@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.library",
     "app.cli.compare",
     "app.cli.formulas",
+    "app.cli.similar",
     "app.cli.gui",
     "app.cli.selftest",
 )

@@ -1,0 +1,110 @@
+"""`duidu similar DOC`: the speeches in the library that share the most copied prose with DOC.
+
+DOC is a library id (`12`, `#12`) or a file; a file that is not in the library is compared against it
+without being imported. Formula passages do not count: sharing 以习近平同志为核心的党中央 is not copying.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from app.cli import CliError, add_db_option
+from app.cli.library import opened
+
+_ID = re.compile(r"#?\d+")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("similar", help="find the speeches sharing the most text with a document")
+    parser.add_argument("doc", metavar="DOC", help="a library id (#12) or a file path")
+    parser.add_argument("--top", type=_top, default=10, metavar="N", help="how many results (default 10)")
+    parser.add_argument(
+        "--json", action="store_true", help='print {"results": [{"id", "title", "source", ...}]}'
+    )
+    add_db_option(parser)
+    parser.set_defaults(handler=similar_command)
+
+
+def _top(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= number <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return number
+
+
+def _query(doc: str, library) -> tuple[str, str, int | None]:  # type: ignore[no-untyped-def]
+    """(text, name, id in the library or None) of DOC."""
+    from app.core.text import content_hash
+    from app.store import find_by_hash, get_document, get_text
+
+    path = Path(doc)
+    if path.exists():
+        from app.importers import ImportFailure, read_document
+
+        if path.is_dir():
+            raise CliError(f"{path}: is a folder, not a document")
+        try:
+            text = read_document(path).text
+        except ImportFailure as exc:
+            raise CliError(f"{path}: {exc}") from None
+        with library.reader() as session:
+            stored = find_by_hash(session, content_hash(text))
+        return text, str(path), None if stored is None else stored.id
+    if not _ID.fullmatch(doc):
+        raise CliError(f"{doc}: no such file")
+    number = int(doc.removeprefix("#"))
+    with library.reader() as session:
+        document, text = get_document(session, number), get_text(session, number)
+    if document is None or text is None:
+        raise CliError(f"no document #{number} in the library (and no file of that name)")
+    return text, f"#{number} {document.meta.title}".strip(), number
+
+
+def similar_command(args: argparse.Namespace) -> int:
+    from app.store.tracing import similar_documents
+
+    with opened(args.db, writing=False) as library:
+        text, name, own_id = _query(args.doc, library)
+        if not text.strip():
+            raise CliError(f"{name}: no text in the document")
+        try:
+            results = similar_documents(library, text, exclude=own_id, top=args.top)
+        except ValueError as exc:  # a document over the engine's size limit
+            raise CliError(str(exc)) from None
+    if args.json:
+        rows = [
+            {
+                "id": r.document.id,
+                "title": r.document.title,
+                "source": r.document.source,
+                "date": r.document.date,
+                "speaker": r.document.speaker,
+                "score": r.score,
+                "query_copy_ratio": r.query_copy_ratio,
+                "other_copy_ratio": r.other_copy_ratio,
+                "passages": r.passages,
+                "longest_passage": r.longest,
+                "longest_start": r.longest_start,
+                "longest_end": r.longest_end,
+            }
+            for r in results
+        ]
+        print(
+            json.dumps({"query": {"name": name, "id": own_id}, "results": rows}, ensure_ascii=False, indent=1)
+        )
+        return 0
+    print(f"{name}: {len(results)} similar speech{'es' if len(results) != 1 else ''}")
+    for r in results:
+        longest = " ".join(r.longest.split())
+        excerpt = longest if len(longest) <= 30 else longest[:29] + "…"
+        print(
+            f"#{r.document.id:<5} {r.score:6.1%} of this, {r.other_copy_ratio:6.1%} of that  "
+            f"{r.document.date or '—':<10}  {r.document.title or r.document.source}  «{excerpt}»"
+        )
+    return 0

@@ -1,0 +1,197 @@
+"""Library-wide tracing at scale: 10,000 speeches (~80 M characters) recombined from the shared corpus.
+
+Run with `python -m pytest tests/bench/test_bench_tracing.py -s`. Budgets (DESIGN.md, issue 7): "similar
+speeches" under 1 s per query; adding a speech to the index under 100 ms; the index no larger than 2× the
+text on disk. Every figure is printed with a ratio to a baseline measured in the same run.
+
+The library is built once (through `add_document`, so the index is the one imports write) and cached in
+$DUIDU_BENCH_CACHE (default /tmp/duidu-bench) keyed by the generator version; the build time is printed.
+Speeches are random paragraphs of the corpus, so any paragraph is reused ~20 times across the library;
+every tenth speech is a planted revision of an earlier one (paragraphs dropped, added and edited), the
+known reuse the queries must find.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core.model import DocumentMeta
+from app.core.passages import compare_prepared, prepare
+from app.store import add_document, get_text, open_library
+from app.store.index import index_document, index_size
+from app.store.tracing import default_params, similar_documents
+
+DOCUMENTS = 10_000
+TARGET_CHARS = 8_000
+PLANT_EVERY = 10
+GENERATOR = "v1"
+SEED = 20261125
+
+
+def _cache_dir() -> Path:
+    folder = Path(os.environ.get("DUIDU_BENCH_CACHE", "/tmp/duidu-bench"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _paragraphs(corpus: Path) -> list[str]:
+    found: list[str] = []
+    for path in sorted(corpus.rglob("*.txt")):
+        for part in re.split(r"\n|\u3000{2,}", path.read_text(encoding="utf-8")):
+            part = part.strip()
+            if len(part) >= 40:
+                found.append(part)
+    return found
+
+
+def _revise(rng: random.Random, paragraphs: list[str], pool: list[str]) -> list[str]:
+    """A later version: one paragraph dropped, one added, a few characters changed in a third of them."""
+    revised = list(paragraphs)
+    if len(revised) > 3:
+        del revised[rng.randrange(len(revised))]
+    revised.insert(rng.randrange(len(revised) + 1), rng.choice(pool))
+    for i in range(0, len(revised), 3):
+        text = revised[i]
+        at = rng.randrange(len(text))
+        revised[i] = text[:at] + "进一步" + text[at + 2 :]
+    return revised
+
+
+def generate(corpus: Path, count: int = DOCUMENTS) -> tuple[list[list[str]], dict[int, int]]:
+    """Paragraph lists of `count` speeches and the planted pairs {revision index: original index}."""
+    rng = random.Random(SEED)
+    pool = _paragraphs(corpus)
+    speeches: list[list[str]] = []
+    planted: dict[int, int] = {}
+    for n in range(count):
+        if n % PLANT_EVERY == PLANT_EVERY - 1:
+            original = rng.randrange(n)
+            planted[n] = original
+            speeches.append(_revise(rng, speeches[original], pool))
+            continue
+        chosen: list[str] = []
+        size = 0
+        target = rng.randint(TARGET_CHARS // 2, TARGET_CHARS * 3 // 2)
+        while size < target:
+            paragraph = rng.choice(pool)
+            chosen.append(paragraph)
+            size += len(paragraph) + 1
+        speeches.append(chosen)
+    return speeches, planted
+
+
+def _date(n: int, count: int) -> str:
+    day = n * 5800 // count  # spread over ~16 years, in generation order: originals are always earlier
+    return f"{2010 + day // 365:04d}-{(day % 365) // 31 + 1:02d}-{(day % 31) + 1:02d}"
+
+
+def build(corpus: Path, path: Path, count: int = DOCUMENTS) -> float:
+    """Store the generated speeches (with their index) in a new library; returns the seconds it took."""
+    speeches, _planted = generate(corpus, count)
+    started = time.perf_counter()
+    with open_library(str(path)) as library:
+        for start in range(0, count, 250):
+            with library.writer.begin() as session:
+                session.connection().exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MB while building
+                for n in range(start, min(count, start + 250)):
+                    meta = DocumentMeta(
+                        title=f"合成讲话 {n}", date=_date(n, count), source_path=f"bench/{n}.txt"
+                    )
+                    add_document(session, "\n".join(speeches[n]), meta)
+    return time.perf_counter() - started
+
+
+def _library_file(corpus: Path) -> tuple[Path, float]:
+    cached = _cache_dir() / f"tracing-{DOCUMENTS}-{GENERATOR}.sqlite"
+    timing = cached.with_suffix(".seconds")
+    if cached.exists() and timing.exists():
+        return cached, float(timing.read_text())
+    partial = cached.with_suffix(".partial")
+    for leftover in partial.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    seconds = build(corpus, partial)
+    partial.rename(cached)
+    timing.write_text(f"{seconds:.1f}")
+    return cached, seconds
+
+
+@pytest.mark.slow
+def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
+    cached, build_seconds = _library_file(corpus)
+    work = tmp_path / "library.sqlite"
+    shutil.copyfile(cached, work)  # queries and additions run on a copy: the cache stays as built
+    _speeches, planted = generate(corpus, DOCUMENTS)
+    params = default_params()
+    params.formula_oracle("预热")  # load the lexicon before timing
+
+    with open_library(str(work)) as library:
+        with library.reader() as session:
+            size = index_size(session)
+        rng = random.Random(7)
+        revisions = rng.sample(sorted(planted), 10)
+        plain = rng.sample([n for n in range(DOCUMENTS) if n not in planted], 10)
+        timings: list[float] = []
+        found = 0
+        for n in revisions + plain:
+            doc_id = n + 1  # a fresh library numbers documents from 1 in insertion order
+            with library.reader() as session:
+                text = get_text(session, doc_id) or ""
+            started = time.perf_counter()
+            results = similar_documents(library, text, exclude=doc_id, top=10, params=params)
+            timings.append(time.perf_counter() - started)
+            if n in planted:
+                found += bool(results) and results[0].document.id == planted[n] + 1
+
+        # Baseline: what answering without an index costs — the engine against every speech, estimated
+        # from 100 random speeches.
+        with library.reader() as session:
+            query = prepare(get_text(session, revisions[0] + 1) or "", params)
+            sample = [get_text(session, i + 1) or "" for i in rng.sample(range(DOCUMENTS), 100)]
+        started = time.perf_counter()
+        for other in sample:
+            compare_prepared(query, prepare(other, params), 0, 1, params)
+        brute_force = (time.perf_counter() - started) / len(sample) * DOCUMENTS
+
+        # Adding speeches: the whole add_document transaction, and the index part alone.
+        adds: list[float] = []
+        index_only: list[float] = []
+        extra = generate(corpus, 20)[0]
+        for n, paragraphs in enumerate(extra):
+            text = "\n".join(paragraphs) + f"\n新增讲话 {n}"
+            started = time.perf_counter()
+            with library.writer.begin() as session:
+                added = add_document(session, text, DocumentMeta(title=f"新增 {n}"))
+            adds.append(time.perf_counter() - started)
+            with library.writer.begin() as session:
+                connection = session.connection()
+                started = time.perf_counter()
+                index_document(connection, added.id, text, replace=True)
+                index_only.append(time.perf_counter() - started)
+
+    median, worst = statistics.median(timings), max(timings)
+    index_ratio = (size.index_bytes or 0) / size.text_bytes
+    print(
+        f"\nlibrary: {size.documents:,} speeches, {size.text_bytes / 1e6:,.0f} MB of text (UTF-8), "
+        f"{size.postings:,} postings; file {cached.stat().st_size / 1e6:,.0f} MB"
+        + f"; built (add_document with its index, 250 per transaction) in {build_seconds:.0f} s"
+        + f"\nsimilar speeches (top 10, {len(timings)} queries): median {median * 1000:.0f} ms, "
+        f"worst {worst * 1000:.0f} ms; engine against every speech (baseline): {brute_force:.1f} s "
+        f"= {brute_force / median:.0f}× slower"
+        f"\nplanted revisions found as the top result: {found}/{len(revisions)}"
+        f"\nadding a speech: median {statistics.median(adds) * 1000:.1f} ms per add_document transaction, "
+        f"of which the index {statistics.median(index_only) * 1000:.1f} ms "
+        f"({statistics.median(index_only) / statistics.median(adds):.0%})"
+        f"\nindex size: {(size.index_bytes or 0) / 1e6:,.0f} MB = {index_ratio:.2f}× the text"
+    )
+    assert found == len(revisions)
+    assert worst < 1.0
+    assert statistics.median(adds) < 0.1
+    assert 0 < index_ratio <= 2.0
