@@ -6,14 +6,16 @@ segmentation and matching load on first use, off the GUI thread.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.paths import APP_NAME
+from app.paths import APP_NAME, DB_ENV
 from app.store import Library, LibraryError, open_library, resolve_target
 from app.ui import settings as S
 from app.ui.i18n import Translations
@@ -66,12 +68,20 @@ class GuiSession:
         self.window: MainWindow | None = None
 
     def open(self, db: str | None) -> Library | None:
-        """Open the named (or last, or default) library; on LibraryError let the user choose another."""
-        target = db or self.prefs.get(S.LAST_LIBRARY) or None
+        """Open a library; on LibraryError let the user choose another or a new one.
+
+        `--db` wins, then $DUIDU_DB, then the library used last time (if it still exists), then the default.
+        """
+        target = db or os.environ.get(DB_ENV) or self._last_library() or resolve_target(None)
         try:
-            return open_library(resolve_target(target))
+            return open_library(target)
         except LibraryError as exc:
             return recover(None, exc)
+
+    def _last_library(self) -> str:
+        last = self.prefs.get(S.LAST_LIBRARY)
+        # A library that was moved or deleted is not silently re-created empty where it used to be.
+        return last if last and ("://" in last or Path(last).is_file()) else ""
 
     def show(self, library: Library) -> MainWindow:
         self.prefs.add_recent_library(library.location)

@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(50)
         self.importer = ImportController(self, self.runner, lambda: self.service)
-        self.importer.library_changed.connect(self.reload)
+        self.importer.reported.connect(self._on_import_reported)
+        self.importer.library_changed.connect(self._on_import_finished)
+        self._just_imported: list[int] = []
         self._query = ""
         self._offer_demo_pending = False
         self._loading = 0  # row loads in flight
@@ -227,6 +229,20 @@ class MainWindow(QMainWindow):
         self.facets.clear_checks()
 
     # --- adding speeches ---------------------------------------------------------------------------------------
+    def _on_import_reported(self, report) -> None:
+        from app.store.importing import Outcome
+
+        self._just_imported = [
+            r.document_id
+            for r in report.results
+            if r.outcome is Outcome.IMPORTED and r.document_id is not None
+        ]
+
+    def _on_import_finished(self) -> None:
+        """Show the new rows and select what was just imported, so the user sees where it went."""
+        ids, self._just_imported = self._just_imported, []
+        self.reload(then=(lambda: self.select_ids(ids)) if ids else None)
+
     def import_files(self) -> None:
         self.importer.choose_files()
 

@@ -183,3 +183,23 @@ def test_about_box_names_the_version(qapp):
 
     text = about_text()
     assert __version__ in text and "Qt" in text
+
+
+def test_which_library_opens(session, prefs, tmp_path, monkeypatch):
+    explicit, env, last = (tmp_path / f"{name}.duidu.sqlite" for name in ("explicit", "env", "last"))
+    open_library(str(last)).close()
+    prefs.set(S.LAST_LIBRARY, str(last))
+    monkeypatch.setenv("DUIDU_DB", str(env))
+    for db, expected in ((str(explicit), explicit), (None, env)):
+        library = session.open(db)
+        assert Path(library.location) == expected
+        library.close()
+    monkeypatch.delenv("DUIDU_DB")
+    library = session.open(None)
+    assert Path(library.location) == last
+    library.close()
+    # The last library was moved away: the default library opens, nothing is re-created at the old place.
+    last.unlink()
+    library = session.open(None)
+    assert Path(library.location).name == "library.duidu.sqlite" and not last.exists()
+    library.close()

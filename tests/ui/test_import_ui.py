@@ -59,6 +59,7 @@ def test_import_files_through_the_menu(qtbot, window, speech_files, monkeypatch,
 
     assert sorted(window.visible_titles()) == ["第0篇讲话", "第1篇讲话"]
     assert _titles_in(library_path) == ["第0篇讲话", "第1篇讲话"]
+    assert len(window.selected_ids()) == 2  # what was just imported is selected
     # Per-file results, the failure with its reason.
     dialog = window.importer.results_dialog
     assert dialog is not None and dialog.isVisible()
