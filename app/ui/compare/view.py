@@ -205,8 +205,10 @@ class CompareView(QMainWindow):
             lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled),
             on_success=lambda result: self._on_result(generation, result),
             on_failure=lambda exc: self._on_failure(generation, exc),
-            on_progress=self.params.set_progress,
+            on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
         )
+        # A closed tab is deleted, not closed: stop its matching then (the task object outlives the view).
+        self.destroyed.connect(self._task.cancel)
 
     def cancel(self) -> None:
         if self._task is not None and not self._task.done:

@@ -69,3 +69,18 @@ def test_gui_arguments_mix_files_and_library_ids(window, tmp_path):
     assert window.tabs.currentWidget() is view
     assert open_documents_from_args(window, [str(outside), "no-such-file.txt"]) is None
     assert "no-such-file.txt" in window.statusBar().currentMessage()
+
+
+def test_closing_a_tab_while_it_computes_cancels_quietly(make_window, gui_library, corpus, qtbot):
+    from app.ui.compare.integration import open_compare
+
+    from .conftest import corpus_document
+
+    window = make_window(gui_library, inline=False)
+    view = open_compare(window, [corpus_document(corpus, y) for y in (2021, 2022, 2023, 2024)])
+    task = view._task
+    assert task is not None and not task.done
+    window.close_tab(window.tabs.indexOf(view))
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    assert task.is_cancelled()
+    qtbot.wait(20)  # late signals find the view gone and do nothing
