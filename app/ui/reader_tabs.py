@@ -1,18 +1,22 @@
 """Reader tabs: the library tab first, then one tab per open speech, built from the reader widget.
 
 The reader gets the window's task runner (formula detection runs there) and a way to ask how many speeches
-in the library use a formula, for the hover text.
+in the library use a formula, for the hover text. The reader module loads with the first reader, not at
+start-up; a tab is a reader when it carries the `doc_id` property.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from app.core.model import DocumentMeta
-from app.ui.reader import ReaderWidget
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.reader import ReaderWidget
 
 _TAB_TITLE_CHARS = 18
 
@@ -38,14 +42,14 @@ class ReaderTabs(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
 
     def reader_for(self, doc_id: int) -> ReaderWidget | None:
-        for index in range(self.count()):
-            widget = self.widget(index)
-            if isinstance(widget, ReaderWidget) and widget.property("doc_id") == doc_id:
-                return widget
+        for reader in self.readers():
+            if reader.property("doc_id") == doc_id:
+                return reader
         return None
 
     def readers(self) -> list[ReaderWidget]:
-        return [w for w in (self.widget(i) for i in range(self.count())) if isinstance(w, ReaderWidget)]
+        widgets = (self.widget(i) for i in range(self.count()))
+        return [w for w in widgets if w is not None and w.property("doc_id") is not None]  # type: ignore[misc]
 
     def show_reader(
         self,
@@ -57,6 +61,8 @@ class ReaderTabs(QTabWidget):
         """Open the speech in its own tab, or bring its tab forward if it is already open."""
         reader = self.reader_for(doc_id)
         if reader is None:
+            from app.ui.reader import ReaderWidget
+
             reader = ReaderWidget(text, meta, usage_count=usage_count, runner=self._runner, parent=self)
             reader.setProperty("doc_id", doc_id)
             index = self.addTab(reader, tab_title(meta.title or f"#{doc_id}"))

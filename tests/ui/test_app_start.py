@@ -141,7 +141,7 @@ def test_gui_start_does_not_load_segmentation_or_importers():
 
     code = (
         "import sys; import app.ui.app; "
-        "print(sorted(m for m in ('jieba', 'app.importers', 'pypdf', 'docx', 'bs4', 'alembic') if m in sys.modules))"
+        "print(sorted(m for m in ('jieba', 'app.importers', 'pypdf', 'docx', 'bs4', 'alembic', 'app.ui.reader') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
