@@ -271,3 +271,18 @@ def test_other_views_close_like_readers_and_the_library_tab_stays(qtbot, window)
     window.tabs.tabCloseRequested.emit(0)
     window.close_tab(0)
     assert window.tabs.count() == 1 and window.tabs.widget(0) is window.library_view
+
+
+def test_ctrl_f_searches_the_library_or_the_open_speech(qtbot, window):
+    ids = _fill(window)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    reader = window.open_reader(ids["政府工作报告"])
+    qtbot.keyClick(reader.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert reader.find_bar.isVisible()
+    assert window.tabs.currentWidget() is reader  # the library search did not steal it
+    # Ctrl+L goes back to the library.
+    qtbot.keyClick(reader.pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
