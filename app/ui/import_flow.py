@@ -161,7 +161,14 @@ class ImportController(QObject):
 
     def start(self, paths: Iterable[Path]) -> Task | None:
         paths = list(paths)
-        if not paths or self.busy():
+        if not paths:
+            return None
+        if self.busy():  # one writer at a time; the user can start this one when the other is done
+            status = getattr(self._window, "statusBar", None)
+            if callable(status):
+                status().showMessage(
+                    self.tr("An import is already running; try again when it has finished."), 8000
+                )
             return None
         service = self._service_of()
         progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self._window)

@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -93,6 +93,10 @@
     </message>
     <message>
         <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare at most 8 speeches at once.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -312,6 +316,10 @@
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
         <translation><numerusform>%n file cannot be imported: Duidu reads %1 files.</numerusform><numerusform>%n files cannot be imported: Duidu reads %1 files.</numerusform></translation>
+    </message>
+    <message>
+        <source>An import is already running; try again when it has finished.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Importing…</source>

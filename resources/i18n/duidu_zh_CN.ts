@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -316,6 +316,10 @@
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
         <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>An import is already running; try again when it has finished.</source>
+        <translation>已有导入正在进行；请在它完成后再试。</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -185,3 +185,16 @@ def test_demo_offer_after_loading_an_empty_library(qtbot, make_window, gui_libra
     with qtbot.waitSignal(window.library_loaded, timeout=5000):
         window.offer_demo_when_loaded()
     assert asked == ["Welcome to Duidu"]
+
+
+def test_a_second_import_while_one_runs_is_refused_with_a_message(
+    qtbot, make_window, gui_library, speech_files
+):
+    window = make_window(gui_library, inline=False)
+    window.importer.show_results = False
+    with qtbot.waitSignal(window.importer.reported, timeout=10000):
+        first = window.importer.start(speech_files[:2])
+        assert first is not None
+        assert window.importer.start(speech_files[2:]) is None
+        assert "already running" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
