@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -66,6 +67,9 @@ QT_PLUGIN_TYPES = {
 }
 #: Platform plugins for embedded devices and remote screens, which an analyst's desktop never uses.
 QT_PLATFORMS_DROPPED = ("eglfs", "linuxfb", "minimalegl", "vnc", "vkkhrdisplay")
+#: Other plugins left out: the GTK3 theme drags in its own copies of cairo, pango and GLib (about 15 MB),
+#: which clash with the desktop's GTK; the XDG desktop portal theme gives dark mode and native dialogs.
+QT_PLUGINS_DROPPED = ("qgtk3",)
 #: Qt's own translations to keep: the UI speaks English (no catalogue needed) and Simplified Chinese.
 QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
 
@@ -182,9 +186,40 @@ def keep_qt_file(destination: str) -> bool:
                 return False
             if kind == "platforms" and any(name in parts[-1] for name in QT_PLATFORMS_DROPPED):
                 return False
+            if any(name in parts[-1] for name in QT_PLUGINS_DROPPED):
+                return False
     if "translations" in parts and parts[-1].endswith(".qm"):
         return parts[-1].endswith(QT_TRANSLATIONS_KEPT)
     return True
+
+
+def icon(platform: str, repo: Path = REPO) -> str | None:
+    """The app icon for this platform's executable or bundle, once `resources/icons/` provides one."""
+    name = {"win32": "duidu.ico", "darwin": "duidu.icns"}.get(platform)
+    path = repo / "resources" / "icons" / name if name else None
+    return str(path) if path is not None and path.is_file() else None
+
+
+def strip_binaries(folder: Path) -> int:
+    """Strip symbol tables from the bundle's ELF libraries; returns the bytes saved.
+
+    Done here rather than with PyInstaller's `strip=True`, which strips everything: the libraries that
+    auditwheel vendors into `<package>.libs` folders were rewritten by patchelf, and stripping them again
+    breaks their program headers (numpy's OpenBLAS then fails to load: "ELF load command address/offset
+    not page-aligned"). Those are left alone, as are the executables, which carry the app's archive.
+    """
+    saved = 0
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.is_symlink() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        before = path.stat().st_size
+        result = subprocess.run(["strip", str(path)], capture_output=True, text=True, check=False)
+        if result.returncode == 0:
+            saved += before - path.stat().st_size
+    return saved
 
 
 def info_plist(app_version: str) -> dict[str, object]:

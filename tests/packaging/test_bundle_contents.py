@@ -159,6 +159,8 @@ def test_alembic_sees_the_modules_the_migrations_import() -> None:
         ("PySide6/Qt/plugins/styles/libqmodernwindowsstyle.so", True),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
         ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
@@ -187,3 +189,8 @@ def test_the_spec_takes_its_lists_from_the_bundle_module() -> None:
     for call in ("bundle.datas(REPO)", "bundle.excludes(REPO)", "bundle.keep_qt_file", "bundle.info_plist"):
         assert call in spec
     assert "upx=True" not in spec and "onefile" not in spec.replace("no onefile", "")
+
+
+def test_the_qtgui_hook_filters_plugins_before_their_dependencies_are_resolved() -> None:
+    hook = (PACKAGING / "hooks" / "hook-PySide6.QtGui.py").read_text(encoding="utf-8")
+    assert "add_qt6_dependencies(__file__)" in hook and "keep_qt_file" in hook

@@ -94,3 +94,4 @@ def test_frozen_bundle_is_small_and_holds_the_data(frozen_app: Path) -> None:
     assert not (inner / "jieba" / "lac_small").exists()
     assert not (inner / "jieba" / "analyse" / "idf.txt").exists()
     assert not list(inner.rglob("*qvnc*"))
+    assert not list(inner.rglob("libqgtk3*")) and not list(inner.glob("libpango*"))
