@@ -128,8 +128,6 @@ class GuiSession:
 
 def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
     """The `duidu gui` command: one library id opens in a reader tab; 2–8 files or ids are compared."""
-    import os
-
     app = make_application()
     session = GuiSession()
     library = session.open(db)
