@@ -14,8 +14,8 @@
 #ifndef AppVersion
   #error Pass the version: ISCC /DAppVersion=X.Y.Z (read it from app.__version__)
 #endif
-#ifndef SourceDir
-  #define SourceDir AddBackslash(SourcePath) + "..\..\dist\duidu"
+#ifndef BundleDir
+  #define BundleDir AddBackslash(SourcePath) + "..\..\dist\duidu"
 #endif
 #ifndef OutputDir
   #define OutputDir AddBackslash(SourcePath) + "..\..\dist"
@@ -83,7 +83,7 @@ Name: "openwith"; Description: "{cm:OpenWithTask}"; GroupDescription: "{cm:Integ
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\Duidu"; Filename: "{app}\duidu.exe"; Comment: "Duidu (对读)"
