@@ -92,7 +92,7 @@ def document_infos(session: Session, ids: Sequence[int]) -> dict[int, DocumentIn
     return {row[0]: DocumentInfo(*row) for row in rows}
 
 
-def _texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+def texts_of(session: Session, ids: Sequence[int]) -> dict[int, str]:
     c = _DOCUMENTS.c
     return {row[0]: row[1] for row in session.execute(select(c.id, c.text).where(c.id.in_(list(ids))))}
 
@@ -127,7 +127,7 @@ def similar_documents(
         )
         ids = [c.document_id for c in candidates]
         infos = document_infos(session, ids)
-        texts = _texts(session, ids)
+        texts = texts_of(session, ids)
     query = prepare(text, params)
     results: list[SimilarDocument] = []
     for done, candidate in enumerate(candidates, start=1):
@@ -229,7 +229,7 @@ def find_passage(
                         seen.add(document.id)
         ids = ranked[:limit]
         infos = document_infos(session, ids)
-        texts = _texts(session, ids)
+        texts = texts_of(session, ids)
     prepared_query = prepare(query, params)
     hits: list[PassageHit] = []
     for done, doc_id in enumerate(ids, start=1):
