@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
 
 from app.ui.library_model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
 
@@ -83,8 +83,19 @@ def test_facets_combine_across_names_and_within_a_name():
 def test_upsert_and_remove_keep_the_proxy_consistent(qtmodeltester):
     model, proxy = _proxy()
     qtmodeltester.check(proxy)
+    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)  # sorted rows are re-sorted on every change
     model.upsert(LibraryRow(2, "改名", "李四", chars=1))
     assert model.index(1, Column.TITLE).data() == "改名"
     model.upsert(LibraryRow(9, "新", chars=2))
     model.remove_ids([1, 3])
     assert _ids(proxy) == [2, 4, 9]
+
+
+def test_sorting_keeps_persistent_indexes_on_their_rows(qtmodeltester):
+    model, _proxy_model = _proxy()
+    qtmodeltester.check(model)
+    index = QPersistentModelIndex(model.index(model.row_of(3), Column.TITLE))
+    model.sort(Column.LENGTH, Qt.SortOrder.DescendingOrder)
+    assert index.row() == 0 and index.data() == "政府工作报告"
+    model.sort(Column.SPEAKER, Qt.SortOrder.AscendingOrder)
+    assert index.data() == "政府工作报告" and index.row() == 2  # 安六, 李四, 王五, 张三
