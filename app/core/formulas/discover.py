@@ -90,22 +90,27 @@ def _entropy(counts: Collection[int], total: int) -> float:
 
 
 class _Levels:
-    """Document and occurrence counts of every n-gram that reaches the document-frequency threshold."""
+    """Document frequency of every n-gram that reaches the threshold (and of every character).
+
+    Only document frequencies are kept — raw occurrence counts would double the counting work and
+    formulas are about spread across documents anyway — so branching entropy and cohesion are measured
+    on documents too: how many documents continue 两个维 with 护, how many documents hold 维护.
+    """
 
     def __init__(self, runs: list[str], params: DiscoveryParams, cancelled: Cancelled | None) -> None:
         self.df: dict[str, int] = {}
-        self.occ: dict[str, int] = {}
         self.by_level: dict[int, list[str]] = {}
-        chars = Counter("".join(runs))
+        chars: Counter[str] = Counter()
+        for s in runs:
+            chars.update(set(s))
         chars.pop(_SEPARATOR, None)
-        self.occ.update(chars)
-        self.total = max(sum(chars.values()), 1)
+        self.df.update(chars)
+        self.documents = max(len(runs), 1)
         alive: list[list[int]] = [list(range(len(s) - 1)) for s in runs]
         for n in range(2, params.max_len + 2):
             if cancelled is not None and cancelled():
                 raise DiscoveryCancelled
             df: Counter[str] = Counter()
-            occ: Counter[str] = Counter()
             grams_per_doc = []
             for s, positions in zip(runs, alive, strict=True):
                 if n == 2:
@@ -117,7 +122,6 @@ class _Levels:
                     starts = [i for i in positions if i + 1 in previous]
                     grams = [s[i : i + n] for i in starts]
                 grams_per_doc.append((starts, grams))
-                occ.update(grams)
                 df.update(set(grams))
             frequent = {g for g, d in df.items() if d >= params.min_df}
             if not frequent:
@@ -125,7 +129,6 @@ class _Levels:
             self.by_level[n] = sorted(frequent)
             for g in frequent:
                 self.df[g] = df[g]
-                self.occ[g] = occ[g]
             alive = [
                 [i for i, g in zip(starts, grams, strict=True) if g in frequent]
                 for starts, grams in grams_per_doc
@@ -167,14 +170,14 @@ def discover(
         if n < 3:
             continue
         for h in grams:
-            d, occurrences = levels.df[h], levels.occ[h]
+            d = levels.df[h]
             head, tail = h[:-1], h[1:]
             if levels.df.get(head) == d:
                 fragments.add(head)
             if levels.df.get(tail) == d:
                 fragments.add(tail)
-            right[head].append(occurrences)
-            left[tail].append(occurrences)
+            right[head].append(d)
+            left[tail].append(d)
 
     pool = [
         g
@@ -203,11 +206,11 @@ def discover(
     nested_sum, nested_count = _nested_df(shortlist, pool, levels.df)
     scored = []
     for g in shortlist:
-        df, occ = levels.df[g], levels.occ[g]
+        df = levels.df[g]
         c_value = math.log2(len(g)) * (df - nested_sum[g] / nested_count[g] if nested_count[g] else df)
-        entropy = min(_entropy(right[g], occ), _entropy(left[g], occ))
+        entropy = min(_entropy(right[g], df), _entropy(left[g], df))
         cohesion = min(
-            math.log2(occ * levels.total / (levels.occ[g[:k]] * levels.occ[g[k:]])) for k in range(1, len(g))
+            math.log2(df * levels.documents / (levels.df[g[:k]] * levels.df[g[k:]])) for k in range(1, len(g))
         )
         score = (
             first_score(g)
@@ -216,30 +219,30 @@ def discover(
             + 0.3 * math.log2(1 + max(c_value, 0.0))
             - (3.0 if len(g) == 2 and not quoted[g] else 0.0)
         )
-        scored.append((score, g, df, occ, c_value, entropy, cohesion))
+        scored.append((score, g, df, c_value, entropy, cohesion))
     scored.sort(key=lambda c: (-c[0], c[1]))
     if progress:
         progress(3, total_steps)
 
     # evidence for the best ones only: which documents, where first, and whether it is page furniture
     top = scored[: params.limit * 3]
-    first_at = _first_occurrences([c[1] for c in top], [text for _id, _date, text in documents])
+    first_at, counts = _first_occurrences([c[1] for c in top], [text for _id, _date, text in documents])
     ranked = []
-    for score, g, df, occ, c_value, entropy, cohesion in top:
+    for score, g, df, c_value, entropy, cohesion in top:
         found = sorted(first_at.get(g, {}).items())
         at_edges = sum(_at_edge(documents[d][2], i, len(g)) for d, i in found)
         if found and at_edges / len(found) >= _EDGE_SHARE:
             score -= _EDGE_PENALTY
-        ranked.append((score, g, df, occ, c_value, entropy, cohesion, found))
+        ranked.append((score, g, df, c_value, entropy, cohesion, found))
     ranked.sort(key=lambda c: (-c[0], c[1]))
 
     result = []
-    for score, g, df, occ, c_value, entropy, cohesion, found in ranked[: params.limit]:
+    for score, g, df, c_value, entropy, cohesion, found in ranked[: params.limit]:
         found.sort(key=lambda f: (documents[f[0]][1] or "9999", f[0]))
         first, first_at = found[0] if found else (0, -1)
         result.append(
             Candidate(
-                text=g, score=round(score, 3), df=df, occurrences=occ, quoted_df=quoted[g],
+                text=g, score=round(score, 3), df=df, occurrences=counts[g], quoted_df=quoted[g],
                 docs=tuple(documents[d][0] for d, _i in found), first_date=documents[first][1],
                 context=_context(documents[first][2], first_at, g), known=g in known,
                 c_value=round(c_value, 2), entropy=round(entropy, 2), cohesion=round(cohesion, 2),
@@ -267,17 +270,21 @@ def _nested_df(
     return total, count
 
 
-def _first_occurrences(candidates: list[str], texts: list[str]) -> dict[str, dict[int, int]]:
-    """candidate → {document index: first offset}, in one automaton pass over every text."""
+def _first_occurrences(
+    candidates: list[str], texts: list[str]
+) -> tuple[dict[str, dict[int, int]], Counter[str]]:
+    """candidate → {document index: first offset}, and occurrence counts, in one pass over every text."""
     automaton = ahocorasick.Automaton()
     for g in candidates:
         automaton.add_word(g, g)
     automaton.make_automaton()
     first: dict[str, dict[int, int]] = {}
+    counts: Counter[str] = Counter()
     for d, text in enumerate(texts):
         for end, g in automaton.iter(text):
             first.setdefault(g, {}).setdefault(d, end + 1 - len(g))
-    return first
+            counts[g] += 1
+    return first, counts
 
 
 def _plausible(
