@@ -85,10 +85,15 @@ def test_upsert_and_remove_keep_the_proxy_consistent(qtmodeltester):
     qtmodeltester.check(proxy)
     proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)  # sorted rows are re-sorted on every change
     model.upsert(LibraryRow(2, "改名", "李四", chars=1))
-    assert model.index(1, Column.TITLE).data() == "改名"
+    assert model.index(model.row_of(2), Column.TITLE).data() == "改名"
     model.upsert(LibraryRow(9, "新", chars=2))
     model.remove_ids([1, 3])
     assert _ids(proxy) == [2, 4, 9]
+    assert _column(proxy, Column.TITLE) == [
+        "改名",
+        "新",
+        "Annual address",
+    ]  # still sorted: pinyin, Latin after
 
 
 def test_sorting_keeps_persistent_indexes_on_their_rows(qtmodeltester):
