@@ -129,7 +129,10 @@ def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
 
 
 def _list_shape(content: str) -> bool:
-    items = re.split(rf"[{_ENUM_COMMA}]", content)
+    """A quoted slogan list: short items joined by 、 (守初心、担使命，找差距、抓落实 may add a comma)."""
+    if not re.search(rf"[{_ENUM_COMMA}]", content):
+        return False
+    items = re.split(rf"[{_ENUM_COMMA}，,]", content)
     return 2 <= len(items) <= 8 and all(re.fullmatch(rf"[{HAN}]{{1,8}}", i.strip()) for i in items)
 
 
