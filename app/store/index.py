@@ -52,10 +52,9 @@ def index_document(
     norm = normalised(stored_text)
     found = fingerprints_of_normalised(norm, PARAMS)
     if replace:
-        connection.execute(delete(POSTINGS).where(POSTINGS.c.document_id == document_id))
-        connection.execute(delete(STATE).where(STATE.c.document_id == document_id))
+        clear_document(connection, document_id)
     if found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
-        connection.exec_driver_sql(_SQLITE_INSERT, [(h, document_id) for h in found])
+        connection.exec_driver_sql(_SQLITE_INSERT, [(h, document_id) for h in sorted(found)])
     elif found:
         connection.execute(insert(POSTINGS), [{"hash": h, "document_id": document_id} for h in found])
     connection.execute(
@@ -68,6 +67,12 @@ def index_document(
         },
     )
     return len(found)
+
+
+def clear_document(connection: Connection, document_id: int) -> None:
+    """Take one document out of the index (its text stays)."""
+    connection.execute(delete(POSTINGS).where(POSTINGS.c.document_id == document_id))
+    connection.execute(delete(STATE).where(STATE.c.document_id == document_id))
 
 
 def stale_ids(session: Session) -> list[int]:

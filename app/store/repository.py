@@ -27,7 +27,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.core.model import DocumentMeta
 from app.core.text import content_hash as hash_text
-from app.store.index import index_document
+from app.store import index_models  # noqa: F401 (the index tables belong to the schema)
 from app.store.models import Document, DocumentTag
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
 
@@ -87,7 +87,10 @@ def add_document(
     if tags:
         rows = [{"document_id": document_id, "tag": tag, "position": i} for i, tag in enumerate(tags)]
         connection.execute(_INSERT_TAG, rows)
-    # Same transaction: a document is never stored without its fingerprints (app.store.index).
+    # Same transaction: a document is never stored without its fingerprints. Imported here: the index
+    # needs numpy, which opening the library (the GUI's start) does not.
+    from app.store.index import index_document
+
     index_document(connection, document_id, text)
     return AddResult(document_id, created=True)
 

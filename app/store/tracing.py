@@ -115,12 +115,12 @@ def similar_documents(
 ) -> list[SimilarDocument]:
     """Speeches sharing the most copied prose with `text` (a library document's text, or any text).
 
-    `exclude` is the query's own id when it is in the library; `check` candidates (default 2·top, at
+    `exclude` is the query's own id when it is in the library; `check` candidates (default top + 5, at
     least 10) are confirmed with the passage engine. Documents sharing only formulas are left out.
     """
     params = params or default_params()
     ensure_fresh(library, cancelled=cancelled)
-    check = check or max(10, 2 * top)
+    check = check or max(10, top + 5)
     with library.reader() as session:
         candidates = find_candidates(
             session, fingerprints(text), exclude=() if exclude is None else (exclude,), limit=check

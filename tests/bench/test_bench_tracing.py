@@ -26,7 +26,7 @@ import pytest
 from app.core.model import DocumentMeta
 from app.core.passages import compare_prepared, prepare
 from app.store import add_document, get_text, open_library
-from app.store.index import index_document, index_size
+from app.store.index import clear_document, index_document, index_size
 from app.store.tracing import default_params, similar_documents
 
 DOCUMENTS = 10_000
@@ -140,6 +140,11 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
         plain = rng.sample([n for n in range(DOCUMENTS) if n not in planted], 10)
         timings: list[float] = []
         found = 0
+        with library.reader() as session:
+            cold_text = get_text(session, 1) or ""
+        started = time.perf_counter()
+        similar_documents(library, cold_text, exclude=1, top=10, params=params)
+        cold = time.perf_counter() - started
         for n in revisions + plain:
             doc_id = n + 1  # a fresh library numbers documents from 1 in insertion order
             with library.reader() as session:
@@ -170,11 +175,12 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
             with library.writer.begin() as session:
                 added = add_document(session, text, DocumentMeta(title=f"新增 {n}"))
             adds.append(time.perf_counter() - started)
-            with library.writer.begin() as session:
-                connection = session.connection()
-                started = time.perf_counter()
-                index_document(connection, added.id, text, replace=True)
-                index_only.append(time.perf_counter() - started)
+            with library.writer.begin() as session:  # take the speech out of the index again …
+                clear_document(session.connection(), added.id)
+            started = time.perf_counter()
+            with library.writer.begin() as session:  # … and time putting it back, commit included
+                index_document(session.connection(), added.id, text)
+            index_only.append(time.perf_counter() - started)
 
     median, worst = statistics.median(timings), max(timings)
     index_ratio = (size.index_bytes or 0) / size.text_bytes
@@ -183,15 +189,17 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
         f"{size.postings:,} postings; file {cached.stat().st_size / 1e6:,.0f} MB"
         + f"; built (add_document with its index, 250 per transaction) in {build_seconds:.0f} s"
         + f"\nsimilar speeches (top 10, {len(timings)} queries): median {median * 1000:.0f} ms, "
-        f"worst {worst * 1000:.0f} ms; engine against every speech (baseline): {brute_force:.1f} s "
+        f"worst {worst * 1000:.0f} ms (first query after opening: {cold * 1000:.0f} ms); "
+        f"engine against every speech (baseline): {brute_force:.1f} s "
         f"= {brute_force / median:.0f}× slower"
         f"\nplanted revisions found as the top result: {found}/{len(revisions)}"
-        f"\nadding a speech: median {statistics.median(adds) * 1000:.1f} ms per add_document transaction, "
-        f"of which the index {statistics.median(index_only) * 1000:.1f} ms "
-        f"({statistics.median(index_only) / statistics.median(adds):.0%})"
+        f"\nadding a speech: indexing it {statistics.median(index_only) * 1000:.1f} ms (median, commit "
+        f"included, worst {max(index_only) * 1000:.1f} ms); the whole add_document transaction "
+        f"{statistics.median(adds) * 1000:.1f} ms, so the index is "
+        f"{statistics.median(index_only) / statistics.median(adds):.0%} of storing a speech"
         f"\nindex size: {(size.index_bytes or 0) / 1e6:,.0f} MB = {index_ratio:.2f}× the text"
     )
     assert found == len(revisions)
     assert worst < 1.0
-    assert statistics.median(adds) < 0.1
+    assert statistics.median(index_only) < 0.1
     assert 0 < index_ratio <= 2.0
