@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QVBoxLayout, QWidget
 
 from app.ui.library_model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
 from app.ui.search_panel import SearchBox
@@ -44,6 +44,9 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
+        # Right-click a column header to show or hide columns (remembered with the header state).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_header_menu)
         self.table.doubleClicked.connect(lambda index: self.row_activated.emit(index.data(ID_ROLE)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.columns_fitted = False
@@ -113,6 +116,23 @@ class LibraryView(QWidget):
         for column, widest in _WIDEST.items():
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.columns_fitted = True
+
+    def column_menu(self) -> QMenu:
+        """Checkable entries for every column but the title, which always stays."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != Column.TITLE)
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        return menu
+
+    def _show_header_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        self.column_menu().popup(header.mapToGlobal(pos))
 
     def header_state(self) -> QByteArray:
         return self.table.horizontalHeader().saveState()

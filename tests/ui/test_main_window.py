@@ -286,3 +286,16 @@ def test_ctrl_f_searches_the_library_or_the_open_speech(qtbot, window):
     # Ctrl+L goes back to the library.
     qtbot.keyClick(reader.pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
+
+
+def test_hidden_columns_are_remembered(make_window, gui_library):
+    first = make_window(gui_library)
+    menu = first.library_view.column_menu()
+    role = next(action for action in menu.actions() if action.text() == "Role")
+    role.setChecked(False)
+    assert first.table.horizontalHeader().isSectionHidden(Column.ROLE)
+    title = next(action for action in menu.actions() if action.text() == "Title")
+    assert not title.isEnabled()  # the title column always stays
+    first.close()
+    second = make_window(gui_library)
+    assert second.table.horizontalHeader().isSectionHidden(Column.ROLE)
