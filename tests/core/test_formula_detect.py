@@ -183,3 +183,11 @@ def test_list_commas_inside_a_formula_only_where_they_belong():
     assert [h.text for h in matcher.find("学思想，强党性，重实践，建新功", use_patterns=False)] == [
         "学思想，强党性，重实践，建新功"
     ]
+
+
+def test_numbered_leads_are_compared_without_their_numbers():
+    numbering_only = "一是加大技术改造力度。二是促进企业兼并重组。三是全面提升产品质量。"
+    assert FormulaMatcher(()).find(numbering_only) == []
+    frame = "一是政策沟通不断深化。二是设施联通不断加强。三是贸易畅通不断提升。"
+    hits = FormulaMatcher(()).find(frame)
+    assert [h.text for h in hits] == ["政策沟通不断深化", "设施联通不断加强", "贸易畅通不断提升"]

@@ -98,6 +98,7 @@ _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所
 #: A short sentence right after a sentence end or paragraph break (lookahead, so leads may follow
 #: each other: 全面系统学。…融会贯通悟。).
 _LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}})[。：:])")
+_ORDINAL_RE = re.compile(rf"[{NUM}]{{1,3}}[是要]|第[{NUM}]{{1,3}}[，,、]?|[{NUM}]{{1,3}}、")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n|\u3000{2,}")
 _HEADING_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
@@ -318,6 +319,11 @@ def parallel_hits(text: str) -> list[PatternHit]:
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
     leads = [(m.start(1), m.end(1), m.group(1)) for m in _LEAD_RE.finditer("\n" + text)]
     for start, end, lead in leads:
+        ordinal = _ORDINAL_RE.match(lead)  # 一是…/二是… is numbering, not a frame: compare what follows
+        if ordinal:
+            start, lead = start + ordinal.end(), lead[ordinal.end() :]
+            if len(lead) < 4:
+                continue
         by_paragraph.setdefault(bisect_right(breaks, start - 1), []).append((start - 1, end - 1, lead))
     for paragraph_leads in by_paragraph.values():
         for unit in _frame_members(paragraph_leads):
@@ -327,7 +333,7 @@ def parallel_hits(text: str) -> list[PatternHit]:
     if len(headings) >= 3:
         titles = [h[2] for h in headings]
         prefix, suffix = _shared_affix(titles)
-        if len(prefix) >= 2 or len(suffix) >= 3:
+        if len(prefix) >= 3 or len(suffix) >= 3 or min(len(prefix), len(suffix)) >= 2:
             formula = f"{prefix}…{suffix}"
             hits.extend(PatternHit(start, end, formula, "parallel") for start, end, _t in headings)
     return hits
