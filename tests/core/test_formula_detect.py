@@ -131,6 +131,10 @@ def test_pattern_rules_find_formulas_no_lexicon_lists(text, formula, rule):
         "深入基层、深入一线、深入群众",  # verb-prefix list
         "今年将采取三项举措。一是全面实施",  # a count announcing its list
         "完善一对夫妇可生育两个孩子的配套政策",  # a count of people
+        "党的十大以后，参观中共五大会址",  # congress ordinals
+        "新建十四个冶金企业和二个重型机器制造厂",  # counts
+        "实现了一加一大于二的效果，一捶一拓摹古意",  # sayings in NXNY shape
+        "推进四个现代化建设",  # no clean end: 四个现代 would be a fragment
     ],
 )
 def test_pattern_rules_stay_quiet_on_non_formulas(text):

@@ -59,10 +59,10 @@ _COUNT_NOUNS = (
     "月|小时|星期|年|百分点|多|方面|领域|层次|环节|问题|重点|阶段|时期|部门|地区|省份|城市|国家|单位|人|项目"
     "|以上|左右|字|点|世纪|亿|万|千|百|样|类|批|次|级|家|户|名|县|市|省|区|村|乡|镇|国|局|所|处|队|组|份"
     "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
-    "|孩子|子女|小孩"
+    "|孩子|子女|小孩|洲"
 )
 #: A count that announces the list right after it (今年将采取三项举措。一是…) is not a formula either.
-_ANNOUNCES_LIST_RE = re.compile(r"[。：:，,]?\s*(?:一是|第一|首先|其一|一、|（一）|\(一\))")
+_ANNOUNCES_LIST_RE = re.compile(r"[。：:，,]?\s*(?:一是|一要|第一|首先|其一|一、|（一）|\(一\))")
 _COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
 #: One scan for every numbered shape; it starts with a numeral class so `re` can skip ahead fast.
 _NUMBERED_RE = re.compile(
@@ -74,6 +74,8 @@ _NUMBERED_RE = re.compile(
     rf"|(?P<x2>[{HAN}]{{2}})[{NUM}双](?P<y2>[{HAN}]{{2}})"  # 两不愁三保障
     r")"
 )
+#: First characters after N大 that show a party congress (党的十大以后, 中共五大会址, 十九大报告).
+_AFTER_CONGRESS = frozenset("以会代召报精胜闭开后前上通作提确党")
 _NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多0123456789{NUM}")
 #: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
 _AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
@@ -167,21 +169,37 @@ def _ends_cleanly(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in _BOUNDARY_AFTER or not re.match(rf"[{HAN}]", text[pos])
 
 
+def _ends_formula(text: str, pos: int) -> bool:
+    """A clean boundary, or a word that names what kind of thing the formula is (四学四强活动)."""
+    return _ends_cleanly(text, pos) or _TAIL_RE.match(text, pos, pos + 7) is not None
+
+
 def _best_tail(text: str, x_start: int, x_text: str) -> int:
-    """Length of the numbered phrase's noun: the longest that ends at a clean boundary, else 2."""
+    """Length of the numbered phrase's noun: the longest that ends at a clean boundary, else 0.
+
+    Without a boundary the noun is cut at a guess (四个现代 of 四个现代化建设), so no hit is better.
+    """
     for length in range(len(x_text), 1, -1):
         if _ends_cleanly(text, x_start + length):
             return length
-    return 2
+    return 0
 
 
 def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None:
     x_start, x_text = m.start(group), m.group(group)
-    if m.group(0)[0] not in _MULTI or _COUNT_RE.match(x_text) or x_text[0] in NUM:
+    numeral = text[m.start() : x_start - 1]
+    if numeral[0] not in _MULTI or _COUNT_RE.match(x_text) or x_text[0] in NUM:
         return None
     if x_text[0] in _FUNCTION_CHARS or _AFTER_LIST_RE.search(text, max(0, m.start() - 10), m.start()):
         return None
-    end = x_start + _best_tail(text, x_start, x_text)
+    if len(numeral) > 1 or (group == "ge" and numeral == "二"):
+        return None  # 十四个冶金企业, 二个重型机器厂: counts (十四个坚持 and the like are in the lexicon)
+    if group == "big" and x_text[0] in _AFTER_CONGRESS:
+        return None  # 十大以后, 五大会址: a party congress, not a set of things
+    length = _best_tail(text, x_start, x_text)
+    if not length:
+        return None
+    end = x_start + length
     if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in text[x_start:end]):
         return None
     if _ANNOUNCES_LIST_RE.match(text, end):
@@ -201,8 +219,8 @@ def _nxny(text: str, m: re.Match[str], idioms: Collection[str]) -> PatternHit | 
         return None
     if any(ch in _FUNCTION_CHARS or ch in NUM for ch in x + y):
         return None
-    if len(x) == 2 and not _ends_cleanly(text, m.end()):
-        return None
+    if not (_ends_formula(text, m.end()) if len(x) == 1 else _ends_cleanly(text, m.end())):
+        return None  # 一加一大于二, 一捶一拓摹古意
     return PatternHit(m.start(), m.end(), phrase, "numbered")
 
 
@@ -290,6 +308,8 @@ def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
             continue
         start = left + len(raw[0]) - len(items[0])
         end = right - (len(raw[-1]) - len(items[-1]))
+        if text.startswith("等", end):
+            continue  # an open list (中华文明、希腊文明、罗马文明等) is an example set, not a formula
         hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
     return hits
 
