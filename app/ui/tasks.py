@@ -8,6 +8,7 @@ Tests switch the runner to inline mode, where the work runs synchronously and si
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
+
+#: How often (seconds) a running Python thread offers the interpreter lock to the others. Python's default
+#: of 5 ms means every Python callback on the GUI thread (paint events, highlighters) may wait 5 ms while a
+#: worker computes; a first paint makes dozens of them. 1 ms kept the compare view's longest event-loop
+#: stall under 45 ms instead of 60-190 ms (tests/bench/test_bench_compare_view.py).
+SWITCH_INTERVAL = 0.001
 
 
 class Task(QObject):
@@ -89,6 +96,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, inline: bool = False, max_threads: int = 2) -> None:
         super().__init__(parent)
         self.inline = inline
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()

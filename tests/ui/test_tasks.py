@@ -71,3 +71,12 @@ def test_inline_mode_runs_synchronously(qtbot):
     task = runner.start(lambda p, c: threading.get_ident(), on_success=results.append)
     assert task.done
     assert results == [threading.get_ident()]
+
+
+def test_runner_keeps_the_gui_thread_from_waiting_long_for_the_interpreter(qapp):
+    import sys
+
+    from app.ui.tasks import SWITCH_INTERVAL, TaskRunner
+
+    TaskRunner()
+    assert sys.getswitchinterval() <= SWITCH_INTERVAL

@@ -7,8 +7,11 @@ matched, so reopening a comparison or adding a fourth speech to three costs only
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Protocol
@@ -101,6 +104,36 @@ class CompareResult:
         return self.comparison.passages
 
 
+_paused = 0
+_paused_lock = threading.Lock()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic cyclic garbage collection while matching runs (nested and thread-safe).
+
+    Matching allocates hundreds of thousands of short-lived, acyclic objects (seed lists, runs), which
+    trips full collections; a full collection holds the interpreter lock for 50–100 ms with a few
+    speeches open, and the GUI thread waits for it. Refcounting frees all of them anyway.
+    """
+    global _paused
+    with _paused_lock:
+        if _paused == 0 and gc.isenabled():
+            gc.disable()
+            _paused = 1
+        elif _paused:
+            _paused += 1
+        owner = _paused > 0
+    try:
+        yield
+    finally:
+        if owner:
+            with _paused_lock:
+                _paused -= 1
+                if _paused == 0:
+                    gc.enable()
+
+
 def compute(
     docs: Sequence[CompareDocument],
     settings: CompareSettings,
@@ -109,6 +142,17 @@ def compute(
     cancelled: IsCancelled | None = None,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    with collector_paused():
+        return _compute(docs, settings, cache, progress, cancelled)
+
+
+def _compute(
+    docs: Sequence[CompareDocument],
+    settings: CompareSettings,
+    cache: PairCache | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> CompareResult:
     started = time.perf_counter()
     params = settings.engine_params()
     key = params.describe()

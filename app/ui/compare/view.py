@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
 
@@ -39,6 +39,8 @@ from app.ui.tasks import Task, TaskRunner
 from app.ui.theme import current_theme
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
+#: Start matching this long after construction if the view has not been painted by then.
+START_FALLBACK_MS = 250
 
 
 class CompareView(QMainWindow):
@@ -80,7 +82,10 @@ class CompareView(QMainWindow):
         self._generation = 0
         self._build(settings or CompareSettings())
         self.retranslate()
-        self.recompute(self.params.settings())
+        self._started = False
+        # Match after the first paint: the panes appear at once, and the worker does not compete with
+        # the window's first layout for the interpreter. A view that is never shown starts anyway.
+        QTimer.singleShot(START_FALLBACK_MS, self.ensure_started)
 
     # ---- construction ------------------------------------------------------------------------------------
 
@@ -193,8 +198,20 @@ class CompareView(QMainWindow):
 
     # ---- computing -----------------------------------------------------------------------------------------
 
+    def ensure_started(self) -> None:
+        """Start the first comparison unless it has started already."""
+        if not self._started and isValid(self):
+            self._started = True
+            self.recompute(self.params.settings())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self.ensure_started)
+
     def recompute(self, settings: CompareSettings) -> None:
         """Match again with `settings` in the background; the previous result stays until the new one lands."""
+        self._started = True
         self.cancel()
         self._generation += 1
         generation = self._generation
@@ -293,7 +310,11 @@ class CompareView(QMainWindow):
             self.highlights_ready.emit()
 
     def wait_until_highlighted(self) -> None:
-        """Apply any queued highlight steps now (tests and exports that need the final state)."""
+        """Apply any queued highlight steps now (tests and exports that need the final state).
+
+        With an inline task runner this also computes, if the view has not started yet.
+        """
+        self.ensure_started()
         while self._pending:
             self._pending.popleft()()
         self.highlights_ready.emit()

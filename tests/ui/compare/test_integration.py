@@ -78,6 +78,7 @@ def test_closing_a_tab_while_it_computes_cancels_quietly(make_window, gui_librar
 
     window = make_window(gui_library, inline=False)
     view = open_compare(window, [corpus_document(corpus, y) for y in (2021, 2022, 2023, 2024)])
+    qtbot.waitUntil(lambda: view._task is not None, timeout=5_000)  # starts after its first paint
     task = view._task
     assert task is not None and not task.done
     window.close_tab(window.tabs.indexOf(view))

@@ -98,6 +98,7 @@ def test_recompute_runs_in_the_background_and_can_be_cancelled(corpus, qtbot):
     runner = TaskRunner()
     view = CompareView([corpus_document(corpus, y) for y in (2021, 2022, 2023, 2024)], runner=runner)
     qtbot.addWidget(view)
+    view.ensure_started()  # (a shown view starts after its first paint)
     assert view.is_busy() and not view.params.progress.isHidden()
     view.cancel()
     runner.wait(20_000)
