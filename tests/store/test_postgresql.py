@@ -77,11 +77,10 @@ def test_import_search_edit_remove_and_reopen(pg_library: Library) -> None:
 
     location = pg_library.location
     pg_library.close()
-    with open_library(PG_URL) as reopened:
-        with reopened.reader() as session:
-            edited = get_document(session, target.id)
-            assert edited is not None and edited.meta.speaker == "测试者"
-            assert set(edited.meta.tags) == {"甲", "乙"}
-            assert get_document(session, docs[1].id) is None
-            assert len(list_documents(session)) == len(samples) - 1
+    with open_library(PG_URL) as reopened, reopened.reader() as session:
+        edited = get_document(session, target.id)
+        assert edited is not None and edited.meta.speaker == "测试者"
+        assert set(edited.meta.tags) == {"甲", "乙"}
+        assert get_document(session, docs[1].id) is None
+        assert len(list_documents(session)) == len(samples) - 1
     assert location
