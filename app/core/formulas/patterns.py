@@ -80,6 +80,8 @@ _NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多012
 #: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
 _AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
 _NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户")
+#: Verbs and prepositions that end a clause, not a noun (五项原则为和平解决… is 五项原则).
+_VERB_END = frozenset("为是在有将要对把从被让使")
 #: Characters after which a numbered phrase has ended (so 两个确立的… stops before 的).
 _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"）)')
 
@@ -180,7 +182,9 @@ def _best_tail(text: str, x_start: int, x_text: str) -> int:
     Without a boundary the noun is cut at a guess (四个现代 of 四个现代化建设), so no hit is better.
     """
     for length in range(len(x_text), 1, -1):
-        if _ends_cleanly(text, x_start + length):
+        end = x_start + length
+        clean = _ends_cleanly(text, end) or text[end] in _VERB_END
+        if clean and x_text[length - 1] not in _VERB_END:
             return length
     return 0
 
