@@ -29,6 +29,7 @@ from app.ui.compare.highlights import (
     link_colour,
     link_tooltip,
 )
+from app.ui.compare.link_map import LinkMap
 from app.ui.compare.links import Link, links_by_doc
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.params_bar import ParamsBar
@@ -108,9 +109,26 @@ class CompareView(QMainWindow):
             )
             pane.header.lead_requested.connect(lambda index=index: self.set_lead(index))
             pane.header.lead_button.setVisible(len(self.documents) > 2)
-            self.splitter.addWidget(pane)
             self.panes.append(pane)
-        self.splitter.setSizes([1000] * len(self.panes))
+        self.link_maps: list[LinkMap] = []
+        map_width = 40 if len(self.documents) <= 3 else 16
+        for index, pane in enumerate(self.panes):
+            if index:
+                link_map = LinkMap(self.panes[index - 1].reader, pane.reader, self._link_colour, map_width)
+                link_map.passage_clicked.connect(self.select_passage)
+                self.splitter.addWidget(link_map)
+                self.link_maps.append(link_map)
+            self.splitter.addWidget(pane)
+        for index in range(self.splitter.count()):
+            self.splitter.setStretchFactor(
+                index, 0 if isinstance(self.splitter.widget(index), LinkMap) else 1
+            )
+        self.splitter.setSizes(
+            [
+                map_width if isinstance(self.splitter.widget(i), LinkMap) else 1000
+                for i in range(self.splitter.count())
+            ]
+        )
         self.setCentralWidget(self.splitter)
         self.sync = ScrollSync([pane.reader for pane in self.panes], self)
         self.set_lead(0)
@@ -266,6 +284,7 @@ class CompareView(QMainWindow):
             for n, p in enumerate(result.passages)
         ]
         self.matrix.set_matrix(labels, result.pair_ratios)
+        self._update_link_maps()
         for pane in self.panes:
             pane.header.set_ratio(result.ratios[pane.index])
             pane.header.set_colour(self.theme.partner_colour(pane.index) if len(self.documents) > 2 else None)
@@ -319,6 +338,10 @@ class CompareView(QMainWindow):
             self._pending.popleft()()
         self.highlights_ready.emit()
 
+    def _update_link_maps(self) -> None:
+        for index, link_map in enumerate(self.link_maps):
+            link_map.set_links([k for k in self._overview_links(index) if k.partner == index + 1])
+
     def _overview_links(self, doc: int) -> list[Link]:
         return [k for k in self.links[doc] if self.show_formulas or k.kind != "formula"]
 
@@ -351,6 +374,7 @@ class CompareView(QMainWindow):
             else:
                 pane.reader.clear_marks(FORMULA_KIND)
             pane.overview.set_links(self._overview_links(pane.index))
+        self._update_link_maps()
         if not visible and self.passage_dock.proxy.kind == "":
             self.passage_dock.kind.setCurrentIndex(self.passage_dock.kind.findData("copy"))
 

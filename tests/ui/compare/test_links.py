@@ -118,3 +118,24 @@ def test_with_three_panes_the_lead_pane_drives_the_others(open_view, corpus):
     follower.scroll_to(len(follower.text()) // 5, 0.5)
     assert abs(view.sync.view_point(1) - view.sync.map(0, 1, view.sync.view_point(0))) <= 120
     assert abs(view.sync.view_point(2) - view.sync.map(1, 2, view.sync.view_point(1))) <= 120
+
+
+def test_link_map_joins_visible_passages_and_a_click_selects_one(open_view, corpus, qtbot):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)])
+    (link_map,) = view.link_maps
+    p_number = next(n for n, p in enumerate(view.result.passages) if p.kind == "copy" and len(p.a_text) > 30)
+    view.select_passage(p_number)
+    bands = {link.number: path for path, link in link_map.bands()}
+    assert p_number in bands
+    left, right = view.panes[0].reader, view.panes[1].reader
+    l0, l1 = left.visible_range()
+    for number in bands:  # every band belongs to a passage visible on one side at least
+        p = view.result.passages[number]
+        r0, r1 = right.visible_range()
+        assert (p.a_start < l1 and p.a_end > l0) or (p.b_start < r1 and p.b_end > r0)
+    drawn = link_map.bands()
+    other = next(link.number for path, link in drawn if link.number != p_number)
+    point = next(path for path, link in drawn if link.number == other).boundingRect().center()
+    on_top = [link.number for path, link in drawn if path.contains(point)][-1]  # the band drawn last
+    qtbot.mouseClick(link_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert view.current_number == on_top != p_number
