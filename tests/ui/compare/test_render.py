@@ -28,10 +28,11 @@ def _colours_in(image, rect) -> set[str]:
 
 
 @pytest.mark.parametrize("count", [2, 3, pytest.param(8, marks=pytest.mark.slow)])
-def test_rendered_panes_show_partner_colours(open_view, corpus, count):
+def test_rendered_panes_show_partner_colours(open_view, corpus, count, qapp):
     width = 1900 if count == 8 else 1500
     view = open_view([corpus_document(corpus, year) for year in YEARS[count]], size=(width, 900))
     view.select_passage(next(n for n, p in enumerate(view.result.passages) if p.kind == "copy" and p.a == 0))
+    qapp.processEvents()  # let the toolbar and panes settle their geometry, as a user would see them
     image = view.grab().toImage()
     shots = os.environ.get("DUIDU_SHOTS")
     if shots:
