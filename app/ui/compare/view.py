@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
@@ -209,7 +209,10 @@ class CompareView(QMainWindow):
         super().changeEvent(event)
 
     def title(self) -> str:
-        return " ↔ ".join(d.label[:10] for d in self.documents)
+        """A short tab title: both titles' beginnings for a pair, the count for more."""
+        if len(self.documents) == 2:
+            return " ↔ ".join(d.label if len(d.label) <= 8 else d.label[:7] + "…" for d in self.documents)
+        return "⇄ " + QCoreApplication.translate("MainWindow", "%n speech(es)", "", len(self.documents))
 
     def _link_colour(self, link: Link):
         return link_colour(self.theme, link, len(self.documents))
