@@ -27,6 +27,7 @@ from app.ui.prompts import ask, warn
 from app.ui.reader_tabs import ReaderTabs
 from app.ui.search_panel import FacetPanel
 from app.ui.tasks import TaskRunner
+from app.ui.trace.dock import install_trace
 from app.ui.undo_commands import EditMetadataCommand, RemoveCommand
 from app.ui.window_actions import WindowActions
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
 
         self.act = WindowActions(self)
         self.act.build_menus()
+        self.trace = install_trace(self)
         self.act.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.retranslate_ui()
         self.restore_layout()

@@ -101,6 +101,116 @@
     </message>
 </context>
 <context>
+    <name>ConcordancePanel</name>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 两个维护</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from (2018)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to (2023-06)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find uses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per speaker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per genre</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>uses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speeches of the period without it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a formula of at least two characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding every use of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 uses in %3 speeches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First use in the library: %1, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lexicon: in official use since %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speeches of the period without it (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speeches of the period without it (choose a period)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n use(s) found</source>
+        <translation>
+            <numerusform>%n use found</numerusform>
+            <numerusform>%n uses found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DiffPanel</name>
     <message>
         <source>Passage diff</source>
@@ -249,6 +359,35 @@
     </message>
 </context>
 <context>
+    <name>FormulaTablePanel</name>
+    <message>
+        <source>Count formulas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select speeches in the library to tabulate their formulas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n selected speech(es)</source>
+        <translation>
+            <numerusform>%n selected speech</numerusform>
+            <numerusform>%n selected speeches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting formulas…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n formula(s) used in the selected speeches</source>
+        <translation>
+            <numerusform>%n formula used in the selected speeches</numerusform>
+            <numerusform>%n formulas used in the selected speeches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormulaTooltip</name>
     <message>
         <source>Candidate formula (pattern: {0})</source>
@@ -315,7 +454,10 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation><numerusform>%n file cannot be imported: Duidu reads %1 files.</numerusform><numerusform>%n files cannot be imported: Duidu reads %1 files.</numerusform></translation>
+        <translation>
+            <numerusform>%n file cannot be imported: Duidu reads %1 files.</numerusform>
+            <numerusform>%n files cannot be imported: Duidu reads %1 files.</numerusform>
+        </translation>
     </message>
     <message>
         <source>An import is already running; try again when it has finished.</source>
@@ -386,19 +528,31 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es) imported</source>
-        <translation><numerusform>%n speech imported</numerusform><numerusform>%n speeches imported</numerusform></translation>
+        <translation>
+            <numerusform>%n speech imported</numerusform>
+            <numerusform>%n speeches imported</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the library</source>
-        <translation><numerusform>%n already in the library</numerusform><numerusform>%n already in the library</numerusform></translation>
+        <translation>
+            <numerusform>%n already in the library</numerusform>
+            <numerusform>%n already in the library</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n skipped</numerusform><numerusform>%n skipped</numerusform></translation>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
     </message>
     <message>
         <source>; </source>
@@ -492,7 +646,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The user picked a library from File → Open recent. The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library (&quot;open&quot; or &quot;new&quot;). The user picked a library from File → Open recent. The table holds the library&apos;s rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -509,7 +663,10 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es)</source>
-        <translation><numerusform>%n speech</numerusform><numerusform>%n speeches</numerusform></translation>
+        <translation>
+            <numerusform>%n speech</numerusform>
+            <numerusform>%n speeches</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 characters</source>
@@ -517,7 +674,10 @@
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>%n shown</numerusform><numerusform>%n shown</numerusform></translation>
+        <translation>
+            <numerusform>%n shown</numerusform>
+            <numerusform>%n shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -533,7 +693,10 @@
     </message>
     <message numerus="yes">
         <source>Remove %n speech(es) from the library?</source>
-        <translation><numerusform>Remove %n speech from the library?</numerusform><numerusform>Remove %n speeches from the library?</numerusform></translation>
+        <translation>
+            <numerusform>Remove %n speech from the library?</numerusform>
+            <numerusform>Remove %n speeches from the library?</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can undo this with Ctrl+Z.</source>
@@ -612,6 +775,71 @@
     </message>
 </context>
 <context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>Selected speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>copied at least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Likely source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Of the later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Of the earlier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select at least two speeches in the library, or choose the whole library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measuring which speeches copy which…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) above the threshold</source>
+        <translation>
+            <numerusform>%n pair above the threshold</numerusform>
+            <numerusform>%n pairs above the threshold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) measured</source>
+        <translation>
+            <numerusform>%n pair measured</numerusform>
+            <numerusform>%n pairs measured</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineView</name>
     <message>
         <source>No headings found</source>
@@ -630,7 +858,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The colour of this speech's passages in the other panes</source>
+        <source>The colour of this speech&apos;s passages in the other panes</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -713,6 +941,75 @@
     </message>
     <message>
         <source>{0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PassagePanel</name>
+    <message>
+        <source>Paste a passage, or select text in a speech and choose Trace → Where else does this appear?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching the library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>formula</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Found in %n speech(es)</source>
+        <translation>
+            <numerusform>Found in %n speech</numerusform>
+            <numerusform>Found in %n speeches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more candidate(s) not checked</source>
+        <translation>
+            <numerusform>%n more candidate not checked</numerusform>
+            <numerusform>%n more candidates not checked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found anywhere else in the library.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -829,7 +1126,10 @@
     <name>RemoveCommand</name>
     <message numerus="yes">
         <source>Remove %n speech(es)</source>
-        <translation><numerusform>Remove %n speech</numerusform><numerusform>Remove %n speeches</numerusform></translation>
+        <translation>
+            <numerusform>Remove %n speech</numerusform>
+            <numerusform>Remove %n speeches</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -840,12 +1140,137 @@
     </message>
 </context>
 <context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find similar speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Of this speech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Of that speech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longest shared passage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speeches sharing copied text with: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a speech (or select one in the library) to find similar ones.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for similar speeches…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n similar speech(es)</source>
+        <translation>
+            <numerusform>%n similar speech</numerusform>
+            <numerusform>%n similar speeches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No speech in the library shares copied text with this one.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SimilarityMatrix</name>
     <message>
         <source>{0:.1%} of {1}
 is shared with {2}
 (click to compare the two)</source>
         <extracomment>Light-to-dark sequential blue (perceptually ordered, readable for the common colour-vision deficiencies). The user clicked cell (row, column); row != column.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TraceActions</name>
+    <message>
+        <source>T&amp;race</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the &amp;Trace panels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Similar speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Where else does this passage appear?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Formula &amp;concordance and timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy &amp;network</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TraceDock</name>
+    <message>
+        <source>Trace</source>
+        <extracomment>The window&apos;s Trace menu, once `install_trace` made it (retranslated with the dock).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similar speeches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passage search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Formula timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Formula table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy network</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Stopped: %1</source>
+        <extracomment>Open the pair side by side (two document ids). Open a speech and show a span of it: (document id, start, end). A query finished and its results are shown.</extracomment>
         <translation type="unfinished" />
     </message>
 </context>

@@ -101,6 +101,115 @@
     </message>
 </context>
 <context>
+    <name>ConcordancePanel</name>
+    <message>
+        <source>Formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <source>e.g. 两个维护</source>
+        <translation>例如 两个维护</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>from (2018)</source>
+        <translation>从（2018）</translation>
+    </message>
+    <message>
+        <source>to (2023-06)</source>
+        <translation>到（2023-06）</translation>
+    </message>
+    <message>
+        <source>Find uses</source>
+        <translation>查找用例</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <source>per speaker</source>
+        <translation>按讲话人</translation>
+    </message>
+    <message>
+        <source>per genre</source>
+        <translation>按文体</translation>
+    </message>
+    <message>
+        <source>uses</source>
+        <translation>用例数</translation>
+    </message>
+    <message>
+        <source>speeches</source>
+        <translation>讲话数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>讲话</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Speeches of the period without it</source>
+        <translation>该时期未使用的讲话</translation>
+    </message>
+    <message>
+        <source>Type a formula of at least two characters.</source>
+        <translation>请输入至少两个字的提法。</translation>
+    </message>
+    <message>
+        <source>Finding every use of %1…</source>
+        <translation>正在查找“%1”的全部用例…</translation>
+    </message>
+    <message>
+        <source>%1: %2 uses in %3 speeches.</source>
+        <translation>%1：%3 篇讲话中共 %2 处。</translation>
+    </message>
+    <message>
+        <source>First use in the library: %1, %2.</source>
+        <translation>库中最早使用：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Lexicon: in official use since %1.</source>
+        <translation>词库：%1 年起正式使用。</translation>
+    </message>
+    <message>
+        <source>Speeches of the period without it (%1)</source>
+        <translation>该时期未使用的讲话（%1）</translation>
+    </message>
+    <message>
+        <source>Speeches of the period without it (choose a period)</source>
+        <translation>该时期未使用的讲话（请先选择时期）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s) found</source>
+        <translation>
+            <numerusform>找到 %n 处用例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>DiffPanel</name>
     <message>
         <source>Passage diff</source>
@@ -249,6 +358,33 @@
     </message>
 </context>
 <context>
+    <name>FormulaTablePanel</name>
+    <message>
+        <source>Count formulas</source>
+        <translation>统计提法</translation>
+    </message>
+    <message>
+        <source>Select speeches in the library to tabulate their formulas.</source>
+        <translation>在讲话库中选择讲话，即可列出其中的提法。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected speech(es)</source>
+        <translation>
+            <numerusform>已选 %n 篇讲话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting formulas…</source>
+        <translation>正在统计提法…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula(s) used in the selected speeches</source>
+        <translation>
+            <numerusform>所选讲话共使用 %n 个提法</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormulaTooltip</name>
     <message>
         <source>Candidate formula (pattern: {0})</source>
@@ -315,7 +451,9 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) cannot be imported: Duidu reads %1 files.</source>
-        <translation><numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个文件无法导入：对读只能读取 %1 文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>An import is already running; try again when it has finished.</source>
@@ -386,19 +524,27 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es) imported</source>
-        <translation><numerusform>已导入 %n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 篇讲话</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the library</source>
-        <translation><numerusform>%n 篇库中已有</numerusform></translation>
+        <translation>
+            <numerusform>%n 篇库中已有</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n 个已跳过</numerusform></translation>
+        <translation>
+            <numerusform>%n 个已跳过</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n 个失败</numerusform></translation>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
     <message>
         <source>; </source>
@@ -492,7 +638,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library ("open" or "new"). The user picked a library from File → Open recent. The table holds the library's rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
+        <extracomment>The user asked to compare these speeches (2–8 ids); the compare view connects here. The user chose another language or appearance in the preferences. The user asked to open or create another library (&quot;open&quot; or &quot;new&quot;). The user picked a library from File → Open recent. The table holds the library&apos;s rows (after start-up, an import, a switch); carries the count. Set by the compare view when it connects to `compare_requested`.</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -509,7 +655,9 @@
     </message>
     <message numerus="yes">
         <source>%n speech(es)</source>
-        <translation><numerusform>%n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>%n 篇讲话</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 characters</source>
@@ -517,7 +665,9 @@
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>显示 %n 篇</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 篇</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome to Duidu</source>
@@ -533,7 +683,9 @@
     </message>
     <message numerus="yes">
         <source>Remove %n speech(es) from the library?</source>
-        <translation><numerusform>从文库中删除 %n 篇讲话？</numerusform></translation>
+        <translation>
+            <numerusform>从文库中删除 %n 篇讲话？</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can undo this with Ctrl+Z.</source>
@@ -612,6 +764,69 @@
     </message>
 </context>
 <context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>Selected speeches</source>
+        <translation>所选讲话</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>整个讲话库</translation>
+    </message>
+    <message>
+        <source>copied at least</source>
+        <translation>重复率至少</translation>
+    </message>
+    <message>
+        <source>Build network</source>
+        <translation>生成关系图</translation>
+    </message>
+    <message>
+        <source>Likely source</source>
+        <translation>可能的来源</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Copied in</source>
+        <translation>抄用者</translation>
+    </message>
+    <message>
+        <source>Of the later</source>
+        <translation>占后者</translation>
+    </message>
+    <message>
+        <source>Of the earlier</source>
+        <translation>占前者</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Select at least two speeches in the library, or choose the whole library.</source>
+        <translation>请在讲话库中至少选择两篇讲话，或选择整个讲话库。</translation>
+    </message>
+    <message>
+        <source>Measuring which speeches copy which…</source>
+        <translation>正在测算讲话之间的抄用关系…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) above the threshold</source>
+        <translation>
+            <numerusform>%n 对超过阈值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) measured</source>
+        <translation>
+            <numerusform>已测算 %n 对</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineView</name>
     <message>
         <source>No headings found</source>
@@ -630,7 +845,7 @@
         <translation>其他窗格随此窗格滚动</translation>
     </message>
     <message>
-        <source>The colour of this speech's passages in the other panes</source>
+        <source>The colour of this speech&apos;s passages in the other panes</source>
         <translation>此讲话的段落在其他窗格中的颜色</translation>
     </message>
     <message>
@@ -714,6 +929,73 @@
     <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PassagePanel</name>
+    <message>
+        <source>Paste a passage, or select text in a speech and choose Trace → Where else does this appear?</source>
+        <translation>粘贴一段文字，或在讲话中选中文字后选择“溯源 → 这段文字还出现在哪里？”</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>在讲话库中查找</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>讲话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <source>Searching the library…</source>
+        <translation>正在讲话库中查找…</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>抄用</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found in %n speech(es)</source>
+        <translation>
+            <numerusform>见于 %n 篇讲话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more candidate(s) not checked</source>
+        <translation>
+            <numerusform>另有 %n 篇候选未核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found anywhere else in the library.</source>
+        <translation>讲话库中别处未见。</translation>
     </message>
 </context>
 <context>
@@ -829,7 +1111,9 @@
     <name>RemoveCommand</name>
     <message numerus="yes">
         <source>Remove %n speech(es)</source>
-        <translation><numerusform>删除 %n 篇讲话</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 篇讲话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -837,6 +1121,67 @@
     <message>
         <source>Search titles, speakers, tags and full text…</source>
         <translation>搜索标题、讲话人、标签和全文…</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Find similar speeches</source>
+        <translation>查找相似讲话</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排对读</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>讲话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Of this speech</source>
+        <translation>占本篇</translation>
+    </message>
+    <message>
+        <source>Of that speech</source>
+        <translation>占该篇</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>段数</translation>
+    </message>
+    <message>
+        <source>Longest shared passage</source>
+        <translation>最长共有段落</translation>
+    </message>
+    <message>
+        <source>Speeches sharing copied text with: %1</source>
+        <translation>与以下讲话有共同文字的讲话：%1</translation>
+    </message>
+    <message>
+        <source>Open a speech (or select one in the library) to find similar ones.</source>
+        <translation>打开一篇讲话（或在讲话库中选中一篇），即可查找相似讲话。</translation>
+    </message>
+    <message>
+        <source>Looking for similar speeches…</source>
+        <translation>正在查找相似讲话…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar speech(es)</source>
+        <translation>
+            <numerusform>%n 篇相似讲话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No speech in the library shares copied text with this one.</source>
+        <translation>讲话库中没有与本篇有共同文字的讲话。</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1194,69 @@ is shared with {2}
         <translation>{1} 有 {0:.1%}
 与 {2} 相同
 （点击比对这两篇）</translation>
+    </message>
+</context>
+<context>
+    <name>TraceActions</name>
+    <message>
+        <source>T&amp;race</source>
+        <translation>溯源(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Trace panels</source>
+        <translation>显示溯源面板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Similar speeches</source>
+        <translation>相似讲话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Where else does this passage appear?</source>
+        <translation>这段文字还出现在哪里？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Formula &amp;concordance and timeline</source>
+        <translation>提法用例与时间线(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;network</source>
+        <translation>抄用关系图(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDock</name>
+    <message>
+        <source>Trace</source>
+        <extracomment>The window&apos;s Trace menu, once `install_trace` made it (retranslated with the dock).</extracomment>
+        <translation>溯源</translation>
+    </message>
+    <message>
+        <source>Similar speeches</source>
+        <translation>相似讲话</translation>
+    </message>
+    <message>
+        <source>Passage search</source>
+        <translation>段落溯源</translation>
+    </message>
+    <message>
+        <source>Formula timeline</source>
+        <translation>提法时间线</translation>
+    </message>
+    <message>
+        <source>Formula table</source>
+        <translation>提法统计表</translation>
+    </message>
+    <message>
+        <source>Copy network</source>
+        <translation>抄用关系图</translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Stopped: %1</source>
+        <extracomment>Open the pair side by side (two document ids). Open a speech and show a span of it: (document id, start, end). A query finished and its results are shown.</extracomment>
+        <translation>已停止：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,103 @@
+"""What every Trace panel shares: the library it asks, the task runner, a status line with progress.
+
+A panel runs one query at a time; starting another cancels the first, and a late result from a cancelled
+run is dropped, so a fast typist never sees an older answer overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from app.store import Library
+from app.ui.tasks import Task, TaskRunner
+
+LibraryGetter = Callable[[], Library]
+
+
+class StatusLine(QWidget):
+    """A one-line message and a progress bar shown only while work runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(140)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+
+    def busy(self, message: str) -> None:
+        self.label.setText(message)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+
+    def progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def done(self, message: str) -> None:
+        self.label.setText(message)
+        self.bar.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class TracePanel(QWidget):
+    """Base of the panels: `start(work, on_result)` runs `work(progress, cancelled)` on the runner."""
+
+    #: Open the pair side by side (two document ids).
+    compare_requested = Signal(list)
+    #: Open a speech and show a span of it: (document id, start, end).
+    open_requested = Signal(int, int, int)
+    #: A query finished and its results are shown.
+    results_shown = Signal()
+
+    def __init__(self, library: LibraryGetter, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.runner = runner
+        self.status = StatusLine(self)
+        self._task: Task | None = None
+        self._generation = 0
+
+    def start(self, message: str, work: Callable[..., Any], on_result: Callable[[Any], None]) -> None:
+        if self._task is not None and not self._task.done:
+            self._task.cancel()
+        self._generation += 1
+        generation = self._generation
+        self.status.busy(message)
+
+        def succeeded(result: Any) -> None:
+            if generation == self._generation:
+                on_result(result)
+                self.results_shown.emit()
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.status.done(self.tr("Stopped: %1").replace("%1", str(error) or type(error).__name__))
+
+        self._task = self.runner.start(
+            work, on_success=succeeded, on_failure=failed, on_progress=self.status.progress
+        )
+
+    def cancel_work(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._generation += 1
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string; subclasses override and call it at construction."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

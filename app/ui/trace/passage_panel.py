@@ -1,0 +1,104 @@
+"""Passage search: where else in the library does this text, or a near-copy of it, appear?"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from app.ui.tasks import TaskRunner
+from app.ui.trace.panel import LibraryGetter, TracePanel
+from app.ui.trace.table import ResultTable, excerpt, percent
+
+
+class PassagePanel(TracePanel):
+    def __init__(self, library: LibraryGetter, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(library, runner, parent)
+        self.exclude: int | None = None
+        self.search = None
+        self.query = QPlainTextEdit()
+        self.query.setTabChangesFocus(True)
+        self.query.textChanged.connect(
+            lambda: self.search_button.setEnabled(bool(self.query.toPlainText().strip()))
+        )
+        self.search_button = QPushButton()
+        self.search_button.setEnabled(False)
+        self.search_button.clicked.connect(self.run)
+        self.table = ResultTable()
+        self.table.activated_payload.connect(
+            lambda hit: self.open_requested.emit(hit.document.id, hit.start, hit.end)  # type: ignore[attr-defined]
+        )
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.query)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.search_button)
+        top_layout.addLayout(row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.table)
+        splitter.setSizes([120, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.query.setPlaceholderText(
+            self.tr(
+                "Paste a passage, or select text in a speech and choose Trace → Where else does this appear?"
+            )
+        )
+        self.search_button.setText(self.tr("Search the library"))
+        self.table.set_headers(
+            [self.tr("Speech"), self.tr("Date"), self.tr("Similarity"), self.tr("Kind"), self.tr("Before"),
+             self.tr("Passage"), self.tr("After")]
+        )  # fmt: skip
+        if self.search is not None:
+            self._show(self.search)
+
+    def set_query(self, text: str, exclude: int | None = None, *, run: bool = True) -> None:
+        """Search for `text`; `exclude` is the speech it was selected in (its own place is not news)."""
+        self.exclude = exclude
+        self.query.setPlainText(text)
+        if run and text.strip():
+            self.run()
+
+    def run(self) -> None:
+        text, exclude, library = self.query.toPlainText(), self.exclude, self.library()
+        if not text.strip():
+            return
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from app.store.tracing import find_passage
+
+            return find_passage(library, text, exclude=exclude, progress=progress, cancelled=cancelled)
+
+        self.start(self.tr("Searching the library…"), work, self._show)
+
+    def _kind(self, kind: str) -> str:
+        return self.tr("formula") if kind == "formula" else self.tr("copy")
+
+    def _show(self, search) -> None:  # type: ignore[no-untyped-def]
+        self.search = search
+        rows = []
+        for hit in search.hits:
+            info = hit.document
+            cells = [
+                (info.title or info.source or f"#{info.id}", None),
+                (info.date, info.date),
+                (percent(hit.similarity), hit.similarity),
+                (self._kind(hit.kind), hit.kind),
+                (excerpt(hit.before[::-1], 24)[::-1], None),
+                (excerpt(hit.text, 60), None),
+                (excerpt(hit.after, 24), None),
+            ]
+            rows.append((cells, hit))
+        self.table.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        documents = len({h.document.id for h in search.hits})
+        message = self.tr("Found in %n speech(es)", "", documents)
+        if search.more:
+            message += " · " + self.tr("%n more candidate(s) not checked", "", search.more)
+        self.status.done(message if search.hits else self.tr("Not found anywhere else in the library."))
