@@ -104,6 +104,7 @@
     <name>ConcordancePanel</name>
     <message>
         <source>Formula</source>
+        <extracomment>Characters of context shown on each side in the table (the full line is in the tooltip).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -971,15 +972,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Before</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Passage</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>After</source>
+        <source>In context</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -104,6 +104,7 @@
     <name>ConcordancePanel</name>
     <message>
         <source>Formula</source>
+        <extracomment>Characters of context shown on each side in the table (the full line is in the tooltip).</extracomment>
         <translation>提法</translation>
     </message>
     <message>
@@ -958,16 +959,8 @@
         <translation>类型</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>前文</translation>
-    </message>
-    <message>
-        <source>Passage</source>
-        <translation>段落</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>后文</translation>
+        <source>In context</source>
+        <translation>上下文</translation>
     </message>
     <message>
         <source>Searching the library…</source>

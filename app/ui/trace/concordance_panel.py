@@ -26,6 +26,8 @@ from app.ui.trace.panel import LibraryGetter, TracePanel
 from app.ui.trace.table import ResultTable
 
 GROUPINGS = ("year", "speaker", "genre")
+#: Characters of context shown on each side in the table (the full line is in the tooltip).
+_SHOWN_CONTEXT = 14
 
 
 class ConcordancePanel(TracePanel):
@@ -171,19 +173,21 @@ class ConcordancePanel(TracePanel):
                 "%1", str(concordance.entry.first_year)
             )
         self.summary.setText(text)
+        self.lines.setToolTip("")
         rows = []
         for line in concordance.lines:
             fact = facts[line.document_id]
             cells = [
                 (fact.date, fact.date),
                 (fact.title or f"#{fact.id}", None),
-                (line.left, None),
+                (line.left[-_SHOWN_CONTEXT:], None),
                 (line.match, None),
-                (line.right, None),
+                (line.right[:_SHOWN_CONTEXT], None),
             ]
             rows.append((cells, line))
         self.lines.set_rows(rows)
         self.lines.resizeColumnsToContents()
+        self.lines.setColumnWidth(1, min(self.lines.columnWidth(1), 150))
         for row in range(self.lines.rowCount()):
             item = self.lines.item(row, 2)
             if item is not None:

@@ -108,6 +108,8 @@ class NetworkPanel(TracePanel):
             rows.append((cells, edge))
         self.table.set_rows(rows)
         self.table.resizeColumnsToContents()
+        for column in (0, 2):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))
         message = self.tr("%n pair(s) above the threshold", "", len(network.edges))
         message += " · " + self.tr("%n pair(s) measured", "", network.checked_pairs)
         self.status.done(message)

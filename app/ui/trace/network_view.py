@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 _MARGIN = 24
+#: Room at the sides for the labels centred under the first and last speech.
+_SIDE = 70
 _RADIUS = 6
 
 
@@ -54,14 +56,14 @@ class NetworkView(QWidget):
         nodes = [n for n in self._network.nodes if n.id in linked]
         if not nodes:
             return {}
-        width = max(self.width() - 2 * _MARGIN, 1)
+        width = max(self.width() - 2 * _SIDE, 1)
         height = max(self.height() - 2 * _MARGIN, 1)
         step = width / max(len(nodes) - 1, 1)
         levels = 4
         positions = {}
         for i, node in enumerate(nodes):
             y = _MARGIN + height * (0.15 + 0.7 * (i % levels) / (levels - 1))
-            positions[node.id] = QPointF(_MARGIN + i * step if len(nodes) > 1 else self.width() / 2, y)
+            positions[node.id] = QPointF(_SIDE + i * step if len(nodes) > 1 else self.width() / 2, y)
         return positions
 
     def paintEvent(self, event: QPaintEvent) -> None:

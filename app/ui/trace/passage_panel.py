@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSplitte
 
 from app.ui.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, TracePanel
-from app.ui.trace.table import ResultTable, excerpt, percent
+from app.ui.trace.table import ResultTable, in_context, percent
 
 
 class PassagePanel(TracePanel):
@@ -52,8 +52,7 @@ class PassagePanel(TracePanel):
         )
         self.search_button.setText(self.tr("Search the library"))
         self.table.set_headers(
-            [self.tr("Speech"), self.tr("Date"), self.tr("Similarity"), self.tr("Kind"), self.tr("Before"),
-             self.tr("Passage"), self.tr("After")]
+            [self.tr("Speech"), self.tr("Date"), self.tr("Similarity"), self.tr("Kind"), self.tr("In context")]
         )  # fmt: skip
         if self.search is not None:
             self._show(self.search)
@@ -90,13 +89,12 @@ class PassagePanel(TracePanel):
                 (info.date, info.date),
                 (percent(hit.similarity), hit.similarity),
                 (self._kind(hit.kind), hit.kind),
-                (excerpt(hit.before[::-1], 24)[::-1], None),
-                (excerpt(hit.text, 60), None),
-                (excerpt(hit.after, 24), None),
+                (in_context(hit.before, hit.text, hit.after), None),
             ]
             rows.append((cells, hit))
         self.table.set_rows(rows)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 200))
         documents = len({h.document.id for h in search.hits})
         message = self.tr("Found in %n speech(es)", "", documents)
         if search.more:

@@ -108,6 +108,7 @@ class SimilarPanel(TracePanel):
             rows.append((cells, r))
         self.table.set_rows(rows)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
         if self.results:
             self.table.selectRow(0)
         message = self.tr("%n similar speech(es)", "", len(self.results))

@@ -33,6 +33,16 @@ def excerpt(text: str, chars: int = 40) -> str:
     return flat if len(flat) <= chars else flat[: chars - 1] + "…"
 
 
+def in_context(before: str, match: str, after: str, context: int = 12, chars: int = 50) -> str:
+    """`…before【match】after…` on one line, the match shortened in the middle when long."""
+    flat = " ".join(match.split())
+    if len(flat) > chars:
+        flat = flat[: chars // 2] + "…" + flat[-(chars // 2 - 1) :]
+    left = " ".join(before.split())[-context:]
+    right = " ".join(after.split())[:context]
+    return f"…{left}【{flat}】{right}…"
+
+
 class ResultTable(QTableWidget):
     """Rows of (text, sort key) cells plus a payload; `activated_payload` on double-click or Return."""
 
