@@ -87,6 +87,16 @@ class PassageTableModel(QAbstractTableModel):
         if self._sort is not None:
             self.sort(*self._sort)
 
+    def set_colours(self, colours: Sequence[QColor | None]) -> None:
+        """New swatches (after a theme change) without resetting rows, selection or sort."""
+        self._colours = list(colours)
+        if self._passages:
+            self.dataChanged.emit(
+                self.index(0, Col.PAIR),
+                self.index(len(self._passages) - 1, Col.PAIR),
+                [Qt.ItemDataRole.DecorationRole],
+            )
+
     def passage(self, row: int) -> Passage:
         return self._passages[self._order[row]]
 
@@ -165,7 +175,8 @@ class PassageTableModel(QAbstractTableModel):
             return f"{p.a_text}\n———\n{p.b_text}"
         if role == Qt.ItemDataRole.ToolTipRole and col == Col.PAIR and len(self._labels) > max(p.a, p.b):
             return f"{self._labels[p.a]}\n{self._labels[p.b]}"
-        if role == Qt.ItemDataRole.DecorationRole and col == Col.PAIR:
+        swatch_column = Col.PAIR if len(self._labels) > 2 else Col.A_SPAN  # the pair column hides for two
+        if role == Qt.ItemDataRole.DecorationRole and col == swatch_column:
             colour = self._colours[number] if number < len(self._colours) else None
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.LENGTH, Col.SIMILARITY):

@@ -82,6 +82,7 @@ class CompareView(QMainWindow):
         self._pending: deque[Callable[[], None]] = deque()
         self._generation = 0
         self._build(settings or CompareSettings())
+        self.theme.changed.connect(self.on_theme_changed)
         self.retranslate()
         self._started = False
         # Match after the first paint: the panes appear at once, and the worker does not compete with
@@ -214,6 +215,33 @@ class CompareView(QMainWindow):
             return " ↔ ".join(d.label if len(d.label) <= 8 else d.label[:7] + "…" for d in self.documents)
         return "⇄ " + QCoreApplication.translate("MainWindow", "%n speech(es)", "", len(self.documents))
 
+    def on_theme_changed(self) -> None:
+        """Light/dark switched: the panes redraw their own layers; recolour what the view painted itself."""
+        if not isValid(self) or self.result is None:
+            return
+        self._recolour()
+        for pane in self.panes:
+            pane.overview.update()
+        for link_map in self.link_maps:
+            link_map.update()
+        if self.current is not None:
+            self.diff_panel.show_passage(self.current, self.labels())
+
+    def _recolour(self) -> None:
+        """Header chips and table swatches in the current theme's colours."""
+        if self.result is None:
+            return
+        for pane in self.panes:
+            pane.header.set_colour(self.theme.partner_colour(pane.index) if len(self.documents) > 2 else None)
+        self.passage_dock.model.set_colours(self._passage_colours())
+
+    def _passage_colours(self):
+        assert self.result is not None
+        return [
+            link_colour(self.theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), len(self.documents))
+            for n, p in enumerate(self.result.passages)
+        ]
+
     def _link_colour(self, link: Link):
         return link_colour(self.theme, link, len(self.documents))
 
@@ -282,15 +310,13 @@ class CompareView(QMainWindow):
         labels = self.labels()
         self.current, self.current_number = None, -1
         self.diff_panel.show_passage(None, labels)
-        colours = [
-            link_colour(self.theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), len(self.documents))
-            for n, p in enumerate(result.passages)
-        ]
+        colours = self._passage_colours()
         self.matrix.set_matrix(labels, result.pair_ratios)
         self._update_link_maps()
         for pane in self.panes:
-            pane.header.set_ratio(result.ratios[pane.index])
             pane.header.set_colour(self.theme.partner_colour(pane.index) if len(self.documents) > 2 else None)
+        for pane in self.panes:
+            pane.header.set_ratio(result.ratios[pane.index])
             pane.reader.clear_transient(CURRENT_KIND)
             pane.overview.set_current([])
         self._update_status()

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.ui.compare.highlights import colour_index
@@ -89,3 +90,26 @@ def test_overview_marks_sit_where_the_passages_are_and_clicks_scroll(open_view, 
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, int(bar.height() * 0.75)))
     first, last = view.panes[1].reader.visible_range()
     assert first <= int(0.75 * length) <= last
+
+
+def test_switching_to_dark_recolours_chips_swatches_and_layers(open_view, corpus):
+    from app.ui.compare.passage_table import Col
+
+    view = open_view([corpus_document(corpus, year) for year in YEARS[3]])
+    theme = view.theme
+    before = theme.preference
+    try:
+        theme.set_preference("light")
+        light_chip = theme.partner_colour(1).name()
+        assert light_chip in view.panes[1].header.chip.styleSheet()
+        theme.set_preference("dark")
+        dark_chip = theme.partner_colour(1).name()
+        assert dark_chip != light_chip and dark_chip in view.panes[1].header.chip.styleSheet()
+        model = view.passage_dock.model
+        row = next(r for r in range(model.rowCount()) if model.passage(r).kind == "copy")
+        swatch = model.index(row, Col.PAIR).data(Qt.ItemDataRole.DecorationRole)
+        assert (
+            swatch.color().name() == theme.partner_colour(model.passage(row).b).name()
+        )  # the partner's colour
+    finally:
+        theme.set_preference(before)
