@@ -282,7 +282,6 @@ class PassageDock(QDockWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(kind=self.kind.currentData()))
         self.pair = QComboBox()
         self.pair.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(pair=self.current_pair()))
-        self.count_label = QLabel()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
@@ -297,7 +296,6 @@ class PassageDock(QDockWidget):
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,7 +307,6 @@ class PassageDock(QDockWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Passages"))
         self._min_label.setText(self.tr("Min. length"))
         self._kind_label.setText(self.tr("Kind"))
         self._pair_label.setText(self.tr("Pair"))
@@ -383,4 +380,7 @@ class PassageDock(QDockWidget):
             self.passage_selected.emit(current.data(NUMBER_ROLE))
 
     def _update_count(self, *_args) -> None:
-        self.count_label.setText(self.tr("{0} of {1}").format(self.proxy.rowCount(), self.model.rowCount()))
+        # The count lives in the title bar, where a narrow dock still has room for it.
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        count = self.tr("{0} of {1}").format(shown, total) if shown != total else str(total)
+        self.setWindowTitle(f"{self.tr('Passages')} ({count})")
