@@ -97,22 +97,15 @@ def kwic(document_id: int, text: str, hits: Iterable[FormulaHit], width: int = 2
     ]
 
 
-def lookup_pieces(entry: FormulaEntry) -> list[str]:
-    """Substrings a stored text must contain (one of them) to possibly hold the formula.
+#: Characters a formula may have inside it in a stored text that the normalised view drops: line breaks,
+#: spaces, quote marks and list commas (增强“四个\n意识”, 不忘初心，牢记使命).
+INSIDE_FORMULA = ("\n", " ", "\u3000", "\t", "“", "”", "‘", "’", '"', "'", "、", "，", ",")
 
-    The lexicon is matched on the normalised view, where quote marks, list commas and line breaks inside
-    a formula vanish; the stored text still has them. Cutting each wording in two keeps one half intact
-    when one such character sits inside, so a plain substring search can narrow the library first.
-    """
-    pieces: set[str] = set()
-    for wording, _status in entry.forms():
-        key = match_key(wording)
-        if len(key) >= 4:
-            half = len(key) // 2
-            pieces.update((key[:half], key[half:]))
-        elif key:
-            pieces.add(key)
-    return sorted(pieces)
+
+def lookup_keys(entry: FormulaEntry) -> list[str]:
+    """What a stored text, once stripped of `INSIDE_FORMULA`, must contain to possibly hold the formula:
+    the matching form (normalised, punctuation-free) of each of its wordings."""
+    return sorted({key for wording, _status in entry.forms() if (key := match_key(wording))})
 
 
 def _groups(

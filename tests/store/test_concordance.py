@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from app.core.concordance import lookup_pieces
+from app.core.concordance import lookup_keys
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import FormulaEntry
 from app.core.model import DocumentMeta
@@ -83,7 +83,9 @@ def test_a_formula_interrupted_by_a_quote_or_line_break_is_still_found(library) 
     ]
     assert concordance.lines[0].left == "增强“" and concordance.lines[0].right.startswith("”，坚定")
     assert concordance.stats.first is not None and concordance.stats.first.id == ids[0]
-    assert set(lookup_pieces(FormulaEntry(canonical="四个意识"))) == {"意识", "四个"}
+    assert lookup_keys(FormulaEntry(canonical="不忘初心、牢记使命", variants=("“不忘初心 牢记使命”",))) == [
+        "不忘初心牢记使命"
+    ]
 
 
 def test_resolve_entry_finds_the_lexicon_entry_of_a_variant() -> None:
