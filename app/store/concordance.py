@@ -58,6 +58,15 @@ class Concordance:
     date_to: str
 
 
+def library_lexicon(library: Library) -> tuple[FormulaEntry, ...]:
+    """The shipped lexicon with the user's own entries of this library merged over it."""
+    from app.core.formulas.shipped import shipped_lexicon
+    from app.store.lexicon import merged_lexicon
+
+    with library.reader() as session:
+        return merged_lexicon(session, shipped_lexicon().entries)
+
+
 def resolve_entry(wording: str, entries: Sequence[FormulaEntry]) -> FormulaEntry:
     """The lexicon entry a wording belongs to (with all its variants), else a bare entry for the wording."""
     key = match_key(wording)

@@ -113,3 +113,19 @@ def test_speeches_by_formulas_table(library) -> None:
     assert table.counts[1][column["全面从严治党"]] == 2 and table.counts[0][column["全面从严治党"]] == 0
     assert table.counts[0][column["两个维护"]] == 1
     assert "两个确立" not in column
+
+
+def test_the_libraries_own_lexicon_entries_count(library) -> None:
+    from app.store.concordance import library_lexicon
+    from app.store.lexicon import save_entry
+
+    with library.writer.begin() as session:
+        save_entry(session, FormulaEntry(canonical="两个先行", variants=("两个率先",)))
+        first = add_document(session, "坚持两个先行，推进两个率先。", DocumentMeta(date="2020")).id
+    entry = resolve_entry("两个率先", library_lexicon(library))
+    assert entry.canonical == "两个先行"
+    concordance = formula_concordance(library, entry)
+    assert [(line.document_id, line.match, line.status) for line in concordance.lines] == [
+        (first, "两个先行", "canonical"),
+        (first, "两个率先", "variant"),
+    ]

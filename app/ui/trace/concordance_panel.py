@@ -150,10 +150,9 @@ class ConcordancePanel(TracePanel):
         )
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            from app.core.formulas.shipped import shipped_lexicon
-            from app.store.concordance import formula_concordance, resolve_entry
+            from app.store.concordance import formula_concordance, library_lexicon, resolve_entry
 
-            entry = resolve_entry(wording, shipped_lexicon().entries)
+            entry = resolve_entry(wording, library_lexicon(library))
             return formula_concordance(
                 library, entry, date_from=date_from, date_to=date_to, progress=progress, cancelled=cancelled
             )

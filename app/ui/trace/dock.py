@@ -219,9 +219,9 @@ def install_trace(window: MainWindow) -> TraceDock:
     dock.trace_actions = TraceActions(window, dock)
 
     def load_completions() -> None:
-        from app.core.formulas.shipped import shipped_lexicon
+        from app.store.concordance import library_lexicon
 
-        wordings = [w for e in shipped_lexicon().entries for w, _s in e.forms()]
+        wordings = [w for e in library_lexicon(window.service.library) for w, _s in e.forms()]
         dock.concordance.set_completions(wordings)
 
     def on_visible(visible: bool) -> None:

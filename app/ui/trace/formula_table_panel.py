@@ -65,10 +65,11 @@ class FormulaTablePanel(TracePanel):
             return
 
         def work(_progress, cancelled):  # type: ignore[no-untyped-def]
-            from app.core.formulas.shipped import default_matcher
-            from app.store.concordance import speeches_by_formulas
+            from app.core.formulas.detect import FormulaMatcher
+            from app.store.concordance import library_lexicon, speeches_by_formulas
 
-            return speeches_by_formulas(library, ids, default_matcher(), cancelled=cancelled)
+            matcher = FormulaMatcher(library_lexicon(library))
+            return speeches_by_formulas(library, ids, matcher, cancelled=cancelled)
 
         self.start(self.tr("Counting formulas…"), work, self._show)
 
