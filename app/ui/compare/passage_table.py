@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -178,7 +178,7 @@ class PassageTableModel(QAbstractTableModel):
         swatch_column = Col.PAIR if len(self._labels) > 2 else Col.A_SPAN  # the pair column hides for two
         if role == Qt.ItemDataRole.DecorationRole and col == swatch_column:
             colour = self._colours[number] if number < len(self._colours) else None
-            return QBrush(colour) if colour is not None else None
+            return colour
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.LENGTH, Col.SIMILARITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
