@@ -174,3 +174,21 @@ def test_copy_network_of_the_selection_points_from_the_earlier_report(window, qt
     with qtbot.waitSignal(panel.compare_requested) as signal:
         qtbot.mouseClick(panel.graph, Qt.MouseButton.LeftButton, pos=middle.toPoint())
     assert signal.args == [[ids["original"], ids["revised"]]]
+
+
+def test_passage_search_from_a_selection_in_a_comparison(window) -> None:
+    attach_compare(window)
+    ids = _fill(window)
+    window.compare_requested.emit([ids["revised"], ids["unrelated"]])
+    view = window.tabs.currentWidget()
+    pane = view.panes[0].reader
+    start = REVISED.index("新增城镇就业岗位")
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.offsets.to_qt(start))
+    cursor.setPosition(pane.offsets.to_qt(REVISED.index("以上")), QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    pane.setFocus()
+    window.trace.trace_actions.search_selection()
+    panel = window.trace.passages
+    assert panel.exclude == ids["revised"]
+    assert [h.document.id for h in panel.search.hits] == [ids["original"]]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTabWidget, QWidget
 
 from app.ui.tasks import TaskRunner
 from app.ui.trace.concordance_panel import ConcordancePanel
@@ -150,17 +150,36 @@ class TraceActions:
         self.dock.concordance.formula.setFocus()
 
     def search_selection(self) -> None:
-        """Passage search for the text selected in the current reader (or just show the panel)."""
-        reader = self.window.tabs.currentWidget()
-        doc_id = reader.property("doc_id") if reader is not None else None
-        pane = getattr(reader, "pane", None)
+        """Passage search for the text selected in a reading pane (a reader's or a comparison's)."""
+        text, doc_id = self._selection()
         self.dock.show_panel(self.dock.passages)
-        if doc_id is not None and pane is not None:
-            selected = pane.textCursor().selectedText().replace("\u2029", "\n")
-            if selected.strip():
-                self.dock.passages.set_query(selected, exclude=doc_id)
-                return
-        self.dock.passages.query.setFocus()
+        if text.strip():
+            self.dock.passages.set_query(text, exclude=doc_id)
+        else:
+            self.dock.passages.query.setFocus()
+
+    def _selection(self) -> tuple[str, int | None]:
+        """The selected text of the focused reading pane (else the current reader's) and its speech's id."""
+        from app.ui.reading_pane import ReadingPane
+
+        focused = QApplication.focusWidget()
+        pane = (
+            focused
+            if isinstance(focused, ReadingPane)
+            else getattr(self.window.tabs.currentWidget(), "pane", None)
+        )
+        if not isinstance(pane, ReadingPane):
+            return "", None
+        text = pane.textCursor().selectedText().replace("\u2029", "\n")
+        widget: QWidget | None = pane
+        while widget is not None:
+            if widget.property("doc_id") is not None:  # a reader tab
+                return text, widget.property("doc_id")
+            document = getattr(widget, "document", None)  # a compare pane's CompareDocument
+            if document is not None and not callable(document):
+                return text, getattr(document, "doc_id", None)
+            widget = widget.parentWidget()
+        return text, None
 
 
 def _current_document(window: MainWindow) -> tuple[int | None, str, str]:
