@@ -142,19 +142,23 @@ def compute(
     cancelled: IsCancelled | None = None,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    params = settings.engine_params()
+    if params.formula_oracle is not None:
+        # The lexicon loads once per process: long-lived objects the collector should see and age normally.
+        params.formula_oracle("")
     with collector_paused():
-        return _compute(docs, settings, cache, progress, cancelled)
+        return _compute(docs, settings, params, cache, progress, cancelled)
 
 
 def _compute(
     docs: Sequence[CompareDocument],
     settings: CompareSettings,
+    params: PassageParams,
     cache: PairCache | None,
     progress: Progress | None,
     cancelled: IsCancelled | None,
 ) -> CompareResult:
     started = time.perf_counter()
-    params = settings.engine_params()
     key = params.describe()
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
