@@ -140,6 +140,7 @@ def step_library(ctx: Context) -> str:
     if report.imported != 1 or count != 1:
         raise AssertionError(f"imported {report.results}; the library holds {count} documents")
     ctx.found["library"] = path
+    ctx.found["document_id"] = report.results[0].document_id
     return f"imported {SAMPLE_A} into a new library"
 
 
@@ -151,20 +152,28 @@ def step_window(ctx: Context) -> str:
     main_window = _module("app.ui.main_window")
     service_module = _module("app.ui.library_service")
     settings = _module("app.ui.settings")
+    tasks = _module("app.ui.tasks")
     engine = _module("app.store.engine")
     qt_app = gui_app.make_application()
     ini = qt_core.QSettings(str(ctx.workdir / "settings.ini"), qt_core.QSettings.Format.IniFormat)
     with engine.open_library(str(ctx.found.get("library") or ctx.workdir / "window.duidu.sqlite")) as library:
-        window = main_window.MainWindow(service_module.LibraryService(library), settings.Settings(ini))
+        service = service_module.LibraryService(library)
+        # inline tasks: the reader's formula marks are computed before this step returns
+        runner = tasks.TaskRunner(inline=True)
+        window = main_window.MainWindow(service, settings.Settings(ini), runner)
         try:
             window.show()
             qt_app.processEvents()
             title = window.windowTitle()
+            if "document_id" in ctx.found and window.open_reader(ctx.found["document_id"]) is None:
+                raise AssertionError("the imported speech did not open in a reader tab")
+            qt_app.processEvents()
         finally:
             window.close()
             window.deleteLater()
             qt_app.processEvents()
-    return f"main window {title!r} on the {qt_app.platformName()} platform"
+    reader = ", reader opened" if "document_id" in ctx.found else ""
+    return f"main window {title!r} on the {qt_app.platformName()} platform{reader}"
 
 
 def step_chinese_ui(ctx: Context) -> str:
