@@ -82,16 +82,19 @@ def test_import_compare_and_formulas_work_offline(no_network: list[str], tmp_pat
     assert any("两个确立" in hit.formula or "两个确立" in hit.contains for hit in hits)
 
 
-def test_segmentation_caches_in_the_app_cache_dir_not_the_temp_folder(no_network: list[str]) -> None:
+def test_segmentation_caches_in_the_app_cache_dir_not_the_temp_folder(
+    no_network: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.core.formulas.shipped import shipped_lexicon
     from app.core.segment import CACHE_FILE, Segmenter
 
-    shared_cache = Path(tempfile.gettempdir()) / "jieba.cache"
-    before = shared_cache.stat().st_mtime_ns if shared_cache.exists() else None
+    # a private temp folder, so that nothing else running on this machine can blur the check
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "shared-temp"))
+    (tmp_path / "shared-temp").mkdir()
     segmenter = Segmenter.from_lexicon(shipped_lexicon().entries, cache_dir=cache_dir())
     assert "学思想" in segmenter.cut("坚持学思想、强党性、重实践、建新功")
-    after = shared_cache.stat().st_mtime_ns if shared_cache.exists() else None
-    assert after == before, f"jieba wrote {shared_cache}"
+    assert tempfile.gettempdir() == str(tmp_path / "shared-temp")
+    assert not list((tmp_path / "shared-temp").rglob("jieba*")), "jieba wrote into the temp folder"
     assert (cache_dir() / CACHE_FILE).is_file()
 
 
