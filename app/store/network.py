@@ -108,7 +108,7 @@ def copy_network(
     `progress` runs twice over: once while pairs are proposed (per document), once while they are measured.
     """
     params = params or default_params()
-    ensure_fresh(library, cancelled=cancelled)
+    ensure_fresh(library, progress, cancelled)
     if ids is None:
         with library.reader() as session:
             ids = list_ids(session)

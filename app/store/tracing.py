@@ -119,7 +119,7 @@ def similar_documents(
     least 10) are confirmed with the passage engine. Documents sharing only formulas are left out.
     """
     params = params or default_params()
-    ensure_fresh(library, cancelled=cancelled)
+    ensure_fresh(library, progress, cancelled)
     check = check or max(10, top + 5)
     with library.reader() as session:
         candidates = find_candidates(
@@ -214,7 +214,7 @@ def find_passage(
     if not norm:
         return PassageSearch((), 0, 0)
     params = _search_params(len(norm), params or default_params())
-    ensure_fresh(library, cancelled=cancelled)
+    ensure_fresh(library, progress, cancelled)
     skip = () if exclude is None else (exclude,)
     with library.reader() as session:
         ranked = [

@@ -1230,6 +1230,13 @@ is shared with {2}
         <source>Copy &amp;network</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>Indexed %n speech(es) for tracing.</source>
+        <translation>
+            <numerusform>Indexed %n speech for tracing.</numerusform>
+            <numerusform>Indexed %n speeches for tracing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TraceDock</name>

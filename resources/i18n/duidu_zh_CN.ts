@@ -1215,6 +1215,12 @@ is shared with {2}
         <source>Copy &amp;network</source>
         <translation>抄用关系图(&amp;N)</translation>
     </message>
+    <message numerus="yes">
+        <source>Indexed %n speech(es) for tracing.</source>
+        <translation>
+            <numerusform>已为溯源建立 %n 篇讲话的索引。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TraceDock</name>

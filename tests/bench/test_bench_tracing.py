@@ -23,11 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from app.core.formulas.lexicon import FormulaEntry
 from app.core.model import DocumentMeta
 from app.core.passages import compare_prepared, prepare
-from app.store import add_document, get_text, open_library
+from app.store import DocumentFilter, add_document, count_documents, get_text, open_library
+from app.store.concordance import formula_concordance
 from app.store.index import clear_document, index_document, index_size
-from app.store.tracing import default_params, similar_documents
+from app.store.tracing import default_params, find_passage, similar_documents
 
 DOCUMENTS = 10_000
 TARGET_CHARS = 8_000
@@ -165,6 +167,29 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
             compare_prepared(query, prepare(other, params), 0, 1, params)
         brute_force = (time.perf_counter() - started) / len(sample) * DOCUMENTS
 
+        # Passage search for one paragraph of a planted revision (its original must be among the hits),
+        # against a plain substring scan of every text for the same paragraph (exact copies only).
+        with library.reader() as session:
+            revision_text = get_text(session, revisions[1] + 1) or ""
+        paragraph = max(revision_text.split("\n"), key=len)[:150]
+        started = time.perf_counter()
+        search = find_passage(library, paragraph, params=params)
+        passage_seconds = time.perf_counter() - started
+        passage_found = {h.document.id for h in search.hits} >= {revisions[1] + 1}
+        started = time.perf_counter()
+        with library.reader() as session:
+            exact = count_documents(session, DocumentFilter(text=paragraph))
+        scan_seconds = time.perf_counter() - started
+
+        # Formula concordance over the whole library, against the database's substring scan alone.
+        started = time.perf_counter()
+        concordance = formula_concordance(library, FormulaEntry(canonical="两个维护"))
+        concordance_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        with library.reader() as session:
+            containing = count_documents(session, DocumentFilter(text="两个维护"))
+        formula_scan_seconds = time.perf_counter() - started
+
         # Adding speeches: the whole add_document transaction, and the index part alone.
         adds: list[float] = []
         index_only: list[float] = []
@@ -198,8 +223,15 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
         f"{statistics.median(adds) * 1000:.1f} ms, so the index is "
         f"{statistics.median(index_only) / statistics.median(adds):.0%} of storing a speech"
         f"\nindex size: {(size.index_bytes or 0) / 1e6:,.0f} MB = {index_ratio:.2f}× the text"
+        f"\npassage search (150 characters): {passage_seconds * 1000:.0f} ms, {len(search.hits)} places in "
+        f"{search.checked} speeches checked; a substring scan of every text: {scan_seconds * 1000:.0f} ms "
+        f"({passage_seconds / scan_seconds:.1f}×) finding {exact} exact copies"
+        f"\nformula concordance (两个维护): {concordance_seconds:.1f} s for {concordance.stats.uses} uses in "
+        f"{concordance.stats.documents} speeches; the substring scan alone: {formula_scan_seconds:.2f} s "
+        f"({concordance_seconds / formula_scan_seconds:.1f}×, {containing} speeches contain it verbatim)"
     )
     assert found == len(revisions)
+    assert passage_found and concordance.stats.documents >= containing
     assert worst < 1.0
     assert statistics.median(index_only) < 0.1
     assert 0 < index_ratio <= 2.0

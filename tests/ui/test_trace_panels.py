@@ -192,3 +192,17 @@ def test_passage_search_from_a_selection_in_a_comparison(window) -> None:
     panel = window.trace.passages
     assert panel.exclude == ids["revised"]
     assert [h.document.id for h in panel.search.hits] == [ids["original"]]
+
+
+def test_speeches_stored_without_fingerprints_are_indexed_when_the_library_loads(make_window, gui_library) -> None:
+    from app.store import add_document
+    from app.store.index import clear_index, indexed_documents
+
+    with gui_library.writer.begin() as session:  # as a library from before the index would be
+        add_document(session, ORIGINAL, DocumentMeta(title="甲"))
+        add_document(session, REVISED, DocumentMeta(title="乙"))
+        clear_index(session)
+    window = make_window(gui_library)
+    with gui_library.reader() as session:
+        assert indexed_documents(session) == 2
+    assert "2" in window.statusBar().currentMessage()

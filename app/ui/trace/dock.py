@@ -7,6 +7,7 @@ network. Pairs open in the compare view through the window's `compare_requested`
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -22,6 +23,7 @@ from app.ui.trace.passage_panel import PassagePanel
 from app.ui.trace.similar_panel import SimilarPanel
 
 if TYPE_CHECKING:
+    from app.store import Library
     from app.ui.main_window import MainWindow
 
 
@@ -242,6 +244,31 @@ def install_trace(window: MainWindow) -> TraceDock:
 
         wordings = [w for e in library_lexicon(window.service.library) for w, _s in e.forms()]
         dock.concordance.set_completions(wordings)
+
+    caught_up: list[weakref.ref[Library]] = []
+
+    def catch_up(_rows: int) -> None:
+        """Index, in the background, what an older Duidu stored without fingerprints (once per library)."""
+        library = window.service.library
+        if library.readonly or any(seen() is library for seen in caught_up):
+            return
+        caught_up.append(weakref.ref(library))
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from app.store.tracing import ensure_fresh
+
+            return ensure_fresh(library, progress, cancelled)
+
+        def done(count: int) -> None:
+            if count:
+                message = QCoreApplication.translate(
+                    "TraceActions", "Indexed %n speech(es) for tracing.", "", count
+                )
+                window.statusBar().showMessage(message, 5000)
+
+        window.runner.start(work, on_success=done, on_failure=lambda _exc: None)
+
+    window.library_loaded.connect(catch_up)
 
     def on_visible(visible: bool) -> None:
         if visible and dock.concordance.formula.completer() is None:
