@@ -12,14 +12,19 @@ import html
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog
 
 from app import __version__
 from app.reports.comparison import ReportDocument
 from app.ui.compare.compute import CompareResult
 from app.ui.fonts import reading_font
+
+if TYPE_CHECKING:
+    from app.ui.compare.view import CompareView
 
 
 def report_documents(result: CompareResult) -> list[ReportDocument]:
@@ -131,3 +136,24 @@ def export_pdf(result: CompareResult, path: str | Path, generated: datetime | No
     document.setHtml(pdf_html(result, generated))
     document.print_(writer)
     return target
+
+
+def ask_and_export(view: CompareView, kind: str) -> Path | None:
+    """Ask where to write the view's comparison as `kind` ("html" or "pdf"), write it, say so."""
+    if view.result is None:
+        return None
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CompareView", text)
+
+    if kind == "html":
+        caption, pattern, write = tr("Export the comparison as HTML"), tr("HTML report (*.html)"), export_html
+    else:
+        caption, pattern, write = tr("Export the comparison as PDF"), tr("PDF (*.pdf)"), export_pdf
+    default = "-".join(d.label[:12] for d in view.documents) + "." + kind
+    path, _ = QFileDialog.getSaveFileName(view, caption, default, pattern)
+    if not path:
+        return None
+    written = write(view.result, path)
+    view.params.set_status(tr("Wrote {0}").format(path))
+    return written

@@ -73,6 +73,20 @@ def links_by_doc(passages: Sequence[Passage], count: int) -> list[list[Link]]:
     return out
 
 
+def neighbour_link(links: Sequence[Link], current: int, top: int, forward: bool) -> Link | None:
+    """The passage after (or before) passage `current` in `links` (sorted, wrapping around); with no
+    current passage, the first one at or below offset `top` (what F7 / Shift+F7 move to)."""
+    if not links:
+        return None
+    numbers = [k.number for k in links]
+    if current in numbers:
+        return links[(numbers.index(current) + (1 if forward else -1)) % len(links)]
+    after = [k for k in links if k.start >= top]
+    if after:
+        return after[0]
+    return links[0] if forward else links[-1]
+
+
 class AnchorMap:
     """Monotonic offset pairs between two documents, for Meld-like interpolated scroll sync.
 

@@ -8,33 +8,33 @@ while thousands of formats are laid out.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled, Passage
 from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettings, PairCache, compute
+from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.heatmap import SimilarityMatrix
 from app.ui.compare.highlights import (
     CURRENT_KIND,
     FORMULA_KIND,
-    current_style,
     highlight_steps,
     link_colour,
     link_tooltip,
 )
 from app.ui.compare.link_map import LinkMap
-from app.ui.compare.links import Link, links_by_doc
+from app.ui.compare.links import Link, links_by_doc, neighbour_link
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_table import PassageDock
 from app.ui.compare.scroll_sync import ScrollSync
+from app.ui.compare.step_queue import StepQueue
 from app.ui.span_highlighter import Mark
 from app.ui.tasks import Task, TaskRunner
 from app.ui.theme import current_theme
@@ -79,7 +79,8 @@ class CompareView(QMainWindow):
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
-        self._pending: deque[Callable[[], None]] = deque()
+        self._steps = StepQueue(self)
+        self._steps.finished.connect(self.highlights_ready)
         self._generation = 0
         self._build(settings or CompareSettings())
         self.theme.changed.connect(self.on_theme_changed)
@@ -283,7 +284,7 @@ class CompareView(QMainWindow):
         self.params.set_busy(False)
 
     def is_busy(self) -> bool:
-        return (self._task is not None and not self._task.done) or bool(self._pending)
+        return (self._task is not None and not self._task.done) or bool(self._steps)
 
     def _on_failure(self, generation: int, exc: Exception) -> None:
         if not isValid(self) or generation != self._generation:
@@ -304,7 +305,7 @@ class CompareView(QMainWindow):
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers and matrix at once; table, sync map and highlight layers one step per
-        event-loop turn (see `_drain`)."""
+        event-loop turn (see StepQueue)."""
         self.result = result
         self.links = links_by_doc(result.passages, len(self.documents))
         labels = self.labels()
@@ -328,34 +329,19 @@ class CompareView(QMainWindow):
             ]
         )
 
-    def _queue_highlights(self, first: Sequence[Callable[[], None]] = ()) -> None:
-        idle = not self._pending
-        self._pending.clear()
-        self._pending.extend(first)
+    def _queue_highlights(self, first: Sequence[Callable[[], object]] = ()) -> None:
+        steps: list[Callable[[], object]] = list(first)
         labels = self.labels()
         for pane in self.panes:
-            self._pending.extend(
-                highlight_steps(
-                    pane.reader,
-                    self.links[pane.index],
-                    labels,
-                    show_formulas=self.show_formulas,
-                    top_partner=self.sync.lead,
-                )
+            steps += highlight_steps(
+                pane.reader,
+                self.links[pane.index],
+                labels,
+                show_formulas=self.show_formulas,
+                top_partner=self.sync.lead,
             )
-            self._pending.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
-        if idle:
-            QTimer.singleShot(0, self._drain)
-
-    def _drain(self) -> None:
-        """Run one queued highlight step, then yield to the event loop (keeps every stall short)."""
-        if not isValid(self) or not self._pending:
-            return
-        self._pending.popleft()()
-        if self._pending:
-            QTimer.singleShot(0, self._drain)
-        else:
-            self.highlights_ready.emit()
+            steps.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
+        self._steps.replace(steps)
 
     def wait_until_highlighted(self) -> None:
         """Apply any queued highlight steps now (tests and exports that need the final state).
@@ -363,9 +349,7 @@ class CompareView(QMainWindow):
         With an inline task runner this also computes, if the view has not started yet.
         """
         self.ensure_started()
-        while self._pending:
-            self._pending.popleft()()
-        self.highlights_ready.emit()
+        self._steps.run_all()
 
     def _update_link_maps(self) -> None:
         for index, link_map in enumerate(self.link_maps):
@@ -419,17 +403,8 @@ class CompareView(QMainWindow):
     # ---- passages --------------------------------------------------------------------------------------------
 
     def _on_mark_clicked(self, index: int, mark: Mark) -> None:
-        link = mark.payload
-        if not isinstance(link, Link):
-            return
-        offset = link.start
-        # Every passage under the click (one per partner where speeches share the same sentence).
-        under = [
-            m.payload
-            for kind, m in self.panes[index].reader.marks_at(offset)
-            if isinstance(m.payload, Link) and kind != "diff"
-        ]
-        self.select_links(index, under or [link])
+        if isinstance(mark.payload, Link):
+            self.select_links(index, links_under(self.panes[index].reader, mark.payload))
 
     def select_passage(self, number: int) -> None:
         """Make passage `number` current: mark it in both panes and bring both sides into view."""
@@ -446,24 +421,7 @@ class CompareView(QMainWindow):
         first = links[0]
         self.current = first.passage
         self.current_number = first.number
-        own = [(k.start, k.end) for k in links]
-        marks: dict[int, list[tuple[int, int]]] = {doc: own}
-        for link in links:
-            marks.setdefault(link.partner, []).append((link.partner_start, link.partner_end))
-        with self.sync.paused():
-            for pane in self.panes:
-                spans = marks.get(pane.index, [])
-                pane.reader.set_transient(CURRENT_KIND, [Mark(s, e) for s, e in spans], style=current_style)
-                pane.overview.set_current(spans)
-                if spans and pane.index != doc:
-                    start, end = min(s for s, _ in spans), max(e for _, e in spans)
-                    pane.reader.reveal(start, min(end, start + 200))
-            start, end = own[0]
-            self.panes[doc].reader.reveal(start, min(end, start + 200))
-            if self.sync.enabled:
-                for pane in self.panes:
-                    if pane.index not in marks:
-                        self.sync.follow(doc, pane.index)
+        mark_current(self.panes, self.sync, doc, links)
         self.passage_dock.select_number(first.number)
         self.diff_panel.show_passage(first.passage, self.labels())
         self.passage_selected.emit(first.number)
@@ -479,17 +437,10 @@ class CompareView(QMainWindow):
     def _step(self, forward: bool) -> None:
         doc = self._focus_doc()
         links = [k for k in self.links[doc] if self.show_formulas or k.kind != "formula"]
-        if not links:
-            return
-        if self.current is not None and any(k.number == self.current_number for k in links):
-            here = next(k for k in links if k.number == self.current_number)
-            position = links.index(here)
-            target = links[(position + (1 if forward else -1)) % len(links)]
-        else:
-            top = self.panes[doc].reader.first_visible_offset()
-            after = [k for k in links if k.start >= top]
-            target = (after[0] if after else links[0]) if forward else (after[0] if after else links[-1])
-        self.select_links(doc, [target])
+        top = self.panes[doc].reader.first_visible_offset()
+        target = neighbour_link(links, self.current_number if self.current is not None else -1, top, forward)
+        if target is not None:
+            self.select_links(doc, [target])
 
     def next_passage(self) -> None:
         self._step(True)
@@ -527,30 +478,17 @@ class CompareView(QMainWindow):
             raise RuntimeError("nothing to export yet")
         return export_pdf(self.result, path)
 
-    def _ask_path(self, caption: str, suffix: str, pattern: str) -> str:
-        default = "-".join(d.label[:12] for d in self.documents) + suffix
-        path, _ = QFileDialog.getSaveFileName(self, caption, default, pattern)
-        return path
-
     def ask_export_html(self) -> None:
-        if self.result is None:
-            return
-        path = self._ask_path(
-            self.tr("Export the comparison as HTML"), ".html", self.tr("HTML report (*.html)")
-        )
-        if path:
-            self.export_html(path)
-            self.params.set_status(self.tr("Wrote {0}").format(path))
+        from app.ui.compare.export import ask_and_export
+
+        ask_and_export(self, "html")
 
     def ask_export_pdf(self) -> None:
-        if self.result is None:
-            return
-        path = self._ask_path(self.tr("Export the comparison as PDF"), ".pdf", self.tr("PDF (*.pdf)"))
-        if path:
-            self.export_pdf(path)
-            self.params.set_status(self.tr("Wrote {0}").format(path))
+        from app.ui.compare.export import ask_and_export
+
+        ask_and_export(self, "pdf")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
-        self._pending.clear()
+        self._steps.clear()
         super().closeEvent(event)

@@ -42,3 +42,16 @@ def test_the_map_is_monotonic_and_stays_inside_the_partner(spans, probes):
     mapped = [anchors.map(x) for x in sorted(probes)]
     assert mapped == sorted(mapped)
     assert all(0 <= y <= 1000 for y in mapped)
+
+
+def test_neighbour_link_walks_in_order_wraps_and_starts_at_the_view():
+    from app.ui.compare.links import neighbour_link
+
+    links = [_link(n, start, start + 10, start, start + 10) for n, start in enumerate((100, 300, 500))]
+    assert neighbour_link(links, 1, 0, True).number == 2
+    assert neighbour_link(links, 2, 0, True).number == 0  # wraps
+    assert neighbour_link(links, 0, 0, False).number == 2
+    assert neighbour_link(links, -1, 250, True).number == 1  # first passage at or below the view's top
+    assert neighbour_link(links, -1, 900, True).number == 0
+    assert neighbour_link(links, -1, 900, False).number == 2
+    assert neighbour_link([], -1, 0, True) is None

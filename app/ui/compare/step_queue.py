@@ -1,0 +1,54 @@
+"""Work on the GUI thread in small steps, one per event-loop turn, so no single stall grows long.
+
+Applying a comparison means laying out dozens of highlight layers; each takes 10–40 ms, all of them
+together far more than the 100 ms a window may freeze. Queued steps run one per turn of the event loop;
+replacing the queue (a new result arrived) drops the steps not yet run.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
+
+Step = Callable[[], object]
+
+
+class StepQueue(QObject):
+    #: The last queued step has run.
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: deque[Step] = deque()
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def replace(self, steps: Iterable[Step]) -> None:
+        """Drop what is pending and run `steps` from the next event-loop turn on."""
+        idle = not self._steps
+        self._steps.clear()
+        self._steps.extend(steps)
+        if idle and self._steps:
+            QTimer.singleShot(0, self._run_one)
+
+    def clear(self) -> None:
+        self._steps.clear()
+
+    def run_all(self) -> None:
+        """Run every pending step now (tests, exports)."""
+        while self._steps:
+            self._steps.popleft()()
+        self.finished.emit()
+
+    def _run_one(self) -> None:
+        if not isValid(self) or not self._steps:
+            return
+        self._steps.popleft()()
+        if self._steps:
+            QTimer.singleShot(0, self._run_one)
+        else:
+            self.finished.emit()
