@@ -189,11 +189,14 @@ class IndexSize:
 def index_size(session: Session) -> IndexSize:
     """Rows and, on SQLite with dbstat, the bytes of the index tables against the UTF-8 size of the texts."""
     postings_count = int(session.scalar(select(func.count()).select_from(POSTINGS)) or 0)
-    text_bytes = int(
-        session.scalar(select(func.sum(func.length(sql_cast(_DOCUMENTS.c.text, LargeBinary))))) or 0
-    )
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":  # SQLite's octet_length is too recent (3.43) to rely on
+        size = func.length(sql_cast(_DOCUMENTS.c.text, LargeBinary))
+    else:
+        size = func.octet_length(_DOCUMENTS.c.text)
+    text_bytes = int(session.scalar(select(func.sum(size))) or 0)
     index_bytes: int | None = None
-    if session.get_bind().dialect.name == "sqlite":
+    if dialect == "sqlite":
         try:
             index_bytes = int(
                 session.execute(
