@@ -143,17 +143,17 @@ def ask_and_export(view: CompareView, kind: str) -> Path | None:
     if view.result is None:
         return None
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CompareView", text)
-
+    translate = QCoreApplication.translate  # literal strings, so that lupdate files them under CompareView
     if kind == "html":
-        caption, pattern, write = tr("Export the comparison as HTML"), tr("HTML report (*.html)"), export_html
+        caption = translate("CompareView", "Export the comparison as HTML")
+        pattern, write = translate("CompareView", "HTML report (*.html)"), export_html
     else:
-        caption, pattern, write = tr("Export the comparison as PDF"), tr("PDF (*.pdf)"), export_pdf
+        caption = translate("CompareView", "Export the comparison as PDF")
+        pattern, write = translate("CompareView", "PDF (*.pdf)"), export_pdf
     default = "-".join(d.label[:12] for d in view.documents) + "." + kind
     path, _ = QFileDialog.getSaveFileName(view, caption, default, pattern)
     if not path:
         return None
     written = write(view.result, path)
-    view.params.set_status(tr("Wrote {0}").format(path))
+    view.params.set_status(translate("CompareView", "Wrote {0}").format(path))
     return written
