@@ -185,5 +185,5 @@ def copy_network(
         if progress is not None:
             progress(done, len(pairs))
     edges.sort(key=lambda e: (-e.strength, e.source.id, e.target.id))
-    nodes = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
-    return CopyNetwork(nodes, tuple(edges), len(pairs))
+    ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
+    return CopyNetwork(ordered, tuple(edges), len(pairs))
