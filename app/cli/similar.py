@@ -10,9 +10,13 @@ import argparse
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import CliError, add_db_option
 from app.cli.library import opened
+
+if TYPE_CHECKING:
+    from app.store import Library
 
 _ID = re.compile(r"#?\d+")
 
@@ -38,7 +42,7 @@ def _top(value: str) -> int:
     return number
 
 
-def _query(doc: str, library) -> tuple[str, str, int | None]:  # type: ignore[no-untyped-def]
+def _query(doc: str, library: Library) -> tuple[str, str, int | None]:
     """(text, name, id in the library or None) of DOC."""
     from app.core.text import content_hash
     from app.store import find_by_hash, get_document, get_text
@@ -60,10 +64,10 @@ def _query(doc: str, library) -> tuple[str, str, int | None]:  # type: ignore[no
         raise CliError(f"{doc}: no such file")
     number = int(doc.removeprefix("#"))
     with library.reader() as session:
-        document, text = get_document(session, number), get_text(session, number)
-    if document is None or text is None:
+        document, stored_text = get_document(session, number), get_text(session, number)
+    if document is None or stored_text is None:
         raise CliError(f"no document #{number} in the library (and no file of that name)")
-    return text, f"#{number} {document.meta.title}".strip(), number
+    return stored_text, f"#{number} {document.meta.title}".strip(), number
 
 
 def similar_command(args: argparse.Namespace) -> int:
