@@ -206,3 +206,11 @@ def test_speeches_stored_without_fingerprints_are_indexed_when_the_library_loads
     with gui_library.reader() as session:
         assert indexed_documents(session) == 2
     assert "2" in window.statusBar().currentMessage()
+
+
+def test_similar_results_name_their_source_in_the_tooltip(window) -> None:
+    ids = _fill(window)
+    window.select_ids([ids["original"]])
+    window.trace.show_panel(window.trace.similar)
+    tooltip = window.trace.similar.table.item(0, 0).toolTip()
+    assert tooltip.splitlines()[:2] == ["二〇二一年工作报告", "张三"]

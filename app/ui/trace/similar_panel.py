@@ -107,6 +107,12 @@ class SimilarPanel(TracePanel):
             ]
             rows.append((cells, r))
         self.table.set_rows(rows)
+        for row in range(self.table.rowCount()):
+            shown = self.table.payload(row)
+            item = self.table.item(row, 0)
+            if shown is not None and item is not None:  # same titles (政府工作报告) are told apart by source
+                info = shown.document  # type: ignore[attr-defined]
+                item.setToolTip("\n".join(part for part in (info.title, info.speaker, info.source) if part))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
         if self.results:
