@@ -76,7 +76,7 @@ class ResultTable(QTableWidget):
                 item.setToolTip(text if len(text) > 20 else "")
                 if key is not None:
                     item.setData(SORT_ROLE, key)
-                    if isinstance(key, (int, float)):
+                    if isinstance(key, (int, float)) and len(text) <= 10:  # numbers, not excerpts
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(PAYLOAD_ROLE, payload)
                 self.setItem(r, c, item)
