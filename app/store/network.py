@@ -63,6 +63,8 @@ class CopyNetwork:
     edges: tuple[CopyEdge, ...]
     #: pairs the passage engine measured (the index proposed them)
     checked_pairs: int
+    #: pairs the index proposed beyond `max_pairs`, not measured
+    unmeasured: int = 0
 
 
 def _orient(a: DocumentInfo, b: DocumentInfo) -> tuple[DocumentInfo, DocumentInfo, bool]:
@@ -128,19 +130,21 @@ def candidate_pairs(
     threshold: float,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-) -> set[tuple[int, int]]:
-    """Pairs (low id, high id) sharing enough fingerprints to possibly reach `threshold` copy ratio."""
+) -> dict[tuple[int, int], float]:
+    """Pairs (low id, high id) sharing enough fingerprints to possibly reach `threshold` copy ratio, with
+    the share of the smaller document's fingerprints they share."""
     with library.reader() as session:
         sizes = dict(session.execute(select(STATE.c.document_id, STATE.c.fingerprints)).all())
         counts = _overlaps(session, ids, progress, cancelled)
-    pairs = set()
+    pairs: dict[tuple[int, int], float] = {}
     for (a, b), shared in counts.items():
+        smaller = min(sizes.get(a, 0), sizes.get(b, 0))
         # A verbatim copy of `threshold` of the smaller text keeps that share of its fingerprints, but the
         # engine accepts near-copies with an edit every few characters, which keep few of them. Measured
         # on the shared corpus (384 documents, every pair sharing 3+ fingerprints measured): requiring
         # 15 % of the threshold's share misses 14 of 724 pairs at 10 % (2 %) and none at 20 %.
-        if shared >= max(3, threshold * _FINGERPRINT_SHARE * min(sizes.get(a, 0), sizes.get(b, 0))):
-            pairs.add((a, b))
+        if smaller and shared >= max(3, threshold * _FINGERPRINT_SHARE * smaller):
+            pairs[(a, b)] = shared / smaller
     return pairs
 
 
@@ -149,17 +153,22 @@ def copy_network(
     ids: Collection[int] | None = None,
     *,
     threshold: float = 0.1,
+    max_pairs: int = 20_000,
     params: PassageParams | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> CopyNetwork:
     """Edges between documents (all of the library when `ids` is None) whose copy ratio reaches `threshold`.
 
-    `progress` runs twice over: once while pairs are proposed (per document), once while they are measured.
+    At most `max_pairs` pairs are measured, those sharing the largest share of fingerprints first; the
+    number left out is `CopyNetwork.unmeasured` (raise the threshold or narrow the selection). `progress`
+    runs twice over: once while pairs are counted, once while they are measured.
     """
     params = params or default_params()
     ensure_fresh(library, progress, cancelled)
-    pairs = sorted(candidate_pairs(library, ids, threshold, progress, cancelled))
+    proposed = candidate_pairs(library, ids, threshold, progress, cancelled)
+    strongest = sorted(proposed, key=lambda pair: (-proposed[pair], pair))[:max_pairs]
+    pairs = sorted(strongest)
     with library.reader() as session:
         nodes = list(ids) if ids is not None else list_ids(session)
         infos = document_infos(session, nodes)
@@ -186,4 +195,4 @@ def copy_network(
             progress(done, len(pairs))
     edges.sort(key=lambda e: (-e.strength, e.source.id, e.target.id))
     ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
-    return CopyNetwork(ordered, tuple(edges), len(pairs))
+    return CopyNetwork(ordered, tuple(edges), len(pairs), len(proposed) - len(pairs))

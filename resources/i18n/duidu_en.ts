@@ -839,6 +839,13 @@
             <numerusform>%n pairs measured</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n weaker pair(s) not measured: raise the threshold</source>
+        <translation>
+            <numerusform>%n weaker pair not measured: raise the threshold</numerusform>
+            <numerusform>%n weaker pairs not measured: raise the threshold</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutlineView</name>
@@ -1230,13 +1237,6 @@ is shared with {2}
         <source>Copy &amp;network</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>Indexed %n speech(es) for tracing.</source>
-        <translation>
-            <numerusform>Indexed %n speech for tracing.</numerusform>
-            <numerusform>Indexed %n speeches for tracing.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>TraceDock</name>
@@ -1264,6 +1264,13 @@ is shared with {2}
     <message>
         <source>Copy network</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Indexed %n speech(es) for tracing.</source>
+        <translation>
+            <numerusform>Indexed %n speech for tracing.</numerusform>
+            <numerusform>Indexed %n speeches for tracing.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

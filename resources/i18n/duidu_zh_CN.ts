@@ -826,6 +826,12 @@
             <numerusform>已测算 %n 对</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n weaker pair(s) not measured: raise the threshold</source>
+        <translation>
+            <numerusform>另有 %n 对较弱的未测算：请提高阈值</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutlineView</name>
@@ -1215,12 +1221,6 @@ is shared with {2}
         <source>Copy &amp;network</source>
         <translation>抄用关系图(&amp;N)</translation>
     </message>
-    <message numerus="yes">
-        <source>Indexed %n speech(es) for tracing.</source>
-        <translation>
-            <numerusform>已为溯源建立 %n 篇讲话的索引。</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>TraceDock</name>
@@ -1248,6 +1248,12 @@ is shared with {2}
     <message>
         <source>Copy network</source>
         <translation>抄用关系图</translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexed %n speech(es) for tracing.</source>
+        <translation>
+            <numerusform>已为溯源建立 %n 篇讲话的索引。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,10 @@ def test_the_earlier_document_is_the_source(library) -> None:
     assert edges[(earlier, later)].directed
     assert edges[(earlier, later)].source_ratio == 1.0 and 0.8 < edges[(earlier, later)].target_ratio < 1.0
     assert not edges[(earlier, undated)].directed  # no date on one side: shown undirected, lower id first
-    assert len(network.nodes) == 4 and len(edges) == 3
+    assert len(network.nodes) == 4 and len(edges) == 3 and network.unmeasured == 0
+    capped = copy_network(library, threshold=0.3, max_pairs=1)
+    assert capped.checked_pairs == 1 and capped.unmeasured == 2
+    assert {(e.source.id, e.target.id) for e in capped.edges} <= set(edges)
     with pytest.raises(TracingCancelled):
         copy_network(library, cancelled=lambda: True)
 

@@ -74,6 +74,9 @@ class TraceDock(QDockWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def indexed_message(self, count: int) -> str:
+        return self.tr("Indexed %n speech(es) for tracing.", "", count)
+
     def show_panel(self, panel: TracePanel) -> None:
         self.show()
         self.raise_()
@@ -261,10 +264,7 @@ def install_trace(window: MainWindow) -> TraceDock:
 
         def done(count: int) -> None:
             if count:
-                message = QCoreApplication.translate(
-                    "TraceActions", "Indexed %n speech(es) for tracing.", "", count
-                )
-                window.statusBar().showMessage(message, 5000)
+                window.statusBar().showMessage(dock.indexed_message(count), 5000)
 
         window.runner.start(work, on_success=done, on_failure=lambda _exc: None)
 

@@ -112,4 +112,8 @@ class NetworkPanel(TracePanel):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))
         message = self.tr("%n pair(s) above the threshold", "", len(network.edges))
         message += " · " + self.tr("%n pair(s) measured", "", network.checked_pairs)
+        if network.unmeasured:
+            message += " · " + self.tr(
+                "%n weaker pair(s) not measured: raise the threshold", "", network.unmeasured
+            )
         self.status.done(message)
