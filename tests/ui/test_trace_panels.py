@@ -194,7 +194,9 @@ def test_passage_search_from_a_selection_in_a_comparison(window) -> None:
     assert [h.document.id for h in panel.search.hits] == [ids["original"]]
 
 
-def test_speeches_stored_without_fingerprints_are_indexed_when_the_library_loads(make_window, gui_library) -> None:
+def test_speeches_stored_without_fingerprints_are_indexed_when_the_library_loads(
+    make_window, gui_library
+) -> None:
     from app.store import add_document
     from app.store.index import clear_index, indexed_documents
 
