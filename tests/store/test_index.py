@@ -144,3 +144,19 @@ def test_migration_downgrades_and_upgrades_the_index_tables(library_path: Path) 
         assert ensure_index(library.writer, library.reader) == 1
         with library.reader() as session:
             assert indexed_documents(session) == 1
+
+
+def test_tracing_queries_on_an_empty_or_unrelated_library_return_nothing(library) -> None:
+    import pytest
+
+    from app.store.tracing import TracingCancelled, find_passage, similar_documents
+
+    assert similar_documents(library, ORIGINAL) == []
+    assert find_passage(library, ORIGINAL).hits == ()
+    with library.writer.begin() as session:
+        add_document(session, UNRELATED, DocumentMeta())
+        add_document(session, REVISED, DocumentMeta())
+    assert similar_documents(library, "短") == []  # shorter than one shingle
+    assert find_passage(library, "  ").hits == ()
+    with pytest.raises(TracingCancelled):
+        similar_documents(library, ORIGINAL, cancelled=lambda: True)
