@@ -235,3 +235,46 @@ def test_tracing_at_scale(corpus: Path, tmp_path: Path) -> None:
     assert worst < 1.0
     assert statistics.median(index_only) < 0.1
     assert 0 < index_ratio <= 2.0
+
+
+def test_similar_speeches_recall_on_the_corpus(corpus: Path, tmp_path: Path) -> None:
+    """How many of the speeches holding ≥ 20 % of a speech's text "similar speeches" lists in its top 10.
+
+    Reference: the copy network of the whole shared corpus at 20 % (every pair the index counts as
+    possibly that close, measured by the engine). Baseline: the same queries answered by taking the top
+    10 candidates of the index without the engine's confirmation.
+    """
+    from app.core.shingles import fingerprints
+    from app.store.importing import import_paths
+    from app.store.index import find_candidates
+    from app.store.network import copy_network
+
+    with open_library(str(tmp_path / "corpus.sqlite")) as library:
+        import_paths(library.writer, [corpus])
+        params = default_params()
+        started = time.perf_counter()
+        network = copy_network(library, threshold=0.2, params=params)
+        network_seconds = time.perf_counter() - started
+        expected: dict[int, set[int]] = {}
+        for edge in network.edges:
+            if edge.target_ratio >= 0.2:
+                expected.setdefault(edge.target.id, set()).add(edge.source.id)
+            if edge.source_ratio >= 0.2:
+                expected.setdefault(edge.source.id, set()).add(edge.target.id)
+        wanted = found = index_only = 0
+        for doc_id, partners in expected.items():
+            with library.reader() as session:
+                text = get_text(session, doc_id) or ""
+                candidates = find_candidates(session, fingerprints(text), exclude=(doc_id,), limit=10)
+            listed = {r.document.id for r in similar_documents(library, text, exclude=doc_id, params=params)}
+            need = min(10, len(partners))
+            wanted += need
+            found += min(need, len(listed & partners))
+            index_only += min(need, len({c.document_id for c in candidates} & partners))
+    print(
+        f"\ncopy network of the corpus at 20 %: {len(network.edges)} pairs ({network.checked_pairs} measured) "
+        f"in {network_seconds:.1f} s"
+        f"\nsimilar speeches, top 10: {found}/{wanted} = {found / wanted:.1%} of the expected partners listed; "
+        f"the index's top 10 alone (baseline): {index_only}/{wanted} = {index_only / wanted:.1%}"
+    )
+    assert found / wanted >= 0.95
