@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>Select speeches in the library to tabulate their formulas.</source>
-        <translation>在讲话库中选择讲话，即可列出其中的提法。</translation>
+        <translation>在文库中选择讲话，即可列出其中的提法。</translation>
     </message>
     <message numerus="yes">
         <source>%n selected speech(es)</source>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <source>Whole library</source>
-        <translation>整个讲话库</translation>
+        <translation>整个文库</translation>
     </message>
     <message>
         <source>copied at least</source>
@@ -808,7 +808,7 @@
     </message>
     <message>
         <source>Select at least two speeches in the library, or choose the whole library.</source>
-        <translation>请在讲话库中至少选择两篇讲话，或选择整个讲话库。</translation>
+        <translation>请在文库中至少选择两篇讲话，或选择整个文库。</translation>
     </message>
     <message>
         <source>Measuring which speeches copy which…</source>
@@ -946,7 +946,7 @@
     </message>
     <message>
         <source>Search the library</source>
-        <translation>在讲话库中查找</translation>
+        <translation>在文库中查找</translation>
     </message>
     <message>
         <source>Speech</source>
@@ -970,7 +970,7 @@
     </message>
     <message>
         <source>Searching the library…</source>
-        <translation>正在讲话库中查找…</translation>
+        <translation>正在文库中查找…</translation>
     </message>
     <message>
         <source>formula</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>Not found anywhere else in the library.</source>
-        <translation>讲话库中别处未见。</translation>
+        <translation>文库中别处未见。</translation>
     </message>
 </context>
 <context>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <source>Open a speech (or select one in the library) to find similar ones.</source>
-        <translation>打开一篇讲话（或在讲话库中选中一篇），即可查找相似讲话。</translation>
+        <translation>打开一篇讲话（或在文库中选中一篇），即可查找相似讲话。</translation>
     </message>
     <message>
         <source>Looking for similar speeches…</source>
@@ -1180,7 +1180,7 @@
     </message>
     <message>
         <source>No speech in the library shares copied text with this one.</source>
-        <translation>讲话库中没有与本篇有共同文字的讲话。</translation>
+        <translation>文库中没有与本篇有共同文字的讲话。</translation>
     </message>
 </context>
 <context>

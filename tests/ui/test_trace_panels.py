@@ -216,3 +216,21 @@ def test_similar_results_name_their_source_in_the_tooltip(window) -> None:
     window.trace.show_panel(window.trace.similar)
     tooltip = window.trace.similar.table.item(0, 0).toolTip()
     assert tooltip.splitlines()[:2] == ["二〇二一年工作报告", "张三"]
+
+
+def test_the_trace_panels_follow_the_language(window) -> None:
+    from app.ui.i18n import Translations
+
+    translations = Translations()
+    try:
+        translations.apply("zh_CN")
+        dock = window.trace
+        assert dock.windowTitle() == "溯源"
+        assert dock.tabs.tabText(0) == "相似讲话" and dock.tabs.tabText(4) == "抄用关系图"
+        assert dock.trace_actions.menu.title() == "溯源(&R)"
+        assert dock.similar.find_button.text() == "查找相似讲话"
+        assert dock.concordance.formula_label.text() == "提法"
+        assert dock.network.scope.itemText(1) == "整个文库"
+    finally:
+        translations.apply("en")
+    assert window.trace.tabs.tabText(0) == "Similar speeches"
