@@ -87,10 +87,15 @@ def test_candidates_rank_the_revised_version_first_and_survive_a_restart(library
         original = add_document(session, ORIGINAL, DocumentMeta()).id
         revised = add_document(session, REVISED, DocumentMeta()).id
         add_document(session, UNRELATED, DocumentMeta())
-    with open_library(str(library_path)) as reopened, reopened.reader() as session:
-        found = find_candidates(session, fingerprints(ORIGINAL), exclude=[original])
+    with open_library(str(library_path)) as reopened:
+        with reopened.reader() as session:
+            found = find_candidates(session, fingerprints(ORIGINAL), exclude=[original])
         assert [c.document_id for c in found] == [revised]
         assert found[0].shared >= 5
+        from app.store.tracing import similar_documents
+
+        similar = similar_documents(reopened, ORIGINAL, exclude=original)
+        assert [r.document.id for r in similar] == [revised] and similar[0].score > 0.8
 
 
 def test_ensure_index_rebuilds_missing_and_stale_fingerprints(library) -> None:
