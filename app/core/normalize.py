@@ -47,8 +47,10 @@ _PUNCT_FAMILIES = {
 }
 #: Canonical punctuation removed when the caller matches across punctuation differences.
 PUNCTUATION = frozenset(_PUNCT_FAMILIES) - {"."}
-_WHITESPACE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+_WHITESPACE = (
+    " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+)
 
 
 def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
