@@ -28,6 +28,7 @@ from app.store import (
     update_metadata,
 )
 from app.ui.library_model import LibraryRow
+from app.ui.merged_lexicon import MergedLexicon
 
 if TYPE_CHECKING:  # the importers pull in docx/pdf/html parsers: load them on the first import only
     from app.store.importing import ImportReport
@@ -70,6 +71,8 @@ class LibraryService:
         # old id → new id of speeches put back by undo, so older undo steps still find them.
         self._aliases: dict[int, int] = {}
         self._usage: dict[str, int] = {}
+        #: The library's formula lexicon (shipped + the user's entries) and its matcher.
+        self.lexicon = MergedLexicon(library)
 
     def resolve(self, doc_id: int) -> int:
         """The current id of a speech that may have been removed and restored since `doc_id` was taken."""

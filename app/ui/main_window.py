@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 from app.core.model import DocumentMeta
 from app.paths import resource
 from app.ui import settings as S
+from app.ui.formula_tools import install_formula_tools
 from app.ui.import_flow import ImportController
 from app.ui.library_model import LibraryRow
 from app.ui.library_service import LibraryService
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.act = WindowActions(self)
         self.act.build_menus()
         self.trace = install_trace(self)
+        self.formula_tools = install_formula_tools(self)
         self.act.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.retranslate_ui()
         self.restore_layout()
@@ -355,7 +357,15 @@ class MainWindow(QMainWindow):
         if document is None:
             return None
         text = self.service.text(doc_id)
-        return self.tabs.show_reader(doc_id, text, document.meta, self.service.formula_usage)
+        lexicon = self.service.lexicon
+        return self.tabs.show_reader(
+            doc_id,
+            text,
+            document.meta,
+            self.service.formula_usage,
+            formulas=lexicon.find,
+            entry_for=lexicon.entry_for,
+        )
 
     def reader_for(self, doc_id: int) -> QWidget | None:
         return self.tabs.reader_for(doc_id)

@@ -7,8 +7,8 @@ start-up; a tab is a reader when it carries the `doc_id` property.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
@@ -57,13 +57,28 @@ class ReaderTabs(QTabWidget):
         text: str,
         meta: DocumentMeta,
         usage_count: Callable[[str], int | None] | None = None,
+        *,
+        formulas: Callable[[str], Sequence[Any]] | None = None,
+        entry_for: Callable[[str], object] | None = None,
     ) -> ReaderWidget:
-        """Open the speech in its own tab, or bring its tab forward if it is already open."""
+        """Open the speech in its own tab, or bring its tab forward if it is already open.
+
+        `formulas` detects the formula marks and `entry_for` looks up their lexicon entries (the library's
+        merged lexicon); without them the reader uses the shipped lexicon.
+        """
         reader = self.reader_for(doc_id)
         if reader is None:
             from app.ui.reader import ReaderWidget
 
-            reader = ReaderWidget(text, meta, usage_count=usage_count, runner=self._runner, parent=self)
+            reader = ReaderWidget(
+                text,
+                meta,
+                formulas,
+                usage_count=usage_count,
+                entry_for=entry_for,
+                runner=self._runner,
+                parent=self,
+            )
             reader.setProperty("doc_id", doc_id)
             index = self.addTab(reader, tab_title(meta.title or f"#{doc_id}"))
             self.setTabToolTip(index, meta.title)

@@ -1,0 +1,200 @@
+"""Tools → Formula lexicon and Discover formulas, driven through the window over a real temporary library."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from app.core.formulas.discover import DiscoveryCancelled
+from app.core.formulas.lexicon import FormulaEntry
+from app.core.formulas.shipped import shipped_lexicon
+from app.store import open_library
+from app.ui import lexicon_dialog as lexicon_dialog_module
+from app.ui.discover_panel import discover_in_library
+from app.ui.lexicon_entry_dialog import LexiconEntryDialog
+from app.ui.merged_lexicon import MergedLexicon
+
+NEW = "三抓三促"
+
+
+def _answer_entry_dialog(monkeypatch, fill):
+    """Make the add/edit form answer like a user: `fill(dialog)` types, then OK (if OK is enabled)."""
+    seen: list[LexiconEntryDialog] = []
+
+    def exec_(dialog: LexiconEntryDialog) -> int:
+        seen.append(dialog)
+        fill(dialog)
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        return QDialog.DialogCode.Accepted if ok.isEnabled() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LexiconEntryDialog, "exec", exec_)
+    return seen
+
+
+def _select(qtbot, dialog, canonical):
+    dialog.filter.setText(canonical)
+    shown = dialog.shown_canonicals()
+    assert canonical in shown
+    dialog.select([canonical])
+    assert dialog.selected_canonicals() == [canonical]
+
+
+def test_add_edit_remove_through_the_dialog_persist_in_the_library(
+    qtbot, window, monkeypatch, library_path, type_text
+):
+    dialog = window.formula_tools.show_lexicon()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() > 300  # the shipped lexicon is there from the start
+    assert "两个维护" in [row.entry.canonical for row in dialog.model.rows()]
+
+    def add(form: LexiconEntryDialog) -> None:
+        type_text(form.canonical, NEW)
+        type_text(form.variants, "“三抓三促”行动")
+        form.expansion.setText("抓学习促提升、抓执行促落实、抓效能促发展")
+        form.year.setValue(2023)
+
+    _answer_entry_dialog(monkeypatch, add)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    added = window.service.lexicon.entry_for(NEW)
+    assert added is not None and added.first_year == 2023 and added.variants == ("“三抓三促”行动",)
+    assert dialog.selected_canonicals() == [NEW]
+    source = dialog.model.index(
+        dialog.model.rows().index(next(r for r in dialog.model.rows() if r.entry.canonical == NEW)), 5
+    )
+    assert source.data() == "user"
+
+    def edit(form: LexiconEntryDialog) -> None:
+        assert form.canonical.text() == NEW
+        form.expansion.setText("抓学习促提升、抓执行促落实、抓效能促发展（甘肃）")
+        form.category.setEditText("local")
+
+    _answer_entry_dialog(monkeypatch, edit)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert window.service.lexicon.entry_for(NEW).expansion.endswith("（甘肃）")
+
+    _select(qtbot, dialog, "两个维护")
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "两个维护" not in dialog.shown_canonicals()
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)  # undo is cheap: it comes back
+    assert window.service.lexicon.entry_for("两个维护") is not None
+    qtbot.mouseClick(dialog.redo_button, Qt.MouseButton.LeftButton)
+    assert window.service.lexicon.entry_for("两个维护") is None
+    dialog.close()
+
+    window.service.close()
+    reopened = open_library(str(library_path))
+    try:
+        lexicon = MergedLexicon(reopened)
+        entry = lexicon.entry_for(NEW)
+        assert entry is not None and entry.category == "local" and entry.expansion.endswith("（甘肃）")
+        assert lexicon.entry_for("两个维护") is None
+        assert lexicon.entry_for("四个意识") is not None
+    finally:
+        reopened.close()
+
+
+def test_a_wording_that_is_another_formula_keeps_ok_disabled(qtbot, window, monkeypatch, type_text):
+    dialog = window.formula_tools.show_lexicon()
+
+    def clash(form: LexiconEntryDialog) -> None:
+        type_text(form.canonical, "两个维护")
+        assert "两个维护" in form.problem.text()
+
+    _answer_entry_dialog(monkeypatch, clash)
+    rows = dialog.model.rowCount()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == rows
+
+
+def test_import_with_a_malformed_row_names_its_line_and_loads_the_rest(
+    qtbot, window, monkeypatch, tmp_path, library_path
+):
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text(
+        "#canonical\tvariants\toutdated\texpansion\tcategory\tfirst_year\n"
+        "四下基层\t\t\t宣传党的路线方针政策下基层、调查研究下基层、信访接待下基层、现场办公下基层\tslogan\t1988\n"
+        "坏年份\t\t\t\tslogan\tabc\n"
+        "三个务必\t\t\t\tnumbered\t\n",
+        encoding="utf-8",
+    )
+    warnings: list[tuple] = []
+    monkeypatch.setattr(lexicon_dialog_module, "warn", lambda *args: warnings.append(args))
+    monkeypatch.setattr(lexicon_dialog_module, "choose_import_file", lambda _parent: str(tsv))
+    dialog = window.formula_tools.show_lexicon()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert len(warnings) == 1
+    message = warnings[0][2]
+    assert "Line 3" in message and "abc" in message
+    assert "Line 2" not in message and "Line 4" not in message
+    assert sorted(dialog.selected_canonicals()) == sorted(["四下基层", "三个务必"])
+    assert window.service.lexicon.entry_for("四下基层").first_year == 1988
+    assert window.service.lexicon.entry_for("坏年份") is None
+
+    exported = tmp_path / "out.tsv"
+    monkeypatch.setattr(lexicon_dialog_module, "choose_export_file", lambda _parent: str(exported))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[0] for line in lines[1:]] == ["三个务必", "四下基层"]
+
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)  # the whole import is one step
+    shipped = {e.canonical: e for e in shipped_lexicon().entries}
+    for canonical in ("四下基层", "三个务必"):  # back to the shipped version, or gone if Duidu ships none
+        assert window.service.lexicon.entry_for(canonical) == shipped.get(canonical)
+
+
+def test_discovery_lists_candidates_and_an_accepted_one_is_marked_in_the_reader(qtbot, window):
+    window.import_demo()
+    assert window.model.rowCount() >= 5
+    panel = window.formula_tools.show_discover()
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    texts = [c.text for c in panel.candidates()]
+    assert panel.table.rowCount() == len(texts) > 5
+    assert "两个维护" not in texts  # known formulas are hidden unless asked for
+    candidate = next(c for c in panel.candidates() if c.text == "牛鼻子")
+    assert candidate.df >= 3 and candidate.first_date.startswith("20") and "牛鼻子" in candidate.context
+    panel.show_known.setChecked(True)
+    assert "两个维护" in [c.text for c in panel.candidates()]
+    panel.show_known.setChecked(False)
+
+    doc_id = int(candidate.docs[0])
+    reader = window.open_reader(doc_id)
+    assert not [h for h in reader.formula_hits() if h.formula == "牛鼻子" and h.source == "lexicon"]
+
+    panel.select_texts(["牛鼻子"])
+    assert panel.selected_texts() == ["牛鼻子"]
+    with qtbot.waitSignal(reader.formulas_ready, timeout=10000):
+        qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "牛鼻子" not in [c.text for c in panel.candidates()]
+    entry = window.service.lexicon.entry_for("牛鼻子")
+    assert entry is not None and entry.category == "discovered"
+    hits = [h for h in reader.formula_hits() if h.formula == "牛鼻子" and h.source == "lexicon"]
+    assert hits and all(reader.text()[h.start : h.end] == "牛鼻子" for h in hits)
+    marked = reader.pane.marks("formula")
+    assert any((m.start, m.end) == (hits[0].start, hits[0].end) for m in marked)
+
+
+def test_discovery_stops_when_cancelled(window):
+    window.import_demo()
+    with pytest.raises(DiscoveryCancelled):
+        discover_in_library(window.service.library, frozenset(), lambda *_: None, lambda: True)
+
+
+def test_merged_matcher_follows_user_changes(gui_library):
+    lexicon = MergedLexicon(gui_library)
+    shipped_matcher = lexicon.matcher()
+    text = "要抓住“小切口”这个关键，推进三抓三促行动。"
+    assert not [h for h in lexicon.find(text) if h.formula == NEW and h.source == "lexicon"]
+    calls: list[int] = []
+    lexicon.add_listener(lambda: calls.append(lexicon.version))
+    lexicon.save(FormulaEntry(NEW, category="local"))
+    assert calls == [1]
+    assert lexicon.matcher() is not shipped_matcher
+    assert [h.formula for h in lexicon.find(text) if h.source == "lexicon"] == [NEW]
+    lexicon.apply({NEW: None})  # back to no user entry: the shared shipped matcher again
+    assert lexicon.matcher() is shipped_matcher
+    assert lexicon.clash(replace(FormulaEntry("新说法"), variants=("两个维护",))) == "两个维护"
