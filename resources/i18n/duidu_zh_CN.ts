@@ -222,6 +222,84 @@
     </message>
 </context>
 <context>
+    <name>DiscoverPanel</name>
+    <message>
+        <source>&amp;Discover</source>
+        <extracomment>Open the first speech that uses a candidate (double-click): its id. Discovery finished with this many candidates shown.</extracomment>
+        <translation>开始发现(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rank candidate new formulas across the whole library</source>
+        <translation>在整个文库中为候选新提法排序</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show formulas already in the lexicon</source>
+        <translation>显示已在提法库中的提法</translation>
+    </message>
+    <message>
+        <source>&amp;Accept into lexicon</source>
+        <translation>收入提法库(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the selected candidates to this library&apos;s formula lexicon</source>
+        <translation>把选中的候选提法加入本文库的提法库</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选提法</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>讲话数</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>最早日期</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Find strings many speeches repeat that no lexicon lists yet.</source>
+        <translation>找出多篇讲话反复使用、提法库尚未收录的说法。</translation>
+    </message>
+    <message>
+        <source>Reading the library…</source>
+        <translation>正在读取文库…</translation>
+    </message>
+    <message>
+        <source>Discovery cancelled.</source>
+        <translation>已取消发现。</translation>
+    </message>
+    <message>
+        <source>Discovery failed: %1</source>
+        <translation>发现失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s); double-click one to read where it is used.</source>
+        <translation>
+            <numerusform>%n 个候选提法；双击可阅读其出处。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accepted from discovery; first seen in the library on %1</source>
+        <translation>由提法发现收入；文库中最早见于 %1</translation>
+    </message>
+    <message>
+        <source>Added %1 to the lexicon.</source>
+        <translation>已将 %1 加入提法库。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentHeader</name>
     <message>
         <source>Untitled speech</source>
@@ -357,6 +435,15 @@
         <source>parallel</source>
         <translation>排比</translation>
     </message>
+    <message>
+        <source>campaign</source>
+        <extracomment>Categories not listed in formula_marks.CATEGORY_NAMES (that list covers the shipped and pattern ones).</extracomment>
+        <translation>专项活动</translation>
+    </message>
+    <message>
+        <source>discovered</source>
+        <translation>新发现</translation>
+    </message>
 </context>
 <context>
     <name>FormulaTablePanel</name>
@@ -383,6 +470,29 @@
         <translation>
             <numerusform>所选讲话共使用 %n 个提法</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FormulaTools</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Formula &amp;lexicon…</source>
+        <translation>提法库(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Discover formulas…</source>
+        <translation>发现新提法(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Rank candidate new formulas across the library</source>
+        <translation>在文库中为候选新提法排序</translation>
+    </message>
+    <message>
+        <source>Discover formulas</source>
+        <translation>发现新提法</translation>
     </message>
 </context>
 <context>
@@ -562,6 +672,251 @@
     <message>
         <source>The import was cancelled; the speeches imported before that were kept.</source>
         <translation>导入已取消；取消之前已导入的讲话均已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <source>Import formula entries</source>
+        <translation>导入提法条目</translation>
+    </message>
+    <message>
+        <source>Export your formula entries</source>
+        <translation>导出你的提法条目</translation>
+    </message>
+    <message>
+        <source>Formula lexicon</source>
+        <translation>提法库</translation>
+    </message>
+    <message>
+        <source>Filter by formula, variant, expansion, category…</source>
+        <translation>按提法、变体、释义、类别筛选…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;store shipped</source>
+        <translation>恢复内置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Drop your changes to the selected formulas</source>
+        <translation>撤销你对选中提法的修改，恢复内置版本</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;do</source>
+        <translation>重做(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import TSV…</source>
+        <translation>导入 TSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport TSV…</source>
+        <translation>导出 TSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula(s)</source>
+        <translation>
+            <numerusform>%n 条提法</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Add “%1”</source>
+        <translation>添加“%1”</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in this library.</source>
+        <translation>已在本文库中保存“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n formula(s)</source>
+        <translation>
+            <numerusform>删除 %n 条提法</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1. Undo puts it back.</source>
+        <translation>已删除 %1。撤销可恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n formula(s)</source>
+        <translation>
+            <numerusform>恢复 %n 条提法</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot import formula entries</source>
+        <translation>无法导入提法条目</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n formula entrie(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 条提法。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be read and were skipped:</source>
+        <translation>
+            <numerusform>%n 行无法读取，已跳过：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some rows were skipped</source>
+        <translation>部分行已跳过</translation>
+    </message>
+    <message>
+        <source>Cannot export formula entries</source>
+        <translation>无法导出提法条目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n formula entrie(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条提法导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LexiconEntryDialog</name>
+    <message>
+        <source>first seen in the library</source>
+        <translation>以文库中首次出现为准</translation>
+    </message>
+    <message>
+        <source>&amp;Formula:</source>
+        <translation>提法(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Variants:</source>
+        <translation>变体(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outdated wordings:</source>
+        <translation>过时说法(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expansion:</source>
+        <translation>释义(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>First official &amp;use:</source>
+        <translation>首次正式使用(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source of the year:</source>
+        <translation>年份出处(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Separate several wordings with |</source>
+        <translation>多个说法用 | 分隔</translation>
+    </message>
+    <message>
+        <source>Edit formula</source>
+        <translation>编辑提法</translation>
+    </message>
+    <message>
+        <source>Add formula</source>
+        <translation>添加提法</translation>
+    </message>
+    <message>
+        <source>Type the formula&apos;s canonical wording.</source>
+        <translation>请输入提法的规范表述。</translation>
+    </message>
+    <message>
+        <source>“%1” has no characters to match.</source>
+        <translation>“%1”没有可供匹配的字符。</translation>
+    </message>
+    <message>
+        <source>A wording is already the formula “%1”.</source>
+        <translation>其中一个说法已是提法“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconTableModel</name>
+    <message>
+        <source>Formula</source>
+        <translation>提法</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>First used</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Outdated wordings</source>
+        <translation>过时说法</translation>
+    </message>
+    <message>
+        <source>first seen in the library</source>
+        <translation>以文库中首次出现为准</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
@@ -902,10 +1257,6 @@
 <context>
     <name>PassageDock</name>
     <message>
-        <source>Passages</source>
-        <translation>段落</translation>
-    </message>
-    <message>
         <source>Min. length</source>
         <translation>最短长度</translation>
     </message>
@@ -1104,15 +1455,6 @@
     <message>
         <source>Actual Size</source>
         <translation>实际大小</translation>
-    </message>
-</context>
-<context>
-    <name>RemoveCommand</name>
-    <message numerus="yes">
-        <source>Remove %n speech(es)</source>
-        <translation>
-            <numerusform>删除 %n 篇讲话</numerusform>
-        </translation>
     </message>
 </context>
 <context>
