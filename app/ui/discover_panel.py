@@ -32,6 +32,20 @@ from app.ui.merged_lexicon import DISCOVERED, MergedLexicon
 from app.ui.tasks import Cancelled, Progress, Task, TaskRunner
 
 _TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_SCORE = 1
+
+
+class _Item(QTableWidgetItem):
+    """Sorts by its value (a score of 11.8 above 3.1), not by the text shown."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(_SORT_ROLE), other.data(_SORT_ROLE)
+        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)):
+            return mine < theirs
+        return super().__lt__(other)
+
+
 _CATEGORY = DISCOVERED
 
 
@@ -96,6 +110,7 @@ class DiscoverPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setSortIndicator(_SCORE, Qt.SortOrder.DescendingOrder)  # best first, until the user sorts
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((0, 150), (1, 60), (2, 70), (3, 95)):
@@ -109,6 +124,7 @@ class DiscoverPanel(QWidget):
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.progress, 1)
+        top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.show_known)
         bottom.addStretch(1)
@@ -216,16 +232,16 @@ class DiscoverPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(shown))
         for row, candidate in enumerate(shown):
-            values: Sequence[object] = (
-                candidate.text,
-                round(candidate.score, 1),
-                candidate.df,
-                candidate.first_date or "—",
-                candidate.context,
+            values: Sequence[tuple[str, object]] = (
+                (candidate.text, candidate.text),
+                (f"{candidate.score:.1f}", candidate.score),
+                (str(candidate.df), candidate.df),
+                (candidate.first_date or "—", candidate.first_date),
+                (candidate.context, candidate.context),
             )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem()
-                item.setData(Qt.ItemDataRole.DisplayRole, value)
+            for column, (shown_text, value) in enumerate(values):
+                item = _Item(shown_text)
+                item.setData(_SORT_ROLE, value)
                 item.setData(_TEXT_ROLE, candidate.text)
                 if column in (1, 2):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

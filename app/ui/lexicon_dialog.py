@@ -98,7 +98,15 @@ class LexiconDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.CANONICAL, 190), (Column.VARIANTS, 150), (Column.EXPANSION, 260)):
+        widths = (
+            (Column.CANONICAL, 170),
+            (Column.VARIANTS, 120),
+            (Column.EXPANSION, 240),
+            (Column.CATEGORY, 90),
+            (Column.FIRST_YEAR, 110),
+            (Column.SOURCE, 70),
+        )
+        for column, width in widths:
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -123,6 +131,8 @@ class LexiconDialog(QDialog):
         self.export_button.clicked.connect(self.export_file)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.remove_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

@@ -93,8 +93,10 @@ class LexiconTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.FIRST_YEAR and entry.first_year_source:
-                return entry.first_year_source
+            if column == Column.FIRST_YEAR:
+                if entry.first_year is None:
+                    return self.tr("No verified year of first official use: first seen in the library")
+                return entry.first_year_source or None
             if column in (Column.CANONICAL, Column.EXPANSION):
                 return "\n".join(part for part in (entry.expansion, entry.note) if part) or None
             return None
@@ -115,7 +117,7 @@ class LexiconTableModel(QAbstractTableModel):
         if column == Column.CATEGORY:
             return category_name(entry.category)
         if column == Column.FIRST_YEAR:
-            return str(entry.first_year) if entry.first_year else self.tr("first seen in the library")
+            return str(entry.first_year) if entry.first_year else self.tr("in the library")
         if column == Column.SOURCE:
             return {"shipped": self.tr("shipped"), "edited": self.tr("edited"), "user": self.tr("user")}[
                 row.source

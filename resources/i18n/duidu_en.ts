@@ -918,7 +918,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>first seen in the library</source>
+        <source>No verified year of first official use: first seen in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

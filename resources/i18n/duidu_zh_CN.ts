@@ -903,8 +903,12 @@
         <translation>过时说法</translation>
     </message>
     <message>
-        <source>first seen in the library</source>
-        <translation>以文库中首次出现为准</translation>
+        <source>No verified year of first official use: first seen in the library</source>
+        <translation>无经核实的首次正式使用年份：以文库中首次出现为准</translation>
+    </message>
+    <message>
+        <source>in the library</source>
+        <translation>文库中首见</translation>
     </message>
     <message>
         <source>shipped</source>

@@ -155,6 +155,8 @@ def test_discovery_lists_candidates_and_an_accepted_one_is_marked_in_the_reader(
     texts = [c.text for c in panel.candidates()]
     assert panel.table.rowCount() == len(texts) > 5
     assert "两个维护" not in texts  # known formulas are hidden unless asked for
+    scores = [float(panel.table.item(row, 1).text()) for row in range(panel.table.rowCount())]
+    assert scores == sorted(scores, reverse=True)  # best first
     candidate = next(c for c in panel.candidates() if c.text == "牛鼻子")
     assert candidate.df >= 3 and candidate.first_date.startswith("20") and "牛鼻子" in candidate.context
     panel.show_known.setChecked(True)
