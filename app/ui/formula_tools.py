@@ -97,9 +97,14 @@ class FormulaTools(QObject):
             self.dock, self.panel = None, None
 
     def refresh_readers(self) -> None:
-        """The lexicon changed: every open reader detects its formulas again."""
+        """The lexicon changed: every open reader detects its formulas again, and every comparison labels
+        its shared passages (formula or copy) again."""
         for reader in self.window.tabs.readers():
             reader.refresh_formulas()
+        tabs = self.window.tabs
+        for view in (tabs.widget(i) for i in range(tabs.count())):
+            if getattr(view, "formula_lexicon", None) is not None and getattr(view, "_started", False):
+                view.recompute(view.params.settings())  # type: ignore[attr-defined]
 
     # ---- the views -------------------------------------------------------------------------------------
 

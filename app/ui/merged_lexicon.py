@@ -47,6 +47,7 @@ class MergedLexicon:
         self._user: frozenset[str] = frozenset()
         self._by_canonical: dict[str, FormulaEntry] = {}
         self._matcher: FormulaMatcher | None = None
+        self._fingerprint: str | None = None
         self.version = 0
         self._listeners: list[Callable[[], None]] = []
 
@@ -89,6 +90,24 @@ class MergedLexicon:
         self.entries()
         with self._lock:
             return self._by_canonical.get(canonical)
+
+    def fingerprint(self) -> str:
+        """A short hash of the user's entries and removals ("" when there are none): names the lexicon in
+        cache keys and evidence, stable across sessions (unlike `version`)."""
+        import hashlib
+
+        with self._lock:
+            if self._fingerprint is not None:
+                return self._fingerprint
+            version = self.version
+        with library_errors(self._library.location), self._library.reader() as session:
+            removed = store.removed_formulas(session)
+            text = store.export_user_tsv(session) if store.list_user_entries(session) or removed else ""
+        digest = hashlib.sha256((text + "\n".join(removed)).encode()).hexdigest()[:16] if text else ""
+        with self._lock:
+            if version == self.version:
+                self._fingerprint = digest
+        return digest
 
     def has_user_changes(self) -> bool:
         with library_errors(self._library.location), self._library.reader() as session:
@@ -144,6 +163,7 @@ class MergedLexicon:
         with self._lock:
             self._entries = None
             self._matcher = None
+            self._fingerprint = None
             self.version += 1
         for listener in list(self._listeners):
             listener()

@@ -200,3 +200,29 @@ def test_merged_matcher_follows_user_changes(gui_library):
     lexicon.apply({NEW: None})  # back to no user entry: the shared shipped matcher again
     assert lexicon.matcher() is shipped_matcher
     assert lexicon.clash(replace(FormulaEntry("新说法"), variants=("两个维护",))) == "两个维护"
+
+
+def test_a_comparison_labels_a_shared_user_formula_as_formula(window):
+    from app.core.model import DocumentMeta
+    from app.ui.compare import CompareView
+    from app.ui.compare.integration import attach_compare
+
+    formula = "推进产业链供应链韧性提升行动三年攻坚"
+    texts = (
+        f"今年我们要在全市范围内，{formula}，确保各项目标任务如期完成。另外还要抓好安全生产。",
+        f"会议强调，各县区要{formula}，为高质量发展提供坚实支撑。同时要关注民生。",
+    )
+    ids = [window.service.add_text(text, DocumentMeta(title=f"讲话{n}"))[0] for n, text in enumerate(texts)]
+    window.reload()
+    attach_compare(window)
+    window.select_ids(ids)
+    window.act.compare.trigger()
+    view = window.tabs.currentWidget()
+    assert isinstance(view, CompareView)
+    view.wait_until_highlighted()
+    assert [p.kind for p in view.result.passages] == ["copy"]
+
+    window.service.lexicon.save(FormulaEntry(formula, category="local"))  # the open comparison follows
+    view.wait_until_highlighted()
+    assert [p.kind for p in view.result.passages] == ["formula"]
+    assert view.result.settings.lexicon_version == window.service.lexicon.fingerprint() != ""

@@ -57,17 +57,27 @@ class CompareSettings:
     min_chars: int = _DEFAULTS.min_chars
     min_similarity: float = _DEFAULTS.min_similarity
     count_formulas: bool = False
+    #: The library's formula oracle (its merged lexicon's coverage); None means the shipped lexicon.
+    formula_oracle: Callable[[str], float] | None = field(default=None, compare=False, repr=False)
+    #: Fingerprint of the user's lexicon entries behind `formula_oracle` ("" = the shipped lexicon only):
+    #: part of the cache key, so pairs labelled under another lexicon are matched again.
+    lexicon_version: str = ""
 
     def engine_params(self) -> PassageParams:
         from app.core.formulas.shipped import formula_coverage  # loads the lexicon, in the worker
 
         return PassageParams(
-            min_chars=self.min_chars, min_similarity=self.min_similarity, formula_oracle=formula_coverage
+            min_chars=self.min_chars,
+            min_similarity=self.min_similarity,
+            formula_oracle=self.formula_oracle or formula_coverage,
         )
 
     def describe(self) -> dict[str, object]:
-        """Parameters for evidence metadata (engine parameters plus ours)."""
-        return {**self.engine_params().describe(), "count_formulas_as_copying": self.count_formulas}
+        """Parameters for evidence metadata and the pair cache (engine parameters plus ours)."""
+        described = {**self.engine_params().describe(), "count_formulas_as_copying": self.count_formulas}
+        if self.lexicon_version:
+            described["user_lexicon"] = self.lexicon_version
+        return described
 
 
 class PairCache(Protocol):
@@ -160,6 +170,8 @@ def _compute(
 ) -> CompareResult:
     started = time.perf_counter()
     key = params.describe()
+    if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
+        key["user_lexicon"] = settings.lexicon_version
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
     passages: list[Passage] = []

@@ -84,6 +84,7 @@ def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> Co
         documents, runner=window.runner, cache=LibraryPairCache(window.service.library), parent=window.tabs
     )
     view.open_documents = lambda docs: open_compare(window, docs)
+    view.formula_lexicon = window.service.lexicon  # formulas are labelled with the library's own entries
     index = window.tabs.addTab(view, view.title())
     window.tabs.setTabToolTip(index, "\n".join(d.label for d in documents))
     window.tabs.setCurrentIndex(index)

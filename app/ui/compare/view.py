@@ -9,7 +9,9 @@ while thousands of formats are laid out.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -38,6 +40,9 @@ from app.ui.compare.step_queue import StepQueue
 from app.ui.span_highlighter import Mark
 from app.ui.tasks import Task, TaskRunner
 from app.ui.theme import current_theme
+
+if TYPE_CHECKING:
+    from app.ui.merged_lexicon import MergedLexicon
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
 #: Start matching this long after construction if the view has not been painted by then.
@@ -76,6 +81,8 @@ class CompareView(QMainWindow):
         self.current: Passage | None = None
         self.current_number = -1
         self.show_formulas = True
+        #: The library's merged formula lexicon (set by the host); None means the shipped lexicon.
+        self.formula_lexicon: MergedLexicon | None = None
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
@@ -263,6 +270,11 @@ class CompareView(QMainWindow):
         """Match again with `settings` in the background; the previous result stays until the new one lands."""
         self._started = True
         self.cancel()
+        if self.formula_lexicon is not None:
+            lexicon = self.formula_lexicon
+            settings = replace(
+                settings, formula_oracle=lexicon.coverage, lexicon_version=lexicon.fingerprint()
+            )
         self._generation += 1
         generation = self._generation
         documents, cache = list(self.documents), self.cache
