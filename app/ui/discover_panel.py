@@ -257,16 +257,20 @@ class DiscoverPanel(QWidget):
             )
         self._update_buttons()
 
+    def _text_at(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        return str(item.data(_TEXT_ROLE)) if item is not None else ""
+
     def selected_texts(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [str(self.table.item(row, 0).data(_TEXT_ROLE)) for row in rows]
+        return [self._text_at(row) for row in rows]
 
     def select_texts(self, texts: Sequence[str]) -> None:
         self.table.clearSelection()
         mode = self.table.selectionMode()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(_TEXT_ROLE) in texts:
+            if self._text_at(row) in texts:
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
 

@@ -103,8 +103,11 @@ class FormulaTools(QObject):
             reader.refresh_formulas()
         tabs = self.window.tabs
         for view in (tabs.widget(i) for i in range(tabs.count())):
-            if getattr(view, "formula_lexicon", None) is not None and getattr(view, "_started", False):
-                view.recompute(view.params.settings())  # type: ignore[attr-defined]
+            # a comparison on this library's lexicon that has started matching
+            recompute, params = getattr(view, "recompute", None), getattr(view, "params", None)
+            follows = getattr(view, "formula_lexicon", None) is not None and getattr(view, "_started", False)
+            if follows and callable(recompute) and params is not None:
+                recompute(params.settings())
 
     # ---- the views -------------------------------------------------------------------------------------
 

@@ -299,7 +299,7 @@ class LexiconDialog(QDialog):
         canonicals = self.selected_canonicals()
         if canonicals:
             label = self.tr("Restore %n formula(s)", "", len(canonicals))
-            self._push(label, canonicals, lambda: [self.lexicon.restore(c) for c in canonicals])
+            self._push(label, canonicals, lambda: self.lexicon.restore(canonicals))
 
     def import_file(self) -> None:
         path = choose_import_file(self)

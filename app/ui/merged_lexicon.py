@@ -201,10 +201,11 @@ class MergedLexicon:
                 store.remove_entry(session, canonical)
         self.invalidate()
 
-    def restore(self, canonical: str) -> None:
-        """Drop the user's change to a formula: the shipped version (if any) applies again."""
+    def restore(self, canonicals: Sequence[str]) -> None:
+        """Drop the user's changes to these formulas: the shipped versions (if any) apply again."""
         with library_errors(self._library.location), self._library.writer.begin() as session:
-            store.restore_entry(session, canonical)
+            for canonical in canonicals:
+                store.restore_entry(session, canonical)
         self.invalidate()
 
     def save_all(self, entries: Sequence[FormulaEntry]) -> None:
