@@ -85,6 +85,7 @@ class FormulaTools(QObject):
 
     def _close_views(self) -> None:
         if self.dialog is not None:
+            self.dialog.cancel_work()
             self.dialog.detach()
             self.dialog.close()
             self.dialog.deleteLater()
@@ -116,7 +117,7 @@ class FormulaTools(QObject):
 
         self._follow_service()
         if self.dialog is None:
-            self.dialog = LexiconDialog(self.window.service.lexicon, self.window)
+            self.dialog = LexiconDialog(self.window.service.lexicon, self.window.runner, self.window)
             self.dialog.setObjectName("formula-lexicon")
         self.dialog.show()
         self.dialog.raise_()

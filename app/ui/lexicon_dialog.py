@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.core.formulas.lexicon import FormulaEntry, LoadedLexicon
 from app.ui.lexicon_entry_dialog import LexiconEntryDialog
 from app.ui.lexicon_model import CANONICAL_ROLE, Column, LexiconFilter, LexiconTableModel
 from app.ui.merged_lexicon import MergedLexicon, UserState, tsv_canonicals
 from app.ui.prompts import warn
+from app.ui.tasks import Task, TaskRunner
 
 TSV_FILTER = "TSV (*.tsv *.txt);;*"
 
@@ -75,9 +77,15 @@ class LexiconCommand(QUndoCommand):
 class LexiconDialog(QDialog):
     """The library's formula lexicon (shipped + user entries), kept open beside the main window."""
 
-    def __init__(self, lexicon: MergedLexicon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lexicon: MergedLexicon, runner: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.lexicon = lexicon
+        #: Works out, in the background, when the library first used each undated formula.
+        self.runner = runner
+        self._first_seen_task: Task | None = None
+        self._first_seen_generation = 0
         self.undo_stack = QUndoStack(self)
         self.model = LexiconTableModel(self)
         self.proxy = LexiconFilter(self)
@@ -101,9 +109,9 @@ class LexiconDialog(QDialog):
         widths = (
             (Column.CANONICAL, 170),
             (Column.VARIANTS, 120),
-            (Column.EXPANSION, 240),
+            (Column.EXPANSION, 220),
             (Column.CATEGORY, 90),
-            (Column.FIRST_YEAR, 110),
+            (Column.FIRST_YEAR, self._first_used_width()),
             (Column.SOURCE, 70),
         )
         for column, width in widths:
@@ -163,6 +171,11 @@ class LexiconDialog(QDialog):
         self.retranslate_ui()
         self.reload()
 
+    def _first_used_width(self) -> int:
+        """Room for "library 2023-07-28" in the current language (italic, so a little extra)."""
+        sample = QCoreApplication.translate("LexiconTableModel", "library %1").replace("%1", "2000-00-00")
+        return max(110, self.table.fontMetrics().horizontalAdvance(sample) + 24)
+
     # ---- language --------------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -193,8 +206,33 @@ class LexiconDialog(QDialog):
         selected = self.selected_canonicals()
         self.model.set_rows(self.lexicon.rows())
         self.select(selected)
+        self._find_first_seen()
         self._update_count()
         self._update_buttons()
+
+    def _find_first_seen(self) -> None:
+        """Look up the first dated speech using each formula (again: the lexicon or matcher changed)."""
+        if self.runner is None:
+            return
+        if self._first_seen_task is not None:
+            self._first_seen_task.cancel()
+        lexicon = self.lexicon
+        self._first_seen_generation += 1
+        generation = self._first_seen_generation
+        self._first_seen_task = self.runner.start(
+            lambda progress, cancelled: lexicon.first_seen(progress, cancelled),
+            on_success=lambda seen: self._on_first_seen(generation, seen),
+            on_failure=lambda _exc: None,  # the column keeps saying "in the library"
+        )
+
+    def _on_first_seen(self, generation: int, seen: dict[str, str]) -> None:
+        if isValid(self) and generation == self._first_seen_generation:  # else superseded or cancelled
+            self.model.set_first_seen(seen)
+
+    def cancel_work(self) -> None:
+        self._first_seen_generation += 1  # a cancelled run returns what it had: ignore it
+        if self._first_seen_task is not None:
+            self._first_seen_task.cancel()
 
     def select(self, canonicals: Iterable[str]) -> None:
         wanted = set(canonicals)

@@ -52,11 +52,21 @@ class LexiconTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[LexiconRow] = []
+        #: canonical → earliest library date, once computed (None: not yet known)
+        self._first_seen: dict[str, str] | None = None
 
     def set_rows(self, rows: list[LexiconRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_first_seen(self, first_seen: dict[str, str] | None) -> None:
+        """Dates of first use in the library, shown where no official year is verified."""
+        self._first_seen = first_seen
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.FIRST_YEAR), self.index(len(self._rows) - 1, Column.FIRST_YEAR)
+            )
 
     def rows(self) -> list[LexiconRow]:
         return list(self._rows)
@@ -94,9 +104,11 @@ class LexiconTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.FIRST_YEAR:
-                if entry.first_year is None:
-                    return self.tr("No verified year of first official use: first seen in the library")
-                return entry.first_year_source or None
+                if entry.first_year is not None:
+                    return entry.first_year_source or None
+                if self._first_seen is not None and entry.canonical not in self._first_seen:
+                    return self.tr("No verified year of first official use, and no dated speech uses it")
+                return self.tr("No verified year of first official use: first seen in the library")
             if column in (Column.CANONICAL, Column.EXPANSION):
                 return "\n".join(part for part in (entry.expansion, entry.note) if part) or None
             return None
@@ -117,7 +129,12 @@ class LexiconTableModel(QAbstractTableModel):
         if column == Column.CATEGORY:
             return category_name(entry.category)
         if column == Column.FIRST_YEAR:
-            return str(entry.first_year) if entry.first_year else self.tr("in the library")
+            if entry.first_year:
+                return str(entry.first_year)
+            if self._first_seen is None:
+                return self.tr("in the library")
+            seen = self._first_seen.get(entry.canonical)
+            return self.tr("library %1").replace("%1", seen) if seen else "—"
         if column == Column.SOURCE:
             return {"shipped": self.tr("shipped"), "edited": self.tr("edited"), "user": self.tr("user")}[
                 row.source

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.formulas.lexicon import FormulaEntry, LoadedLexicon, match_key, parse_lexicon_tsv
-from app.store import Library, library_errors
+from app.store import Library, get_text, library_errors
 from app.store import lexicon as store
 
 if TYPE_CHECKING:
     from app.core.formulas.detect import FormulaHit, FormulaMatcher
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
 
 #: The user-lexicon state of one canonical text: no row (shipped version applies), removed, or an entry.
 REMOVED = "removed"
@@ -147,6 +150,27 @@ class MergedLexicon:
     def known_keys(self) -> frozenset[str]:
         """Every wording in match-key form (discovery flags these as known)."""
         return frozenset(match_key(w) for e in self.entries() for w, _s in e.forms())
+
+    def first_seen(self, progress: Progress, cancelled: Cancelled) -> dict[str, str]:
+        """canonical → date of the earliest dated speech in the library that uses it (a worker's job).
+
+        The lexicon shows this where no year of first official use is verified. Speeches are read in date
+        order, so each formula's first hit is its date; a formula nested in a longer one counts as used.
+        """
+        from app.store import list_documents
+
+        matcher = self.matcher()
+        seen: dict[str, str] = {}
+        with library_errors(self._library.location), self._library.reader() as session:
+            documents = [d for d in list_documents(session, sort="date") if d.meta.date]
+            for number, document in enumerate(documents):
+                if cancelled():
+                    return seen
+                for hit in matcher.lexicon_hits(get_text(session, document.id) or ""):
+                    for canonical in (hit.formula, *hit.contains):
+                        seen.setdefault(canonical, document.meta.date)
+                progress(number + 1, len(documents))
+        return seen
 
     # ---- changes ---------------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -695,6 +695,7 @@
     </message>
     <message>
         <source>Formula lexicon</source>
+        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -891,6 +892,7 @@
     <name>LexiconTableModel</name>
     <message>
         <source>Formula</source>
+        <extracomment>canonical → earliest library date, once computed (None: not yet known)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -918,11 +920,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No verified year of first official use, and no dated speech uses it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No verified year of first official use: first seen in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -686,6 +686,7 @@
     </message>
     <message>
         <source>Formula lexicon</source>
+        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation>提法库</translation>
     </message>
     <message>
@@ -876,6 +877,7 @@
     <name>LexiconTableModel</name>
     <message>
         <source>Formula</source>
+        <extracomment>canonical → earliest library date, once computed (None: not yet known)</extracomment>
         <translation>提法</translation>
     </message>
     <message>
@@ -903,12 +905,20 @@
         <translation>过时说法</translation>
     </message>
     <message>
+        <source>No verified year of first official use, and no dated speech uses it</source>
+        <translation>无经核实的首次正式使用年份，文库中也没有注明日期的讲话使用它</translation>
+    </message>
+    <message>
         <source>No verified year of first official use: first seen in the library</source>
         <translation>无经核实的首次正式使用年份：以文库中首次出现为准</translation>
     </message>
     <message>
         <source>in the library</source>
         <translation>文库中首见</translation>
+    </message>
+    <message>
+        <source>library %1</source>
+        <translation>文库 %1</translation>
     </message>
     <message>
         <source>shipped</source>

@@ -226,3 +226,21 @@ def test_a_comparison_labels_a_shared_user_formula_as_formula(window):
     view.wait_until_highlighted()
     assert [p.kind for p in view.result.passages] == ["formula"]
     assert view.result.settings.lexicon_version == window.service.lexicon.fingerprint() != ""
+
+
+def test_undated_formulas_show_when_the_library_first_used_them(window):
+    from app.ui.lexicon_model import Column
+
+    window.import_demo()
+    dates = {}
+    for row in window.model.rows():
+        if "统筹发展和安全" in window.service.text(row.id) and row.date:
+            dates[row.id] = row.date
+    assert dates, "a demo speech should use 统筹发展和安全"
+    dialog = window.formula_tools.show_lexicon()  # the window's runner is inline: the dates are in
+    shown = {}
+    for n, row in enumerate(dialog.model.rows()):
+        if row.entry.canonical in ("统筹发展和安全", "四个意识"):
+            shown[row.entry.canonical] = dialog.model.index(n, Column.FIRST_YEAR).data()
+    assert shown["统筹发展和安全"] == f"library {min(dates.values())}"
+    assert shown["四个意识"] == "2017"  # a verified year of first official use wins
