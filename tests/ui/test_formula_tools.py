@@ -244,3 +244,59 @@ def test_undated_formulas_show_when_the_library_first_used_them(window):
             shown[row.entry.canonical] = dialog.model.index(n, Column.FIRST_YEAR).data()
     assert shown["统筹发展和安全"] == f"library {min(dates.values())}"
     assert shown["四个意识"] == "2017"  # a verified year of first official use wins
+
+
+def test_cancel_stops_a_running_discovery(qtbot, gui_library, monkeypatch):
+    import threading
+
+    from app.ui import discover_panel as discover_panel_module
+    from app.ui.discover_panel import DiscoverPanel
+    from app.ui.tasks import TaskRunner
+
+    started = threading.Event()
+
+    def slow_discovery(_library, _known, progress, cancelled):
+        progress(1, 10)
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.01)
+        raise DiscoveryCancelled
+
+    monkeypatch.setattr(discover_panel_module, "discover_in_library", slow_discovery)
+    runner = TaskRunner()  # a real worker thread
+    panel = DiscoverPanel(gui_library, MergedLexicon(gui_library), runner)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert started.wait(5)
+    assert panel.is_busy() and panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.progress.maximum() == 10)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=5000)
+    assert "cancelled" in panel.status.text() and panel.run_button.isEnabled()
+    runner.wait(5000)
+
+
+def test_a_read_only_library_shows_the_lexicon_but_offers_no_edits(make_window, library_path):
+    open_library(str(library_path)).close()
+    library = open_library(str(library_path), readonly=True)
+    try:
+        window = make_window(library)
+        dialog = window.formula_tools.show_lexicon()
+        assert dialog.model.rowCount() > 300
+        dialog.select(["两个维护"])
+        assert not any(
+            button.isEnabled()
+            for button in (dialog.add_button, dialog.edit_button, dialog.remove_button, dialog.import_button)
+        )
+        assert dialog.export_button.isEnabled()
+    finally:
+        library.close()
+
+
+def test_the_dialog_speaks_chinese(window, _english_interface):
+    _english_interface.apply("zh_CN")
+    dialog = window.formula_tools.show_lexicon()
+    assert dialog.windowTitle() == "提法库"
+    assert window.formula_tools.menu.title() == "工具(&T)"
+    assert dialog.model.headerData(0, Qt.Orientation.Horizontal) == "提法"
