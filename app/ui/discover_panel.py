@@ -36,6 +36,15 @@ _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _SCORE = 1
 
 
+def _around(context: str, text: str, width: int = 12) -> str:
+    """The context line trimmed to `width` characters either side of the candidate, so it stays in view."""
+    index = context.find(text)
+    if index < 0:
+        return context
+    start, end = max(0, index - width), min(len(context), index + len(text) + width)
+    return ("…" if start else "") + context[start:end] + ("…" if end < len(context) else "")
+
+
 class _Item(QTableWidgetItem):
     """Sorts by its value (a score of 11.8 above 3.1), not by the text shown."""
 
@@ -237,7 +246,7 @@ class DiscoverPanel(QWidget):
                 (f"{candidate.score:.1f}", candidate.score),
                 (str(candidate.df), candidate.df),
                 (candidate.first_date or "—", candidate.first_date),
-                (candidate.context, candidate.context),
+                (_around(candidate.context, candidate.text), candidate.context),
             )
             for column, (shown_text, value) in enumerate(values):
                 item = _Item(shown_text)

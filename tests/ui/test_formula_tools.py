@@ -157,6 +157,8 @@ def test_discovery_lists_candidates_and_an_accepted_one_is_marked_in_the_reader(
     assert "两个维护" not in texts  # known formulas are hidden unless asked for
     scores = [float(panel.table.item(row, 1).text()) for row in range(panel.table.rowCount())]
     assert scores == sorted(scores, reverse=True)  # best first
+    for row in range(panel.table.rowCount()):  # the context cell is trimmed around the candidate
+        assert panel.table.item(row, 0).text() in panel.table.item(row, 4).text()
     candidate = next(c for c in panel.candidates() if c.text == "牛鼻子")
     assert candidate.df >= 3 and candidate.first_date.startswith("20") and "牛鼻子" in candidate.context
     panel.show_known.setChecked(True)
