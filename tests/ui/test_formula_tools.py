@@ -302,3 +302,17 @@ def test_the_dialog_speaks_chinese(window, _english_interface):
     assert dialog.windowTitle() == "提法库"
     assert window.formula_tools.menu.title() == "工具(&T)"
     assert dialog.model.headerData(0, Qt.Orientation.Horizontal) == "提法"
+
+
+def test_another_library_gets_its_own_lexicon(window, tmp_path):
+    from app.ui.library_service import LibraryService
+
+    first = window.formula_tools.show_lexicon()
+    first.save(FormulaEntry(NEW, category="local"))
+    other = open_library(str(tmp_path / "other.duidu.sqlite"))
+    window.switch_service(LibraryService(other))
+    assert window.formula_tools.dialog is None  # the old library's dialog closed with it
+    second = window.formula_tools.show_lexicon()
+    assert second is not first and second.lexicon is window.service.lexicon
+    assert NEW not in [row.entry.canonical for row in second.model.rows()]
+    other.close()
