@@ -169,6 +169,56 @@ def test_formula_oracle_decides_when_given():
     assert (p.kind, p.formula_share) == ("formula", 1.0)
 
 
+@pytest.mark.parametrize(
+    "shared",
+    [
+        "各级党委和政府以及各级领导干部要",  # institutional addressees + function words
+        "面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康，",  # 排比 slogan list
+        "准确识变、科学应变、主动求变，",  # one final character at an even beat
+        "全面贯彻党的十九大和十九届二中、三中、四中全会精神，",  # a party-meeting reference
+        "更加紧密地团结在党中央周围，",  # a boilerplate sentence frame around its slot
+    ],
+)
+def test_boilerplate_clauses_shared_by_unrelated_texts_are_formulas(shared):
+    a = "今年春耕生产形势很好，粮食再获丰收。" + shared + "城市更新项目陆续开工。"
+    b = "会议听取了防汛抗旱工作汇报。" + shared + "下一步重点抓好秋粮收购。"
+    (p,) = compare_pair(a, b).passages
+    assert p.kind == "formula", (p.a_text, p.formula_share)
+
+
+def test_copied_prose_clause_of_formula_length_stays_copy():
+    shared = "守住了不发生系统性风险的底线，城乡居民收入稳步增长。"
+    a = "过去一年，我们攻坚克难。" + shared + "今年春耕生产形势很好。"
+    b = "回顾这一年，成绩来之不易。" + shared + "会议听取了防汛工作汇报。"
+    (p,) = compare_pair(a, b).passages
+    assert p.kind == "copy"
+
+
+def test_short_formula_clause_is_judged_without_its_function_words_and_carrier_verbs():
+    a = "要加强社会主义精神文明建设，今年春耕生产形势很好。"
+    b = "会议强调，加强社会主义精神文明建设，下一步重点抓好秋粮收购。"
+    lexicon = PassageParams(formula_oracle=lambda text: text.count("社会主义精神文明建设") * 10 / len(text))
+    (p,) = compare_pair(a, b, lexicon).passages
+    assert (p.kind, p.formula_share) == ("formula", 1.0)
+    assert compare_pair(a, b).passages[0].kind == "copy"  # without the lexicon entry: prose
+
+
+def test_a_formula_recognised_on_either_side_makes_the_passage_a_formula():
+    a = "在全面建成小康社会进程中，今年春耕生产形势很好。"
+    b = "在全面建设小康社会进程中，会议听取了防汛工作汇报。"  # the older formula, unknown to the lists
+    (p,) = compare_pair(a, b).passages
+    assert p.kind == "formula" and p.formula_share == 1.0
+
+
+def test_lexicon_oracle_and_built_in_frames_are_united():
+    a = "在推进农业农村现代化进程中，今年春耕生产形势很好。"
+    b = "在推进农业农村现代化进程中，会议听取了防汛工作汇报。"
+    assert compare_pair(a, b).passages[0].kind == "copy"  # the frame alone covers too little
+    lexicon = PassageParams(formula_oracle=lambda text: text.count("农业农村现代化") * 7 / len(text))
+    (p,) = compare_pair(a, b, lexicon).passages
+    assert p.kind == "formula"  # 在…进程中 (frame) + 农业农村现代化 (lexicon) + 推进 (carrier)
+
+
 def test_boilerplate_index_counts_other_documents_only():
     sentence = "坚持稳中求进工作总基调完整准确全面贯彻新发展理念"
     others = [f"第{i}份材料。{sentence}。其余内容{i}" for i in range(3)]
@@ -235,6 +285,26 @@ def test_consecutive_work_reports_show_copies_and_formulas(corpus):
     formulas = [p for p in with_library.passages if p.kind == "formula"]
     assert len(formulas) > len([p for p in plain.passages if p.kind == "formula"])
     assert with_library.summary[0].a_copy_ratio < plain.summary[0].a_copy_ratio
+
+
+@pytest.mark.corpus
+def test_real_pairs_keep_their_copies_with_the_shipped_lexicon(corpus):
+    """As `duidu compare` runs: the lexicon and the boilerplate signals must not eat reused prose."""
+    from app.core.formulas.shipped import formula_coverage
+
+    params = PassageParams(formula_oracle=formula_coverage)
+    a = (corpus / "xi-speeches-2020" / "xi-2020-11-12-1.txt").read_text(encoding="utf-8")
+    b = (corpus / "xi-speeches-2020" / "xi-2020-11-13-1.txt").read_text(encoding="utf-8")
+    (summary,) = compare_pair(a, b, params).summary
+    assert summary.a_copy_ratio > 0.95 and summary.b_copy_ratio > 0.95
+    folder = corpus / "gwr-state-council"
+    a, b = ((folder / f"gwr-{year}.txt").read_text(encoding="utf-8") for year in (2023, 2024))
+    result = compare_pair(a, b, params)
+    by_text = {p.a_text: p.kind for p in result.passages}
+    assert any("守住了不发生系统性风险的底线" in t and k == "copy" for t, k in by_text.items())
+    assert any("市场在资源配置中起决定性作用" in t and k == "formula" for t, k in by_text.items())
+    assert 0.05 < result.summary[0].a_copy_ratio < 0.5
+    assert sum(k == "copy" for k in by_text.values()) > 2 * sum(k == "formula" for k in by_text.values())
 
 
 def test_passages_keep_their_quotes_and_closing_punctuation():

@@ -1,13 +1,17 @@
 """Copy or formula: is a shared passage prose someone reused, or text everybody writes?
 
-Three signals, strongest first:
-1. the formula lexicon, through `PassageParams.formula_oracle` (share of the passage that known
-   formulas cover) — when it is given it replaces the built-in stock phrases below;
+The signals, combined per passage side:
+1. what the genre always says, whoever the speaker: the formula lexicon through
+   `PassageParams.formula_oracle` (share of the text that known formulas cover), together with a short
+   built-in list of stock phrases, the numbered-formula shape (四个意识), the institutional addressees
+   (各级党委和政府, 各级领导干部) and the boilerplate sentence frames of research R6 (团结在…周围,
+   在…领导下, 以…为指导): their covered characters are united, not just the best one taken;
 2. corpus-wide boilerplate, through `PassageParams.boilerplate`, e.g. a `BoilerplateIndex` built from a
-   reference library: share of the passage inside shingles that occur in `min_df` other documents;
-3. without a lexicon, a short built-in list of stock phrases and the numbered-formula shape (四个意识).
-A passage is `formula` when the larger share reaches `formula_share` (or `short_formula_share` for
-passages up to `short_chars` long, where a formula plus a connecting word is still boilerplate).
+   reference library: share of the passage inside shingles that occur in `min_df` other documents.
+A passage is `formula` when the larger share reaches `formula_share`, or `short_formula_share` for
+passages up to `short_chars` long. In such short passages the function words and the governance verbs
+that carry a formula (的, 和, 要; 加强, 推进, 坚持 …) are neither formula nor prose: a clause such as
+加强社会主义精神文明建设 or 各级党委和政府以及各级领导干部要 is judged on what remains.
 """
 
 from __future__ import annotations
@@ -16,10 +20,10 @@ import re
 from collections.abc import Iterable
 
 from app.core.normalize import REDACTION, normalize
-from app.core.passages.model import PassageKind, PassageParams
+from app.core.passages.model import FormulaOracle, PassageKind, PassageParams
 from app.core.text import content_hash
 
-#: Fallback when no lexicon is wired: sentence-level stock phrases of the genre (normalised, no punctuation).
+#: Stock phrases of the genre (normalised, no punctuation), counted with or without the lexicon.
 STOCK_PHRASES: tuple[str, ...] = (
     "以习近平同志为核心的党中央",
     "习近平新时代中国特色社会主义思想",
@@ -60,19 +64,199 @@ _WORD = "(?:(?![一二两三四五六七八九十])[\u4e00-\u9fff])"
 _NUMBERED = re.compile(f"{_NUM}+个{_WORD}{{2}}|{_NUM}{_WORD}{{1,2}}{_NUM}{_WORD}{{1,2}}")
 
 
-def stock_phrase_share(text: str) -> float:
-    """Fraction of a normalised text covered by built-in stock phrases or numbered formulas."""
-    if not text:
-        return 0.0
-    covered = bytearray(len(text))
-    for phrase in STOCK_PHRASES:
+#: Institutional addressees and fixed wording of official prose (R6): boilerplate wherever they stand.
+BOILERPLATE_PHRASES: tuple[str, ...] = (
+    "各级党委和政府",
+    "各级党委政府",
+    "各级党委",
+    "各级政府",
+    "各级党组织",
+    "各级领导干部",
+    "党员领导干部",
+    "广大党员干部",
+    "各地区各部门",
+    "全党全军全国各族人民",
+    "全国各族人民",
+    "全党同志",
+    "决策部署",
+    "重要讲话精神",
+    "重要指示精神",
+    "伟大旗帜",
+    "奋斗目标",
+    "新征程",
+)
+#: Boilerplate sentence frames (R6): fixed words around a slot of at most the given length. The fixed
+#: words are boilerplate; the slot counts only as far as the other signals cover it.
+FRAMES: tuple[tuple[str, str, int], ...] = (
+    ("团结在", "周围", 16),
+    ("在", "领导下", 16),
+    ("在", "进程中", 12),
+    ("在", "征程上", 12),
+    ("以", "为指导", 20),
+    ("高举", "伟大旗帜", 16),
+    ("深入学习贯彻", "精神", 20),
+    ("贯彻落实", "精神", 20),
+    ("同", "保持高度一致", 20),
+    ("是", "坚强领导的结果", 20),
+    ("是", "团结奋斗的结果", 20),
+    ("为", "而奋斗", 20),
+    ("向", "进军", 12),
+)
+_FRAME_RES = tuple(
+    (re.compile(f"({re.escape(head)})(?:(?!{re.escape(head)}).){{1,{slot}}}?({re.escape(tail)})"))
+    for head, tail, slot in FRAMES
+)
+#: Neither formula nor prose in a short passage: function words, and the verbs and adverbs that take a
+#: formula as their object (加强/推进 + 社会主义精神文明建设).
+FUNCTION_CHARS = frozenset("的地得和与及同在于中上下要是把对为了等并而且以之其也都将向从就还所着")
+CARRIER_WORDS: tuple[str, ...] = (
+    "进一步",
+    "以及",
+    "加强",
+    "推进",
+    "推动",
+    "坚持",
+    "深化",
+    "实现",
+    "坚定",
+    "坚决",
+    "全面",
+    "不断",
+    "切实",
+    "大力",
+    "积极",
+    "努力",
+    "扎实",
+    "认真",
+    "深入",
+    "贯彻",
+    "落实",
+    "完善",
+    "健全",
+    "更加",
+    "始终",
+)
+
+
+#: References to party congresses and plenums (党的十九大和十九届二中、三中全会精神): fixed wording.
+_MEETINGS = re.compile(
+    f"(?:党的)?{_NUM}+大(?:和{_NUM}+届(?:{_NUM}+中)+全会)?(?:精神)?|{_NUM}+届(?:{_NUM}+中)+全会(?:精神)?"
+)
+
+
+def _parallel_spans(text: str) -> list[tuple[int, int]]:
+    """排比: one 2-character head (面向…面向…面向…) or one final character at an even beat
+    (识变、应变、求变) repeated at least three times within a few characters — listed slogans, not prose."""
+    spans = []
+    for width, beat_fixed in ((2, False), (1, True)):
+        positions: dict[str, list[int]] = {}
+        for i in range(len(text) - width + 1):
+            unit = text[i : i + width]
+            if width == 1 and unit in FUNCTION_CHARS:
+                continue
+            positions.setdefault(unit, []).append(i)
+        for found in positions.values():
+            run = found[:1]
+            for pos in [*found[1:], None]:
+                step = None if pos is None else pos - run[-1]
+                fits = step is not None and width + 1 <= step <= 10
+                if fits and beat_fixed and len(run) >= 2:
+                    fits = step == run[1] - run[0]
+                if fits:
+                    run.append(pos)  # type: ignore[arg-type]
+                    continue
+                if len(run) >= 3 and not (beat_fixed and _part_of_repeated_pair(text, run)):
+                    item = (run[-1] - run[0]) // (len(run) - 1)
+                    start = run[0] - (item - width if beat_fixed else 0)
+                    spans.append((max(0, start), min(len(text), run[-1] + (width if beat_fixed else item))))
+                run = [] if pos is None else [pos]
+    return spans
+
+
+def _part_of_repeated_pair(text: str, run: list[int]) -> bool:
+    """A repeated character that always has the same neighbour belongs to a repeated head (基本…基本)."""
+    return len({text[i - 1 : i] for i in run}) == 1 or len({text[i + 1 : i + 2] for i in run}) == 1
+
+
+def _cover(covered: bytearray, start: int, end: int) -> None:
+    covered[start:end] = b"\x01" * (end - start)
+
+
+def _cover_all(text: str, phrases: Iterable[str], covered: bytearray) -> None:
+    for phrase in phrases:
         start = text.find(phrase)
         while start >= 0:
-            covered[start : start + len(phrase)] = b"\x01" * len(phrase)
+            _cover(covered, start, start + len(phrase))
             start = text.find(phrase, start + 1)
+
+
+def builtin_coverage(text: str) -> bytearray:
+    """Per character of a normalised text: 1 where a stock phrase, numbered formula, addressee, party
+    meeting, parallel slogan list or the fixed words of a boilerplate frame stand."""
+    covered = bytearray(len(text))
+    _cover_all(text, STOCK_PHRASES, covered)
+    _cover_all(text, BOILERPLATE_PHRASES, covered)
     for match in _NUMBERED.finditer(text):
-        covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    return sum(covered) / len(text)
+        _cover(covered, match.start(), match.end())
+    for match in _MEETINGS.finditer(text):
+        _cover(covered, match.start(), match.end())
+    for start, end in _parallel_spans(text):
+        _cover(covered, start, end)
+    for frame in _FRAME_RES:
+        for match in frame.finditer(text):
+            _cover(covered, *match.span(1))
+            _cover(covered, *match.span(2))
+    return covered
+
+
+def stock_phrase_share(text: str) -> float:
+    """Fraction of a normalised text covered by the built-in stock phrases, numbered formulas,
+    addressees and boilerplate frames."""
+    return sum(builtin_coverage(text)) / len(text) if text else 0.0
+
+
+def _with_oracle(text: str, covered: bytearray, oracle: FormulaOracle) -> int:
+    """Characters covered by the built-in lists or the lexicon oracle (which only reports a share).
+
+    The oracle is asked about the whole text and about each stretch the built-in lists left uncovered;
+    the larger of "oracle alone" and "built-in plus oracle on the rest" approximates their union.
+    """
+    alone = round(oracle(text) * len(text))
+    total, start = sum(covered), None
+    for i in range(len(text) + 1):
+        if i < len(text) and not covered[i]:
+            start = i if start is None else start
+        elif start is not None:
+            stretch = text[start:i]
+            total += round(oracle(stretch) * len(stretch)) if len(stretch) >= 2 else 0
+            start = None
+    return max(alone, total)
+
+
+def _neutral(text: str, covered: bytearray) -> int:
+    """Uncovered characters of function words and formula-carrying verbs."""
+    carriers = bytearray(len(text))
+    _cover_all(text, CARRIER_WORDS, carriers)
+    return sum(1 for i, ch in enumerate(text) if not covered[i] and (carriers[i] or ch in FUNCTION_CHARS))
+
+
+def lexical_share(text: str, params: PassageParams) -> float:
+    """Share of a normalised passage side that the genre's fixed wording covers (signal 1).
+
+    In short passages the function words and carrier verbs are left out of the count.
+    """
+    if not text:
+        return 0.0
+    covered = builtin_coverage(text)
+    count = (
+        sum(covered) if params.formula_oracle is None else _with_oracle(text, covered, params.formula_oracle)
+    )
+    if not count:
+        return 0.0
+    size = len(text)
+    if size <= params.short_chars:
+        size -= _neutral(text, covered)
+    return min(1.0, count / size) if size > 0 else 1.0
 
 
 class BoilerplateIndex:
@@ -118,7 +302,7 @@ class BoilerplateIndex:
 
 def formula_share(text: str, params: PassageParams, exclude: frozenset[str]) -> float:
     """The share of a normalised passage that is formula or boilerplate, by the strongest signal."""
-    lexical = params.formula_oracle(text) if params.formula_oracle is not None else stock_phrase_share(text)
+    lexical = lexical_share(text, params)
     corpus = params.boilerplate.share(text, exclude) if params.boilerplate is not None else 0.0
     return max(lexical, corpus)
 

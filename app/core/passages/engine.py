@@ -103,7 +103,8 @@ def _pair(
         box = group[0] if len(group) == 1 else make_candidate([b for c in group for b in c.blocks])
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
-        share = (formula_share(nx, params, exclude) + formula_share(ny, params, exclude)) / 2
+        # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
+        share = max(formula_share(nx, params, exclude), formula_share(ny, params, exclude))
         kind = classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)

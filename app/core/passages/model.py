@@ -14,7 +14,7 @@ PassageKind = Literal["copy", "formula"]
 
 #: Bumped whenever the engine may find different passages for the same input and parameters, so that
 #: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -72,7 +72,8 @@ class PassageParams:
     #: passages this short (normalised chars) are "formula" already at `short_formula_share`
     short_chars: int = 24
     short_formula_share: float = 0.5
-    #: the formula lexicon hook (None: a small built-in list of stock phrases is used)
+    #: the formula lexicon hook, united with the built-in stock phrases, addressees and frames
+    #: (None: the built-in lists alone; `duidu compare` and the GUI pass the shipped lexicon)
     formula_oracle: FormulaOracle | None = field(default=None, compare=False)
     #: document frequency of text in a reference library (None: not used)
     boilerplate: BoilerplateSignal | None = field(default=None, compare=False)
@@ -137,7 +138,8 @@ class Passage:
     alignment: tuple[AlignedSegment, ...] = ()
     #: normalised characters matched (the weight of the passage)
     matched_chars: int = 0
-    #: share of the passage covered by formulas or boilerplate (what decided `kind`)
+    #: share of the passage covered by formulas or boilerplate, on the side where it is larger (what
+    #: decided `kind`; in short passages function words and carrier verbs are left out of the count)
     formula_share: float = 0.0
 
     def mirrored(self) -> Passage:
