@@ -77,6 +77,12 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "各地区各部门",
     "全党全军全国各族人民",
     "全国各族人民",
+    "全党全国各族人民",
+    "团结带领",
+    "受中央政治局委托",
+    "重大现实意义",
+    "深远历史意义",
+    "可以预见和难以预见",
     "全党同志",
     "决策部署",
     "重要讲话精神",
@@ -138,9 +144,10 @@ CARRIER_WORDS: tuple[str, ...] = (
 )
 
 
-#: References to party congresses and plenums (党的十九大和十九届二中、三中全会精神): fixed wording.
+#: References to party congresses, plenums and five-year plans (党的十九大和十九届二中、三中全会精神): fixed wording.
 _MEETINGS = re.compile(
     f"(?:党的)?{_NUM}+大(?:和{_NUM}+届(?:{_NUM}+中)+全会)?(?:精神)?|{_NUM}+届(?:{_NUM}+中)+全会(?:精神)?"
+    f"|国民经济和社会发展第{_NUM}+个五年规划(?:和{_NUM}+年远景目标)?"
 )
 
 
