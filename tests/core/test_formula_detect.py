@@ -196,3 +196,10 @@ def test_numbered_leads_are_compared_without_their_numbers():
     frame = "一是政策沟通不断深化。二是设施联通不断加强。三是贸易畅通不断提升。"
     hits = FormulaMatcher(()).find(frame)
     assert [h.text for h in hits] == ["政策沟通不断深化", "设施联通不断加强", "贸易畅通不断提升"]
+
+
+def test_coverage_counts_long_pieces_of_a_formula_quoted_in_part():
+    matcher = FormulaMatcher([FormulaEntry("推进国家治理体系和治理能力现代化", category="concept")])
+    assert matcher.coverage("治理体系和治理能力现代化") == 1.0
+    assert matcher.coverage("我们要推进国家治理") == 0.0  # a seven-character piece is not enough
+    assert matcher.find("治理体系和治理能力现代化", use_patterns=False) == []  # hits stay whole formulas

@@ -19,13 +19,16 @@ import ahocorasick
 
 from app.core.formulas import patterns
 from app.core.formulas.lexicon import FormulaEntry, match_key
-from app.core.normalize import NormalizedView, fold_char, normalize
+from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
 _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
 
 _LIST_PUNCT = re.compile(r"[、﹑，,､;；]")
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
+
+#: Shortest piece of a longer formula that still counts as formula text in `FormulaMatcher.coverage`.
+FRAGMENT_CHARS = 8
 
 SOURCE_LEXICON = "lexicon"
 SOURCE_PATTERN = "pattern"
@@ -101,6 +104,7 @@ class FormulaMatcher:
             self._automaton.make_automaton()
             self._keys = {index: key for key, index in self._automaton.items()}
         self._nested = {index: self._nested_in(key, index) for index, key in self._keys.items()}
+        self._fragments: ahocorasick.Automaton | None = None
 
     def _nested_in(self, key: str, own: int) -> tuple[str, ...]:
         found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i != own}
@@ -120,11 +124,34 @@ class FormulaMatcher:
         return _resolve(candidates, len(normalised)) if candidates else []
 
     def coverage(self, normalised_text: str) -> float:
-        """Share of a normalised, punctuation-free string covered by lexicon formulas."""
+        """Share of a normalised, punctuation-free string covered by lexicon formulas, or by pieces of
+        at least `FRAGMENT_CHARS` characters of them: long formulas are often quoted in part
+        (治理体系和治理能力现代化 of 国家治理体系和治理能力现代化), and the passage engine asks this
+        to tell shared formulas from copied prose."""
         if not normalised_text:
             return 0.0
-        matches = self._normalised_matches(normalised_text)
-        return sum(end - start for start, end, _i in matches) / len(normalised_text)
+        covered = bytearray(len(normalised_text))
+        for start, end, _i in self._normalised_matches(normalised_text):
+            covered[start:end] = b"\x01" * (end - start)
+        fragments = self._fragment_automaton()
+        if fragments is not None:
+            for end, _length in fragments.iter(normalised_text):
+                covered[end + 1 - FRAGMENT_CHARS : end + 1] = b"\x01" * FRAGMENT_CHARS
+        return sum(covered) / len(normalised_text)
+
+    def _fragment_automaton(self) -> ahocorasick.Automaton | None:
+        """Every `FRAGMENT_CHARS`-character piece of a lexicon wording, built on first use."""
+        if self._fragments is None:
+            automaton = ahocorasick.Automaton()
+            for key in self._keys.values():
+                for i in range(len(key) - FRAGMENT_CHARS + 1):
+                    piece = key[i : i + FRAGMENT_CHARS]
+                    if REDACTION not in piece and piece not in automaton:
+                        automaton.add_word(piece, FRAGMENT_CHARS)
+            if len(automaton):
+                automaton.make_automaton()
+            self._fragments = automaton
+        return self._fragments if len(self._fragments) else None
 
     @staticmethod
     def _fits(text: str, offsets: list[int], n_start: int, n_end: int, form: _Form) -> bool:
