@@ -31,7 +31,8 @@ from pathlib import Path
 
 from app.core.formulas.shipped import formula_coverage
 from app.core.normalize import normalize
-from app.core.passages import PassageParams, compare_pair
+from app.core.passages import BoilerplateIndex, PassageParams, compare_pair
+from app.core.text import content_hash
 from tests.bench.pan_measures import Annotation, PanScores, pan_scores
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -260,7 +261,9 @@ def build_cases(n: int = 25, seed: int = 20261125, levels: tuple[str, ...] = LEV
     return cases
 
 
-Detector = Callable[[str, str], list[tuple[int, int, int, int]]]  # (source, susp) -> (susp span, src span)
+#: (source, susp, host) -> [(susp span, src span)]; `host` is the document the suspicious text was made
+#: from, which only a library-aware detector needs (to leave it out of its reference library).
+Detector = Callable[[str, str, str], list[tuple[int, int, int, int]]]
 
 
 def engine_detector(
@@ -269,7 +272,32 @@ def engine_detector(
     """The engine as `duidu compare` runs it: with the shipped formula lexicon unless params say otherwise."""
     params = params or PassageParams(formula_oracle=formula_coverage)
 
-    def detect(source: str, susp: str) -> list[tuple[int, int, int, int]]:
+    def detect(source: str, susp: str, host: str) -> list[tuple[int, int, int, int]]:
+        result = compare_pair(source, susp, params)
+        return [(p.b_start, p.b_end, p.a_start, p.a_end) for p in result.passages if p.kind in kinds]
+
+    return detect
+
+
+class _LibraryWithout:
+    """A reference library minus the host of the case (the suspicious text is an edited copy of it)."""
+
+    def __init__(self, index: BoilerplateIndex, host_hash: str) -> None:
+        self.index, self.host_hash = index, host_hash
+
+    def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
+        return self.index.share(normalised_text, exclude | {self.host_hash})
+
+
+def library_detector(kinds: tuple[str, ...] = ("copy",)) -> Detector:
+    """The engine with the shipped lexicon and the whole corpus as its library (document frequency of
+    text in other documents, `BoilerplateIndex`), as an analyst comparing inside a large library would
+    run it. The compared source and the host are never counted among the "other documents"."""
+    index = BoilerplateIndex.from_texts(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt")))
+
+    def detect(source: str, susp: str, host: str) -> list[tuple[int, int, int, int]]:
+        library = _LibraryWithout(index, content_hash(host))
+        params = PassageParams(formula_oracle=formula_coverage, boilerplate=library)
         result = compare_pair(source, susp, params)
         return [(p.b_start, p.b_end, p.a_start, p.a_end) for p in result.passages if p.kind in kinds]
 
@@ -277,7 +305,7 @@ def engine_detector(
 
 
 def difflib_detector(min_chars: int = 12) -> Detector:
-    def detect(source: str, susp: str) -> list[tuple[int, int, int, int]]:
+    def detect(source: str, susp: str, host: str) -> list[tuple[int, int, int, int]]:
         vs, vt = normalize(source, keep_punctuation=False), normalize(susp, keep_punctuation=False)
         matcher = SequenceMatcher(None, vs.text, vt.text, autojunk=False)
         out = []
@@ -332,11 +360,11 @@ def evaluate(cases: list[Case], detector: Detector) -> Scored:
     before_cache: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
     for case in cases:
         start = time.perf_counter()
-        found = detector(case.source, case.susp)
+        found = detector(case.source, case.susp, case.host)
         elapsed += time.perf_counter() - start
         ident = (id(case.source), case.insert_at)
         if ident not in before_cache:
-            before_cache[ident] = detector(case.source, case.host)
+            before_cache[ident] = detector(case.source, case.host, case.host)
         shift = case.inserted_len
         before = [
             (t0 + shift if t0 >= case.insert_at else t0, t1 + shift if t1 > case.insert_at else t1, s0, s1)
@@ -390,6 +418,7 @@ def report(
     with_baseline: bool = True,
     levels: tuple[str, ...] = LEVELS,
     show_false_positives: bool = False,
+    with_library: bool = False,
 ) -> dict[str, Scored]:
     """Print, per method, strict and relaxed PAN scores per level, then a plagdet summary."""
     cases = build_cases(n, seed, levels)
@@ -397,6 +426,8 @@ def report(
         "engine": engine_detector(),
         "engine copy-only": engine_detector(kinds=("copy",)),
     }
+    if with_library:
+        methods["engine copy-only + library"] = library_detector()
     if with_baseline:
         methods["difflib"] = difflib_detector()
     results = {}
@@ -405,7 +436,10 @@ def report(
         _print_table(name, results[name], len(cases))
     _print_summary(results)
     if show_false_positives:
-        _print_pre_existing(results["engine copy-only"], levels[0])
+        for name in ("engine copy-only", "engine copy-only + library"):
+            if name in results:
+                print(f"\n{name}:", end="")
+                _print_pre_existing(results[name], levels[0])
     return results
 
 
@@ -420,6 +454,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extra", action="store_true", help="edit levels the engine was not tuned on")
     parser.add_argument("--no-baseline", action="store_true", help="skip difflib (slow)")
     parser.add_argument(
+        "--library",
+        action="store_true",
+        help="also run the engine with the whole corpus as its boilerplate library (~300 MB, a few s)",
+    )
+    parser.add_argument(
         "--show-false-positives",
         action="store_true",
         help="print the copy passages strict scoring counts against precision",
@@ -431,6 +470,7 @@ def main(argv: list[str] | None = None) -> None:
         with_baseline=not args.no_baseline,
         levels=EXTRA_LEVELS if args.extra else LEVELS,
         show_false_positives=args.show_false_positives,
+        with_library=args.library,
     )
 
 
