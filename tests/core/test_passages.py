@@ -151,6 +151,22 @@ def test_reordered_sentences_inside_a_reused_block_are_one_passage():
     assert len([q for q in ungrouped if len(filler_a) <= q.a_start < len(a) - len(filler_b)]) == 4
 
 
+def test_a_sentence_matched_elsewhere_cuts_a_reordered_block_instead_of_scattering_it():
+    s1, s2, s3, s4 = (
+        "各级党组织要把学习贯彻党的创新理论作为首要政治任务，",
+        "坚持读原著学原文悟原理，在学懂弄通做实上下功夫。",
+        "要把调查研究贯穿主题教育全过程，深入基层察实情出实招。",
+        "要坚持边学习边对照边检视边整改，把问题整改作为检验成效的重要标尺。",
+    )
+    repeated = "春季农业生产和防汛抗旱准备工作进展顺利，各项指标稳定向好。"
+    far = "会后还要分组讨论城市更新方案，各区县要在月底前报送老旧小区改造、背街小巷整治和公共空间提升的具体清单。"
+    a = "今天我们召开全市干部大会。" + s1 + s2 + s3 + s4 + far * 2 + repeated
+    b = "会议听取了秋粮收购情况汇报。" + s2 + s1 + repeated + s4 + s3 + "下一步重点抓好冬季供暖保障。"
+    passages = compare_pair(a, b).passages
+    assert len(passages) == 3  # (s2 s1), the repeated sentence, (s4 s3) — not five scattered parts
+    assert sum(len(p.alignment) > 1 and p.a_text.startswith(s1[:6]) for p in passages) == 1
+
+
 def test_formula_passages_are_not_counted_as_copying():
     formula = "以习近平同志为核心的党中央"
     a = "我们要更加紧密地团结在" + formula + "周围。今年春耕生产形势很好。"

@@ -171,23 +171,48 @@ def group_reordered(
             final.append(group)
     run_starts = [r[0] for r in runs]
     out: list[list[Candidate]] = []
-    for group in final:
+    while final:
+        group = final.pop()
         if len(group) == 1:
             out.append(group)
             continue
         x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group)
         y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group)
         members = {id(c) for c in group}
-        # Another passage inside either box would end up overlapping the group: keep the parts apart.
-        intruder = any(
-            id(c) not in members and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
-            for c in accepted
+        # Another passage inside either box would end up overlapping the group (a sentence the other
+        # text repeats elsewhere matched there): cut the group on both sides of it and try the pieces.
+        intruder = next(
+            (
+                c
+                for c in accepted
+                if id(c) not in members and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
+            ),
+            None,
         )
-        if intruder or _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
+        if intruder is not None:
+            pieces = _cut_around(group, intruder, x0, x1)
+            if len(pieces) > 1:
+                final.extend(pieces)
+            else:
+                out.extend([c] for c in group)
+        elif _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
             out.extend([c] for c in group)
         else:
             out.append(sorted(group, key=lambda c: c.x0))
     return out
+
+
+def _cut_around(group: list[Candidate], intruder: Candidate, x0: int, x1: int) -> list[list[Candidate]]:
+    """The parts of a group before and after an intruding passage, on the axis it intrudes on."""
+    if intruder.x0 < x1 and intruder.x1 > x0:
+        before = [c for c in group if c.x1 <= intruder.x0]
+        after = [c for c in group if c.x0 >= intruder.x1]
+    else:
+        before = [c for c in group if c.y1 <= intruder.y0]
+        after = [c for c in group if c.y0 >= intruder.y1]
+    if len(before) + len(after) != len(group):
+        return [group]
+    return [piece for piece in (before, after) if piece]
 
 
 def _coverage(
