@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -30,6 +29,7 @@ from app.core.formulas.lexicon import FormulaEntry
 from app.store import Library, get_text, library_errors, list_documents
 from app.ui.merged_lexicon import DISCOVERED, MergedLexicon
 from app.ui.tasks import Cancelled, Progress, Task, TaskRunner
+from app.ui.widget_setup import setup_result_table
 
 _TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -114,16 +114,13 @@ class DiscoverPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 5)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(_SCORE, Qt.SortOrder.DescendingOrder)  # best first, until the user sorts
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 150), (1, 60), (2, 70), (3, 95)):
-            header.resizeSection(column, width)
+        setup_result_table(
+            self.table,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            widths=((0, 150), (1, 60), (2, 70), (3, 95)),
+        )
+        # best first, until the user sorts
+        self.table.horizontalHeader().setSortIndicator(_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(self._on_double_click)
         self.accept_button = QPushButton()

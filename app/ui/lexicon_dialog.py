@@ -33,6 +33,7 @@ from app.ui.lexicon_model import CANONICAL_ROLE, Column, LexiconFilter, LexiconT
 from app.ui.merged_lexicon import MergedLexicon, UserState, tsv_canonicals
 from app.ui.prompts import warn
 from app.ui.tasks import Task, TaskRunner
+from app.ui.widget_setup import setup_result_table
 
 TSV_FILTER = "TSV (*.tsv *.txt);;*"
 
@@ -99,10 +100,7 @@ class LexiconDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.CANONICAL, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        setup_result_table(self.table, selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

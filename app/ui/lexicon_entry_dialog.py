@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.normalize import REDACTION
 from app.ui.lexicon_model import category_name
+from app.ui.widget_setup import form_dialog_layout
 
 _NO_YEAR = 1899
 Clash = Callable[[FormulaEntry], "str | None"]
@@ -58,12 +58,6 @@ class LexiconEntryDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: palette(highlight);")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
         form = QFormLayout()
         form.addRow(self.tr("&Formula:"), self.canonical)
         form.addRow(self.tr("&Variants:"), self.variants)
@@ -73,10 +67,7 @@ class LexiconEntryDialog(QDialog):
         form.addRow(self.tr("First official &use:"), self.year)
         form.addRow(self.tr("&Source of the year:"), self.year_source)
         form.addRow(self.tr("&Note:"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+        self.buttons = form_dialog_layout(self, form, self.problem)
         hint = self.tr("Separate several wordings with |")
         self.variants.setPlaceholderText(hint)
         self.outdated.setPlaceholderText(hint)

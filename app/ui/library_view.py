@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QVBoxLayout,
 
 from app.ui.library_model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
 from app.ui.search_panel import SearchBox
+from app.ui.widget_setup import setup_result_table
 
 #: Widest a column gets when fitted to its contents (long titles are elided and shown in full on hover).
 _WIDEST = {Column.TITLE: 380, Column.ORGANISATION: 200, Column.TAGS: 200}
@@ -33,16 +34,11 @@ class LibraryView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        setup_result_table(self.table, selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         # One line of text per row with a little air, rather than the style's taller default.
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         # Right-click a column header to show or hide columns (remembered with the header state).
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

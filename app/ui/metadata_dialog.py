@@ -12,15 +12,14 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.model import DocumentMeta
+from app.ui.widget_setup import form_dialog_layout
 
 _TAG_SPLIT_RE = re.compile(r"[,，、;；]")
 
@@ -74,14 +73,7 @@ class MetadataDialog(QDialog):
         form.addRow(self.tr("So&urce:"), self.source)
         form.addRow(self.tr("T&ags:"), self.tags)
         form.addRow(self.tr("&Notes:"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog_layout(self, form)
         self.resize(520, self.sizeHint().height())
 
     def meta(self) -> DocumentMeta:

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
+from app.ui.widget_setup import form_dialog_layout
 
 
 def guess_meta(text: str) -> DocumentMeta:
@@ -38,18 +38,10 @@ class PasteDialog(QDialog):
         self.text = QPlainTextEdit(text)
         self.text.setPlaceholderText(self.tr("Paste the speech here (Ctrl+V)"))
         self.text.setTabChangesFocus(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.text.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.buttons)
+        self.buttons = form_dialog_layout(self, form, self.text, stretch=True)
+        self.text.textChanged.connect(self._update_ok)
         self.resize(640, 480)
         self._update_ok()
 
