@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "documents",
         nargs="*",
         metavar="DOC",
-        help="a library id to read, or 2-8 files or library ids to compare side by side",
+        help="a file or library id to read, or 2-8 files or library ids to compare side by side",
     )
     add_db_option(parser)
     parser.set_defaults(handler=_run)

@@ -126,8 +126,20 @@ class GuiSession:
         return True
 
 
+def open_documents(window: MainWindow, doc_args: Sequence[str]) -> None:
+    """`duidu gui DOC…`: one file or library id opens in a reader tab; 2–8 are compared side by side."""
+    if len(doc_args) >= 2:
+        from app.ui.compare.integration import open_documents_from_args
+
+        open_documents_from_args(window, doc_args)
+    elif doc_args:
+        from app.ui.open_document import open_document_arg
+
+        open_document_arg(window, doc_args[0])
+
+
 def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
-    """The `duidu gui` command: one library id opens in a reader tab; 2–8 files or ids are compared."""
+    """The `duidu gui` command: one file or library id opens in a reader tab; 2–8 are compared."""
     app = make_application()
     session = GuiSession()
     library = session.open(db)
@@ -138,17 +150,7 @@ def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
         # The benchmark reads these markers: the window is on screen, then its table is filled.
         print("DUIDU_WINDOW_SHOWN", flush=True)
         window.library_loaded.connect(lambda _count: (print("DUIDU_LIBRARY_LOADED", flush=True), app.quit()))
-    else:
+    elif not doc_args:  # someone opening a file came to read it, not to be offered the demo
         window.offer_demo_when_loaded()
-    if len(doc_args) >= 2:  # `duidu gui A B [C…]`: files or library ids side by side
-        from app.ui.compare.integration import open_documents_from_args
-
-        open_documents_from_args(window, [str(arg) for arg in doc_args])
-        doc_args = ()
-    unknown = [arg for arg in doc_args if not (str(arg).isdigit() and window.open_reader(int(arg)))]
-    if unknown:
-        message = QCoreApplication.translate("GuiSession", "Not in this library: %1").replace(
-            "%1", " ".join(unknown)
-        )
-        window.statusBar().showMessage(message, 10000)
+    open_documents(window, [str(arg) for arg in doc_args])
     return int(app.exec())

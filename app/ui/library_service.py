@@ -20,6 +20,7 @@ from app.store import (
     StoredDocument,
     add_document,
     count_documents,
+    find_by_hash,
     get_document,
     get_text,
     library_errors,
@@ -100,6 +101,11 @@ class LibraryService:
     def document(self, doc_id: int) -> StoredDocument | None:
         with library_errors(self.location), self.library.reader() as session:
             return get_document(session, doc_id)
+
+    def document_with_hash(self, digest: str) -> StoredDocument | None:
+        """The speech whose text has this content hash (how a file on disk is recognised as imported)."""
+        with library_errors(self.location), self.library.reader() as session:
+            return find_by_hash(session, digest)
 
     def text(self, doc_id: int) -> str:
         with library_errors(self.location), self.library.reader() as session:

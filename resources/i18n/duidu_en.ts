@@ -535,13 +535,6 @@
     </message>
 </context>
 <context>
-    <name>GuiSession</name>
-    <message>
-        <source>Not in this library: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
@@ -695,7 +688,6 @@
     </message>
     <message>
         <source>Formula lexicon</source>
-        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -933,6 +925,7 @@
     </message>
     <message>
         <source>library %1</source>
+        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1221,6 +1214,33 @@
             <numerusform>%n weaker pair not measured: raise the threshold</numerusform>
             <numerusform>%n weaker pairs not measured: raise the threshold</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OpenDocument</name>
+    <message>
+        <source>There is no speech #%1 in this library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file, and not a library id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the library as #%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the speech</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -531,13 +531,6 @@
     </message>
 </context>
 <context>
-    <name>GuiSession</name>
-    <message>
-        <source>Not in this library: %1</source>
-        <translation>本文库中没有：%1</translation>
-    </message>
-</context>
-<context>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
@@ -686,7 +679,6 @@
     </message>
     <message>
         <source>Formula lexicon</source>
-        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation>提法库</translation>
     </message>
     <message>
@@ -918,6 +910,7 @@
     </message>
     <message>
         <source>library %1</source>
+        <extracomment>Works out, in the background, when the library first used each undated formula.</extracomment>
         <translation>文库 %1</translation>
     </message>
     <message>
@@ -1200,6 +1193,33 @@
         <translation>
             <numerusform>另有 %n 对较弱的未测算：请提高阈值</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OpenDocument</name>
+    <message>
+        <source>There is no speech #%1 in this library.</source>
+        <translation>本文库中没有 #%1 号讲话。</translation>
+    </message>
+    <message>
+        <source>%1: no such file, and not a library id.</source>
+        <translation>%1：没有这个文件，也不是文库编号。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is already in the library as #%2.</source>
+        <translation>%1 已在文库中，编号 #%2。</translation>
+    </message>
+    <message>
+        <source>not in the library</source>
+        <translation>未收入文库</translation>
+    </message>
+    <message>
+        <source>Cannot open the speech</source>
+        <translation>无法打开讲话</translation>
     </message>
 </context>
 <context>
