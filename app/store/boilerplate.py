@@ -1,0 +1,133 @@
+"""Corpus-wide boilerplate from the library's shingle index: the `BoilerplateSignal` of the passage engine.
+
+Text that many *other* speeches of the library also contain is boilerplate (a formula nobody copied from
+anybody), so a passage made mostly of it is kind "formula" rather than "copy" (app.core.passages.classify).
+The index (app.store.index) stores only winnowed fingerprints, so the passage is hashed exactly like the
+index hashes a document (app.core.shingles) and every one of its shingle positions is looked up: whichever
+of them the other documents kept will be found. A shared run of text yields a kept fingerprint at least
+every `window` shingles, so the text between two frequent fingerprints that close is counted as covered.
+
+Document frequencies are counted without the compared documents (their ids are found once per `exclude`)
+and cached per comparison, so each distinct shingle costs at most one lookup, batched per passage. A small
+library, or one without an index, gives no signal at all (share 0): three other speeches out of four say
+nothing about what is boilerplate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.shingles import NO_HASH, ShingleParams, shingle_hashes
+from app.store.index import PARAMS, document_frequencies, indexed_documents
+from app.store.models import Document
+
+#: Default: text in this many other documents is boilerplate (the research and the evaluation used 3).
+MIN_DF = 3
+#: In a big library a few speeches may well copy from one source: then the bar is this share of it.
+MIN_SHARE = 0.005
+#: Libraries with fewer indexed documents than this give no signal.
+MIN_DOCUMENTS = 5
+
+
+class LibraryBoilerplate:
+    """Share of a normalised passage covered by fingerprints found in ≥ `threshold` other library documents.
+
+    Pass `library.reader`; build one per comparison (or per library state): the document count and the
+    frequencies are read once and cached.
+    """
+
+    def __init__(
+        self,
+        reader: Callable[[], Session],
+        *,
+        min_df: int = MIN_DF,
+        min_share: float = MIN_SHARE,
+        min_documents: int = MIN_DOCUMENTS,
+        params: ShingleParams = PARAMS,
+    ) -> None:
+        self.reader = reader
+        self.params = params
+        with reader() as session:
+            self.documents = indexed_documents(session)
+        self.threshold = max(min_df, math.ceil(self.documents * min_share))
+        self.active = self.documents >= min_documents
+        self._excluded: dict[frozenset[str], tuple[int, ...]] = {}
+        self._df: dict[tuple[int, ...], dict[int, int]] = {}
+
+    def identity(self) -> str:
+        """What the signal depends on, for cache keys: "" when it gives none. The document count is put in
+        powers of two, so importing one speech does not invalidate every cached comparison."""
+        if not self.active:
+            return ""
+        return f"df{self.threshold}/docs~{1 << self.documents.bit_length()}"
+
+    def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
+        """Fraction of the text's characters inside shingles held by ≥ `threshold` other documents."""
+        k, window = self.params.k, self.params.window
+        if not self.active or len(normalised_text) < k:
+            return 0.0
+        hashes = shingle_hashes(normalised_text, k)
+        frequencies = self._frequencies(set(hashes[hashes != NO_HASH].tolist()), exclude)
+        values = hashes.tolist()
+        frequent = [i for i, h in enumerate(values) if frequencies.get(h, 0) >= self.threshold]
+        if not frequent:
+            return 0.0
+        covered = np.zeros(len(normalised_text) + 1, dtype=np.int32)
+        for first, last in _stretches(frequent, window):
+            covered[_reach(values, first, -1, window)] += 1
+            covered[_reach(values, last, 1, window) + k] -= 1
+        return float(np.count_nonzero(np.cumsum(covered)[:-1])) / len(normalised_text)
+
+    def _frequencies(self, hashes: set[int], exclude: frozenset[str]) -> dict[int, int]:
+        excluded = self._excluded_ids(exclude)
+        known = self._df.setdefault(excluded, {})
+        missing = [h for h in hashes if h not in known]
+        if missing:
+            with self.reader() as session:
+                found = document_frequencies(session, missing, excluded)
+            known.update({h: found.get(h, 0) for h in missing})
+        return known
+
+    def _excluded_ids(self, exclude: frozenset[str]) -> tuple[int, ...]:
+        if exclude not in self._excluded:
+            ids: tuple[int, ...] = ()
+            if exclude:
+                with self.reader() as session:
+                    statement = select(Document.id).where(Document.content_hash.in_(sorted(exclude)))
+                    ids = tuple(sorted(session.scalars(statement)))
+            self._excluded[exclude] = ids
+        return self._excluded[exclude]
+
+
+def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:
+    """First and last position of each run of frequent shingles no more than `window` apart: the
+    documents holding a shared run keep one of its fingerprints at least every `window` shingles."""
+    runs = [[frequent[0], frequent[0]]]
+    for position in frequent[1:]:
+        if position - runs[-1][1] > window:
+            runs.append([position, position])
+        else:
+            runs[-1][1] = position
+    return [(first, last) for first, last in runs]
+
+
+def _reach(values: list[int], position: int, step: int, window: int) -> int:
+    """How far (before or after) a run's outer fingerprint the shared text may reach unseen: over the
+    shingles of its window that winnowing passed over in its favour (larger hashes, no redaction)."""
+    kept, end = values[position], position
+    while 0 <= end + step < len(values) and abs(end + step - position) < window:
+        if not kept < values[end + step] < NO_HASH:
+            break
+        end += step
+    return end
+
+
+def library_boilerplate(reader: Callable[[], Session]) -> LibraryBoilerplate | None:
+    """The signal of a library, or None when it would give none (too few indexed documents)."""
+    signal = LibraryBoilerplate(reader)
+    return signal if signal.active else None
