@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.paths import APP_NAME, DB_ENV
+from app.paths import APP_NAME, DB_ENV, resource
 from app.store import Library, LibraryError, open_library, resolve_target
 from app.ui import settings as S
 from app.ui.i18n import Translations
@@ -35,7 +36,16 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
         QCoreApplication.setOrganizationName(APP_NAME)
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication([sys.argv[0] if sys.argv else "duidu", *argv])
+        app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon, at every size packaging/make_icons.py drew (Qt picks the nearest)."""
+    icon = QIcon()
+    for path in sorted(resource("icons").glob("duidu-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def apply_theme(preference: str) -> None:
