@@ -1,7 +1,9 @@
 """`duidu compare DOC DOC [DOC...]`: shared passages between speeches, as text, JSON, HTML or CSV.
 
 A DOC is a file (read like `duidu import` reads it) or a library id (`12` or `#12`) when no such file
-exists. Formulas are told apart with the shipped formula lexicon.
+exists. Formulas are told apart with the shipped formula lexicon and, when a library is used (`--db` or
+library ids), with its shingle index: text that at least three other speeches of the library also contain
+is boilerplate (app.store.boilerplate).
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.cli import CliError, add_db_option
-from app.core.passages import Cancelled, Comparison, PassageParams, compare_many
+from app.core.passages import BoilerplateSignal, Cancelled, Comparison, PassageParams, compare_many
 from app.core.text import content_hash
 from app.reports.comparison import ReportDocument, comparison_json, passages_csv
 
@@ -111,12 +114,29 @@ def _read_library(ids: dict[int, int], db: str | None) -> dict[int, ReportDocume
     return out
 
 
-def _params(args: argparse.Namespace) -> PassageParams:
+def _params(args: argparse.Namespace, boilerplate: BoilerplateSignal | None = None) -> PassageParams:
     from app.core.formulas.shipped import formula_coverage
 
     return PassageParams(
-        min_chars=args.min_chars, min_similarity=args.min_similarity, formula_oracle=formula_coverage
+        min_chars=args.min_chars,
+        min_similarity=args.min_similarity,
+        formula_oracle=formula_coverage,
+        boilerplate=boilerplate,
     )
+
+
+@contextmanager
+def library_signal(args: argparse.Namespace) -> Iterator[BoilerplateSignal | None]:
+    """The library's boilerplate signal while comparing, when the user works with a library (`--db` or a
+    library id); None otherwise, or when the library is too small or unindexed to say anything."""
+    if not args.db and not any(_ID.fullmatch(d) and not Path(d).exists() for d in args.docs):
+        yield None
+        return
+    from app.cli.library import opened
+    from app.store.boilerplate import library_boilerplate
+
+    with opened(args.db, writing=False) as library:
+        yield library_boilerplate(library.reader)
 
 
 def _progress_printer() -> Callable[[int, int], None] | None:
@@ -132,13 +152,14 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 def compare_command(args: argparse.Namespace) -> int:
     documents = load_documents(args.docs, args.db)
-    params = _params(args)
-    try:
-        comparison = compare_many([d.text for d in documents], params, progress=_progress_printer())
-    except ValueError as exc:  # a document over the engine's size limit
-        raise CliError(str(exc)) from None
-    except Cancelled:
-        raise CliError("comparison cancelled") from None
+    with library_signal(args) as boilerplate:
+        params = _params(args, boilerplate)
+        try:
+            comparison = compare_many([d.text for d in documents], params, progress=_progress_printer())
+        except ValueError as exc:  # a document over the engine's size limit
+            raise CliError(str(exc)) from None
+        except Cancelled:
+            raise CliError("comparison cancelled") from None
     if args.json:
         print(json.dumps(comparison_json(documents, comparison), ensure_ascii=False, indent=1))
     elif args.html:

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import random
-
-from app.core.model import DocumentMeta
 from app.core.passages import PassageParams, compare_many
 from app.core.shingles import normalised
 from app.core.text import content_hash
-from app.store import add_document
 from app.store.boilerplate import LibraryBoilerplate, library_boilerplate
-
-_RANDOM = random.Random(20261125)
-
-
-def _prose(chars: int) -> str:
-    """Text no other test text shares a run of 8 characters with (and no lexicon formula)."""
-    body = "".join(chr(_RANDOM.randrange(0x4E00, 0x9FA5)) for _ in range(chars))
-    return "，".join(body[i : i + 20] for i in range(0, chars, 20)) + "。"
-
-
-NOTICE = _prose(60)  # the boilerplate: a notice every speech of the library repeats
-HOST = _prose(120) + NOTICE + _prose(120)
-OTHER = _prose(100) + NOTICE + _prose(140)
-
-
-def _store(library, *texts: str) -> None:
-    with library.writer.begin() as session:
-        for n, text in enumerate(texts):
-            add_document(session, text, DocumentMeta(title=f"讲话{n}"))
+from tests.store.boilerplate_texts import HOST, NOTICE, OTHER, holders, prose, store
 
 
 def _kinds(signal: LibraryBoilerplate | None) -> list[str]:
@@ -37,20 +15,20 @@ def _kinds(signal: LibraryBoilerplate | None) -> list[str]:
 
 
 def test_text_in_three_other_documents_becomes_a_formula(library) -> None:
-    others = [_prose(90) + NOTICE + _prose(80) for _ in range(3)]
-    _store(library, HOST, OTHER, *others, _prose(300), _prose(300))
+    others = holders(3)
+    store(library, HOST, OTHER, *others, prose(300), prose(300))
     signal = library_boilerplate(library.reader)
     assert signal is not None and signal.threshold == 3
     assert _kinds(None) == ["copy"]
     assert _kinds(signal) == ["formula"]
     exclude = frozenset({content_hash(HOST), content_hash(OTHER)})
     assert signal.share(normalised(NOTICE), exclude) > 0.9
-    assert signal.share(normalised(_prose(80)), exclude) == 0.0
+    assert signal.share(normalised(prose(80)), exclude) == 0.0
 
 
 def test_the_compared_documents_do_not_count_as_others(library) -> None:
-    others = [_prose(90) + NOTICE + _prose(80) for _ in range(2)]
-    _store(library, HOST, OTHER, *others, _prose(300), _prose(300))
+    others = holders(2)
+    store(library, HOST, OTHER, *others, prose(300), prose(300))
     signal = LibraryBoilerplate(library.reader)
     assert signal.active
     exclude = frozenset({content_hash(HOST), content_hash(OTHER)})
@@ -64,22 +42,22 @@ def test_a_small_or_empty_library_gives_no_signal(library) -> None:
     assert not signal.active and signal.identity() == ""
     assert signal.share(normalised(NOTICE)) == 0.0
     assert library_boilerplate(library.reader) is None
-    _store(library, *[_prose(50) + NOTICE for _ in range(4)])
+    store(library, *[prose(50) + NOTICE for _ in range(4)])
     assert library_boilerplate(library.reader) is None  # four speeches say nothing about boilerplate
     assert _kinds(LibraryBoilerplate(library.reader)) == ["copy"]
 
 
 def test_identity_changes_only_with_the_size_class_of_the_library(library) -> None:
-    _store(library, *[_prose(40) for _ in range(6)])
+    store(library, *[prose(40) for _ in range(6)])
     six = LibraryBoilerplate(library.reader).identity()
-    _store(library, _prose(40))
+    store(library, prose(40))
     assert LibraryBoilerplate(library.reader).identity() == six
-    _store(library, *[_prose(40) for _ in range(2)])
+    store(library, *[prose(40) for _ in range(2)])
     assert LibraryBoilerplate(library.reader).identity() not in ("", six)
 
 
 def test_frequencies_are_looked_up_once_per_comparison(library) -> None:
-    _store(library, HOST, OTHER, *[_prose(90) + NOTICE for _ in range(3)])
+    store(library, HOST, OTHER, *[prose(90) + NOTICE for _ in range(3)])
     calls = 0
     reader = library.reader
 
