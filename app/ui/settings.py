@@ -50,6 +50,12 @@ WINDOW_STATE = _option("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = _option("window/splitter", QByteArray, QByteArray())
 HEADER_STATE = _option("library/header", QByteArray, QByteArray())
 SEARCH_DELAY_MS = _option("library/search_delay_ms", int, 250)
+#: The compare view's knobs, as the user last left them (defaults: the engine's; a test keeps them equal).
+COMPARE_MIN_CHARS = _option("compare/min_chars", int, 12)
+COMPARE_MIN_SIMILARITY = _option("compare/min_similarity", float, 0.8)
+COMPARE_COUNT_FORMULAS = _option("compare/count_formulas", bool, False)
+COMPARE_SHOW_FORMULAS = _option("compare/show_formulas", bool, True)
+COMPARE_SCROLL_LOCK = _option("compare/scroll_lock", bool, True)
 
 
 def settings_path() -> Path:
@@ -65,6 +71,8 @@ def _coerce(option: Option[T], raw: Any) -> T:
         return bool(raw)  # type: ignore[return-value]
     if kind is int:
         return int(raw)  # type: ignore[return-value]
+    if kind is float:
+        return float(raw)  # type: ignore[return-value]
     if kind is str:
         return str(raw)  # type: ignore[return-value]
     if kind is list:

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 from app.ui.compare.compute import CompareSettings
 
 DEBOUNCE_MS = 400
+#: What the boxes accept (remembered values outside these fall back to the defaults).
+MIN_CHARS_RANGE = (4, 500)
+MIN_SIMILARITY_RANGE = (0.5, 1.0)
 
 
 class ParamsBar(QWidget):
@@ -31,10 +34,10 @@ class ParamsBar(QWidget):
     def __init__(self, settings: CompareSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_chars = QSpinBox()
-        self.min_chars.setRange(4, 500)
+        self.min_chars.setRange(*MIN_CHARS_RANGE)
         self.min_chars.setValue(settings.min_chars)
         self.min_similarity = QDoubleSpinBox()
-        self.min_similarity.setRange(0.5, 1.0)
+        self.min_similarity.setRange(*MIN_SIMILARITY_RANGE)
         self.min_similarity.setSingleStep(0.05)
         self.min_similarity.setDecimals(2)
         self.min_similarity.setValue(settings.min_similarity)

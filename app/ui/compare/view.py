@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled, Passage
+from app.ui import settings as S
 from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettings, PairCache, compute
 from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
@@ -35,6 +36,7 @@ from app.ui.compare.links import Link, links_by_doc, neighbour_link
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_table import PassageDock
+from app.ui.compare.remembered import remember_settings, remembered_settings
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
 from app.ui.span_highlighter import Mark
@@ -89,7 +91,9 @@ class CompareView(QMainWindow):
         self._steps = StepQueue(self)
         self._steps.finished.connect(self.highlights_ready)
         self._generation = 0
-        self._build(settings or CompareSettings())
+        #: Where the knobs and toggles are remembered for the next comparison.
+        self.prefs = S.Settings()
+        self._build(settings or remembered_settings(self.prefs))
         self.theme.changed.connect(self.on_theme_changed)
         self.retranslate()
         self._started = False
@@ -144,6 +148,7 @@ class CompareView(QMainWindow):
 
         self.params = ParamsBar(settings)
         self.params.settings_changed.connect(self.recompute)
+        self.params.settings_changed.connect(lambda chosen: remember_settings(self.prefs, chosen))
         self.params.cancel_requested.connect(self.cancel)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("compare-toolbar")
@@ -151,12 +156,13 @@ class CompareView(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.act_previous = self._action(self.previous_passage, ["Shift+F7", "Alt+Up"])
         self.act_next = self._action(self.next_passage, ["F7", "Alt+Down"])
-        self.act_formulas = self._action(lambda: self.set_formulas_visible(self.act_formulas.isChecked()))
+        self.act_formulas = self._action(lambda: self._toggle_formulas(self.act_formulas.isChecked()))
         self.act_formulas.setCheckable(True)
-        self.act_formulas.setChecked(True)
-        self.act_sync = self._action(lambda: self.sync.set_enabled(self.act_sync.isChecked()))
+        self.set_formulas_visible(self.prefs.get(S.COMPARE_SHOW_FORMULAS))
+        self.act_sync = self._action(lambda: self._toggle_sync(self.act_sync.isChecked()))
         self.act_sync.setCheckable(True)
-        self.act_sync.setChecked(True)
+        self.act_sync.setChecked(self.prefs.get(S.COMPARE_SCROLL_LOCK))
+        self.sync.set_enabled(self.act_sync.isChecked())
         self.act_export_html = self._action(self.ask_export_html)
         self.act_export_pdf = self._action(self.ask_export_pdf)
         self.toolbar.addActions([self.act_previous, self.act_next])
@@ -383,6 +389,14 @@ class CompareView(QMainWindow):
         self.params.set_status(text)
 
     # ---- formulas and lead pane ------------------------------------------------------------------------------
+
+    def _toggle_formulas(self, visible: bool) -> None:
+        self.prefs.set(S.COMPARE_SHOW_FORMULAS, visible)
+        self.set_formulas_visible(visible)
+
+    def _toggle_sync(self, enabled: bool) -> None:
+        self.prefs.set(S.COMPARE_SCROLL_LOCK, enabled)
+        self.sync.set_enabled(enabled)
 
     def set_formulas_visible(self, visible: bool) -> None:
         self.show_formulas = visible
