@@ -6,12 +6,13 @@ means computing again, so every failure turns the cache off for the rest of the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.passages import PairSummary, Passage
 from app.store import Library, LibraryError, library_errors
+from app.store.boilerplate import LibraryBoilerplate, library_boilerplate
 from app.store.comparison_cache import load_pair, prune, save_pair
 from app.ui.compare.compute import CompareDocument
 
@@ -55,3 +56,18 @@ class LibraryPairCache:
             self.enabled = False
             return
         self.stores += 1
+
+
+def boilerplate_source(library: Library) -> Callable[[], LibraryBoilerplate | None]:
+    """Builds the library's boilerplate signal (in the compare worker); like the cache, a library that
+    cannot be read just means no signal. Its later lookups run inside the engine: an error there fails the
+    comparison like any other, which the view reports."""
+
+    def build() -> LibraryBoilerplate | None:
+        try:
+            with library_errors(library.location):
+                return library_boilerplate(library.reader)
+        except (LibraryError, SQLAlchemyError):
+            return None
+
+    return build

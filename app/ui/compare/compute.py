@@ -12,13 +12,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Protocol
 
 from app.core.model import DocumentMeta
 from app.core.normalize import normalize
 from app.core.passages import (
+    BoilerplateSignal,
     Cancelled,
     Comparison,
     PairSummary,
@@ -50,6 +51,12 @@ class CompareDocument:
         return self.meta.title or self.name
 
 
+class LibrarySignal(BoilerplateSignal, Protocol):
+    """A boilerplate signal that can say what it depends on (see app.store.boilerplate)."""
+
+    def identity(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class CompareSettings:
     """The user's knobs. `count_formulas` only changes the ratios, so it needs no new matching."""
@@ -62,6 +69,13 @@ class CompareSettings:
     #: Fingerprint of the user's lexicon entries behind `formula_oracle` ("" = the shipped lexicon only):
     #: part of the cache key, so pairs labelled under another lexicon are matched again.
     lexicon_version: str = ""
+    #: Builds the library's boilerplate signal in the worker (None: no library at hand, or it says nothing).
+    boilerplate_source: Callable[[], LibrarySignal | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    #: The signal built from it for this result, and what it depends on (part of the cache key).
+    boilerplate: LibrarySignal | None = field(default=None, compare=False, repr=False)
+    boilerplate_version: str = ""
 
     def engine_params(self) -> PassageParams:
         from app.core.formulas.shipped import formula_coverage  # loads the lexicon, in the worker
@@ -70,6 +84,7 @@ class CompareSettings:
             min_chars=self.min_chars,
             min_similarity=self.min_similarity,
             formula_oracle=self.formula_oracle or formula_coverage,
+            boilerplate=self.boilerplate,
         )
 
     def describe(self) -> dict[str, object]:
@@ -77,7 +92,18 @@ class CompareSettings:
         described = {**self.engine_params().describe(), "count_formulas_as_copying": self.count_formulas}
         if self.lexicon_version:
             described["user_lexicon"] = self.lexicon_version
+        if self.boilerplate_version:
+            described["library_boilerplate"] = self.boilerplate_version
         return described
+
+    def with_library_signal(self) -> CompareSettings:
+        """These settings with the library's boilerplate signal built (a fresh one: its lookups are cached
+        per comparison), or unchanged when there is no source."""
+        if self.boilerplate_source is None:
+            return self
+        signal = self.boilerplate_source()
+        version = signal.identity() if signal is not None else ""
+        return replace(self, boilerplate=signal if version else None, boilerplate_version=version)
 
 
 class PairCache(Protocol):
@@ -152,6 +178,7 @@ def compute(
     cancelled: IsCancelled | None = None,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    settings = settings.with_library_signal()
     params = settings.engine_params()
     if params.formula_oracle is not None:
         # The lexicon loads once per process: long-lived objects the collector should see and age normally.
@@ -172,6 +199,8 @@ def _compute(
     key = params.describe()
     if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
         key["user_lexicon"] = settings.lexicon_version
+    if settings.boilerplate_version:  # … and by the library's boilerplate: cache per library size class
+        key["library_boilerplate"] = settings.boilerplate_version
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
     passages: list[Passage] = []

@@ -77,7 +77,7 @@ def documents_from_args(service: LibraryService, args: Sequence[str]) -> list[Co
 
 def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> CompareView:
     """Open a comparison as a new tab of `window`."""
-    from app.ui.compare.cache import LibraryPairCache
+    from app.ui.compare.cache import LibraryPairCache, boilerplate_source
     from app.ui.compare.view import CompareView
 
     view = CompareView(
@@ -85,6 +85,7 @@ def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> Co
     )
     view.open_documents = lambda docs: open_compare(window, docs)
     view.formula_lexicon = window.service.lexicon  # formulas are labelled with the library's own entries
+    view.boilerplate_source = boilerplate_source(window.service.library)  # … and its corpus-wide boilerplate
     index = window.tabs.addTab(view, view.title())
     window.tabs.setTabToolTip(index, "\n".join(d.label for d in documents))
     window.tabs.setCurrentIndex(index)

@@ -20,7 +20,14 @@ from shiboken6 import isValid
 
 from app.core.passages import Cancelled, Passage
 from app.ui import settings as S
-from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettings, PairCache, compute
+from app.ui.compare.compute import (
+    CompareDocument,
+    CompareResult,
+    CompareSettings,
+    LibrarySignal,
+    PairCache,
+    compute,
+)
 from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.heatmap import SimilarityMatrix
@@ -85,6 +92,8 @@ class CompareView(QMainWindow):
         self.show_formulas = True
         #: The library's merged formula lexicon (set by the host); None means the shipped lexicon.
         self.formula_lexicon: MergedLexicon | None = None
+        #: Builds the library's boilerplate signal (set by the host); None: no corpus-wide boilerplate.
+        self.boilerplate_source: Callable[[], LibrarySignal | None] | None = None
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
@@ -281,6 +290,8 @@ class CompareView(QMainWindow):
             settings = replace(
                 settings, formula_oracle=lexicon.coverage, lexicon_version=lexicon.fingerprint()
             )
+        if self.boilerplate_source is not None:
+            settings = replace(settings, boilerplate_source=self.boilerplate_source)
         self._generation += 1
         generation = self._generation
         documents, cache = list(self.documents), self.cache
