@@ -24,6 +24,7 @@ from app.ui.library_chooser import choose_existing, choose_new, create_new_libra
 from app.ui.library_service import LibraryService
 from app.ui.main_window import MainWindow
 from app.ui.prompts import warn
+from app.ui.reasons import localized_reason
 
 #: Set by the start-up benchmark: print this marker and quit once the window is shown.
 STARTUP_PROBE_ENV = "DUIDU_STARTUP_PROBE"
@@ -128,7 +129,11 @@ class GuiSession:
         try:
             library = create_new_library(path) if create else open_library(path, create=False)
         except LibraryError as exc:
-            warn(window, QCoreApplication.translate("LibraryChooser", "Cannot open the library"), str(exc))
+            warn(
+                window,
+                QCoreApplication.translate("LibraryChooser", "Cannot open the library"),
+                localized_reason(str(exc)),
+            )
             return False
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))

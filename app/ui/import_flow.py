@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.store import LibraryError
 from app.ui.library_service import LibraryService
 from app.ui.prompts import warn
+from app.ui.reasons import localized_reason
 from app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:  # the importers pull in docx/pdf/html parsers: load them on the first import only
@@ -73,7 +74,7 @@ class ImportResultsDialog(QDialog):
         for row, result in enumerate(report.results):
             name = QTableWidgetItem(result.path.name)
             name.setToolTip(str(result.path))
-            details = result.reason or result.title
+            details = localized_reason(result.reason) if result.reason else result.title
             for column, item in enumerate((name, QTableWidgetItem(outcome_text[result.outcome]), details)):
                 cell = item if isinstance(item, QTableWidgetItem) else QTableWidgetItem(item)
                 self.table.setItem(row, column, cell)
@@ -208,7 +209,7 @@ class ImportController(QObject):
     def _on_failed(self, error: Exception) -> None:
         title = self.tr("Import failed")
         if isinstance(error, LibraryError):
-            message = str(error)
+            message = localized_reason(str(error))
         else:
             message = self.tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
         warn(self._window, title, message + "\n\n" + self.tr("Speeches imported before the error were kept."))

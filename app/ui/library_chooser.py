@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.store import Library, LibraryError, open_library
+from app.ui.reasons import localized_reason
 
 LIBRARY_FILTER = "Duidu library (*.duidu.sqlite *.sqlite *.db);;All files (*)"
 
@@ -50,7 +51,7 @@ def ask_what_to_do(parent: QWidget | None, error: LibraryError) -> str:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("LibraryChooser", "Cannot open the library"))
     box.setText(translate("LibraryChooser", "Duidu cannot use this library. It has not been changed."))
-    box.setInformativeText(str(error))
+    box.setInformativeText(localized_reason(str(error)))
     open_button = box.addButton(
         translate("LibraryChooser", "Open another library…"), QMessageBox.ButtonRole.AcceptRole
     )

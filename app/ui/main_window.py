@@ -26,6 +26,7 @@ from app.ui.metadata_dialog import MetadataDialog
 from app.ui.paste_dialog import PasteDialog
 from app.ui.prompts import ask, warn
 from app.ui.reader_tabs import ReaderTabs
+from app.ui.reasons import localized_reason
 from app.ui.search_panel import FacetPanel
 from app.ui.tasks import TaskRunner
 from app.ui.trace.dock import install_trace
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         task = self.runner.start(
             lambda _progress, _cancelled: service.rows(),
             on_success=loaded,
-            on_failure=lambda exc: warn(self, self.tr("Cannot read the library"), str(exc)),
+            on_failure=lambda exc: warn(self, self.tr("Cannot read the library"), localized_reason(str(exc))),
         )
         if task.done:  # inline: it has run already
             finished()
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
             self.runner.start(
                 lambda _p, _c: service.search_text(query),
                 on_success=lambda ids: self._on_text_hits(query, ids),
-                on_failure=lambda exc: self.statusBar().showMessage(str(exc), 5000),
+                on_failure=lambda exc: self.statusBar().showMessage(localized_reason(str(exc)), 5000),
             )
 
     def _on_text_hits(self, query: str, ids: set[int]) -> None:

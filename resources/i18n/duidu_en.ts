@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs and toggles are remembered for the next comparison.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1278,6 +1278,7 @@
     <name>ParamsBar</name>
     <message>
         <source>Min. length</source>
+        <extracomment>What the boxes accept (remembered values outside these fall back to the defaults).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,6 +1512,201 @@
     </message>
     <message>
         <source>Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>unsupported format (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough memory to read the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1 file (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text in the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text in the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file too large (%1; the limit is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file too large (more than %1, the limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .docx file (damaged or truncated: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable PDF (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted PDF that cannot be opened (%1); no text layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted PDF (password required); no text layer can be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text layer (image-only or scanned PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary file (control characters), not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary file (contains NUL bytes), not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecodable bytes (no known encoding fits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecodable bytes (starts with a %1 mark but is not %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecodable bytes (not UTF-8, GB18030, Big5 or another known encoding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes file, not a speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link to a folder, not followed (name the folder itself to import it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program; try again when it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2); Duidu cannot write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only; Duidu cannot write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: its folder %2 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a Duidu library (%2); it was left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Duidu library (not an SQLite database); it was left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a database but not a Duidu library; it was left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was created by a newer Duidu (schema %2); update Duidu to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a schema upgrade; open it once with write access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither a file path nor a database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a library file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no library at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a library in %1: the folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: database error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot use %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text search needs at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

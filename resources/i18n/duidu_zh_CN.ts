@@ -20,7 +20,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Opens another comparison (heat map click); the host replaces it to open a tab instead.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs and toggles are remembered for the next comparison.</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -1257,6 +1257,7 @@
     <name>ParamsBar</name>
     <message>
         <source>Min. length</source>
+        <extracomment>What the boxes accept (remembered values outside these fall back to the defaults).</extracomment>
         <translation>最短长度</translation>
     </message>
     <message>
@@ -1489,6 +1490,201 @@
     <message>
         <source>Actual Size</source>
         <translation>实际大小</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>unsupported format (%1)</source>
+        <translation>不支持的格式（%1）</translation>
+    </message>
+    <message>
+        <source>not enough memory to read the file</source>
+        <translation>内存不足，无法读取该文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1 file (%2)</source>
+        <translation>无法读取 %1 文件（%2）</translation>
+    </message>
+    <message>
+        <source>no text in the document</source>
+        <translation>文档中没有文字</translation>
+    </message>
+    <message>
+        <source>no text in the page</source>
+        <translation>网页中没有文字</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>cannot read file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot read folder: %1</source>
+        <translation>无法读取文件夹：%1</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>file too large (%1; the limit is %2)</source>
+        <translation>文件过大（%1；上限为 %2）</translation>
+    </message>
+    <message>
+        <source>file too large (more than %1, the limit)</source>
+        <translation>文件过大（超过上限 %1）</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>not a readable .docx file (damaged or truncated: %1)</source>
+        <translation>无法读取的 .docx 文件（已损坏或不完整：%1）</translation>
+    </message>
+    <message>
+        <source>not a readable PDF (%1)</source>
+        <translation>无法读取的 PDF（%1）</translation>
+    </message>
+    <message>
+        <source>encrypted PDF that cannot be opened (%1); no text layer</source>
+        <translation>加密的 PDF 无法打开（%1）；读不到文字层</translation>
+    </message>
+    <message>
+        <source>encrypted PDF (password required); no text layer can be read</source>
+        <translation>加密的 PDF（需要密码）；读不到文字层</translation>
+    </message>
+    <message>
+        <source>no text layer (image-only or scanned PDF)</source>
+        <translation>没有文字层（纯图片或扫描版 PDF）</translation>
+    </message>
+    <message>
+        <source>binary file (control characters), not text</source>
+        <translation>二进制文件（含控制字符），不是文本</translation>
+    </message>
+    <message>
+        <source>binary file (contains NUL bytes), not text</source>
+        <translation>二进制文件（含 NUL 字节），不是文本</translation>
+    </message>
+    <message>
+        <source>undecodable bytes (no known encoding fits)</source>
+        <translation>无法解码（没有相符的已知编码）</translation>
+    </message>
+    <message>
+        <source>undecodable bytes (starts with a %1 mark but is not %2)</source>
+        <translation>无法解码（以 %1 标记开头，但内容不是 %2）</translation>
+    </message>
+    <message>
+        <source>undecodable bytes (not UTF-8, GB18030, Big5 or another known encoding)</source>
+        <translation>无法解码（不是 UTF-8、GB18030、Big5 或其他已知编码）</translation>
+    </message>
+    <message>
+        <source>notes file, not a speech</source>
+        <translation>说明文件，不是讲话</translation>
+    </message>
+    <message>
+        <source>link to a folder, not followed (name the folder itself to import it)</source>
+        <translation>指向文件夹的链接，未跟随（要导入请直接选择该文件夹）</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>could not store: %1</source>
+        <translation>无法存入文库：%1</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program; try again when it has finished</source>
+        <translation>%1 正被其他程序锁定；请待其完成后重试</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2); Duidu cannot write to it</source>
+        <translation>%1 是只读的（%2）；对读无法写入</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; Duidu cannot write to it</source>
+        <translation>%1 是只读的；对读无法写入</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: its folder %2 is read-only</source>
+        <translation>%1 无法写入：所在文件夹 %2 是只读的</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a Duidu library (%2); it was left untouched</source>
+        <translation>%1 已损坏或不是对读文库（%2）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>%1 is not a Duidu library (not an SQLite database); it was left untouched</source>
+        <translation>%1 不是对读文库（不是 SQLite 数据库）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>%1 is a database but not a Duidu library; it was left untouched</source>
+        <translation>%1 是数据库，但不是对读文库；未作任何改动</translation>
+    </message>
+    <message>
+        <source>%1 was created by a newer Duidu (schema %2); update Duidu to open it</source>
+        <translation>%1 由更新版本的对读创建（结构版本 %2）；请升级对读后再打开</translation>
+    </message>
+    <message>
+        <source>%1 needs a schema upgrade; open it once with write access</source>
+        <translation>%1 需要升级数据结构；请以可写方式打开一次</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file path nor a database URL</source>
+        <translation>%1 既不是文件路径，也不是数据库地址</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a library file</source>
+        <translation>%1 是文件夹，不是文库文件</translation>
+    </message>
+    <message>
+        <source>no library at %1</source>
+        <translation>%1 处没有文库</translation>
+    </message>
+    <message>
+        <source>cannot create a library in %1: the folder does not exist</source>
+        <translation>无法在 %1 中新建文库：该文件夹不存在</translation>
+    </message>
+    <message>
+        <source>cannot open %1 (%2)</source>
+        <translation>无法打开 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: database error: %2</source>
+        <translation>%1：数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot use %1: %2</source>
+        <translation>无法使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>a text search needs at least %1 characters</source>
+        <translation>全文检索至少需要 %1 个字</translation>
+    </message>
+    <message>
+        <source>no file extension</source>
+        <translation>无扩展名</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <translation>文库</translation>
     </message>
 </context>
 <context>
