@@ -7,8 +7,10 @@ index hashes a document (app.core.shingles) and every one of its shingle positio
 of them the other documents kept will be found. A shared run of text yields a kept fingerprint at least
 every `window` shingles, so the text between two frequent fingerprints that close is counted as covered.
 
-Document frequencies are counted without the compared documents (their ids are found once per `exclude`)
-and cached per comparison, so each distinct shingle costs at most one lookup, batched per passage. A small
+Document frequencies are looked up library-wide, batched per passage and cached for the life of the signal;
+the compared documents (`exclude`, found by content hash) are left out by subtracting their own fingerprints,
+so all pairs of a comparison or a copy network share one cache. The text between a run's outer fingerprints
+and the passage's edges is counted as far as winnowing could have passed it over (see `_reach`). A small
 library, or one without an index, gives no signal at all (share 0): three other speeches out of four say
 nothing about what is boilerplate.
 """
@@ -23,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.shingles import NO_HASH, ShingleParams, shingle_hashes
-from app.store.index import PARAMS, document_frequencies, indexed_documents
+from app.store.index import PARAMS, document_fingerprints, document_frequencies, indexed_documents
 from app.store.models import Document
 
 #: Default: text in this many other documents is boilerplate (the research and the evaluation used 3).
@@ -32,13 +34,15 @@ MIN_DF = 3
 MIN_SHARE = 0.005
 #: Libraries with fewer indexed documents than this give no signal.
 MIN_DOCUMENTS = 5
+#: Fingerprint sets of excluded documents kept at once.
+_HELD_KEPT = 256
 
 
 class LibraryBoilerplate:
     """Share of a normalised passage covered by fingerprints found in ≥ `threshold` other library documents.
 
-    Pass `library.reader`; build one per comparison (or per library state): the document count and the
-    frequencies are read once and cached.
+    Pass `library.reader`; build one per comparison (or per library state): the document count is read
+    once and the frequencies are cached, so a signal does not follow later imports.
     """
 
     def __init__(
@@ -56,8 +60,10 @@ class LibraryBoilerplate:
             self.documents = indexed_documents(session)
         self.threshold = max(min_df, math.ceil(self.documents * min_share))
         self.active = self.documents >= min_documents
-        self._excluded: dict[frozenset[str], tuple[int, ...]] = {}
-        self._df: dict[tuple[int, ...], dict[int, int]] = {}
+        #: library-wide document frequencies, content hash → id, id → fingerprints (of excluded documents)
+        self._df: dict[int, int] = {}
+        self._ids: dict[str, int | None] = {}
+        self._held: dict[int, frozenset[int]] = {}
 
     def identity(self) -> str:
         """What the signal depends on, for cache keys: "" when it gives none. The document count is put in
@@ -84,24 +90,35 @@ class LibraryBoilerplate:
         return float(np.count_nonzero(np.cumsum(covered)[:-1])) / len(normalised_text)
 
     def _frequencies(self, hashes: set[int], exclude: frozenset[str]) -> dict[int, int]:
-        excluded = self._excluded_ids(exclude)
-        known = self._df.setdefault(excluded, {})
-        missing = [h for h in hashes if h not in known]
+        """Documents holding each hash, the excluded ones left out. Frequencies are looked up library-wide
+        and the excluded documents' own fingerprints subtracted, so every pair of a comparison (or of a
+        copy network) shares one cache."""
+        missing = [h for h in hashes if h not in self._df]
         if missing:
             with self.reader() as session:
-                found = document_frequencies(session, missing, excluded)
-            known.update({h: found.get(h, 0) for h in missing})
-        return known
+                found = document_frequencies(session, missing)
+            self._df.update({h: found.get(h, 0) for h in missing})
+        held = [self._fingerprints(d) for d in self._excluded_ids(exclude)]
+        return {h: self._df[h] - sum(h in s for s in held) for h in hashes}
 
-    def _excluded_ids(self, exclude: frozenset[str]) -> tuple[int, ...]:
-        if exclude not in self._excluded:
-            ids: tuple[int, ...] = ()
-            if exclude:
-                with self.reader() as session:
-                    statement = select(Document.id).where(Document.content_hash.in_(sorted(exclude)))
-                    ids = tuple(sorted(session.scalars(statement)))
-            self._excluded[exclude] = ids
-        return self._excluded[exclude]
+    def _excluded_ids(self, exclude: frozenset[str]) -> list[int]:
+        unknown = sorted(h for h in exclude if h not in self._ids)
+        if unknown:
+            with self.reader() as session:
+                statement = select(Document.content_hash, Document.id).where(
+                    Document.content_hash.in_(unknown)
+                )
+                found: dict[str, int] = {h: d for h, d in session.execute(statement)}
+            self._ids.update({h: found.get(h) for h in unknown})
+        return [d for d in (self._ids[h] for h in exclude) if d is not None]
+
+    def _fingerprints(self, document_id: int) -> frozenset[int]:
+        if document_id not in self._held:
+            if len(self._held) >= _HELD_KEPT:  # library-wide networks: keep memory bounded
+                self._held.clear()
+            with self.reader() as session:
+                self._held[document_id] = document_fingerprints(session, document_id)
+        return self._held[document_id]
 
 
 def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:

@@ -128,17 +128,20 @@ def _chunks(values: Collection[int]) -> Iterator[list[int]]:
         yield items[start : start + _CHUNK]
 
 
-def document_frequencies(
-    session: Session, hashes: Collection[int], exclude: Collection[int] = ()
-) -> dict[int, int]:
-    """How many documents (besides `exclude`) hold each fingerprint (absent ones are left out)."""
+def document_frequencies(session: Session, hashes: Collection[int]) -> dict[int, int]:
+    """How many documents hold each fingerprint (absent ones are left out)."""
     found: dict[int, int] = {}
     for chunk in _chunks(hashes):
-        statement = select(POSTINGS.c.hash, func.count()).where(POSTINGS.c.hash.in_(chunk))
-        if exclude:
-            statement = statement.where(POSTINGS.c.document_id.not_in(list(exclude)))
-        found.update({h: int(n) for h, n in session.execute(statement.group_by(POSTINGS.c.hash))})
+        statement = (
+            select(POSTINGS.c.hash, func.count()).where(POSTINGS.c.hash.in_(chunk)).group_by(POSTINGS.c.hash)
+        )
+        found.update({h: int(n) for h, n in session.execute(statement)})
     return found
+
+
+def document_fingerprints(session: Session, document_id: int) -> frozenset[int]:
+    """The fingerprints stored for one document."""
+    return frozenset(session.scalars(select(POSTINGS.c.hash).where(POSTINGS.c.document_id == document_id)))
 
 
 def postings(session: Session, hashes: Collection[int]) -> dict[int, list[int]]:
