@@ -18,6 +18,7 @@ from app.core.text import content_hash
 from app.store import LibraryError
 from app.ui.prompts import warn
 from app.ui.reader_tabs import tab_title
+from app.ui.reasons import localized_reason
 
 if TYPE_CHECKING:
     from app.importers import ImportedDocument
@@ -39,7 +40,7 @@ def open_document_arg(window: MainWindow, arg: str) -> QWidget | None:
                 _cannot_open(window, _fill(text, doc_id))
             return reader
     except LibraryError as exc:
-        _cannot_open(window, str(exc))
+        _cannot_open(window, localized_reason(str(exc)))
         return None
     _cannot_open(
         window,
@@ -55,7 +56,12 @@ def _open_file(window: MainWindow, path: Path) -> QWidget | None:
         imported = read_document(path)
     except ImportFailure as exc:
         _cannot_open(
-            window, _fill(QCoreApplication.translate("OpenDocument", "%1 cannot be read: %2"), path, exc)
+            window,
+            _fill(
+                QCoreApplication.translate("OpenDocument", "%1 cannot be read: %2"),
+                path,
+                localized_reason(str(exc)),
+            ),
         )
         return None
     stored = window.service.document_with_hash(content_hash(imported.text))
