@@ -164,8 +164,8 @@ def copy_network(
     number left out is `CopyNetwork.unmeasured` (raise the threshold or narrow the selection). `progress`
     runs twice over: once while pairs are counted, once while they are measured.
     """
-    params = params or default_params()
     ensure_fresh(library, progress, cancelled)
+    params = params or default_params(library)
     proposed = candidate_pairs(library, ids, threshold, progress, cancelled)
     strongest = sorted(proposed, key=lambda pair: (-proposed[pair], pair))[:max_pairs]
     pairs = sorted(strongest)

@@ -35,11 +35,15 @@ class TracingCancelled(Exception):
     """The caller's `cancelled()` returned True."""
 
 
-def default_params() -> PassageParams:
-    """The passage engine with the shipped formula lexicon, so formulas are told apart from copies."""
+def default_params(library: Library | None = None) -> PassageParams:
+    """The passage engine with the shipped formula lexicon, so formulas are told apart from copies, and,
+    given a library, its boilerplate (text ≥ 3 other speeches contain, app.store.boilerplate): speeches
+    that share only the library's common wording are not similar. Build it after `ensure_fresh`."""
     from app.core.formulas.shipped import formula_coverage
+    from app.store.boilerplate import library_boilerplate
 
-    return PassageParams(formula_oracle=formula_coverage)
+    boilerplate = library_boilerplate(library.reader) if library is not None else None
+    return PassageParams(formula_oracle=formula_coverage, boilerplate=boilerplate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +122,8 @@ def similar_documents(
     `exclude` is the query's own id when it is in the library; `check` candidates (default top + 5, at
     least 10) are confirmed with the passage engine. Documents sharing only formulas are left out.
     """
-    params = params or default_params()
     ensure_fresh(library, progress, cancelled)
+    params = params or default_params(library)
     check = check or max(10, top + 5)
     with library.reader() as session:
         candidates = find_candidates(

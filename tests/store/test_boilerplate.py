@@ -72,3 +72,13 @@ def test_frequencies_are_looked_up_once_per_comparison(library) -> None:
     before = calls
     assert signal.share(normalised(NOTICE), exclude) == first
     assert calls == before
+
+
+def test_tracing_does_not_call_speeches_similar_for_library_boilerplate(library) -> None:
+    from app.store.tracing import default_params, similar_documents
+
+    host, other, *_ = store(library, HOST, OTHER, *holders(3), prose(300))
+    without = similar_documents(library, HOST, exclude=host, params=PassageParams())
+    assert other in [s.document.id for s in without]
+    assert default_params(library).boilerplate is not None
+    assert similar_documents(library, HOST, exclude=host) == []
