@@ -4,15 +4,16 @@ Text that many *other* speeches of the library also contain is boilerplate (a fo
 anybody), so a passage made mostly of it is kind "formula" rather than "copy" (app.core.passages.classify).
 The index (app.store.index) stores only winnowed fingerprints, so the passage is hashed exactly like the
 index hashes a document (app.core.shingles) and every one of its shingle positions is looked up: whichever
-of them the other documents kept will be found. A shared run of text yields a kept fingerprint at least
-every `window` shingles, so the text between two frequent fingerprints that close is counted as covered.
+of them the other documents kept will be found. Documents holding a shared run keep one of its fingerprints
+at least every `window` shingles, so frequent shingles that close are one covered stretch. This under-counts
+at the edges of a run (up to a window before its first kept fingerprint and after its last); counting on
+to where winnowing could have passed text over was measured on tests/bench/eval_passages.py (--extra
+--store-library) and cost recall: planted copies next to boilerplate became formulas.
 
 Document frequencies are looked up library-wide, batched per passage and cached for the life of the signal;
 the compared documents (`exclude`, found by content hash) are left out by subtracting their own fingerprints,
-so all pairs of a comparison or a copy network share one cache. The text between a run's outer fingerprints
-and the passage's edges is counted as far as winnowing could have passed it over (see `_reach`). A small
-library, or one without an index, gives no signal at all (share 0): three other speeches out of four say
-nothing about what is boilerplate.
+so all pairs of a comparison or a copy network share one cache. A small library, or one without an index,
+gives no signal at all (share 0): three other speeches out of four say nothing about what is boilerplate.
 """
 
 from __future__ import annotations
@@ -74,19 +75,18 @@ class LibraryBoilerplate:
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
         """Fraction of the text's characters inside shingles held by ≥ `threshold` other documents."""
-        k, window = self.params.k, self.params.window
+        k = self.params.k
         if not self.active or len(normalised_text) < k:
             return 0.0
         hashes = shingle_hashes(normalised_text, k)
         frequencies = self._frequencies(set(hashes[hashes != NO_HASH].tolist()), exclude)
-        values = hashes.tolist()
-        frequent = [i for i, h in enumerate(values) if frequencies.get(h, 0) >= self.threshold]
+        frequent = [i for i, h in enumerate(hashes.tolist()) if frequencies.get(h, 0) >= self.threshold]
         if not frequent:
             return 0.0
         covered = np.zeros(len(normalised_text) + 1, dtype=np.int32)
-        for first, last in _stretches(frequent, window):
-            covered[_reach(values, first, -1, window)] += 1
-            covered[_reach(values, last, 1, window) + k] -= 1
+        for first, last in _stretches(frequent, self.params.window):
+            covered[first] += 1
+            covered[last + k] -= 1
         return float(np.count_nonzero(np.cumsum(covered)[:-1])) / len(normalised_text)
 
     def _frequencies(self, hashes: set[int], exclude: frozenset[str]) -> dict[int, int]:
@@ -122,8 +122,8 @@ class LibraryBoilerplate:
 
 
 def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:
-    """First and last position of each run of frequent shingles no more than `window` apart: the
-    documents holding a shared run keep one of its fingerprints at least every `window` shingles."""
+    """First and last position of each run of frequent shingles at most `window` apart: documents holding
+    a shared run keep one of its fingerprints at least every `window` shingles, so the run is one stretch."""
     runs = [[frequent[0], frequent[0]]]
     for position in frequent[1:]:
         if position - runs[-1][1] > window:
@@ -131,17 +131,6 @@ def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:
         else:
             runs[-1][1] = position
     return [(first, last) for first, last in runs]
-
-
-def _reach(values: list[int], position: int, step: int, window: int) -> int:
-    """How far (before or after) a run's outer fingerprint the shared text may reach unseen: over the
-    shingles of its window that winnowing passed over in its favour (larger hashes, no redaction)."""
-    kept, end = values[position], position
-    while 0 <= end + step < len(values) and abs(end + step - position) < window:
-        if not kept < values[end + step] < NO_HASH:
-            break
-        end += step
-    return end
 
 
 def library_boilerplate(reader: Callable[[], Session]) -> LibraryBoilerplate | None:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from app.core.formulas.shipped import formula_coverage
 from app.core.normalize import normalize
-from app.core.passages import BoilerplateIndex, PassageParams, compare_pair
+from app.core.passages import BoilerplateIndex, BoilerplateSignal, PassageParams, compare_pair
 from app.core.text import content_hash
 from tests.bench.pan_measures import Annotation, PanScores, pan_scores
 
@@ -282,7 +282,7 @@ def engine_detector(
 class _LibraryWithout:
     """A reference library minus the host of the case (the suspicious text is an edited copy of it)."""
 
-    def __init__(self, index: BoilerplateIndex, host_hash: str) -> None:
+    def __init__(self, index: BoilerplateSignal, host_hash: str) -> None:
         self.index, self.host_hash = index, host_hash
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
@@ -294,7 +294,31 @@ def library_detector(kinds: tuple[str, ...] = ("copy",)) -> Detector:
     text in other documents, `BoilerplateIndex`), as an analyst comparing inside a large library would
     run it. The compared source and the host are never counted among the "other documents"."""
     index = BoilerplateIndex.from_texts(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt")))
+    return _detector_with(index, kinds)
 
+
+def store_library_detector(kinds: tuple[str, ...] = ("copy",)) -> Detector:
+    """As `library_detector`, but the signal is what the app uses: the corpus imported into a temporary
+    SQLite library and its winnowed shingle index (app.store.boilerplate)."""
+    import tempfile
+
+    from app.core.model import DocumentMeta
+    from app.store import add_document, open_library
+    from app.store.boilerplate import LibraryBoilerplate
+
+    folder = tempfile.mkdtemp(prefix="duidu-eval-")
+    library = open_library(str(Path(folder) / "library.sqlite"))
+    started = time.perf_counter()
+    with library.writer.begin() as session:
+        for path in sorted(CORPUS.glob("*/*.txt")):
+            add_document(session, path.read_text(encoding="utf-8"), DocumentMeta(title=path.stem))
+    signal = LibraryBoilerplate(library.reader)
+    print(f"store library: {signal.documents} documents, df ≥ {signal.threshold}, "
+          f"built in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    return _detector_with(signal, kinds)
+
+
+def _detector_with(index: BoilerplateSignal, kinds: tuple[str, ...]) -> Detector:
     def detect(source: str, susp: str, host: str) -> list[tuple[int, int, int, int]]:
         library = _LibraryWithout(index, content_hash(host))
         params = PassageParams(formula_oracle=formula_coverage, boilerplate=library)
@@ -419,6 +443,7 @@ def report(
     levels: tuple[str, ...] = LEVELS,
     show_false_positives: bool = False,
     with_library: bool = False,
+    with_store_library: bool = False,
 ) -> dict[str, Scored]:
     """Print, per method, strict and relaxed PAN scores per level, then a plagdet summary."""
     cases = build_cases(n, seed, levels)
@@ -428,6 +453,8 @@ def report(
     }
     if with_library:
         methods["engine copy-only + library"] = library_detector()
+    if with_store_library:
+        methods["engine copy-only + store library"] = store_library_detector()
     if with_baseline:
         methods["difflib"] = difflib_detector()
     results = {}
@@ -436,7 +463,7 @@ def report(
         _print_table(name, results[name], len(cases))
     _print_summary(results)
     if show_false_positives:
-        for name in ("engine copy-only", "engine copy-only + library"):
+        for name in ("engine copy-only", "engine copy-only + library", "engine copy-only + store library"):
             if name in results:
                 print(f"\n{name}:", end="")
                 _print_pre_existing(results[name], levels[0])
@@ -459,6 +486,11 @@ def main(argv: list[str] | None = None) -> None:
         help="also run the engine with the whole corpus as its boilerplate library (~300 MB, a few s)",
     )
     parser.add_argument(
+        "--store-library",
+        action="store_true",
+        help="also run it with the corpus imported into a temporary library, its shingle index as signal",
+    )
+    parser.add_argument(
         "--show-false-positives",
         action="store_true",
         help="print the copy passages strict scoring counts against precision",
@@ -471,6 +503,7 @@ def main(argv: list[str] | None = None) -> None:
         levels=EXTRA_LEVELS if args.extra else LEVELS,
         show_false_positives=args.show_false_positives,
         with_library=args.library,
+        with_store_library=args.store_library,
     )
 
 

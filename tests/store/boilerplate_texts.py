@@ -19,7 +19,7 @@ def prose(chars: int) -> str:
     return "，".join(body[i : i + 20] for i in range(0, chars, 20)) + "。"
 
 
-NOTICE = prose(60)
+NOTICE = prose(120)
 HOST = prose(120) + NOTICE + prose(120)
 OTHER = prose(100) + NOTICE + prose(140)
 
