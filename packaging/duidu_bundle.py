@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -90,7 +91,11 @@ def version(repo: Path = REPO) -> str:
 def excludes(repo: Path = REPO) -> list[str]:
     """EXCLUDES plus the optional heavy modules no app module asks for (see _OPTIONAL_HEAVY)."""
     source = "\n".join(path.read_text(encoding="utf-8") for path in (repo / "app").rglob("*.py"))
-    unused = [name for name, words in _OPTIONAL_HEAVY if not any(word in source for word in words)]
+    unused = [
+        name
+        for name, words in _OPTIONAL_HEAVY
+        if not any(re.search(rf"\b{re.escape(word)}\b", source) for word in words)  # not `_COMPILED` ⊃ PIL
+    ]
     return EXCLUDES + unused
 
 

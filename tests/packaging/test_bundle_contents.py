@@ -194,3 +194,10 @@ def test_the_spec_takes_its_lists_from_the_bundle_module() -> None:
 def test_the_qtgui_hook_filters_plugins_before_their_dependencies_are_resolved() -> None:
     hook = (PACKAGING / "hooks" / "hook-PySide6.QtGui.py").read_text(encoding="utf-8")
     assert "add_qt6_dependencies(__file__)" in hook and "keep_qt_file" in hook
+
+
+def test_optional_heavy_modules_stay_out_unless_named_as_words() -> None:
+    """Pillow (12 MB with its libraries) ships only if app code names it; `_COMPILED` does not."""
+    excluded = bundle.excludes(REPO)
+    assert "PIL" in excluded and "yaml" in excluded
+    assert "numpy" not in excluded  # the shingle index uses it
