@@ -16,53 +16,30 @@ from app.ui.theme import Theme
 Style = Callable[[Theme, Mark], QTextCharFormat]
 
 
-def formula_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("formula.background"))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(theme.colour("formula.underline"))
-    return fmt
+_Underline = QTextCharFormat.UnderlineStyle
 
 
-def redaction_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("redaction.background"))
-    fmt.setForeground(theme.colour("redaction.foreground"))
-    return fmt
+def theme_style(
+    background: str, foreground: str = "", underline: _Underline | None = None, underline_colour: str = ""
+) -> Style:
+    """A style that paints theme roles: background, optional foreground and underline."""
+
+    def style(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(theme.colour(background))
+        if foreground:
+            fmt.setForeground(theme.colour(foreground))
+        if underline is not None:
+            fmt.setUnderlineStyle(underline)
+            fmt.setUnderlineColor(theme.colour(underline_colour))
+        return fmt
+
+    return style
 
 
-def find_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("find.background"))
-    return fmt
-
-
-def find_current_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("find.current.background"))
-    fmt.setForeground(theme.colour("find.current.foreground"))
-    return fmt
-
-
-def current_passage_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("passage.current.background"))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(theme.colour("passage.current.outline"))
-    return fmt
-
-
-def formula_passage_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("passage.formula.background"))
-    fmt.setForeground(theme.colour("passage.formula.foreground"))
-    return fmt
-
-
-def diff_format(theme: Theme, _mark: Mark | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(theme.colour("diff.background"))
-    return fmt
+formula_format = theme_style(
+    "formula.background", underline=_Underline.DotLine, underline_colour="formula.underline"
+)
 
 
 def partner_style(index: int) -> Style:
@@ -79,12 +56,19 @@ def partner_style(index: int) -> Style:
 #: Default style and stacking priority per kind (higher priorities are merged last, so they win).
 DEFAULT_STYLES: dict[str, tuple[Style, int]] = {
     "passage": (partner_style(0), 0),
-    "formula-passage": (formula_passage_format, 1),
+    "formula-passage": (theme_style("passage.formula.background", "passage.formula.foreground"), 1),
     "formula": (formula_format, 10),
-    "diff": (diff_format, 15),
-    "redaction": (redaction_format, 20),
+    "diff": (theme_style("diff.background"), 15),
+    "redaction": (theme_style("redaction.background", "redaction.foreground"), 20),
     # transient (extra selections): drawn in this order, later on top
-    "current-passage": (current_passage_format, 30),
-    "find": (find_format, 40),
-    "find-current": (find_current_format, 41),
+    "current-passage": (
+        theme_style(
+            "passage.current.background",
+            underline=_Underline.SingleUnderline,
+            underline_colour="passage.current.outline",
+        ),
+        30,
+    ),
+    "find": (theme_style("find.background"), 40),
+    "find-current": (theme_style("find.current.background", "find.current.foreground"), 41),
 }
