@@ -3,18 +3,29 @@
 Both queries work in two steps: the shingle index (app.store.index) proposes a few candidate documents
 without reading the library, then the passage engine (app.core.passages) compares the query with each
 candidate and measures what they really share. Formula passages never count towards a score: two speeches
-that only share 以习近平同志为核心的党中央 are not similar.
+that only share 以习近平同志为核心的党中央 are not similar. Formulas are known twice over: by the library's
+lexicon (shipped + the user's entries) and by the library itself, whose shingle index says which text ≥ 3
+other speeches contain (app.store.boilerplate); a passage search hit says which of the two made it a formula.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.core.passages import Passage, PassageParams, compare_prepared, prepare
+from app.core.passages import (
+    BoilerplateSignal,
+    FormulaOracle,
+    Passage,
+    PassageParams,
+    compare_prepared,
+    prepare,
+)
+from app.core.passages.classify import classify, lexical_share
 from app.core.shingles import all_shingles, fingerprints, normalised
 from app.store.engine import Library
 from app.store.index import PARAMS as INDEX_PARAMS
@@ -35,15 +46,37 @@ class TracingCancelled(Exception):
     """The caller's `cancelled()` returned True."""
 
 
-def default_params(library: Library | None = None) -> PassageParams:
-    """The passage engine with the shipped formula lexicon, so formulas are told apart from copies, and,
-    given a library, its boilerplate (text ≥ 3 other speeches contain, app.store.boilerplate): speeches
-    that share only the library's common wording are not similar. Build it after `ensure_fresh`."""
+def default_params(
+    library: Library | None = None, formula_oracle: FormulaOracle | None = None
+) -> PassageParams:
+    """The passage engine with a formula lexicon, so formulas are told apart from copies, and, given a
+    library, its boilerplate (text ≥ 3 other speeches contain, app.store.boilerplate): speeches that share
+    only the library's common wording are not similar. `formula_oracle` defaults to the library's merged
+    lexicon (the shipped one without a library); the GUI passes the matcher it already holds. Build it
+    after `ensure_fresh`."""
     from app.core.formulas.shipped import formula_coverage
     from app.store.boilerplate import library_boilerplate
 
-    boilerplate = library_boilerplate(library.reader) if library is not None else None
-    return PassageParams(formula_oracle=formula_coverage, boilerplate=boilerplate)
+    if library is None:
+        return PassageParams(formula_oracle=formula_oracle or formula_coverage)
+    return PassageParams(
+        formula_oracle=formula_oracle or library_formula_oracle(library),
+        boilerplate=library_boilerplate(library.reader),
+    )
+
+
+def library_formula_oracle(library: Library) -> FormulaOracle:
+    """Formula coverage by the library's lexicon: the shipped one (already built, shared) unless the user
+    added, edited or removed entries, in which case a matcher over the merged entries is built."""
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.shipped import formula_coverage, general_words, idioms, shipped_lexicon
+    from app.store.lexicon import list_user_entries, merged_lexicon, removed_formulas
+
+    with library.reader() as session:
+        if not list_user_entries(session) and not removed_formulas(session):
+            return formula_coverage
+        entries = merged_lexicon(session, shipped_lexicon().entries)
+    return FormulaMatcher(entries, idioms=idioms(), common_words=general_words()).coverage
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +147,7 @@ def similar_documents(
     top: int = 10,
     check: int | None = None,
     params: PassageParams | None = None,
+    formula_oracle: FormulaOracle | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[SimilarDocument]:
@@ -121,9 +155,10 @@ def similar_documents(
 
     `exclude` is the query's own id when it is in the library; `check` candidates (default top + 5, at
     least 10) are confirmed with the passage engine. Documents sharing only formulas are left out.
+    Without `params`, the library's (`default_params`, with `formula_oracle` when given).
     """
     ensure_fresh(library, progress, cancelled)
-    params = params or default_params(library)
+    params = params or default_params(library, formula_oracle)
     check = check or max(10, top + 5)
     with library.reader() as session:
         candidates = find_candidates(
@@ -161,12 +196,18 @@ def similar_documents(
     return results[:top]
 
 
+#: What a passage search hit is: copied prose, a formula of the lexicon (or stock phrase), or text the
+#: library itself shows to be common wording (≥ 3 other speeches have it; see app.store.boilerplate).
+HitKind = Literal["copy", "formula", "boilerplate"]
+
+
 @dataclass(frozen=True, slots=True)
 class PassageHit:
     """One place in the library where the query (or a near-copy of it) appears.
 
     `start`/`end` are offsets in the document's stored text; `query_start`/`query_end` the part of the
-    query that matched; `before`/`after` a little context.
+    query that matched; `before`/`after` a little context. `kind` is "copy", "formula" (the lexicon's) or
+    "boilerplate" (the library's common wording): only copies tell that one speech took text from another.
     """
 
     document: DocumentInfo
@@ -176,7 +217,7 @@ class PassageHit:
     before: str
     after: str
     similarity: float
-    kind: str
+    kind: HitKind
     query_start: int
     query_end: int
 
@@ -204,6 +245,7 @@ def find_passage(
     exclude: int | None = None,
     limit: int = 200,
     params: PassageParams | None = None,
+    formula_oracle: FormulaOracle | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> PassageSearch:
@@ -217,10 +259,11 @@ def find_passage(
     norm = normalised(query)
     if not norm:
         return PassageSearch((), 0, 0)
-    params = _search_params(len(norm), params or default_params())
     ensure_fresh(library, progress, cancelled)
+    params = _search_params(len(norm), params or default_params(library, formula_oracle))
     skip = () if exclude is None else (exclude,)
     with library.reader() as session:
+        params = _excluding_source(session, params, exclude)
         ranked = [
             c.document_id for c in find_candidates(session, all_shingles(query), exclude=skip, limit=10**9)
         ]
@@ -240,8 +283,10 @@ def find_passage(
         _check(cancelled)
         other = texts.get(doc_id)
         if other:
-            found, _summary = compare_prepared(prepared_query, prepare(other, params), 0, 1, params)
-            hits.extend(_hit(infos[doc_id], other, p) for p in found)
+            prepared = prepare(other, params)
+            found, _summary = compare_prepared(prepared_query, prepared, 0, 1, params)
+            pair = frozenset((prepared_query.sha256, prepared.sha256))
+            hits.extend(_hit(infos[doc_id], other, p, _hit_kind(p, params, pair)) for p in found)
         if progress is not None:
             progress(done, len(ids))
     hits.sort(key=lambda h: (-(h.query_end - h.query_start), -h.similarity, h.document.date, h.document.id))
@@ -257,7 +302,45 @@ def _pieces(norm: str) -> list[str]:
     return [norm[i : i + size] for i in range(0, len(norm) - size + 1, size)]
 
 
-def _hit(info: DocumentInfo, text: str, p: Passage) -> PassageHit:
+@dataclass(frozen=True, slots=True)
+class _AlsoExcluding:
+    """A boilerplate signal that leaves one more document out of "the other speeches": the speech the
+    query was selected in holds the passage too, yet is one of the two sides of every hit."""
+
+    signal: BoilerplateSignal
+    hashes: frozenset[str]
+
+    def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
+        return self.signal.share(normalised_text, exclude | self.hashes)
+
+
+def _excluding_source(session: Session, params: PassageParams, source: int | None) -> PassageParams:
+    if params.boilerplate is None or source is None:
+        return params
+    found = session.execute(select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.id == source)).scalar()
+    if found is None:
+        return params
+    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, frozenset((found,))))
+
+
+def _hit_kind(p: Passage, params: PassageParams, pair: frozenset[str]) -> HitKind:
+    """Which signal made a formula passage one: the lexicon ("formula"), else the library's document
+    frequencies ("boilerplate"); a passage the engine calls formula for another reason stays "formula".
+    The engine decides on the strongest signal at once, so each is asked again here, alone."""
+    if p.kind == "copy":
+        return "copy"
+    if params.boilerplate is None:
+        return "formula"
+    a, b = normalised(p.a_text), normalised(p.b_text)
+    length = min(len(a), len(b))
+    lexical = max(lexical_share(a, params), lexical_share(b, params))
+    if classify(lexical, length, params) == "formula":
+        return "formula"
+    library = max(params.boilerplate.share(a, pair), params.boilerplate.share(b, pair))
+    return "boilerplate" if classify(library, length, params) == "formula" else "formula"
+
+
+def _hit(info: DocumentInfo, text: str, p: Passage, kind: HitKind) -> PassageHit:
     return PassageHit(
         document=info,
         start=p.b_start,
@@ -266,7 +349,7 @@ def _hit(info: DocumentInfo, text: str, p: Passage) -> PassageHit:
         before=text[max(0, p.b_start - CONTEXT_CHARS) : p.b_start],
         after=text[p.b_end : p.b_end + CONTEXT_CHARS],
         similarity=p.similarity,
-        kind=p.kind,
+        kind=kind,
         query_start=p.a_start,
         query_end=p.a_end,
     )

@@ -1356,6 +1356,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hide boilerplate and formulas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only copies: text that one other speech shares, not the common wording many speeches of the library have (boilerplate) or a formula of the lexicon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Speech</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,6 +1388,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>boilerplate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>formula</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,6 +1404,27 @@
         <translation>
             <numerusform>Found in %n speech</numerusform>
             <numerusform>Found in %n speeches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copied passage(s)</source>
+        <translation>
+            <numerusform>%n copied passage</numerusform>
+            <numerusform>%n copied passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula or boilerplate passage(s) hidden</source>
+        <translation>
+            <numerusform>%n formula or boilerplate passage hidden</numerusform>
+            <numerusform>%n formula or boilerplate passages hidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula or boilerplate passage(s)</source>
+        <translation>
+            <numerusform>%n formula or boilerplate passage</numerusform>
+            <numerusform>%n formula or boilerplate passages</numerusform>
         </translation>
     </message>
     <message numerus="yes">

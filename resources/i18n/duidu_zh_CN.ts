@@ -1335,6 +1335,14 @@
         <translation>在文库中查找</translation>
     </message>
     <message>
+        <source>Hide boilerplate and formulas</source>
+        <translation>隐藏套话和提法</translation>
+    </message>
+    <message>
+        <source>Show only copies: text that one other speech shares, not the common wording many speeches of the library have (boilerplate) or a formula of the lexicon.</source>
+        <translation>只显示抄用：与另一篇讲话共有的文字，不含文库中许多讲话都有的通用表述（套话）或词库中的提法。</translation>
+    </message>
+    <message>
         <source>Speech</source>
         <translation>讲话</translation>
     </message>
@@ -1359,6 +1367,10 @@
         <translation>正在文库中查找…</translation>
     </message>
     <message>
+        <source>boilerplate</source>
+        <translation>套话</translation>
+    </message>
+    <message>
         <source>formula</source>
         <translation>提法</translation>
     </message>
@@ -1370,6 +1382,24 @@
         <source>Found in %n speech(es)</source>
         <translation>
             <numerusform>见于 %n 篇讲话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copied passage(s)</source>
+        <translation>
+            <numerusform>%n 处抄用段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula or boilerplate passage(s) hidden</source>
+        <translation>
+            <numerusform>已隐藏 %n 处提法或套话段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formula or boilerplate passage(s)</source>
+        <translation>
+            <numerusform>%n 处提法或套话段落</numerusform>
         </translation>
     </message>
     <message numerus="yes">

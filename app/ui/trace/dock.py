@@ -18,7 +18,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.trace.concordance_panel import ConcordancePanel
 from app.ui.trace.formula_table_panel import FormulaTablePanel
 from app.ui.trace.network_panel import NetworkPanel
-from app.ui.trace.panel import LibraryGetter, TracePanel
+from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.passage_panel import PassagePanel
 from app.ui.trace.similar_panel import SimilarPanel
 
@@ -31,13 +31,20 @@ class TraceDock(QDockWidget):
     compare_requested = Signal(list)
     open_requested = Signal(int, int, int)
 
-    def __init__(self, library: LibraryGetter, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: LibraryGetter,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        oracle: OracleGetter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("trace-dock")
         #: The window's Trace menu, once `install_trace` made it (retranslated with the dock).
         self.trace_actions: TraceActions | None = None
-        self.similar = SimilarPanel(library, runner)
-        self.passages = PassagePanel(library, runner)
+        self.similar = SimilarPanel(library, runner, oracle=oracle)
+        self.passages = PassagePanel(library, runner, oracle=oracle)
         self.concordance = ConcordancePanel(library, runner)
         self.formula_table = FormulaTablePanel(library, runner)
         self.network = NetworkPanel(library, runner)
@@ -225,7 +232,12 @@ def request_compare(window: MainWindow, ids: list[int]) -> None:
 
 def install_trace(window: MainWindow) -> TraceDock:
     """Add the Trace dock (hidden until asked for) and its menu to the main window."""
-    dock = TraceDock(lambda: window.service.library, window.runner, window)
+    dock = TraceDock(
+        lambda: window.service.library,
+        window.runner,
+        window,
+        oracle=lambda: window.service.lexicon.coverage,  # the merged lexicon's matcher, built once
+    )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     dock.compare_requested.connect(lambda ids: request_compare(window, ids))

@@ -16,6 +16,9 @@ from app.store import Library
 from app.ui.tasks import Task, TaskRunner
 
 LibraryGetter = Callable[[], Library]
+# The formula oracle (app.core.passages.FormulaOracle: share of a normalised text that formulas cover) of
+# the open library's merged lexicon, the window's; or None, and the store builds one.
+OracleGetter = Callable[[], Callable[[str], float] | None]
 
 
 class StatusLine(QWidget):
@@ -61,9 +64,17 @@ class TracePanel(QWidget):
     #: A query finished and its results are shown.
     results_shown = Signal()
 
-    def __init__(self, library: LibraryGetter, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: LibraryGetter,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        oracle: OracleGetter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.oracle: OracleGetter = oracle or (lambda: None)
         self.runner = runner
         self.status = StatusLine(self)
         self._task: Task | None = None

@@ -5,13 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.ui.tasks import TaskRunner
-from app.ui.trace.panel import LibraryGetter, TracePanel
+from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.table import ResultTable, excerpt, percent
 
 
 class SimilarPanel(TracePanel):
-    def __init__(self, library: LibraryGetter, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(library, runner, parent)
+    def __init__(
+        self,
+        library: LibraryGetter,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        oracle: OracleGetter | None = None,
+    ) -> None:
+        super().__init__(library, runner, parent, oracle=oracle)
         self.query_id: int | None = None
         self.query_title = ""
         self.query_text = ""
@@ -82,12 +89,19 @@ class SimilarPanel(TracePanel):
         if not self.query_text:
             return
         text, exclude, top, library = self.query_text, self.query_id, self.top.value(), self.library()
+        oracle = self.oracle()
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
             from app.store.tracing import similar_documents
 
             return similar_documents(
-                library, text, exclude=exclude, top=top, progress=progress, cancelled=cancelled
+                library,
+                text,
+                exclude=exclude,
+                top=top,
+                formula_oracle=oracle,
+                progress=progress,
+                cancelled=cancelled,
             )
 
         self.start(self.tr("Looking for similar speeches…"), work, self._show)
