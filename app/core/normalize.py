@@ -122,6 +122,25 @@ def normalize(text: str, *, keep_punctuation: bool = True) -> NormalizedView:
     With `keep_punctuation=False` punctuation is dropped too, so that matches run across commas,
     quotes and full stops that one speech has and the other has not.
     """
+    folded, redaction_ends = _fold(text, keep_punctuation)
+    if _DROP in folded:
+        offsets = [i for i, ch in enumerate(folded) if ch != _DROP]
+        normalised = folded.replace(_DROP, "")
+    else:
+        offsets = list(range(len(folded)))
+        normalised = folded
+    return NormalizedView(normalised, offsets, redaction_ends, len(text))
+
+
+def normalized_text(text: str, *, keep_punctuation: bool = True) -> str:
+    """`normalize(text).text` without the offset map, which costs more to build than the folding itself:
+    for callers that never map back to the original (fingerprinting every imported speech)."""
+    return _fold(text, keep_punctuation)[0].replace(_DROP, "")
+
+
+def _fold(text: str, keep_punctuation: bool) -> tuple[str, dict[int, int]]:
+    """Each original character folded to its normalised form or `_DROP` (same length as `text`), with
+    each redaction run's first character made `REDACTION`; and the original span of each run."""
     folded = text.translate(_FOLD if keep_punctuation else _FOLD_DROP_PUNCT)
     redaction_ends: dict[int, int] = {}
     if any(marker in folded for marker in ("**", "××", "xx", "□□", "■■", "某某")):
@@ -135,13 +154,7 @@ def normalize(text: str, *, keep_punctuation: bool = True) -> NormalizedView:
             last = end
         pieces.append(folded[last:])
         folded = "".join(pieces)
-    if _DROP in folded:
-        offsets = [i for i, ch in enumerate(folded) if ch != _DROP]
-        normalised = folded.replace(_DROP, "")
-    else:
-        offsets = list(range(len(folded)))
-        normalised = folded
-    return NormalizedView(normalised, offsets, redaction_ends, len(text))
+    return folded, redaction_ends
 
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))

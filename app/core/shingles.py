@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.normalize import REDACTION, normalize
+from app.core.normalize import REDACTION, normalized_text
 
 #: Bump when the hashing or the selection changes: stored fingerprints of an older version are rebuilt.
 FINGERPRINT_VERSION = 2
@@ -55,7 +55,7 @@ DEFAULT_PARAMS = ShingleParams()
 
 def normalised(text: str) -> str:
     """The view fingerprints are taken of: the same one the passage engine matches on."""
-    return normalize(text, keep_punctuation=False).text
+    return normalized_text(text, keep_punctuation=False)
 
 
 def shingle_hashes(norm: str, k: int) -> np.ndarray:

@@ -1,13 +1,23 @@
 """Import files into the library: the one service behind `duidu import` and the GUI's import worker.
 
-Each file is read outside any transaction (decoding a PDF must not hold the write lock) and stored in a
-transaction of its own, so a failure, a cancel or a killed process leaves every earlier file imported
-and no half-stored one. Problems with a file are results; problems with the library are `LibraryError`.
+Files are read outside any transaction (decoding a PDF must not hold the write lock), then stored a few at
+a time, one transaction per batch. A file that fails leaves the library unchanged by it (its batch is
+rolled back and stored again file by file, see `_Batch.store`); a failure, a cancel or a killed process
+leaves every reported file imported and no half-stored one. Problems with a file are results; problems
+with the library are `LibraryError`.
+
+Why batches: committing writes every page a document's fingerprints landed on, and fingerprints are hashes,
+so each document dirties pages all over the index. One commit per file made the commit most of the import
+time; a batch pays it once for all its files. A batch never holds more files than the import has already
+committed (so small imports keep one transaction per file, the first results show at once, and a killed
+import loses at most half of its work), and is cut short by size and by time so results keep flowing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +34,13 @@ from app.store.repository import add_document
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+#: Files stored in one transaction at most (and never more than were already committed).
+MAX_BATCH_FILES = 32
+#: Characters read ahead into one batch at most: bounds memory and how long the write lock is held.
+MAX_BATCH_CHARS = 2_000_000
+#: A batch is stored once its first file was read this long ago, so results and progress keep flowing.
+MAX_BATCH_SECONDS = 0.5
 
 
 class Outcome(StrEnum):
@@ -100,61 +117,159 @@ def import_paths(
     named = set(given)
     results: list[FileResult] = []
     stopped = False
-    with session_factory() as session:
-        for done, item in enumerate(items, start=1):
-            if cancelled is not None and cancelled():
-                stopped = True
-                break
-            try:
-                result = _import_one(session, item, named)
-            except LibraryError as exc:
-                raise ImportInterrupted(str(exc), ImportReport(tuple(results))) from exc
+    batch = _Batch()
+
+    def store_batch(session: Session) -> None:
+        try:
+            stored = batch.store(session)
+        except LibraryError as exc:
+            raise ImportInterrupted(str(exc), ImportReport(tuple(results))) from exc
+        for result in stored:
             results.append(result)
             if on_result is not None:
                 on_result(result)
             if progress is not None:
-                progress(done, len(items))
+                progress(len(results), len(items))
+
+    with session_factory() as session:
+        for item in items:
+            if cancelled is not None and cancelled():
+                stopped = True
+                break
+            batch.add(_read(item, named))
+            if batch.full(committed=len(results)):
+                store_batch(session)
+        store_batch(session)  # what was read before a cancel is stored too: it costs next to nothing
     return ImportReport(tuple(results), cancelled=stopped)
 
 
-def _import_one(session: Session, item: Path | Skipped, named: set[Path]) -> FileResult:
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A file read and ready to store."""
+
+    path: Path
+    document: ImportedDocument
+
+
+class _Batch:
+    """Files read but not yet stored: failures and skips wait here too, so results keep the files' order."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Read | FileResult] = []
+        self.chars = 0
+        self.started = 0.0
+
+    def add(self, entry: _Read | FileResult) -> None:
+        if not self.entries:
+            self.started = time.monotonic()
+        self.entries.append(entry)
+        if isinstance(entry, _Read):
+            self.chars += len(entry.document.text)
+
+    def full(self, committed: int) -> bool:
+        return (
+            len(self.entries) >= min(MAX_BATCH_FILES, max(1, committed))
+            or self.chars >= MAX_BATCH_CHARS
+            or time.monotonic() - self.started >= MAX_BATCH_SECONDS
+        )
+
+    def store(self, session: Session) -> list[FileResult]:
+        """Store the batch and empty it; raises LibraryError when the library fails.
+
+        All files go in one transaction. Should one of them fail, that transaction is rolled back and the
+        batch is stored again a transaction per file, so that the failing file alone is left out.
+        """
+        entries, self.entries, self.chars = self.entries, [], 0
+        if not any(isinstance(entry, _Read) for entry in entries):
+            return [entry for entry in entries if isinstance(entry, FileResult)]
+        try:
+            try:
+                return _store_together(session, entries)
+            except IntegrityError:  # another process stored one of these texts meanwhile
+                pass
+            except DBAPIError:
+                raise
+            except Exception:  # the file-by-file pass below reports it, with its file
+                pass
+            return [
+                entry if isinstance(entry, FileResult) else _store_alone(session, entry) for entry in entries
+            ]
+        except DBAPIError as exc:
+            raise LibraryError(describe_database_error(exc, _location(session))) from exc
+
+
+def _store_together(session: Session, entries: list[_Read | FileResult]) -> list[FileResult]:
+    """One transaction for the whole batch; any file's failure propagates (and rolls it all back)."""
+    with session.begin(), _pages_kept_until_commit(session):
+        return [entry if isinstance(entry, FileResult) else _add(session, entry) for entry in entries]
+
+
+@contextmanager
+def _pages_kept_until_commit(session: Session) -> Iterator[None]:
+    """SQLite: keep the batch's changed pages in memory until the commit instead of spilling them early.
+
+    The default page cache (2 MB) is smaller than what one batch's fingerprints touch; each spill writes
+    pages to the journal that the next document changes again and the commit writes once more. The batch
+    bounds the memory this takes; spilling is switched back on before the commit.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA cache_spill=OFF")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA cache_spill=ON")
+
+
+def _read(item: Path | Skipped, named: set[Path]) -> _Read | FileResult:
     if isinstance(item, Skipped):
         # Passing over a README inside a folder is fine; not importing a file the user named is a failure.
         outcome = Outcome.FAILED if item.path in named else Outcome.SKIPPED
         return FileResult(item.path, outcome, reason=item.reason)
     try:
-        document = read_document(item)
+        return _Read(item, read_document(item))
     except ImportFailure as exc:
         return FileResult(item, Outcome.FAILED, reason=str(exc))
     except Exception as exc:  # an importer bug must cost one file, not the whole import
         return FileResult(item, Outcome.FAILED, reason=f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _store_alone(session: Session, entry: _Read) -> FileResult:
+    """Store one file in a transaction of its own: its failure is its result, and leaves nothing behind."""
     try:
-        return _store(session, item, document)
-    except DBAPIError as exc:
-        raise LibraryError(describe_database_error(exc, _location(session))) from exc
+        with session.begin():
+            return _add(session, entry)
+    except IntegrityError:  # another process stored the same text between our check and our insert
+        with session.begin():
+            existing = session.scalar(select(Document.id).where(Document.content_hash == _digest(entry)))
+        if existing is None:
+            raise
+        return FileResult(
+            entry.path, Outcome.DUPLICATE, document_id=existing, title=entry.document.meta.title
+        )
+    except DBAPIError:
+        raise
     except Exception as exc:
-        return FileResult(item, Outcome.FAILED, reason=f"could not store: {type(exc).__name__}: {exc}")
+        return FileResult(entry.path, Outcome.FAILED, reason=f"could not store: {type(exc).__name__}: {exc}")
 
 
-def _store(session: Session, path: Path, document: ImportedDocument) -> FileResult:
+def _add(session: Session, entry: _Read) -> FileResult:
+    document = entry.document
     meta = document.meta
     if not meta.source_path:
         meta = replace(meta, source_path=document.source_path)
-    digest = content_hash(document.text)
-    try:
-        with session.begin():
-            added = add_document(session, document.text, meta, format=document.format, content_hash=digest)
-    except IntegrityError:  # another process stored the same text between our check and our insert
-        with session.begin():
-            existing = session.scalar(select(Document.id).where(Document.content_hash == digest))
-        if existing is None:
-            raise
-        return FileResult(path, Outcome.DUPLICATE, document_id=existing, title=meta.title)
+    added = add_document(session, document.text, meta, format=document.format, content_hash=_digest(entry))
     if not added.created:
-        return FileResult(path, Outcome.DUPLICATE, document_id=added.id, title=meta.title)
+        return FileResult(entry.path, Outcome.DUPLICATE, document_id=added.id, title=meta.title)
     return FileResult(
-        path, Outcome.IMPORTED, document_id=added.id, title=meta.title, chars=len(document.text)
+        entry.path, Outcome.IMPORTED, document_id=added.id, title=meta.title, chars=len(document.text)
     )
+
+
+def _digest(entry: _Read) -> str:
+    return content_hash(entry.document.text)
 
 
 def _location(session: Session) -> str:

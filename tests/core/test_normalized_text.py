@@ -1,0 +1,22 @@
+"""normalized_text: the normalised string alone must be exactly the text of the full view."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core.normalize import REDACTION, normalize, normalized_text
+
+_ALPHABET = [*"两个维护学思想 \n　“”「」，,。*×Xx某ＡａA1１𠀋、—□■", "**", "××", "某某", "xx"]
+
+
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join), st.booleans())
+def test_normalized_text_equals_the_views_text(text: str, keep_punctuation: bool) -> None:
+    assert normalized_text(text, keep_punctuation=keep_punctuation) == (
+        normalize(text, keep_punctuation=keep_punctuation).text
+    )
+
+
+def test_redactions_stay_boundaries_without_the_offset_map() -> None:
+    assert normalized_text("在**县调研，“全面”", keep_punctuation=False) == f"在{REDACTION}县调研全面"
+    assert normalized_text("在**县调研，“全面”") == f'在{REDACTION}县调研,"全面"'
