@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import cast
 
 from sqlalchemy import Connection, LargeBinary, Table, delete, func, insert, select, text
@@ -23,10 +24,10 @@ from app.core.shingles import (
     FINGERPRINT_VERSION,
     CandidateScore,
     ShingleParams,
-    fingerprints_of_normalised,
     max_useful_df,
     normalised,
     rank_candidates,
+    sorted_fingerprints,
 )
 from app.store.index_models import ShingleIndexState, ShinglePosting
 from app.store.models import Document
@@ -50,11 +51,11 @@ def index_document(
 ) -> int:
     """Store the fingerprints of one document (call inside the transaction that stores it); returns how many."""
     norm = normalised(stored_text)
-    found = fingerprints_of_normalised(norm, PARAMS)
+    found = sorted_fingerprints(norm, PARAMS)
     if replace:
         clear_document(connection, document_id)
     if found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
-        connection.exec_driver_sql(_SQLITE_INSERT, [(h, document_id) for h in sorted(found)])
+        connection.exec_driver_sql(_SQLITE_INSERT, list(zip(found, repeat(document_id))))
     elif found:
         connection.execute(insert(POSTINGS), [{"hash": h, "document_id": document_id} for h in found])
     connection.execute(
