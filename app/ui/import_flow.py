@@ -160,7 +160,16 @@ class ImportController(QObject):
     def busy(self) -> bool:
         return self.task is not None and not self.task.done
 
-    def start(self, paths: Iterable[Path]) -> Task | None:
+    def start(
+        self,
+        paths: Iterable[Path],
+        *,
+        show_results: bool | None = None,
+        on_report: Callable[[ImportReport], None] | None = None,
+    ) -> Task | None:
+        """Import on the runner with a progress dialog. `show_results` overrides the controller's setting
+        for this import (a caller that reports the outcome itself turns the dialog off); `on_report` gets
+        the report on the GUI thread, after the window has seen it."""
         paths = list(paths)
         if not paths:
             return None
@@ -185,7 +194,10 @@ class ImportController(QObject):
 
         task = Task(work, self)
         task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_succeeded)
+        dialog = self.show_results if show_results is None else show_results
+        task.succeeded.connect(lambda report: self._on_succeeded(report, dialog))
+        if on_report is not None:
+            task.succeeded.connect(on_report)
         task.failed.connect(self._on_failed)
         task.finished.connect(self._on_finished)
         progress.canceled.connect(task.cancel)
@@ -195,14 +207,15 @@ class ImportController(QObject):
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
             label = self.tr("Importing file %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
             self.progress.setLabelText(label)
+            self.progress.setMaximum(total)
+            # last: a modal progress dialog handles events in setValue, and the import may finish there
+            self.progress.setValue(done)
 
-    def _on_succeeded(self, report: ImportReport) -> None:
+    def _on_succeeded(self, report: ImportReport, show_results: bool) -> None:
         self.reported.emit(report)
-        if self.show_results:
+        if show_results:
             self.results_dialog = ImportResultsDialog(report, self._window)
             self.results_dialog.open()
 

@@ -79,6 +79,7 @@ class ReaderWidget(QWidget):
         column_layout.addWidget(self.header)
         column_layout.addWidget(self.pane, 1)
         column_layout.addWidget(self.find_bar)
+        self._column_layout = column_layout
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,6 +144,10 @@ class ReaderWidget(QWidget):
 
     def show_find(self) -> None:
         self.find_bar.open()
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Show a bar between the header and the text (e.g. "this file is not in the library")."""
+        self._column_layout.insertWidget(1, bar)
 
     # ---- slots ------------------------------------------------------------------------------------------
 

@@ -88,6 +88,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing page {0} of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export the comparison as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1236,6 +1256,26 @@
     </message>
     <message>
         <source>not in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not in the library. Import it to edit its details, trace it and compare it with other speeches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into &amp;library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was imported into the library as #%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -88,6 +88,26 @@
         <translation>已写入 {0}</translation>
     </message>
     <message>
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Writing page {0} of {1}…</source>
+        <translation>正在写入第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>PDF export cancelled.</source>
+        <translation>已取消 PDF 导出。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {0}</source>
+        <translation>无法写入 PDF：{0}</translation>
+    </message>
+    <message>
         <source>Export the comparison as PDF</source>
         <translation>将比对结果导出为 PDF</translation>
     </message>
@@ -1216,6 +1236,26 @@
     <message>
         <source>not in the library</source>
         <translation>未收入文库</translation>
+    </message>
+    <message>
+        <source>This file is not in the library. Import it to edit its details, trace it and compare it with other speeches.</source>
+        <translation>此文件不在文库中。导入后即可编辑其信息、溯源，并与其他讲话比对。</translation>
+    </message>
+    <message>
+        <source>Import into &amp;library</source>
+        <translation>导入文库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 was imported into the library as #%2.</source>
+        <translation>%1 已导入文库，编号 #%2。</translation>
+    </message>
+    <message>
+        <source>Cannot import the speech</source>
+        <translation>无法导入讲话</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>无法导入 %1：%2</translation>
     </message>
     <message>
         <source>Cannot open the speech</source>
