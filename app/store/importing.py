@@ -16,8 +16,7 @@ import loses at most half of its work), and is cut short by size and by time so 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -200,27 +199,8 @@ class _Batch:
 
 def _store_together(session: Session, entries: list[_Read | FileResult]) -> list[FileResult]:
     """One transaction for the whole batch; any file's failure propagates (and rolls it all back)."""
-    with session.begin(), _pages_kept_until_commit(session):
+    with session.begin():
         return [entry if isinstance(entry, FileResult) else _add(session, entry) for entry in entries]
-
-
-@contextmanager
-def _pages_kept_until_commit(session: Session) -> Iterator[None]:
-    """SQLite: keep the batch's changed pages in memory until the commit instead of spilling them early.
-
-    The default page cache (2 MB) is smaller than what one batch's fingerprints touch; each spill writes
-    pages to the journal that the next document changes again and the commit writes once more. The batch
-    bounds the memory this takes; spilling is switched back on before the commit.
-    """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    connection.exec_driver_sql("PRAGMA cache_spill=OFF")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql("PRAGMA cache_spill=ON")
 
 
 def _read(item: Path | Skipped, named: set[Path]) -> _Read | FileResult:
