@@ -105,18 +105,26 @@ def acceptable(cand: Candidate, min_chars: int, min_similarity: float) -> bool:
 
 
 def resolve(
-    candidates: list[Candidate], min_chars: int, min_similarity: float, max_gap: int
+    candidates: list[Candidate], min_chars: int, min_similarity: float, max_gap: int, context: int = 0
 ) -> list[Candidate]:
-    """Strongest candidates first; later ones keep only unclaimed text, or are dropped."""
-    heap = [(-c.matched, c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
+    """Strongest candidates first; later ones keep only unclaimed text, or are dropped.
+
+    A text repeated in one document (a photo caption, a sentence said twice) matches each repetition; the
+    one next to other shared text in both documents (within `context`) continues a reused block and is
+    the reuse. So a candidate's strength is its matched characters plus a bonus for its neighbours.
+    """
+    support = _neighbour_support(candidates, context) if context else [0] * len(candidates)
+    heap = [(-_strength(c, support[n]), c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
     heapq.heapify(heap)
     counter = len(heap)
     xs, ys = IntervalSet(), IntervalSet()
+    near = _Accepted(context)
     accepted: list[Candidate] = []
     while heap:
-        cand = heapq.heappop(heap)[-1]
+        *_, n, cand = heapq.heappop(heap)
         if not xs.overlaps(cand.x0, cand.x1) and not ys.overlaps(cand.y0, cand.y1):
             accepted.append(cand)
+            near.add(cand)
             xs.add(cand.x0, cand.x1)
             ys.add(cand.y0, cand.y1)
             continue
@@ -127,8 +135,67 @@ def resolve(
             smaller = make_candidate(piece)
             if acceptable(smaller, min_chars, min_similarity):
                 counter += 1
-                heapq.heappush(heap, (-smaller.matched, smaller.x0, smaller.y0, counter, smaller))
+                # what is left of a candidate may now sit right next to accepted passages
+                support.append(max(support[n], near.support(smaller)) if context else 0)
+                strength = _strength(smaller, support[-1])
+                heapq.heappush(heap, (-strength, smaller.x0, smaller.y0, counter, smaller))
     return accepted
+
+
+class _Accepted:
+    """Accepted passages by position in x (they are disjoint there), to find those near a candidate."""
+
+    __slots__ = ("boxes", "reach", "starts")
+
+    def __init__(self, reach: int) -> None:
+        self.reach = reach
+        self.starts: list[int] = []
+        self.boxes: list[Candidate] = []
+
+    def add(self, cand: Candidate) -> None:
+        at = bisect_right(self.starts, cand.x0)
+        self.starts.insert(at, cand.x0)
+        self.boxes.insert(at, cand)
+
+    def support(self, cand: Candidate) -> int:
+        """Matched characters of the accepted passages within reach of `cand` in both texts."""
+        total = 0
+        at = bisect_right(self.starts, cand.x0)
+        for step, m in ((-1, at - 1), (1, at)):
+            while 0 <= m < len(self.boxes):
+                other = self.boxes[m]
+                if max(other.x0 - cand.x1, cand.x0 - other.x1) > self.reach:
+                    break
+                if max(other.y0 - cand.y1, cand.y0 - other.y1) <= self.reach:
+                    total += other.matched
+                m += step
+        return total
+
+
+def _strength(cand: Candidate, support: int) -> float:
+    """Matched characters, plus half as many again at most for shared text next to the candidate."""
+    return cand.matched + min(cand.matched, support) / 2
+
+
+def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
+    """Per candidate, the matched characters of the candidates within `reach` of it in both texts and
+    apart from it in both (an overlapping candidate competes for the same text; it is no neighbour)."""
+    order = sorted(range(len(candidates)), key=lambda n: candidates[n].x0)
+    support = [0] * len(candidates)
+    for k, n in enumerate(order):
+        cand = candidates[n]
+        for m in order[k + 1 :]:
+            other = candidates[m]
+            if other.x0 > cand.x1 + reach:
+                break
+            if (
+                other.x0 >= cand.x1
+                and (other.y0 >= cand.y1 or other.y1 <= cand.y0)
+                and max(other.y0 - cand.y1, cand.y0 - other.y1) <= reach
+            ):
+                support[n] += other.matched
+                support[m] += cand.matched
+    return support
 
 
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
@@ -171,6 +238,7 @@ def group_reordered(
             final.append(group)
     run_starts = [r[0] for r in runs]
     out: list[list[Candidate]] = []
+    dropped: set[int] = set()
     while final:
         group = final.pop()
         if len(group) == 1:
@@ -181,16 +249,18 @@ def group_reordered(
         members = {id(c) for c in group}
         # Another passage inside either box would end up overlapping the group (a sentence the other
         # text repeats elsewhere matched there): cut the group on both sides of it and try the pieces.
-        intruder = next(
-            (
-                c
-                for c in accepted
-                if id(c) not in members and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
-            ),
-            None,
-        )
-        if intruder is not None:
-            pieces = _cut_around(group, intruder, x0, x1)
+        # A short repeat from far outside the other box is the weaker reading: the block keeps its text.
+        intruders = [
+            c
+            for c in accepted
+            if id(c) not in members
+            and id(c) not in dropped
+            and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
+        ]
+        weight = sum(c.matched for c in group)
+        strong = [c for c in intruders if not _stray_repeat(c, weight, x0, x1, y0, y1)]
+        if strong:
+            pieces = _cut_around(group, strong[0], x0, x1)
             if len(pieces) > 1:
                 final.extend(pieces)
             else:
@@ -199,7 +269,16 @@ def group_reordered(
             out.extend([c] for c in group)
         else:
             out.append(sorted(group, key=lambda c: c.x0))
+            dropped.update(id(c) for c in intruders)
+    if dropped:
+        out = [kept for kept in ([c for c in g if id(c) not in dropped] for g in out) if kept]
     return out
+
+
+def _stray_repeat(c: Candidate, weight: int, x0: int, x1: int, y0: int, y1: int) -> bool:
+    """A passage much weaker than a block that falls inside the block in one text only."""
+    inside_x, inside_y = c.x0 < x1 and c.x1 > x0, c.y0 < y1 and c.y1 > y0
+    return 4 * c.matched <= weight and inside_x != inside_y
 
 
 def _cut_around(group: list[Candidate], intruder: Candidate, x0: int, x1: int) -> list[list[Candidate]]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from app.core.normalize import REDACTION, normalize
+from app.core.passages.extend import Candidate
 from app.core.passages.model import FormulaOracle, PassageKind, PassageParams
 from app.core.text import content_hash
 
@@ -317,3 +318,38 @@ def formula_share(text: str, params: PassageParams, exclude: frozenset[str]) -> 
 def classify(share: float, length: int, params: PassageParams) -> PassageKind:
     threshold = params.short_formula_share if length <= params.short_chars else params.formula_share
     return "formula" if share >= threshold else "copy"
+
+
+def lone_clauses(boxes: list[Candidate], params: PassageParams, x_size: int, y_size: int) -> set[int]:
+    """Indices of short passages with no longer shared passage within `group_gap` in both texts.
+
+    Two official texts on one subject share many clauses of stock wording (我国发展不平衡不充分问题仍然突出,
+    坚持党对人民军队的绝对领导), often several of them close together, that no lexicon lists in full. Reused
+    prose comes as a passage of sentence length, or as pieces close to one; a short clause that is not
+    next to one is such wording, unless it is all one of the documents says (a quotation looked up).
+    """
+    shortest = min(params.lone_chars, params.short_chars + 1)
+    order = sorted(range(len(boxes)), key=lambda n: boxes[n].x0)
+    reach = params.group_gap
+    found = set()
+
+    def short(box: Candidate) -> bool:
+        return min(box.x1 - box.x0, box.y1 - box.y0) < shortest
+
+    for k, n in enumerate(order):
+        box = boxes[n]
+        if not short(box) or box.x1 - box.x0 == x_size or box.y1 - box.y0 == y_size:
+            continue
+        # passages are disjoint in x: only the neighbours in x order can be within reach of it
+        near = False
+        for step in (-1, 1):
+            m = k + step
+            while 0 <= m < len(order) and not near:
+                other = boxes[order[m]]
+                if max(other.x0 - box.x1, box.x0 - other.x1) > reach:
+                    break
+                near = not short(other) and max(other.y0 - box.y1, box.y0 - other.y1) <= reach
+                m += step
+        if not near:
+            found.add(n)
+    return found

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, segments, trim_ends
-from app.core.passages.classify import classify, formula_share
+from app.core.passages.classify import classify, formula_share, lone_clauses
 from app.core.passages.extend import Candidate, chain_blocks, chain_runs, make_candidate, split_weak
 from app.core.passages.model import (
     Cancelled,
@@ -91,7 +91,7 @@ def _pair(
     """Passages between x (indexed) and y (scanned), oriented x → y."""
     runs = find_runs(x.index(params), y.view.text, progress, cancelled)
     cands = _candidates(runs, x, y, params)
-    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap)
+    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
     if params.group_reordered:
         groups = group_reordered(accepted, runs, params.group_coverage, params.group_gap)
     else:
@@ -99,13 +99,14 @@ def _pair(
     exclude = frozenset((x.sha256, y.sha256))
     passages: list[Passage] = []
     copied_x, copied_y = IntervalSet(), IntervalSet()
-    for group in groups:
-        box = group[0] if len(group) == 1 else make_candidate([b for c in group for b in c.blocks])
+    boxes = [_box(group) for group in groups]
+    lone = lone_clauses(boxes, params, len(x.view.text), len(y.view.text))
+    for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
         # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
         share = max(formula_share(nx, params, exclude), formula_share(ny, params, exclude))
-        kind = classify(share, min(len(nx), len(ny)), params)
+        kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)
             copied_y.add(box.y0, box.y1)
@@ -164,6 +165,10 @@ def _through_opening(text: str, start: int, end: int) -> int:
     while start > 0 and text[start - 1] in _OPENING and _OPENING[text[start - 1]] in text[start:end]:
         start -= 1
     return start
+
+
+def _box(group: list[Candidate]) -> Candidate:
+    return group[0] if len(group) == 1 else make_candidate([b for c in group for b in c.blocks])
 
 
 def _group_similarity(group: list[Candidate]) -> float:

@@ -14,7 +14,7 @@ PassageKind = Literal["copy", "formula"]
 
 #: Bumped whenever the engine may find different passages for the same input and parameters, so that
 #: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -72,6 +72,10 @@ class PassageParams:
     #: passages this short (normalised chars) are "formula" already at `short_formula_share`
     short_chars: int = 24
     short_formula_share: float = 0.5
+    #: passages shorter than this (and at most `short_chars`) with no longer shared passage within
+    #: `group_gap` in both texts are "formula": a clause two texts share alone is stock wording
+    #: (0 turns this off; see classify.lone_clauses)
+    lone_chars: int = 24
     #: the formula lexicon hook, united with the built-in stock phrases, addressees and frames
     #: (None: the built-in lists alone; `duidu compare` and the GUI pass the shipped lexicon)
     formula_oracle: FormulaOracle | None = field(default=None, compare=False)
@@ -95,6 +99,7 @@ class PassageParams:
             "formula_share": self.formula_share,
             "short_chars": self.short_chars,
             "short_formula_share": self.short_formula_share,
+            "lone_chars": self.lone_chars,
             "formula_lexicon": self.formula_oracle is not None,
             "boilerplate_reference": self.boilerplate is not None,
         }
@@ -139,7 +144,8 @@ class Passage:
     #: normalised characters matched (the weight of the passage)
     matched_chars: int = 0
     #: share of the passage covered by formulas or boilerplate, on the side where it is larger (what
-    #: decided `kind`; in short passages function words and carrier verbs are left out of the count)
+    #: decided `kind`; in short passages function words and carrier verbs are left out of the count),
+    #: except for a short clause shared alone, which is "formula" whatever its share (lone_chars)
     formula_share: float = 0.0
 
     def mirrored(self) -> Passage:
