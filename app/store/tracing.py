@@ -324,20 +324,25 @@ def _excluding_source(session: Session, params: PassageParams, source: int | Non
 
 
 def _hit_kind(p: Passage, params: PassageParams, pair: frozenset[str]) -> HitKind:
-    """Which signal made a formula passage one: the lexicon ("formula"), else the library's document
-    frequencies ("boilerplate"); a passage the engine calls formula for another reason stays "formula".
-    The engine decides on the strongest signal at once, so each is asked again here, alone."""
+    """What a hit is, by the two signals that know what is common wording: the lexicon ("formula",
+    stock phrases included) first, then the library's document frequencies ("boilerplate"); else "copy".
+
+    The engine decides on the strongest signal at once, so each is asked again here, alone. Engine rules
+    that judge a passage by its neighbours in the two texts are left out: a selection searched for is one
+    passage on its own by choice, not a clause that happens to stand alone.
+    """
     if p.kind == "copy":
         return "copy"
-    if params.boilerplate is None:
-        return "formula"
     a, b = normalised(p.a_text), normalised(p.b_text)
     length = min(len(a), len(b))
     lexical = max(lexical_share(a, params), lexical_share(b, params))
     if classify(lexical, length, params) == "formula":
         return "formula"
-    library = max(params.boilerplate.share(a, pair), params.boilerplate.share(b, pair))
-    return "boilerplate" if classify(library, length, params) == "formula" else "formula"
+    if params.boilerplate is not None:
+        library = max(params.boilerplate.share(a, pair), params.boilerplate.share(b, pair))
+        if classify(library, length, params) == "formula":
+            return "boilerplate"
+    return "copy"
 
 
 def _hit(info: DocumentInfo, text: str, p: Passage, kind: HitKind) -> PassageHit:

@@ -44,7 +44,7 @@ def test_without_a_library_signal_every_shared_passage_is_a_copy(library) -> Non
 def test_the_users_own_lexicon_entries_make_formulas(library) -> None:
     host, other = store(library, prose(80) + COPIED + prose(80), prose(90) + COPIED + prose(70))
     store(library, *(prose(200) for _ in range(4)))
-    quote = COPIED[:32]  # longer than a stock clause (short lone passages count as formulas)
+    quote = COPIED[:20]  # a short quote: copied prose all the same, until the user calls it a formula
     assert _kinds(find_passage(library, quote, exclude=host)) == {other: "copy"}
     with library.writer.begin() as session:
         save_entry(session, FormulaEntry(canonical=quote))
