@@ -1,17 +1,23 @@
 """Folder imports store files in batches: each reported file is committed with its fingerprints, a failing
-file leaves only itself out, and a batch never holds more files than were already committed."""
+file leaves only itself out, and a batch never holds more files than were already committed.
+
+Run on SQLite, and on PostgreSQL too when DUIDU_TEST_PG_URL names a server (.ci/postgres.sh): there a
+failed statement aborts the whole transaction, which the file-by-file retry must survive.
+"""
 
 from __future__ import annotations
 
+import os
 import random
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Table, create_engine, event, func, select, text
 
 from app.core.shingles import fingerprints
-from app.store import FileResult, Library, Outcome, count_documents, import_paths, importing
+from app.store import FileResult, Library, Outcome, count_documents, import_paths, importing, open_library
 from app.store.index import POSTINGS, STATE
 
 _HAN = "经济社会发展改革开放人民群众生活水平提高城乡建设基层治理生态保护科技创新产业升级就业教育医疗"
@@ -21,6 +27,26 @@ def _speech(number: int) -> str:
     pick = random.Random(number)
     body = "".join(pick.choice(_HAN) for _ in range(600))
     return f"在第{number}次工作会议上的讲话\n\n同志们：\n{body}。\n"
+
+
+PG_URL = os.environ.get("DUIDU_TEST_PG_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library(request: pytest.FixtureRequest, library_path: Path) -> Iterator[Library]:
+    if request.param == "sqlite":
+        target = str(library_path)
+    elif not PG_URL:
+        pytest.skip("no PostgreSQL server named in DUIDU_TEST_PG_URL")
+    else:
+        engine = create_engine(PG_URL)
+        with engine.begin() as connection:  # an empty database, as tests/store/test_postgresql.py does
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        target = PG_URL
+    with open_library(target) as opened:
+        yield opened
 
 
 @pytest.fixture
