@@ -37,7 +37,27 @@ EXCLUDES = [
     "pytest",
     "mako.ext",  # Mako's Pygments/Babel plug-ins (they pull in Pillow); Alembic needs only mako.template
     "pygments",
+    # Developer tools of the standard library: only doctest blocks under `__main__` and numpy.testing
+    # reach them, and readline (with its libreadline and libtinfo) serves interactive consoles.
+    "doctest",
+    "pdb",
+    "pydoc",
+    "unittest",
+    "readline",
+    # numpy's build and test tools, and its C test module (which numpy's own hook adds for its tests).
+    "numpy.f2py",
+    "numpy.testing",
+    "numpy.distutils",
+    "numpy._core._multiarray_tests",
+    # SQLAlchemy dialects whose drivers the bundle lacks: a library is SQLite or PostgreSQL (psycopg).
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
 ]
+
+#: numpy subpackages that numpy loads only when its user asks for them (numpy.random alone is 2.5 MB of
+#: extension modules). Not numpy.ma: np.unique reaches for it.
+_NUMPY_LAZY = ("random", "fft", "polynomial")
 
 #: Heavy modules that a library reaches only through optional calls: (module, words in app code that
 #: mean the app makes such a call). They ship only when some app module contains one of the words.
@@ -46,7 +66,16 @@ _OPTIONAL_HEAVY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("numpy", ("numpy", "cdist", "cpdist")),
     ("PIL", ("PIL", "fpdf", "Pillow")),
     ("yaml", ("yaml",)),
+    # Qt bindings the app does not import. QtNetwork's hook alone drags in libQt6Network, Kerberos,
+    # and GIO (for its network-information plugin): about 9 MB. libQt6DBus itself stays (QtGui needs it).
+    ("PySide6.QtNetwork", ("QtNetwork",)),
+    ("PySide6.QtDBus", ("QtDBus",)),
+    # numpy subpackages the app never asks for.
+    *((f"numpy.{name}", (f"np.{name}", f"numpy.{name}", "from numpy import")) for name in _NUMPY_LAZY),
 )
+
+#: Packages whose dist-info (licence texts included) must ship though no import scan asks for it.
+METADATA_KEPT = ("numpy",)
 
 #: Imported by name at run time, so PyInstaller's scan of import statements cannot see them: jieba (loaded
 #: lazily) and the PostgreSQL driver SQLAlchemy picks from a `postgresql://` library URL (a shared library).
@@ -70,9 +99,25 @@ QT_PLUGIN_TYPES = {
 QT_PLATFORMS_DROPPED = ("eglfs", "linuxfb", "minimalegl", "vnc", "vkkhrdisplay")
 #: Other plugins left out: the GTK3 theme drags in its own copies of cairo, pango and GLib (about 15 MB),
 #: which clash with the desktop's GTK; the XDG desktop portal theme gives dark mode and native dialogs.
-QT_PLUGINS_DROPPED = ("qgtk3",)
-#: Qt's own translations to keep: the UI speaks English (no catalogue needed) and Simplified Chinese.
-QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
+#: Wayland: desktops use xdg-shell; IVI (cars), fullscreen-shell, qt-shell (Qt's own compositors) and the
+#: long-deprecated wl-shell are not desktops, and the `*-server` buffer integrations serve compositors.
+QT_PLUGINS_DROPPED = (
+    "qgtk3",
+    "ivi-shell",
+    "fullscreen-shell",
+    "qt-shell",
+    "wl-shell",
+    "dmabuf-server",
+    "drm-egl-server",
+    "shm-emulation-server",
+    "vulkan-server",
+)
+#: Image formats the app reads: its icons are PNG (built into QtGui), desktop icon themes are SVG, and
+#: Windows may hand Qt .ico files. No photo formats (JPEG, TIFF, WebP, …): speeches are text.
+QT_IMAGE_FORMATS_KEPT = ("qsvg", "qico")
+#: Qt's own translations to keep: the UI speaks English (no catalogue needed) and Simplified Chinese;
+#: `qt_zh_CN.qm` is the meta catalogue that loads `qtbase_zh_CN.qm` (Qt Help's catalogue is not needed).
+QT_TRANSLATIONS_KEPT = ("qtbase_zh_CN.qm", "qt_zh_CN.qm")
 
 
 def version(repo: Path = REPO) -> str:
@@ -193,9 +238,16 @@ def keep_qt_file(destination: str) -> bool:
                 return False
             if any(name in parts[-1] for name in QT_PLUGINS_DROPPED):
                 return False
+            if kind == "imageformats" and _plugin_name(parts[-1]) not in QT_IMAGE_FORMATS_KEPT:
+                return False
     if "translations" in parts and parts[-1].endswith(".qm"):
-        return parts[-1].endswith(QT_TRANSLATIONS_KEPT)
+        return parts[-1] in QT_TRANSLATIONS_KEPT
     return True
+
+
+def _plugin_name(filename: str) -> str:
+    """`libqjpeg.so`, `qjpeg.dll`, `libqjpeg.dylib` → `qjpeg`."""
+    return filename.split(".")[0].removeprefix("lib")
 
 
 def icon(platform: str, repo: Path = REPO) -> str | None:

@@ -30,6 +30,7 @@ def _load_bundle():
 
 bundle = _load_bundle()
 DESTINATIONS = bundle.bundle_destinations(bundle.datas(REPO))
+EXCLUDED = bundle.excludes(REPO)
 
 
 def _string_constants(tree: ast.Module) -> dict[str, str]:
@@ -166,8 +167,24 @@ def test_alembic_sees_the_modules_the_migrations_import() -> None:
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
         ("PySide6/plugins/networkinformation/qnetworklistmanager.dll", False),
         ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
+        ("PySide6/Qt/translations/qt_zh_CN.qm", True),
+        ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
         ("PySide6/translations/qt_ja.qm", False),
+        ("PySide6/Qt/plugins/imageformats/libqico.so", True),
+        ("PySide6/plugins/imageformats/qsvg.dll", True),
+        ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/plugins/imageformats/qwebp.dll", False),
+        ("PySide6/Qt/plugins/imageformats/libqmacheif.dylib", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/wayland-decoration-client/libbradient.so", True),
+        ("PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libwl-shell-plugin.so", False),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         ("resources/i18n/duidu_zh_CN.qm", True),
     ],
@@ -194,6 +211,70 @@ def test_the_spec_takes_its_lists_from_the_bundle_module() -> None:
 def test_the_qtgui_hook_filters_plugins_before_their_dependencies_are_resolved() -> None:
     hook = (PACKAGING / "hooks" / "hook-PySide6.QtGui.py").read_text(encoding="utf-8")
     assert "add_qt6_dependencies(__file__)" in hook and "keep_qt_file" in hook
+
+
+def _app_imports() -> set[str]:
+    """Every module named by an import statement in app/ (absolute imports only)."""
+    names: set[str] = set()
+    for path in (REPO / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _excluded(module: str, excluded: list[str]) -> str | None:
+    return next((name for name in excluded if module == name or module.startswith(name + ".")), None)
+
+
+def test_nothing_the_app_imports_is_excluded() -> None:
+    imports = _app_imports()
+    assert {"numpy", "PySide6.QtWidgets", "sqlalchemy", "docx", "bs4"} <= imports  # the scan sees imports
+    dropped = {module: _excluded(module, EXCLUDED) for module in imports}
+    assert not {module: rule for module, rule in dropped.items() if rule}
+
+
+@pytest.mark.parametrize(
+    ("module", "why"),
+    [
+        ("numpy.ma", "np.unique asks numpy.ma whether its input is masked"),
+        ("numpy.linalg", "numpy.lib imports it when numpy is imported"),
+        ("ssl", "psycopg's binary driver imports ssl (libpq then leaves OpenSSL's set-up to Python)"),
+        ("_ssl", "ssl's C half"),
+        ("_hashlib", "hashlib's OpenSSL half (content hashes, jieba's cache key)"),
+        ("lxml.etree", "python-docx and BeautifulSoup parse with it"),
+        ("lxml._elementpath", "lxml.etree's find() and findall()"),
+        ("PySide6.QtCore", "the GUI"),
+        ("PySide6.QtGui", "the GUI"),
+        ("PySide6.QtWidgets", "the GUI"),
+        ("sqlalchemy.dialects.sqlite", "a personal library"),
+        ("sqlalchemy.dialects.postgresql", "a shared library"),
+        ("psycopg", "a shared library"),
+        ("unicodedata", "text normalisation"),
+    ],
+)
+def test_indirect_needs_stay_in(module: str, why: str) -> None:
+    """Modules reached from inside libraries (no import statement in app/ names them): keep them."""
+    assert _excluded(module, EXCLUDED) is None, why
+
+
+def test_what_the_bundle_drops_is_really_dropped() -> None:
+    excluded = set(EXCLUDED)
+    for module in ("PySide6.QtNetwork", "numpy.random", "numpy.fft", "numpy.f2py", "numpy.testing"):
+        assert module in excluded
+    for module in ("unittest", "pydoc", "readline", "sqlalchemy.dialects.mysql"):
+        assert module in excluded
+    assert "numpy" in bundle.METADATA_KEPT  # its licence texts (OpenBLAS, gfortran) ship
+
+
+def test_lxml_hook_collects_no_submodules_of_its_own() -> None:
+    """The community hook collects every lxml submodule; ours leaves it to the import scan."""
+    namespace: dict[str, object] = {}
+    exec((PACKAGING / "hooks" / "hook-lxml.py").read_text(encoding="utf-8"), namespace)
+    assert namespace["hiddenimports"] == []
 
 
 def test_optional_heavy_modules_stay_out_unless_named_as_words() -> None:
