@@ -35,7 +35,7 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 #: Files stored in one transaction at most (and never more than were already committed).
-MAX_BATCH_FILES = 32
+MAX_BATCH_FILES = 128
 #: Characters read ahead into one batch at most: bounds memory and how long the write lock is held.
 MAX_BATCH_CHARS = 2_000_000
 #: A batch is stored once its first file was read this long ago, so results and progress keep flowing.
