@@ -138,7 +138,7 @@ def import_paths(
             batch.add(_read(item, named))
             if batch.full(committed=len(results)):
                 store_batch(session)
-        store_batch(session)  # what was read before a cancel is stored too: it costs next to nothing
+        store_batch(session)  # files read before a cancel are stored too: a batch stores in under a second
     return ImportReport(tuple(results), cancelled=stopped)
 
 
