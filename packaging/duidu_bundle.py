@@ -74,6 +74,12 @@ _OPTIONAL_HEAVY: tuple[tuple[str, tuple[str, ...]], ...] = (
     *((f"numpy.{name}", (f"np.{name}", f"numpy.{name}", "from numpy import")) for name in _NUMPY_LAZY),
 )
 
+#: The app icon each platform's packaging takes from resources/icons/ (Windows executable and installer,
+#: macOS bundle); Linux menus take the `duidu-<size>.png` images under the icon name `duidu`.
+ICON_FILES = {"win32": "duidu.ico", "darwin": "duidu.icns"}
+LINUX_ICON_NAME = "duidu"
+LINUX_DESKTOP_FILES = ("duidu.desktop", "install.sh")
+
 #: Packages whose dist-info (licence texts included) must ship though no import scan asks for it.
 METADATA_KEPT = ("numpy",)
 
@@ -252,9 +258,15 @@ def _plugin_name(filename: str) -> str:
 
 def icon(platform: str, repo: Path = REPO) -> str | None:
     """The app icon for this platform's executable or bundle, once `resources/icons/` provides one."""
-    name = {"win32": "duidu.ico", "darwin": "duidu.icns"}.get(platform)
+    name = ICON_FILES.get(platform)
     path = repo / "resources" / "icons" / name if name else None
     return str(path) if path is not None and path.is_file() else None
+
+
+def linux_desktop_files(repo: Path = REPO) -> list[Path]:
+    """Copied beside the Linux executable: the menu entry and the script that installs it with its icon
+    (the icon PNGs themselves ship in resources/icons)."""
+    return [repo / "packaging" / "linux" / name for name in LINUX_DESKTOP_FILES]
 
 
 def strip_binaries(folder: Path) -> int:
@@ -284,6 +296,8 @@ def info_plist(app_version: str) -> dict[str, object]:
     return {
         "CFBundleName": APP_NAME,
         "CFBundleDisplayName": APP_NAME,
+        # BUNDLE(icon=...) copies the .icns into Contents/Resources under this name; said here, not implied.
+        "CFBundleIconFile": ICON_FILES["darwin"],
         "CFBundleShortVersionString": app_version,
         "CFBundleVersion": app_version,
         "NSHighResolutionCapable": True,

@@ -28,6 +28,8 @@ check_key() {
 check_key CFBundleShortVersionString "$version"
 check_key NSHighResolutionCapable true
 check_key NSRequiresAquaSystemAppearance false
+check_key CFBundleIconFile duidu.icns
+[ -f "$app/Contents/Resources/duidu.icns" ] || { echo "the app icon is missing from $app" >&2; exit 1; }
 
 built_arch="$(lipo -archs "$app/Contents/MacOS/duidu")"
 case " $built_arch " in

@@ -21,6 +21,11 @@
   #define OutputDir AddBackslash(SourcePath) + "..\..\dist"
 #endif
 #define ChineseMessages AddBackslash(SourcePath) + "ChineseSimplified.isl"
+; The app icon the spec also gives duidu.exe (duidu_bundle.ICON_FILES["win32"]).
+#define AppIcon AddBackslash(SourcePath) + "..\..\resources\icons\duidu.ico"
+#if !FileExists(AppIcon)
+  #error resources\icons\duidu.ico is missing (python packaging/make_icons.py draws it)
+#endif
 #if FileExists(ChineseMessages)
   #define HaveChinese
 #elif defined(RequireChinese)
@@ -52,6 +57,7 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
+SetupIconFile={#AppIcon}
 UninstallDisplayIcon={app}\duidu.exe
 UninstallDisplayName=Duidu {#AppVersion}
 CloseApplications=yes

@@ -110,6 +110,9 @@ def test_frozen_bundle_is_small_and_holds_the_data(frozen_app: Path) -> None:
     if sys.platform.startswith("linux"):
         for needed in ("*qxcb.*", "*qwayland.*", "libxdg-shell*", "libqxdgdesktopportal*"):
             assert list(inner.rglob(needed)), needed
+        for name in bundle.LINUX_DESKTOP_FILES:  # the menu entry and its installer, beside the executable
+            assert (frozen_app / name).is_file(), name
+        assert os.access(frozen_app / "install.sh", os.X_OK)
         icu = [p for p in inner.rglob("libicudata.so.*") if not p.is_symlink()]
         assert icu and all(p.stat().st_size < 15e6 for p in icu)  # trimmed from 32 MB
 

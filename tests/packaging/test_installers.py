@@ -5,10 +5,21 @@ They only run on Windows and macOS runners, so these checks are what keeps them 
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
+import pytest
+
+import app
+from app.cli import build_parser
+from app.importers import SUPPORTED_SUFFIXES
 from tests.conftest import REPO
-from tests.packaging.test_bundle_contents import bundle
+from tests.packaging.test_bundle_contents import DESTINATIONS, bundle
 
 ISS = (REPO / "packaging" / "windows" / "duidu.iss").read_bytes()
 ISS_TEXT = ISS.decode("utf-8-sig")
@@ -88,3 +99,103 @@ def test_signing_steps_run_only_when_their_secrets_exist() -> None:
     for step in signing:
         guard = re.search(r"if: (.*)", step)
         assert guard and "env.HAVE_" in guard.group(1), step.splitlines()[0]
+
+
+# ---- the app icon, on every platform ----
+
+DESKTOP = REPO / "packaging" / "linux" / "duidu.desktop"
+INSTALL_SH = REPO / "packaging" / "linux" / "install.sh"
+#: What the importers read (app.importers.SUPPORTED_SUFFIXES), as the MIME types Linux menus speak.
+MIME_SUFFIXES = {
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/html": ".html",
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+def _desktop_entry() -> dict[str, str]:
+    lines = DESKTOP.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+def test_windows_installer_and_executables_show_the_app_icon() -> None:
+    spec = (REPO / "packaging" / "duidu.spec").read_text(encoding="utf-8")
+    assert spec.count("icon=bundle.icon(sys.platform, REPO)") == 2  # EXE (Windows .exe) and BUNDLE (.app)
+    define = re.search(r'^#define AppIcon AddBackslash\(SourcePath\) \+ "(.*)"$', ISS_TEXT, re.M)
+    assert define, "duidu.iss defines no AppIcon"
+    icon = (REPO / "packaging" / "windows" / define.group(1).replace("\\", "/")).resolve()
+    assert str(icon) == bundle.icon("win32", REPO)
+    assert "#if !FileExists(AppIcon)" in ISS_TEXT
+    assert _iss_setting("SetupIconFile") == "{#AppIcon}"
+    # Apps & features shows the icon of the executable the spec gave duidu.ico
+    assert _iss_setting("UninstallDisplayIcon") == rf"{{app}}\{bundle.EXE_NAME}.exe"
+
+
+def test_macos_bundle_names_the_icns_it_ships() -> None:
+    plist = bundle.info_plist(app.__version__)
+    assert plist["CFBundleIconFile"] == Path(bundle.icon("darwin", REPO)).name  # BUNDLE copies it so
+    assert f"check_key CFBundleIconFile {plist['CFBundleIconFile']}" in MAC_BUILD
+    assert f'"$app/Contents/Resources/{plist["CFBundleIconFile"]}"' in MAC_BUILD
+
+
+def test_linux_menu_entry_names_the_icon_and_the_command() -> None:
+    entry = _desktop_entry()
+    assert entry["Type"] == "Application" and entry["Terminal"] == "false"
+    assert entry["Name"] == bundle.APP_NAME and entry["Name[zh_CN]"] == "对读"
+    assert entry["Icon"] == bundle.LINUX_ICON_NAME
+    sizes = {int(p.stem.split("-")[1]) for p in (REPO / "resources" / "icons").glob(f"{entry['Icon']}-*.png")}
+    assert {16, 32, 48, 64, 128, 256} <= sizes  # the sizes menus and docks ask the hicolor theme for
+    assert {f"resources/icons/{entry['Icon']}-{size}.png" for size in sizes} <= DESTINATIONS
+
+    command, *arguments = entry["Exec"].split()
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert command == bundle.EXE_NAME and command in scripts  # the frozen executable and the pip command
+    assert arguments[-1] == "%F"  # any number of files, local paths
+    args = build_parser().parse_args([*arguments[:-1], "speech.txt"])
+    assert args.handler.__module__ == "app.cli.gui"
+    assert entry["StartupWMClass"] == bundle.EXE_NAME  # docks group the window under this entry
+
+    mime = [m for m in entry["MimeType"].split(";") if m]
+    assert all(MIME_SUFFIXES[m] in SUPPORTED_SUFFIXES for m in mime)
+    windows = set(re.findall(r'Subkey: "Software\\Classes\\(\.\w+)\\OpenWithProgids"', ISS_TEXT))
+    assert windows and windows <= SUPPORTED_SUFFIXES and windows <= set(MIME_SUFFIXES.values())
+    assert bundle.linux_desktop_files(REPO) == [DESKTOP, INSTALL_SH]
+
+
+def _unpacked_folder(root: Path) -> Path:
+    """A stand-in for the unpacked Linux build: its executable, the menu files and the icon PNGs."""
+    folder = root / "Duidu folder"
+    (folder / "_internal" / "resources").mkdir(parents=True)
+    shutil.copytree(REPO / "resources" / "icons", folder / "_internal" / "resources" / "icons")
+    for path in bundle.linux_desktop_files(REPO):
+        shutil.copy2(path, folder / path.name)
+    (folder / "duidu").write_text("#!/bin/sh\n", encoding="utf-8")
+    (folder / "duidu").chmod(0o755)
+    return folder
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not shutil.which("sh"), reason="a POSIX shell script")
+def test_linux_install_script_installs_the_menu_entry_with_its_icon(tmp_path: Path) -> None:
+    folder = _unpacked_folder(tmp_path)
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+    result = subprocess.run(
+        ["sh", str(folder / "install.sh")], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    data = home / ".local" / "share"
+    installed = (data / "applications" / "duidu.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{folder}/duidu" gui %F' in installed.splitlines()  # full path, quoted (a space)
+    assert "Icon=duidu" in installed.splitlines()
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "duidu.png").read_bytes() == (
+        REPO / "resources" / "icons" / "duidu-48.png"
+    ).read_bytes()
+    assert (home / ".local" / "bin" / "duidu").resolve() == folder / "duidu"
+
+    result = subprocess.run(["sh", str(folder / "install.sh"), "--uninstall"], env=env, check=False)
+    assert result.returncode == 0
+    assert not (data / "applications" / "duidu.desktop").exists()
+    assert not list(data.rglob("duidu.png")) and not (home / ".local" / "bin" / "duidu").exists()
