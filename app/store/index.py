@@ -44,6 +44,11 @@ _CHUNK = 500
 #: Documents indexed per transaction when catching up, so a long rebuild never holds the lock for long.
 _BATCH = 200
 _SQLITE_INSERT = "INSERT INTO shingle_postings (hash, document_id) VALUES (?, ?)"
+#: PostgreSQL drivers that take a Python list for an array parameter written %(name)s.
+_ARRAY_DRIVERS = {("postgresql", "psycopg"), ("postgresql", "psycopg2")}
+_POSTGRESQL_INSERT = (
+    "INSERT INTO shingle_postings (hash, document_id) SELECT unnest(%(hashes)s::integer[]), %(document_id)s"
+)
 
 
 def index_document(
@@ -56,6 +61,9 @@ def index_document(
         clear_document(connection, document_id)
     if found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
         connection.exec_driver_sql(_SQLITE_INSERT, list(zip(found, repeat(document_id))))
+    elif found and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
+        # one statement and one array parameter: no round trip per posting
+        connection.exec_driver_sql(_POSTGRESQL_INSERT, {"hashes": found, "document_id": document_id})
     elif found:
         connection.execute(insert(POSTINGS), [{"hash": h, "document_id": document_id} for h in found])
     connection.execute(
