@@ -208,6 +208,22 @@ def test_a_short_repeat_from_elsewhere_does_not_scatter_a_reordered_block():
     assert p.b_text.endswith(s2)
 
 
+def test_a_phrase_next_to_a_reused_passage_across_a_wider_gap_is_left_out():
+    reused = "党的十八大以来，党中央坚持系统谋划、统筹推进党和国家各项事业，根据新的实践需要，形成一系列新布局和新方略。"
+    a = "确保党始终是中国工人阶级的先锋队、同时是中国人民和中华民族的先锋队。" + reused + "下面谈几点意见。"
+    b = "就一定能够使党始终成为中国人民最可靠、最坚强的主心骨！" + reused + "会议还研究了其他事项。"
+    (p,) = compare_pair(a, b).passages
+    assert (p.a_text, p.b_text) == (reused, reused)
+
+
+def test_a_cited_document_title_is_no_copying():
+    title = "《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》"
+    a = "全会审议通过了" + title + "。今年春耕生产形势很好，粮食再获丰收。"
+    b = "受中央政治局委托，我就" + title + "向全会作说明。下一步重点抓好秋粮收购。"
+    (p,) = compare_pair(a, b).passages
+    assert p.kind == "formula" and p.formula_share == 1.0
+
+
 def test_formula_passages_are_not_counted_as_copying():
     formula = "以习近平同志为核心的党中央"
     a = "我们要更加紧密地团结在" + formula + "周围。今年春耕生产形势很好。"

@@ -87,13 +87,40 @@ def _pieces(blocks: list[Run], xs: IntervalSet, ys: IntervalSet, max_gap: int) -
 
 
 def trim_ends(blocks: list[Run]) -> list[Run]:
-    """Drop single characters matched by chance at the ends of a piece."""
-    lo, hi = 0, len(blocks)
-    while lo < hi and blocks[lo][2] < 2:
-        lo += 1
-    while hi > lo and blocks[hi - 1][2] < 2:
-        hi -= 1
+    """Drop what was matched by chance at the ends of a piece: single characters, and an end part that
+    matches fewer characters than the gap that separates it from the rest (a phrase of the text next
+    to a reused passage, bridged to it over the gap)."""
+    lo, hi, before = 0, len(blocks), None
+    while (lo, hi) != before:
+        before = (lo, hi)
+        while lo < hi and blocks[lo][2] < 2:
+            lo += 1
+        while hi > lo and blocks[hi - 1][2] < 2:
+            hi -= 1
+        lo = _after_stray_head(blocks, lo, hi)
+        if hi - lo > 1:
+            flipped = [(-x - n, -y - n, n) for x, y, n in reversed(blocks[lo:hi])]
+            hi -= _after_stray_head(flipped, 0, hi - lo)
     return blocks[lo:hi]
+
+
+def _after_stray_head(blocks: list[Run], lo: int, hi: int) -> int:
+    """Index of the first block kept once a stray head (outweighed by the gap after it) is cut off."""
+    cut, matched = lo, 0
+    for n in range(lo, hi - 1):
+        x, y, size = blocks[n]
+        matched += size
+        gap = max(blocks[n + 1][0] - x - size, blocks[n + 1][1] - y - size)
+        if gap > matched:
+            cut = n + 1
+        elif matched > _STRAY_MAX:
+            break
+    return cut
+
+
+#: A stray head matches at most this many characters (it is cut only across a wider gap, and gaps of a
+#: chain are at most `max_gap` wide)
+_STRAY_MAX = 64
 
 
 def acceptable(cand: Candidate, min_chars: int, min_similarity: float) -> bool:
@@ -172,14 +199,22 @@ class _Accepted:
         return total
 
 
+def _rivals(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates share more than a quarter of the shorter one's text in either document
+    (chained across an edit, neighbouring parts may overlap by a few characters)."""
+    return 4 * (min(a.x1, b.x1) - max(a.x0, b.x0)) > min(a.x1 - a.x0, b.x1 - b.x0) or 4 * (
+        min(a.y1, b.y1) - max(a.y0, b.y0)
+    ) > min(a.y1 - a.y0, b.y1 - b.y0)
+
+
 def _strength(cand: Candidate, support: int) -> float:
     """Matched characters, plus half as many again at most for shared text next to the candidate."""
     return cand.matched + min(cand.matched, support) / 2
 
 
 def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
-    """Per candidate, the matched characters of the candidates within `reach` of it in both texts and
-    apart from it in both (an overlapping candidate competes for the same text; it is no neighbour)."""
+    """Per candidate, the matched characters of the candidates within `reach` of it in both texts that
+    are not its rivals (a candidate for much of the same text is an alternative, not a neighbour)."""
     order = sorted(range(len(candidates)), key=lambda n: candidates[n].x0)
     support = [0] * len(candidates)
     for k, n in enumerate(order):
@@ -189,8 +224,8 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
             if other.x0 > cand.x1 + reach:
                 break
             if (
-                other.x0 >= cand.x1
-                and (other.y0 >= cand.y1 or other.y1 <= cand.y0)
+                not _rivals(cand, other)
+                and max(other.x0 - cand.x1, cand.x0 - other.x1) <= reach
                 and max(other.y0 - cand.y1, cand.y0 - other.y1) <= reach
             ):
                 support[n] += other.matched

@@ -17,9 +17,10 @@ that carry a formula (的, 和, 要; 加强, 推进, 坚持 …) are neither for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
-from app.core.normalize import REDACTION, normalize
+from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
 from app.core.passages.model import FormulaOracle, PassageKind, PassageParams
 from app.core.text import content_hash
@@ -313,6 +314,28 @@ def formula_share(text: str, params: PassageParams, exclude: frozenset[str]) -> 
     lexical = lexical_share(text, params)
     corpus = params.boilerplate.share(text, exclude) if params.boilerplate is not None else 0.0
     return max(lexical, corpus)
+
+
+#: A title in book-title marks (《中共中央关于制定…的建议》): everyone who cites the document writes it out.
+_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+
+
+def title_spans(text: str, view: NormalizedView) -> list[tuple[int, int]]:
+    """Normalised spans of the document titles a stored text cites (sorted, disjoint)."""
+    return [view.normalised_span(*m.span()) for m in _TITLE.finditer(text)]
+
+
+def title_share(titles: list[tuple[int, int]], start: int, end: int) -> float:
+    """Share of the normalised range [start, end) inside cited titles: quoting a title is no copying."""
+    if end <= start:
+        return 0.0
+    at = bisect_right(titles, (start, start)) - 1
+    covered = 0
+    for t0, t1 in titles[max(at, 0) :]:
+        if t0 >= end:
+            break
+        covered += max(0, min(t1, end) - max(t0, start))
+    return covered / (end - start)
 
 
 def classify(share: float, length: int, params: PassageParams) -> PassageKind:

@@ -13,8 +13,15 @@ from itertools import combinations
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, segments, trim_ends
-from app.core.passages.classify import classify, formula_share, lone_clauses
-from app.core.passages.extend import Candidate, chain_blocks, chain_runs, make_candidate, split_weak
+from app.core.passages.classify import classify, formula_share, lone_clauses, title_share, title_spans
+from app.core.passages.extend import (
+    Candidate,
+    chain_blocks,
+    chain_runs,
+    make_candidate,
+    split_at_redactions,
+    split_weak,
+)
 from app.core.passages.model import (
     Cancelled,
     CancelledFn,
@@ -36,6 +43,14 @@ class PreparedDocument:
     view: NormalizedView
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
+    _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def titles(self) -> list[tuple[int, int]]:
+        """Normalised spans of the document titles (《…》) the text cites, found on first use."""
+        if self._titles is None:
+            self._titles = title_spans(self.text, self.view)
+        return self._titles
 
     def index(self, params: PassageParams) -> SeedIndex:
         wanted = (params.seed_chars, params.max_seed_occurrences)
@@ -70,12 +85,13 @@ def _candidates(
         ):
             continue
         blocks = chain_blocks(chain, x.view.text, y.view.text)
-        for piece in split_weak(blocks, params.min_similarity):
-            piece = trim_ends(piece)
-            if piece:
-                cand = make_candidate(piece)
-                if acceptable(cand, params.min_chars, params.min_similarity):
-                    found.append(cand)
+        for part in split_at_redactions(blocks, x.view.text, y.view.text):
+            for piece in split_weak(part, params.min_similarity):
+                piece = trim_ends(piece)
+                if piece:
+                    cand = make_candidate(piece)
+                    if acceptable(cand, params.min_chars, params.min_similarity):
+                        found.append(cand)
     return found
 
 
@@ -105,7 +121,12 @@ def _pair(
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
         # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
-        share = max(formula_share(nx, params, exclude), formula_share(ny, params, exclude))
+        share = max(
+            formula_share(nx, params, exclude),
+            formula_share(ny, params, exclude),
+            title_share(x.titles, box.x0, box.x1),
+            title_share(y.titles, box.y0, box.y1),
+        )
         kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)

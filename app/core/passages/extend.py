@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
+from app.core.normalize import REDACTION
 from app.core.passages.seeds import Run
 
 
@@ -125,12 +126,24 @@ def chain_blocks(chain: list[Run], x: str, y: str) -> list[Run]:
             if length <= 0:
                 continue
             gap_x, gap_y = x[pi + pl : i], y[pj + pl : j]
-            if gap_x and gap_y:
+            if gap_x and gap_y and REDACTION not in gap_x and REDACTION not in gap_y:
                 for block in LCSseq.editops(gap_x, gap_y).as_matching_blocks():
                     if block.size:
                         blocks.append((pi + pl + block.a, pj + pl + block.b, block.size))
         blocks.append((i, j, length))
     return blocks
+
+
+def split_at_redactions(blocks: list[Run], x: str, y: str) -> list[list[Run]]:
+    """Cut a chain where the text between two blocks holds a redaction: it never belongs to a passage."""
+    pieces: list[list[Run]] = [[]]
+    for block in blocks:
+        if pieces[-1]:
+            px, py, pl = pieces[-1][-1]
+            if REDACTION in x[px + pl : block[0]] or REDACTION in y[py + pl : block[1]]:
+                pieces.append([])
+        pieces[-1].append(block)
+    return [piece for piece in pieces if piece]
 
 
 def split_weak(blocks: list[Run], min_similarity: float) -> list[list[Run]]:
