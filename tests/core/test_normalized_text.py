@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,3 +23,18 @@ def test_normalized_text_equals_the_views_text(text: str, keep_punctuation: bool
 def test_redactions_stay_boundaries_without_the_offset_map() -> None:
     assert normalized_text("在**县调研，“全面”", keep_punctuation=False) == f"在{REDACTION}县调研全面"
     assert normalized_text("在**县调研，“全面”") == f'在{REDACTION}县调研,"全面"'
+
+
+def test_characters_beyond_the_table_pass_through_unchanged() -> None:
+    odd = "a\ud800b　Ｃ𠀋\U0010ffff\uffff，**x"  # a lone surrogate, the last code points of both planes
+    assert normalized_text(odd) == normalize(odd).text == f"a\ud800bc𠀋\U0010ffff\uffff,{REDACTION}x"
+
+
+@pytest.mark.corpus
+def test_the_whole_corpus_normalises_the_same_both_ways(corpus: Path) -> None:
+    for path in sorted(corpus.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for keep_punctuation in (True, False):
+            assert normalized_text(text, keep_punctuation=keep_punctuation) == (
+                normalize(text, keep_punctuation=keep_punctuation).text
+            ), path.name
