@@ -151,6 +151,27 @@ def test_reordered_sentences_inside_a_reused_block_are_one_passage():
     assert len([q for q in ungrouped if len(filler_a) <= q.a_start < len(a) - len(filler_b)]) == 4
 
 
+def test_shuffled_clauses_too_short_to_be_passages_stay_inside_their_reordered_block():
+    clauses = [
+        "疫情发生以后，",
+        "我多次作出指示，",
+        "要求研究和加强疫情防控工作，",
+        "既要立足当前，",
+        "更要放眼长远，",
+        "总结经验、吸取教训，",
+        "针对这次疫情暴露出来的短板和不足，",
+        "抓紧补短板、堵漏洞、强弱项，",
+        "该坚持的坚持，",
+        "该完善的完善。",
+    ]
+    order = (8, 1, 6, 3, 9, 0, 2, 7, 5, 4)
+    a = "今天我们召开全市干部大会。" + "".join(clauses) + "下面谈几点意见。"
+    b = "会议听取了秋粮收购情况汇报。" + "".join(clauses[i] for i in order) + "其他事项另行通知。"
+    (p,) = compare_pair(a, b).passages
+    assert p.kind == "copy"
+    assert (p.a_text, p.b_text) == ("".join(clauses), "".join(clauses[i] for i in order))
+
+
 def test_a_sentence_matched_elsewhere_cuts_a_reordered_block_instead_of_scattering_it():
     s1, s2, s3, s4 = (
         "各级党组织要把学习贯彻党的创新理论作为首要政治任务，",

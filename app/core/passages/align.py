@@ -250,18 +250,22 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
 
 
 def group_reordered(
-    accepted: list[Candidate], runs: list[Run], min_coverage: float, max_gap: int
+    accepted: list[Candidate], runs: list[Run], min_coverage: float, max_gap: int, clause_chars: int = 0
 ) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
     Recursive XY-cut: split wherever either text has a gap wider than `max_gap`; what is left is
     contiguous in both texts. A group is kept only if no other passage lies in either box and its parts,
     together with the shorter exact runs between the same boxes (reordered clauses too short to be
-    passages of their own), cover at least `min_coverage` of the boxes.
+    passages of their own), cover at least `min_coverage` of the boxes. Exact runs of `clause_chars` or
+    more that no passage claims take part in the cut as clauses: a group of two passages or more keeps
+    those that fall in with it (0: none).
     """
     if not accepted:
         return []
-    pending, final = [accepted], []
+    clauses = _free_clauses(accepted, runs, clause_chars) if clause_chars else []
+    is_clause = {id(c) for c in clauses}
+    pending, final = [accepted + clauses], []
     while pending:
         group = pending.pop()
         for axis in (0, 1):
@@ -276,38 +280,74 @@ def group_reordered(
     dropped: set[int] = set()
     while final:
         group = final.pop()
-        if len(group) == 1:
-            out.append(group)
+        passages = [c for c in group if id(c) not in is_clause]
+        if len(passages) < 2:
+            out.extend([c] for c in passages)
             continue
-        x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group)
-        y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group)
-        members = {id(c) for c in group}
-        # Another passage inside either box would end up overlapping the group (a sentence the other
-        # text repeats elsewhere matched there): cut the group on both sides of it and try the pieces.
-        # A short repeat from far outside the other box is the weaker reading: the block keeps its text.
-        intruders = [
-            c
-            for c in accepted
-            if id(c) not in members
-            and id(c) not in dropped
-            and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
-        ]
-        weight = sum(c.matched for c in group)
-        strong = [c for c in intruders if not _stray_repeat(c, weight, x0, x1, y0, y1)]
-        if strong:
-            pieces = _cut_around(group, strong[0], x0, x1)
-            if len(pieces) > 1:
-                final.extend(pieces)
-            else:
-                out.extend([c] for c in group)
-        elif _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
-            out.extend([c] for c in group)
+        # with the clauses that fall in with them, else (when they widen the block too far) without
+        for members in (group, passages) if len(passages) < len(group) else (group,):
+            verdict = _judge(members, accepted, dropped, runs, run_starts, min_coverage)
+            if verdict is not None:
+                break
+        if verdict is None:
+            out.extend([c] for c in passages)
+        elif isinstance(verdict, tuple):
+            final.extend(verdict)
         else:
-            out.append(sorted(group, key=lambda c: c.x0))
-            dropped.update(id(c) for c in intruders)
+            out.append(sorted(members, key=lambda c: c.x0))
+            dropped.update(id(c) for c in verdict)
     if dropped:
         out = [kept for kept in ([c for c in g if id(c) not in dropped] for g in out) if kept]
     return out
+
+
+def _judge(
+    group: list[Candidate],
+    accepted: list[Candidate],
+    dropped: set[int],
+    runs: list[Run],
+    run_starts: list[int],
+    min_coverage: float,
+) -> list[Candidate] | tuple[list[Candidate], ...] | None:
+    """Whether a group is one reused block: the stray repeats it overrides (a list), the pieces to try
+    instead (a tuple; a single passage piece when it cannot be cut), or None when it covers too little."""
+    x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group)
+    y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group)
+    members = {id(c) for c in group}
+    # Another passage inside either box would end up overlapping the group (a sentence the other
+    # text repeats elsewhere matched there): cut the group on both sides of it and try the pieces.
+    # A short repeat from far outside the other box is the weaker reading: the block keeps its text.
+    intruders = [
+        c
+        for c in accepted
+        if id(c) not in members
+        and id(c) not in dropped
+        and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
+    ]
+    weight = sum(c.matched for c in group)
+    strong = [c for c in intruders if not _stray_repeat(c, weight, x0, x1, y0, y1)]
+    if strong:
+        pieces = _cut_around(group, strong[0], x0, x1)
+        return tuple(pieces) if len(pieces) > 1 else tuple([c] for c in group)
+    if _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
+        return None
+    return intruders
+
+
+def _free_clauses(accepted: list[Candidate], runs: list[Run], clause_chars: int) -> list[Candidate]:
+    """Exact runs of at least `clause_chars` characters outside every passage, longest first, each
+    character used once."""
+    xs, ys = IntervalSet(), IntervalSet()
+    for c in accepted:
+        xs.add(c.x0, c.x1)
+        ys.add(c.y0, c.y1)
+    clauses = []
+    for x, y, length in sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1])):
+        if not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
+            clauses.append(make_candidate([(x, y, length)]))
+            xs.add(x, x + length)
+            ys.add(y, y + length)
+    return clauses
 
 
 def _stray_repeat(c: Candidate, weight: int, x0: int, x1: int, y0: int, y1: int) -> bool:

@@ -109,7 +109,9 @@ def _pair(
     cands = _candidates(runs, x, y, params)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
     if params.group_reordered:
-        groups = group_reordered(accepted, runs, params.group_coverage, params.group_gap)
+        groups = group_reordered(
+            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
+        )
     else:
         groups = [[c] for c in accepted]
     exclude = frozenset((x.sha256, y.sha256))

@@ -67,6 +67,9 @@ class PassageParams:
     #: leave holes, so this is wider than `max_gap`; the parts must cover `group_coverage` of the block
     group_gap: int = 64
     group_coverage: float = 0.8
+    #: exact runs at least this long that no passage claims join the reordered group they fall in with
+    #: (clauses shuffled inside a block are too short to be passages of their own; 0: never)
+    group_clause_chars: int = 6
     #: share of formula/boilerplate text above which a passage is kind "formula"
     formula_share: float = 0.7
     #: passages this short (normalised chars) are "formula" already at `short_formula_share`
@@ -96,6 +99,7 @@ class PassageParams:
             "group_reordered": self.group_reordered,
             "group_gap": self.group_gap,
             "group_coverage": self.group_coverage,
+            "group_clause_chars": self.group_clause_chars,
             "formula_share": self.formula_share,
             "short_chars": self.short_chars,
             "short_formula_share": self.short_formula_share,
