@@ -143,7 +143,6 @@ def resolve(
     support = _neighbour_support(candidates, context) if context else [0] * len(candidates)
     heap = [(-_strength(c, support[n]), c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
     heapq.heapify(heap)
-    counter = len(heap)
     xs, ys = IntervalSet(), IntervalSet()
     near = _Accepted(context)
     accepted: list[Candidate] = []
@@ -161,11 +160,10 @@ def resolve(
                 continue
             smaller = make_candidate(piece)
             if acceptable(smaller, min_chars, min_similarity):
-                counter += 1
                 # what is left of a candidate may now sit right next to accepted passages
                 support.append(max(support[n], near.support(smaller)) if context else 0)
                 strength = _strength(smaller, support[-1])
-                heapq.heappush(heap, (-strength, smaller.x0, smaller.y0, counter, smaller))
+                heapq.heappush(heap, (-strength, smaller.x0, smaller.y0, len(support) - 1, smaller))
     return accepted
 
 
