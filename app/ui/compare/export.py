@@ -3,20 +3,21 @@
 Both carry what makes the result checkable later: every text's file name and SHA-256, the parameters,
 Duidu's version and the time (app.ui.compare.evidence). The HTML is the report `duidu compare --html`
 writes; the PDF (app.ui.compare.pdf_report) shows the texts side by side in the compare view's colours and
-ends with the passage list. Writing a PDF of long texts takes seconds, so the interface writes it on the
-task runner behind a progress dialog.
+ends with the passage list. Writing a PDF of several long texts takes seconds, so the interface writes it
+a page per event-loop turn behind a progress dialog.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from shiboken6 import isValid
 
-from app.core.passages import Cancelled
 from app.ui.compare.compute import CompareResult
 from app.ui.compare.evidence import evidence, report_documents
 from app.ui.compare.pdf_report import prepare_pdf
@@ -24,7 +25,6 @@ from app.ui.prompts import warn
 
 if TYPE_CHECKING:
     from app.ui.compare.view import CompareView
-    from app.ui.tasks import Task
 
 __all__ = ["ask_and_export", "evidence", "export_html", "export_pdf", "report_documents"]
 
@@ -53,11 +53,11 @@ def export_pdf(result: CompareResult, path: str | Path, generated: datetime | No
 translate = QCoreApplication.translate
 
 
-def ask_and_export(view: CompareView, kind: str) -> Path | Task | None:
+def ask_and_export(view: CompareView, kind: str) -> Path | PdfExport | None:
     """Ask where to write the view's comparison as `kind` ("html" or "pdf"), write it, say so.
 
-    HTML is written at once (returns the path); a PDF is written on the view's task runner behind a
-    progress dialog (returns the task; the status line says when it is done).
+    HTML is written at once (returns the path); a PDF is written in steps behind a progress dialog
+    (returns the PdfExport; the status line says when it is done).
     """
     if view.result is None:
         return None
@@ -82,46 +82,88 @@ def ask_and_export(view: CompareView, kind: str) -> Path | Task | None:
     return start_pdf_export(view, view.result, path)
 
 
-def start_pdf_export(view: CompareView, result: CompareResult, path: str | Path) -> Task:
-    """Write `result` as a PDF at `path` off the GUI thread, with a cancellable progress dialog."""
-    job = prepare_pdf(result, datetime.now(UTC))  # reads the formats from widgets: GUI thread
-    dialog = QProgressDialog(
-        translate("CompareView", "Writing the PDF…"), translate("CompareView", "Cancel"), 0, 0, view
-    )
-    dialog.setWindowTitle(translate("CompareView", "Export the comparison as PDF"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+class PdfExport(QObject):
+    """Writes one PDF on the GUI thread, a page per event-loop turn, behind a cancellable progress dialog.
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        dialog.setLabelText(translate("CompareView", "Writing page {0} of {1}…").format(done, total))
+    The window keeps answering (and can be closed) while a long comparison is written; the status line
+    says how it ended. With an inline task runner (tests) the whole file is written at once.
+    """
 
-    def failed(error: Exception) -> None:
-        if isinstance(error, Cancelled):
-            view.params.set_status(translate("CompareView", "PDF export cancelled."))
+    # The export ended: the written path, or None (cancelled or failed).
+    finished = Signal(object)
+
+    def __init__(self, view: CompareView, result: CompareResult, path: str | Path) -> None:
+        super().__init__(view)
+        self._view = view
+        self.path = Path(path)
+        self._steps: Iterator[tuple[int, int]] | None = None
+        self._result = result
+        self.dialog = QProgressDialog(
+            translate("CompareView", "Writing the PDF…"), translate("CompareView", "Cancel"), 0, 0, view
+        )
+        self.dialog.setWindowTitle(translate("CompareView", "Export the comparison as PDF"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.done = False
+
+    def start(self, inline: bool = False) -> None:
+        if inline:
+            while self.step():
+                pass
+        else:
+            QTimer.singleShot(0, self._next)
+
+    def _next(self) -> None:
+        if isValid(self) and self.step():
+            QTimer.singleShot(0, self._next)
+
+    def step(self) -> bool:
+        """One piece of work (gathering, layout, or a page); False once the export has ended."""
+        if self.done:
+            return False
+        try:
+            if self._steps is None:
+                job = prepare_pdf(self._result, datetime.now(UTC))
+                self._steps = job.pages(self.path)
+                return True
+            done, total = next(self._steps)
+        except StopIteration:
+            self._end(translate("CompareView", "Wrote {0}").format(self.path), self.path)
+            return False
+        except Exception as error:  # shown to the user, who can choose another place
+            message = translate("CompareView", "The PDF could not be written: {0}").format(error)
+            self._end(message, None)
+            warn(self._view, translate("CompareView", "Export the comparison as PDF"), message)
+            return False
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(translate("CompareView", "Writing page {0} of {1}…").format(done, total))
+        return True
+
+    def cancel(self) -> None:
+        """Stop writing; the half-written file is removed."""
+        if self.done:
             return
-        message = translate("CompareView", "The PDF could not be written: {0}").format(error)
-        view.params.set_status(message)
-        warn(view, translate("CompareView", "Export the comparison as PDF"), message)
+        if self._steps is not None:
+            self._steps.close()
+        self._end(translate("CompareView", "PDF export cancelled."), None)
 
-    def finished() -> None:
-        dialog.close()
-        dialog.deleteLater()
+    def _end(self, status: str, written: Path | None) -> None:
+        self.done = True
+        self._steps = None
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+        if isValid(self._view):
+            self._view.params.set_status(status)
+        self.finished.emit(written)
 
-    task = view.runner.start(
-        lambda progress, cancelled: job.write(path, progress, cancelled),
-        on_success=lambda _written: view.params.set_status(
-            translate("CompareView", "Wrote {0}").format(path)
-        ),
-        on_failure=failed,
-        on_progress=progressed,
-    )
-    dialog.canceled.connect(task.cancel)
-    if task.done:
-        finished()
-    else:
-        task.finished.connect(finished)
-    return task
+
+def start_pdf_export(view: CompareView, result: CompareResult, path: str | Path) -> PdfExport:
+    """Write `result` as a PDF at `path` in steps behind a progress dialog (at once with an inline runner)."""
+    export = PdfExport(view, result, path)
+    export.start(inline=view.runner.inline)
+    return export

@@ -46,7 +46,7 @@ HEADER_GREY = "#F0F0F0"
 @dataclass(frozen=True, slots=True)
 class FormattedText:
     """One stored text, its paragraphs, and the view's formats over it as (start, end, format) in code
-    points, in order. Value types only, so a worker thread can lay it out."""
+    points, in order."""
 
     text: str
     runs: tuple[tuple[int, int, QTextCharFormat], ...]

@@ -1,17 +1,19 @@
 """The comparison as a PDF: evidence first, then the texts side by side as on screen, then every passage.
 
-Split in two so that the slow part can leave the GUI thread: `prepare_pdf` (GUI thread) reads the compare
-view's formats from hidden reading panes and gathers everything else as plain values; `PdfJob.write` (any
-thread) builds the rich-text document, paginates it at the writer's resolution and paints page by page,
-reporting progress and stopping when cancelled. Pages are painted here rather than by
-`QTextDocument.print_`, which would add its own 2 cm margins and no footer; every page's footer names the
-version and time, so a single printed page still says where it came from.
+`prepare_pdf` reads the compare view's formats from hidden reading panes and gathers everything else as
+values; `PdfJob.pages` builds the rich-text document, paginates it at the writer's resolution and paints one
+page per step, so the interface can write between event-loop turns behind a progress dialog and stop when
+cancelled. It all stays on the GUI thread: painting in a worker thread crashed or hung inside PySide now
+and then while the window painted (2 of 6 runs), and two 20k-character speeches take about half a second
+in all. Pages are painted here rather than by `QTextDocument.print_`, which would add its own 2 cm margins
+and no footer; every page's footer names the version and time, so a single printed page still says where
+it came from.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -72,7 +74,7 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class PdfJob:
-    """Everything the PDF shows, as values: safe to hand to a worker thread."""
+    """Everything the PDF shows, as values (no widget is needed any more to write it)."""
 
     title: str
     front: str
@@ -102,10 +104,9 @@ class PdfJob:
         cursor.insertHtml(self.back)
         return document
 
-    def write(
-        self, path: str | Path, progress: Progress | None = None, cancelled: IsCancelled | None = None
-    ) -> Path:
-        """Write the PDF to `path`; progress counts pages. A cancelled export leaves no file behind."""
+    def pages(self, path: str | Path) -> Iterator[tuple[int, int]]:
+        """Write the PDF to `path` a page at a time: yields (pages written, total) once the document is
+        laid out and after every page. Closing the generator early (cancelling) removes the file."""
         target = Path(path)
         writer = QPdfWriter(str(target))
         writer.setTitle(self.title)
@@ -130,10 +131,13 @@ class PdfJob:
         painter = QPainter(writer)
         if not painter.isActive():
             raise OSError(f"cannot write {target}")
+        complete = False
         try:
+            yield 0, total
+            footer = QRectF(0, page.height(), page.width(), footer_height)
+            left = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
+            right = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight
             for number in range(total):
-                if cancelled is not None and cancelled():
-                    raise Cancelled
                 if number:
                     writer.newPage()
                 painter.save()
@@ -142,18 +146,27 @@ class PdfJob:
                 painter.restore()
                 painter.setFont(footer_font)
                 painter.setPen(QColor("#666666"))
-                footer = QRectF(0, page.height(), page.width(), footer_height)
-                flags = Qt.AlignmentFlag.AlignBottom
-                painter.drawText(footer, flags | Qt.AlignmentFlag.AlignLeft, self.footer)
-                painter.drawText(footer, flags | Qt.AlignmentFlag.AlignRight, f"{number + 1} / {total}")
-                if progress is not None:
-                    progress(number + 1, total)
-        except BaseException:
+                painter.drawText(footer, left, self.footer)
+                painter.drawText(footer, right, f"{number + 1} / {total}")
+                yield number + 1, total
+            complete = True
+        finally:
             painter.end()
-            target.unlink(missing_ok=True)
-            raise
-        painter.end()
-        return target
+            if not complete:
+                target.unlink(missing_ok=True)
+
+    def write(
+        self, path: str | Path, progress: Progress | None = None, cancelled: IsCancelled | None = None
+    ) -> Path:
+        """Write the whole PDF now; progress counts pages. A cancelled export leaves no file behind."""
+        steps = self.pages(path)
+        for done, total in steps:
+            if cancelled is not None and cancelled():
+                steps.close()
+                raise Cancelled
+            if progress is not None:
+                progress(done, total)
+        return Path(path)
 
 
 def prepare_pdf(result: CompareResult, generated: datetime) -> PdfJob:

@@ -296,7 +296,7 @@ def test_a_cancelled_export_leaves_no_file(open_view, tmp_path):
         job.write(
             tmp_path / "cancelled.pdf", lambda done, total: pages.append((done, total)), lambda: bool(pages)
         )
-    assert pages == [(1, pages[0][1])] and pages[0][1] > 2
+    assert pages == [(0, pages[0][1])] and pages[0][1] > 2  # laid out, cancelled before the first page
     assert not (tmp_path / "cancelled.pdf").exists()
 
 
@@ -310,3 +310,35 @@ def test_an_export_that_cannot_be_written_says_why(open_view, tmp_path, monkeypa
     assert not target.exists()
     assert len(warnings) == 1 and str(target) in warnings[0]
     assert view.params.status.text() == warnings[0]
+
+
+def test_the_pdf_is_written_between_event_loop_turns(open_view, qtbot, tmp_path, monkeypatch):
+    """With a threaded runner (the application's), the export returns at once and writes a page per turn
+    of the event loop; the status line says when the file is complete."""
+    from app.ui.tasks import TaskRunner
+
+    view = open_view([_titled(SAMPLES[0]), _titled(SAMPLES[2])])
+    view.runner = TaskRunner(view)
+    target = tmp_path / "stepped.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    view.ask_export_pdf()
+    assert str(target) not in view.params.status.text()  # not written yet
+    qtbot.waitUntil(lambda: str(target) in view.params.status.text(), timeout=20000)
+    reader = PdfReader(str(target))
+    assert view.documents[0].sha256 in _squeeze(reader.pages[0].extract_text())
+
+
+def test_cancelling_the_progress_dialog_stops_and_removes_the_file(open_view, qtbot, tmp_path):
+    from app.ui.compare.export import PdfExport
+
+    view = open_view([_titled(SAMPLES[0]), _titled(SAMPLES[2])])
+    target = tmp_path / "cancelled.pdf"
+    export = PdfExport(view, view.result, target)
+    assert export.step() and export.step() and export.step()  # gathered, laid out, first page written
+    assert export.dialog.value() == 1 and export.dialog.maximum() > 2
+    assert target.exists()
+    with qtbot.waitSignal(export.finished) as ended:
+        export.dialog.canceled.emit()  # what the dialog's Cancel button sends
+    assert ended.args == [None] and not export.step()
+    assert not target.exists()
+    assert view.params.status.text() == "PDF export cancelled."
