@@ -436,6 +436,60 @@ def _print_pre_existing(scored: Scored, level: str) -> None:
         print(f"  {case.key}: src «{case.source[s0:s1]}»  susp «{case.susp[t0:t1]}»".replace("\n", "/"))
 
 
+def failure_modes(case: Case, found: list[tuple[int, int, int, int]]) -> list[str]:
+    """Why one case scores below 1 (strict): detections outside the planted passage (`outside`), the
+    passage in several detections (`split`), not found (`missed`), found in part (`partial`), or a
+    detection reaching past it (`overshoot`)."""
+    _, t0, t1, s0, s1 = case.annotation
+    inside = [d for d in found if _overlaps(d[0], d[1], t0, t1) and _overlaps(d[2], d[3], s0, s1)]
+    modes = ["outside"] if len(inside) < len(found) else []
+    if not inside:
+        return [*modes, "missed"]
+    scores = pan_scores([case.annotation], [(case.key, *d) for d in inside])
+    if len(inside) > 1:
+        modes.append("split")
+    if scores.recall < 0.95:
+        modes.append("partial")
+    if scores.precision < 0.97:
+        modes.append("overshoot")
+    return modes
+
+
+def print_failures(cases: list[Case], detector: Detector, threshold: float = 0.95) -> None:
+    """Each case whose strict plagdet is below `threshold`, with its failure modes and detections,
+    then how often each mode occurred per level."""
+    counts: dict[tuple[str, str], int] = {}
+    for case in cases:
+        found = detector(case.source, case.susp, case.host)
+        score = pan_scores([case.annotation], [(case.key, *d) for d in found])
+        if score.plagdet >= threshold:
+            continue
+        modes = failure_modes(case, found)
+        for mode in modes:
+            counts[(case.level, mode)] = counts.get((case.level, mode), 0) + 1
+        _, t0, t1, s0, s1 = case.annotation
+        print(f"\n{case.key}: plagdet {score.plagdet:.2f} {modes}  planted susp[{t0}:{t1}] src[{s0}:{s1}]")
+        for d0, d1, e0, e1 in found:
+            where = "in " if _overlaps(d0, d1, t0, t1) and _overlaps(e0, e1, s0, s1) else "out"
+            text = case.susp[d0:d1].replace("\n", "/")
+            print(f"  {where} susp[{d0}:{d1}] src[{e0}:{e1}] «{text[:60]}{'…' if len(text) > 60 else ''}»")
+    print("\nfailure modes (cases):", ", ".join(f"{lv} {m}: {c}" for (lv, m), c in sorted(counts.items())))
+
+
+def seed_summary(seeds: list[int], n: int, levels: tuple[str, ...]) -> None:
+    """Strict copy-only plagdet per seed (overall and the last level), to see how the engine generalises
+    over draws it was not tuned on."""
+    detector = engine_detector(kinds=("copy",))
+    for seed in seeds:
+        strict = evaluate(build_cases(n, seed, levels), detector).strict
+        last = levels[-1]
+        print(
+            f"seed {seed}: overall {strict['overall'].plagdet:.3f} (P {strict['overall'].precision:.3f} "
+            f"R {strict['overall'].recall:.3f} G {strict['overall'].granularity:.3f})  {last} "
+            f"{strict[last].plagdet:.3f}"
+        )
+
+
 def report(
     n: int = 25,
     seed: int = 20261125,
@@ -495,7 +549,23 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="print the copy passages strict scoring counts against precision",
     )
+    parser.add_argument(
+        "--failures",
+        action="store_true",
+        help="print each case the copy-only engine scores below 0.95 (strict), with its failure modes",
+    )
+    parser.add_argument(
+        "--seeds", help="comma-separated seeds: one line of strict copy-only plagdet per seed, nothing else"
+    )
     args = parser.parse_args(argv)
+    levels = EXTRA_LEVELS if args.extra else LEVELS
+    if args.seeds:
+        seed_summary([int(s) for s in args.seeds.split(",")], args.n, levels)
+        return
+    if args.failures:
+        seed = 11 if args.extra and args.seed == 20261125 else args.seed
+        print_failures(build_cases(args.n, seed, levels), engine_detector(kinds=("copy",)))
+        return
     report(
         n=30 if args.extra and args.n == 25 else args.n,
         seed=11 if args.extra and args.seed == 20261125 else args.seed,
