@@ -122,7 +122,8 @@ class PdfJob:
         footer_font = QFont(self.font)
         footer_font.setPointSizeF(FOOTER_POINTS)
         area = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION))
-        footer_height = QFontMetricsF(footer_font, writer).height() * 2
+        metrics = QFontMetricsF(footer_font, writer)
+        footer_height = metrics.height() * 2
         page = QSizeF(area.width(), area.height() - footer_height)
         document = self.build()
         document.documentLayout().setPaintDevice(writer)  # lay out in the writer's own metrics
@@ -135,6 +136,8 @@ class PdfJob:
         try:
             yield 0, total
             footer = QRectF(0, page.height(), page.width(), footer_height)
+            room = page.width() - 2 * metrics.horizontalAdvance(f"{total} / {total}")  # the page number's
+            footer_text = metrics.elidedText(self.footer, Qt.TextElideMode.ElideMiddle, room)
             left = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
             right = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight
             for number in range(total):
@@ -146,7 +149,7 @@ class PdfJob:
                 painter.restore()
                 painter.setFont(footer_font)
                 painter.setPen(QColor("#666666"))
-                painter.drawText(footer, left, self.footer)
+                painter.drawText(footer, left, footer_text)
                 painter.drawText(footer, right, f"{number + 1} / {total}")
                 yield number + 1, total
             complete = True
