@@ -50,7 +50,7 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
     if _field(hit, "source") == "pattern":
         rule = _field(hit, "rule") or _field(hit, "category")
         candidate = QCoreApplication.translate("FormulaTooltip", "Candidate formula (pattern: {0})")
-        rows.append(_italic(candidate.format(_tr_category(rule))))
+        rows.append(_italic(candidate.format(category_name(rule))))
     if found and canonical and _compact(found) != _compact(canonical):
         rows.append(html.escape(QCoreApplication.translate("FormulaTooltip", "Found as: {0}").format(found)))
     status = _field(hit, "variant_status", "status")
@@ -66,7 +66,7 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
     if category:
         rows.append(
             html.escape(
-                QCoreApplication.translate("FormulaTooltip", "Category: {0}").format(_tr_category(category))
+                QCoreApplication.translate("FormulaTooltip", "Category: {0}").format(category_name(category))
             )
         )
     year = _field(entry, "first_year") if entry is not None else ""
@@ -120,8 +120,9 @@ CATEGORY_NAMES = (
 )
 
 
-def _tr_category(name: str) -> str:
-    return QCoreApplication.translate("FormulaCategory", name)
+def category_name(category: str) -> str:
+    """A lexicon category or pattern rule in the interface language (one of CATEGORY_NAMES above)."""
+    return QCoreApplication.translate("FormulaCategory", category) if category else ""
 
 
 def formula_mark_tooltip(

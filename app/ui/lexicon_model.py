@@ -11,7 +11,6 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from app.ui.formula_marks import category_name
 from app.ui.merged_lexicon import LexiconRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,10 +40,6 @@ class Column(IntEnum):
     FIRST_YEAR = 4
     SOURCE = 5
     OUTDATED = 6
-
-
-def category_name(category: str) -> str:
-    return QCoreApplication.translate("FormulaCategory", category) if category else ""
 
 
 class LexiconTableModel(QAbstractTableModel):

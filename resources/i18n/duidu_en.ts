@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>CompareHighlights</name>
+    <message>
+        <source>shared formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · similarity {1:.0%} · shared with &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>

@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>CompareHighlights</name>
+    <message>
+        <source>shared formula</source>
+        <translation>共用提法</translation>
+    </message>
+    <message>
+        <source>copied passage</source>
+        <translation>雷同段落</translation>
+    </message>
+    <message>
+        <source>{0} · similarity {1:.0%} · shared with &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>{0} · 相似度 {1:.0%} · 与 &lt;b&gt;{2}&lt;/b&gt; 共有</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>

@@ -62,19 +62,19 @@ def _copy_style(documents: int):
     return style
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompareHighlights", text)
-
-
 def link_tooltip(link: Link, labels: Sequence[str]) -> str:
     """Hover text: partner, similarity, kind, and the partner's wording."""
-    kind = _tr("shared formula") if link.kind == "formula" else _tr("copied passage")
+    # Literal translate() calls, so that lupdate sees the strings.
+    if link.kind == "formula":
+        kind = QCoreApplication.translate("CompareHighlights", "shared formula")
+    else:
+        kind = QCoreApplication.translate("CompareHighlights", "copied passage")
     counterpart = " ".join(link.partner_text.split())
     if len(counterpart) > TOOLTIP_CHARS:
         counterpart = counterpart[: TOOLTIP_CHARS - 1] + "…"
-    head = _tr("{0} · similarity {1:.0%} · shared with <b>{2}</b>").format(
-        kind, link.similarity, html.escape(labels[link.partner])
-    )
+    head = QCoreApplication.translate(
+        "CompareHighlights", "{0} · similarity {1:.0%} · shared with <b>{2}</b>"
+    ).format(kind, link.similarity, html.escape(labels[link.partner]))
     return f"{head}<br>{html.escape(counterpart)}"
 
 
