@@ -214,6 +214,18 @@ def test_a_sentence_repeated_in_one_text_is_matched_where_the_rest_of_the_block_
     assert sum(len(p.a_text) for p in passages) == len(block)
 
 
+def test_a_block_printed_twice_is_matched_whole_where_more_of_it_is_shared():
+    s1 = "广大青年要坚定理想信念，培育高尚品格，练就过硬本领，勇于创新创造。"
+    s2 = "青联和学联工作是党的青年工作的重要组成部分。"
+    s3 = "各级党委和政府要加强对青年工作的领导，关心和支持青联和学联工作。"
+    s4 = "为广大青年和青年学生增长才干、施展才华创造良好条件。"
+    filler = "今年春耕生产形势很好，粮食再获丰收，城市更新项目陆续开工。" * 4
+    source = "新华社北京电。" + s1 + s2 + s3 + filler + "相关新闻：" + s2 + s1 + s3 + s4 + "（完）"
+    copy = "会议听取了汇报。" + s3 + s2 + s4 + s1 + "其他事项另行通知。"
+    (p,) = compare_pair(source, copy).passages
+    assert p.a_text == s2 + s1 + s3 + s4 and p.b_text == s3 + s2 + s4 + s1
+
+
 def test_a_short_repeat_from_elsewhere_does_not_scatter_a_reordered_block():
     s1, s2, s3, s4 = (
         "各级党组织要把学习贯彻党的创新理论作为首要政治任务，",

@@ -136,12 +136,27 @@ def resolve(
 ) -> list[Candidate]:
     """Strongest candidates first; later ones keep only unclaimed text, or are dropped.
 
-    A text repeated in one document (a photo caption, a sentence said twice) matches each repetition; the
-    one next to other shared text in both documents (within `context`) continues a reused block and is
-    the reuse. So a candidate's strength is its matched characters plus a bonus for its neighbours.
+    A text repeated in one document (a photo caption, a sentence said twice, a whole report reprinted
+    under 相关新闻) matches each repetition; the one next to other shared text in both documents (within
+    `context`) continues a reused block and is the reuse. So a candidate's strength is its matched
+    characters plus a bonus for its neighbours, and between equally strong ones the better supported
+    goes first, so that the parts of a block repeated whole tend to go together.
     """
     support = _neighbour_support(candidates, context) if context else [0] * len(candidates)
-    heap = [(-_strength(c, support[n]), c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
+    return _claim(candidates, support, min_chars, min_similarity, max_gap, context)
+
+
+def _claim(
+    candidates: list[Candidate],
+    support: list[int],
+    min_chars: int,
+    min_similarity: float,
+    max_gap: int,
+    context: int,
+) -> list[Candidate]:
+    """One round of resolution: candidates by strength claim their text; `support` grows with pieces."""
+    # equal strengths (a repeated text, matched the same at each place): the better-supported first
+    heap = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
     heapq.heapify(heap)
     xs, ys = IntervalSet(), IntervalSet()
     near = _Accepted(context)
@@ -163,7 +178,8 @@ def resolve(
                 # what is left of a candidate may now sit right next to accepted passages
                 support.append(max(support[n], near.support(smaller)) if context else 0)
                 strength = _strength(smaller, support[-1])
-                heapq.heappush(heap, (-strength, smaller.x0, smaller.y0, len(support) - 1, smaller))
+                entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
+                heapq.heappush(heap, entry)
     return accepted
 
 
@@ -183,7 +199,8 @@ class _Accepted:
         self.boxes.insert(at, cand)
 
     def support(self, cand: Candidate) -> int:
-        """Matched characters of the accepted passages within reach of `cand` in both texts."""
+        """Matched characters of the accepted passages within reach of `cand` in both texts (itself and
+        other readings of its text left out)."""
         total = 0
         at = bisect_right(self.starts, cand.x0)
         for step, m in ((-1, at - 1), (1, at)):
@@ -191,7 +208,7 @@ class _Accepted:
                 other = self.boxes[m]
                 if max(other.x0 - cand.x1, cand.x0 - other.x1) > self.reach:
                     break
-                if max(other.y0 - cand.y1, cand.y0 - other.y1) <= self.reach:
+                if max(other.y0 - cand.y1, cand.y0 - other.y1) <= self.reach and not _rivals(cand, other):
                     total += other.matched
                 m += step
         return total
