@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -45,6 +46,43 @@ def test_compiled_qm_is_up_to_date(ts: Path, tmp_path: Path):
     shipped = ts.with_suffix(".qm")
     assert shipped.exists(), f"{shipped.name} is missing: run pyside6-lrelease"
     assert shipped.read_bytes() == compiled.read_bytes(), f"{shipped.name} is stale: run pyside6-lrelease"
+
+
+#: Functions that translate a runtime value on purpose: their possible values are listed for lupdate elsewhere
+#: (QT_TRANSLATE_NOOP in formula_marks.py, the reason table in reasons.py).
+TRANSLATES_LISTED_VALUES = {"category_name", "localized_reason", "_value"}
+
+
+def _non_literal_translations(path: Path) -> list[str]:
+    """`tr(x)` / `translate(context, x)` calls whose text is not a literal, so lupdate cannot see it."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef) or function.name in TRANSLATES_LISTED_VALUES:
+            continue
+        for call in ast.walk(function):
+            if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute | ast.Name):
+                continue
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+            position = {"tr": 0, "translate": 1}.get(name)
+            if position is None or len(call.args) <= position:
+                continue
+            if (
+                name == "translate"
+                and isinstance(call.args[0], ast.Constant)
+                and not isinstance(call.args[0].value, str)
+            ):
+                continue  # QPainter.translate(x, y) and the like
+            if not isinstance(call.args[position], ast.Constant):
+                found.append(f"{path.relative_to(REPO)}:{call.lineno}")
+    return found
+
+
+def test_every_translated_text_is_a_literal_that_lupdate_can_see():
+    found = [
+        hit for path in sorted((REPO / "app" / "ui").rglob("*.py")) for hit in _non_literal_translations(path)
+    ]
+    assert found == []
 
 
 def test_every_interface_string_has_a_chinese_translation(tmp_path: Path):
