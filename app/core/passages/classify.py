@@ -7,11 +7,14 @@ The signals, combined per passage side:
    (各级党委和政府, 各级领导干部) and the boilerplate sentence frames of research R6 (团结在…周围,
    在…领导下, 以…为指导): their covered characters are united, not just the best one taken;
 2. corpus-wide boilerplate, through `PassageParams.boilerplate`, e.g. a `BoilerplateIndex` built from a
-   reference library: share of the passage inside shingles that occur in `min_df` other documents.
+   reference library: share of the passage inside shingles that occur in `min_df` other documents;
+3. cited document titles (《…》), which everyone citing the document writes out in full.
 A passage is `formula` when the larger share reaches `formula_share`, or `short_formula_share` for
 passages up to `short_chars` long. In such short passages the function words and the governance verbs
 that carry a formula (的, 和, 要; 加强, 推进, 坚持 …) are neither formula nor prose: a clause such as
-加强社会主义精神文明建设 or 各级党委和政府以及各级领导干部要 is judged on what remains.
+加强社会主义精神文明建设 or 各级党委和政府以及各级领导干部要 is judged on what remains. A short clause
+that two texts share with no longer shared passage next to it is `formula` whatever its share
+(`lone_clauses`): two texts on one subject share many such clauses that no list holds.
 """
 
 from __future__ import annotations
