@@ -209,7 +209,7 @@ def test_a_comparison_labels_a_shared_user_formula_as_formula(window):
     from app.ui.compare import CompareView
     from app.ui.compare.integration import attach_compare
 
-    formula = "推进产业链供应链韧性提升行动三年攻坚"
+    formula = "推进产业链供应链韧性提升行动三年攻坚和链主企业培育工程"  # longer than a lone stock clause
     texts = (
         f"今年我们要在全市范围内，{formula}，确保各项目标任务如期完成。另外还要抓好安全生产。",
         f"会议强调，各县区要{formula}，为高质量发展提供坚实支撑。同时要关注民生。",
