@@ -56,7 +56,9 @@ def test_normalised_index_inverts_the_map():
     assert view.normalised_span(0, len(text)) == (0, len(view.text))
 
 
-@given(st.text(alphabet=st.sampled_from(list("两个维护学思想 \n　“”「」，,。*×Xx某ＡａA1１𠀋、—")), max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from(list("两个维护学思想 \n　“”「」，,。*×Xx某ＡａA1１𠀋、—")), max_size=60)
+)
 def test_offset_map_points_back_to_the_right_characters(text: str):
     for keep in (True, False):
         view = normalize(text, keep_punctuation=keep)
