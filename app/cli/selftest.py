@@ -189,6 +189,23 @@ def step_chinese_ui(ctx: Context) -> str:
     return "qtbase_zh_CN.qm and duidu_zh_CN.qm load"
 
 
+#: Titles in code-point order; pinyin order (an, bei, chong, zhong) needs the Chinese collation data that the
+#: bundle's trimmed ICU must keep.
+PINYIN_SAMPLE = ("中国", "北京", "安徽", "重庆")
+PINYIN_ORDER = ["安徽", "北京", "重庆", "中国"]
+
+
+def step_pinyin_sort(ctx: Context) -> str:
+    """The library table sorts Chinese by pinyin through Qt's collator (ICU's zh data)."""
+    library_model = _module("app.ui.library_model")
+    _module("app.ui.app").make_application()
+    collator = library_model.chinese_collator()
+    ordered = sorted(PINYIN_SAMPLE, key=collator.sortKey)
+    if ordered != PINYIN_ORDER:
+        raise AssertionError(f"Chinese sorts as {'、'.join(ordered)}, not by pinyin")
+    return "、".join(ordered)
+
+
 def step_postgresql_driver(ctx: Context) -> str:
     """A shared library on PostgreSQL needs the driver and its bundled libpq; no server is contacted."""
     psycopg = _module("psycopg")
@@ -236,6 +253,7 @@ STEPS: tuple[Step, ...] = (
     Step("open a library and import a sample", step_library),
     Step("open the main window", step_window),
     Step("load the Chinese interface", step_chinese_ui),
+    Step("sort Chinese by pinyin", step_pinyin_sort),
     Step("write an HTML and a PDF report", step_report),
     Step("load the PostgreSQL driver", step_postgresql_driver),
 )
