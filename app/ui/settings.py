@@ -56,6 +56,14 @@ COMPARE_MIN_SIMILARITY = _option("compare/min_similarity", float, 0.8)
 COMPARE_COUNT_FORMULAS = _option("compare/count_formulas", bool, False)
 COMPARE_SHOW_FORMULAS = _option("compare/show_formulas", bool, True)
 COMPARE_SCROLL_LOCK = _option("compare/scroll_lock", bool, True)
+#: The Trace dock's tab and filters, as the user last left them.
+TRACE_TAB = _option("trace/tab", int, 0)
+TRACE_HIDE_COMMON = _option("trace/hide_common", bool, False)
+TRACE_SIMILAR_TOP = _option("trace/similar_top", int, 10)
+TRACE_GROUPING = _option("trace/grouping", int, 0)
+TRACE_MEASURE = _option("trace/measure", int, 0)
+TRACE_NETWORK_SCOPE = _option("trace/network_scope", int, 0)
+TRACE_NETWORK_THRESHOLD = _option("trace/network_threshold", int, 10)
 
 
 def settings_path() -> Path:

@@ -20,6 +20,7 @@ from app.ui.trace.formula_table_panel import FormulaTablePanel
 from app.ui.trace.network_panel import NetworkPanel
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.passage_panel import PassagePanel
+from app.ui.trace.remembered import remember_trace_state
 from app.ui.trace.similar_panel import SimilarPanel
 
 if TYPE_CHECKING:
@@ -287,4 +288,5 @@ def install_trace(window: MainWindow) -> TraceDock:
             load_completions()
 
     dock.visibilityChanged.connect(on_visible)
+    remember_trace_state(dock, window.prefs)
     return dock
