@@ -6,6 +6,8 @@ may well be a worker thread while another worker asks at the same moment.
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -49,13 +51,23 @@ def idioms() -> frozenset[str]:
         return _idioms()
 
 
+#: A line of jieba's dictionary ("word frequency tag") whose word has 2–8 characters.
+_DICT_WORD = re.compile(r"^([^ \n]{2,8}) ", re.MULTILINE)
+
+
+def _jieba_dictionary() -> Path:
+    """jieba's general dictionary, found without importing jieba (its import alone costs ~0.15 s)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
 @cache
 def _general_words() -> frozenset[str]:
-    import jieba  # here, not at module level: the GUI must start without loading jieba
-
-    with jieba.Tokenizer().get_dict_file() as handle:
-        lines = handle.read().decode("utf-8").splitlines()
-    return frozenset(word for line in lines if 2 <= len(word := line.split(" ", 1)[0]) <= 8)
+    # One regular expression over the whole file: a third of the time of splitting 350k lines in Python,
+    # which matters because the first comparison waits for this.
+    return frozenset(_DICT_WORD.findall(_jieba_dictionary().read_text(encoding="utf-8")))
 
 
 def general_words() -> frozenset[str]:
