@@ -1399,6 +1399,10 @@
         <source>{0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passages ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassagePanel</name>

@@ -1378,6 +1378,10 @@
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
+    <message>
+        <source>Passages ({0})</source>
+        <translation>段落（{0}）</translation>
+    </message>
 </context>
 <context>
     <name>PassagePanel</name>

@@ -379,4 +379,4 @@ class PassageDock(QDockWidget):
         # The count lives in the title bar, where a narrow dock still has room for it.
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         count = self.tr("{0} of {1}").format(shown, total) if shown != total else str(total)
-        self.setWindowTitle(f"{self.tr('Passages')} ({count})")
+        self.setWindowTitle(self.tr("Passages ({0})").format(count))
