@@ -1882,6 +1882,17 @@ is shared with {2}
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this search</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TraceActions</name>
     <message>
         <source>T&amp;race</source>
@@ -1948,6 +1959,10 @@ is shared with {2}
     <message>
         <source>Stopped: %1</source>
         <extracomment>Open the pair side by side (two document ids). Open a speech and show a span of it: (document id, start, end). A query finished and its results are shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1857,6 +1857,17 @@ is shared with {2}
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop this search</source>
+        <translation>停止本次查询</translation>
+    </message>
+</context>
+<context>
     <name>TraceActions</name>
     <message>
         <source>T&amp;race</source>
@@ -1923,6 +1934,10 @@ is shared with {2}
         <source>Stopped: %1</source>
         <extracomment>Open the pair side by side (two document ids). Open a speech and show a span of it: (document id, start, end). A query finished and its results are shown.</extracomment>
         <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from app.store import Library
 from app.ui.tasks import Task, TaskRunner
@@ -22,7 +22,8 @@ OracleGetter = Callable[[], Callable[[str], float] | None]
 
 
 class StatusLine(QWidget):
-    """A one-line message and a progress bar shown only while work runs."""
+    """A one-line message, and while work runs a progress bar and a Stop button (library-wide queries on a
+    large library take a while; an analyst who asked the wrong question should not have to wait it out)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,15 +33,29 @@ class StatusLine(QWidget):
         self.bar.setMaximumWidth(140)
         self.bar.setTextVisible(False)
         self.bar.hide()
+        self.stop = QToolButton()
+        self.stop.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar)
+        layout.addWidget(self.stop)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.stop.setText(self.tr("Stop"))
+        self.stop.setToolTip(self.tr("Stop this search"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def busy(self, message: str) -> None:
         self.label.setText(message)
         self.bar.setRange(0, 0)
         self.bar.show()
+        self.stop.show()
 
     def progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -49,6 +64,7 @@ class StatusLine(QWidget):
     def done(self, message: str) -> None:
         self.label.setText(message)
         self.bar.hide()
+        self.stop.hide()
 
     def text(self) -> str:
         return self.label.text()
@@ -77,6 +93,7 @@ class TracePanel(QWidget):
         self.oracle: OracleGetter = oracle or (lambda: None)
         self.runner = runner
         self.status = StatusLine(self)
+        self.status.stop.clicked.connect(self.stop)
         self._task: Task | None = None
         self._generation = 0
 
@@ -104,6 +121,11 @@ class TracePanel(QWidget):
         if self._task is not None:
             self._task.cancel()
         self._generation += 1
+
+    def stop(self) -> None:
+        """The user's Stop: cancel the running query and say so (its late result is dropped)."""
+        self.cancel_work()
+        self.status.done(self.tr("Stopped."))
 
     def retranslate_ui(self) -> None:
         """Set every visible string; subclasses override and call it at construction."""
