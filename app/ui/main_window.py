@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from app.core.model import DocumentMeta
 from app.paths import resource
+from app.store import LibraryError
 from app.ui import settings as S
 from app.ui.formula_tools import install_formula_tools
 from app.ui.import_flow import ImportController
@@ -30,7 +31,7 @@ from app.ui.reasons import localized_reason
 from app.ui.search_panel import FacetPanel
 from app.ui.tasks import TaskRunner
 from app.ui.trace.dock import install_trace
-from app.ui.undo_commands import EditMetadataCommand, RemoveCommand
+from app.ui.undo_commands import EditMetadataCommand, LibraryCommand, RemoveCommand, push_to_library
 from app.ui.window_actions import WindowActions
 
 MAX_COMPARE = 8
@@ -281,12 +282,24 @@ class MainWindow(QMainWindow):
 
     def paste_text(self) -> None:
         dialog = PasteDialog(self)
-        if dialog.exec() != PasteDialog.DialogCode.Accepted:
+        while dialog.exec() == PasteDialog.DialogCode.Accepted:
+            try:
+                doc_id, created = self.service.add_text(dialog.result_text(), dialog.result_meta())
+            except LibraryError as exc:
+                self.report_library_error(exc)
+                continue  # the dialog opens again, still holding the text: nothing pasted is lost
+            self.reload(then=lambda doc_id=doc_id: self.select_ids([doc_id]))
+            if not created:
+                self.statusBar().showMessage(self.tr("This text is already in the library."), 5000)
             return
-        doc_id, created = self.service.add_text(dialog.result_text(), dialog.result_meta())
-        self.reload(then=lambda: self.select_ids([doc_id]))
-        if not created:
-            self.statusBar().showMessage(self.tr("This text is already in the library."), 5000)
+
+    def report_library_error(self, exc: LibraryError) -> None:
+        """The library refused a change (locked, full, gone): say why; nothing was changed."""
+        warn(self, self.tr("The library was not changed"), localized_reason(str(exc)))
+
+    def push_change(self, command: LibraryCommand) -> bool:
+        """Make an undoable change to the library; a refused one is reported and left off the stack."""
+        return push_to_library(self.undo_stack, command, self.report_library_error)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -310,9 +323,7 @@ class MainWindow(QMainWindow):
 
     def apply_metadata(self, doc_id: int, before: DocumentMeta, after: DocumentMeta) -> None:
         if before != after:
-            self.undo_stack.push(
-                EditMetadataCommand(self.service, doc_id, before, after, self._on_row_changed)
-            )
+            self.push_change(EditMetadataCommand(self.service, doc_id, before, after, self._on_row_changed))
 
     def _on_row_changed(self, row: LibraryRow) -> None:
         self.model.upsert(row)
@@ -330,7 +341,7 @@ class MainWindow(QMainWindow):
         question = self.tr("Remove %n speech(es) from the library?", "", len(ids))
         hint = self.tr("You can undo this with Ctrl+Z.")
         if ask(self, self.tr("Remove speeches"), f"{question}\n\n{listing}\n\n{hint}", default_yes=False):
-            self.undo_stack.push(RemoveCommand(self.service, ids, self._on_removed, self._on_restored))
+            self.push_change(RemoveCommand(self.service, ids, self._on_removed, self._on_restored))
 
     def _on_removed(self, ids: list[int]) -> None:
         self.tabs.close_readers(ids)

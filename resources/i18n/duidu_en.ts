@@ -351,6 +351,7 @@
     <name>EditMetadataCommand</name>
     <message>
         <source>Edit details</source>
+        <extracomment>Told about a refused write (the window shows a message); set by `push_to_library`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1094,6 +1095,10 @@
     </message>
     <message>
         <source>This text is already in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

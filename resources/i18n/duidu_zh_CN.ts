@@ -349,6 +349,7 @@
     <name>EditMetadataCommand</name>
     <message>
         <source>Edit details</source>
+        <extracomment>Told about a refused write (the window shows a message); set by `push_to_library`.</extracomment>
         <translation>编辑信息</translation>
     </message>
 </context>
@@ -1078,6 +1079,10 @@
     <message>
         <source>This text is already in the library.</source>
         <translation>文库中已有这篇文本。</translation>
+    </message>
+    <message>
+        <source>The library was not changed</source>
+        <translation>文库未作更改</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n speech(es) from the library?</source>
