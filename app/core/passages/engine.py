@@ -44,6 +44,23 @@ class PreparedDocument:
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _shares: dict[object, float] = field(default_factory=dict, repr=False)
+    _shares_params: PassageParams | None = field(default=None, repr=False)
+
+    def formula_share(self, normalised: str, params: PassageParams, exclude: frozenset[str]) -> float:
+        """`classify.formula_share` of a stretch of this document, remembered across its pairs.
+
+        Compared with three or more documents, the same stretch is a passage side in several pairs (a
+        paragraph shared with every other speech), and its lexicon and stock-phrase coverage is the
+        costliest part of classifying it. The boilerplate share depends on the pair, so it keys too.
+        """
+        if params is not self._shares_params:
+            self._shares, self._shares_params = {}, params
+        key = normalised if params.boilerplate is None else (normalised, exclude)
+        share = self._shares.get(key)
+        if share is None:
+            share = self._shares[key] = formula_share(normalised, params, exclude)
+        return share
 
     @property
     def titles(self) -> list[tuple[int, int]]:
@@ -123,9 +140,10 @@ def _pair(
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
         # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
+        share_x = x.formula_share(nx, params, exclude)
         share = max(
-            formula_share(nx, params, exclude),
-            formula_share(ny, params, exclude),
+            share_x,
+            share_x if ny == nx else y.formula_share(ny, params, exclude),
             title_share(x.titles, box.x0, box.x1),
             title_share(y.titles, box.y0, box.y1),
         )

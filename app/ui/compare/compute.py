@@ -17,7 +17,7 @@ from itertools import combinations
 from typing import Protocol
 
 from app.core.model import DocumentMeta
-from app.core.normalize import normalize
+from app.core.normalize import NormalizedView, normalize
 from app.core.passages import (
     BoilerplateSignal,
     Cancelled,
@@ -225,21 +225,32 @@ def _compute(
         if progress is not None:
             progress(done + 1, len(pairs))
     comparison = Comparison(tuple(passages), tuple(summaries))
-    ratios, pair_ratios = shared_ratios([d.text for d in docs], comparison.passages, settings.count_formulas)
+    views = [prepared[n].view if n in prepared else None for n in range(len(docs))]
+    ratios, pair_ratios = shared_ratios(
+        [d.text for d in docs], comparison.passages, settings.count_formulas, views
+    )
     return CompareResult(
         tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started
     )
 
 
 def shared_ratios(
-    texts: Sequence[str], passages: Sequence[Passage], count_formulas: bool
+    texts: Sequence[str],
+    passages: Sequence[Passage],
+    count_formulas: bool,
+    views: Sequence[NormalizedView | None] = (),
 ) -> tuple[tuple[float, ...], dict[tuple[int, int], float]]:
     """Share of each text (in normalised characters, like the engine) inside shared passages.
 
     Per document against all others (union of its passages) and per ordered pair. Formula passages count
-    only when `count_formulas` is set; by default this equals the engine's copy ratio.
+    only when `count_formulas` is set; by default this equals the engine's copy ratio. `views` may hold
+    the matching's normalised views (None where a document was not matched), so they are not rebuilt.
     """
-    views = [normalize(text, keep_punctuation=False) for text in texts]
+    given = list(views) + [None] * (len(texts) - len(views))
+    views = [
+        view if view is not None else normalize(text, keep_punctuation=False)
+        for text, view in zip(texts, given, strict=True)
+    ]
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for p in passages:
         if p.kind == "copy" or count_formulas:
