@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from app.core.dates import parse_date
 from app.core.model import DocumentMeta
 from app.ui.widget_setup import form_dialog_layout
 
@@ -28,6 +30,18 @@ def parse_tags(text: str) -> tuple[str, ...]:
     """Split a typed tag line into unique, trimmed tags, keeping the order the user gave."""
     tags = (tag.strip() for tag in _TAG_SPLIT_RE.split(text))
     return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def iso_date(text: str) -> str | None:
+    """The ISO form of a typed date (`2023年4月12日`, `2023/4/12`, `2023-04`, `2023`); '' for no date, None
+    for text that is not a date. Dates sort the library, fill the year facet and orient the copy network,
+    so they are stored in one form."""
+    text = text.strip()
+    if not text:
+        return ""
+    if re.fullmatch(r"(1[89]|20)\d\d", text):
+        return text
+    return parse_date(text) or None
 
 
 def known_genres() -> tuple[str, ...]:
@@ -68,6 +82,11 @@ class MetadataDialog(QDialog):
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("Region / &organisation:"), self.organisation)
         form.addRow(self.tr("&Date:"), self.date)
+        self.date_error = QLabel()
+        self.date_error.setWordWrap(True)
+        self.date_error.setStyleSheet("color: #c62828")
+        form.addRow("", self.date_error)
+        self.date_error.hide()
         form.addRow(self.tr("O&ccasion:"), self.occasion)
         form.addRow(self.tr("&Genre:"), self.genre)
         form.addRow(self.tr("So&urce:"), self.source)
@@ -75,6 +94,20 @@ class MetadataDialog(QDialog):
         form.addRow(self.tr("&Notes:"), self.notes)
         form_dialog_layout(self, form)
         self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """Store the date in ISO form; text that is no date keeps the dialog open with a hint."""
+        date = iso_date(self.date.text())
+        if date is None:
+            self.date_error.setText(
+                self.tr("Not a date Duidu can read: write 2023-04-12, 2023年4月12日, 2023-04 or 2023.")
+            )
+            self.date_error.show()
+            self.date.setFocus()
+            self.date.selectAll()
+            return
+        self.date.setText(date)
+        super().accept()
 
     def meta(self) -> DocumentMeta:
         return replace(

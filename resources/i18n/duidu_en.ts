@@ -1183,6 +1183,10 @@
         <source>&amp;Notes:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a date Duidu can read: write 2023-04-12, 2023年4月12日, 2023-04 or 2023.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkPanel</name>

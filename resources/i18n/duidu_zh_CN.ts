@@ -1165,6 +1165,10 @@
         <source>&amp;Notes:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
+    <message>
+        <source>Not a date Duidu can read: write 2023-04-12, 2023年4月12日, 2023-04 or 2023.</source>
+        <translation>无法识别的日期：请写成 2023-04-12、2023年4月12日、2023-04 或 2023。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPanel</name>
