@@ -16,6 +16,8 @@ from app.ui.widget_setup import setup_result_table
 
 #: Widest a column gets when fitted to its contents (long titles are elided and shown in full on hover).
 _WIDEST = {Column.TITLE: 380, Column.ORGANISATION: 200, Column.TAGS: 200}
+#: The title never gets narrower than this when making room for the other columns.
+_NARROWEST_TITLE = 200
 
 
 class LibraryView(QWidget):
@@ -111,6 +113,16 @@ class LibraryView(QWidget):
         self.table.resizeColumnsToContents()
         for column, widest in _WIDEST.items():
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        # Every column in view when the window is wide enough: the title gives up what the others need
+        # (long English headers would otherwise push Length off the right edge behind a scroll bar).
+        header = self.table.horizontalHeader()
+        overflow = header.length() - self.table.viewport().width()
+        if header.stretchLastSection():  # the stretched last column never gets narrower than the default
+            last = header.logicalIndex(header.count() - 1)
+            overflow += max(0, header.defaultSectionSize() - header.sectionSize(last))
+        title = self.table.columnWidth(Column.TITLE)
+        if overflow > 0 and self.table.viewport().width() > 0:
+            self.table.setColumnWidth(Column.TITLE, max(_NARROWEST_TITLE, title - overflow))
         self.columns_fitted = True
 
     def column_menu(self) -> QMenu:

@@ -299,3 +299,22 @@ def test_hidden_columns_are_remembered(make_window, gui_library):
     first.close()
     second = make_window(gui_library)
     assert second.table.horizontalHeader().isSectionHidden(Column.ROLE)
+
+
+def test_every_library_column_fits_the_default_window(window):
+    """Long titles and organisations give way, so Length is not pushed off behind a scroll bar."""
+    long_meta = DocumentMeta(
+        title="在全市学习贯彻习近平新时代中国特色社会主义思想主题教育动员部署会议上的讲话" * 2,
+        speaker="王某某",
+        role="市委副书记、市长",
+        organisation="中共汀岚市委员会办公室、汀岚市人民政府办公室",
+        date="2023-04-20",
+        genre="政府工作报告",
+        tags=("主题教育", "动员部署"),
+    )
+    window.service.add_text("同志们：\n今天开会。\n" * 200, long_meta)
+    window.reload()
+    header = window.table.horizontalHeader()
+    right = header.sectionViewportPosition(Column.LENGTH) + header.sectionSize(Column.LENGTH)
+    assert right <= window.table.viewport().width()
+    assert header.sectionSize(Column.TITLE) >= 200
