@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.facets.facets_changed.connect(self.on_facets_changed)
         self.tabs = ReaderTabs(self.library_view, self.runner)
         self.tabs.currentChanged.connect(lambda _index: self._update_actions())
+        self.tabs.currentChanged.connect(lambda _index: self._show_facets_with_library())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.facets)
         self.splitter.addWidget(self.tabs)
@@ -192,6 +193,11 @@ class MainWindow(QMainWindow):
         if shown != len(rows):
             text += " · " + self.tr("%n shown", "", shown)
         self.size_label.setText(text)
+
+    def _show_facets_with_library(self) -> None:
+        """The facets filter the library table only: a reader or a comparison gets their width instead
+        (a compare toolbar otherwise overflowed its controls behind a chevron)."""
+        self.facets.setVisible(self.tabs.currentIndex() == 0)
 
     def _update_actions(self) -> None:
         self.act.update_enabled(len(self.selected_ids()), self.tabs.currentIndex() > 0)

@@ -318,3 +318,21 @@ def test_every_library_column_fits_the_default_window(window):
     right = header.sectionViewportPosition(Column.LENGTH) + header.sectionSize(Column.LENGTH)
     assert right <= window.table.viewport().width()
     assert header.sectionSize(Column.TITLE) >= 200
+
+
+def test_facets_make_room_for_readers_and_come_back_with_the_library(qtbot, make_window, gui_library):
+    first = make_window(gui_library)
+    ids = _fill(first)
+    first.splitter.setSizes([180, 1000])
+    first.open_reader(ids["政府工作报告"])
+    assert not first.facets.isVisible()
+    qtbot.waitUntil(lambda: first.tabs.width() > first.splitter.width() - 20)  # the reader takes their width
+    first.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: first.splitter.sizes()[0] == 180)
+    assert first.facets.isVisible()
+    first.open_reader(ids["政府工作报告"])
+    first.close()  # closed while reading: the library's facets still come back next time
+
+    second = make_window(gui_library)
+    assert second.tabs.currentIndex() == 0
+    assert second.facets.isVisible() and second.splitter.sizes()[0] == 180
