@@ -13,7 +13,9 @@ def about_text() -> str:
     translate = QCoreApplication.translate
     return "".join(
         (
-            f"<h3>{translate('About', 'Duidu (对读)')} {__version__}</h3>",
+            "<h3>",
+            translate("About", "Duidu (对读)"),
+            f" {__version__}</h3>",
             "<p>",
             translate("About", "Read and compare Chinese official speeches side by side."),
             "</p><p>",

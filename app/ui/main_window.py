@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         question = self.tr("Remove %n speech(es) from the library?", "", len(ids))
         hint = self.tr("You can undo this with Ctrl+Z.")
         if ask(self, self.tr("Remove speeches"), f"{question}\n\n{listing}\n\n{hint}", default_yes=False):
-            self.push_change(RemoveCommand(self.service, ids, self._on_removed, self._on_restored))
+            label = self.tr("Remove %n speech(es)", "", len(ids))  # the Undo menu entry
+            self.push_change(RemoveCommand(self.service, ids, self._on_removed, self._on_restored, label))
 
     def _on_removed(self, ids: list[int]) -> None:
         self.tabs.close_readers(ids)

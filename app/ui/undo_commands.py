@@ -24,7 +24,7 @@ class LibraryCommand(QUndoCommand):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        #: Told about a refused write (the window shows a message); set by `push_to_library`.
+        # Told about a refused write (the window shows a message); set by `push_to_library`.
         self.on_error: Callable[[LibraryError], None] = lambda _exc: None
         self._stack: QUndoStack | None = None
         self._skip = ""  # "redo"/"undo": the library is already in that state, the stack catches up
@@ -80,10 +80,10 @@ class RemoveCommand(LibraryCommand):
         doc_ids: Sequence[int],
         on_removed: Callable[[list[int]], None],
         on_restored: Callable[[list[LibraryRow]], None],
+        label: str,
     ) -> None:
-        super().__init__(
-            QCoreApplication.translate("RemoveCommand", "Remove %n speech(es)", "", len(doc_ids))
-        )
+        # The window names it ("Remove 2 speeches"): lupdate sees plurals in tr() calls of a QObject only.
+        super().__init__(label)
         self._service = service
         self._ids = list(doc_ids)
         self._removed: list[RemovedDocument] = []

@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>Duidu (对读)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Read and compare Chinese official speeches side by side.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,7 +355,6 @@
     <name>EditMetadataCommand</name>
     <message>
         <source>Edit details</source>
-        <extracomment>Told about a refused write (the window shows a message); set by `push_to_library`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1115,6 +1118,13 @@
     <message>
         <source>Remove speeches</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n speech(es)</source>
+        <translation>
+            <numerusform>Remove %n speech</numerusform>
+            <numerusform>Remove %n speeches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select 2 to 8 speeches to compare.</source>

@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>Duidu (对读)</source>
+        <translation>对读 (Duidu)</translation>
+    </message>
+    <message>
         <source>Read and compare Chinese official speeches side by side.</source>
         <translation>并排阅读和比对中文公文讲话。</translation>
     </message>
@@ -349,7 +353,6 @@
     <name>EditMetadataCommand</name>
     <message>
         <source>Edit details</source>
-        <extracomment>Told about a refused write (the window shows a message); set by `push_to_library`.</extracomment>
         <translation>编辑信息</translation>
     </message>
 </context>
@@ -1097,6 +1100,12 @@
     <message>
         <source>Remove speeches</source>
         <translation>删除讲话</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n speech(es)</source>
+        <translation>
+            <numerusform>删除 %n 篇讲话</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select 2 to 8 speeches to compare.</source>

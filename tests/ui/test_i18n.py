@@ -86,7 +86,8 @@ def test_every_translated_text_is_a_literal_that_lupdate_can_see():
 
 
 def _literal_tr_texts(path: Path) -> list[tuple[int, str, str]]:
-    """`self.tr("…")` calls as (line, class, text): each class shows its strings in its own context."""
+    """`self.tr("…")` calls as (line, class, text) — each class shows its strings in its own context — and
+    `translate("Context", "…")` calls as (line, context, text)."""
     found = []
     for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(cls, ast.ClassDef):
@@ -103,11 +104,21 @@ def _literal_tr_texts(path: Path) -> list[tuple[int, str, str]]:
                 and isinstance(call.args[0].value, str)
             ):
                 found.append((call.lineno, cls.name, call.args[0].value))
+    for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (  # QCoreApplication.translate("Context", "text", …)
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute | ast.Name)
+            and (call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id) == "translate"
+            and len(call.args) >= 2
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:2])
+        ):
+            found.append((call.lineno, call.args[0].value, call.args[1].value))
     return found
 
 
 def test_lupdate_finds_every_tr_call_even_inside_f_strings():
-    """lupdate skips calls inside f-string fields (the compare view's "Passages (24)" stayed English)."""
+    """lupdate skips calls inside f-string fields (the compare view's "Passages (24)" stayed English) and
+    some nested in another call's arguments (the Undo menu said "撤消 Remove 1 speech(es)")."""
     root = ET.parse(I18N / "duidu_zh_CN.ts").getroot()
     known = {
         (context.findtext("name"), message.findtext("source"))
@@ -186,3 +197,26 @@ def test_the_compare_passage_list_title_is_chinese(qtbot, translations):
     translations.apply("zh_CN")
     dock.set_passages([], ["甲", "乙"])
     assert dock.windowTitle() == "段落（0）"
+
+
+def test_the_undo_menu_names_a_removal_in_either_language(window, translations, monkeypatch):
+    from app.ui import main_window as main_window_module
+
+    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: True)
+    for language, expected in (("zh_CN", "删除 2 篇讲话"), ("en", "Remove 2 speeches")):
+        translations.apply(language)
+        ids = [
+            window.service.add_text(f"同志们：\n第{n}次开会。\n", DocumentMeta(title=f"讲话{n}"))[0]
+            for n in (1, 2)
+        ]
+        window.reload()
+        window.select_ids(ids)
+        window.act.delete.trigger()
+        assert expected in window.act.undo.text()
+
+
+def test_the_about_box_names_the_app_in_chinese(translations):
+    from app.ui.about import about_text
+
+    translations.apply("zh_CN")
+    assert "对读 (Duidu)" in about_text()
