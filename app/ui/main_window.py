@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
             return None
         text = self.service.text(doc_id)
         lexicon = self.service.lexicon
-        return self.tabs.show_reader(
+        reader = self.tabs.show_reader(
             doc_id,
             text,
             document.meta,
@@ -385,6 +385,16 @@ class MainWindow(QMainWindow):
             formulas=lexicon.find,
             entry_for=lexicon.entry_for,
         )
+        self._follow_reading_size(reader)
+        return reader
+
+    def _follow_reading_size(self, reader: QWidget | None) -> None:
+        """A reader opens at the size the user last zoomed to, today or in an earlier session."""
+        pane = getattr(reader, "pane", None)
+        if pane is None:
+            return
+        pane.set_point_size(self.prefs.get(S.READER_POINT_SIZE))
+        pane.zoom_changed.connect(lambda size: self.prefs.set(S.READER_POINT_SIZE, size))
 
     def reader_for(self, doc_id: int) -> QWidget | None:
         return self.tabs.reader_for(doc_id)

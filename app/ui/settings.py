@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.paths import data_dir
+from app.ui.fonts import DEFAULT_POINT_SIZE
 
 T = TypeVar("T")
 
@@ -56,6 +57,8 @@ COMPARE_MIN_SIMILARITY = _option("compare/min_similarity", float, 0.8)
 COMPARE_COUNT_FORMULAS = _option("compare/count_formulas", bool, False)
 COMPARE_SHOW_FORMULAS = _option("compare/show_formulas", bool, True)
 COMPARE_SCROLL_LOCK = _option("compare/scroll_lock", bool, True)
+#: The reading text size the user last zoomed a reader to (every new reader opens at it).
+READER_POINT_SIZE = _option("reader/point_size", float, DEFAULT_POINT_SIZE)
 #: The Trace dock's tab and filters, as the user last left them.
 TRACE_TAB = _option("trace/tab", int, 0)
 TRACE_HIDE_COMMON = _option("trace/hide_common", bool, False)

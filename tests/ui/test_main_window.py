@@ -336,3 +336,22 @@ def test_facets_make_room_for_readers_and_come_back_with_the_library(qtbot, make
     second = make_window(gui_library)
     assert second.tabs.currentIndex() == 0
     assert second.facets.isVisible() and second.splitter.sizes()[0] == 180
+
+
+def test_readers_open_at_the_size_last_zoomed_to(qtbot, make_window, gui_library):
+    first = make_window(gui_library)
+    ids = _fill(first)
+    pane = first.open_reader(ids["政府工作报告"]).pane
+    base = pane.point_size()
+    with qtbot.waitActive(first):
+        first.activateWindow()
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    zoomed = pane.point_size()
+    assert zoomed > base
+    assert first.open_reader(ids["在安全生产会议上的讲话"]).pane.point_size() == zoomed
+    first.close()
+
+    second = make_window(gui_library)
+    assert second.open_reader(ids["政府工作报告"]).pane.point_size() == zoomed
