@@ -234,3 +234,15 @@ def test_the_trace_panels_follow_the_language(window) -> None:
     finally:
         translations.apply("en")
     assert window.trace.tabs.tabText(0) == "Similar speeches"
+
+
+def test_every_trace_question_has_a_keyboard_shortcut(window, qtbot) -> None:
+    dock = window.trace
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    for key, panel in ((Qt.Key.Key_K, dock.concordance), (Qt.Key.Key_N, dock.network)):
+        dock.hide()
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert dock.isVisible() and dock.tabs.currentWidget() is panel
+    shortcuts = [a.shortcut().toString() for a in dock.trace_actions.menu.actions() if not a.isSeparator()]
+    assert all(shortcuts) and len(set(shortcuts)) == len(shortcuts)

@@ -124,8 +124,8 @@ class TraceActions:
         self.show_dock.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.similar = self._action(lambda: dock.show_panel(dock.similar), "Ctrl+Shift+M")
         self.passage = self._action(self.search_selection, "Ctrl+Shift+F")
-        self.concordance = self._action(lambda: self._focus_concordance())
-        self.network = self._action(lambda: dock.show_panel(dock.network))
+        self.concordance = self._action(lambda: self._focus_concordance(), "Ctrl+Shift+K")  # KWIC
+        self.network = self._action(lambda: dock.show_panel(dock.network), "Ctrl+Shift+N")
         self.menu = QMenu(window)
         self.menu.addAction(self.show_dock)
         self.menu.addSeparator()
