@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -20,12 +21,21 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 _MARGIN = 24
 #: Room at the sides for the labels centred under the first and last speech.
 _SIDE = 70
 _RADIUS = 6
+#: Rows the speeches alternate between, and the widest a label gets.
+_LEVELS = 4
+_LABEL_WIDTH = 130
+
+
+def _label(node, *, full: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """Month and title under the dot; the full date and title in the tooltip."""
+    date = node.date if full else node.date[:7]
+    return f"{date} {node.title or f'#{node.id}'}".strip()
 
 
 class NetworkView(QWidget):
@@ -59,7 +69,7 @@ class NetworkView(QWidget):
         width = max(self.width() - 2 * _SIDE, 1)
         height = max(self.height() - 2 * _MARGIN, 1)
         step = width / max(len(nodes) - 1, 1)
-        levels = 4
+        levels = _LEVELS
         positions = {}
         for i, node in enumerate(nodes):
             y = _MARGIN + height * (0.15 + 0.7 * (i % levels) / (levels - 1))
@@ -91,20 +101,51 @@ class NetworkView(QWidget):
                 self._arrow(painter, bend, b, accent)
         metrics = QFontMetrics(self.font())
         nodes = {n.id: n for n in self._network.nodes}
+        room = self.label_width()
         for doc_id, point in positions.items():
             painter.setPen(QPen(text, 1))
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
             painter.drawEllipse(point, _RADIUS, _RADIUS)
-            node = nodes[doc_id]
-            label = metrics.elidedText(
-                f"{node.date[:7]} {node.title or f'#{node.id}'}".strip(), Qt.TextElideMode.ElideRight, 130
-            )
+            label = metrics.elidedText(_label(nodes[doc_id]), Qt.TextElideMode.ElideRight, room)
             painter.drawText(
-                QRectF(point.x() - 65, point.y() + _RADIUS + 1, 130, metrics.height()),
+                QRectF(point.x() - room / 2, point.y() + _RADIUS + 1, room, metrics.height()),
                 Qt.AlignmentFlag.AlignCenter,
                 label,
             )
         painter.end()
+
+    def label_width(self) -> int:
+        """What a label may take: labels on the same row never run into each other (the full label is in
+        the node's tooltip)."""
+        positions = list((self._positions or self._layout()).values())
+        if len(positions) <= _LEVELS:
+            return _LABEL_WIDTH
+        same_row = positions[_LEVELS].x() - positions[0].x()
+        return max(24, min(_LABEL_WIDTH, int(same_row) - 8))
+
+    def node_at(self, point: QPointF):  # type: ignore[no-untyped-def]
+        """The speech whose dot or label is under `point`."""
+        if self._network is None:
+            return None
+        room = self.label_width()
+        height = QFontMetrics(self.font()).height()
+        nodes = {n.id: n for n in self._network.nodes}
+        for doc_id, centre in (self._positions or self._layout()).items():
+            area = QRectF(centre.x() - room / 2, centre.y() - _RADIUS, room, 2 * _RADIUS + 1 + height)
+            if area.contains(point):
+                return nodes[doc_id]
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            node = self.node_at(QPointF(event.pos()))
+            if node is not None:
+                QToolTip.showText(event.globalPos(), _label(node, full=True), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     @staticmethod
     def _arrow(painter: QPainter, towards_from: QPointF, tip: QPointF, colour: QColor) -> None:
