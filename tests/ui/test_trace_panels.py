@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from app.core.model import DocumentMeta
 from app.ui.compare.integration import attach_compare
@@ -246,3 +247,21 @@ def test_every_trace_question_has_a_keyboard_shortcut(window, qtbot) -> None:
         assert dock.isVisible() and dock.tabs.currentWidget() is panel
     shortcuts = [a.shortcut().toString() for a in dock.trace_actions.menu.actions() if not a.isSeparator()]
     assert all(shortcuts) and len(set(shortcuts)) == len(shortcuts)
+
+
+def test_a_long_formula_does_not_push_the_counts_out_of_a_narrow_dock(window) -> None:
+    long_formula = "在思想上政治上行动上同以习近平同志为核心的党中央保持高度一致"
+    text = f"同志们：\n我们要{long_formula}，增强四个意识，做到两个维护。\n"
+    doc_id, _ = window.service.add_text(text, DocumentMeta(title="讲话", date="2023-01-01"))
+    window.reload()
+    window.select_ids([doc_id])
+    panel = window.trace.formula_table
+    window.trace.show_panel(panel)
+    window.trace.resize(420, 500)
+    panel.run()
+    formulas = [panel.table.verticalHeaderItem(r).text() for r in range(panel.table.rowCount())]
+    assert long_formula in formulas
+    assert panel.table.verticalHeaderItem(formulas.index(long_formula)).toolTip() == long_formula
+    QApplication.processEvents()  # lay the table out
+    widest = 14 * panel.table.fontMetrics().horizontalAdvance("两")
+    assert 0 < panel.table.verticalHeader().width() <= widest  # the counts stay in view

@@ -20,6 +20,9 @@ from app.ui.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, TracePanel
 
 MAX_SPEECHES = 60
+#: Widest the formula column gets, in characters: a long slogan is elided (whole in its tooltip) so the
+#: counts stay in view in a narrow dock.
+FORMULA_COLUMN_CHARS = 14
 
 
 class FormulaTablePanel(TracePanel):
@@ -34,6 +37,9 @@ class FormulaTablePanel(TracePanel):
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(self._on_double_clicked)
+        self.table.verticalHeader().setMaximumWidth(
+            self.table.fontMetrics().horizontalAdvance("两") * FORMULA_COLUMN_CHARS
+        )
         row = QHBoxLayout()
         row.addWidget(self.hint, 1)
         row.addWidget(self.count_button)
@@ -85,7 +91,10 @@ class FormulaTablePanel(TracePanel):
             title = fact.title or f"#{doc_id}"
             headers.append(f"{fact.date[:7]}\n{title[:10]}" if fact.date else title[:10])
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setVerticalHeaderLabels(list(table.formulas))
+        for row, formula in enumerate(table.formulas):
+            header = QTableWidgetItem(formula)
+            header.setToolTip(formula)
+            self.table.setVerticalHeaderItem(row, header)
         peak = max((n for row in table.counts for n in row), default=1) or 1
         for column, counts in enumerate(table.counts):
             for row, n in enumerate(counts):
