@@ -19,7 +19,7 @@ gives no signal at all (share 0): three other speeches out of four say nothing a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from sqlalchemy import select
@@ -37,6 +37,8 @@ MIN_SHARE = 0.005
 MIN_DOCUMENTS = 5
 #: Fingerprint sets of excluded documents kept at once.
 _HELD_KEPT = 256
+#: Characters of passages whose shingles are remembered at once (8 bytes of hashes each).
+_TEXT_CHARS_KEPT = 2_000_000
 
 
 class LibraryBoilerplate:
@@ -65,6 +67,9 @@ class LibraryBoilerplate:
         self._df: dict[int, int] = {}
         self._ids: dict[str, int | None] = {}
         self._held: dict[int, frozenset[int]] = {}
+        #: normalised text → its shingle hashes and the library-wide frequent ones among them
+        self._texts: dict[str, tuple[np.ndarray, set[int]]] = {}
+        self._text_chars = 0
 
     def identity(self) -> str:
         """What the signal depends on, for cache keys: "" when it gives none. The document count is put in
@@ -78,28 +83,52 @@ class LibraryBoilerplate:
         k = self.params.k
         if not self.active or len(normalised_text) < k:
             return 0.0
-        hashes = shingle_hashes(normalised_text, k)
-        frequencies = self._frequencies(set(hashes[hashes != NO_HASH].tolist()), exclude)
-        frequent = [i for i, h in enumerate(hashes.tolist()) if frequencies.get(h, 0) >= self.threshold]
+        hashes, common = self._common(normalised_text)
+        frequent = self._without(common, exclude) if common and exclude else common
         if not frequent:
             return 0.0
+        positions = np.flatnonzero(np.isin(hashes, np.fromiter(frequent, dtype=np.int64))).tolist()
         covered = np.zeros(len(normalised_text) + 1, dtype=np.int32)
-        for first, last in _stretches(frequent, self.params.window):
+        for first, last in _stretches(positions, self.params.window):
             covered[first] += 1
             covered[last + k] -= 1
         return float(np.count_nonzero(np.cumsum(covered)[:-1])) / len(normalised_text)
 
-    def _frequencies(self, hashes: set[int], exclude: frozenset[str]) -> dict[int, int]:
-        """Documents holding each hash, the excluded ones left out. Frequencies are looked up library-wide
-        and the excluded documents' own fingerprints subtracted, so every pair of a comparison (or of a
-        copy network) shares one cache."""
-        missing = [h for h in hashes if h not in self._df]
+    def remember(self, documents: Mapping[str, int]) -> None:
+        """Content hash → id of documents a caller already read, so excluding them costs no lookup."""
+        self._ids.update(documents)
+
+    def _common(self, normalised_text: str) -> tuple[np.ndarray, set[int]]:
+        """The text's shingle hashes and those held by ≥ `threshold` documents library-wide, remembered
+        per text: a query's passage is asked about again with every candidate it is compared with."""
+        known = self._texts.get(normalised_text)
+        if known is None:
+            self._text_chars += len(normalised_text)
+            if self._text_chars > _TEXT_CHARS_KEPT:  # copy networks: keep memory bounded
+                self._texts.clear()
+                self._text_chars = len(normalised_text)
+            hashes = shingle_hashes(normalised_text, self.params.k)
+            known = self._texts[normalised_text] = (hashes, self._library_frequent(hashes))
+        return known
+
+    def _library_frequent(self, hashes: np.ndarray) -> set[int]:
+        """Hashes held by ≥ `threshold` documents, the compared ones included. Frequencies are looked up
+        library-wide and cached, so every pair of a comparison or of a copy network shares them."""
+        distinct = np.unique(hashes[hashes != NO_HASH]).tolist()
+        missing = [h for h in distinct if h not in self._df]
         if missing:
             with self.reader() as session:
                 found = document_frequencies(session, missing)
             self._df.update({h: found.get(h, 0) for h in missing})
+        return {h for h in distinct if self._df[h] >= self.threshold}
+
+    def _without(self, common: set[int], exclude: frozenset[str]) -> set[int]:
+        """The common hashes still held by ≥ `threshold` documents once the excluded ones are left out:
+        only these few are checked against the excluded documents' own fingerprints."""
         held = [self._fingerprints(d) for d in self._excluded_ids(exclude)]
-        return {h: self._df[h] - sum(h in s for s in held) for h in hashes}
+        if not held:
+            return common
+        return {h for h in common if self._df[h] - sum(h in s for s in held) >= self.threshold}
 
     def _excluded_ids(self, exclude: frozenset[str]) -> list[int]:
         unknown = sorted(h for h in exclude if h not in self._ids)

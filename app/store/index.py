@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import repeat
-from typing import cast
+from itertools import chain, repeat
+from typing import Any, cast
 
-from sqlalchemy import Connection, LargeBinary, Table, delete, func, insert, select, text
+import numpy as np
+from sqlalchemy import Connection, LargeBinary, Table, bindparam, delete, func, insert, select, text
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
@@ -24,9 +26,9 @@ from app.core.shingles import (
     FINGERPRINT_VERSION,
     CandidateScore,
     ShingleParams,
+    idf,
     max_useful_df,
     normalised,
-    rank_candidates,
     sorted_fingerprints,
 )
 from app.store.index_models import ShingleIndexState, ShinglePosting
@@ -85,10 +87,16 @@ def clear_document(connection: Connection, document_id: int) -> None:
 
 
 def stale_ids(session: Session) -> list[int]:
-    """Documents without fingerprints of the current version."""
-    current = select(STATE.c.document_id).where(STATE.c.version == FINGERPRINT_VERSION)
-    statement = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.id.not_in(current)).order_by(_DOCUMENTS.c.id)
-    return list(session.scalars(statement))
+    """Documents without fingerprints of the current version.
+
+    Every query asks this first, so it is written as a correlated NOT EXISTS (SQLite then walks a small
+    index of `documents` and probes the state's primary key: 2 ms for 10,000 speeches, against 24 ms for
+    NOT IN, which scanned the table with the texts); sorted here, not in SQL, for the same reason.
+    """
+    current = select(STATE.c.document_id).where(
+        STATE.c.document_id == _DOCUMENTS.c.id, STATE.c.version == FINGERPRINT_VERSION
+    )
+    return sorted(session.scalars(select(_DOCUMENTS.c.id).where(~current.exists())))
 
 
 def ensure_index(
@@ -137,29 +145,64 @@ def _chunks(values: Collection[int]) -> Iterator[list[int]]:
         yield items[start : start + _CHUNK]
 
 
-def document_frequencies(session: Session, hashes: Collection[int]) -> dict[int, int]:
-    """How many documents hold each fingerprint (absent ones are left out)."""
-    found: dict[int, int] = {}
-    for chunk in _chunks(hashes):
-        statement = (
-            select(POSTINGS.c.hash, func.count()).where(POSTINGS.c.hash.in_(chunk)).group_by(POSTINGS.c.hash)
-        )
-        found.update({h: int(n) for h, n in session.execute(statement)})
+@contextmanager
+def _sqlite_cursor(session: Session) -> Iterator[Any]:
+    """The DBAPI cursor of the session's connection on SQLite, None on other databases.
+
+    Queries read ~10^5 postings, and building SQLAlchemy rows for them cost twice what SQLite took to
+    find them (84 against 40 ms for one 14,000-character speech), so on SQLite they read plain tuples.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield None
+        return
+    cursor = connection.connection.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def _rows_by_hash(session: Session, columns: str, hashes: Collection[int], tail: str = "") -> list[tuple]:
+    """`SELECT columns FROM shingle_postings WHERE hash IN (…) tail` over every chunk of `hashes`."""
+    found: list[tuple] = []
+    with _sqlite_cursor(session) as cursor:
+        for chunk in _chunks(hashes):
+            if cursor is not None:
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(
+                    f"SELECT {columns} FROM shingle_postings WHERE hash IN ({marks}) {tail}", chunk
+                )
+                found.extend(cursor.fetchall())
+                continue
+            statement = text(f"SELECT {columns} FROM shingle_postings WHERE hash IN :hashes {tail}")
+            rows = session.execute(
+                statement.bindparams(bindparam("hashes", expanding=True)), {"hashes": chunk}
+            )
+            found.extend(tuple(row) for row in rows)
     return found
 
 
+def document_frequencies(session: Session, hashes: Collection[int]) -> dict[int, int]:
+    """How many documents hold each fingerprint (absent ones are left out)."""
+    rows = _rows_by_hash(session, "hash, COUNT(*)", hashes, "GROUP BY hash")
+    return {int(h): int(n) for h, n in rows}
+
+
 def document_fingerprints(session: Session, document_id: int) -> frozenset[int]:
-    """The fingerprints stored for one document."""
+    """The fingerprints stored for one document (the boilerplate signal reads one per compared pair)."""
+    with _sqlite_cursor(session) as cursor:
+        if cursor is not None:
+            cursor.execute("SELECT hash FROM shingle_postings WHERE document_id = ?", (document_id,))
+            return frozenset(h for (h,) in cursor.fetchall())
     return frozenset(session.scalars(select(POSTINGS.c.hash).where(POSTINGS.c.document_id == document_id)))
 
 
 def postings(session: Session, hashes: Collection[int]) -> dict[int, list[int]]:
     """The documents holding each fingerprint."""
     found: dict[int, list[int]] = defaultdict(list)
-    for chunk in _chunks(hashes):
-        statement = select(POSTINGS.c.hash, POSTINGS.c.document_id).where(POSTINGS.c.hash.in_(chunk))
-        for h, document_id in session.execute(statement):
-            found[h].append(document_id)
+    for h, document_id in _rows_by_hash(session, "hash, document_id", hashes):
+        found[h].append(document_id)
     return found
 
 
@@ -171,23 +214,33 @@ def find_candidates(
     within: Collection[int] | None = None,
     limit: int = 50,
 ) -> list[CandidateScore]:
-    """Documents sharing the rarest fingerprints with `query`, best first.
+    """Documents sharing the rarest fingerprints with `query`, best first: by the summed rarity (idf) of
+    the fingerprints they share, as `app.core.shingles.rank_candidates` ranks them.
 
     Fingerprints held by more than `max_useful_df` documents (formulas and boilerplate everyone writes)
-    are not looked up at all: they would cost the most and weigh the least.
+    are not looked up at all: they would cost the most and weigh the least. The postings of the others
+    (about 50,000 for a speech of a 10,000-speech library) are summed per document with numpy.
     """
     documents = indexed_documents(session)
     if not query or not documents:
         return []
     df = document_frequencies(session, query)
     ceiling = max_useful_df(documents)
-    useful = [h for h, n in df.items() if n <= ceiling]
-    found = postings(session, useful)
-    skip = set(exclude)
-    allowed = None if within is None else set(within)
-    for h, holders in found.items():
-        found[h] = [d for d in holders if d not in skip and (allowed is None or d in allowed)]
-    return rank_candidates(found, df, documents, limit)
+    useful = sorted(h for h, n in df.items() if n <= ceiling)
+    found = _rows_by_hash(session, "hash, document_id", useful)
+    rows = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=2 * len(found)).reshape(-1, 2)
+    keep = ~np.isin(rows[:, 1], np.fromiter(set(exclude), dtype=np.int64))
+    if within is not None:
+        keep &= np.isin(rows[:, 1], np.fromiter(set(within), dtype=np.int64))
+    rows = rows[keep]
+    if not len(rows):
+        return []
+    weights = np.array([idf(df[h], documents) for h in useful], dtype=np.float64)
+    ids, holder = np.unique(rows[:, 1], return_inverse=True)
+    scores = np.bincount(holder, weights=weights[np.searchsorted(np.array(useful), rows[:, 0])])
+    shared = np.bincount(holder)
+    best = np.lexsort((ids, -scores))[:limit]
+    return [CandidateScore(int(ids[i]), round(float(scores[i]), 4), int(shared[i])) for i in best]
 
 
 @dataclass(frozen=True, slots=True)

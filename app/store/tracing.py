@@ -22,11 +22,13 @@ from app.core.passages import (
     FormulaOracle,
     Passage,
     PassageParams,
+    PreparedDocument,
     compare_prepared,
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
 from app.core.shingles import all_shingles, fingerprints, normalised
+from app.store.boilerplate import LibraryBoilerplate
 from app.store.engine import Library
 from app.store.index import PARAMS as INDEX_PARAMS
 from app.store.index import ensure_index, find_candidates
@@ -134,6 +136,14 @@ def texts_of(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return {row[0]: row[1] for row in session.execute(select(c.id, c.text).where(c.id.in_(list(ids))))}
 
 
+def remember(params: PassageParams, prepared: PreparedDocument, document_id: int) -> PreparedDocument:
+    """Tell the library's boilerplate signal which document a prepared text is, so leaving the compared
+    pair out of its counts costs no lookup by content hash (one per candidate otherwise)."""
+    if isinstance(params.boilerplate, LibraryBoilerplate):
+        params.boilerplate.remember({prepared.sha256: document_id})
+    return prepared
+
+
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise TracingCancelled
@@ -168,12 +178,15 @@ def similar_documents(
         infos = document_infos(session, ids)
         texts = texts_of(session, ids)
     query = prepare(text, params)
+    if exclude is not None:
+        remember(params, query, exclude)
     results: list[SimilarDocument] = []
     for done, candidate in enumerate(candidates, start=1):
         _check(cancelled)
         other = texts.get(candidate.document_id)
         if other:
-            passages, summary = compare_prepared(query, prepare(other, params), 0, 1, params)
+            prepared = remember(params, prepare(other, params), candidate.document_id)
+            passages, summary = compare_prepared(query, prepared, 0, 1, params)
             copies = [p for p in passages if p.kind == "copy"]
             if copies:
                 longest = max(copies, key=lambda p: (p.a_end - p.a_start, -p.a_start))
@@ -283,7 +296,7 @@ def find_passage(
         _check(cancelled)
         other = texts.get(doc_id)
         if other:
-            prepared = prepare(other, params)
+            prepared = remember(params, prepare(other, params), doc_id)
             found, _summary = compare_prepared(prepared_query, prepared, 0, 1, params)
             pair = frozenset((prepared_query.sha256, prepared.sha256))
             hits.extend(_hit(infos[doc_id], other, p, _hit_kind(p, params, pair)) for p in found)
