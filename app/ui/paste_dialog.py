@@ -44,6 +44,7 @@ class PasteDialog(QDialog):
         self.text.textChanged.connect(self._update_ok)
         self.resize(640, 480)
         self._update_ok()
+        self.text.setFocus()  # the user came to paste: Ctrl+V goes straight into the text
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -355,3 +355,17 @@ def test_readers_open_at_the_size_last_zoomed_to(qtbot, make_window, gui_library
 
     second = make_window(gui_library)
     assert second.open_reader(ids["政府工作报告"]).pane.point_size() == zoomed
+
+
+def test_the_paste_dialog_takes_ctrl_v_straight_into_its_text(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("同志们：\n剪贴板里的讲话。\n")
+    dialog = PasteDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.text.toPlainText() == "同志们：\n剪贴板里的讲话。\n"
+    assert dialog.title.text() == ""
