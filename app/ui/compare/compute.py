@@ -1,4 +1,5 @@
-"""What the compare view shows, computed off the GUI thread: passages of every pair, cached, with ratios.
+"""What the compare view shows, computed off the GUI thread: passages of every pair, cached, with ratios
+and each document's side of them (its Links).
 
 Qt-free on purpose: the worker runs `compute()` and hands back a `CompareResult`. Each pair is looked up in
 the cache first (per content hashes and parameters, see app.store.comparison_cache); only missing pairs are
@@ -29,6 +30,7 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
+from app.ui.compare.links import Link, links_by_doc
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -134,6 +136,15 @@ class CompareResult:
     pair_ratios: dict[tuple[int, int], float]
     cached_pairs: int = 0
     seconds: float = 0.0
+    #: Per document, its side of every passage sorted by position (links_by_doc), built in the worker:
+    #: with eight speeches that is thousands of objects the GUI thread would otherwise build in one go.
+    links: tuple[list[Link], ...] = ()
+
+    def links_by_doc(self) -> list[list[Link]]:
+        """`links`, or built now for a result made without them."""
+        if len(self.links) == len(self.documents):
+            return [list(own) for own in self.links]
+        return links_by_doc(self.passages, len(self.documents))
 
     @property
     def passages(self) -> tuple[Passage, ...]:
@@ -229,8 +240,9 @@ def _compute(
     ratios, pair_ratios = shared_ratios(
         [d.text for d in docs], comparison.passages, settings.count_formulas, views
     )
+    links = tuple(links_by_doc(comparison.passages, len(docs)))
     return CompareResult(
-        tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started
+        tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links
     )
 
 

@@ -9,7 +9,7 @@ The same colour rule feeds the overview marks and the passage table, through `li
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
@@ -99,13 +99,11 @@ def highlight_steps(
 
     by_partner: dict[int, list[Link]] = {}
     formulas: list[Link] = []
-    edits: list[Mark] = []
     for link in links:
         if link.kind == "formula":
             formulas.append(link)
         else:
             by_partner.setdefault(link.partner, []).append(link)
-            edits.extend(Mark(start, end, link) for start, end in link.differing())
     style = _copy_style(documents)
     steps: list[Callable[[], None]] = [
         lambda kind=kind: pane.clear_marks(kind)
@@ -120,8 +118,16 @@ def highlight_steps(
             )
         )
     steps.append(lambda: set_formulas_visible(pane, formulas if show_formulas else [], tooltip))
-    steps.append(lambda: pane.set_marks(DIFF_KIND, edits))
+    # The edits are found in their own step (reading every alignment takes a while with many passages).
+    steps.append(lambda: pane.set_marks(DIFF_KIND, _edits(links)))
     return steps
+
+
+def _edits(links: Iterable[Link]) -> list[Mark]:
+    """The characters each near-copy changed, as marks that carry their Link."""
+    return [
+        Mark(start, end, link) for link in links if link.kind != "formula" for start, end in link.differing()
+    ]
 
 
 def apply_highlights(pane: ReadingPane, links: Sequence[Link], labels: Sequence[str], **options) -> None:

@@ -14,7 +14,6 @@ from collections import deque
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from shiboken6 import isValid
 
 Step = Callable[[], object]
 #: A turn starts no new step after this long; steps themselves take up to ~40 ms.
@@ -28,17 +27,23 @@ class StepQueue(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._steps: deque[Step] = deque()
+        # A zero-interval timer, not QTimer.singleShot(0, …): that posts an event, and posted events (the
+        # next turn, the repaint it causes) all run before any timer, so other timers and input waited for
+        # several turns at once. Timers take their turns in order.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run_one)
 
     def __len__(self) -> int:
         return len(self._steps)
 
     def replace(self, steps: Iterable[Step]) -> None:
         """Drop what is pending and run `steps` from the next event-loop turn on."""
-        idle = not self._steps
         self._steps.clear()
         self._steps.extend(steps)
-        if idle and self._steps:
-            QTimer.singleShot(0, self._run_one)
+        if self._steps and not self._timer.isActive():
+            self._timer.start()
 
     def clear(self) -> None:
         self._steps.clear()
@@ -50,13 +55,13 @@ class StepQueue(QObject):
         self.finished.emit()
 
     def _run_one(self) -> None:
-        if not isValid(self) or not self._steps:
+        if not self._steps:
             return
         deadline = time.perf_counter() + TURN_MS / 1000
         self._steps.popleft()()
         while self._steps and time.perf_counter() < deadline:
             self._steps.popleft()()
         if self._steps:
-            QTimer.singleShot(0, self._run_one)
+            self._timer.start()
         else:
             self.finished.emit()

@@ -39,7 +39,7 @@ from app.ui.compare.highlights import (
     link_tooltip,
 )
 from app.ui.compare.link_map import LinkMap
-from app.ui.compare.links import Link, links_by_doc, neighbour_link
+from app.ui.compare.links import Link, neighbour_link
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_table import PassageDock
@@ -336,7 +336,7 @@ class CompareView(QMainWindow):
         """Show `result`: headers and matrix at once; table, sync map and highlight layers one step per
         event-loop turn (see StepQueue)."""
         self.result = result
-        self.links = links_by_doc(result.passages, len(self.documents))
+        self.links = result.links_by_doc()
         labels = self.labels()
         self.current, self.current_number = None, -1
         self.diff_panel.show_passage(None, labels)
