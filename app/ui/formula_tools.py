@@ -62,6 +62,10 @@ class FormulaTools(QObject):
         self.window.addAction(action)
         return action
 
+    def discover_open(self) -> bool:
+        """Whether the Discover dock is on screen (the window remembers it for the next start)."""
+        return self.dock is not None and self.dock.isVisible()
+
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Tools"))
         self.lexicon_action.setText(self.tr("Formula &lexicon…"))
@@ -135,7 +139,9 @@ class FormulaTools(QObject):
             self.dock = QDockWidget(self.window)
             self.dock.setObjectName("discover-dock")
             self.dock.setWidget(self.panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            # Made on first use, after the window restored its layout: put it where the user left it.
+            if not self.window.restoreDockWidget(self.dock):
+                self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.retranslate()
         self.dock.show()
         self.dock.raise_()

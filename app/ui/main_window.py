@@ -457,12 +457,15 @@ class MainWindow(QMainWindow):
             state = self.prefs.get(option)
             if not state.isEmpty():
                 restore(state)
+        if self.prefs.get(S.DISCOVER_OPEN):
+            self.formula_tools.show_discover()
 
     def save_layout(self) -> None:
         self.prefs.set(S.GEOMETRY, self.saveGeometry())
         self.prefs.set(S.WINDOW_STATE, self.saveState())
         self.prefs.set(S.SPLITTER_STATE, self.splitter.saveState())
         self.prefs.set(S.HEADER_STATE, self.library_view.header_state())
+        self.prefs.set(S.DISCOVER_OPEN, self.formula_tools.discover_open())
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

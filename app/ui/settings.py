@@ -50,6 +50,9 @@ GEOMETRY = _option("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = _option("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = _option("window/splitter", QByteArray, QByteArray())
 HEADER_STATE = _option("library/header", QByteArray, QByteArray())
+#: The Discover formulas dock was open at the last quit (it is made on first use, so the window state alone
+#: cannot bring it back).
+DISCOVER_OPEN = _option("window/discover_open", bool, False)
 SEARCH_DELAY_MS = _option("library/search_delay_ms", int, 250)
 #: The compare view's knobs, as the user last left them (defaults: the engine's; a test keeps them equal).
 COMPARE_MIN_CHARS = _option("compare/min_chars", int, 12)

@@ -369,3 +369,20 @@ def test_the_paste_dialog_takes_ctrl_v_straight_into_its_text(qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert dialog.text.toPlainText() == "同志们：\n剪贴板里的讲话。\n"
     assert dialog.title.text() == ""
+
+
+def test_the_discover_dock_comes_back_where_it_was_left(qtbot, make_window, gui_library):
+    first = make_window(gui_library)
+    first.formula_tools.show_discover()
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.formula_tools.dock)
+    first.close()
+
+    second = make_window(gui_library)
+    dock = second.formula_tools.dock
+    assert dock is not None and dock.isVisible()
+    assert second.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    dock.close()
+    second.close()
+
+    third = make_window(gui_library)
+    assert third.formula_tools.dock is None  # closed last time: not made at start
