@@ -289,6 +289,9 @@ class PassageDock(QDockWidget):
             (self._kind_label, self.kind),
             (self._pair_label, self.pair),
         ):
+            if filters.count():
+                filters.addSpacing(8)  # a gap between one filter and the next filter's label
+            label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
