@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.importer.library_changed.connect(self._on_import_finished)
         self._just_imported: list[int] = []
         self._query = ""
+        self._filters_to_restore = True  # the search and facets of the last session, once rows are in
         self._offer_demo_pending = False
         self._loading = 0  # row loads in flight
         #: Set by the compare view when it connects to `compare_requested`.
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
                 return
             self.library_view.set_rows(rows)
             self.facets.set_rows(rows)
+            if self._filters_to_restore:
+                self._filters_to_restore = False
+                self._restore_filters()
             self._update_status()
             self._update_actions()
             if then is not None:
@@ -234,6 +238,24 @@ class MainWindow(QMainWindow):
     def on_facets_changed(self, facets: dict) -> None:
         self.proxy.set_facets(facets)
         self._update_status()
+
+    def _restore_filters(self) -> None:
+        """Pick up where the analyst left off: the last search and facet checks (the status bar says how
+        many speeches they leave shown; Ctrl+Shift+L clears them)."""
+        for entry in self.prefs.get(S.LIBRARY_FACETS):
+            name, _tab, value = entry.partition("\t")
+            if name in self.facets.group_titles():
+                self.facets.set_checked(name, value)
+        query = self.prefs.get(S.LIBRARY_QUERY)
+        if query:
+            self.search_box.set_query(query)
+
+    def _save_filters(self) -> None:
+        self.prefs.set(S.LIBRARY_QUERY, self.search_box.text().strip())
+        checked = self.facets.checked()
+        self.prefs.set(
+            S.LIBRARY_FACETS, [f"{name}\t{value}" for name in checked for value in sorted(checked[name])]
+        )
 
     def clear_filters(self) -> None:
         self.search_box.clear()
@@ -465,6 +487,7 @@ class MainWindow(QMainWindow):
         self.prefs.set(S.WINDOW_STATE, self.saveState())
         self.prefs.set(S.SPLITTER_STATE, self.splitter.saveState())
         self.prefs.set(S.HEADER_STATE, self.library_view.header_state())
+        self._save_filters()
         self.prefs.set(S.DISCOVER_OPEN, self.formula_tools.discover_open())
         self.prefs.sync()
 

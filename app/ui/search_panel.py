@@ -48,6 +48,11 @@ class SearchBox(QLineEdit):
         self._timer.stop()
         self.query_changed.emit(self.text().strip())
 
+    def set_query(self, text: str) -> None:
+        """Show `text` and search for it now (a restored search need not wait for typing to pause)."""
+        self.setText(text)
+        self._emit()
+
 
 class FacetPanel(QTreeWidget):
     """Facet groups with checkable values; `facets_changed` carries {facet: set of checked values}."""

@@ -54,6 +54,9 @@ HEADER_STATE = _option("library/header", QByteArray, QByteArray())
 #: cannot bring it back).
 DISCOVER_OPEN = _option("window/discover_open", bool, False)
 SEARCH_DELAY_MS = _option("library/search_delay_ms", int, 250)
+#: The library's search text and checked facet values ("facet<TAB>value") at the last quit.
+LIBRARY_QUERY = _option("library/query", str, "")
+LIBRARY_FACETS = _option("library/facets", list, [])
 #: The compare view's knobs, as the user last left them (defaults: the engine's; a test keeps them equal).
 COMPARE_MIN_CHARS = _option("compare/min_chars", int, 12)
 COMPARE_MIN_SIMILARITY = _option("compare/min_similarity", float, 0.8)

@@ -386,3 +386,22 @@ def test_the_discover_dock_comes_back_where_it_was_left(qtbot, make_window, gui_
 
     third = make_window(gui_library)
     assert third.formula_tools.dock is None  # closed last time: not made at start
+
+
+def test_the_last_search_and_facets_are_there_after_a_restart(qtbot, make_window, gui_library, type_text):
+    first = make_window(gui_library)
+    _fill(first)
+    type_text(first.search_box, "共同富裕")
+    first.facets.set_checked("genre", "讲话")
+    qtbot.waitUntil(
+        lambda: sorted(first.visible_titles()) == ["在全市经济工作会议上的讲话", "在安全生产会议上的讲话"]
+    )
+    first.close()
+
+    second = make_window(gui_library)
+    assert second.search_box.text() == "共同富裕"
+    assert second.facets.checked() == {"genre": {"讲话"}}
+    qtbot.waitUntil(lambda: len(second.visible_titles()) == 2)
+    assert "2 shown" in second.size_label.text()
+    second.clear_filters()
+    assert len(second.visible_titles()) == 3
