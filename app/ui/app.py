@@ -19,6 +19,7 @@ from app import __version__
 from app.paths import APP_NAME, DB_ENV, resource
 from app.store import Library, LibraryError, open_library, resolve_target
 from app.ui import settings as S
+from app.ui.error_dialog import install_error_dialog
 from app.ui.i18n import Translations
 from app.ui.library_chooser import choose_existing, choose_new, create_new_library, recover
 from app.ui.library_service import LibraryService
@@ -156,6 +157,7 @@ def open_documents(window: MainWindow, doc_args: Sequence[str]) -> None:
 def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
     """The `duidu gui` command: one file or library id opens in a reader tab; 2–8 are compared."""
     app = make_application()
+    install_error_dialog()
     session = GuiSession()
     library = session.open(db)
     if library is None:

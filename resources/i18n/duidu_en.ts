@@ -359,6 +359,19 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duidu could not finish what you asked: %1
+
+You can try again or carry on with something else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FacetPanel</name>
     <message>
         <source>Genre</source>
@@ -490,6 +503,7 @@
     <name>FormulaTablePanel</name>
     <message>
         <source>Count formulas</source>
+        <extracomment>Widest the formula column gets, in characters: a long slogan is elided (whole in its tooltip) so the counts stay in view in a narrow dock.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -357,6 +357,21 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Duidu could not finish what you asked: %1
+
+You can try again or carry on with something else.</source>
+        <translation>对读未能完成您要求的操作：%1
+
+您可以重试，或继续其他工作。</translation>
+    </message>
+</context>
+<context>
     <name>FacetPanel</name>
     <message>
         <source>Genre</source>
@@ -488,6 +503,7 @@
     <name>FormulaTablePanel</name>
     <message>
         <source>Count formulas</source>
+        <extracomment>Widest the formula column gets, in characters: a long slogan is elided (whole in its tooltip) so the counts stay in view in a narrow dock.</extracomment>
         <translation>统计提法</translation>
     </message>
     <message>
