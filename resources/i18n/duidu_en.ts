@@ -103,6 +103,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The HTML report could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrote {0}</source>
         <translation type="unfinished"></translation>
     </message>

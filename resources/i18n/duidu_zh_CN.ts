@@ -103,6 +103,10 @@
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
+        <source>The HTML report could not be written: {0}</source>
+        <translation>无法写入 HTML 报告：{0}</translation>
+    </message>
+    <message>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>

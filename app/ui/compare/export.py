@@ -76,7 +76,15 @@ def ask_and_export(view: CompareView, kind: str) -> Path | PdfExport | None:
     if not path:
         return None
     if kind == "html":
-        written = export_html(view.result, path)
+        try:
+            written = export_html(view.result, path)
+        except OSError as error:  # a read-only folder, a full disk: the user can choose another place
+            message = translate("CompareView", "The HTML report could not be written: {0}").format(
+                error.strerror or error
+            )
+            view.params.set_status(message)
+            warn(view, caption, message)
+            return None
         view.params.set_status(translate("CompareView", "Wrote {0}").format(path))
         return written
     return start_pdf_export(view, view.result, path)

@@ -41,3 +41,22 @@ def test_pdf_export_contains_evidence_and_passages(open_view, corpus, tmp_path):
     for p in (copies[0], copies[len(copies) // 2], copies[-1]):
         assert _squeeze(p.a_text)[:12] in text
     assert reader.metadata.title.startswith("Duidu comparison")
+
+
+def test_html_export_to_a_place_that_cannot_be_written_says_so(open_view, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.compare import export
+
+    from .conftest import sample_document
+
+    view = open_view(
+        [sample_document("01-city-study-session.txt"), sample_document("03-theme-education-mobilisation.txt")]
+    )
+    target = tmp_path / "no-such-folder" / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(export, "warn", lambda _parent, _title, text, *a: shown.append(text))
+    assert export.ask_and_export(view, "html") is None
+    assert len(shown) == 1 and "could not be written" in shown[0]
+    assert not target.exists()
