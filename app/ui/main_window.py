@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
         if ask(self, self.tr("Welcome to Duidu"), question):
             self.import_demo()
 
-    def paste_text(self) -> None:
-        dialog = PasteDialog(self)
+    def paste_text(self, text: str = "") -> None:
+        """Ask for a speech's text (and title) and store it; `text` prefills it (text dropped on the window)."""
+        dialog = PasteDialog(self, text)
         while dialog.exec() == PasteDialog.DialogCode.Accepted:
             try:
                 doc_id, created = self.service.add_text(dialog.result_text(), dialog.result_meta())
@@ -330,14 +331,18 @@ class MainWindow(QMainWindow):
         return push_to_library(self.undo_stack, command, self.report_library_error)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped files and folders are imported; text dragged from a browser or editor becomes a speech."""
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif not event.mimeData().hasUrls() and event.mimeData().text().strip():
+            event.acceptProposedAction()
+            self.paste_text(event.mimeData().text())
 
     # --- editing and removing ------------------------------------------------------------------------------------
     def edit_selected(self) -> None:

@@ -198,3 +198,29 @@ def test_a_second_import_while_one_runs_is_refused_with_a_message(
         assert window.importer.start(speech_files[2:]) is None
         assert "already running" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
+
+
+def test_dropping_text_from_a_browser_offers_it_as_a_new_speech(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.paste_dialog import PasteDialog
+
+    offered: list[str] = []
+
+    def accept(dialog: PasteDialog) -> int:
+        offered.append(dialog.text.toPlainText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PasteDialog, "exec", accept)
+    mime = QMimeData()
+    mime.setText("同志们：\n今天我们召开全市安全生产工作会议。\n")
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(
+        window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    )
+    assert offered == ["同志们：\n今天我们召开全市安全生产工作会议。\n"]
+    assert window.model.rowCount() == 1
+    assert window.service.text(window.selected_ids()[0]).startswith("同志们：\n今天我们召开")
