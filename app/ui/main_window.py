@@ -416,12 +416,21 @@ class MainWindow(QMainWindow):
         return reader
 
     def _follow_reading_size(self, reader: QWidget | None) -> None:
-        """A reader opens at the size the user last zoomed to, today or in an earlier session."""
+        """A reader opens at the text size and outline width the user last left a reader at, today or in an
+        earlier session."""
         pane = getattr(reader, "pane", None)
         if pane is None:
             return
         pane.set_point_size(self.prefs.get(S.READER_POINT_SIZE))
         pane.zoom_changed.connect(lambda size: self.prefs.set(S.READER_POINT_SIZE, size))
+        splitter = getattr(reader, "splitter", None)
+        if isinstance(splitter, QSplitter):
+            state = self.prefs.get(S.READER_SPLITTER)
+            if not state.isEmpty():
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(
+                lambda _pos, _index: self.prefs.set(S.READER_SPLITTER, splitter.saveState())
+            )
 
     def reader_for(self, doc_id: int) -> QWidget | None:
         return self.tabs.reader_for(doc_id)

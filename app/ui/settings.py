@@ -65,6 +65,8 @@ COMPARE_SHOW_FORMULAS = _option("compare/show_formulas", bool, True)
 COMPARE_SCROLL_LOCK = _option("compare/scroll_lock", bool, True)
 #: The reading text size the user last zoomed a reader to (every new reader opens at it).
 READER_POINT_SIZE = _option("reader/point_size", float, DEFAULT_POINT_SIZE)
+#: The outline's width beside the text, as the user last dragged it.
+READER_SPLITTER = _option("reader/splitter", QByteArray, QByteArray())
 #: The Trace dock's tab and filters, as the user last left them.
 TRACE_TAB = _option("trace/tab", int, 0)
 TRACE_HIDE_COMMON = _option("trace/hide_common", bool, False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from app.core.model import DocumentMeta
@@ -405,3 +405,20 @@ def test_the_last_search_and_facets_are_there_after_a_restart(qtbot, make_window
     assert "2 shown" in second.size_label.text()
     second.clear_filters()
     assert len(second.visible_titles()) == 3
+
+
+def test_readers_open_with_the_outline_width_last_dragged_to(qtbot, make_window, gui_library):
+    first = make_window(gui_library)
+    ids = _fill(first)
+    splitter = first.open_reader(ids["在全市经济工作会议上的讲话"]).splitter
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start + QPoint(90, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(90, 0))
+    wide = splitter.sizes()[0]
+    assert wide > 250
+    first.close()
+
+    second = make_window(gui_library)
+    assert second.open_reader(ids["政府工作报告"]).splitter.sizes()[0] == wide
