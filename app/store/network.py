@@ -27,6 +27,8 @@ from app.store.tracing import (
     default_params,
     document_infos,
     ensure_fresh,
+    holding_session,
+    remember,
     texts_of,
 )
 
@@ -179,20 +181,22 @@ def copy_network(
             if len(prepared) >= _PREPARED_KEPT:  # library-wide runs: keep memory bounded
                 prepared.clear()
             with library.reader() as session:
-                prepared[doc_id] = prepare(texts_of(session, [doc_id]).get(doc_id) or "", params)
+                text = texts_of(session, [doc_id]).get(doc_id) or ""
+            prepared[doc_id] = remember(params, prepare(text, params), doc_id)
         return prepared[doc_id]
 
     edges: list[CopyEdge] = []
-    for done, (a, b) in enumerate(pairs, start=1):
-        _check(cancelled)
-        passages, summary = compare_prepared(ready(a), ready(b), 0, 1, params)
-        copies = sum(p.kind == "copy" for p in passages)
-        if max(summary.a_copy_ratio, summary.b_copy_ratio) >= threshold:
-            source, target, directed = _orient(infos[a], infos[b])
-            ratio = {a: summary.a_copy_ratio, b: summary.b_copy_ratio}
-            edges.append(CopyEdge(source, target, ratio[source.id], ratio[target.id], copies, directed))
-        if progress is not None:
-            progress(done, len(pairs))
+    with holding_session(params):
+        for done, (a, b) in enumerate(pairs, start=1):
+            _check(cancelled)
+            passages, summary = compare_prepared(ready(a), ready(b), 0, 1, params)
+            copies = sum(p.kind == "copy" for p in passages)
+            if max(summary.a_copy_ratio, summary.b_copy_ratio) >= threshold:
+                source, target, directed = _orient(infos[a], infos[b])
+                ratio = {a: summary.a_copy_ratio, b: summary.b_copy_ratio}
+                edges.append(CopyEdge(source, target, ratio[source.id], ratio[target.id], copies, directed))
+            if progress is not None:
+                progress(done, len(pairs))
     edges.sort(key=lambda e: (-e.strength, e.source.id, e.target.id))
     ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
     return CopyNetwork(ordered, tuple(edges), len(pairs), len(proposed) - len(pairs))

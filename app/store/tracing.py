@@ -11,6 +11,7 @@ other speeches contain (app.store.boilerplate); a passage search hit says which 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.core.passages import (
     BoilerplateSignal,
     FormulaOracle,
+    PairSummary,
     Passage,
     PassageParams,
     PreparedDocument,
@@ -144,6 +146,13 @@ def remember(params: PassageParams, prepared: PreparedDocument, document_id: int
     return prepared
 
 
+def holding_session(params: PassageParams) -> AbstractContextManager[None]:
+    """One session for the boilerplate signal's lookups over a run of comparisons (see `reading`)."""
+    if isinstance(params.boilerplate, LibraryBoilerplate):
+        return params.boilerplate.reading()
+    return nullcontext()
+
+
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise TracingCancelled
@@ -181,32 +190,41 @@ def similar_documents(
     if exclude is not None:
         remember(params, query, exclude)
     results: list[SimilarDocument] = []
-    for done, candidate in enumerate(candidates, start=1):
-        _check(cancelled)
-        other = texts.get(candidate.document_id)
-        if other:
-            prepared = remember(params, prepare(other, params), candidate.document_id)
-            passages, summary = compare_prepared(query, prepared, 0, 1, params)
-            copies = [p for p in passages if p.kind == "copy"]
-            if copies:
-                longest = max(copies, key=lambda p: (p.a_end - p.a_start, -p.a_start))
-                results.append(
-                    SimilarDocument(
-                        document=infos[candidate.document_id],
-                        score=summary.a_copy_ratio,
-                        query_copy_ratio=summary.a_copy_ratio,
-                        other_copy_ratio=summary.b_copy_ratio,
-                        passages=len(copies),
-                        longest=longest.a_text,
-                        longest_start=longest.a_start,
-                        longest_end=longest.a_end,
-                        candidate_score=candidate.score,
-                    )
-                )
-        if progress is not None:
-            progress(done, len(candidates))
+    with holding_session(params):
+        for done, candidate in enumerate(candidates, start=1):
+            _check(cancelled)
+            other = texts.get(candidate.document_id)
+            if other:
+                prepared = remember(params, prepare(other, params), candidate.document_id)
+                passages, summary = compare_prepared(query, prepared, 0, 1, params)
+                found = _similar(infos[candidate.document_id], candidate.score, passages, summary)
+                if found is not None:
+                    results.append(found)
+            if progress is not None:
+                progress(done, len(candidates))
     results.sort(key=lambda r: (-r.score, -r.other_copy_ratio, r.document.id))
     return results[:top]
+
+
+def _similar(
+    info: DocumentInfo, candidate_score: float, passages: list[Passage], summary: PairSummary
+) -> SimilarDocument | None:
+    """The result for one confirmed candidate, or None when it shares no copied prose."""
+    copies = [p for p in passages if p.kind == "copy"]
+    if not copies:
+        return None
+    longest = max(copies, key=lambda p: (p.a_end - p.a_start, -p.a_start))
+    return SimilarDocument(
+        document=info,
+        score=summary.a_copy_ratio,
+        query_copy_ratio=summary.a_copy_ratio,
+        other_copy_ratio=summary.b_copy_ratio,
+        passages=len(copies),
+        longest=longest.a_text,
+        longest_start=longest.a_start,
+        longest_end=longest.a_end,
+        candidate_score=candidate_score,
+    )
 
 
 #: What a passage search hit is: copied prose, a formula of the lexicon (or stock phrase), or text the

@@ -4,6 +4,7 @@ for documents the caller already named."""
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -116,3 +117,27 @@ def test_remembered_documents_need_no_lookup_to_be_left_out(library) -> None:
     before = calls
     assert 0 < signal.share(text, pair) <= signal.share(text)
     assert calls - before == 2  # the two documents' fingerprints, but no lookup by content hash
+
+
+def test_a_held_session_serves_the_lookups_of_its_own_thread_only(library) -> None:
+    _store(library)
+    calls = 0
+    reader = library.reader
+
+    def counting():  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return reader()
+
+    signal = LibraryBoilerplate(counting, min_df=2)
+    texts = [prepare(text, default_params()).view.text for text in _speeches()]
+    with signal.reading():
+        opened = calls
+        held = [signal.share(text) for text in texts[:4]]
+        assert calls == opened  # every lookup went through the held session
+        elsewhere = threading.Thread(target=signal.share, args=(texts[4],))
+        elsewhere.start()
+        elsewhere.join()
+        assert calls == opened + 1  # another thread opens its own
+    assert held == [LibraryBoilerplate(reader, min_df=2).share(text) for text in texts[:4]]
+    assert max(held) > 0
