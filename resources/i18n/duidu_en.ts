@@ -140,6 +140,7 @@
     </message>
     <message>
         <source>Compare at most 8 speeches at once.</source>
+        <extracomment>After the library has loaded, wait this long, then load the formula lexicon in a background thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1989,6 +1990,10 @@ is shared with {2}
             <numerusform>Indexed %n speech for tracing.</numerusform>
             <numerusform>Indexed %n speeches for tracing.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Indexing speeches for tracing: %1 of %2…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,7 @@
     </message>
     <message>
         <source>Compare at most 8 speeches at once.</source>
+        <extracomment>After the library has loaded, wait this long, then load the formula lexicon in a background thread.</extracomment>
         <translation>一次最多对比 8 篇讲话。</translation>
     </message>
 </context>
@@ -1964,6 +1965,10 @@ is shared with {2}
         <translation>
             <numerusform>已为溯源建立 %n 篇讲话的索引。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Indexing speeches for tracing: %1 of %2…</source>
+        <translation>正在为溯源建立讲话索引：第 %1 篇，共 %2 篇…</translation>
     </message>
 </context>
 <context>

@@ -265,3 +265,19 @@ def test_a_long_formula_does_not_push_the_counts_out_of_a_narrow_dock(window) ->
     QApplication.processEvents()  # lay the table out
     widest = 14 * panel.table.fontMetrics().horizontalAdvance("两")
     assert 0 < panel.table.verticalHeader().width() <= widest  # the counts stay in view
+
+
+def test_indexing_an_older_library_shows_its_progress(make_window, gui_library, monkeypatch) -> None:
+    from PySide6.QtWidgets import QStatusBar
+
+    import app.store.tracing as tracing
+
+    def ensure_fresh(_library, progress, _cancelled):  # type: ignore[no-untyped-def]
+        progress(128, 300)
+        return 300
+
+    shown: list[str] = []
+    monkeypatch.setattr(tracing, "ensure_fresh", ensure_fresh)
+    monkeypatch.setattr(QStatusBar, "showMessage", lambda _bar, text, _timeout=0: shown.append(text))
+    make_window(gui_library)
+    assert shown == ["Indexing speeches for tracing: 128 of 300…", "Indexed 300 speeches for tracing."]

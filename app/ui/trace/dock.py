@@ -85,6 +85,13 @@ class TraceDock(QDockWidget):
     def indexed_message(self, count: int) -> str:
         return self.tr("Indexed %n speech(es) for tracing.", "", count)
 
+    def indexing_message(self, done: int, total: int) -> str:
+        return (
+            self.tr("Indexing speeches for tracing: %1 of %2…")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
     def show_panel(self, panel: TracePanel) -> None:
         self.show()
         self.raise_()
@@ -279,7 +286,11 @@ def install_trace(window: MainWindow) -> TraceDock:
             if count:
                 window.statusBar().showMessage(dock.indexed_message(count), 5000)
 
-        window.runner.start(work, on_success=done, on_failure=lambda _exc: None)
+        def indexing(indexed: int, total: int) -> None:
+            """An older library is indexed in the background: say so while Trace answers may be incomplete."""
+            window.statusBar().showMessage(dock.indexing_message(indexed, total), 10000)
+
+        window.runner.start(work, on_success=done, on_failure=lambda _exc: None, on_progress=indexing)
 
     window.library_loaded.connect(catch_up)
 
