@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -84,3 +85,31 @@ def test_import_search_edit_remove_and_reopen(pg_library: Library) -> None:
         assert get_document(session, docs[1].id) is None
         assert len(list_documents(session)) == len(samples) - 1
     assert location
+
+
+def _tracing_answers(library: Library) -> tuple[list[tuple[str, float]], list[tuple[str, int, int, str]]]:
+    """Similar speeches of one demo speech and where one of its sentences appears, by file name."""
+    from app.store.tracing import find_passage, similar_documents
+
+    import_paths(library.writer, [SAMPLES])
+    with library.reader() as session:
+        docs = {Path(d.meta.source_path).name: d.id for d in list_documents(session)}
+        query_id = docs["03-theme-education-mobilisation.txt"]
+        text = get_text(session, query_id)
+    names = {v: k for k, v in docs.items()}
+    similar = [
+        (names[r.document.id], round(r.score, 6)) for r in similar_documents(library, text, exclude=query_id)
+    ]
+    sentence = max(text.split("。"), key=len)
+    hits = find_passage(library, sentence).hits
+    return similar, sorted((names[h.document.id], h.start, h.end, h.kind) for h in hits)
+
+
+def test_tracing_answers_the_same_as_on_sqlite(pg_library: Library, tmp_path) -> None:
+    """Similar speeches and passage search read the index through portable SQL here, a fast path on SQLite."""
+    on_postgresql = _tracing_answers(pg_library)
+    with open_library(str(tmp_path / "lib.duidu.sqlite")) as sqlite_library:
+        on_sqlite = _tracing_answers(sqlite_library)
+    similar, hits = on_postgresql
+    assert similar and hits, "the demo speeches share passages"
+    assert on_postgresql == on_sqlite
