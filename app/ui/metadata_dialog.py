@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.dates import parse_date
 from app.core.model import DocumentMeta
+from app.ui.theme import current_theme
 from app.ui.widget_setup import form_dialog_layout
 
 _TAG_SPLIT_RE = re.compile(r"[,，、;；]")
@@ -84,7 +85,7 @@ class MetadataDialog(QDialog):
         form.addRow(self.tr("&Date:"), self.date)
         self.date_error = QLabel()
         self.date_error.setWordWrap(True)
-        self.date_error.setStyleSheet("color: #c62828")
+        self.date_error.setStyleSheet(f"color: {current_theme().colour('error.foreground').name()}")
         form.addRow("", self.date_error)
         self.date_error.hide()
         form.addRow(self.tr("O&ccasion:"), self.occasion)

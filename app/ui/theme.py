@@ -33,6 +33,8 @@ COLOURS: dict[str, tuple[str, str]] = {
     "passage.formula.background": ("#EBEBEB", "#3A3A3A"),
     "passage.formula.foreground": ("#6B6B6B", "#A8A8A8"),
     "diff.background": ("#FF9E9E", "#8A3030"),
+    # Messages next to a field that refused its input (the details dialog's date).
+    "error.foreground": ("#C62828", "#FF8A80"),
     # Paragraph gutter.
     "gutter.number": ("#8A8A8A", "#7E7E7E"),
     "gutter.heading": ("#1F5FAD", "#8AB4F8"),

@@ -38,3 +38,23 @@ def test_an_empty_date_or_a_bare_year_is_accepted(qtbot) -> None:
         dialog.accept()
         assert dialog.result() == QDialog.DialogCode.Accepted
         assert dialog.meta().date == stored
+
+
+def test_the_date_hint_is_readable_on_a_dark_background(qtbot) -> None:
+    from PySide6.QtGui import QColor
+
+    from app.ui.theme import current_theme
+
+    theme = current_theme()
+    before = theme.preference
+    try:
+        colours = {}
+        for scheme in ("light", "dark"):
+            theme.set_preference(scheme)
+            dialog = MetadataDialog(DocumentMeta(title="讲话"))
+            qtbot.addWidget(dialog)
+            colours[scheme] = QColor(dialog.date_error.styleSheet().split("color:")[1].strip())
+    finally:
+        theme.set_preference(before)
+    # light text on the dark window, dark text on the light one
+    assert colours["dark"].lightnessF() > 0.6 > colours["light"].lightnessF()
