@@ -63,6 +63,10 @@ COMPARE_MIN_SIMILARITY = _option("compare/min_similarity", float, 0.8)
 COMPARE_COUNT_FORMULAS = _option("compare/count_formulas", bool, False)
 COMPARE_SHOW_FORMULAS = _option("compare/show_formulas", bool, True)
 COMPARE_SCROLL_LOCK = _option("compare/scroll_lock", bool, True)
+#: The compare view's docks (passage list, diff, matrix) as last arranged: one state for pairs, one for 3+
+#: speeches (only those have the matrix dock).
+COMPARE_DOCKS_PAIR = _option("compare/docks_pair", QByteArray, QByteArray())
+COMPARE_DOCKS_MANY = _option("compare/docks_many", QByteArray, QByteArray())
 #: The reading text size the user last zoomed a reader to (every new reader opens at it).
 READER_POINT_SIZE = _option("reader/point_size", float, DEFAULT_POINT_SIZE)
 #: The outline's width beside the text, as the user last dragged it.

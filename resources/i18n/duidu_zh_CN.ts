@@ -39,7 +39,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs and toggles are remembered for the next comparison.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere). A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -71,6 +71,14 @@
         <translation>导出 PDF…</translation>
     </message>
     <message>
+        <source>Save the comparison as a self-contained HTML report</source>
+        <translation>将比对结果保存为独立的 HTML 报告</translation>
+    </message>
+    <message>
+        <source>Save the comparison as a PDF report</source>
+        <translation>将比对结果保存为 PDF 报告</translation>
+    </message>
+    <message>
         <source>Compare toolbar</source>
         <translation>比对工具栏</translation>
     </message>
@@ -90,9 +98,17 @@
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
-    <message>
-        <source>{0} copied passages, {1} shared formulas</source>
-        <translation>{0} 处雷同段落，{1} 处共用提法</translation>
+    <message numerus="yes">
+        <source>%n copied passage(s)</source>
+        <translation>
+            <numerusform>%n 处雷同段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared formula(s)</source>
+        <translation>
+            <numerusform>%n 处共用提法</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the comparison as HTML</source>

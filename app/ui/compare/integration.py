@@ -86,7 +86,11 @@ def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> Co
     from app.ui.compare.view import CompareView
 
     view = CompareView(
-        documents, runner=window.runner, cache=LibraryPairCache(window.service.library), parent=window.tabs
+        documents,
+        runner=window.runner,
+        cache=LibraryPairCache(window.service.library),
+        prefs=window.prefs,
+        parent=window.tabs,
     )
     view.open_documents = lambda docs: open_compare(window, docs)
     view.formula_lexicon = window.service.lexicon  # formulas are labelled with the library's own entries

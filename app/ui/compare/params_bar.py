@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.compare.compute import CompareSettings
+from app.ui.compare.elided_label import ElidedLabel
 
 DEBOUNCE_MS = 400
 #: What the boxes accept (remembered values outside these fall back to the defaults).
@@ -48,7 +49,7 @@ class ParamsBar(QWidget):
         self.progress.setTextVisible(True)
         self.cancel_button = QToolButton()
         self.cancel_button.clicked.connect(lambda _checked=False: self.cancel_requested.emit())
-        self.status = QLabel()
+        self.status = ElidedLabel()  # gives way to the export actions beside the bar
         self._min_label, self._sim_label = QLabel(), QLabel()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -70,7 +71,6 @@ class ParamsBar(QWidget):
             self.status,
         ):
             layout.addWidget(widget)
-        layout.addStretch(1)
         self.set_busy(False)
         self.retranslate()
 

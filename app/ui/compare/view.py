@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
 
@@ -30,6 +30,7 @@ from app.ui.compare.compute import (
 )
 from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
+from app.ui.compare.dock_memory import DockMemory
 from app.ui.compare.heatmap import SimilarityMatrix
 from app.ui.compare.highlights import (
     CURRENT_KIND,
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
+#: Keyboard shortcuts of the exports (Ctrl+E is the library's Edit details; these are free everywhere).
+EXPORT_HTML_KEY, EXPORT_PDF_KEY = "Ctrl+Shift+E", "Ctrl+Shift+P"
 
 
 class CompareView(QMainWindow):
@@ -75,6 +78,7 @@ class CompareView(QMainWindow):
         runner: TaskRunner | None = None,
         cache: PairCache | None = None,
         settings: CompareSettings | None = None,
+        prefs: S.Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,8 +104,9 @@ class CompareView(QMainWindow):
         self._steps = StepQueue(self)
         self._steps.finished.connect(self.highlights_ready)
         self._generation = 0
-        #: Where the knobs and toggles are remembered for the next comparison.
-        self.prefs = S.Settings()
+        #: Where the knobs, toggles and docks are remembered: the host window's preferences (tests pass
+        #: their own); the default settings file only for a view made on its own.
+        self.prefs = prefs if prefs is not None else S.Settings()
         self._build(settings or remembered_settings(self.prefs))
         self.theme.changed.connect(self.on_theme_changed)
         self.retranslate()
@@ -172,8 +177,9 @@ class CompareView(QMainWindow):
         self.act_sync.setCheckable(True)
         self.act_sync.setChecked(self.prefs.get(S.COMPARE_SCROLL_LOCK))
         self.sync.set_enabled(self.act_sync.isChecked())
-        self.act_export_html = self._action(self.ask_export_html)
-        self.act_export_pdf = self._action(self.ask_export_pdf)
+        self.act_export_html = self._action(self.ask_export_html, [EXPORT_HTML_KEY])
+        self.act_export_pdf = self._action(self.ask_export_pdf, [EXPORT_PDF_KEY])
+        self._update_export_enabled()
         self.toolbar.addActions([self.act_previous, self.act_next])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.act_formulas, self.act_sync])
@@ -200,8 +206,11 @@ class CompareView(QMainWindow):
             self.matrix_dock.setWidget(self.matrix)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.matrix_dock)
             self.splitDockWidget(self.diff_panel, self.matrix_dock, Qt.Orientation.Horizontal)
-        height = 200 if self.matrix_dock is None else max(200, self.matrix.minimumSizeHint().height() + 40)
-        self.resizeDocks([self.passage_dock], [height], Qt.Orientation.Vertical)
+        docks = [self.passage_dock, self.diff_panel]
+        if self.matrix_dock is not None:
+            docks.append(self.matrix_dock)
+        option = S.COMPARE_DOCKS_PAIR if self.matrix_dock is None else S.COMPARE_DOCKS_MANY
+        self.dock_memory = DockMemory(self, docks, self.prefs, option)
 
     def _action(self, slot: Callable[[], object], shortcuts: Sequence[str] = ()) -> QAction:
         action = QAction(self)
@@ -220,6 +229,11 @@ class CompareView(QMainWindow):
         self.act_sync.setToolTip(self.tr("Keep the panes aligned on their shared passages while scrolling"))
         self.act_export_html.setText(self.tr("Export HTML…"))
         self.act_export_pdf.setText(self.tr("Export PDF…"))
+        for action, tip in (
+            (self.act_export_html, self.tr("Save the comparison as a self-contained HTML report")),
+            (self.act_export_pdf, self.tr("Save the comparison as a PDF report")),
+        ):
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.toolbar.setWindowTitle(self.tr("Compare toolbar"))
         if self.matrix_dock is not None:
             self.matrix_dock.setWindowTitle(self.tr("Similarity matrix"))
@@ -276,6 +290,10 @@ class CompareView(QMainWindow):
             self._started = True
             self.recompute(self.params.settings())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: isValid(self) and self.dock_memory.shown())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:
@@ -305,12 +323,14 @@ class CompareView(QMainWindow):
         )
         # A closed tab is deleted, not closed: stop its matching then (the task object outlives the view).
         self.destroyed.connect(self._task.cancel)
+        self._update_export_enabled()  # after the task exists: an inline one is done already
 
     def cancel(self) -> None:
         if self._task is not None and not self._task.done:
             self._task.cancel()
         self._task = None
         self.params.set_busy(False)
+        self._update_export_enabled()
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
@@ -320,6 +340,7 @@ class CompareView(QMainWindow):
             return
         self._task = None
         self.params.set_busy(False)
+        self._update_export_enabled()
         if isinstance(exc, Cancelled):
             self.params.set_status(self.tr("Cancelled; showing the previous result."))
         else:
@@ -331,6 +352,7 @@ class CompareView(QMainWindow):
         self._task = None
         self.params.set_busy(False)
         self.apply_result(result)
+        self._update_export_enabled()
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers and matrix at once; table, sync map and highlight layers one step per
@@ -396,8 +418,18 @@ class CompareView(QMainWindow):
             return
         copies = sum(p.kind == "copy" for p in self.result.passages)
         formulas = len(self.result.passages) - copies
-        text = self.tr("{0} copied passages, {1} shared formulas").format(copies, formulas)
+        text = (
+            self.tr("%n copied passage(s)", "", copies)
+            + " · "
+            + self.tr("%n shared formula(s)", "", formulas)
+        )
         self.params.set_status(text)
+
+    def _update_export_enabled(self) -> None:
+        """Exports need a result, and not one about to be replaced by a running recompute."""
+        ready = self.result is not None and (self._task is None or self._task.done)
+        self.act_export_html.setEnabled(ready)
+        self.act_export_pdf.setEnabled(ready)
 
     # ---- formulas and lead pane ------------------------------------------------------------------------------
 
@@ -493,7 +525,9 @@ class CompareView(QMainWindow):
         return self.open_documents([self.documents[pair[0]], self.documents[pair[1]]])
 
     def _open_standalone(self, documents: list[CompareDocument]) -> CompareView:
-        view = CompareView(documents, runner=self.runner, cache=self.cache, settings=self.params.settings())
+        view = CompareView(
+            documents, runner=self.runner, cache=self.cache, settings=self.params.settings(), prefs=self.prefs
+        )
         view.setWindowFlags(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.setWindowTitle(view.title())
@@ -526,6 +560,7 @@ class CompareView(QMainWindow):
         ask_and_export(self, "pdf")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.dock_memory.save()
         self.cancel()
         self._steps.clear()
         super().closeEvent(event)

@@ -121,7 +121,8 @@ def test_with_three_panes_the_lead_pane_drives_the_others(open_view, corpus):
 
 
 def test_link_map_joins_visible_passages_and_a_click_selects_one(open_view, corpus, qtbot):
-    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)])
+    # tall enough that the panes above the docks show the selected passage and a neighbour
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022)], size=(1400, 1200))
     (link_map,) = view.link_maps
     p_number = next(n for n, p in enumerate(view.result.passages) if p.kind == "copy" and len(p.a_text) > 30)
     view.select_passage(p_number)
