@@ -84,15 +84,13 @@ class _PendingRunner:
                 pass
 
         self.deliver = on_success
-        task = Pending()
-        return task
+        return Pending()
 
 
 def test_exports_are_disabled_until_a_result_and_during_a_recompute(qtbot, prefs, monkeypatch):
     runner = _PendingRunner()
     view = CompareView(_documents(), runner=runner, prefs=prefs)
     qtbot.addWidget(view)
-    monkeypatch.setattr(view, "destroyed", type("D", (), {"connect": lambda *a: None})(), raising=False)
     asked: list[str] = []
     monkeypatch.setattr(export, "ask_and_export", lambda _view, kind: asked.append(kind))
     assert not view.act_export_html.isEnabled() and not view.act_export_pdf.isEnabled()
