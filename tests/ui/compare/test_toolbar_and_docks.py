@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication
 
@@ -157,11 +157,12 @@ def test_docks_show_enough_rows_and_keep_their_size_across_views(open_view, pref
     assert not prefs.get(S.COMPARE_DOCKS_PAIR).isEmpty()
     prefs.sync()
 
-    second = open_view(_documents(), size=(1200, 800), prefs=prefs)
+    restarted = S.Settings(QSettings(prefs.backend.fileName(), QSettings.Format.IniFormat))  # a new session
+    second = open_view(_documents(), size=(1200, 800), prefs=restarted)
     _settle()
     assert abs(second.passage_dock.height() - first.passage_dock.height()) <= 2
     assert second.passage_dock.height() > 400
-    assert prefs.get(S.COMPARE_DOCKS_MANY).isEmpty()  # three speeches keep their own arrangement
+    assert restarted.get(S.COMPARE_DOCKS_MANY).isEmpty()  # three speeches keep their own arrangement
 
 
 def test_the_view_uses_the_window_preferences_not_the_default_file(window):
