@@ -9,7 +9,8 @@ passage) are one `setExtraSelections` call, so moving between find hits never re
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -168,6 +169,16 @@ class ReadingPane(QPlainTextEdit):
         if self._layers.pop(kind, None) is not None:
             self._highlighter.clear_layer(kind)
 
+    @contextmanager
+    def batch_marks(self) -> Iterator[None]:
+        """Set or clear several kinds inside; each block they touch is redrawn once, at the end.
+
+        Re-formatting blocks (a document change Qt's layout and editor react to) is most of what a layer
+        costs; the compare view sets up to nine per pane.
+        """
+        with self._highlighter.batch():
+            yield
+
     def marks(self, kind: str) -> list[Mark]:
         layer = self._layers.get(kind)
         return list(layer.marks) if layer else []
@@ -237,8 +248,9 @@ class ReadingPane(QPlainTextEdit):
     # ---- theme ------------------------------------------------------------------------------------------
 
     def on_theme_changed(self) -> None:
-        for kind, layer in self._layers.items():
-            self._draw_layer(kind, layer)
+        with self.batch_marks():
+            for kind, layer in self._layers.items():
+                self._draw_layer(kind, layer)
         self._apply_transient()
         self.gutter.update()
 

@@ -86,11 +86,13 @@ def highlight_steps(
     show_formulas: bool = True,
     top_partner: int | None = None,
 ) -> list[Callable[[], None]]:
-    """The layer updates that show `links` (this document's side of every passage) on `pane`, one per call.
+    """The steps that show `links` (this document's side of every passage) on `pane`, one per call.
 
-    Each step lays out one layer, so a caller can yield to the event loop between them. Where several
-    partners share the same sentence their colours overlap; `top_partner` (the lead pane) is drawn on
-    top, so every pane shows first what it shares with the reference speech.
+    The first finds the near-copies' edits (reading every alignment takes a while with many passages);
+    the second sets every layer in one batch, so each block is re-formatted once rather than once per
+    layer; a caller can yield to the event loop between them. Where several partners share the same
+    sentence their colours overlap; `top_partner` (the lead pane) is drawn on top, so every pane shows
+    first what it shares with the reference speech.
     """
     documents = len(labels)
 
@@ -105,22 +107,23 @@ def highlight_steps(
         else:
             by_partner.setdefault(link.partner, []).append(link)
     style = _copy_style(documents)
-    steps: list[Callable[[], None]] = [
-        lambda kind=kind: pane.clear_marks(kind)
-        for kind in pane.mark_kinds()
-        if kind.startswith("copy-") and int(kind[5:]) not in by_partner
-    ]
-    for partner, own in sorted(by_partner.items()):
-        priority = COPY_PRIORITY + (partner == top_partner)
-        steps.append(
-            lambda partner=partner, own=own, priority=priority: pane.set_marks(
-                copy_kind(partner), own, style=style, tooltip=tooltip, priority=priority
-            )
-        )
-    steps.append(lambda: set_formulas_visible(pane, formulas if show_formulas else [], tooltip))
-    # The edits are found in their own step (reading every alignment takes a while with many passages).
-    steps.append(lambda: pane.set_marks(DIFF_KIND, _edits(links)))
-    return steps
+    edits: list[Mark] = []
+
+    def find_edits() -> None:
+        edits[:] = _edits(links)
+
+    def draw() -> None:
+        with pane.batch_marks():
+            for kind in pane.mark_kinds():
+                if kind.startswith("copy-") and int(kind[5:]) not in by_partner:
+                    pane.clear_marks(kind)
+            for partner, own in sorted(by_partner.items()):
+                priority = COPY_PRIORITY + (partner == top_partner)
+                pane.set_marks(copy_kind(partner), own, style=style, tooltip=tooltip, priority=priority)
+            set_formulas_visible(pane, formulas if show_formulas else [], tooltip)
+            pane.set_marks(DIFF_KIND, edits)
+
+    return [find_edits, draw]
 
 
 def _edits(links: Iterable[Link]) -> list[Mark]:
