@@ -6,6 +6,7 @@ may well be a worker thread while another worker asks at the same moment.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import re
 import threading
@@ -79,7 +80,9 @@ def _general_words() -> frozenset[str]:
         end = text.find("\n", start + _CHUNK) + 1 or len(text)
         words.update(_DICT_WORD.findall(text, start, end))
         start = end
-    return frozenset(words)
+    found = frozenset(words)
+    _keep_for_life()
+    return found
 
 
 def general_words() -> frozenset[str]:
@@ -90,7 +93,20 @@ def general_words() -> frozenset[str]:
 
 @cache
 def _default_matcher() -> FormulaMatcher:
-    return FormulaMatcher(_shipped_lexicon().entries, idioms=_idioms(), common_words=_general_words())
+    matcher = FormulaMatcher(_shipped_lexicon().entries, idioms=_idioms(), common_words=_general_words())
+    _keep_for_life()
+    return matcher
+
+
+def _keep_for_life() -> None:
+    """Take every object alive now out of the cyclic garbage collector's reach (`gc.freeze`, O(1)).
+
+    Called once the dictionary (337k words) or the matcher is built: they live as long as the process,
+    as do the modules imported by then, and every full collection traversed them all (~60 ms per
+    "similar speeches" query on a 10,000-speech library, a fifth of it). Objects created later are
+    collected as before; garbage in cycles alive at this moment is never freed, a one-time cost.
+    """
+    gc.freeze()
 
 
 def default_matcher() -> FormulaMatcher:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
+from itertools import compress
 
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
@@ -161,12 +163,14 @@ def _parallel_spans(text: str) -> list[tuple[int, int]]:
     (识变、应变、求变) repeated at least three times within a few characters — listed slogans, not prose."""
     spans = []
     for width, beat_fixed in ((2, False), (1, True)):
+        units = [text[i : i + width] for i in range(len(text) - width + 1)]
+        # Only a unit seen three times can make a list: counted at C level, the rest is never looked at.
+        frequent = {u for u, n in Counter(units).items() if n >= 3}
+        if width == 1:
+            frequent -= FUNCTION_CHARS
         positions: dict[str, list[int]] = {}
-        for i in range(len(text) - width + 1):
-            unit = text[i : i + width]
-            if width == 1 and unit in FUNCTION_CHARS:
-                continue
-            positions.setdefault(unit, []).append(i)
+        for i in compress(range(len(units)), map(frequent.__contains__, units)):
+            positions.setdefault(units[i], []).append(i)
         for found in positions.values():
             run = found[:1]
             for pos in [*found[1:], None]:

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, segments, trim_ends
-from app.core.passages.classify import classify, formula_share, lone_clauses, title_share, title_spans
+from app.core.passages.classify import classify, lexical_share, lone_clauses, title_share, title_spans
 from app.core.passages.extend import (
     Candidate,
     chain_blocks,
@@ -44,23 +44,26 @@ class PreparedDocument:
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
-    _shares: dict[object, float] = field(default_factory=dict, repr=False)
+    _partly_indexed: bool = field(default=False, repr=False)
+    _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
 
     def formula_share(self, normalised: str, params: PassageParams, exclude: frozenset[str]) -> float:
-        """`classify.formula_share` of a stretch of this document, remembered across its pairs.
+        """`classify.formula_share` of a stretch of this document, its costly part remembered across pairs.
 
-        Compared with three or more documents, the same stretch is a passage side in several pairs (a
-        paragraph shared with every other speech), and its lexicon and stock-phrase coverage is the
-        costliest part of classifying it. The boilerplate share depends on the pair, so it keys too.
+        Compared with three or more documents (or a query with its candidates), the same stretch is a
+        passage side in several pairs (a paragraph shared with every other speech), and its lexicon and
+        stock-phrase coverage is the costliest part of classifying it; that part depends on the text alone
+        and is cached by it. The boilerplate share depends on the pair, so it is asked every time.
         """
         if params is not self._shares_params:
             self._shares, self._shares_params = {}, params
-        key = normalised if params.boilerplate is None else (normalised, exclude)
-        share = self._shares.get(key)
-        if share is None:
-            share = self._shares[key] = formula_share(normalised, params, exclude)
-        return share
+        lexical = self._shares.get(normalised)
+        if lexical is None:
+            lexical = self._shares[normalised] = lexical_share(normalised, params)
+        if params.boilerplate is None:
+            return lexical
+        return max(lexical, params.boilerplate.share(normalised, exclude))
 
     @property
     def titles(self) -> list[tuple[int, int]]:
@@ -69,10 +72,18 @@ class PreparedDocument:
             self._titles = title_spans(self.text, self.view)
         return self._titles
 
-    def index(self, params: PassageParams) -> SeedIndex:
+    def index(self, params: PassageParams, scanned: PreparedDocument | None = None) -> SeedIndex:
+        """The seed index, built once and kept; the first time `scanned` (the other side of the pair)
+        already has one, only the grams both share are indexed, for this pair alone: a candidate of a
+        query is compared once, and a document compared more often pays at most one such partial build."""
         wanted = (params.seed_chars, params.max_seed_occurrences)
-        if self._index is None or (self._index.k, self._index.max_occurrences) != wanted:
-            self._index = SeedIndex(self.view.text, params.seed_chars, params.max_seed_occurrences)
+        if self._index is not None and (self._index.k, self._index.max_occurrences) == wanted:
+            return self._index
+        other = scanned._index if scanned is not None else None
+        if not self._partly_indexed and other is not None and (other.k, other.max_occurrences) == wanted:
+            self._partly_indexed = True
+            return SeedIndex(self.view.text, *wanted, only=other.positions)
+        self._index = SeedIndex(self.view.text, *wanted)
         return self._index
 
     @property
@@ -122,7 +133,7 @@ def _pair(
     cancelled: CancelledFn | None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y."""
-    runs = find_runs(x.index(params), y.view.text, progress, cancelled)
+    runs = find_runs(x.index(params, y), y.view.text, progress, cancelled)
     cands = _candidates(runs, x, y, params)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
     if params.group_reordered:

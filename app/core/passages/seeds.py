@@ -9,6 +9,8 @@ redaction in both texts never matches as text.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Container
+from itertools import compress
 
 from app.core.normalize import REDACTION
 from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
@@ -20,18 +22,27 @@ _CHUNK = 16384
 
 
 class SeedIndex:
-    """Positions of every k-gram of one normalised text (grams with a REDACTION are left out)."""
+    """Positions of every k-gram of one normalised text (grams with a REDACTION are left out).
+
+    With `only`, just the grams in it are indexed: enough for scanning one text whose grams `only` holds
+    (the other text's index), and about half the work, for a document compared once (a candidate of
+    "similar speeches"). The positions kept, and so the runs found, are exactly those of the full index.
+    """
 
     __slots__ = ("k", "max_occurrences", "positions", "redactions", "text")
 
-    def __init__(self, text: str, k: int, max_occurrences: int) -> None:
+    def __init__(self, text: str, k: int, max_occurrences: int, only: Container[str] | None = None) -> None:
         self.text = text
         self.k = k
         self.max_occurrences = max_occurrences
         positions: dict[str, list[int]] = {}
         get = positions.get
-        for i in range(len(text) - k + 1):
-            gram = text[i : i + k]
+        grams = [text[i : i + k] for i in range(len(text) - k + 1)]
+        starts = (
+            range(len(grams)) if only is None else compress(range(len(grams)), map(only.__contains__, grams))
+        )
+        for i in starts:
+            gram = grams[i]
             found = get(gram)
             if found is None:
                 positions[gram] = [i]
