@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
-from itertools import compress
 
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
@@ -163,14 +161,11 @@ def _parallel_spans(text: str) -> list[tuple[int, int]]:
     (识变、应变、求变) repeated at least three times within a few characters — listed slogans, not prose."""
     spans = []
     for width, beat_fixed in ((2, False), (1, True)):
-        units = [text[i : i + width] for i in range(len(text) - width + 1)]
-        # Only a unit seen three times can make a list: counted at C level, the rest is never looked at.
-        frequent = {u for u, n in Counter(units).items() if n >= 3}
+        # Only units the expression finds can make a list: the rest of the text is never walked in Python.
+        listed = set(_REPEATED[width].findall(text))
         if width == 1:
-            frequent -= FUNCTION_CHARS
-        positions: dict[str, list[int]] = {}
-        for i in compress(range(len(units)), map(frequent.__contains__, units)):
-            positions.setdefault(units[i], []).append(i)
+            listed -= FUNCTION_CHARS
+        positions = {unit: _occurrences(text, unit) for unit in sorted(listed, key=text.find)}
         for found in positions.values():
             run = found[:1]
             for pos in [*found[1:], None]:
@@ -187,6 +182,27 @@ def _parallel_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((max(0, start), min(len(text), run[-1] + (width if beat_fixed else item))))
                 run = [] if pos is None else [pos]
     return spans
+
+
+#: A unit (2 characters, or 1) whose next two occurrences each start within 10 characters of the one
+#: before: the only units that can make a list. Any run `_parallel_spans` keeps has such a start, so the
+#: units found are a superset of those it keeps.
+_REPEATED = {
+    width: re.compile(
+        f"(?=(.{{{width}}})(?:(?!\\1).){{1,{10 - width}}}?\\1(?:(?!\\1).){{1,{10 - width}}}?\\1)", re.DOTALL
+    )
+    for width in (1, 2)
+}
+
+
+def _occurrences(text: str, unit: str) -> list[int]:
+    """Every start of `unit` in `text`, overlapping ones included."""
+    found = []
+    at = text.find(unit)
+    while at >= 0:
+        found.append(at)
+        at = text.find(unit, at + 1)
+    return found
 
 
 def _part_of_repeated_pair(text: str, run: list[int]) -> bool:
