@@ -247,6 +247,10 @@ def stock_phrase_share(text: str) -> float:
     return sum(builtin_coverage(text)) / len(text) if text else 0.0
 
 
+#: Stretches of two or more characters that no built-in list covers, found in the coverage bytes.
+_UNCOVERED = re.compile(b"\x00{2,}")
+
+
 def _with_oracle(text: str, covered: bytearray, oracle: FormulaOracle) -> int:
     """Characters covered by the built-in lists or the lexicon oracle (which only reports a share).
 
@@ -254,14 +258,10 @@ def _with_oracle(text: str, covered: bytearray, oracle: FormulaOracle) -> int:
     the larger of "oracle alone" and "built-in plus oracle on the rest" approximates their union.
     """
     alone = round(oracle(text) * len(text))
-    total, start = sum(covered), None
-    for i in range(len(text) + 1):
-        if i < len(text) and not covered[i]:
-            start = i if start is None else start
-        elif start is not None:
-            stretch = text[start:i]
-            total += round(oracle(stretch) * len(stretch)) if len(stretch) >= 2 else 0
-            start = None
+    total = sum(covered)
+    for gap in _UNCOVERED.finditer(covered):
+        stretch = text[gap.start() : gap.end()]
+        total += round(oracle(stretch) * len(stretch))
     return max(alone, total)
 
 
