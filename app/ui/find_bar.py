@@ -8,7 +8,7 @@ so stepping through them never re-lays out the text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -28,6 +28,15 @@ def find_hits(pane: ReadingPane, query: str) -> list[tuple[int, int]]:
         hits.append(view.original_span(start, start + len(needle)))
         start = view.text.find(needle, start + len(needle))
     return hits
+
+
+def find_shortcuts() -> list[tuple[str, list[QKeySequence]]]:
+    """Find, Find Next, Find Previous with their keys, read by the bar and by the shortcuts dialog."""
+    return [
+        (QCoreApplication.translate("FindBar", "Find…"), [QKeySequence(QKeySequence.StandardKey.Find)]),
+        (QCoreApplication.translate("FindBar", "Find Next"), [QKeySequence("F3")]),
+        (QCoreApplication.translate("FindBar", "Find Previous"), [QKeySequence("Shift+F3")]),
+    ]
 
 
 class FindBar(QWidget):
@@ -60,9 +69,10 @@ class FindBar(QWidget):
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
         layout.addWidget(self.close_button)
-        self.find_action = self._action([QKeySequence.StandardKey.Find], self.open)
-        self.next_action = self._action([QKeySequence("F3")], self.next)
-        self.previous_action = self._action([QKeySequence("Shift+F3")], self.previous)
+        (_, find_keys), (_, next_keys), (_, previous_keys) = find_shortcuts()
+        self.find_action = self._action(find_keys, self.open)
+        self.next_action = self._action(next_keys, self.next)
+        self.previous_action = self._action(previous_keys, self.previous)
         self.retranslate_ui()
         self.hide()
 
@@ -73,9 +83,8 @@ class FindBar(QWidget):
         self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
         self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))
-        self.find_action.setText(self.tr("Find…"))
-        self.next_action.setText(self.tr("Find Next"))
-        self.previous_action.setText(self.tr("Find Previous"))
+        for action, (text, _keys) in zip(self.actions_for_host(), find_shortcuts(), strict=True):
+            action.setText(text)
         self._update_label()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QHelpEvent,
@@ -49,6 +49,25 @@ class _Layer:
     priority: int
     tooltip: Tooltip | None
     longest: int
+
+
+def zoom_shortcuts() -> list[tuple[str, list[QKeySequence]]]:
+    """Zoom In, Zoom Out, Actual Size with their keys, read by every pane and by the shortcuts dialog."""
+
+    def unique(*keys: QKeySequence | str) -> list[QKeySequence]:  # StandardKey.ZoomIn may already be Ctrl+=
+        return [QKeySequence(k) for k in dict.fromkeys(QKeySequence(k).toString() for k in keys)]
+
+    return [
+        (
+            QCoreApplication.translate("ReadingPane", "Zoom In"),
+            unique(QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="),
+        ),
+        (
+            QCoreApplication.translate("ReadingPane", "Zoom Out"),
+            unique(QKeySequence(QKeySequence.StandardKey.ZoomOut), "Ctrl+-"),
+        ),
+        (QCoreApplication.translate("ReadingPane", "Actual Size"), unique("Ctrl+0")),
+    ]
 
 
 class ReadingPane(QPlainTextEdit):
@@ -320,16 +339,12 @@ class ReadingPane(QPlainTextEdit):
     # ---- zoom -------------------------------------------------------------------------------------------
 
     def _make_zoom_actions(self) -> list[QAction]:
-        specs = (
-            ([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in),
-            ([QKeySequence(QKeySequence.StandardKey.ZoomOut), QKeySequence("Ctrl+-")], self.zoom_out),
-            ([QKeySequence("Ctrl+0")], self.reset_zoom),
-        )
         actions = []
-        for keys, slot in specs:
+        for (_text, keys), slot in zip(
+            zoom_shortcuts(), (self.zoom_in, self.zoom_out, self.reset_zoom), strict=True
+        ):
             action = QAction(self)
-            unique = list(dict.fromkeys(k.toString() for k in keys))
-            action.setShortcuts([QKeySequence(k) for k in unique])
+            action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
@@ -338,10 +353,8 @@ class ReadingPane(QPlainTextEdit):
 
     def retranslate_ui(self) -> None:
         """Every visible string; called at start and whenever the language changes."""
-        zoom_in, zoom_out, actual = self._zoom_actions
-        zoom_in.setText(self.tr("Zoom In"))
-        zoom_out.setText(self.tr("Zoom Out"))
-        actual.setText(self.tr("Actual Size"))
+        for action, (text, _keys) in zip(self._zoom_actions, zoom_shortcuts(), strict=True):
+            action.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from app.ui.about import show_about
+from app.ui.shortcuts_dialog import show_shortcuts
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -47,6 +48,7 @@ class WindowActions(QObject):
         self.close_tab = self._make(lambda: w.close_tab(w.tabs.currentIndex()), _KEY.Close)
         self.clear_filters = self._make(w.clear_filters, "Ctrl+Shift+L")
         self.about = self._make(lambda: show_about(w))
+        self.shortcuts = self._make(lambda: show_shortcuts(w), "F1")
         self.undo = w.undo_stack.createUndoAction(self)
         self.undo.setShortcuts(_KEY.Undo)
         self.redo = w.undo_stack.createRedoAction(self)
@@ -99,7 +101,7 @@ class WindowActions(QObject):
         self.menu_library.addSeparator()
         self.menu_library.addActions([self.find, self.clear_filters, self.library])
         self.menu_help = bar.addMenu("")
-        self.menu_help.addActions([self.demo, self.about])
+        self.menu_help.addActions([self.shortcuts, self.demo, self.about])
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
@@ -146,6 +148,7 @@ class WindowActions(QObject):
             self.close_tab: self.tr("&Close tab"),
             self.clear_filters: self.tr("Clear search and &filters"),
             self.about: self.tr("&About Duidu"),
+            self.shortcuts: self.tr("&Keyboard shortcuts"),
         }
         for action, text in texts.items():
             action.setText(text)

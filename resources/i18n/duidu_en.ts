@@ -39,7 +39,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere). A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -48,6 +48,7 @@
     </message>
     <message>
         <source>Show formulas</source>
+        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1866,6 +1867,37 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by command or key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SimilarPanel</name>
     <message>
         <source>Show</source>
@@ -2118,6 +2150,10 @@ is shared with {2}
     </message>
     <message>
         <source>&amp;About Duidu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -39,7 +39,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere). A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -48,6 +48,7 @@
     </message>
     <message>
         <source>Show formulas</source>
+        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation>显示提法</translation>
     </message>
     <message>
@@ -1839,6 +1840,37 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter by command or key…</source>
+        <translation>按命令或按键筛选…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
     <name>SimilarPanel</name>
     <message>
         <source>Show</source>
@@ -2092,6 +2124,10 @@ is shared with {2}
     <message>
         <source>&amp;About Duidu</source>
         <translation>关于对读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>Compare 2 to 8 selected speeches side by side</source>

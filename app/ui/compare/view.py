@@ -61,6 +61,22 @@ START_FALLBACK_MS = 250
 EXPORT_HTML_KEY, EXPORT_PDF_KEY = "Ctrl+Shift+E", "Ctrl+Shift+P"
 
 
+def compare_shortcuts() -> list[tuple[str, list[QKeySequence]]]:
+    """Previous/next passage and the exports with their keys, read by the view and the shortcuts dialog."""
+    return [
+        (
+            QCoreApplication.translate("CompareView", "Previous passage"),
+            [QKeySequence("Shift+F7"), QKeySequence("Alt+Up")],
+        ),
+        (
+            QCoreApplication.translate("CompareView", "Next passage"),
+            [QKeySequence("F7"), QKeySequence("Alt+Down")],
+        ),
+        (QCoreApplication.translate("CompareView", "Export HTML…"), [QKeySequence(EXPORT_HTML_KEY)]),
+        (QCoreApplication.translate("CompareView", "Export PDF…"), [QKeySequence(EXPORT_PDF_KEY)]),
+    ]
+
+
 class CompareView(QMainWindow):
     """Shows `documents` side by side; embed it in a tab (it is a plain widget) or show it on its own."""
 
@@ -168,8 +184,9 @@ class CompareView(QMainWindow):
         self.toolbar.setObjectName("compare-toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.act_previous = self._action(self.previous_passage, ["Shift+F7", "Alt+Up"])
-        self.act_next = self._action(self.next_passage, ["F7", "Alt+Down"])
+        (_, previous_keys), (_, next_keys), (_, html_keys), (_, pdf_keys) = compare_shortcuts()
+        self.act_previous = self._action(self.previous_passage, previous_keys)
+        self.act_next = self._action(self.next_passage, next_keys)
         self.act_formulas = self._action(lambda: self._toggle_formulas(self.act_formulas.isChecked()))
         self.act_formulas.setCheckable(True)
         self.set_formulas_visible(self.prefs.get(S.COMPARE_SHOW_FORMULAS))
@@ -177,8 +194,8 @@ class CompareView(QMainWindow):
         self.act_sync.setCheckable(True)
         self.act_sync.setChecked(self.prefs.get(S.COMPARE_SCROLL_LOCK))
         self.sync.set_enabled(self.act_sync.isChecked())
-        self.act_export_html = self._action(self.ask_export_html, [EXPORT_HTML_KEY])
-        self.act_export_pdf = self._action(self.ask_export_pdf, [EXPORT_PDF_KEY])
+        self.act_export_html = self._action(self.ask_export_html, html_keys)
+        self.act_export_pdf = self._action(self.ask_export_pdf, pdf_keys)
         self._update_export_enabled()
         self.toolbar.addActions([self.act_previous, self.act_next])
         self.toolbar.addSeparator()
@@ -212,23 +229,22 @@ class CompareView(QMainWindow):
         option = S.COMPARE_DOCKS_PAIR if self.matrix_dock is None else S.COMPARE_DOCKS_MANY
         self.dock_memory = DockMemory(self, docks, self.prefs, option)
 
-    def _action(self, slot: Callable[[], object], shortcuts: Sequence[str] = ()) -> QAction:
+    def _action(self, slot: Callable[[], object], shortcuts: Sequence[QKeySequence] = ()) -> QAction:
         action = QAction(self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcuts(list(shortcuts))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
     def retranslate(self) -> None:
-        self.act_previous.setText(self.tr("Previous passage"))
-        self.act_next.setText(self.tr("Next passage"))
+        keyed = (self.act_previous, self.act_next, self.act_export_html, self.act_export_pdf)
+        for action, (text, _keys) in zip(keyed, compare_shortcuts(), strict=True):
+            action.setText(text)
         self.act_formulas.setText(self.tr("Show formulas"))
         self.act_formulas.setToolTip(self.tr("Show passages that are only shared formulas (muted grey)"))
         self.act_sync.setText(self.tr("Scroll together"))
         self.act_sync.setToolTip(self.tr("Keep the panes aligned on their shared passages while scrolling"))
-        self.act_export_html.setText(self.tr("Export HTML…"))
-        self.act_export_pdf.setText(self.tr("Export PDF…"))
         for action, tip in (
             (self.act_export_html, self.tr("Save the comparison as a self-contained HTML report")),
             (self.act_export_pdf, self.tr("Save the comparison as a PDF report")),
