@@ -7,6 +7,7 @@ exception type) for every file it cannot import, so callers can report the file 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -16,11 +17,6 @@ from app.core.metadata import guess_metadata
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
 from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
-from app.importers.docx import read_docx
-from app.importers.html import read_html
-from app.importers.md import read_md
-from app.importers.pdf import read_pdf
-from app.importers.txt import read_txt
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -34,6 +30,25 @@ __all__ = [
 ]
 
 _Reader = Callable[[bytes], tuple[str, str]]
+
+
+def _lazy(module: str, function: str) -> _Reader:
+    """A reader whose module (and its parser library: pypdf, python-docx, bs4 ~0.6 s together) is imported
+    on the first file of its format, so that reading a .txt file never loads them."""
+
+    def read(data: bytes) -> tuple[str, str]:
+        reader: _Reader = getattr(importlib.import_module(module), function)
+        return reader(data)
+
+    read.__qualname__ = read.__name__ = function
+    return read
+
+
+read_txt = _lazy("app.importers.txt", "read_txt")
+read_docx = _lazy("app.importers.docx", "read_docx")
+read_pdf = _lazy("app.importers.pdf", "read_pdf")
+read_html = _lazy("app.importers.html", "read_html")
+read_md = _lazy("app.importers.md", "read_md")
 _READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", read_txt),
     ".docx": ("docx", read_docx),
