@@ -93,16 +93,16 @@ def load_documents(docs: list[str], db: str | None) -> list[ReportDocument]:
 
 
 def _read_file(path: Path) -> ReportDocument:
-    from app.importers import ImportFailure, read_document
+    from app.importers import ImportFailure, read_text
     from app.reports.comparison import ReportDocument
 
     if path.is_dir():
         raise CliError(f"{path}: is a folder, not a document")
     try:
-        imported = read_document(path)
+        text, _title, _format = read_text(path)
     except ImportFailure as exc:
         raise CliError(f"{path}: {exc}") from None
-    return ReportDocument(path.name, imported.text, content_hash(imported.text))
+    return ReportDocument(path.name, text, content_hash(text))
 
 
 def _read_library(ids: dict[int, int], db: str | None) -> dict[int, ReportDocument]:

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.metadata import guess_metadata
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
 from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
@@ -27,6 +26,7 @@ __all__ = [
     "Skipped",
     "collect_files",
     "read_document",
+    "read_text",
 ]
 
 _Reader = Callable[[bytes], tuple[str, str]]
@@ -84,8 +84,10 @@ class Skipped:
     reason: str
 
 
-def read_document(path: Path) -> ImportedDocument:
-    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+def read_text(path: Path) -> tuple[str, str, str]:
+    """One file's stored text, the title its format carries (or "") and its format, or `ImportFailure`.
+
+    For callers that only compare or scan the text (`duidu compare FILE FILE`): no metadata guessing."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
@@ -103,6 +105,15 @@ def read_document(path: Path) -> ImportedDocument:
     text = clean_text(text)
     if not text.strip():
         raise ImportFailure("no text in the document")
+    return text, title_hint, fmt
+
+
+def read_document(path: Path) -> ImportedDocument:
+    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+    from app.core.metadata import guess_metadata  # its ~100 regular expressions compile in ~50 ms
+
+    path = Path(path)
+    text, title_hint, fmt = read_text(path)
     source = str(path.absolute())
     meta = guess_metadata(text)
     meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)

@@ -65,7 +65,11 @@ def _heavy(names: set[str], forbidden: tuple[str, ...]) -> list[str]:
     ("argv", "forbidden"),
     [
         (("--help",), (*HEAVY, *ENGINE)),
-        (("compare", str(SAMPLE_A), str(SAMPLE_B), "--json"), HEAVY),
+        # comparing needs neither metadata guessing nor the formula pattern rules (only lexicon coverage)
+        (
+            ("compare", str(SAMPLE_A), str(SAMPLE_B), "--json"),
+            (*HEAVY, "app.core.metadata", "app.core.formulas.patterns"),
+        ),
         (("formulas", str(SAMPLE_A), "--json"), (*HEAVY, "app.core.passages.engine", "rapidfuzz")),
     ],
     ids=["help", "compare-files", "formulas-file"],

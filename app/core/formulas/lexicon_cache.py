@@ -20,9 +20,10 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 import app
 
@@ -57,26 +58,21 @@ class _RestrictedUnpickler(pickle.Unpickler):
 def cache_key(files: Iterable[Path], code: Iterable[Path | None]) -> bytes:
     """A digest of the input files (bytes, or size and time when large) and of the code that builds."""
     digest = hashlib.sha256()
-    digest.update(f"{app.__version__}|{sys.version}|{_version('pyahocorasick')}".encode())
+    digest.update(f"{app.__version__}|{sys.version}".encode())
     for path in files:
-        stat = path.stat()
+        stat = path.stat()  # a missing lexicon file is an error, as it was before the cache
         digest.update(f"|{path}|{stat.st_size}|".encode())
         if stat.st_size <= _HASHED_BYTES:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         else:
             digest.update(str(stat.st_mtime_ns).encode())
-    for module_file in code:
+    # pyahocorasick's own file stands for its version (its automata are pickled in the payload)
+    native = Path(ahocorasick.__file__) if getattr(ahocorasick, "__file__", None) else None
+    for module_file in (*code, native):
         if module_file is not None and module_file.is_file():
             stat = module_file.stat()
             digest.update(f"|{module_file}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.digest()
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "?"
 
 
 def read(path: Path, key: bytes) -> Any | None:
