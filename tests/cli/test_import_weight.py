@@ -36,6 +36,8 @@ HEAVY = (
     "docx",
     "charset_normalizer",
 )
+#: `compare` parses its own arguments only (app.cli.COMMAND_HOMES).
+OTHER_COMMANDS = ("app.cli.library", "app.cli.similar", "app.cli.gui", "app.cli.selftest")
 #: `--help` does not compare or read anything either.
 ENGINE = ("app.core.passages.engine", "rapidfuzz", "ahocorasick", "app.importers", "app.core.formulas")
 
@@ -68,7 +70,7 @@ def _heavy(names: set[str], forbidden: tuple[str, ...]) -> list[str]:
         # comparing needs neither metadata guessing nor the formula pattern rules (only lexicon coverage)
         (
             ("compare", str(SAMPLE_A), str(SAMPLE_B), "--json"),
-            (*HEAVY, "app.core.metadata", "app.core.formulas.patterns"),
+            (*HEAVY, *OTHER_COMMANDS, "app.core.metadata", "app.core.formulas.patterns"),
         ),
         (("formulas", str(SAMPLE_A), "--json"), (*HEAVY, "app.core.passages.engine", "rapidfuzz")),
     ],

@@ -24,8 +24,10 @@ SAMPLES = sorted((REPO / "resources" / "samples").glob("*.txt"))
 def fresh() -> Iterator[None]:
     """Forget the process's loaded lexicon before and after, so each load goes through the disk cache."""
     shipped._compiled.cache_clear()
+    shipped._general_words.cache_clear()
     yield
     shipped._compiled.cache_clear()
+    shipped._general_words.cache_clear()
 
 
 def _from_files() -> FormulaMatcher:
@@ -39,7 +41,10 @@ def test_a_cached_matcher_finds_what_one_built_from_the_files_finds(fresh):
     assert not shipped.cache_path().exists()
     built = shipped.default_matcher()  # builds and writes the cache
     assert shipped.cache_path().is_file()
+    built.coverage("坚持稳中求进工作总基调")
+    assert not shipped.words_cache_path().exists()  # lexicon coverage never needs the general words
     shipped._compiled.cache_clear()
+    shipped._general_words.cache_clear()
     cached = shipped.default_matcher()  # read back from the file
     assert cached is not built
     reference = _from_files()

@@ -12,21 +12,24 @@ import gc
 import importlib.util
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.core import normalize
 from app.core.formulas import detect, lexicon, lexicon_cache, word_list
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
-from app.core.formulas.word_list import WordList
+from app.core.formulas.word_list import LazyWordList, WordList
 from app.paths import cache_dir, resource
 
 LEXICON_FILE = "formulas.tsv"
 IDIOM_FILE = "thuocl_chengyu.txt"
 CACHE_FILE = "formula-lexicon.cache"
+WORDS_CACHE_FILE = "general-words.cache"
+T = TypeVar("T")
 _lock = threading.Lock()
 
 
@@ -83,14 +86,13 @@ def _dictionary_words() -> set[str]:
 def general_words() -> WordList:
     """Words of jieba's general dictionary (pre-2012 vocabulary): ordinary words, not new formulas."""
     with _lock:
-        return _compiled().general_words
+        return _general_words()
 
 
 @dataclass(frozen=True)
 class _Shipped:
     lexicon: LoadedLexicon
     idioms: frozenset[str]
-    general_words: WordList
     matcher: FormulaMatcher
 
 
@@ -102,48 +104,66 @@ def _build() -> dict[str, Any]:
     """The cache payload, from the files: plain data, the entries and the matcher's compiled state."""
     loaded = load_lexicon(lexicon_path())
     found_idioms = parse_idioms(idiom_path().read_text(encoding="utf-8"))
-    words = WordList(_dictionary_words())
-    matcher = FormulaMatcher(loaded.entries, idioms=found_idioms, common_words=words)
+    matcher = FormulaMatcher(loaded.entries, idioms=found_idioms, common_words=LazyWordList(general_words))
     matcher._fragment_automaton()  # built now, so that the cache holds it too
     state = {k: v for k, v in vars(matcher).items() if k not in _WORD_ATTRIBUTES}
-    return {"lexicon": loaded, "idioms": found_idioms, "words": words.to_strings(), "matcher": state}
+    return {"lexicon": loaded, "idioms": found_idioms, "matcher": state}
 
 
 def _restore(payload: dict[str, Any]) -> _Shipped:
-    words = WordList.from_strings(payload["words"])
     matcher = FormulaMatcher.__new__(FormulaMatcher)
     for name, value in payload["matcher"].items():
         setattr(matcher, name, value)
-    matcher.idioms, matcher.common_words = payload["idioms"], words
+    # The general words (3 MB) load on first use: lexicon coverage, all a comparison asks, never needs them.
+    matcher.idioms, matcher.common_words = payload["idioms"], LazyWordList(general_words)
     loaded, found_idioms = payload["lexicon"], payload["idioms"]
     if not isinstance(loaded, LoadedLexicon) or not isinstance(found_idioms, frozenset):
         raise TypeError("not a lexicon cache payload")
     if matcher.entries != loaded.entries:
         raise ValueError("matcher and lexicon differ")
-    return _Shipped(loaded, found_idioms, words, matcher)
+    return _Shipped(loaded, found_idioms, matcher)
 
 
 def cache_path() -> Path:
     return cache_dir() / CACHE_FILE
 
 
+def words_cache_path() -> Path:
+    return cache_dir() / WORDS_CACHE_FILE
+
+
+def _code() -> list[Path | None]:
+    """The modules whose code decides what the caches hold."""
+    modules = (detect, lexicon, lexicon_cache, normalize, word_list)
+    return [*(Path(m.__file__) if m.__file__ else None for m in modules), Path(__file__)]
+
+
+def _load_cached(
+    path: Callable[[], Path], inputs: tuple[Path, ...], build: Callable[[], Any], check: Callable[[Any], T]
+) -> T:
+    key = lexicon_cache.cache_key(inputs, _code())
+    try:
+        where = path()
+    except OSError:  # no cache folder can be made: build in memory
+        return check(build())
+    return lexicon_cache.load_or_build(where, key, build, check)
+
+
 @cache
 def _compiled() -> _Shipped:
-    code = (
-        Path(m.__file__) if m.__file__ else None
-        for m in (detect, lexicon, lexicon_cache, normalize, word_list)
-    )
-    key = lexicon_cache.cache_key(
-        (lexicon_path(), idiom_path(), _jieba_dictionary()), [*code, Path(__file__)]
-    )
-    try:
-        path = cache_path()
-    except OSError:  # no cache folder can be made: build in memory
-        shipped = _restore(_build())
-    else:
-        shipped = lexicon_cache.load_or_build(path, key, _build, _restore)
+    shipped = _load_cached(cache_path, (lexicon_path(), idiom_path()), _build, _restore)
     _keep_for_life()
     return shipped
+
+
+@cache
+def _general_words() -> WordList:
+    words = _load_cached(
+        words_cache_path, (_jieba_dictionary(),), lambda: WordList(_dictionary_words()).to_strings(),
+        WordList.from_strings,
+    )  # fmt: skip
+    _keep_for_life()
+    return words
 
 
 def _keep_for_life() -> None:

@@ -9,7 +9,7 @@ strings and membership is a binary search (about 18 slice comparisons, a few mic
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 class _Cells:
@@ -72,3 +72,21 @@ class WordList:
         for width in sorted(self._cells):
             cells = self._cells[width]
             yield from (cells[n] for n in range(len(cells)))
+
+
+class LazyWordList:
+    """A `WordList` obtained from `load` on first use (a matcher holds one; most uses never ask it)."""
+
+    __slots__ = ("_load",)
+
+    def __init__(self, load: Callable[[], WordList]) -> None:
+        self._load = load
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._load()
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
