@@ -199,9 +199,7 @@ class _Batch:
 
 def _store_together(session: Session, entries: list[_Read | FileResult]) -> list[FileResult]:
     """One transaction for the whole batch; any file's failure propagates (and rolls it all back)."""
-    from app.store.index import deferred_postings  # numpy: loaded by the first import, not at GUI start
-
-    with session.begin(), deferred_postings(session.connection()):
+    with session.begin():
         return [entry if isinstance(entry, FileResult) else _add(session, entry) for entry in entries]
 
 

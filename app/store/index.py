@@ -53,34 +53,6 @@ _POSTGRESQL_INSERT = (
 )
 
 
-#: `Connection.info` key of the postings whose insert `deferred_postings` holds back.
-_DEFERRED = "duidu_deferred_postings"
-
-
-@contextmanager
-def deferred_postings(connection: Connection) -> Iterator[None]:
-    """Within this block (inside one transaction), SQLite postings are inserted together at its end, in
-    hash order.
-
-    The postings table is a B-tree keyed by hash, so each document's fingerprints land on pages all over
-    it; in a large library (10,000 speeches) an import spent most of its time reading and writing those
-    pages one document at a time. A batch of files inserted in key order walks the tree once. Nothing is
-    inserted when the block raises (its transaction is rolled back anyway).
-    """
-    if connection.dialect.name != "sqlite" or _DEFERRED in connection.info:
-        yield
-        return
-    pending: list[tuple[int, int]] = []
-    connection.info[_DEFERRED] = pending
-    try:
-        yield
-        pending.sort()
-        if pending:
-            connection.exec_driver_sql(_SQLITE_INSERT, pending)
-    finally:
-        del connection.info[_DEFERRED]
-
-
 def index_document(
     connection: Connection, document_id: int, stored_text: str, *, replace: bool = False
 ) -> int:
@@ -89,10 +61,7 @@ def index_document(
     found = sorted_fingerprints(norm, PARAMS)
     if replace:
         clear_document(connection, document_id)
-    deferred = connection.info.get(_DEFERRED)
-    if found and deferred is not None:
-        deferred.extend(zip(found, repeat(document_id)))
-    elif found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
+    if found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
         connection.exec_driver_sql(_SQLITE_INSERT, list(zip(found, repeat(document_id))))
     elif found and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
         # one statement and one array parameter: no round trip per posting
