@@ -94,7 +94,7 @@ class ReadingPane(QPlainTextEdit):
         self._layers: dict[str, _Layer] = {}
         self._transient: dict[str, tuple[list[Mark], Style, int]] = {}
         self._highlighter = SpanHighlighter(self.document())
-        self.gutter = ParagraphGutter(self)
+        self.gutter = ParagraphGutter(self, lambda: self.theme)
         self._apply_font()
         self._zoom_actions = self._make_zoom_actions()
         self.retranslate_ui()
