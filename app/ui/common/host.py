@@ -8,7 +8,7 @@ so a part may also use it as the parent of its dialogs and docks); a test may pa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt, SignalInstance
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.ui.common.tasks import TaskRunner
 
 
+@runtime_checkable
 class HostTabs(Protocol):
     """The window's tab strip: the library first, then readers and comparisons."""
 
@@ -34,12 +35,14 @@ class HostTabs(Protocol):
     def readers(self) -> list: ...  # the open reader tabs (each has `refresh_formulas()` and `pane`)
 
 
+@runtime_checkable
 class SelectionSource(Protocol):
     """The library table as far as a part follows it: it says when the selected speeches change."""
 
     selection_changed: SignalInstance
 
 
+@runtime_checkable
 class WindowHost(Protocol):
     """The main window as the parts see it."""
 

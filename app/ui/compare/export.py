@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
@@ -33,6 +33,7 @@ __all__ = ["ask_and_export", "evidence", "export_html", "export_pdf", "report_do
 PROGRESS_DELAY_MS = 400
 
 
+@runtime_checkable
 class ExportingView(Protocol):
     """What an export asks of the compare view (a widget, the parent of its dialogs): the result and its
     texts, whether tasks run inline, and the parameter bar whose status line says how the export ended."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from app.ui.compare.current import links_under, mark_current
+from app.ui.compare.current_passage import links_under, mark_current
 from app.ui.compare.links import Link, neighbour_link
 
 if TYPE_CHECKING:

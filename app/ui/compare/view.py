@@ -45,7 +45,7 @@ from app.ui.compare.pane_row import PaneRow
 from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_navigation import PassageNavigation
 from app.ui.compare.passage_table import PassageDock
-from app.ui.compare.remembered import remember_settings, remembered_settings
+from app.ui.compare.remembered_settings import remember_settings, remembered_settings
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
 from app.ui.compare.toolbar import CompareToolbar

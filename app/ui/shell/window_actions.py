@@ -7,7 +7,7 @@ context menu all show the same action (enabled or not).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _KEY = QKeySequence.StandardKey
 
 
+@runtime_checkable
 class ActionTarget(Protocol):
     """The window whose commands these are (the main window): what each action calls or reads."""
 

@@ -21,7 +21,7 @@ from app.ui.trace.formula_table_panel import FormulaTablePanel
 from app.ui.trace.network_panel import NetworkPanel
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.passage_panel import PassagePanel
-from app.ui.trace.remembered import remember_choices
+from app.ui.trace.remembered_choices import remember_choices
 from app.ui.trace.similar_panel import SimilarPanel
 
 if TYPE_CHECKING:
