@@ -10,12 +10,20 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from app.ui import settings as S
+from app.ui.common import settings as S
 
 #: Share of the view's height the docks get by default (≈ 7 passage rows at 800 px), and their least height.
 DEFAULT_SHARE = 0.35
 MIN_DEFAULT_HEIGHT = 250
 SAVE_DELAY_MS = 400
+
+
+def place_bottom_docks(view: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Put `docks` side by side along the bottom of `view`, in their order."""
+    for previous, dock in zip([None, *docks], docks, strict=False):
+        view.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if previous is not None:
+            view.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
 
 
 class DockMemory(QObject):
