@@ -8,16 +8,17 @@ the query's 8-character shingles (exact hashing, as the index hashes: app.core.s
 - the query characters those stretches cover (widened by the engine's largest gap) give an **upper bound**
   on the copied prose the engine can find: candidates are confirmed best bound first, and once N results
   have been confirmed with scores no bound below them can beat, the rest are not compared at all;
-- the candidate's own stretches, with a margin of the engine's grouping gap on each side and joined by a
-  REDACTION character (no run, seed or shingle crosses one), are the **excerpt** the engine compares the
-  query with: the passages are those of the full pair, at the cost of the shared material only. The
+- the candidate's own stretches, with a margin of the engine's largest gap and a shingle on each side,
+  joined by a REDACTION character (no run, seed or shingle crosses one), are the **excerpt** the engine
+  compares the query's stretches with (a clause shared alone, which the engine calls a formula for want of
+  a longer shared passage near it, is left out beforehand): the passages are those of the full pair, at the cost of the shared material only. The
   excerpt is the candidate's normalised text, so it costs no offset map; results report offsets in the
   query only, and the candidate's copy ratio is scaled back to its whole length.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -57,6 +58,8 @@ class Focus:
     length: int
     #: the same bound on the candidate's side: the share of it the query may hold
     other_bound: float = 0.0
+    #: normalised spans of the query to compare (None: the whole query)
+    query_pieces: tuple[tuple[int, int], ...] | None = None
 
 
 def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> Focus:
@@ -79,12 +82,15 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     reach = params.max_gap  # runs of a few characters beside an edit join a passage within this gap
     bound = covered(in_query, reach, len(query.text)) / max(1, len(query.text))
     other_bound = covered(in_candidate, reach, len(norm)) / max(1, len(norm))
-    margin = params.group_gap  # the engine judges a short clause by what it shares nearby
+    margin = params.max_gap + k  # room for the short runs an edit leaves beside a stretch
     pieces = widened(in_candidate, margin, len(norm))
     excerpt = REDACTION.join(norm[s:e] for s, e in pieces)
     if len(norm) <= max(WHOLE_CHARS, 2 * len(excerpt)):  # heavy edits leave few 8-character runs: the
         excerpt = norm  # excerpt could miss passages, and the whole text costs little more
-    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound))
+    in_query = widened(in_query, margin, len(query.text))
+    if len(query.text) <= max(WHOLE_CHARS, 2 * sum(e - s for s, e in in_query)):
+        return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound))
+    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), tuple(in_query))
 
 
 def stretches(shingle_hit: np.ndarray, params: PassageParams) -> list[tuple[int, int]]:
@@ -99,7 +105,27 @@ def stretches(shingle_hit: np.ndarray, params: PassageParams) -> list[tuple[int,
     lasts = np.concatenate((breaks, [len(positions) - 1]))
     starts, ends = positions[firsts], positions[lasts] + k
     keep = ends - starts >= params.min_chars
-    return list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
+    return without_lone(list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)), params)
+
+
+def without_lone(spans: list[tuple[int, int]], params: PassageParams) -> list[tuple[int, int]]:
+    """The spans less the short ones with no long span within the grouping gap: the engine calls such a
+    clause, shared alone, a formula (app.core.passages.classify.lone_clauses), so it is never copy."""
+    shortest = min(params.lone_chars, params.short_chars + 1)
+    if not shortest:
+        return spans
+    long_ones = [(s, e) for s, e in spans if e - s >= shortest]
+    reach = params.group_gap
+    kept, at = [], 0
+    for start, end in spans:
+        if end - start >= shortest:
+            kept.append((start, end))
+            continue
+        while at < len(long_ones) and long_ones[at][1] < start - reach:
+            at += 1
+        if at < len(long_ones) and long_ones[at][0] <= end + reach:
+            kept.append((start, end))
+    return kept
 
 
 def widened(spans: list[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
@@ -123,3 +149,18 @@ def excerpt_document(excerpt: str, key: str) -> PreparedDocument:
     """The excerpt as a prepared document: it is normalised text already, so its view is the identity."""
     view = NormalizedView(excerpt, list(range(len(excerpt))), {}, len(excerpt))
     return PreparedDocument(excerpt, view, key)
+
+
+def query_excerpt(query: PreparedDocument, pieces: tuple[tuple[int, int], ...]) -> PreparedDocument:
+    """The query cut down to `pieces` (normalised spans), joined by REDACTION: its view keeps the original
+    offset of every character, so passages come out in offsets of the whole query text. The excerpt
+    shares the query's cache of lexicon shares (the same stretches come back with every candidate)."""
+    view = query.view
+    text = REDACTION.join(view.text[s:e] for s, e in pieces)
+    offsets: list[int] = []
+    for n, (start, end) in enumerate(pieces):
+        if n:  # the joint takes the offset of the text after it
+            offsets.append(view.offsets[start])
+        offsets.extend(view.offsets[start:end])
+    cut = NormalizedView(text, offsets, view.redaction_ends, view.original_length)
+    return replace(query, view=cut, _index=None, _titles=None, _partly_indexed=False)

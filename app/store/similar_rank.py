@@ -1,10 +1,10 @@
 """How "similar speeches" are ordered, and why: the result records and their ranking.
 
 Speeches are ranked by the copied prose the query shares with them (`score`: query characters matched in
-copy passages; formulas, library boilerplate and edited characters do not count). Near-identical versions
-of one text often share the query's prose to the last character; such ties (scores equal to 0.1 % of the
-query) are broken by closeness — the version whose own text the query holds most fully, i.e. the one with
-least added or dropped — then by date (the newest first), then by id; `reason` says which decided.
+copy passages; formulas, library boilerplate and edited characters do not count), so of several versions
+the closest to the query comes first. Versions that share the query's prose to the last character tie;
+ties are broken by closeness of the whole — the version whose own text the query holds most fully, i.e.
+the one with least added — then by date (the newest first), then by id; `reason` says which decided.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ class SimilarDocument:
     reason: str = ""
 
 
-def _tie_key(result: SimilarDocument) -> float:
-    return round(result.score, 3)
+def _tie_key(result: SimilarDocument) -> int:
+    return result.matched_chars
 
 
 def ranked(results: Sequence[SimilarDocument]) -> list[SimilarDocument]:

@@ -36,7 +36,7 @@ from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
-from app.store.similar_focus import Focus, QueryShingles, excerpt_document, focus
+from app.store.similar_focus import Focus, QueryShingles, excerpt_document, focus, query_excerpt
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
 Progress = Callable[[int, int], None]
@@ -148,21 +148,24 @@ def similar_documents(
 
     `exclude` is the query's own id when it is in the library. The shingle index proposes a pool of
     candidates (the `check` sharing the rarest fingerprints and the `check` sharing the most; default
-    top + 10, at least 20); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
-    engine on the shared part only, best bound first, until no bound left can change the first `top`.
-    Documents sharing only formulas are left out. Without `params`, the library's (`default_params`, with
-    `formula_oracle` when given).
+    top + 5, at least 10); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
+    engine on the shared part only, best bound first, until no bound left can change the first `top` or
+    `check` candidates have been confirmed. Documents sharing only formulas are left out. Without `params`,
+    the library's (`default_params`, with `formula_oracle` when given).
     """
     ensure_fresh(library, progress, cancelled)
     params = params or default_params(library, formula_oracle)
-    pool = check or max(20, top + 10)
+    check = check or max(10, top + 5)
     query = prepare(text, params)
     shingles = QueryShingles.of(query.view.text)
     with library.reader() as session:
         candidates = find_candidates(
-            session, fingerprints(text), exclude=() if exclude is None else (exclude,), limit=CANDIDATE_LIMIT
+            session,
+            sampled(fingerprints(text)),
+            exclude=() if exclude is None else (exclude,),
+            limit=CANDIDATE_LIMIT,
         )
-        ids = _pool(candidates, pool)
+        ids = _pool(candidates, check)
         infos = document_infos(session, ids)
         texts = texts_of(session, ids)
     if exclude is not None:
@@ -179,7 +182,9 @@ def similar_documents(
     with holding_session(params):
         for done, (found, doc_id) in enumerate(bounded, start=1):
             _check(cancelled)
-            if found.bound <= 0 or (len(results) >= top and found.bound < ranked(results)[top - 1].score):
+            if found.bound <= 0 or done > check:
+                break
+            if len(results) >= top and found.bound < ranked(results)[top - 1].score:
                 break  # no candidate left can enter the first `top`
             similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params)
             if similar is not None:
@@ -223,6 +228,21 @@ def _without_versions(params: PassageParams, versions: Sequence[int]) -> Passage
     return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys))
 
 
+#: Fingerprints of a long query looked up in the index, about: see `sampled`.
+LOOKED_UP = 1000
+
+
+def sampled(found: frozenset[int], size: int = LOOKED_UP) -> frozenset[int]:
+    """The query's fingerprints whose hash is divisible by the smallest power of two leaving at most about
+    `size`: the same sample in every document (a document holding a shared passage holds the passage's
+    sampled fingerprints too), so a source sharing a few hundred characters is still found while the
+    lookup no longer grows with the query (a 30,000-character query has ~3,500 fingerprints)."""
+    step = 1
+    while len(found) > size * step:
+        step *= 2
+    return found if step == 1 else frozenset(h for h in found if h % step == 0)
+
+
 def _pool(candidates: Sequence[CandidateScore], size: int) -> list[int]:
     """The `size` candidates sharing the rarest fingerprints and the `size` sharing the most: a source
     whose text many speeches copied shares common fingerprints only, and a long one many rare ones."""
@@ -241,7 +261,8 @@ def _confirm(
     """The engine's passages between the query and the candidate's excerpt, as a result (None: only
     formulas shared)."""
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id))
-    passages, summary = compare_prepared(query, excerpt, 0, 1, params)
+    side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
+    passages, summary = compare_prepared(side, excerpt, 0, 1, params)
     copies = [p for p in passages if p.kind == "copy"]
     if not copies:
         return None
@@ -250,7 +271,7 @@ def _confirm(
     return SimilarDocument(
         document=info,
         score=round(matched / max(1, len(query.view.text)), 4),
-        query_copy_ratio=summary.a_copy_ratio,
+        query_copy_ratio=round(summary.a_copy_ratio * len(side.view.text) / max(1, len(query.view.text)), 4),
         other_copy_ratio=round(summary.b_copy_ratio * len(found.excerpt) / max(1, found.length), 4),
         passages=len(copies),
         longest=longest.a_text,
