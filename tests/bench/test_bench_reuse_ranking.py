@@ -58,7 +58,9 @@ def test_reuse_ranking_old_and_new(corpus: Path, tmp_path: Path) -> None:
     wanted = os.environ.get("DUIDU_REUSE_SPLIT")
     splits = [wanted] if wanted else ["tuning", "held-out"]
     baseline = baseline_module()
-    lines = [f"\nlibrary: corpus + synthetic speeches, {len(ids)} documents, built in {built:.0f} s; labels {LABELS.name}"]
+    lines = [
+        f"\nlibrary: corpus + synthetic speeches, {len(ids)} documents, built in {built:.0f} s; labels {LABELS.name}"
+    ]
     with opened(path) as library:
         params = default_params(library)
         rankers = {"new": similar_documents}

@@ -128,7 +128,9 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
         )
     if "old" in rankers:
         ratio = statistics.median(timings["old"]) / statistics.median(timings["new"])
-        lines.append(f"  new is {ratio:.1f}× faster (median), {max(timings['old']) / max(timings['new']):.1f}× (worst)")
+        lines.append(
+            f"  new is {ratio:.1f}× faster (median), {max(timings['old']) / max(timings['new']):.1f}× (worst)"
+        )
     lines.append(
         f"  CLI `duidu similar FILE --json` (4 queries, fresh process): old median "
         f"{statistics.median(cli['old']):.2f} s, worst {max(cli['old']):.2f} s; new median "

@@ -23,7 +23,9 @@ from app.store.importing import import_paths
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "tracing" / "reuse_queries.json"
 #: Characters a substitution puts in: common ones, so an edited clause still reads as prose.
-_SUBSTITUTES = "的一是在了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+_SUBSTITUTES = (
+    "的一是在了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+)
 #: An own framing sentence around an excerpt (a speaker quoting a source in a short piece of their own).
 _FRAME = ("同志们，下面我结合学习体会谈几点认识。", "以上是我的几点体会，不妥之处请批评指正。")
 
@@ -148,7 +150,9 @@ class ReuseSet:
             if split is not None and q["split"] != split:
                 continue
             name = q["query"]
-            yield Query(q["key"], q["split"], q["kind"], self.text(name), ids.get(name), q["first"], tuple(q["top3"]))
+            yield Query(
+                q["key"], q["split"], q["kind"], self.text(name), ids.get(name), q["first"], tuple(q["top3"])
+            )
 
 
 def build_library(corpus: Path, path: Path) -> dict[str, int]:
