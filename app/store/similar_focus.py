@@ -26,7 +26,7 @@ from app.core.normalize import REDACTION, NormalizedView
 from app.core.passages import PassageParams, PreparedDocument
 from app.core.shingles import NO_HASH, ShingleParams, normalised, shingle_hashes
 
-#: Candidates this short (normalised characters), or not twice as long as their excerpt, are compared whole.
+#: Texts this short (normalised characters) are compared whole.
 WHOLE_CHARS = 3000
 #: Shingles are those of the library index (8 characters): the same hashing, so the same shared text.
 SHINGLES = ShingleParams()
@@ -85,10 +85,10 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     margin = params.max_gap + k  # room for the short runs an edit leaves beside a stretch
     pieces = widened(in_candidate, margin, len(norm))
     excerpt = REDACTION.join(norm[s:e] for s, e in pieces)
-    if len(norm) <= max(WHOLE_CHARS, 2 * len(excerpt)):  # heavy edits leave few 8-character runs: the
-        excerpt = norm  # excerpt could miss passages, and the whole text costs little more
+    if len(norm) <= WHOLE_CHARS:  # heavy edits leave few 8-character runs: an excerpt could miss
+        excerpt = norm  # passages, and a short text costs little more whole
     in_query = widened(in_query, margin, len(query.text))
-    if len(query.text) <= max(WHOLE_CHARS, 2 * sum(e - s for s, e in in_query)):
+    if len(query.text) <= WHOLE_CHARS:
         return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound))
     return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), tuple(in_query))
 
