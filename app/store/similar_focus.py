@@ -61,6 +61,12 @@ class Focus:
     #: normalised spans of the query to compare (None: the whole query)
     query_pieces: tuple[tuple[int, int], ...] | None = None
 
+    def compared(self, query_length: int) -> int:
+        """Characters the engine compares to confirm this candidate (the work it costs)."""
+        if self.query_pieces is None:
+            return query_length + len(self.excerpt)
+        return sum(e - s for s, e in self.query_pieces) + len(self.excerpt)
+
 
 def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> Focus:
     """The bound and the excerpt of one candidate (stored text) against the query."""

@@ -28,7 +28,7 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import CandidateScore, all_shingles, fingerprints, normalised
+from app.core.shingles import all_shingles, fingerprints, normalised
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.engine import Library
 from app.store.index import PARAMS as INDEX_PARAMS
@@ -36,7 +36,15 @@ from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
-from app.store.similar_focus import Focus, QueryShingles, excerpt_document, focus, query_excerpt
+from app.store.similar_focus import (
+    WHOLE_CHARS,
+    Focus,
+    QueryShingles,
+    excerpt_document,
+    focus,
+    query_excerpt,
+)
+from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
 Progress = Callable[[int, int], None]
@@ -150,7 +158,8 @@ def similar_documents(
     candidates (the `check` sharing the rarest fingerprints and the `check` sharing the most; default
     top + 5, at least 10); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
     engine on the shared part only, best bound first, until no bound left can change the first `top` or
-    `check` candidates have been confirmed. Documents sharing only formulas are left out. Without `params`,
+    `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
+    are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,
     the library's (`default_params`, with `formula_oracle` when given).
     """
     ensure_fresh(library, progress, cancelled)
@@ -159,34 +168,31 @@ def similar_documents(
     query = prepare(text, params)
     shingles = QueryShingles.of(query.view.text)
     with library.reader() as session:
-        candidates = find_candidates(
-            session,
-            sampled(fingerprints(text)),
-            exclude=() if exclude is None else (exclude,),
-            limit=CANDIDATE_LIMIT,
+        ids, scores = candidate_pool(
+            session, fingerprints(text), () if exclude is None else (exclude,), check
         )
-        ids = _pool(candidates, check)
         infos = document_infos(session, ids)
         texts = texts_of(session, ids)
     if exclude is not None:
         remember(params, query, exclude)
-    scores = {c.document_id: c.score for c in candidates}
     bounded = sorted(
         ((focus(shingles, texts.get(i) or "", params), i) for i in ids),
-        key=lambda pair: (-pair[0].bound, pair[1]),
+        key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]),
     )
     for _found, doc_id in bounded:
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     params = _without_versions(params, [i for found, i in bounded if _is_version(found)])
     results: list[SimilarDocument] = []
+    budget, spent = check * WHOLE_CHARS, 0
     with holding_session(params):
         for done, (found, doc_id) in enumerate(bounded, start=1):
             _check(cancelled)
-            if found.bound <= 0 or done > check:
-                break
+            if found.bound <= 0 or (done > check and spent > budget):
+                break  # `check` confirmed, and as many characters compared as `check` short speeches
             if len(results) >= top and found.bound < ranked(results)[top - 1].score:
                 break  # no candidate left can enter the first `top`
             similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params)
+            spent += found.compared(len(query.view.text))
             if similar is not None:
                 results.append(similar)
             if progress is not None:
@@ -194,10 +200,6 @@ def similar_documents(
     if progress is not None:
         progress(len(bounded), len(bounded))
     return explained(ranked(results))[:top]
-
-
-#: Candidates the index ranks before the pool is chosen from them (cheap: numpy over its postings).
-CANDIDATE_LIMIT = 1000
 
 
 #: A candidate that may share this much of the query, and the query as much of it, is a version of the
@@ -226,28 +228,6 @@ def _without_versions(params: PassageParams, versions: Sequence[int]) -> Passage
         return params
     keys = frozenset(_excerpt_key(i) for i in versions)
     return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys))
-
-
-#: Fingerprints of a long query looked up in the index, about: see `sampled`.
-LOOKED_UP = 1000
-
-
-def sampled(found: frozenset[int], size: int = LOOKED_UP) -> frozenset[int]:
-    """The query's fingerprints whose hash is divisible by the smallest power of two leaving at most about
-    `size`: the same sample in every document (a document holding a shared passage holds the passage's
-    sampled fingerprints too), so a source sharing a few hundred characters is still found while the
-    lookup no longer grows with the query (a 30,000-character query has ~3,500 fingerprints)."""
-    step = 1
-    while len(found) > size * step:
-        step *= 2
-    return found if step == 1 else frozenset(h for h in found if h % step == 0)
-
-
-def _pool(candidates: Sequence[CandidateScore], size: int) -> list[int]:
-    """The `size` candidates sharing the rarest fingerprints and the `size` sharing the most: a source
-    whose text many speeches copied shares common fingerprints only, and a long one many rare ones."""
-    by_count = sorted(candidates, key=lambda c: (-c.shared, c.document_id))[:size]
-    return list(dict.fromkeys(c.document_id for c in [*candidates[:size], *by_count]))
 
 
 def _confirm(
