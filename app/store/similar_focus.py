@@ -8,7 +8,8 @@ the query's 8-character shingles (exact hashing, as the index hashes: app.core.s
 - the query characters those stretches cover (widened by the engine's largest gap) give an **upper bound**
   on the copied prose the engine can find: candidates are confirmed best bound first, and once N results
   have been confirmed with scores no bound below them can beat, the rest are not compared at all;
-- the candidate's own stretches, with a margin of the engine's largest gap and a shingle on each side,
+- the candidate's own stretches, with a margin of the engine's grouping gap on each side (what the engine
+  looks at around a passage to group it and judge it; a narrower margin lost copies paraphrased closely),
   joined by a REDACTION character (no run, seed or shingle crosses one), are the **excerpt** the engine
   compares the query's stretches with (a clause shared alone, which the engine calls a formula for want of
   a longer shared passage near it, is left out beforehand): the passages are those of the full pair, at the cost of the shared material only. The
@@ -88,7 +89,7 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     reach = params.max_gap  # runs of a few characters beside an edit join a passage within this gap
     bound = covered(in_query, reach, len(query.text)) / max(1, len(query.text))
     other_bound = covered(in_candidate, reach, len(norm)) / max(1, len(norm))
-    margin = params.max_gap + k  # room for the short runs an edit leaves beside a stretch
+    margin = params.group_gap  # the engine groups and judges passages by what lies this close to them
     pieces = widened(in_candidate, margin, len(norm))
     excerpt = REDACTION.join(norm[s:e] for s, e in pieces)
     if len(norm) <= WHOLE_CHARS:  # heavy edits leave few 8-character runs: an excerpt could miss
