@@ -182,6 +182,8 @@ def similar_documents(
     for _found, doc_id in bounded:
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     params = _without_versions(params, [i for found, i in bounded if _is_version(found)])
+    query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
+    # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
     budget, spent = check * WHOLE_CHARS, 0
     with holding_session(params):
