@@ -2,7 +2,8 @@
 
 A file on disk is already capped (`base.MAX_FILE_BYTES`), but a zip (.docx, .ofd …) can unpack a
 megabyte into gigabytes, XML can nest or repeat elements without end, a PDF can declare millions of
-pages. Importers open zips with `open_zip`, read members with `read_member`, parse XML with
+pages. Importers open zips with `open_zip`, read members with `read_member` (or `repack_zip` for a
+library that opens the zip itself), parse XML with
 `xml_parser` and walk trees with `check_tree`, so each of these limits lives in one place and every
 refusal carries the same reason.
 """
@@ -21,6 +22,8 @@ from app.importers.base import MIB, ImportFailure, describe_size
 MAX_UNPACKED_BYTES = 256 * MIB
 #: One member once unpacked (a .docx's `word/document.xml`, an .ofd page).
 MAX_MEMBER_BYTES = 128 * MIB
+#: One compressed stream inside a document (a PDF page's content stream holds a few kilobytes of text).
+MAX_STREAM_BYTES = 32 * MIB
 #: Members in one archive: a document has tens; a zip of a million empty members is an attack.
 MAX_ZIP_MEMBERS = 10_000
 #: Elements in one parsed XML/HTML tree, and how deep they may nest. A long speech has tens of
@@ -38,8 +41,11 @@ def _too_large(what: str, limit: int) -> ImportFailure:
     return ImportFailure(f"{TOO_LARGE_UNPACKED} ({what} is more than {describe_size(limit)})")
 
 
-def open_zip(data: bytes, kind: str, *, max_total: int = MAX_UNPACKED_BYTES) -> zipfile.ZipFile:
-    """The archive in `data`, refused when damaged, with too many members or too large declared sizes.
+def open_zip(
+    data: bytes, kind: str, *, max_total: int = MAX_UNPACKED_BYTES, max_member: int = MAX_MEMBER_BYTES
+) -> zipfile.ZipFile:
+    """The archive in `data`, refused when damaged, with too many members or too large declared sizes
+    (all members together over `max_total`, or one over `max_member`).
 
     Declared sizes are only a first check (they can lie); `read_member` caps what is really unpacked.
     `kind` names the format in the reason ("docx", "ofd").
@@ -53,6 +59,9 @@ def open_zip(data: bytes, kind: str, *, max_total: int = MAX_UNPACKED_BYTES) -> 
         ) from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise ImportFailure(f"not a readable .{kind} file (more than {MAX_ZIP_MEMBERS} parts)")
+    largest = max(members, key=lambda member: member.file_size, default=None)
+    if largest is not None and largest.file_size > max_member:
+        raise _too_large(largest.filename, max_member)
     declared = sum(member.file_size for member in members)
     if declared > max_total:
         raise _too_large("the archive", max_total)
@@ -82,6 +91,22 @@ def read_member(archive: zipfile.ZipFile, name: str, *, limit: int = MAX_MEMBER_
     except NotImplementedError as exc:  # an unsupported compression method
         raise ImportFailure(f"unsupported compression in {name} ({exc})") from None
     return b"".join(chunks)
+
+
+def repack_zip(data: bytes, kind: str) -> bytes:
+    """The archive again, every member read through `read_member` and stored uncompressed.
+
+    For libraries that open the zip themselves (python-docx): `zipfile.read` unpacks a whole member
+    in one call before cutting it to its declared size, so a member lying about its size would still
+    unpack in full. Stored members are copied, not unpacked, so the library reads what we checked.
+    """
+    archive = open_zip(data, kind)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for info in archive.infolist():
+            if not info.is_dir():
+                copy.writestr(info.filename, read_member(archive, info.filename))
+    return out.getvalue()
 
 
 def xml_parser() -> etree.XMLParser:
