@@ -30,6 +30,9 @@ MAX_ZIP_MEMBERS = 10_000
 #: thousands of elements and a nesting depth of a few dozen.
 MAX_ELEMENTS = 2_000_000
 MAX_DEPTH = 500
+#: Elements in one web page: a government page with its menus has a few thousand; BeautifulSoup
+#: builds about 50,000 a second, so this keeps the slowest page to a couple of seconds.
+MAX_HTML_ELEMENTS = 100_000
 #: Pages of one PDF (or other paged format): a speech has tens; a year's gazette a few thousand.
 MAX_PAGES = 5_000
 
