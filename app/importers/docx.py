@@ -60,7 +60,7 @@ def read_docx(data: bytes) -> tuple[str, str]:
             f"not a readable .docx file (damaged or truncated: {type(exc).__name__})"
         ) from None
     body = document.element.body
-    check_tree(body, "the document")
+    check_tree(body, "word/document.xml")
     text = "\n".join(_block_lines(body, document._body))
     if not text.strip():
         raise ImportFailure("no text in the document")

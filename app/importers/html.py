@@ -205,9 +205,9 @@ def check_structure(markup: str) -> None:
                 continue
             depth, count = depth + 1, count + 1
             if depth > MAX_DEPTH:
-                raise ImportFailure(f"page nested too deeply (more than {MAX_DEPTH} levels)")
+                raise ImportFailure(f"nested too deeply in HTML (more than {MAX_DEPTH} levels)")
             if count > MAX_HTML_ELEMENTS:
-                raise ImportFailure(f"page has too many elements (more than {MAX_HTML_ELEMENTS:,})")
+                raise ImportFailure(f"too many elements in HTML (more than {MAX_HTML_ELEMENTS:,})")
 
 
 def html_to_text(markup: str) -> tuple[str, str]:

@@ -41,7 +41,7 @@ _CHUNK = 1 * MIB
 
 
 def _too_large(what: str, limit: int) -> ImportFailure:
-    return ImportFailure(f"{TOO_LARGE_UNPACKED} ({what} is more than {describe_size(limit)})")
+    return ImportFailure(f"too large when unpacked ({what} is more than {describe_size(limit)})")
 
 
 def open_zip(
@@ -132,7 +132,7 @@ def parse_xml(data: bytes, what: str) -> etree._Element:
     try:
         root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise ImportFailure(f"damaged {what} (XMLSyntaxError: {exc})") from None
+        raise ImportFailure(f"damaged part {what} (XMLSyntaxError: {exc})") from None
     check_tree(root, what)
     return root
 
@@ -152,6 +152,6 @@ def check_tree(
         count += 1
         depth += 1
         if count > max_elements:
-            raise ImportFailure(f"{what} has too many elements (more than {max_elements:,})")
+            raise ImportFailure(f"too many elements in {what} (more than {max_elements:,})")
         if depth > max_depth:
-            raise ImportFailure(f"{what} is nested too deeply (more than {max_depth} levels)")
+            raise ImportFailure(f"nested too deeply in {what} (more than {max_depth} levels)")

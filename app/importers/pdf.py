@@ -16,7 +16,7 @@ from pypdf import PdfReader, apply_configuration
 from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
 from app.importers.base import ImportFailure, describe_size
-from app.importers.limits import MAX_PAGES, MAX_STREAM_BYTES, TOO_LARGE_UNPACKED
+from app.importers.limits import MAX_PAGES, MAX_STREAM_BYTES
 
 _PAGE_BREAK = "\n"
 #: PDFs printed from Word carry `Microsoft Word - 讲话稿.docx` as their title.
@@ -47,7 +47,7 @@ def read_pdf(data: bytes) -> tuple[str, str]:
             return _read(data)
     except LimitReachedError:
         raise ImportFailure(
-            f"{TOO_LARGE_UNPACKED} (a part of the PDF is more than {describe_size(MAX_STREAM_BYTES)})"
+            f"too large when unpacked (a PDF stream is more than {describe_size(MAX_STREAM_BYTES)})"
         ) from None
 
 
