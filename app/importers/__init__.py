@@ -86,7 +86,7 @@ def read_document(path: Path) -> ImportedDocument:
     except Exception as exc:  # a library failing on a malformed file must not become a traceback
         raise ImportFailure(f"cannot read {fmt} file ({type(exc).__name__}: {exc})") from None
     text = clean_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not `text.strip()`: that copies a whole long text
         raise ImportFailure("no text in the document")
     source = str(path.absolute())
     meta = guess_metadata(text)

@@ -54,3 +54,43 @@ def damage(source: Path, target: Path, *, size: int = 64 * 1024, seed: int = 17)
     finally:
         check.close()
     return target
+
+
+def big_text(chars: int, seed: int = 7) -> str:
+    """`chars` characters of generated prose (sentences and paragraphs), fast enough for 20 million."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    codes = rng.choice(np.frombuffer(_POOL.encode("utf-32-le"), dtype=np.uint32), size=chars)
+    codes[rng.integers(0, chars, chars // 25)] = ord("。")
+    codes[np.arange(199, chars, 200)] = ord("\n")
+    return codes.astype("<u4").tobytes().decode("utf-32-le")
+
+
+_MEASURE_IMPORT = """
+import sys
+from pathlib import Path
+def status(key):
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key):
+            return int(line.split()[1]) / 1024
+import numpy, app.importers, app.store.importing, app.store.index  # loaded before the baseline is taken
+from app.cli import run
+before = status("VmRSS:")
+code = run(["import", sys.argv[1], "--db", sys.argv[2]])
+print(code, before, status("VmHWM:"))
+"""
+
+
+def measure_import(text_file: Path, library: Path) -> tuple[float, float]:
+    """Import `text_file` with `duidu import` in a fresh interpreter: (RSS before, peak RSS) in MB, Linux."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE_IMPORT, str(text_file), str(library)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    code, before, peak = done.stdout.split()[-3:]
+    assert code == "0", done.stdout + done.stderr
+    return float(before), float(peak)
