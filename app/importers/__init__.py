@@ -15,7 +15,7 @@ from pathlib import Path
 from app.core.metadata import guess_metadata
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
-from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
+from app.importers.base import MAX_FILE_BYTES, ImportFailure, one_line, read_limited, storable_path
 from app.importers.docx import read_docx
 from app.importers.html import read_html
 from app.importers.md import read_md
@@ -30,7 +30,9 @@ __all__ = [
     "ImportedDocument",
     "Skipped",
     "collect_files",
+    "one_line",
     "read_document",
+    "storable_path",
 ]
 
 _Reader = Callable[[bytes], tuple[str, str]]
@@ -88,9 +90,10 @@ def read_document(path: Path) -> ImportedDocument:
     text = clean_text(text)
     if not text or text.isspace():  # not `text.strip()`: that copies a whole long text
         raise ImportFailure("no text in the document")
-    source = str(path.absolute())
+    source = storable_path(path.absolute())
     meta = guess_metadata(text)
-    meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)
+    title = meta.title or one_line(title_hint or storable_path(path.stem)).strip()
+    meta = replace(meta, title=title, source_path=source)
     return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt)
 
 
