@@ -62,11 +62,30 @@ class Library:
     def close(self) -> None:
         self.engine.dispose()
 
+    def mark_damaged(self, reason: str) -> None:
+        """A check found damage after opening (the GUI's background `full_check`): from now on the
+        library is read-only, and every attempt to write raises `LibraryError(reason)`."""
+        self.readonly = True
+        self.writer = _RefusingWriter(reason)  # type: ignore[assignment]
+
     def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class _RefusingWriter:
+    """Stands in for `Library.writer` on a library found damaged: opening a session for writing fails."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __call__(self, **_kw: object) -> Session:
+        raise LibraryError(self.reason)
+
+    def begin(self) -> Session:
+        raise LibraryError(self.reason)
 
 
 def resolve_target(db: str | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 
@@ -31,20 +32,29 @@ def quick_check(engine: Engine, location: str, *, seconds: float = QUICK_CHECK_S
     _check(engine, location, "quick_check", seconds)
 
 
-def full_check(engine: Engine, location: str) -> None:
-    """Raise a one-line "damaged" `LibraryError` when `PRAGMA integrity_check` finds any problem."""
-    _check(engine, location, "integrity_check", None)
+def full_check(engine: Engine, location: str, cancelled: Callable[[], bool] | None = None) -> None:
+    """Raise a one-line "damaged" `LibraryError` when `PRAGMA integrity_check` finds any problem.
+    `cancelled()` returning true stops the check early (inconclusive, no error): the GUI runs it in the
+    background and stops it when the library is closed."""
+    _check(engine, location, "integrity_check", None, cancelled)
 
 
-def _check(engine: Engine, location: str, pragma: str, seconds: float | None) -> None:
+def _check(
+    engine: Engine,
+    location: str,
+    pragma: str,
+    seconds: float | None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
     if engine.dialect.name != "sqlite":
         return
     connection = engine.raw_connection()
     driver: sqlite3.Connection = connection.driver_connection  # type: ignore[assignment]
     try:
-        if seconds is not None:
-            deadline = time.monotonic() + seconds
-            driver.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+        if seconds is not None or cancelled is not None:
+            deadline = time.monotonic() + seconds if seconds is not None else float("inf")
+            stop = cancelled or (lambda: False)
+            driver.set_progress_handler(lambda: time.monotonic() > deadline or stop(), _PROGRESS_STEPS)
         try:
             row = driver.execute(f"PRAGMA {pragma}(1)").fetchone()
         except sqlite3.OperationalError as exc:

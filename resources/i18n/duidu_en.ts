@@ -1019,6 +1019,13 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>LibraryCheck</name>
+    <message>
+        <source>The library is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>

@@ -1004,6 +1004,13 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>LibraryCheck</name>
+    <message>
+        <source>The library is damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>

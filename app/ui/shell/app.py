@@ -24,6 +24,7 @@ from app.ui.common.prompts import warn
 from app.ui.common.reasons import localized_reason
 from app.ui.shell.error_dialog import install_error_dialog
 from app.ui.shell.i18n import Translations
+from app.ui.shell.library_check import check_in_background
 from app.ui.shell.library_chooser import (
     choose_existing,
     choose_new,
@@ -112,6 +113,7 @@ class GuiSession:
         attach_compare(window)
         self.window = window
         window.show()
+        check_in_background(window)
         return window
 
     def on_preferences_changed(self, language: str, theme: str) -> None:
@@ -145,6 +147,7 @@ class GuiSession:
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))
         window.offer_demo_when_loaded()
+        check_in_background(window)
         return True
 
 

@@ -75,3 +75,29 @@ def test_an_empty_library_file_becomes_a_library_when_the_user_agrees(
     assert library is not None
     library.close()
     assert empty.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_damage_found_by_the_background_check_stops_every_write(
+    make_window, damaged_original: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.store.engine as engine
+    from app.core.model import DocumentMeta
+    from app.store import open_library
+    from app.ui.shell import library_check
+
+    damaged = tmp_path / "damaged.duidu.sqlite"
+    shutil.copyfile(damaged_original, damaged)
+    before = damaged.read_bytes()
+    # As on a library too large for the quick check's time budget: opening does not see the damage.
+    monkeypatch.setattr(engine, "quick_check", lambda *_args, **_kw: None)
+    warnings: list[str] = []
+    monkeypatch.setattr(library_check, "warn", lambda _parent, _title, text: warnings.append(text))
+    library = open_library(str(damaged))
+    window = make_window(library)
+    library_check.check_in_background(window)  # the window's runner is inline here
+    assert warnings and "damaged" in warnings[0]
+    assert library.readonly
+    with pytest.raises(LibraryError, match="damaged"):
+        window.service.add_text("新的一篇讲话。" * 20, DocumentMeta(title="新"))
+    library.close()
+    assert damaged.read_bytes() == before
