@@ -2,7 +2,8 @@
 
 A damaged, locked, read-only or newer library is the user's data; Duidu refuses it with the store's
 one-line reason and lets the user pick an existing library or create a fresh file elsewhere. An empty
-file named as the library may be one a full disk emptied: Duidu asks before making it a new library.
+file named as the library may be one a full disk emptied: Duidu asks before making it a new library. A
+library Duidu may not write to (read-only file or folder) opens read-only: it can be read, not changed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.store import EmptyLibraryFile, Library, LibraryError, open_library
+from app.store import EmptyLibraryFile, Library, LibraryError, LibraryReadOnly, open_library
 from app.ui.common.reasons import localized_reason
 
 LIBRARY_FILTER = "Duidu library (*.duidu.sqlite *.sqlite *.db);;All files (*)"
@@ -63,9 +64,12 @@ def ask_to_use_empty_file(parent: QWidget | None, path: str) -> bool:
 
 
 def open_existing(parent: QWidget | None, path: str, *, create: bool = False) -> Library:
-    """`open_library`, asking (`ask_to_use_empty_file`) before an empty file becomes a new library."""
+    """`open_library`, asking (`ask_to_use_empty_file`) before an empty file becomes a new library; a
+    library that cannot be written (its file or folder read-only) is opened for reading."""
     try:
         return open_library(path, create=create)
+    except LibraryReadOnly:
+        return open_library(path, readonly=True)
     except EmptyLibraryFile:
         if not ask_to_use_empty_file(parent, path):
             raise

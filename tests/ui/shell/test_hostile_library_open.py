@@ -101,3 +101,35 @@ def test_damage_found_by_the_background_check_stops_every_write(
         window.service.add_text("新的一篇讲话。" * 20, DocumentMeta(title="新"))
     library.close()
     assert damaged.read_bytes() == before
+
+
+def test_a_library_in_a_read_only_folder_opens_for_reading(
+    session: GuiSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.model import DocumentMeta
+    from app.store import add_document, library_errors, list_documents, open_library
+    from tests.cli.test_readonly_folder import read_only
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = folder / "library.duidu.sqlite"
+    with open_library(str(path)) as library, library.writer.begin() as s:
+        add_document(s, "同志们：\n要坚持以人民为中心的发展思想。\n", DocumentMeta(title="讲话"))
+    shown = _refusals(monkeypatch)
+    with read_only(folder):
+        before = path.read_bytes()
+        library = session.open(str(path))
+        assert library is not None and not shown
+        try:
+            assert library.readonly
+            with library.reader() as s:
+                assert [d.meta.title for d in list_documents(s)] == ["讲话"]
+            with (  # what the GUI's library service does with every change
+                pytest.raises(LibraryError, match="read-only; Duidu cannot write to it"),
+                library_errors(library.location),
+                library.writer.begin() as s,
+            ):
+                add_document(s, "另一篇讲话。\n", DocumentMeta(title="另一篇"))
+        finally:
+            library.close()
+        assert path.read_bytes() == before
