@@ -82,5 +82,18 @@ def run(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last line of defence: never show a traceback to the user
+        database_error = _database_error_line(exc)
+        if database_error is not None:  # escaped a command's own library handling: still one clear line
+            print(f"duidu: {database_error}", file=sys.stderr)
+            return 2
         print(f"duidu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 70
+
+
+def _database_error_line(exc: Exception) -> str | None:
+    """The store's one line for a database driver error ("damaged … left untouched", "locked" …), or
+    None for any other exception. The store is looked up only if a command loaded it."""
+    errors = sys.modules.get("app.store.errors")
+    if errors is None or not isinstance(exc, errors.DATABASE_ERRORS):
+        return None
+    return str(errors.describe_database_error(exc, "the library"))

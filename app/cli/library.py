@@ -100,14 +100,18 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def print_result(result: FileResult) -> None:
-    """One line per file, flushed at once: a script (or a test) watching the output sees progress."""
+    """One line per file, flushed at once: a script (or a test) watching the output sees progress.
+    A file name with a line break or bytes that are not UTF-8 is shown escaped, still on one line."""
+    from app.importers import one_line, storable_path
+
+    path = one_line(storable_path(result.path))
     if result.outcome == "imported":
-        title = f"  ({result.title})" if result.title else ""
-        line = f"imported  #{result.document_id:<4} {result.path}{title}"
+        title = f"  ({one_line(result.title)})" if result.title else ""
+        line = f"imported  #{result.document_id:<4} {path}{title}"
     elif result.outcome == "duplicate":
-        line = f"duplicate #{result.document_id:<4} {result.path}"
+        line = f"duplicate #{result.document_id:<4} {path}"
     else:
-        line = f"{result.outcome:<9} {result.path}: {result.reason}"
+        line = f"{result.outcome:<9} {path}: {result.reason}"
     print(line, flush=True)
 
 

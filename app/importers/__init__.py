@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
-from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
+from app.importers.base import MAX_FILE_BYTES, ImportFailure, one_line, read_limited, storable_path
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -25,8 +25,10 @@ __all__ = [
     "ImportedDocument",
     "Skipped",
     "collect_files",
+    "one_line",
     "read_document",
     "read_text",
+    "storable_path",
 ]
 
 _Reader = Callable[[bytes], tuple[str, str]]
@@ -103,7 +105,7 @@ def read_text(path: Path) -> tuple[str, str, str]:
     except Exception as exc:  # a library failing on a malformed file must not become a traceback
         raise ImportFailure(f"cannot read {fmt} file ({type(exc).__name__}: {exc})") from None
     text = clean_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not `text.strip()`: that copies a whole long text
         raise ImportFailure("no text in the document")
     return text, title_hint, fmt
 
@@ -114,9 +116,10 @@ def read_document(path: Path) -> ImportedDocument:
 
     path = Path(path)
     text, title_hint, fmt = read_text(path)
-    source = str(path.absolute())
+    source = storable_path(path.absolute())
     meta = guess_metadata(text)
-    meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)
+    title = meta.title or one_line(title_hint or storable_path(path.stem)).strip()
+    meta = replace(meta, title=title, source_path=source)
     return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt)
 
 

@@ -10,7 +10,7 @@ report = import_paths(library.writer, paths, progress, cancelled, on_result)
 
 from typing import TYPE_CHECKING, Any
 
-from app.store.engine import Library, open_for_reading, open_library, resolve_target
+from app.store.engine import EmptyLibraryFile, Library, open_for_reading, open_library, resolve_target
 from app.store.errors import LibraryError, LibraryReadOnly, library_errors
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
 from app.store.repository import (
@@ -47,6 +47,7 @@ __all__ = [
     "AddResult",
     "DocumentFilter",
     "DocumentNotFound",
+    "EmptyLibraryFile",
     "FileResult",
     "ImportInterrupted",
     "ImportReport",

@@ -5,10 +5,14 @@ Callers (CLI, GUI) show `str(exc)` as a single line; it always names the library
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
+
+#: What database drivers raise: SQLAlchemy's wrapper, and sqlite3's own from raw connections.
+DATABASE_ERRORS = (DBAPIError, sqlite3.Error)
 
 
 class LibraryError(Exception):
@@ -19,16 +23,22 @@ class LibraryReadOnly(LibraryError):
     """The library can be read but not written (file or folder without write permission)."""
 
 
-def describe_database_error(exc: DBAPIError, location: str) -> str:
-    """One line for a driver error, phrased for the user rather than for a DBA."""
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+def damaged_message(location: str, detail: str) -> str:
+    """The one line for a damaged library: what is wrong, and that nothing was changed."""
+    return f"{location} is damaged or not a Duidu library ({detail}); it was left untouched"
+
+
+def describe_database_error(exc: DBAPIError | sqlite3.Error, location: str) -> str:
+    """One line for a driver error (wrapped by SQLAlchemy or raw), phrased for the user, not for a DBA."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0] if orig is not None else str(exc)
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered:
         return f"{location} is locked by another program; try again when it has finished"
     if "readonly" in lowered or "read-only" in lowered:
         return f"{location} is read-only; Duidu cannot write to it"
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        return f"{location} is damaged or not a Duidu library ({detail}); it was left untouched"
+        return damaged_message(location, detail)
     if "disk is full" in lowered or "disk i/o" in lowered:
         return f"{location}: cannot write ({detail})"
     if "unable to open" in lowered:
@@ -38,8 +48,9 @@ def describe_database_error(exc: DBAPIError, location: str) -> str:
 
 @contextmanager
 def library_errors(location: str = "the library") -> Iterator[None]:
-    """Turn driver errors raised inside the block into a one-line `LibraryError`."""
+    """Turn driver errors raised inside the block into a one-line `LibraryError`: SQLAlchemy's, and the
+    raw driver's from code that talks to the SQLite connection directly."""
     try:
         yield
-    except DBAPIError as exc:
+    except DATABASE_ERRORS as exc:
         raise LibraryError(describe_database_error(exc, location)) from exc

@@ -17,14 +17,21 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.paths import APP_NAME, DB_ENV, resource
-from app.store import Library, LibraryError, open_library, resolve_target
+from app.store import Library, LibraryError, resolve_target
 from app.ui.common import settings as S
 from app.ui.common.library_service import LibraryService
 from app.ui.common.prompts import warn
 from app.ui.common.reasons import localized_reason
 from app.ui.shell.error_dialog import install_error_dialog
 from app.ui.shell.i18n import Translations
-from app.ui.shell.library_chooser import choose_existing, choose_new, create_new_library, recover
+from app.ui.shell.library_check import check_in_background
+from app.ui.shell.library_chooser import (
+    choose_existing,
+    choose_new,
+    create_new_library,
+    open_existing,
+    recover,
+)
 from app.ui.shell.main_window import MainWindow
 
 #: Set by the start-up benchmark: print this marker and quit once the window is shown.
@@ -86,7 +93,7 @@ class GuiSession:
         """
         target = db or os.environ.get(DB_ENV) or self._last_library() or resolve_target(None)
         try:
-            return open_library(target)
+            return open_existing(None, target, create=True)
         except LibraryError as exc:
             return recover(None, exc)
 
@@ -106,6 +113,7 @@ class GuiSession:
         attach_compare(window)
         self.window = window
         window.show()
+        check_in_background(window)
         return window
 
     def on_preferences_changed(self, language: str, theme: str) -> None:
@@ -128,7 +136,7 @@ class GuiSession:
         if window is None:
             return False
         try:
-            library = create_new_library(path) if create else open_library(path, create=False)
+            library = create_new_library(path) if create else open_existing(window, path)
         except LibraryError as exc:
             warn(
                 window,
@@ -139,6 +147,7 @@ class GuiSession:
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))
         window.offer_demo_when_loaded()
+        check_in_background(window)
         return True
 
 
