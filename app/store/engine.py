@@ -20,9 +20,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from app.paths import DB_ENV, default_library_path
+from app.paths import DB_ENV, cache_dir, default_library_path
 from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
-from app.store.integrity import quick_check
+from app.store.integrity import VerdictMemory, quick_check
 from app.store.migrate import ensure_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -141,7 +141,10 @@ def _prepare(library: Library) -> None:
     location = library.location
     try:
         if library.engine.dialect.name == "sqlite":
-            quick_check(library.engine, location)  # before the schema check, which may migrate
+            file = Path(location)
+            memory = VerdictMemory(cache_dir() / "checked-libraries") if file.is_absolute() else None
+            # before the schema check, which may migrate
+            quick_check(library.engine, location, file=file, memory=memory)
         writer = library.writer.kw["bind"]
         ensure_schema(library.engine, writer, location, readonly=library.readonly)
         if library.engine.dialect.name == "sqlite" and not library.readonly:
