@@ -15,7 +15,7 @@ from app.importers.limits import TOO_LARGE_UNPACKED
 from tests.importers.conftest import make_docx
 from tests.importers.hostile import MIB, docx_bomb, measure_reads, pdf_bomb
 
-#: Every bomb must be refused within this (seconds) and this peak RSS of the reading interpreter (MB).
+#: Every bomb must be refused within this (CPU seconds) and this peak RSS of the reading interpreter (MB).
 MAX_SECONDS, MAX_RSS_MB = 1.0, 200
 
 
