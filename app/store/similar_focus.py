@@ -159,7 +159,9 @@ def excerpt_document(excerpt: str, key: str, sharing: PreparedDocument | None = 
     view = NormalizedView(excerpt, list(range(len(excerpt))), {}, len(excerpt))
     if sharing is None:
         return PreparedDocument(excerpt, view, key)
-    return PreparedDocument(excerpt, view, key, _shares=sharing._shares, _shares_params=sharing._shares_params)
+    return PreparedDocument(
+        excerpt, view, key, _shares=sharing._shares, _shares_params=sharing._shares_params
+    )
 
 
 def query_excerpt(query: PreparedDocument, pieces: tuple[tuple[int, int], ...]) -> PreparedDocument:
