@@ -152,10 +152,16 @@ def covered(spans: list[tuple[int, int]], margin: int, length: int) -> int:
     return sum(end - start for start, end in widened(spans, margin, length))
 
 
-def excerpt_document(excerpt: str, key: str) -> PreparedDocument:
-    """The excerpt as a prepared document: it is normalised text already, so its view is the identity."""
+def excerpt_document(excerpt: str, key: str, sharing: PreparedDocument | None = None) -> PreparedDocument:
+    """The excerpt as a prepared document: it is normalised text already, so its view is the identity.
+    With `sharing` (the query), it uses the query's cache of lexicon shares: candidates of one query hold
+    the same paragraphs (a stock passage in twenty speeches), so each is measured once, not per candidate."""
     view = NormalizedView(excerpt, list(range(len(excerpt))), {}, len(excerpt))
-    return PreparedDocument(excerpt, view, key)
+    if sharing is None:
+        return PreparedDocument(excerpt, view, key)
+    return PreparedDocument(
+        excerpt, view, key, _shares=sharing._shares, _shares_params=sharing._shares_params
+    )
 
 
 def query_excerpt(query: PreparedDocument, pieces: tuple[tuple[int, int], ...]) -> PreparedDocument:

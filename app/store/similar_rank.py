@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,24 +62,42 @@ def ranked(results: Sequence[SimilarDocument]) -> list[SimilarDocument]:
     return sorted(by_date, key=lambda r: (-_tie_key(r), -round(r.other_copy_ratio, 3)))
 
 
+#: What put a result before the next one when both share the same prose: the closer version, the newer
+#: one, or (neither telling them apart) the library id.
+TieBreak = Literal["closer", "newer", "id"]
+
+
+def tie_break(result: SimilarDocument, after: SimilarDocument | None) -> TieBreak | None:
+    """Why `result` stands before `after`, when they tie on shared prose (None: no tie). The GUI words the
+    same answer in the user's language."""
+    if after is None or _tie_key(after) != _tie_key(result):
+        return None
+    if round(result.other_copy_ratio, 3) != round(after.other_copy_ratio, 3):
+        return "closer"
+    if (result.document.date or "") != (after.document.date or ""):
+        return "newer"
+    return "id"
+
+
 def explained(results: list[SimilarDocument]) -> list[SimilarDocument]:
     """The ranked results with their `reason`: what they share, and what broke a tie with the next one."""
     told: list[SimilarDocument] = []
     for n, result in enumerate(results):
         reason = f"{result.matched_chars:,} characters of copied prose ({result.score:.1%} of the query)"
         after = results[n + 1] if n + 1 < len(results) else None
-        if after is not None and _tie_key(after) == _tie_key(result):
-            reason += f"; ties with #{after.document.id} on shared prose, " + _decided(result, after)
+        decided = tie_break(result, after)
+        if after is not None and decided is not None:
+            reason += f"; ties with #{after.document.id} on shared prose, " + _worded(decided, result, after)
         told.append(replace(result, reason=reason))
     return told
 
 
-def _decided(first: SimilarDocument, second: SimilarDocument) -> str:
-    if round(first.other_copy_ratio, 3) != round(second.other_copy_ratio, 3):
+def _worded(decided: TieBreak, first: SimilarDocument, second: SimilarDocument) -> str:
+    if decided == "closer":
         return (
             f"first as the closer version ({first.other_copy_ratio:.1%} of it is in the query, "
             f"against {second.other_copy_ratio:.1%})"
         )
-    if (first.document.date or "") != (second.document.date or ""):
+    if decided == "newer":
         return f"first as the newer ({first.document.date} against {second.document.date or 'undated'})"
     return "first by library id"

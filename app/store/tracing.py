@@ -242,7 +242,7 @@ def _confirm(
 ) -> SimilarDocument | None:
     """The engine's passages between the query and the candidate's excerpt, as a result (None: only
     formulas shared)."""
-    excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id))
+    excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
     passages, summary = compare_prepared(side, excerpt, 0, 1, params)
     copies = [p for p in passages if p.kind == "copy"]

@@ -39,7 +39,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
+        <extracomment>Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -48,7 +48,6 @@
     </message>
     <message>
         <source>Show formulas</source>
-        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -85,6 +84,7 @@
     </message>
     <message>
         <source>Similarity matrix</source>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1989,6 +1989,10 @@ Make it a new, empty library?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Why here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Speeches sharing copied text with: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,6 +2013,30 @@ Make it a new, empty library?</source>
     </message>
     <message>
         <source>No speech in the library shares copied text with this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters of copied prose (%2 of this speech)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first as the closer version (%1 of it is in this speech, against %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first as the newer (%1 against %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first by library number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,7 +39,7 @@
     <name>CompareView</name>
     <message>
         <source>Previous passage</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
+        <extracomment>Keyboard shortcuts of the exports (Ctrl+E is the library&apos;s Edit details; these are free everywhere).</extracomment>
         <translation>上一段</translation>
     </message>
     <message>
@@ -48,7 +48,6 @@
     </message>
     <message>
         <source>Show formulas</source>
-        <extracomment>A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation>显示提法</translation>
     </message>
     <message>
@@ -85,6 +84,7 @@
     </message>
     <message>
         <source>Similarity matrix</source>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation>相似度矩阵</translation>
     </message>
     <message>
@@ -1964,6 +1964,10 @@ Make it a new, empty library?</source>
         <translation>最长共有段落</translation>
     </message>
     <message>
+        <source>Why here</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
         <source>Speeches sharing copied text with: %1</source>
         <translation>与以下讲话有共同文字的讲话：%1</translation>
     </message>
@@ -1984,6 +1988,30 @@ Make it a new, empty library?</source>
     <message>
         <source>No speech in the library shares copied text with this one.</source>
         <translation>文库中没有与本篇有共同文字的讲话。</translation>
+    </message>
+    <message>
+        <source>%1 characters of copied prose (%2 of this speech)</source>
+        <translation>抄用文字 %1 字（占本篇 %2）</translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first as the closer version (%1 of it is in this speech, against %2)</source>
+        <translation>与下一篇抄用文字相同；版本更接近者在前（其 %1 见于本篇，对方为 %2）</translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first as the newer (%1 against %2)</source>
+        <translation>与下一篇抄用文字相同；较新者在前（%1 对 %2）</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>ties with the next on copied prose; first by library number</source>
+        <translation>与下一篇抄用文字相同；按文库编号排序</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from app.store.similar_rank import tie_break
 from app.ui.common.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.table import ResultTable, excerpt, percent
 
 
 class SimilarPanel(TracePanel):
+    # The column saying why each result stands where it does (its full text is also its tooltip).
+    REASON_COLUMN = 5
+
     def __init__(
         self,
         library: LibraryGetter,
@@ -57,7 +61,7 @@ class SimilarPanel(TracePanel):
         self.compare_button.setText(self.tr("Compare side by side"))
         self.table.set_headers(
             [self.tr("Speech"), self.tr("Date"), self.tr("Of this speech"), self.tr("Of that speech"),
-             self.tr("Passages"), self.tr("Longest shared passage")]
+             self.tr("Passages"), self.tr("Why here"), self.tr("Longest shared passage")]
         )  # fmt: skip
         self._show_query()
         if self.results:
@@ -109,7 +113,7 @@ class SimilarPanel(TracePanel):
     def _show(self, results: list) -> None:
         self.results = list(results)
         rows = []
-        for r in self.results:
+        for n, r in enumerate(self.results):
             info = r.document
             cells = [
                 (info.title or info.source or f"#{info.id}", None),
@@ -117,6 +121,7 @@ class SimilarPanel(TracePanel):
                 (percent(r.query_copy_ratio), r.query_copy_ratio),
                 (percent(r.other_copy_ratio), r.other_copy_ratio),
                 (str(r.passages), r.passages),
+                (self._reason(n), r.matched_chars),
                 (excerpt(r.longest), len(r.longest)),
             ]
             rows.append((cells, r))
@@ -127,8 +132,12 @@ class SimilarPanel(TracePanel):
             if shown is not None and item is not None:  # same titles (政府工作报告) are told apart by source
                 info = shown.document  # type: ignore[attr-defined]
                 item.setToolTip("\n".join(part for part in (info.title, info.speaker, info.source) if part))
+            reason = self.table.item(row, self.REASON_COLUMN)
+            if reason is not None:
+                reason.setToolTip(reason.text())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
+        self.table.setColumnWidth(self.REASON_COLUMN, min(self.table.columnWidth(self.REASON_COLUMN), 280))
         if self.results:
             self.table.selectRow(0)
         message = self.tr("%n similar speech(es)", "", len(self.results))
@@ -136,6 +145,35 @@ class SimilarPanel(TracePanel):
             message if self.results else self.tr("No speech in the library shares copied text with this one.")
         )
         self._update_enabled()
+
+    def _reason(self, n: int) -> str:
+        """Why the n-th result stands where it does, in the user's language: the copied prose it shares
+        and, when it ties with the next one on that, what put it first (app.store.similar_rank)."""
+        result = self.results[n]
+        after = self.results[n + 1] if n + 1 < len(self.results) else None
+        shared = (
+            self.tr("%1 characters of copied prose (%2 of this speech)")
+            .replace("%1", f"{result.matched_chars:,}")
+            .replace("%2", percent(result.score))
+        )
+        decided = tie_break(result, after)
+        if after is None or decided is None:
+            return shared
+        if decided == "closer":
+            why = (
+                self.tr("ties with the next on copied prose; first as the closer version (%1 of it is in this speech, against %2)")
+                .replace("%1", percent(result.other_copy_ratio))
+                .replace("%2", percent(after.other_copy_ratio))
+            )  # fmt: skip
+        elif decided == "newer":
+            why = (
+                self.tr("ties with the next on copied prose; first as the newer (%1 against %2)")
+                .replace("%1", result.document.date)
+                .replace("%2", after.document.date or self.tr("undated"))
+            )
+        else:
+            why = self.tr("ties with the next on copied prose; first by library number")
+        return shared + self.tr("; ") + why
 
     def compare_current(self) -> None:
         result = self.table.current_payload()

@@ -281,3 +281,48 @@ def test_indexing_an_older_library_shows_its_progress(make_window, gui_library, 
     monkeypatch.setattr(QStatusBar, "showMessage", lambda _bar, text, _timeout=0: shown.append(text))
     make_window(gui_library)
     assert shown == ["Indexing speeches for tracing: 128 of 300…", "Indexed 300 speeches for tracing."]
+
+
+def test_similar_results_say_why_they_stand_where_they_do(window, qtbot, tmp_path) -> None:
+    from app.ui.shell.i18n import Translations
+    from app.ui.trace.similar_panel import SimilarPanel
+
+    ids = _fill(window)
+    window.select_ids([ids["original"]])
+    panel = window.trace.similar
+    window.trace.show_panel(panel)
+    column = SimilarPanel.REASON_COLUMN
+    assert panel.table.horizontalHeaderItem(column).text() == "Why here"
+    result = panel.results[0]
+    cell = panel.table.item(0, column)
+    assert cell.text().startswith(f"{result.matched_chars:,} characters of copied prose")
+    assert result.matched_chars > 0 and cell.toolTip() == cell.text()
+    window.trace.resize(900, 300)
+    window.trace.grab().save(str(tmp_path / "similar-reason.png"))
+    translations = Translations()
+    try:
+        translations.apply("zh_CN")
+        assert panel.table.horizontalHeaderItem(column).text() == "排序依据"
+        assert panel.table.item(0, column).text().startswith(f"抄用文字 {result.matched_chars:,} 字")
+    finally:
+        translations.apply("en")
+
+
+def test_a_tie_on_copied_prose_says_what_put_the_newer_first(window) -> None:
+    from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
+
+    def version(doc_id: int, date: str) -> SimilarDocument:
+        info = DocumentInfo(doc_id, f"版本{doc_id}", f"v{doc_id}.txt", date, "", "", 500)
+        return SimilarDocument(info, 0.8, 0.8, 0.9, 1, "共有段落", 0, 4, 0.5, matched_chars=400)
+
+    results = explained(ranked([version(1, "2018-06-01"), version(2, "2022-06-01")]))
+    panel = window.trace.similar
+    panel._show(results)
+    column = panel.REASON_COLUMN
+    assert [panel.table.payload(r).document.id for r in range(2)] == [2, 1]
+    assert (
+        panel.table.item(0, column)
+        .text()
+        .endswith("ties with the next on copied prose; first as the newer (2022-06-01 against 2018-06-01)")
+    )
+    assert panel.table.item(1, column).text() == "400 characters of copied prose (80.0% of this speech)"
