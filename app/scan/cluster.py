@@ -1,0 +1,126 @@
+"""The scan on Dask (dask.distributed): a local cluster of processes, or an existing cluster by address.
+
+The only module that imports Dask, and only when a scan runs: `duidu` starts without it. Batches are
+submitted as tasks of `app.scan.work.scan_batch` (workers import Duidu and read the library themselves),
+results are handed back in the order they finish, and a cancel drops the tasks not yet done. Every
+problem on the way (no Dask, an unreachable scheduler, a library the workers cannot reach, a failed
+worker) is a one-line `ScanError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from app.core.scan import DocumentResult, ScanUnit
+from app.scan.run import Cancelled, Compute, ScanError
+from app.scan.work import scan_batch
+from app.store.engine import Library
+
+#: How long to wait for a scheduler to answer, and for a cluster to have a worker.
+CONNECT_SECONDS = 10
+#: How often a wait for results looks at the cancel flag.
+_POLL = 0.1
+
+
+def _quiet() -> None:
+    """Dask logs every worker start and stop; a scan reports its own progress."""
+    for name in ("distributed", "dask", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _check_library(library: Library, target: str, scheduler: str | None) -> None:
+    if library.engine.dialect.name != "sqlite":
+        return
+    if scheduler:
+        raise ScanError(
+            f"{library.location} is an SQLite file, which workers on other machines cannot share: "
+            "scan it without --scheduler, or use a PostgreSQL library"
+        )
+    if library.engine.url.database in (None, "", ":memory:") or "memory" in target:
+        raise ScanError("an in-memory library cannot be read by worker processes: use --workers 0")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+@contextmanager
+def dask_compute(
+    library: Library, target: str, threshold: float, *, workers: int | None, scheduler: str | None
+) -> Iterator[tuple[Compute, str]]:
+    """(compute, description) for a scan on Dask; the cluster (if started here) stops on leaving."""
+    _check_library(library, target, scheduler)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ScanError(
+            "this installation has no Dask (dask.distributed): scan with --workers 0 to use this process"
+        ) from None
+    _quiet()
+    cluster: Any = None
+    try:
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                raise ScanError(
+                    f"cannot reach the Dask scheduler at {scheduler} ({_first_line(exc)})"
+                ) from None
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+            except TimeoutError:
+                client.close()
+                raise ScanError(f"the Dask cluster at {scheduler} has no workers") from None
+            count = len(client.scheduler_info().get("workers", {}))
+            where = f"the Dask cluster at {scheduler} ({count} worker{'s' if count != 1 else ''})"
+        else:
+            count = workers or os.cpu_count() or 1
+            cluster = LocalCluster(
+                n_workers=count,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.CRITICAL,
+            )
+            client = Client(cluster, set_as_default=False)
+            where = f"a local Dask cluster of {count} process{'es' if count != 1 else ''}"
+    except BaseException:
+        if cluster is not None:
+            cluster.close()
+        raise
+
+    def compute(work: list[list[ScanUnit]], cancelled: Cancelled) -> Iterator[list[DocumentResult]]:
+        from distributed import as_completed
+
+        futures = [client.submit(scan_batch, target, threshold, batch, pure=False) for batch in work]
+        queue = as_completed(futures, loop=client.loop)
+        try:
+            while not queue.is_empty():
+                if cancelled():
+                    return
+                if not queue.has_ready():
+                    time.sleep(_POLL)
+                    continue
+                for future in queue.next_batch(block=False):
+                    try:
+                        results = future.result()
+                    except Exception as exc:
+                        raise ScanError(f"a Dask worker failed: {_first_line(exc)}") from None
+                    yield results
+                    if cancelled():
+                        return
+        finally:
+            client.cancel(futures)
+
+    try:
+        yield compute, where
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
