@@ -81,14 +81,15 @@ class _Reporter:
     def __call__(self, p: ScanProgress) -> None:
         from app.core.scan import duration
 
-        first_result = self.latest is not None and self.latest.documents_done == 0 < p.documents_done
+        # the first batch's line comes at once: a script (or a test) sees the scan storing results
+        first_result = p.pairs_done > 0 and (self.latest is None or self.latest.pairs_done == 0)
         self.latest = p
         now = time.monotonic()
         if not (self.tty or first_result or now - self.last >= _LOG_EVERY or p.documents_done == p.documents):
             return
         self.last = now
         share = p.pairs_done / p.pairs if p.pairs else 1.0
-        eta = "" if p.eta is None else f", about {duration(p.eta)} left"
+        eta = "" if not p.eta else f", about {duration(p.eta)} left"
         line = (
             f"scanned {p.documents_done:,}/{p.documents:,} speeches ({share:.0%} of the pairs), "
             f"{p.found:,} pairs stored{eta}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,20 @@ def _check_library(library: Library, target: str, scheduler: str | None) -> None
         raise ScanError("an in-memory library cannot be read by worker processes: use --workers 0")
 
 
+def _check_reachable(scheduler: str) -> None:
+    """Fail at once, in one line, when nothing listens at the address (Dask itself retries until its
+    timeout and then reports a stack of connection attempts)."""
+    scheme, _, rest = scheduler.partition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme not in ("tcp", "tls") or not host or not port.isdigit():
+        raise ScanError(f"{scheduler!r} is not a Dask scheduler address (tcp://HOST:PORT)")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise ScanError(f"cannot reach the Dask scheduler at {scheduler} ({reason.lower()})") from None
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
@@ -52,9 +67,18 @@ def _first_line(exc: BaseException) -> str:
 
 @contextmanager
 def dask_compute(
-    library: Library, target: str, threshold: float, *, workers: int | None, scheduler: str | None
+    library: Library,
+    target: str,
+    threshold: float,
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    client: Any = None,
 ) -> Iterator[tuple[Compute, str]]:
-    """(compute, description) for a scan on Dask; the cluster (if started here) stops on leaving."""
+    """(compute, description) for a scan on Dask; the cluster (if started here) stops on leaving.
+
+    `client` is a Dask client of a cluster on this machine that the caller keeps (tests, a GUI session):
+    it is used as it is and left running."""
     _check_library(library, target, scheduler)
     try:
         from distributed import Client, LocalCluster
@@ -64,8 +88,13 @@ def dask_compute(
         ) from None
     _quiet()
     cluster: Any = None
+    owned = client is None
     try:
-        if scheduler:
+        if client is not None:
+            count = len(client.scheduler_info().get("workers", {}))
+            where = f"a local Dask cluster of {count} process{'es' if count != 1 else ''}"
+        elif scheduler:
+            _check_reachable(scheduler)
             try:
                 client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
@@ -121,6 +150,7 @@ def dask_compute(
     try:
         yield compute, where
     finally:
-        client.close()
+        if owned:
+            client.close()
         if cluster is not None:
             cluster.close()

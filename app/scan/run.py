@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.scan import DocumentResult, ScanUnit, batches, eta_seconds, scan_units
 from app.scan.work import close_all, scan_batch
@@ -110,9 +111,11 @@ def run_scan(
     progress: Callable[[ScanProgress], None] | None = None,
     cancelled: Cancelled | None = None,
     batch_documents: int = DOCUMENTS_PER_BATCH,
+    client: Any = None,
 ) -> ScanReport:
     """Scan the library: `workers=0` in this process, else on Dask (a local cluster of `workers`
-    processes, all cores by default, or the cluster at `scheduler`). `target` is the library's path or
+    processes, all cores by default, the cluster at `scheduler`, or that of `client`, a Dask client of a
+    cluster on this machine the caller keeps running). `target` is the library's path or
     URL as the workers open it (default: the URL `library` was opened with, password included)."""
     if library.readonly:
         raise ScanError(f"{library.location} is read-only: a scan stores its results in the library")
@@ -123,8 +126,6 @@ def run_scan(
     with library.reader() as session:
         run = next_run(session)
     empty = [DocumentResult(u.document_id, 0, ()) for u in plan.units if not u.candidates]
-    with library.writer.begin() as session:  # nothing to measure: scanned at once
-        save_results(session, empty, threshold, run)
     work = list(batches([u for u in plan.units if u.candidates], PAIRS_PER_BATCH, batch_documents))
     total_pairs = plan.pairs
     done_documents, done_pairs, found = len(empty), 0, 0
@@ -136,8 +137,10 @@ def run_scan(
             from app.scan.cluster import dask_compute
 
             compute, where = stack.enter_context(
-                dask_compute(library, target, threshold, workers=workers, scheduler=scheduler)
+                dask_compute(library, target, threshold, workers=workers, scheduler=scheduler, client=client)
             )
+        with library.writer.begin() as session:  # nothing to measure: scanned at once
+            save_results(session, empty, threshold, run)
         if progress is not None:
             progress(ScanProgress(done_documents, len(plan.units), 0, total_pairs, 0, 0.0, None))
         for results in compute(work, cancelled):
