@@ -8,6 +8,7 @@ everything written; the next run continues with the documents not yet scanned.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -120,6 +121,8 @@ def run_scan(
     if library.readonly:
         raise ScanError(f"{library.location} is read-only: a scan stores its results in the library")
     target = target or library.engine.url.render_as_string(hide_password=False)
+    if workers is None and scheduler is None and client is None and getattr(sys, "frozen", False):
+        workers = 0  # an installed (frozen) app has no Python of its own to start worker processes with
     cancelled = cancelled or (lambda: False)
     started = time.perf_counter()
     plan = plan or plan_scan(library, threshold)

@@ -45,14 +45,18 @@ class NetworkView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._network = None
+        self._edges: tuple = ()
         self._positions: dict[int, QPointF] = {}
         self.setMinimumHeight(180)
 
     def sizeHint(self) -> QSize:
         return QSize(500, 260)
 
-    def set_network(self, network) -> None:  # type: ignore[no-untyped-def]
+    def set_network(self, network, max_edges: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        """Show `network`, drawing its strongest `max_edges` edges (all by default) and their speeches."""
         self._network = network
+        self._edges = tuple(network.edges[:max_edges]) if network is not None else ()
+        self._positions = {}
         self.update()
 
     def node_ids(self) -> list[int]:
@@ -62,7 +66,7 @@ class NetworkView(QWidget):
     def _layout(self) -> dict[int, QPointF]:
         if self._network is None:
             return {}
-        linked = {e.source.id for e in self._network.edges} | {e.target.id for e in self._network.edges}
+        linked = {e.source.id for e in self._edges} | {e.target.id for e in self._edges}
         nodes = [n for n in self._network.nodes if n.id in linked]
         if not nodes:
             return {}
@@ -89,7 +93,7 @@ class NetworkView(QWidget):
         accent = palette.color(QPalette.ColorRole.Highlight)
         undirected = QColor(text)
         undirected.setAlphaF(0.45)
-        for edge in self._network.edges:
+        for edge in self._edges:
             a, b = positions[edge.source.id], positions[edge.target.id]
             pen = QPen(accent if edge.directed else undirected, 1 + 5 * edge.target_ratio)
             painter.setPen(pen)
@@ -100,7 +104,7 @@ class NetworkView(QWidget):
             if edge.directed:
                 self._arrow(painter, bend, b, accent)
         metrics = QFontMetrics(self.font())
-        nodes = {n.id: n for n in self._network.nodes}
+        nodes = {n.id: n for n in self._network.nodes if n.id in positions}
         room = self.label_width()
         for doc_id, point in positions.items():
             painter.setPen(QPen(text, 1))
@@ -169,7 +173,7 @@ class NetworkView(QWidget):
             return None
         positions = self._positions or self._layout()
         best, best_distance = None, 6.0
-        for edge in self._network.edges:
+        for edge in self._edges:
             a, b = positions.get(edge.source.id), positions.get(edge.target.id)
             if a is None or b is None:
                 continue

@@ -165,7 +165,7 @@ def test_copy_network_of_the_selection_points_from_the_earlier_report(window, qt
     assert [(e.source.id, e.target.id, e.directed) for e in edges] == [
         (ids["original"], ids["revised"], True)
     ]
-    assert panel.table.item(0, 0).text() == "二〇二〇年工作报告" and panel.table.item(0, 6).text() == "→"
+    assert panel.table.text(0, 0) == "二〇二〇年工作报告" and panel.table.text(0, 6) == "→"
     panel.graph.resize(600, 300)
     panel.graph.repaint()
     a, b = (panel.graph._positions[i] for i in (ids["original"], ids["revised"]))
@@ -281,3 +281,22 @@ def test_indexing_an_older_library_shows_its_progress(make_window, gui_library, 
     monkeypatch.setattr(QStatusBar, "showMessage", lambda _bar, text, _timeout=0: shown.append(text))
     make_window(gui_library)
     assert shown == ["Indexing speeches for tracing: 128 of 300…", "Indexed 300 speeches for tracing."]
+
+
+def test_scan_library_from_the_trace_menu_then_the_network_reads_the_stored_pairs(window, tmp_path) -> None:
+    ids = _fill(window)
+    panel = window.trace.network
+    panel.scan_workers = 0  # in this process: the Dask paths are tested in tests/scan
+    window.trace.trace_actions.scan.trigger()
+    assert window.trace.isVisible() and window.trace.tabs.currentWidget() is panel
+    network = panel.network
+    assert network.from_scan and panel.scope.currentIndex() == 1  # the whole library
+    assert [(e.source.id, e.target.id, e.directed) for e in network.edges] == [
+        (ids["original"], ids["revised"], True)
+    ]
+    status = panel.status.text()
+    assert status.startswith("Scanned 3 speeches · 1 pair sharing copied prose stored · 1 pair above")
+    assert "from the library scan" in status
+    assert panel.table.text(0, 2) == "二〇二一年工作报告"
+    panel.resize(700, 500)
+    panel.grab().save(str(tmp_path / "scanned-network.png"))

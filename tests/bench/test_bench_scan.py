@@ -1,0 +1,121 @@
+"""`duidu scan` over the 10,000-speech library of test_bench_tracing.py, on a local Dask cluster.
+
+Run with `nice -n 5 python3 -m pytest tests/bench/test_bench_scan.py -s`. Budget (issue 12): the whole
+library in under 15 minutes on 2 cores. The library is the tracing benchmark's (built once and cached in
+$DUIDU_BENCH_CACHE). What is timed:
+
+- planning (candidates of every speech from the shingle index), always over the whole library;
+- the scan on a local Dask cluster of all cores over an evenly spread share of the speeches
+  ($DUIDU_BENCH_SCAN_SHARE, default 0.05; 1 scans everything), extrapolated to the whole library by
+  candidate pairs (the work is per pair);
+- the baseline: the single-process path (`--workers 0`) over a smaller spread share in the same run,
+  whose pairs must be those the cluster stored for the same speeches;
+- the copy network of the whole library read from the stored pairs (a full scan only).
+
+The machine is shared: the load average is printed beside every figure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from app.scan.run import ScanPlan, plan_scan, run_scan
+from app.store import open_library
+from tests.bench.test_bench_tracing import _library_file
+
+SHARE = float(os.environ.get("DUIDU_BENCH_SCAN_SHARE", "0.05"))
+BASELINE_SHARE = SHARE / 5
+BUDGET_SECONDS = 15 * 60
+
+
+def _spread(plan: ScanPlan, share: float, offset: int = 0) -> ScanPlan:
+    """Every (1/share)-th unit of the plan: early speeches have few candidates, late ones many."""
+    step = max(1, round(1 / share))
+    return ScanPlan(plan.units[offset::step], plan.already_scanned, plan.documents)
+
+
+def _pairs_of(path: Path, documents: list[int]) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        marks = ",".join("?" * len(documents))
+        return connection.execute(
+            f"SELECT low_id, high_id, round(low_ratio, 6), round(high_ratio, 6), passages FROM scan_pairs "
+            f"WHERE high_id IN ({marks}) ORDER BY 1, 2",
+            documents,
+        ).fetchall()
+
+
+def _load() -> str:
+    return "load " + "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+@pytest.mark.slow
+def test_scan_at_scale(corpus: Path, tmp_path: Path) -> None:
+    cached, _build_seconds = _library_file(corpus)
+    work = tmp_path / "library.sqlite"
+    shutil.copyfile(cached, work)
+    baseline_file = tmp_path / "baseline.sqlite"
+    shutil.copyfile(cached, baseline_file)
+    lines = []
+
+    with open_library(str(work)) as library:
+        started, load = time.perf_counter(), _load()
+        plan = plan_scan(library)
+        plan_seconds = time.perf_counter() - started
+        lines.append(
+            f"plan: {plan.documents:,} speeches, {plan.pairs:,} candidate pairs "
+            f"({plan.pairs / plan.documents:.1f} per speech) in {plan_seconds:.0f} s ({load})"
+        )
+        chosen = plan if SHARE >= 1 else _spread(plan, SHARE)
+        load = _load()
+        report = run_scan(library, plan=chosen)  # a local cluster of all cores
+        dask_seconds = report.seconds
+        lines.append(
+            f"Dask ({report.where}): {len(chosen.units):,} speeches, {chosen.pairs:,} pairs in "
+            f"{dask_seconds:.0f} s = {chosen.pairs / dask_seconds:.0f} pairs/s, {report.found:,} pairs "
+            f"stored ({load} before, {_load()} after)"
+        )
+
+    baseline_plan = _spread(plan, BASELINE_SHARE)
+    with open_library(str(baseline_file)) as library:
+        load = _load()
+        baseline = run_scan(library, workers=0, plan=baseline_plan)
+    lines.append(
+        f"single process (baseline): {len(baseline_plan.units):,} speeches, {baseline_plan.pairs:,} pairs in "
+        f"{baseline.seconds:.0f} s = {baseline_plan.pairs / baseline.seconds:.0f} pairs/s ({load} before, "
+        f"{_load()} after)"
+    )
+    dask_rate = chosen.pairs / dask_seconds
+    single_rate = baseline_plan.pairs / baseline.seconds
+    whole_dask = plan_seconds + plan.pairs / dask_rate
+    whole_single = plan_seconds + plan.pairs / single_rate
+    lines.append(
+        f"whole library (plan + pairs at the measured rates): Dask {whole_dask / 60:.1f} min, single process "
+        f"{whole_single / 60:.1f} min: {whole_single / whole_dask:.2f}x; budget {BUDGET_SECONDS // 60} min"
+        + ("" if SHARE >= 1 else f" (extrapolated from {SHARE:.0%} of the speeches)")
+    )
+    scanned_on_dask = set(chosen.units)
+    same = [u.document_id for u in baseline_plan.units if u in scanned_on_dask]
+    if same:
+        assert _pairs_of(work, same) == _pairs_of(baseline_file, same)
+        lines.append(f"same pairs on both paths for the {len(same):,} speeches both scanned")
+
+    if SHARE >= 1:
+        from app.store.network import copy_network
+
+        with open_library(str(work)) as library:
+            started = time.perf_counter()
+            network = copy_network(library, threshold=0.1)
+            network_seconds = time.perf_counter() - started
+        assert network.from_scan
+        lines.append(
+            f"copy network from the stored pairs: {len(network.nodes):,} speeches, {len(network.edges):,} "
+            f"pairs in {network_seconds:.2f} s"
+        )
+    print("\n" + "\n".join(lines))
+    assert whole_dask < whole_single
