@@ -92,7 +92,7 @@ class _Reporter:
         eta = "" if not p.eta else f", about {duration(p.eta)} left"
         line = (
             f"scanned {p.documents_done:,}/{p.documents:,} speeches ({share:.0%} of the pairs), "
-            f"{p.found:,} pairs stored{eta}"
+            f"{p.found:,} pair{'s' if p.found != 1 else ''} stored{eta}"
         )
         if self.tty:
             print(f"\r{line:<100}", end="", file=sys.stderr, flush=True)

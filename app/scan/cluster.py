@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
+import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -58,6 +61,21 @@ def _check_reachable(scheduler: str) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise ScanError(f"cannot reach the Dask scheduler at {scheduler} ({reason.lower()})") from None
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes with Ctrl+C ignored (an ignored signal stays ignored across exec, and Python
+    then installs no KeyboardInterrupt handler): the terminal sends SIGINT to every process of the scan,
+    and the workers would each print a traceback while the client stops them in order."""
+    if threading.current_thread() is not threading.main_thread():  # the GUI: no terminal, no SIGINT
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -110,14 +128,17 @@ def dask_compute(
             where = f"the Dask cluster at {scheduler} ({count} worker{'s' if count != 1 else ''})"
         else:
             count = workers or os.cpu_count() or 1
-            cluster = LocalCluster(
-                n_workers=count,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL,
-            )
-            client = Client(cluster, set_as_default=False)
+            # "port 8787 is in use" when another cluster runs is harmless; Ctrl+C is the client's to handle
+            with warnings.catch_warnings(), _workers_ignore_ctrl_c():
+                warnings.simplefilter("ignore")
+                cluster = LocalCluster(
+                    n_workers=count,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+                client = Client(cluster, set_as_default=False)
             where = f"a local Dask cluster of {count} process{'es' if count != 1 else ''}"
     except BaseException:
         if cluster is not None:

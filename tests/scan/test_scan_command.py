@@ -26,36 +26,9 @@ def test_kill_9_mid_scan_then_a_rerun_finishes_without_redoing_a_document(
     reference: tuple[Path, tuple],  # noqa: F811
     dask_client: object,
 ) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "app",
-        "scan",
-        "--db",
-        str(library_copy),
-        "--workers",
-        "1",
-        "--batch",
-        "1",
-    ]
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group: the kill reaches the Dask workers too
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    assert process.stderr is not None
-    try:
-        progress = []
-        for line in iter(process.stderr.readline, ""):
-            progress.append(line)
-            if line.startswith("scanned") and "(0% of the pairs)" not in line:
-                break  # the first batch with work is stored
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()  # reaps it and closes the pipes
+    process, progress = _scan_until_first_batch(library_copy)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()  # reaps it and closes the pipes
     assert progress, "the scan printed no progress before it was killed"
     _pairs, _passages, before = stored(library_copy)
     total = len(reference[1][2])
@@ -68,6 +41,27 @@ def test_kill_9_mid_scan_then_a_rerun_finishes_without_redoing_a_document(
     assert (pairs, passages) == reference[1][:2]
     redone = [d for d in before if after[d] != before[d]]
     assert redone == [] and len(after) == total
+
+
+def _scan_until_first_batch(path: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    """`duidu scan` on a local cluster of one worker, in its own process group, once a batch with work is
+    stored (its progress lines so far)."""
+    command = [sys.executable, "-m", "app", "scan", "--db", str(path), "--workers", "1", "--batch", "1"]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a signal to the group reaches the Dask workers too, as in a terminal
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert process.stderr is not None
+    progress = []
+    for line in iter(process.stderr.readline, ""):
+        progress.append(line.rstrip("\n"))
+        if line.startswith("scanned") and "(0% of the pairs)" not in line:
+            break  # the first batch with work is stored
+    return process, progress
 
 
 def _one_line(capsys: pytest.CaptureFixture[str]) -> str:
@@ -103,24 +97,15 @@ def test_read_only_library_is_refused_in_one_line(
     assert read_only.read_bytes() == before
 
 
-def test_interrupted_scan_says_how_far_it_got_in_one_line(
-    library_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Ctrl+C (KeyboardInterrupt in the client) after two batches: one line, those batches kept."""
-    from app.scan import work
-
-    calls = []
-    real = work.scan_batch
-
-    def interrupted_after_two(*args: object) -> object:
-        calls.append(1)
-        if len(calls) > 2:
-            raise KeyboardInterrupt
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("app.scan.run.scan_batch", interrupted_after_two)
-    assert run(["scan", "--db", str(library_copy), "--workers", "0", "--batch", "1"]) == 130
-    line = _one_line(capsys)
+def test_ctrl_c_stops_the_scan_in_one_line_and_keeps_what_it_stored(library_copy: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: the workers stay quiet, the client
+    says in one line how far it got, and every document it counts is stored."""
+    process, progress = _scan_until_first_batch(library_copy)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 130
+    lines = progress + err.splitlines()
+    assert [line for line in lines if not line.startswith("scanned ")] == [lines[-1]]
     _pairs, _passages, runs = stored(library_copy)
-    assert line.startswith("duidu: scan interrupted: ") and f"{len(runs)} of" in line
-    assert "run duidu scan again" in line
+    assert lines[-1].startswith("duidu: scan interrupted: ") and f" {len(runs)} of " in lines[-1]
+    assert "run duidu scan again" in lines[-1]
