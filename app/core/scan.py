@@ -81,8 +81,9 @@ class PostingArrays:
         """Fingerprints the document has (the common ones included)."""
         return int(self.sizes[document_id]) if document_id < len(self.sizes) else 0
 
-    def shared_with(self, document_id: int) -> tuple[np.ndarray, np.ndarray]:
-        """(partner ids, fingerprints shared with each) of one document, over its useful fingerprints."""
+    def shared_with(self, document_id: int, below: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(partner ids, fingerprints shared with each) of one document over its useful fingerprints,
+        partners with ids under `below` only when given (counted with one bincount: no sort)."""
         low, high = np.searchsorted(self._owner, [document_id, document_id + 1])
         groups = self._groups_of[low:high]
         if not len(groups):
@@ -90,8 +91,12 @@ class PostingArrays:
         lengths = self._counts[groups]
         offsets = np.repeat(self._starts[groups] - np.cumsum(lengths) + lengths, lengths)
         partners = self._documents[offsets + np.arange(int(lengths.sum()))]
-        ids, shared = np.unique(partners[partners != document_id], return_counts=True)
-        return ids, shared
+        if below is not None:
+            partners = partners[partners < below]
+        counts = np.bincount(partners, minlength=document_id + 1)
+        counts[document_id] = 0
+        ids = np.flatnonzero(counts)
+        return ids, counts[ids]
 
 
 def scan_units(
@@ -102,9 +107,7 @@ def scan_units(
     and the strongest of the others up to `max_weak` candidates in all."""
     units: list[ScanUnit] = []
     for document_id in sorted(pending):
-        ids, shared = postings.shared_with(document_id)
-        earlier = ids < document_id
-        ids, shared = ids[earlier], shared[earlier]
+        ids, shared = postings.shared_with(document_id, below=document_id)
         own = postings.size(document_id)
         smaller = np.minimum(own, postings.sizes[ids]) if len(ids) else ids
         bar = np.maximum(MIN_SHARED, threshold * FINGERPRINT_SHARE * smaller)

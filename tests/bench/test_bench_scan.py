@@ -6,7 +6,7 @@ $DUIDU_BENCH_CACHE). What is timed:
 
 - planning (candidates of every speech from the shingle index), always over the whole library;
 - the scan on a local Dask cluster of all cores over an evenly spread share of the speeches
-  ($DUIDU_BENCH_SCAN_SHARE, default 0.05; 1 scans everything), extrapolated to the whole library by
+  ($DUIDU_BENCH_SCAN_SHARE, default 0.02; 1 scans everything), extrapolated to the whole library by
   candidate pairs (the work is per pair);
 - the baseline: the single-process path (`--workers 0`) over a smaller spread share in the same run,
   whose pairs must be those the cluster stored for the same speeches;
@@ -29,7 +29,7 @@ from app.scan.run import ScanPlan, plan_scan, run_scan
 from app.store import open_library
 from tests.bench.test_bench_tracing import _library_file
 
-SHARE = float(os.environ.get("DUIDU_BENCH_SCAN_SHARE", "0.05"))
+SHARE = float(os.environ.get("DUIDU_BENCH_SCAN_SHARE", "0.02"))
 BASELINE_SHARE = SHARE / 5
 BUDGET_SECONDS = 15 * 60
 
@@ -54,7 +54,24 @@ def _load() -> str:
     return "load " + "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def _reporting(label: str):  # type: ignore[no-untyped-def]
+    """Progress printed every 30 s, so a run cut short still tells its rate."""
+    last = [0.0]
+
+    def report(p) -> None:  # type: ignore[no-untyped-def]
+        if p.elapsed - last[0] >= 30 or p.documents_done == p.documents:
+            last[0] = p.elapsed
+            print(
+                f"  {label}: {p.documents_done:,}/{p.documents:,} speeches, {p.pairs_done:,}/{p.pairs:,} pairs "
+                f"in {p.elapsed:.0f} s ({_load()})",
+                flush=True,
+            )
+
+    return report
+
+
 @pytest.mark.slow
+@pytest.mark.timeout(4 * 3600)
 def test_scan_at_scale(corpus: Path, tmp_path: Path) -> None:
     cached, _build_seconds = _library_file(corpus)
     work = tmp_path / "library.sqlite"
@@ -73,7 +90,8 @@ def test_scan_at_scale(corpus: Path, tmp_path: Path) -> None:
         )
         chosen = plan if SHARE >= 1 else _spread(plan, SHARE)
         load = _load()
-        report = run_scan(library, plan=chosen)  # a local cluster of all cores
+        print(f"\n{lines[-1]}", flush=True)
+        report = run_scan(library, plan=chosen, progress=_reporting("Dask"))  # a local cluster, all cores
         dask_seconds = report.seconds
         lines.append(
             f"Dask ({report.where}): {len(chosen.units):,} speeches, {chosen.pairs:,} pairs in "
@@ -84,7 +102,7 @@ def test_scan_at_scale(corpus: Path, tmp_path: Path) -> None:
     baseline_plan = _spread(plan, BASELINE_SHARE)
     with open_library(str(baseline_file)) as library:
         load = _load()
-        baseline = run_scan(library, workers=0, plan=baseline_plan)
+        baseline = run_scan(library, workers=0, plan=baseline_plan, progress=_reporting("single process"))
     lines.append(
         f"single process (baseline): {len(baseline_plan.units):,} speeches, {baseline_plan.pairs:,} pairs in "
         f"{baseline.seconds:.0f} s = {baseline_plan.pairs / baseline.seconds:.0f} pairs/s ({load} before, "
