@@ -9,6 +9,7 @@ worker) is a one-line `ScanError`.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
@@ -99,11 +100,14 @@ def dask_compute(
     it is used as it is and left running."""
     _check_library(library, target, scheduler)
     try:
-        from distributed import Client, LocalCluster
+        # By name: PyInstaller follows import statements, and Dask with its dependencies would add 80 MB
+        # to the installed app, which scans in its own process (app.scan.run) and so says this instead.
+        distributed = importlib.import_module("distributed")
     except ImportError:
         raise ScanError(
             "this installation has no Dask (dask.distributed): scan with --workers 0 to use this process"
         ) from None
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     _quiet()
     cluster: Any = None
     owned = client is None
@@ -146,10 +150,8 @@ def dask_compute(
         raise
 
     def compute(work: list[list[ScanUnit]], cancelled: Cancelled) -> Iterator[list[DocumentResult]]:
-        from distributed import as_completed
-
         futures = [client.submit(scan_batch, target, threshold, batch, pure=False) for batch in work]
-        queue = as_completed(futures, loop=client.loop)
+        queue = distributed.as_completed(futures, loop=client.loop)
         try:
             while not queue.is_empty():
                 if cancelled():

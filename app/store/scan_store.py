@@ -155,22 +155,21 @@ def save_results(session: Session, results: Collection[DocumentResult], threshol
                 for p in pairs
             ],
         )
-        session.execute(
-            insert(PASSAGES),
-            [
-                {
-                    "low_id": p.low,
-                    "high_id": p.high,
-                    "low_start": s.low_start,
-                    "low_end": s.low_end,
-                    "high_start": s.high_start,
-                    "high_end": s.high_end,
-                    "similarity": s.similarity,
-                }
-                for p in pairs
-                for s in p.passages
-            ],
-        )
+        passages = [
+            {
+                "low_id": p.low,
+                "high_id": p.high,
+                "low_start": s.low_start,
+                "low_end": s.low_end,
+                "high_start": s.high_start,
+                "high_end": s.high_end,
+                "similarity": s.similarity,
+            }
+            for p in pairs
+            for s in p.passages
+        ]
+        if passages:
+            session.execute(insert(PASSAGES), passages)
     session.execute(
         insert(SCAN_STATE),
         [
