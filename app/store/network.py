@@ -215,13 +215,14 @@ def stored_network(library: Library, ids: Collection[int] | None, threshold: flo
         nodes = list(ids) if ids is not None else list_ids(session)
         if not nodes or unscanned_among(session, nodes, threshold):
             return None
-        pairs = list(stored_pairs(session, threshold, ids))
+        pairs = stored_pairs(session, threshold, ids)  # strongest first
         infos = document_infos(session, nodes)
     edges = []
-    for pair in pairs:
-        source, target, directed = _orient(infos[pair.low], infos[pair.high])
-        ratio = {pair.low: pair.low_ratio, pair.high: pair.high_ratio}
-        edges.append(CopyEdge(source, target, ratio[source.id], ratio[target.id], pair.passages, directed))
-    edges.sort(key=lambda e: (-e.strength, e.source.id, e.target.id))
+    for low, high, low_ratio, high_ratio, passages in pairs:
+        source, target, directed = _orient(infos[low], infos[high])
+        if source.id == low:
+            edges.append(CopyEdge(source, target, low_ratio, high_ratio, passages, directed))
+        else:
+            edges.append(CopyEdge(source, target, high_ratio, low_ratio, passages, directed))
     ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
     return CopyNetwork(ordered, tuple(edges), len(pairs), 0, from_scan=True)

@@ -30,6 +30,8 @@ _RADIUS = 6
 #: Rows the speeches alternate between, and the widest a label gets.
 _LEVELS = 4
 _LABEL_WIDTH = 130
+#: Above this many speeches on view the labels would be a smear: dots only (the tooltip names each).
+LABELLED_NODES = 60
 
 
 def _label(node, *, full: bool = False) -> str:  # type: ignore[no-untyped-def]
@@ -106,10 +108,14 @@ class NetworkView(QWidget):
         metrics = QFontMetrics(self.font())
         nodes = {n.id: n for n in self._network.nodes if n.id in positions}
         room = self.label_width()
+        crowded = len(positions) > LABELLED_NODES  # a scanned library: dots, titles in the tooltips
+        radius = 2 if crowded else _RADIUS
         for doc_id, point in positions.items():
             painter.setPen(QPen(text, 1))
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
-            painter.drawEllipse(point, _RADIUS, _RADIUS)
+            painter.drawEllipse(point, radius, radius)
+            if crowded:
+                continue
             label = metrics.elidedText(_label(nodes[doc_id]), Qt.TextElideMode.ElideRight, room)
             painter.drawText(
                 QRectF(point.x() - room / 2, point.y() + _RADIUS + 1, room, metrics.height()),
