@@ -45,6 +45,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="PCT",
         help="store pairs where at least PCT %% of one speech is copied prose (default 10)",
     )
+    parser.add_argument(
+        "--candidates",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="per speech, measure at most N candidates beyond those sharing enough fingerprints to reach "
+        "the threshold outright (default 20; fewer is faster on libraries where much text recurs)",
+    )
     parser.add_argument("--batch", type=_count, default=None, metavar="N", help=argparse.SUPPRESS)
     add_db_option(parser)
     parser.set_defaults(handler=scan_command)
@@ -105,7 +113,7 @@ class _Reporter:
 
 
 def scan_command(args: argparse.Namespace) -> int:
-    from app.core.scan import duration
+    from app.core.scan import MAX_WEAK_CANDIDATES, duration
     from app.scan.run import DOCUMENTS_PER_BATCH, ScanError, plan_scan, run_scan
     from app.store.engine import resolve_target
 
@@ -117,7 +125,8 @@ def scan_command(args: argparse.Namespace) -> int:
         target = resolve_target(args.db)
         if "://" not in target:
             target = library.engine.url.render_as_string(hide_password=False)
-        plan = plan_scan(library, threshold)
+        weak = MAX_WEAK_CANDIDATES if args.candidates is None else args.candidates
+        plan = plan_scan(library, threshold, weak)
         print(
             f"{plan.documents:,} speeches, {plan.already_scanned:,} already scanned: "
             f"{len(plan.units):,} to scan, {plan.pairs:,} candidate pairs to measure",

@@ -15,7 +15,14 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.scan import DocumentResult, ScanUnit, batches, eta_seconds, scan_units
+from app.core.scan import (
+    MAX_WEAK_CANDIDATES,
+    DocumentResult,
+    ScanUnit,
+    batches,
+    eta_seconds,
+    scan_units,
+)
 from app.scan.work import close_all, scan_batch
 from app.store.engine import Library
 from app.store.scan_store import load_postings, next_run, pending_documents, save_results, scan_status
@@ -72,14 +79,17 @@ class ScanReport:
     cancelled: bool = False
 
 
-def plan_scan(library: Library, threshold: float = DEFAULT_THRESHOLD) -> ScanPlan:
-    """Index whatever is missing, then each pending document with its candidates among earlier ones."""
+def plan_scan(
+    library: Library, threshold: float = DEFAULT_THRESHOLD, max_weak: int = MAX_WEAK_CANDIDATES
+) -> ScanPlan:
+    """Index whatever is missing, then each pending document with its candidates among earlier ones
+    (`max_weak`: see app.core.scan.MAX_WEAK_CANDIDATES)."""
     ensure_fresh(library)
     with library.reader() as session:
         pending = pending_documents(session, threshold)
         status = scan_status(session)
         postings = load_postings(session, pending) if pending else None
-    units = tuple(scan_units(postings, pending, threshold)) if postings is not None else ()
+    units = tuple(scan_units(postings, pending, threshold, max_weak)) if postings is not None else ()
     return ScanPlan(units, status.documents - len(pending), status.documents)
 
 
