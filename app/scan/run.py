@@ -61,6 +61,7 @@ class ScanPlan:
     units: tuple[ScanUnit, ...]
     already_scanned: int
     documents: int
+    max_weak: int = MAX_WEAK_CANDIDATES
 
     @property
     def pairs(self) -> int:
@@ -86,11 +87,11 @@ def plan_scan(
     (`max_weak`: see app.core.scan.MAX_WEAK_CANDIDATES)."""
     ensure_fresh(library)
     with library.reader() as session:
-        pending = pending_documents(session, threshold)
+        pending = pending_documents(session, threshold, max_weak)
         status = scan_status(session)
         postings = load_postings(session, pending) if pending else None
     units = tuple(scan_units(postings, pending, threshold, max_weak)) if postings is not None else ()
-    return ScanPlan(units, status.documents - len(pending), status.documents)
+    return ScanPlan(units, status.documents - len(pending), status.documents, max_weak)
 
 
 Compute = Callable[[list[list[ScanUnit]], Cancelled], Iterator[list[DocumentResult]]]
@@ -153,12 +154,12 @@ def run_scan(
                 dask_compute(library, target, threshold, workers=workers, scheduler=scheduler, client=client)
             )
         with library.writer.begin() as session:  # nothing to measure: scanned at once
-            save_results(session, empty, threshold, run)
+            save_results(session, empty, threshold, plan.max_weak, run)
         if progress is not None:
             progress(ScanProgress(done_documents, len(plan.units), 0, total_pairs, 0, 0.0, None))
         for results in compute(work, cancelled):
             with library.writer.begin() as session:
-                found += save_results(session, results, threshold, run)
+                found += save_results(session, results, threshold, plan.max_weak, run)
             done_documents += len(results)
             done_pairs += sum(r.checked for r in results)
             if progress is not None:

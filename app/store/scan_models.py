@@ -64,6 +64,8 @@ class ScanState(Base):
     version: Mapped[int] = mapped_column(Integer)
     #: lowest copy ratio stored for the document's pairs
     threshold: Mapped[float] = mapped_column(Float)
+    #: weak candidates measured at most (app.core.scan.MAX_WEAK_CANDIDATES): a scan asking for more redoes it
+    max_weak: Mapped[int] = mapped_column(Integer)
     #: candidates measured, and pairs found among them
     candidates: Mapped[int] = mapped_column(Integer)
     pairs: Mapped[int] = mapped_column(Integer)

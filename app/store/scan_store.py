@@ -53,11 +53,14 @@ class ScanStatus:
         return self.documents > 0 and self.scanned == self.documents
 
 
-def _current(threshold: float | None):  # type: ignore[no-untyped-def]
-    """Scan-state rows that count as done: this scan version, and a threshold no higher than asked."""
+def _current(threshold: float | None, max_weak: int | None = None):  # type: ignore[no-untyped-def]
+    """Scan-state rows that count as done: this scan version, a threshold no higher than asked and (for a
+    scan about to run) at least as many weak candidates measured as it would measure."""
     condition = SCAN_STATE.c.version == SCAN_VERSION
     if threshold is not None:
         condition = condition & (SCAN_STATE.c.threshold <= threshold + 1e-9)
+    if max_weak is not None:
+        condition = condition & (SCAN_STATE.c.max_weak >= max_weak)
     return condition
 
 
@@ -70,10 +73,10 @@ def scan_status(session: Session, threshold: float | None = None) -> ScanStatus:
     return ScanStatus(documents, int(scanned or 0), pairs, highest)
 
 
-def pending_documents(session: Session, threshold: float) -> list[int]:
-    """Documents without a current scan at `threshold` or lower, ascending."""
+def pending_documents(session: Session, threshold: float, max_weak: int) -> list[int]:
+    """Documents without a current scan at `threshold` or lower with `max_weak` or more, ascending."""
     done = select(SCAN_STATE.c.document_id).where(
-        SCAN_STATE.c.document_id == _DOCUMENTS.c.id, _current(threshold)
+        SCAN_STATE.c.document_id == _DOCUMENTS.c.id, _current(threshold, max_weak)
     )
     return sorted(session.scalars(select(_DOCUMENTS.c.id).where(~done.exists())))
 
@@ -129,7 +132,9 @@ def load_postings(session: Session, pending: Sequence[int]) -> PostingArrays:
     return PostingArrays(hashes, owners, sizes, max_useful_df(documents))
 
 
-def save_results(session: Session, results: Collection[DocumentResult], threshold: float, run: int) -> int:
+def save_results(
+    session: Session, results: Collection[DocumentResult], threshold: float, max_weak: int, run: int
+) -> int:
     """Store the pairs found for scanned documents and mark them scanned; call inside one transaction.
 
     Whatever a document had stored as the higher id of a pair (an older scan) is replaced. Returns the
@@ -177,6 +182,7 @@ def save_results(session: Session, results: Collection[DocumentResult], threshol
                 "document_id": r.document_id,
                 "version": SCAN_VERSION,
                 "threshold": threshold,
+                "max_weak": max_weak,
                 "candidates": r.checked,
                 "pairs": len(r.pairs),
                 "run": run,

@@ -37,7 +37,7 @@ BUDGET_SECONDS = 15 * 60
 def _spread(plan: ScanPlan, share: float, offset: int = 0) -> ScanPlan:
     """Every (1/share)-th unit of the plan: early speeches have few candidates, late ones many."""
     step = max(1, round(1 / share))
-    return ScanPlan(plan.units[offset::step], plan.already_scanned, plan.documents)
+    return ScanPlan(plan.units[offset::step], plan.already_scanned, plan.documents, plan.max_weak)
 
 
 def _pairs_of(path: Path, documents: list[int]) -> list[tuple]:
@@ -173,7 +173,7 @@ def test_copy_network_dock_renders_a_scanned_library(corpus: Path, tmp_path: Pat
             pairs = tuple(ScanPair(c, unit.document_id, 0.1 + 0.9 * rng.random(), 0.1, ()) for c in kept)
             results.append(DocumentResult(unit.document_id, len(unit.candidates), pairs))
         with library.writer.begin() as session:
-            save_results(session, results, 0.1, 1)
+            save_results(session, results, 0.1, plan.max_weak, 1)
 
         runner = TaskRunner(inline=True)
         panel = NetworkPanel(lambda: library, runner)

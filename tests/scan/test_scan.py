@@ -102,3 +102,17 @@ def test_a_cancelled_scan_keeps_what_it_stored_and_the_next_one_finishes(
     pairs, passages, runs = stored(library_copy)
     assert (pairs, passages) == reference[1][:2]
     assert {d: runs[d] for d in first_runs} == first_runs
+
+
+def test_a_scan_with_fewer_candidates_is_redone_by_a_fuller_one(
+    library_copy: Path, reference: tuple[Path, tuple]
+) -> None:
+    with open_library(str(library_copy)) as library:
+        narrow = run_scan(library, workers=0, plan=plan_scan(library, max_weak=0))
+        narrow_pairs = stored(library_copy)[0]
+        fuller = plan_scan(library)
+        assert narrow.scanned == fuller.documents and fuller.already_scanned == 0
+        assert fuller.pairs > narrow.plan.pairs
+        run_scan(library, workers=0, plan=fuller)
+    assert set(narrow_pairs) < set(reference[1][0])  # the narrow scan missed pairs the full one finds
+    assert stored(library_copy)[:2] == reference[1][:2]

@@ -58,6 +58,7 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("threshold", sa.Float(), nullable=False),
+        sa.Column("max_weak", sa.Integer(), nullable=False),
         sa.Column("candidates", sa.Integer(), nullable=False),
         sa.Column("pairs", sa.Integer(), nullable=False),
         sa.Column("run", sa.Integer(), nullable=False),
