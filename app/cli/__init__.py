@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.compare",
     "app.cli.formulas",
     "app.cli.similar",
+    "app.cli.scan",
     "app.cli.gui",
     "app.cli.selftest",
 )

@@ -1,6 +1,8 @@
 """The copy network: which documents of the library (or of a selection) copy which, above a threshold.
 
-Pairs come from the shingle index (fingerprints shared by two documents, counted straight from the postings),
+When the corpus scan (app.scan, `duidu scan`) has stored the pairs of every document concerned at this
+threshold or lower, the network is read from them: the whole library, no pair cap, no engine at all.
+Otherwise pairs come from the shingle index (fingerprints shared by two documents, counted straight from the postings),
 are filtered by how many fingerprints they share, then measured by the passage engine. With dates
 on both sides the earlier document is shown as the likely source; analysts call the later one's copied
 share its repetition rate (重复率).
@@ -17,10 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.passages import PassageParams, PreparedDocument, compare_prepared, prepare
+from app.core.scan import may_reach
 from app.core.shingles import max_useful_df
 from app.store.engine import Library
 from app.store.index import POSTINGS, STATE, indexed_documents
 from app.store.repository import list_ids
+from app.store.scan_store import stored_pairs, unscanned_among
 from app.store.tracing import (
     DocumentInfo,
     TracingCancelled,
@@ -36,8 +40,6 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _PREPARED_KEPT = 256
 _CHUNK = 500
-#: Share of the copy threshold a pair must have in shared fingerprints to be measured (see candidate_pairs).
-_FINGERPRINT_SHARE = 0.15
 #: Hash ranges the whole-library scan reads one at a time.
 _PARTITIONS = 64
 
@@ -67,6 +69,8 @@ class CopyNetwork:
     checked_pairs: int
     #: pairs the index proposed beyond `max_pairs`, not measured
     unmeasured: int = 0
+    #: read from the stored results of a corpus scan (nothing measured now)
+    from_scan: bool = False
 
 
 def _orient(a: DocumentInfo, b: DocumentInfo) -> tuple[DocumentInfo, DocumentInfo, bool]:
@@ -141,11 +145,7 @@ def candidate_pairs(
     pairs: dict[tuple[int, int], float] = {}
     for (a, b), shared in counts.items():
         smaller = min(sizes.get(a, 0), sizes.get(b, 0))
-        # A verbatim copy of `threshold` of the smaller text keeps that share of its fingerprints, but the
-        # engine accepts near-copies with an edit every few characters, which keep few of them. Measured
-        # on the shared corpus (384 documents, every pair sharing 3+ fingerprints measured): requiring
-        # 15 % of the threshold's share misses 14 of 724 pairs at 10 % (2 %) and none at 20 %.
-        if smaller and shared >= max(3, threshold * _FINGERPRINT_SHARE * smaller):
+        if may_reach(shared, smaller, threshold):
             pairs[(a, b)] = shared / smaller
     return pairs
 
@@ -159,13 +159,19 @@ def copy_network(
     params: PassageParams | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    stored: bool = True,
 ) -> CopyNetwork:
     """Edges between documents (all of the library when `ids` is None) whose copy ratio reaches `threshold`.
 
-    At most `max_pairs` pairs are measured, those sharing the largest share of fingerprints first; the
+    Read from a corpus scan's stored pairs when every document concerned is scanned at `threshold` or
+    lower (`stored=False` measures anyway). Otherwise at most `max_pairs` pairs are measured, those sharing the largest share of fingerprints first; the
     number left out is `CopyNetwork.unmeasured` (raise the threshold or narrow the selection). `progress`
     runs twice over: once while pairs are counted, once while they are measured.
     """
+    if stored:
+        found = stored_network(library, ids, threshold)
+        if found is not None:
+            return found
     ensure_fresh(library, progress, cancelled)
     params = params or default_params(library)
     proposed = candidate_pairs(library, ids, threshold, progress, cancelled)
@@ -200,3 +206,23 @@ def copy_network(
     edges.sort(key=lambda e: (-e.strength, e.source.id, e.target.id))
     ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
     return CopyNetwork(ordered, tuple(edges), len(pairs), len(proposed) - len(pairs))
+
+
+def stored_network(library: Library, ids: Collection[int] | None, threshold: float) -> CopyNetwork | None:
+    """The network from the corpus scan's stored pairs, or None when some document concerned has not been
+    scanned at `threshold` or lower (then the stored pairs would not be all of them)."""
+    with library.reader() as session:
+        nodes = list(ids) if ids is not None else list_ids(session)
+        if not nodes or unscanned_among(session, nodes, threshold):
+            return None
+        pairs = stored_pairs(session, threshold, ids)  # strongest first
+        infos = document_infos(session, nodes)
+    edges = []
+    for low, high, low_ratio, high_ratio, passages in pairs:
+        source, target, directed = _orient(infos[low], infos[high])
+        if source.id == low:
+            edges.append(CopyEdge(source, target, low_ratio, high_ratio, passages, directed))
+        else:
+            edges.append(CopyEdge(source, target, high_ratio, low_ratio, passages, directed))
+    ordered = tuple(sorted(infos.values(), key=lambda i: (i.date or "~", i.id)))
+    return CopyNetwork(ordered, tuple(edges), len(pairs), 0, from_scan=True)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.core.model import DocumentMeta
 from app.core.text import content_hash as hash_text
-from app.store import index_models  # noqa: F401 (the index tables belong to the schema)
+from app.store import index_models, scan_models  # noqa: F401 (the index and scan tables belong to the schema)
 from app.store.models import Document, DocumentTag
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
 

@@ -1257,6 +1257,7 @@ Make it a new, empty library?</source>
     <name>NetworkPanel</name>
     <message>
         <source>Selected speeches</source>
+        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1303,12 +1304,45 @@ Make it a new, empty library?</source>
         <source>Measuring which speeches copy which…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scanning the library: %1 % of the pairs measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %n speech(es)</source>
+        <translation>
+            <numerusform>Scanned %n speech</numerusform>
+            <numerusform>Scanned %n speeches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) sharing copied prose stored</source>
+        <translation>
+            <numerusform>%n pair sharing copied prose stored</numerusform>
+            <numerusform>%n pairs sharing copied prose stored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting the library scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n pair(s) above the threshold</source>
         <translation>
             <numerusform>%n pair above the threshold</numerusform>
             <numerusform>%n pairs above the threshold</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>from the library scan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) measured</source>
@@ -1318,10 +1352,17 @@ Make it a new, empty library?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n weaker pair(s) not measured: raise the threshold</source>
+        <source>the graph shows the strongest %n</source>
         <translation>
-            <numerusform>%n weaker pair not measured: raise the threshold</numerusform>
-            <numerusform>%n weaker pairs not measured: raise the threshold</numerusform>
+            <numerusform>the graph shows the strongest %n</numerusform>
+            <numerusform>the graph shows the strongest %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weaker pair(s) not measured: raise the threshold or scan the library (Trace menu)</source>
+        <translation>
+            <numerusform>%n weaker pair not measured: raise the threshold or scan the library (Trace menu)</numerusform>
+            <numerusform>%n weaker pairs not measured: raise the threshold or scan the library (Trace menu)</numerusform>
         </translation>
     </message>
 </context>
@@ -2085,6 +2126,14 @@ is shared with {2}
     </message>
     <message>
         <source>Copy &amp;network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan &amp;library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure every pair of speeches sharing copied prose and store them for the copy network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1240,6 +1240,7 @@ Make it a new, empty library?</source>
     <name>NetworkPanel</name>
     <message>
         <source>Selected speeches</source>
+        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all.</extracomment>
         <translation>所选讲话</translation>
     </message>
     <message>
@@ -1286,11 +1287,41 @@ Make it a new, empty library?</source>
         <source>Measuring which speeches copy which…</source>
         <translation>正在测算讲话之间的抄用关系…</translation>
     </message>
+    <message>
+        <source>Scanning the library: %1 % of the pairs measured</source>
+        <translation>正在扫描文库：已测算 %1% 的讲话对</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>约剩 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanned %n speech(es)</source>
+        <translation>
+            <numerusform>已扫描 %n 篇讲话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) sharing copied prose stored</source>
+        <translation>
+            <numerusform>已保存 %n 对共用抄用文字的讲话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting the library scan…</source>
+        <translation>正在启动文库扫描…</translation>
+    </message>
     <message numerus="yes">
         <source>%n pair(s) above the threshold</source>
         <translation>
             <numerusform>%n 对超过阈值</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>from the library scan</source>
+        <translation>来自文库扫描</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) measured</source>
@@ -1299,9 +1330,15 @@ Make it a new, empty library?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n weaker pair(s) not measured: raise the threshold</source>
+        <source>the graph shows the strongest %n</source>
         <translation>
-            <numerusform>另有 %n 对较弱的未测算：请提高阈值</numerusform>
+            <numerusform>图中显示最强的 %n 对</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weaker pair(s) not measured: raise the threshold or scan the library (Trace menu)</source>
+        <translation>
+            <numerusform>另有 %n 对较弱的未测算：请提高阈值或扫描文库（溯源菜单）</numerusform>
         </translation>
     </message>
 </context>
@@ -2062,6 +2099,14 @@ is shared with {2}
     <message>
         <source>Copy &amp;network</source>
         <translation>抄用关系图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan &amp;library…</source>
+        <translation>扫描文库(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Measure every pair of speeches sharing copied prose and store them for the copy network</source>
+        <translation>测算所有共用抄用文字的讲话对，并保存供抄用关系图使用</translation>
     </message>
 </context>
 <context>

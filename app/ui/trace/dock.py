@@ -149,10 +149,13 @@ class TraceActions:
         self.passage = self._action(self.search_selection, "Ctrl+Shift+F")
         self.concordance = self._action(lambda: self._focus_concordance(), "Ctrl+Shift+K")  # KWIC
         self.network = self._action(lambda: dock.show_panel(dock.network), "Ctrl+Shift+N")
+        self.scan = self._action(self.scan_library, "Ctrl+Shift+J")
         self.menu = QMenu(window)
         self.menu.addAction(self.show_dock)
         self.menu.addSeparator()
         self.menu.addActions([self.similar, self.passage, self.concordance, self.network])
+        self.menu.addSeparator()
+        self.menu.addAction(self.scan)
         window.add_menu(self.menu)
         self.retranslate()
 
@@ -175,6 +178,18 @@ class TraceActions:
             QCoreApplication.translate("TraceActions", "Formula &concordance and timeline")
         )
         self.network.setText(QCoreApplication.translate("TraceActions", "Copy &network"))
+        self.scan.setText(QCoreApplication.translate("TraceActions", "Scan &library…"))
+        self.scan.setStatusTip(
+            QCoreApplication.translate(
+                "TraceActions",
+                "Measure every pair of speeches sharing copied prose and store them for the copy network",
+            )
+        )
+
+    def scan_library(self) -> None:
+        """Trace → Scan library…: the scan runs in the copy network's panel (progress, time left, Stop)."""
+        self.dock.show_panel(self.dock.network)
+        self.dock.network.scan_library()
 
     def _focus_concordance(self) -> None:
         self.dock.show_panel(self.dock.concordance)

@@ -30,6 +30,8 @@ _RADIUS = 6
 #: Rows the speeches alternate between, and the widest a label gets.
 _LEVELS = 4
 _LABEL_WIDTH = 130
+#: Above this many speeches on view the labels would be a smear: dots only (the tooltip names each).
+LABELLED_NODES = 60
 
 
 def _label(node, *, full: bool = False) -> str:  # type: ignore[no-untyped-def]
@@ -45,14 +47,18 @@ class NetworkView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._network = None
+        self._edges: tuple = ()
         self._positions: dict[int, QPointF] = {}
         self.setMinimumHeight(180)
 
     def sizeHint(self) -> QSize:
         return QSize(500, 260)
 
-    def set_network(self, network) -> None:  # type: ignore[no-untyped-def]
+    def set_network(self, network, max_edges: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        """Show `network`, drawing its strongest `max_edges` edges (all by default) and their speeches."""
         self._network = network
+        self._edges = tuple(network.edges[:max_edges]) if network is not None else ()
+        self._positions = {}
         self.update()
 
     def node_ids(self) -> list[int]:
@@ -62,7 +68,7 @@ class NetworkView(QWidget):
     def _layout(self) -> dict[int, QPointF]:
         if self._network is None:
             return {}
-        linked = {e.source.id for e in self._network.edges} | {e.target.id for e in self._network.edges}
+        linked = {e.source.id for e in self._edges} | {e.target.id for e in self._edges}
         nodes = [n for n in self._network.nodes if n.id in linked]
         if not nodes:
             return {}
@@ -89,7 +95,7 @@ class NetworkView(QWidget):
         accent = palette.color(QPalette.ColorRole.Highlight)
         undirected = QColor(text)
         undirected.setAlphaF(0.45)
-        for edge in self._network.edges:
+        for edge in self._edges:
             a, b = positions[edge.source.id], positions[edge.target.id]
             pen = QPen(accent if edge.directed else undirected, 1 + 5 * edge.target_ratio)
             painter.setPen(pen)
@@ -100,12 +106,16 @@ class NetworkView(QWidget):
             if edge.directed:
                 self._arrow(painter, bend, b, accent)
         metrics = QFontMetrics(self.font())
-        nodes = {n.id: n for n in self._network.nodes}
+        nodes = {n.id: n for n in self._network.nodes if n.id in positions}
         room = self.label_width()
+        crowded = len(positions) > LABELLED_NODES  # a scanned library: dots, titles in the tooltips
+        radius = 2 if crowded else _RADIUS
         for doc_id, point in positions.items():
             painter.setPen(QPen(text, 1))
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
-            painter.drawEllipse(point, _RADIUS, _RADIUS)
+            painter.drawEllipse(point, radius, radius)
+            if crowded:
+                continue
             label = metrics.elidedText(_label(nodes[doc_id]), Qt.TextElideMode.ElideRight, room)
             painter.drawText(
                 QRectF(point.x() - room / 2, point.y() + _RADIUS + 1, room, metrics.height()),
@@ -169,7 +179,7 @@ class NetworkView(QWidget):
             return None
         positions = self._positions or self._layout()
         best, best_distance = None, 6.0
-        for edge in self._network.edges:
+        for edge in self._edges:
             a, b = positions.get(edge.source.id), positions.get(edge.target.id)
             if a is None or b is None:
                 continue

@@ -97,7 +97,14 @@ class TracePanel(QWidget):
         self._task: Task | None = None
         self._generation = 0
 
-    def start(self, message: str, work: Callable[..., Any], on_result: Callable[[Any], None]) -> None:
+    def start(
+        self,
+        message: str,
+        work: Callable[..., Any],
+        on_result: Callable[[Any], None],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Run `work(progress, cancelled)`; `on_progress` (else the status bar) hears its progress."""
         if self._task is not None and not self._task.done:
             self._task.cancel()
         self._generation += 1
@@ -114,7 +121,7 @@ class TracePanel(QWidget):
                 self.status.done(self.tr("Stopped: %1").replace("%1", str(error) or type(error).__name__))
 
         self._task = self.runner.start(
-            work, on_success=succeeded, on_failure=failed, on_progress=self.status.progress
+            work, on_success=succeeded, on_failure=failed, on_progress=on_progress or self.status.progress
         )
 
     def cancel_work(self) -> None:

@@ -165,7 +165,7 @@ def test_copy_network_of_the_selection_points_from_the_earlier_report(window, qt
     assert [(e.source.id, e.target.id, e.directed) for e in edges] == [
         (ids["original"], ids["revised"], True)
     ]
-    assert panel.table.item(0, 0).text() == "二〇二〇年工作报告" and panel.table.item(0, 6).text() == "→"
+    assert panel.table.text(0, 0) == "二〇二〇年工作报告" and panel.table.text(0, 6) == "→"
     panel.graph.resize(600, 300)
     panel.graph.repaint()
     a, b = (panel.graph._positions[i] for i in (ids["original"], ids["revised"]))
@@ -326,3 +326,22 @@ def test_a_tie_on_copied_prose_says_what_put_the_newer_first(window) -> None:
         .endswith("ties with the next on copied prose; first as the newer (2022-06-01 against 2018-06-01)")
     )
     assert panel.table.item(1, column).text() == "400 characters of copied prose (80.0% of this speech)"
+
+
+def test_scan_library_from_the_trace_menu_then_the_network_reads_the_stored_pairs(window, tmp_path) -> None:
+    ids = _fill(window)
+    panel = window.trace.network
+    panel.scan_workers = 0  # in this process: the Dask paths are tested in tests/scan
+    window.trace.trace_actions.scan.trigger()
+    assert window.trace.isVisible() and window.trace.tabs.currentWidget() is panel
+    network = panel.network
+    assert network.from_scan and panel.scope.currentIndex() == 1  # the whole library
+    assert [(e.source.id, e.target.id, e.directed) for e in network.edges] == [
+        (ids["original"], ids["revised"], True)
+    ]
+    status = panel.status.text()
+    assert status.startswith("Scanned 3 speeches · 1 pair sharing copied prose stored · 1 pair above")
+    assert "from the library scan" in status
+    assert panel.table.text(0, 2) == "二〇二一年工作报告"
+    panel.resize(700, 500)
+    panel.grab().save(str(tmp_path / "scanned-network.png"))
