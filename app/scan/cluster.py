@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.core.scan import DocumentResult, ScanUnit
-from app.scan.run import Cancelled, Compute, ScanError
+from app.scan.contract import Cancelled, Compute, ScanError
 from app.scan.work import scan_batch
 from app.store.engine import Library
 

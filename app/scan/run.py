@@ -23,6 +23,7 @@ from app.core.scan import (
     eta_seconds,
     scan_units,
 )
+from app.scan.contract import Cancelled, Compute, ScanError
 from app.scan.work import close_all, scan_batch
 from app.store.engine import Library
 from app.store.scan_store import load_postings, next_run, pending_documents, save_results, scan_status
@@ -33,12 +34,6 @@ DEFAULT_THRESHOLD = 0.1
 #: Pairs per work batch, and documents at most.
 PAIRS_PER_BATCH = 40
 DOCUMENTS_PER_BATCH = 25
-
-Cancelled = Callable[[], bool]
-
-
-class ScanError(Exception):
-    """A scan cannot start or go on (unreachable scheduler, unusable library…): one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +87,6 @@ def plan_scan(
         postings = load_postings(session, pending) if pending else None
     units = tuple(scan_units(postings, pending, threshold, max_weak)) if postings is not None else ()
     return ScanPlan(units, status.documents - len(pending), status.documents, max_weak)
-
-
-Compute = Callable[[list[list[ScanUnit]], Cancelled], Iterator[list[DocumentResult]]]
 
 
 def in_process(target: str, threshold: float) -> Compute:
