@@ -15,11 +15,14 @@ from pathlib import Path
 from app.core.metadata import guess_metadata
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
-from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
+from app.importers.base import MAX_FILE_BYTES, Extracted, ImportFailure, OcrLine, read_limited
+from app.importers.doc import read_doc
 from app.importers.docx import read_docx
 from app.importers.html import read_html
 from app.importers.md import read_md
+from app.importers.mht import read_mht
 from app.importers.pdf import read_pdf
+from app.importers.rtf import read_rtf
 from app.importers.txt import read_txt
 
 __all__ = [
@@ -28,19 +31,25 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "ImportFailure",
     "ImportedDocument",
+    "OcrLine",
     "Skipped",
     "collect_files",
     "read_document",
 ]
 
-_Reader = Callable[[bytes], tuple[str, str]]
+_Reader = Callable[[bytes], tuple[str, str] | Extracted]
 _READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", read_txt),
+    ".doc": ("doc", read_doc),
+    ".wps": ("wps", read_doc),  # WPS Writer (2005 and later) writes the Word 97 binary format
     ".docx": ("docx", read_docx),
     ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".md": ("md", read_md),
+    ".rtf": ("rtf", read_rtf),
+    ".mht": ("mht", read_mht),
+    ".mhtml": ("mht", read_mht),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
 #: Stems of files that describe a folder rather than hold a speech; skipped when a folder is walked
@@ -53,12 +62,16 @@ NOTES_FILE_NAMES: frozenset[str] = frozenset(
 
 @dataclass(frozen=True)
 class ImportedDocument:
-    """A file's stored text, its guessed metadata, where it came from and its format (`txt`, `pdf` …)."""
+    """A file's stored text, its guessed metadata, where it came from and its format (`txt`, `pdf` …).
+
+    `ocr_lines` lists the lines of `text` that were recognised from page images, with their confidence.
+    """
 
     text: str
     meta: DocumentMeta
     source_path: str
     format: str
+    ocr_lines: tuple[OcrLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,20 +91,24 @@ def read_document(path: Path) -> ImportedDocument:
     fmt, reader = _READERS[suffix]
     data = read_limited(path)
     try:
-        text, title_hint = reader(data)
+        found = reader(data)
     except ImportFailure:
         raise
     except MemoryError:
         raise ImportFailure("not enough memory to read the file") from None
     except Exception as exc:  # a library failing on a malformed file must not become a traceback
         raise ImportFailure(f"cannot read {fmt} file ({type(exc).__name__}: {exc})") from None
-    text = clean_text(text)
+    if not isinstance(found, Extracted):
+        found = Extracted(*found)
+    text = clean_text(found.text)
     if not text.strip():
         raise ImportFailure("no text in the document")
     source = str(path.absolute())
     meta = guess_metadata(text)
-    meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)
-    return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt)
+    meta = replace(
+        meta, title=meta.title or found.title or path.stem, date=meta.date or found.date, source_path=source
+    )
+    return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt, ocr_lines=found.ocr_lines)
 
 
 def _is_hidden(name: str) -> bool:

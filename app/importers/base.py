@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MIB = 1024 * 1024
@@ -15,6 +16,30 @@ class ImportFailure(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(" ".join(reason.split()))
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """A line of the stored text that OCR recognised: its code-point span and the recogniser's confidence."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format reader found: the text and what the file itself says about the document.
+
+    Older readers return a `(text, title)` pair, which means `Extracted(text, title)`. `date` is the
+    document's own creation date (ISO), used when the text names none; `ocr_lines` is set when some of
+    the text was recognised from page images rather than read (their spans index `text`).
+    """
+
+    text: str
+    title: str = ""
+    date: str = ""
+    ocr_lines: tuple[OcrLine, ...] = field(default_factory=tuple)
 
 
 def describe_size(size: int) -> str:

@@ -17,7 +17,10 @@ def _touch(path: Path, text: str = "同志们：\n今天开会。") -> Path:
 
 
 def test_supported_suffixes() -> None:
-    assert frozenset({".txt", ".docx", ".pdf", ".html", ".htm", ".md"}) == SUPPORTED_SUFFIXES
+    assert (
+        frozenset({".txt", ".docx", ".pdf", ".html", ".htm", ".md", ".doc", ".wps", ".rtf", ".mht", ".mhtml"})
+        == SUPPORTED_SUFFIXES
+    )
 
 
 def test_folders_expand_recursively_in_name_order(tmp_path: Path) -> None:
