@@ -21,6 +21,7 @@ from app.importers.docx import read_docx
 from app.importers.html import read_html
 from app.importers.md import read_md
 from app.importers.mht import read_mht
+from app.importers.ofd import read_ofd
 from app.importers.pdf import read_pdf
 from app.importers.rtf import read_rtf
 from app.importers.txt import read_txt
@@ -48,6 +49,7 @@ _READERS: dict[str, tuple[str, _Reader]] = {
     ".htm": ("html", read_html),
     ".md": ("md", read_md),
     ".rtf": ("rtf", read_rtf),
+    ".ofd": ("ofd", read_ofd),
     ".mht": ("mht", read_mht),
     ".mhtml": ("mht", read_mht),
 }
@@ -105,9 +107,9 @@ def read_document(path: Path) -> ImportedDocument:
         raise ImportFailure("no text in the document")
     source = str(path.absolute())
     meta = guess_metadata(text)
-    meta = replace(
-        meta, title=meta.title or found.title or path.stem, date=meta.date or found.date, source_path=source
-    )
+    # The file's own date wins when it agrees with the one guessed from the text and says more ("2024" → "2024-02-20").
+    date = found.date if found.date.startswith(meta.date) else meta.date
+    meta = replace(meta, title=meta.title or found.title or path.stem, date=date, source_path=source)
     return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt, ocr_lines=found.ocr_lines)
 
 

@@ -18,7 +18,22 @@ def _touch(path: Path, text: str = "同志们：\n今天开会。") -> Path:
 
 def test_supported_suffixes() -> None:
     assert (
-        frozenset({".txt", ".docx", ".pdf", ".html", ".htm", ".md", ".doc", ".wps", ".rtf", ".mht", ".mhtml"})
+        frozenset(
+            {
+                ".txt",
+                ".docx",
+                ".pdf",
+                ".html",
+                ".htm",
+                ".md",
+                ".doc",
+                ".wps",
+                ".rtf",
+                ".mht",
+                ".mhtml",
+                ".ofd",
+            }
+        )
         == SUPPORTED_SUFFIXES
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import shutil
 import struct
+import zipfile
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -18,8 +19,11 @@ import olefile
 import pytest
 
 from app.importers import ImportFailure, read_document
+from app.importers.base import Extracted
 from app.importers.doc import word_text
+from app.importers.ofd import read_ofd
 from tests.conftest import REPO
+from tests.importers.ofd_files import make_ofd
 
 OFFICE = REPO / "tests" / "data" / "office"
 SPEECH = (
@@ -224,3 +228,117 @@ def test_mht_without_a_page(tmp_path: Path) -> None:
     path = tmp_path / "images.mhtml"
     path.write_bytes(archive.as_bytes())
     assert "no HTML part" in _refusal(path)
+
+
+OFD_PAGES = [
+    ["关于做好2024年春耕生产工作的通知", "各乡镇人民政府：", "为切实抓好春耕生产，现将有关事项通知如下。"],
+    ["一、加强农资供应保障。", "二、做好技术指导服务。", "县农业农村局  2024年2月20日"],
+]
+
+
+@pytest.mark.parametrize("per_char", [False, True], ids=["line-objects", "char-objects"])
+def test_ofd_pages_in_order_with_doc_info(tmp_path: Path, per_char: bool) -> None:
+    path = make_ofd(
+        tmp_path / "notice.ofd", OFD_PAGES, title="春耕生产通知", date="2024-02-20", per_char=per_char
+    )
+    doc = read_document(path)
+    assert doc.format == "ofd"
+    assert doc.text == "\n".join(line for page in OFD_PAGES for line in page)
+    assert doc.meta.title == "关于做好2024年春耕生产工作的通知"  # the text's own title line wins
+    assert doc.meta.date == "2024-02-20"
+    assert read_ofd(path.read_bytes()) == Extracted(doc.text, "春耕生产通知", "2024-02-20")
+
+
+def test_ofd_with_external_entity_does_not_read_the_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    doctype = f'<!DOCTYPE p [<!ENTITY leak SYSTEM "file://{secret}">]>'
+    made = make_ofd(tmp_path / "made.ofd", [["正文第一行", "&leak;"]], content_prefix=doctype)
+    path = tmp_path / "xxe.ofd"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():  # make_ofd escapes text: put the entity reference back
+            target.writestr(name, source.read(name).replace(b"&amp;leak;", b"&leak;"))
+    try:
+        text = read_document(path).text
+    except ImportFailure:
+        return  # refusing the file is as good
+    assert "机密" not in text and text == "正文第一行"
+
+
+def test_ofd_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = make_ofd(tmp_path / "bomb.ofd", [["正文"]])
+    bomb = tmp_path / "bomb2.ofd"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename.endswith("Page_3/Content.xml"):
+                with target.open(info.filename, "w", force_zip64=True) as member:
+                    member.write(b'<?xml version="1.0"?><ofd:Page xmlns:ofd="x"><!--')
+                    chunk = b" " * (1 << 20)
+                    for _ in range(300):  # 300 MiB unpacked, a few hundred KiB packed
+                        member.write(chunk)
+            else:
+                target.writestr(info, source.read(info))
+    assert bomb.stat().st_size < 2_000_000
+    assert "too large when unpacked" in _refusal(bomb)
+
+
+def test_ofd_with_huge_page_count_is_refused(tmp_path: Path) -> None:
+    path = make_ofd(tmp_path / "pages.ofd", [["正文"]])
+    many = tmp_path / "many.ofd"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "Doc_0/Document.xml":
+                page = b'<ofd:Page ID="10" BaseLoc="Pages/Page_3/Content.xml"/>'
+                assert page in data
+                data = data.replace(page, page * 6000)
+            target.writestr(info, data)
+    assert "too many pages" in _refusal(many)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "no-entry", "missing-page", "not-zip"])
+def test_damaged_ofd_is_refused(tmp_path: Path, damage: str) -> None:
+    whole = make_ofd(tmp_path / "whole.ofd", OFD_PAGES)
+    path = tmp_path / "damaged.ofd"
+    if damage == "truncated":
+        path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    elif damage == "not-zip":
+        path.write_text("这不是OFD文件", encoding="utf-8")
+    else:
+        dropped = "OFD.xml" if damage == "no-entry" else "Doc_0/Pages/Page_10/Content.xml"
+        with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+            names = source.namelist()
+            assert dropped in names
+            for name in names:
+                if name != dropped:
+                    target.writestr(name, source.read(name))
+    assert "ofd" in _refusal(path).lower()
+
+
+def test_a_folder_with_bad_office_files_imports_the_rest(tmp_path: Path) -> None:
+    from app.store.engine import open_library
+    from app.store.importing import Outcome, import_paths
+    from app.store.repository import count_documents
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(OFFICE / "speech.doc", folder / "a-good.doc")
+    make_ofd(folder / "b-good.ofd", OFD_PAGES)
+    locked = shutil.copy(OFFICE / "policy.wps", folder / "c-locked.wps")
+    word, _, _ = _streams(locked)
+    flags = struct.unpack_from("<H", word, 0x0A)[0] | 0x0100
+    _rewrite(locked, "WordDocument", word[:0x0A] + struct.pack("<H", flags) + word[0x0C:])
+    (folder / "d-cut.rtf").write_bytes((OFFICE / "speech.rtf").read_bytes()[:1500])
+    (folder / "e-cut.ofd").write_bytes((folder / "b-good.ofd").read_bytes()[:300])
+    with open_library(str(tmp_path / "lib.duidu.sqlite")) as library:
+        report = import_paths(library.writer, [folder])
+        with library.reader() as session:
+            stored = count_documents(session)
+    outcomes = {result.path.name: result for result in report.results}
+    assert outcomes["a-good.doc"].outcome is Outcome.IMPORTED
+    assert outcomes["b-good.ofd"].outcome is Outcome.IMPORTED
+    for name in ("c-locked.wps", "d-cut.rtf", "e-cut.ofd"):
+        assert outcomes[name].outcome is Outcome.FAILED
+        assert outcomes[name].reason and "\n" not in outcomes[name].reason
+    assert "encrypted" in outcomes["c-locked.wps"].reason
+    assert stored == 2
