@@ -42,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--min-similarity", type=_fraction, default=defaults.min_similarity, metavar="X",
         help=f"lowest similarity of a passage, 0-1 (default {defaults.min_similarity})",
     )  # fmt: skip
+    parser.add_argument(
+        "--traditional", choices=("fold", "keep"), default="fold",
+        help="match traditional characters as their simplified forms (fold, the default) or keep them apart; "
+        "texts are shown as written either way",
+    )  # fmt: skip
     add_db_option(parser)
     parser.set_defaults(handler=compare_command)
 
@@ -151,6 +156,9 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 
 def compare_command(args: argparse.Namespace) -> int:
+    from app.core.traditional import set_folding
+
+    set_folding(args.traditional)
     documents = load_documents(args.docs, args.db)
     with library_signal(args) as boilerplate:
         params = _params(args, boilerplate)
