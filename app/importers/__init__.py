@@ -21,14 +21,16 @@ from app.importers.docx import read_docx
 from app.importers.html import read_html
 from app.importers.md import read_md
 from app.importers.mht import read_mht
+from app.importers.ocr import OCR_TAG, Cancelled, Progress, describe_ocr
 from app.importers.ofd import read_ofd
-from app.importers.pdf import read_pdf
 from app.importers.rtf import read_rtf
+from app.importers.scanned import read_image, read_scanned_pdf
 from app.importers.txt import read_txt
 
 __all__ = [
     "MAX_FILE_BYTES",
     "NOTES_FILE_NAMES",
+    "OCR_TAG",
     "SUPPORTED_SUFFIXES",
     "ImportFailure",
     "ImportedDocument",
@@ -39,12 +41,12 @@ __all__ = [
 ]
 
 _Reader = Callable[[bytes], tuple[str, str] | Extracted]
+_PagedReader = Callable[[bytes, Progress | None, Cancelled | None], Extracted]
 _READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", read_txt),
     ".doc": ("doc", read_doc),
     ".wps": ("wps", read_doc),  # WPS Writer (2005 and later) writes the Word 97 binary format
     ".docx": ("docx", read_docx),
-    ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".md": ("md", read_md),
@@ -53,7 +55,12 @@ _READERS: dict[str, tuple[str, _Reader]] = {
     ".mht": ("mht", read_mht),
     ".mhtml": ("mht", read_mht),
 }
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
+#: Formats read page by page (OCR): their readers take `progress(done, total)` and `cancelled()` too.
+_PAGED_READERS: dict[str, tuple[str, _PagedReader]] = {
+    ".pdf": ("pdf", read_scanned_pdf),
+    **{suffix: ("image", read_image) for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS) | frozenset(_PAGED_READERS)
 #: Stems of files that describe a folder rather than hold a speech; skipped when a folder is walked
 #: (a file named explicitly is always imported).
 NOTES_FILE_NAMES: frozenset[str] = frozenset(
@@ -84,16 +91,25 @@ class Skipped:
     reason: str
 
 
-def read_document(path: Path) -> ImportedDocument:
-    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+def read_document(
+    path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ImportedDocument:
+    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`.
+
+    `progress(done, total)` and `cancelled()` serve formats read page by page (scans through OCR, which
+    takes seconds a page): pages done, and whether to stop (`ImportFailure` "cancelled …" then).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in _READERS:
+    if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(f"unsupported format ({suffix or 'no file extension'})")
-    fmt, reader = _READERS[suffix]
     data = read_limited(path)
+    fmt = (_PAGED_READERS.get(suffix) or _READERS[suffix])[0]
     try:
-        found = reader(data)
+        if suffix in _PAGED_READERS:
+            found = _PAGED_READERS[suffix][1](data, progress, cancelled)
+        else:
+            found = _READERS[suffix][1](data)
     except ImportFailure:
         raise
     except MemoryError:
@@ -105,11 +121,15 @@ def read_document(path: Path) -> ImportedDocument:
     text = clean_text(found.text)
     if not text.strip():
         raise ImportFailure("no text in the document")
+    if found.ocr_lines and len(text) != len(found.text):
+        raise ImportFailure("recognised text could not be stored as read (line ends changed)")
     source = str(path.absolute())
     meta = guess_metadata(text)
     # The file's own date wins when it agrees with the one guessed from the text and says more ("2024" → "2024-02-20").
     date = found.date if found.date.startswith(meta.date) else meta.date
     meta = replace(meta, title=meta.title or found.title or path.stem, date=date, source_path=source)
+    if found.ocr_lines:
+        meta = replace(meta, tags=(*meta.tags, OCR_TAG), notes=describe_ocr(found.ocr_lines))
     return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt, ocr_lines=found.ocr_lines)
 
 
