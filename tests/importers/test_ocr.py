@@ -44,6 +44,13 @@ def test_scanned_pdf_of_a_corpus_speech(
     shown = json.loads(capsys.readouterr().out)["document"]
     assert OCR_TAG in shown["tags"] and "OCR" in shown["notes"]
     assert character_error_rate(shown["text"], "\n".join(page_lines(original, cjk_font))) <= 0.02
+    from app.store.engine import open_library
+    from app.store.repository import ocr_lines
+
+    with open_library(db) as library, library.reader() as session:
+        stored = ocr_lines(session, 1)
+    assert len(stored) == len(shown["text"].split("\n"))  # every line of a scan is recognised
+    assert all(0.5 <= confidence <= 1 for _, confidence in stored)
 
     original_file = tmp_path / "original.txt"
     original_file.write_text(original, encoding="utf-8")
