@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from app.core.text import clean_text, content_hash
 from app.store import open_library
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
 from app.ui.compare.cache import LibraryPairCache
-from app.ui.tasks import TaskRunner
 
 YEARS = (2021, 2022, 2023, 2024)
 #: Eight reports (the corpus has no 2020 report).

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.core.model import DocumentMeta
 from app.store import add_document, open_library
-from app.ui.app import STARTUP_PROBE_ENV
+from app.ui.shell.app import STARTUP_PROBE_ENV
 from tests.conftest import REPO
 
 BUDGET_SECONDS = 2.0
