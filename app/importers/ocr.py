@@ -18,7 +18,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.core.model import OCR_TAG
 from app.importers.base import ImportFailure, OcrLine
+
+__all__ = ["OCR_TAG", "OcrCancelled", "OcrUnavailable", "describe_ocr", "recognise", "recognise_pages"]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -33,8 +36,6 @@ MODEL_FILES = {
 MIN_CONFIDENCE = 0.5
 #: Two boxes whose vertical centres differ by less than this share of their height are one line.
 _SAME_LINE = 0.5
-#: The tag an OCR'd document gets, so the library can list them and the reader can say so.
-OCR_TAG = "OCR"
 _lock = threading.Lock()  # one recogniser, used by one import at a time
 
 

@@ -615,7 +615,7 @@ You can try again or carry on with something else.</source>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
-        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog. (path, page, pages) of a scan being recognised (OCR), emitted from the worker thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -659,6 +659,10 @@ You can try again or carry on with something else.</source>
     </message>
     <message>
         <source>Importing file %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognising text (OCR) in %1: page %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1306,6 +1310,13 @@ You can try again or carry on with something else.</source>
             <numerusform>%n weaker pair not measured: raise the threshold</numerusform>
             <numerusform>%n weaker pairs not measured: raise the threshold</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OcrBanner</name>
+    <message>
+        <source>Text recognised by OCR from page images: check quotations against the original.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

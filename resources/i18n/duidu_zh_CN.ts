@@ -611,7 +611,7 @@ You can try again or carry on with something else.</source>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
-        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog. (path, page, pages) of a scan being recognised (OCR), emitted from the worker thread.</extracomment>
         <translation>讲话（%1）</translation>
     </message>
     <message>
@@ -655,6 +655,10 @@ You can try again or carry on with something else.</source>
     <message>
         <source>Importing file %1 of %2…</source>
         <translation>正在导入第 %1 个文件，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Recognising text (OCR) in %1: page %2 of %3…</source>
+        <translation>正在识别 %1 中的文字（OCR）：第 %2 页，共 %3 页…</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1284,6 +1288,13 @@ You can try again or carry on with something else.</source>
         <translation>
             <numerusform>另有 %n 对较弱的未测算：请提高阈值</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OcrBanner</name>
+    <message>
+        <source>Text recognised by OCR from page images: check quotations against the original.</source>
+        <translation>本文由 OCR 从页面图像识别而来：引用前请与原件核对。</translation>
     </message>
 </context>
 <context>
