@@ -1869,6 +1869,162 @@ You can try again or carry on with something else.</source>
         <source>the library</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has too many elements (more than %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is nested too deeply (more than %2 levels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged %1 (XMLSyntaxError: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged part %1 (%2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .%1 file (damaged or truncated: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .%1 file (more than %2 parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported compression in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many pages (%1; the limit is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document older than Word 97 (not supported; save it as .docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (no %1 stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (no piece table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (text runs past the end of the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (truncated piece table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or truncated Word document (piece table out of range)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or truncated document (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted document (password required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 document (no Word file header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 or WPS document (no OLE compound file header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word or WPS Writer document (an OLE file without a WordDocument stream: Works, Excel or an old WPS format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (OFD.xml has no DocBody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (%1 %2 is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (no DocRoot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text in the OFD file (image-only pages?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an RTF file (no {\rtf header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated RTF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a web archive (no MIME parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web archive with an empty page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web archive without a page (no HTML part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged image (%1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image too large (%1×%2 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image too large (a decompression bomb?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable image (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text layer and no text recognised (blank or unreadable scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text recognised in the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recognised text could not be stored as read (line ends changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled while recognising text (OCR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OCR engine in this installation (%1 missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR model missing from this installation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 is more than %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>
