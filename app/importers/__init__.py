@@ -7,25 +7,15 @@ exception type) for every file it cannot import, so callers can report the file 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.metadata import guess_metadata
-from app.core.model import DocumentMeta
+from app.core.model import OCR_TAG, DocumentMeta
 from app.core.text import clean_text
 from app.importers.base import MAX_FILE_BYTES, Extracted, ImportFailure, OcrLine, read_limited
-from app.importers.doc import read_doc
-from app.importers.docx import read_docx
-from app.importers.html import read_html
-from app.importers.md import read_md
-from app.importers.mht import read_mht
-from app.importers.ocr import OCR_TAG, Cancelled, Progress, describe_ocr
-from app.importers.ofd import read_ofd
-from app.importers.rtf import read_rtf
-from app.importers.scanned import read_image, read_scanned_pdf
-from app.importers.txt import read_txt
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -38,10 +28,38 @@ __all__ = [
     "Skipped",
     "collect_files",
     "read_document",
+    "read_text",
 ]
 
-_Reader = Callable[[bytes], tuple[str, str] | Extracted]
-_PagedReader = Callable[[bytes, Progress | None, Cancelled | None], Extracted]
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+#: A format's reader: file bytes → (text, title hint) or `Extracted`. Paged formats (OCR) also take
+#: `progress` and `cancelled`.
+_Reader = Callable[..., tuple[str, str] | Extracted]
+
+
+def _lazy(module: str, function: str) -> _Reader:
+    """A reader whose module (and its parser library: pypdf, python-docx, bs4 ~0.6 s together) is imported
+    on the first file of its format, so that reading a .txt file never loads them."""
+
+    def read(data: bytes, *args: object) -> tuple[str, str] | Extracted:
+        reader: _Reader = getattr(importlib.import_module(module), function)
+        return reader(data, *args)
+
+    read.__qualname__ = read.__name__ = function
+    return read
+
+
+read_txt = _lazy("app.importers.txt", "read_txt")
+read_docx = _lazy("app.importers.docx", "read_docx")
+read_pdf = _lazy("app.importers.scanned", "read_scanned_pdf")  # the text layer; OCR for pages without one
+read_html = _lazy("app.importers.html", "read_html")
+read_md = _lazy("app.importers.md", "read_md")
+read_doc = _lazy("app.importers.doc", "read_doc")
+read_rtf = _lazy("app.importers.rtf", "read_rtf")
+read_ofd = _lazy("app.importers.ofd", "read_ofd")
+read_mht = _lazy("app.importers.mht", "read_mht")
+read_image = _lazy("app.importers.scanned", "read_image")
 _READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", read_txt),
     ".doc": ("doc", read_doc),
@@ -56,8 +74,8 @@ _READERS: dict[str, tuple[str, _Reader]] = {
     ".mhtml": ("mht", read_mht),
 }
 #: Formats read page by page (OCR): their readers take `progress(done, total)` and `cancelled()` too.
-_PAGED_READERS: dict[str, tuple[str, _PagedReader]] = {
-    ".pdf": ("pdf", read_scanned_pdf),
+_PAGED_READERS: dict[str, tuple[str, _Reader]] = {
+    ".pdf": ("pdf", read_pdf),
     **{suffix: ("image", read_image) for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS) | frozenset(_PAGED_READERS)
@@ -91,25 +109,17 @@ class Skipped:
     reason: str
 
 
-def read_document(
+def _extract(
     path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
-) -> ImportedDocument:
-    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`.
-
-    `progress(done, total)` and `cancelled()` serve formats read page by page (scans through OCR, which
-    takes seconds a page): pages done, and whether to stop (`ImportFailure` "cancelled …" then).
-    """
-    path = Path(path)
+) -> tuple[Extracted, str]:
+    """What the file's format reader found (text in stored form) and the format, or `ImportFailure`."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(f"unsupported format ({suffix or 'no file extension'})")
     data = read_limited(path)
-    fmt = (_PAGED_READERS.get(suffix) or _READERS[suffix])[0]
+    fmt, reader = _PAGED_READERS.get(suffix) or _READERS[suffix]
     try:
-        if suffix in _PAGED_READERS:
-            found = _PAGED_READERS[suffix][1](data, progress, cancelled)
-        else:
-            found = _READERS[suffix][1](data)
+        found = reader(data, progress, cancelled) if suffix in _PAGED_READERS else reader(data)
     except ImportFailure:
         raise
     except MemoryError:
@@ -123,14 +133,41 @@ def read_document(
         raise ImportFailure("no text in the document")
     if found.ocr_lines and len(text) != len(found.text):
         raise ImportFailure("recognised text could not be stored as read (line ends changed)")
+    return replace(found, text=text), fmt
+
+
+def read_text(path: Path) -> tuple[str, str, str]:
+    """One file's stored text, the title its format carries (or "") and its format, or `ImportFailure`.
+
+    For callers that only compare or scan the text (`duidu compare FILE FILE`): no metadata guessing."""
+    found, fmt = _extract(Path(path))
+    return found.text, found.title, fmt
+
+
+def read_document(
+    path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ImportedDocument:
+    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`.
+
+    `progress(done, total)` and `cancelled()` serve formats read page by page (scans through OCR, which
+    takes seconds a page): pages done, and whether to stop (`ImportFailure` "cancelled …" then).
+    """
+    from app.core.metadata import guess_metadata  # its ~100 regular expressions compile in ~50 ms
+
+    path = Path(path)
+    found, fmt = _extract(path, progress, cancelled)
     source = str(path.absolute())
-    meta = guess_metadata(text)
+    meta = guess_metadata(found.text)
     # The file's own date wins when it agrees with the one guessed from the text and says more ("2024" → "2024-02-20").
     date = found.date if found.date.startswith(meta.date) else meta.date
     meta = replace(meta, title=meta.title or found.title or path.stem, date=date, source_path=source)
     if found.ocr_lines:
+        from app.importers.ocr import describe_ocr
+
         meta = replace(meta, tags=(*meta.tags, OCR_TAG), notes=describe_ocr(found.ocr_lines))
-    return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt, ocr_lines=found.ocr_lines)
+    return ImportedDocument(
+        text=found.text, meta=meta, source_path=source, format=fmt, ocr_lines=found.ocr_lines
+    )
 
 
 def _is_hidden(name: str) -> bool:
