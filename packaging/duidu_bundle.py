@@ -65,7 +65,7 @@ _NUMPY_LAZY = ("random", "fft", "polynomial")
 _OPTIONAL_HEAVY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("numpy", ("numpy", "cdist", "cpdist")),
     ("PIL", ("PIL", "fpdf", "Pillow")),
-    ("yaml", ("yaml",)),
+    ("yaml", ("yaml", "rapidocr")),  # rapidocr reads its configuration with omegaconf/PyYAML
     # Qt bindings the app does not import. QtNetwork's hook alone drags in libQt6Network, Kerberos,
     # and GIO (for its network-information plugin): about 9 MB. libQt6DBus itself stays (QtGui needs it).
     ("PySide6.QtNetwork", ("QtNetwork",)),
@@ -186,8 +186,26 @@ def jieba_datas() -> list[tuple[str, str]]:
     return [(str(Path(jieba.__file__).resolve().parent / "dict.txt"), "jieba")]
 
 
+#: What rapidocr reads as files: its configuration and the three models app/importers/ocr.py names (the
+#: pytorch/paddle network configs and other languages' models stay out). Without the models it would try
+#: to download them; the frozen self-test recognises a line to prove they are there.
+OCR_PACKAGE_FILES = ("config.yaml", "default_models.yaml")
+
+
+def ocr_datas() -> list[tuple[str, str]]:
+    try:
+        import rapidocr
+    except ImportError:  # a build without OCR: the self-test reports it
+        return []
+    from app.importers.ocr import MODEL_FILES  # the spec and the tests run with the checkout on sys.path
+
+    root = Path(rapidocr.__file__).resolve().parent
+    files = [(str(root / name), "rapidocr") for name in OCR_PACKAGE_FILES]
+    return files + [(str(root / "models" / name), "rapidocr/models") for name in MODEL_FILES.values()]
+
+
 def datas(repo: Path = REPO) -> list[tuple[str, str]]:
-    return resource_datas(repo) + package_datas(repo) + jieba_datas()
+    return resource_datas(repo) + package_datas(repo) + jieba_datas() + ocr_datas()
 
 
 def migration_imports(repo: Path = REPO) -> list[str]:

@@ -121,6 +121,20 @@ def test_main_window_starts_offline(no_network: list[str], qtbot, tmp_path: Path
     assert "PySide6.QtNetwork" not in sys.modules
 
 
+def test_office_formats_and_ocr_work_offline(no_network: list[str]) -> None:
+    """Every new importer reads its self-test sample; the OCR engine is built here, with the network
+    blocked, so that loading its models (which rapidocr would download were they missing) is covered."""
+    pytest.importorskip("rapidocr")
+    from app.cli.selftest import OCR_SAMPLE, OFFICE_SAMPLES
+    from app.importers import OCR_TAG, ocr, read_document
+
+    for name, expected in OFFICE_SAMPLES.items():
+        assert expected in read_document(resource("selftest", name)).text, name
+    ocr._engine.cache_clear()
+    document = read_document(resource("selftest", OCR_SAMPLE[0]))
+    assert OCR_SAMPLE[1] in document.text and OCR_TAG in document.meta.tags
+
+
 #: Modules that reach the network (or, for jieba's Paddle mode, pip-install a model).
 NETWORK_MODULES = (
     "socket",

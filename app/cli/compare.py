@@ -49,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--min-similarity", type=_fraction, default=defaults.min_similarity, metavar="X",
         help=f"lowest similarity of a passage, 0-1 (default {defaults.min_similarity})",
     )  # fmt: skip
+    parser.add_argument(
+        "--traditional", choices=("fold", "keep"), default="fold",
+        help="match traditional characters as their simplified forms (fold, the default) or keep them apart; "
+        "texts are shown as written either way",
+    )  # fmt: skip
     add_db_option(parser)
     parser.set_defaults(handler=compare_command)
 
@@ -161,8 +166,10 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 def compare_command(args: argparse.Namespace) -> int:
     from app.core.passages.engine import compare_many
+    from app.core.traditional import set_folding
     from app.reports.comparison import comparison_json, passages_csv
 
+    set_folding(args.traditional)
     documents = load_documents(args.docs, args.db)
     with library_signal(args) as boilerplate:
         params = _params(args, boilerplate)

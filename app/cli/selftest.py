@@ -144,6 +144,44 @@ def step_library(ctx: Context) -> str:
     return f"imported {SAMPLE_A} into a new library"
 
 
+#: Small files of every office format (resources/selftest, made from our own text; see tests/data/office)
+#: and a sentence each must yield.
+OFFICE_SAMPLES = {
+    "sample.doc": "今天召开全县乡村振兴工作会议",
+    "sample.wps": "加强基层党组织建设",
+    "sample.rtf": "今天召开全县乡村振兴工作会议",
+    "sample.ofd": "为切实抓好春耕生产",
+    "sample.mht": "今天召开全县经济工作会议",
+}
+OCR_SAMPLE = ("ocr-sample.png", SENTENCE.split("，", 1)[0])
+
+
+def step_office_formats(ctx: Context) -> str:
+    """Every office-format importer (Word 97, WPS, RTF, OFD, web archive) reads its sample."""
+    importers = _module("app.importers")
+    read = []
+    for name, expected in OFFICE_SAMPLES.items():
+        text = importers.read_document(resource("selftest", name)).text
+        if expected not in text:
+            raise AssertionError(f"{name} read as {text[:60]!r}, without {expected!r}")
+        read.append(name.rsplit(".", 1)[1])
+    return ", ".join(read)
+
+
+def step_ocr(ctx: Context) -> str:
+    """The OCR engine and its models (shipped, never downloaded) recognise a rendered sentence."""
+    _module("rapidocr")
+    _module("onnxruntime")
+    importers = _module("app.importers")
+    name, expected = OCR_SAMPLE
+    document = importers.read_document(resource("selftest", name))
+    found = "".join(document.text.split())
+    if expected not in found:
+        raise AssertionError(f"OCR read {found!r}, not {expected!r}")
+    confidence = min(line.confidence for line in document.ocr_lines)
+    return f"{found} (confidence {confidence:.2f})"
+
+
 def step_window(ctx: Context) -> str:
     if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -251,6 +289,8 @@ STEPS: tuple[Step, ...] = (
     Step("compare two samples", step_compare),
     Step("scan for formulas", step_formulas),
     Step("open a library and import a sample", step_library),
+    Step("read Word 97, WPS, RTF, OFD and web archive files", step_office_formats),
+    Step("recognise a scanned line (OCR)", step_ocr),
     Step("open the main window", step_window),
     Step("load the Chinese interface", step_chinese_ui),
     Step("sort Chinese by pinyin", step_pinyin_sort),

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 
+#: The tag a document whose text was recognised from page images (OCR) carries, so the library can list such
+#: documents and the reader can say so.
+OCR_TAG = "OCR"
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -5,6 +5,10 @@ breaks, but every result must be shown in the original text. So normalisation on
 original character to at most one normalised character (or drops it), and records where each
 normalised character came from.
 
+Traditional characters fold to simplified ones (one for one, the same in every text; see
+`app.core.traditional`) unless the user's option keeps them apart: a Big5 speech matches its simplified
+version while its own text is shown as written.
+
 Redaction markers (`**`, `***`, `××`, `XX`, `□□`, `某某`) are never deleted — deleting them would fuse
 `在**县调研` into `在县调研` and invent shared text — and never matched as text: each run becomes one
 `REDACTION` character that matchers treat as a hard boundary.
@@ -18,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from app.core.traditional import Folding, folding, traditional_table
 
 #: Stands for one run of redaction markers in the normalised view; matchers must break on it.
 REDACTION = "\ufffc"
@@ -56,8 +62,8 @@ _WHITESPACE = (
 )
 
 
-def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
-    fold: dict[int, str] = {}
+def _build_tables(traditional: bool) -> tuple[dict[int, str], dict[int, str]]:
+    fold: dict[int, str] = dict(traditional_table()) if traditional else {}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII → ASCII
         fold[code] = chr(code - 0xFEE0)
     for code in range(ord("A"), ord("Z") + 1):
@@ -78,7 +84,15 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
     return fold, drop_punct
 
 
-_FOLD, _FOLD_DROP_PUNCT = _build_tables()
+@cache
+def _tables(traditional: Folding) -> tuple[dict[int, str], dict[int, str]]:
+    """(fold keeping punctuation, fold dropping it) for a traditional-folding setting; built on first use."""
+    return _build_tables(traditional is Folding.FOLD)
+
+
+def _table(keep_punctuation: bool, traditional: Folding | None) -> dict[int, str]:
+    keep, drop = _tables(folding() if traditional is None else Folding(traditional))
+    return keep if keep_punctuation else drop
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,20 +126,22 @@ class NormalizedView:
         return self.normalised_index(start), self.normalised_index(end)
 
 
-def fold_char(ch: str, *, keep_punctuation: bool = True) -> str:
+def fold_char(ch: str, *, keep_punctuation: bool = True, traditional: Folding | None = None) -> str:
     """The normalised form of one character ('' when it is dropped); the rule `normalize` applies."""
-    table = _FOLD if keep_punctuation else _FOLD_DROP_PUNCT
-    out = ch.translate(table)
+    out = ch.translate(_table(keep_punctuation, traditional))
     return "" if out == _DROP else out
 
 
-def normalize(text: str, *, keep_punctuation: bool = True) -> NormalizedView:
+def normalize(
+    text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None
+) -> NormalizedView:
     """Build the normalised view of a stored text.
 
     With `keep_punctuation=False` punctuation is dropped too, so that matches run across commas,
-    quotes and full stops that one speech has and the other has not.
+    quotes and full stops that one speech has and the other has not. `traditional` overrides the
+    process's traditional-folding option (`app.core.traditional.set_folding`; folding by default).
     """
-    folded, redaction_ends = _fold(text, keep_punctuation)
+    folded, redaction_ends = _fold(text, keep_punctuation, traditional=traditional)
     if _DROP in folded:
         offsets = [i for i, ch in enumerate(folded) if ch != _DROP]
         normalised = folded.replace(_DROP, "")
@@ -135,22 +151,22 @@ def normalize(text: str, *, keep_punctuation: bool = True) -> NormalizedView:
     return NormalizedView(normalised, offsets, redaction_ends, len(text))
 
 
-def normalized_text(text: str, *, keep_punctuation: bool = True) -> str:
+def normalized_text(text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None) -> str:
     """`normalize(text).text` without the offset map, which costs more to build than the folding itself:
     for callers that never map back to the original (fingerprinting every imported speech).
 
     Folds with a numpy lookup table, ten times faster than `str.translate` on Chinese text; numpy is
     imported here only, so that the GUI's start (which normalises too) does not pay for it.
     """
-    return _fold(text, keep_punctuation, _translate_vectorised)[0].replace(_DROP, "")
+    return _fold(text, keep_punctuation, _translate_vectorised, traditional)[0].replace(_DROP, "")
 
 
-def _translate_vectorised(text: str, keep_punctuation: bool) -> str:
+def _translate_vectorised(text: str, keep_punctuation: bool, traditional: Folding | None = None) -> str:
     """`text.translate(table)` through a code point → code point array (every table maps a BMP character
     to one character); code points beyond the BMP are never folded and pass through."""
     import numpy as np
 
-    table = _lookup_array(keep_punctuation)
+    table = _lookup_array(keep_punctuation, folding() if traditional is None else Folding(traditional))
     pieces = []
     for start in range(0, len(text), _FOLD_CHUNK):  # a piece at a time: 4-byte arrays of a whole 20-million-
         codes = np.frombuffer(  # character text would take several times its size in memory
@@ -166,10 +182,10 @@ _FOLD_CHUNK = 1 << 20
 
 
 @cache
-def _lookup_array(keep_punctuation: bool) -> Any:
+def _lookup_array(keep_punctuation: bool, traditional: Folding) -> Any:
     import numpy as np
 
-    table = _FOLD if keep_punctuation else _FOLD_DROP_PUNCT
+    table = _table(keep_punctuation, traditional)
     assert all(code < 0x10000 and len(value) == 1 for code, value in table.items())
     array = np.arange(0x10000, dtype=np.uint32)
     for code, value in table.items():
@@ -177,16 +193,19 @@ def _lookup_array(keep_punctuation: bool) -> Any:
     return array
 
 
-def _translate(text: str, keep_punctuation: bool) -> str:
-    return text.translate(_FOLD if keep_punctuation else _FOLD_DROP_PUNCT)
+def _translate(text: str, keep_punctuation: bool, traditional: Folding | None = None) -> str:
+    return text.translate(_table(keep_punctuation, traditional))
 
 
 def _fold(
-    text: str, keep_punctuation: bool, translate: Callable[[str, bool], str] = _translate
+    text: str,
+    keep_punctuation: bool,
+    translate: Callable[[str, bool, Folding | None], str] = _translate,
+    traditional: Folding | None = None,
 ) -> tuple[str, dict[int, int]]:
     """Each original character folded to its normalised form or `_DROP` (same length as `text`), with
     each redaction run's first character made `REDACTION`; and the original span of each run."""
-    folded = translate(text, keep_punctuation)
+    folded = translate(text, keep_punctuation, traditional)
     redaction_ends: dict[int, int] = {}
     if any(marker in folded for marker in ("**", "××", "xx", "□□", "■■", "某某")):
         pieces: list[str] = []

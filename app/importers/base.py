@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MIB = 1024 * 1024
@@ -36,6 +37,30 @@ def storable_path(path: Path | str) -> str:
 def one_line(text: str) -> str:
     """`text` for a one-line display or title: runs of line breaks, tabs and other controls become a space."""
     return _CONTROL_RUN_RE.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """A line of the stored text that OCR recognised: its code-point span and the recogniser's confidence."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format reader found: the text and what the file itself says about the document.
+
+    Older readers return a `(text, title)` pair, which means `Extracted(text, title)`. `date` is the
+    document's own creation date (ISO), used when the text names none; `ocr_lines` is set when some of
+    the text was recognised from page images rather than read (their spans index `text`).
+    """
+
+    text: str
+    title: str = ""
+    date: str = ""
+    ocr_lines: tuple[OcrLine, ...] = field(default_factory=tuple)
 
 
 def describe_size(size: int) -> str:

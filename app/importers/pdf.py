@@ -1,7 +1,8 @@
 """PDF files with a text layer.
 
-Scanned speeches are common: their pages are images, and pypdf returns nothing for them. We say so
-("no text layer") instead of importing an empty document; OCR is out of scope. Encrypted PDFs that
+Scanned speeches are common: their pages are images, and pypdf returns nothing for them. This module
+reads the text layer only and says "no text layer" for such files; `scanned` recognises the pages that
+have none (OCR) and is what `.pdf` files are imported with. Encrypted PDFs that
 open with the empty password (copy/print restrictions only) are read; others are refused.
 """
 
@@ -37,21 +38,31 @@ _STREAM_LIMITS = {
 
 
 def read_pdf(data: bytes) -> tuple[str, str]:
-    """Text and title hint (the document information `Title`).
+    """Text and title hint (the document information `Title`)."""
+    pages, title = pdf_pages(data)
+    text = _PAGE_BREAK.join(page for page in pages if page.strip())
+    if not text.strip():
+        raise ImportFailure("no text layer (image-only or scanned PDF)")
+    return text, title
+
+
+def pdf_pages(data: bytes) -> tuple[list[str], str]:
+    """The text layer of each page (stripped of line breaks at its ends; empty for a scanned page) and
+    the title hint; `scanned.read_scanned_pdf` recognises the empty pages.
 
     Every stream pypdf unpacks is capped at `MAX_STREAM_BYTES` (pypdf stops decompressing there), and
     a PDF declaring more than `MAX_PAGES` pages is refused before any page is read.
     """
     try:
         with apply_configuration(**_STREAM_LIMITS):
-            return _read(data)
+            return _pages(data)
     except LimitReachedError:
         raise ImportFailure(
             f"too large when unpacked (a PDF stream is more than {describe_size(MAX_STREAM_BYTES)})"
         ) from None
 
 
-def _read(data: bytes) -> tuple[str, str]:
+def _pages(data: bytes) -> tuple[list[str], str]:
     try:
         reader = PdfReader(io.BytesIO(data))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -66,11 +77,8 @@ def _read(data: bytes) -> tuple[str, str]:
     if len(reader.pages) > MAX_PAGES:
         raise ImportFailure(f"too many pages ({len(reader.pages):,}; the limit is {MAX_PAGES:,})")
     pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
-    text = _PAGE_BREAK.join(page for page in pages if page.strip())
-    if not text.strip():
-        raise ImportFailure("no text layer (image-only or scanned PDF)")
     title = ""
     with contextlib.suppress(PdfReadError, ValueError, KeyError, TypeError):
         info = reader.metadata
         title = str((info.get("/Title") if info else None) or "").strip()
-    return text, _WORD_TITLE_RE.sub("", title)
+    return pages, _WORD_TITLE_RE.sub("", title)

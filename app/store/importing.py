@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.model import Span
 from app.core.text import content_hash
 from app.importers import ImportedDocument, ImportFailure, Skipped, collect_files, read_document
 from app.store.errors import LibraryError, describe_database_error
@@ -104,10 +105,13 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    page_progress: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively) with `session_factory` (use `Library.writer`).
 
-    `on_result` sees each file's result as soon as it is committed; `progress(done, total)` counts files.
+    `on_result` sees each file's result as soon as it is committed; `progress(done, total)` counts files;
+    `page_progress(path, done, total)` counts the pages of a file read page by page (OCR), and `cancelled`
+    is asked between those pages too.
     Raises ImportInterrupted (a LibraryError carrying the report so far) when the library itself fails
     (locked, read-only, full); every file reported before that stays committed.
     """
@@ -135,7 +139,7 @@ def import_paths(
             if cancelled is not None and cancelled():
                 stopped = True
                 break
-            batch.add(_read(item, named))
+            batch.add(_read(item, named, cancelled, page_progress))
             if batch.full(committed=len(results)):
                 store_batch(session)
         store_batch(session)  # files read before a cancel are stored too: a batch stores in under a second
@@ -203,13 +207,19 @@ def _store_together(session: Session, entries: list[_Read | FileResult]) -> list
         return [entry if isinstance(entry, FileResult) else _add(session, entry) for entry in entries]
 
 
-def _read(item: Path | Skipped, named: set[Path]) -> _Read | FileResult:
+def _read(
+    item: Path | Skipped,
+    named: set[Path],
+    cancelled: Cancelled | None = None,
+    page_progress: Callable[[Path, int, int], None] | None = None,
+) -> _Read | FileResult:
     if isinstance(item, Skipped):
         # Passing over a README inside a folder is fine; not importing a file the user named is a failure.
         outcome = Outcome.FAILED if item.path in named else Outcome.SKIPPED
         return FileResult(item.path, outcome, reason=item.reason)
+    pages = None if page_progress is None else (lambda done, total: page_progress(item, done, total))
     try:
-        return _Read(item, read_document(item))
+        return _Read(item, read_document(item, progress=pages, cancelled=cancelled))
     except ImportFailure as exc:
         return FileResult(item, Outcome.FAILED, reason=str(exc))
     except Exception as exc:  # an importer bug must cost one file, not the whole import
@@ -240,7 +250,15 @@ def _add(session: Session, entry: _Read) -> FileResult:
     meta = document.meta
     if not meta.source_path:
         meta = replace(meta, source_path=document.source_path)
-    added = add_document(session, document.text, meta, format=document.format, content_hash=_digest(entry))
+    added = add_document(
+        session,
+        document.text,
+        meta,
+        format=document.format,
+        content_hash=_digest(entry),
+        ocr_lines=[Span(line.start, line.end) for line in document.ocr_lines],
+        ocr_confidences=[line.confidence for line in document.ocr_lines],
+    )
     if not added.created:
         return FileResult(entry.path, Outcome.DUPLICATE, document_id=added.id, title=meta.title)
     return FileResult(

@@ -25,10 +25,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from app.core.model import DocumentMeta
+from app.core.model import DocumentMeta, Span
 from app.core.text import content_hash as hash_text
 from app.store import index_models, scan_models  # noqa: F401 (the index and scan tables belong to the schema)
-from app.store.models import Document, DocumentTag
+from app.store.models import Document, DocumentTag, OcrLineRow
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
 
 #: Metadata fields stored as columns of `documents` (tags live in their own table).
@@ -65,8 +65,13 @@ def add_document(
     format: str = "",
     content_hash: str | None = None,
     imported_at: datetime | None = None,
+    ocr_lines: Sequence[Span] = (),
+    ocr_confidences: Sequence[float] = (),
 ) -> AddResult:
-    """Store `text` (already in stored form, see app.core.text) unless the same text is there already."""
+    """Store `text` (already in stored form, see app.core.text) unless the same text is there already.
+
+    `ocr_lines` are the spans of lines recognised by OCR, `ocr_confidences` the recogniser's confidence
+    in each (see `ocr_lines`)."""
     digest = content_hash or hash_text(text)
     # Core on the session's connection rather than the ORM unit of work: most of the per-file cost of
     # a corpus import was ORM bookkeeping for rows we never look at again.
@@ -92,9 +97,27 @@ def add_document(
     if tags:
         rows = [{"document_id": document_id, "tag": tag, "position": i} for i, tag in enumerate(tags)]
         connection.execute(_INSERT_TAG, rows)
+    if ocr_lines:
+        connection.execute(
+            insert(OcrLineRow),
+            [
+                {"document_id": document_id, "start": span.start, "end": span.end, "confidence": confidence}
+                for span, confidence in zip(ocr_lines, ocr_confidences, strict=True)
+            ],
+        )
     # Same transaction: a document is never stored without its fingerprints.
     index_document(connection, document_id, text, fingerprints=fingerprints)
     return AddResult(document_id, created=True)
+
+
+def ocr_lines(session: Session, document_id: int) -> list[tuple[Span, float]]:
+    """The document's lines recognised by OCR, in text order, with their confidence (empty: none were)."""
+    rows = session.execute(
+        select(OcrLineRow.start, OcrLineRow.end, OcrLineRow.confidence)
+        .where(OcrLineRow.document_id == document_id)
+        .order_by(OcrLineRow.start)
+    )
+    return [(Span(start, end), confidence) for start, end, confidence in rows]
 
 
 def get_document(session: Session, document_id: int) -> StoredDocument | None:

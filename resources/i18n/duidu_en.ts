@@ -615,7 +615,7 @@ You can try again or carry on with something else.</source>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
-        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog. (path, page, pages) of a scan being recognised (OCR), emitted from the worker thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -659,6 +659,10 @@ You can try again or carry on with something else.</source>
     </message>
     <message>
         <source>Importing file %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognising text (OCR) in %1: page %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1257,7 +1261,7 @@ Make it a new, empty library?</source>
     <name>NetworkPanel</name>
     <message>
         <source>Selected speeches</source>
-        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all.</extracomment>
+        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all. worker processes of the scan&apos;s local Dask cluster (None: all cores; 0: in this process) what the last scan did, said once with the network it leads to</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1364,6 +1368,13 @@ Make it a new, empty library?</source>
             <numerusform>%n weaker pair not measured: raise the threshold or scan the library (Trace menu)</numerusform>
             <numerusform>%n weaker pairs not measured: raise the threshold or scan the library (Trace menu)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OcrBanner</name>
+    <message>
+        <source>Text recognised by OCR from page images: check quotations against the original.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1950,6 +1961,130 @@ Make it a new, empty library?</source>
     </message>
     <message>
         <source>the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document older than Word 97 (not supported; save it as .docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (no %1 stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (no piece table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (text runs past the end of the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged Word document (truncated piece table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or truncated Word document (piece table out of range)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or truncated document (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted document (password required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 document (no Word file header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 or WPS document (no OLE compound file header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Word or WPS Writer document (an OLE file without a WordDocument stream: Works, Excel or an old WPS format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (OFD.xml has no DocBody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (%1 %2 is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged OFD file (no DocRoot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text in the OFD file (image-only pages?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an RTF file (no {\rtf header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated RTF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a web archive (no MIME parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web archive with an empty page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web archive without a page (no HTML part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged image (%1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image too large (%1×%2 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image too large (a decompression bomb?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable image (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text layer and no text recognised (blank or unreadable scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text recognised in the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recognised text could not be stored as read (line ends changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled while recognising text (OCR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OCR engine in this installation (%1 missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR model missing from this installation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 is more than %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

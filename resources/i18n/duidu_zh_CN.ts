@@ -611,7 +611,7 @@ You can try again or carry on with something else.</source>
     <name>ImportController</name>
     <message>
         <source>Speeches (%1)</source>
-        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog.</extracomment>
+        <extracomment>The import finished (or was cancelled) and may have added speeches. The report of the last import, for tests and for the results dialog. (path, page, pages) of a scan being recognised (OCR), emitted from the worker thread.</extracomment>
         <translation>讲话（%1）</translation>
     </message>
     <message>
@@ -655,6 +655,10 @@ You can try again or carry on with something else.</source>
     <message>
         <source>Importing file %1 of %2…</source>
         <translation>正在导入第 %1 个文件，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Recognising text (OCR) in %1: page %2 of %3…</source>
+        <translation>正在识别 %1 中的文字（OCR）：第 %2 页，共 %3 页…</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1240,7 +1244,7 @@ Make it a new, empty library?</source>
     <name>NetworkPanel</name>
     <message>
         <source>Selected speeches</source>
-        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all.</extracomment>
+        <extracomment>Pairs drawn in the graph (the strongest); the table lists them all. worker processes of the scan&apos;s local Dask cluster (None: all cores; 0: in this process) what the last scan did, said once with the network it leads to</extracomment>
         <translation>所选讲话</translation>
     </message>
     <message>
@@ -1340,6 +1344,13 @@ Make it a new, empty library?</source>
         <translation>
             <numerusform>另有 %n 对较弱的未测算：请提高阈值或扫描文库（溯源菜单）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OcrBanner</name>
+    <message>
+        <source>Text recognised by OCR from page images: check quotations against the original.</source>
+        <translation>本文由 OCR 从页面图像识别而来：引用前请与原件核对。</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +1933,130 @@ Make it a new, empty library?</source>
     <message>
         <source>the library</source>
         <translation>文库</translation>
+    </message>
+    <message>
+        <source>Word document older than Word 97 (not supported; save it as .docx)</source>
+        <translation>Word 97 之前的 Word 文档（不支持；请另存为 .docx）</translation>
+    </message>
+    <message>
+        <source>damaged Word document (no %1 stream)</source>
+        <translation>Word 文档已损坏（缺少 %1 流）</translation>
+    </message>
+    <message>
+        <source>damaged Word document (no piece table)</source>
+        <translation>Word 文档已损坏（缺少文本片段表）</translation>
+    </message>
+    <message>
+        <source>damaged Word document (text runs past the end of the file)</source>
+        <translation>Word 文档已损坏（文本超出文件末尾）</translation>
+    </message>
+    <message>
+        <source>damaged Word document (truncated piece table)</source>
+        <translation>Word 文档已损坏（文本片段表不完整）</translation>
+    </message>
+    <message>
+        <source>damaged or truncated Word document (piece table out of range)</source>
+        <translation>Word 文档已损坏或不完整（文本片段表越界）</translation>
+    </message>
+    <message>
+        <source>damaged or truncated document (%1)</source>
+        <translation>文档已损坏或不完整（%1）</translation>
+    </message>
+    <message>
+        <source>encrypted document (password required)</source>
+        <translation>加密文档（需要密码）</translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 document (no Word file header)</source>
+        <translation>不是 Word 97–2003 文档（没有 Word 文件头）</translation>
+    </message>
+    <message>
+        <source>not a Word 97–2003 or WPS document (no OLE compound file header)</source>
+        <translation>不是 Word 97–2003 或 WPS 文档（没有 OLE 复合文件头）</translation>
+    </message>
+    <message>
+        <source>not a Word or WPS Writer document (an OLE file without a WordDocument stream: Works, Excel or an old WPS format)</source>
+        <translation>不是 Word 或 WPS 文字文档（OLE 文件中没有 WordDocument 流：可能是 Works、Excel 或旧版 WPS 格式）</translation>
+    </message>
+    <message>
+        <source>damaged OFD file (OFD.xml has no DocBody)</source>
+        <translation>OFD 文件已损坏（OFD.xml 中没有 DocBody）</translation>
+    </message>
+    <message>
+        <source>damaged OFD file (%1 %2 is missing)</source>
+        <translation>OFD 文件已损坏（缺少%1 %2）</translation>
+    </message>
+    <message>
+        <source>damaged OFD file (no DocRoot)</source>
+        <translation>OFD 文件已损坏（没有 DocRoot）</translation>
+    </message>
+    <message>
+        <source>no text in the OFD file (image-only pages?)</source>
+        <translation>OFD 文件中没有文字（页面可能只有图像）</translation>
+    </message>
+    <message>
+        <source>not an RTF file (no {\rtf header)</source>
+        <translation>不是 RTF 文件（没有 {\rtf 文件头）</translation>
+    </message>
+    <message>
+        <source>truncated RTF file</source>
+        <translation>RTF 文件不完整</translation>
+    </message>
+    <message>
+        <source>not a web archive (no MIME parts)</source>
+        <translation>不是网页归档文件（没有 MIME 部件）</translation>
+    </message>
+    <message>
+        <source>web archive with an empty page</source>
+        <translation>网页归档中的页面为空</translation>
+    </message>
+    <message>
+        <source>web archive without a page (no HTML part)</source>
+        <translation>网页归档中没有页面（没有 HTML 部件）</translation>
+    </message>
+    <message>
+        <source>damaged image (%1: %2)</source>
+        <translation>图像已损坏（%1：%2）</translation>
+    </message>
+    <message>
+        <source>image too large (%1×%2 pixels)</source>
+        <translation>图像过大（%1×%2 像素）</translation>
+    </message>
+    <message>
+        <source>image too large (a decompression bomb?)</source>
+        <translation>图像过大（可能是解压炸弹）</translation>
+    </message>
+    <message>
+        <source>not a readable image (%1)</source>
+        <translation>不是可读的图像（%1）</translation>
+    </message>
+    <message>
+        <source>no text layer and no text recognised (blank or unreadable scan)</source>
+        <translation>没有文字层，也未识别出文字（空白或无法辨认的扫描件）</translation>
+    </message>
+    <message>
+        <source>no text recognised in the image</source>
+        <translation>图像中未识别出文字</translation>
+    </message>
+    <message>
+        <source>recognised text could not be stored as read (line ends changed)</source>
+        <translation>识别出的文字无法按原样保存（换行符发生了变化）</translation>
+    </message>
+    <message>
+        <source>cancelled while recognising text (OCR)</source>
+        <translation>文字识别（OCR）过程中已取消</translation>
+    </message>
+    <message>
+        <source>no OCR engine in this installation (%1 missing)</source>
+        <translation>此安装中没有 OCR 引擎（缺少 %1）</translation>
+    </message>
+    <message>
+        <source>OCR model missing from this installation: %1</source>
+        <translation>此安装中缺少 OCR 模型：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 is more than %3)</source>
+        <translation>%1（%2 超过 %3）</translation>
     </message>
 </context>
 <context>

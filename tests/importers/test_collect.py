@@ -17,7 +17,10 @@ def _touch(path: Path, text: str = "同志们：\n今天开会。") -> Path:
 
 
 def test_supported_suffixes() -> None:
-    assert frozenset({".txt", ".docx", ".pdf", ".html", ".htm", ".md"}) == SUPPORTED_SUFFIXES
+    text = {".txt", ".md", ".html", ".htm", ".mht", ".mhtml", ".rtf"}
+    office = {".docx", ".doc", ".wps", ".pdf", ".ofd"}
+    images = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+    assert frozenset(text | office | images) == SUPPORTED_SUFFIXES
 
 
 def test_folders_expand_recursively_in_name_order(tmp_path: Path) -> None:

@@ -278,7 +278,18 @@ def test_lxml_hook_collects_no_submodules_of_its_own() -> None:
 
 
 def test_optional_heavy_modules_stay_out_unless_named_as_words() -> None:
-    """Pillow (12 MB with its libraries) ships only if app code names it; `_COMPILED` does not."""
+    """Heavy modules ship only if app code names them as words (`_COMPILED` does not name PIL)."""
     excluded = bundle.excludes(REPO)
-    assert "PIL" in excluded and "yaml" in excluded
+    assert "numpy.random" in excluded and "PySide6.QtNetwork" in excluded
     assert "numpy" not in excluded  # the shingle index uses it
+    assert "PIL" not in excluded and "yaml" not in excluded  # OCR: page images, rapidocr's configuration
+
+
+def test_the_ocr_models_ship() -> None:
+    """Without them rapidocr would try to download its models: the bundle must carry the three it uses."""
+    pytest.importorskip("rapidocr")
+    from app.importers.ocr import MODEL_FILES
+
+    for name in MODEL_FILES.values():
+        assert f"rapidocr/models/{name}" in DESTINATIONS
+    assert {"rapidocr/config.yaml", "rapidocr/default_models.yaml"} <= DESTINATIONS

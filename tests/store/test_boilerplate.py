@@ -22,7 +22,9 @@ def test_text_in_three_other_documents_becomes_a_formula(library) -> None:
     assert _kinds(None) == ["copy"]
     assert _kinds(signal) == ["formula"]
     exclude = frozenset({content_hash(HOST), content_hash(OTHER)})
-    assert signal.share(normalised(NOTICE), exclude) > 0.9
+    # Winnowing keeps a pseudo-random subset of the shingles, so coverage varies with the random text: 0.80-0.94
+    # over six seeds (with or without traditional folding, which folds a fifth of these random characters).
+    assert signal.share(normalised(NOTICE), exclude) > 0.75
     assert signal.share(normalised(prose(80)), exclude) == 0.0
 
 
@@ -32,7 +34,7 @@ def test_the_compared_documents_do_not_count_as_others(library) -> None:
     signal = LibraryBoilerplate(library.reader)
     assert signal.active
     exclude = frozenset({content_hash(HOST), content_hash(OTHER)})
-    assert signal.share(normalised(NOTICE)) > 0.9  # four holders when nothing is excluded
+    assert signal.share(normalised(NOTICE)) > 0.75  # four holders when nothing is excluded (see above)
     assert signal.share(normalised(NOTICE), exclude) == 0.0  # two once host and source are left out
     assert _kinds(signal) == ["copy"]
 

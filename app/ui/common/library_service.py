@@ -156,12 +156,19 @@ class LibraryService:
         self._usage.clear()
 
     def import_paths(
-        self, paths: Iterable[Path | str], progress: Progress, cancelled: Cancelled
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress,
+        cancelled: Cancelled,
+        page_progress: Callable[[Path, int, int], None] | None = None,
     ) -> ImportReport:
+        """Import files; `page_progress(path, done, total)` follows a scan's pages through OCR."""
         from app.store.importing import import_paths
 
         self.forget_counts()
-        return import_paths(self.library.writer, list(paths), progress, cancelled)
+        return import_paths(
+            self.library.writer, list(paths), progress, cancelled, page_progress=page_progress
+        )
 
     def add_text(self, text: str, meta: DocumentMeta, *, format: str = "paste") -> tuple[int, bool]:
         """Store pasted text; returns (id, created) — created is False when the text was already there."""

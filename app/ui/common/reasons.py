@@ -13,6 +13,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.ui.common.office_reasons import OFFICE_PATTERNS
+
 CONTEXT = "Reasons"
 
 # (pattern matching the whole English reason, source text of its translation with %1, %2… for the groups).
@@ -197,7 +199,9 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Reasons", "the library"),
 )
 
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), source) for pattern, source in PATTERNS)
+_COMPILED = tuple(
+    (re.compile(pattern, re.DOTALL), source) for pattern, source in (*PATTERNS, *OFFICE_PATTERNS)
+)
 
 
 def pattern_for(reason: str) -> str | None:

@@ -114,6 +114,8 @@ class ImportController(QObject):
     library_changed = Signal()
     #: The report of the last import, for tests and for the results dialog.
     reported = Signal(object)
+    #: (path, page, pages) of a scan being recognised (OCR), emitted from the worker thread.
+    pages_progressed = Signal(object, int, int)
 
     def __init__(self, parent: QWidget, runner: TaskRunner, service_of: Callable[[], LibraryService]) -> None:
         super().__init__(parent)
@@ -124,6 +126,7 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.results_dialog: ImportResultsDialog | None = None
         self.show_results = True
+        self.pages_progressed.connect(self._on_pages)  # queued: emitted on the worker thread
 
     # --- what to import ---------------------------------------------------------------------------------
     def file_filter(self) -> str:
@@ -190,7 +193,7 @@ class ImportController(QObject):
         self.progress = progress
 
         def work(report_progress, cancelled):
-            return service.import_paths(paths, report_progress, cancelled)
+            return service.import_paths(paths, report_progress, cancelled, self.pages_progressed.emit)
 
         task = Task(work, self)
         task.progressed.connect(self._on_progress)
@@ -212,6 +215,14 @@ class ImportController(QObject):
             self.progress.setMaximum(total)
             # last: a modal progress dialog handles events in setValue, and the import may finish there
             self.progress.setValue(done)
+
+    def _on_pages(self, path: Path, done: int, total: int) -> None:
+        """A scan's pages, each taking seconds: say which page is being recognised (Cancel stops between)."""
+        if self.progress is not None and done < total:
+            label = self.tr("Recognising text (OCR) in %1: page %2 of %3…")
+            self.progress.setLabelText(
+                label.replace("%1", Path(path).name).replace("%2", str(done + 1)).replace("%3", str(total))
+            )
 
     def _on_succeeded(self, report: ImportReport, show_results: bool) -> None:
         self.reported.emit(report)

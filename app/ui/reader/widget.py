@@ -30,6 +30,7 @@ from app.ui.pane.formula_marks import (
 )
 from app.ui.pane.reading_pane import ReadingPane
 from app.ui.reader.find_bar import FindBar
+from app.ui.reader.ocr_banner import OcrBanner
 from app.ui.reader.outline_dock import OutlineView
 
 
@@ -64,6 +65,8 @@ class ReaderWidget(QWidget):
         self._formula_generation = 0
 
         self.header = DocumentHeader(self.meta, len(text), self)
+        self.ocr_banner = OcrBanner(self)
+        self.ocr_banner.show_for(self.meta)
         self.pane = ReadingPane(text, self)
         self.find_bar = FindBar(self.pane, self)
         self.outline = OutlineView()
@@ -77,6 +80,7 @@ class ReaderWidget(QWidget):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.header)
+        column_layout.addWidget(self.ocr_banner)
         column_layout.addWidget(self.pane, 1)
         column_layout.addWidget(self.find_bar)
         self._column_layout = column_layout
@@ -114,6 +118,7 @@ class ReaderWidget(QWidget):
         """Show edited metadata (the text itself never changes)."""
         self.meta = meta
         self.header.set_meta(meta)
+        self.ocr_banner.show_for(meta)
 
     def set_formula_hits(self, hits: Sequence[Any]) -> None:
         """Draw these hits as the formula layer (also how detection results arrive)."""

@@ -87,8 +87,8 @@ def test_dropping_a_folder_imports_its_speeches(window, speech_files):
 def test_dropping_unsupported_files_says_which_and_imports_the_rest(
     window, speech_files, tmp_path, monkeypatch
 ):
-    picture = tmp_path / "photo.jpg"
-    picture.write_bytes(b"\xff\xd8\xff")
+    picture = tmp_path / "recording.mp3"  # (photos are imported now: OCR)
+    picture.write_bytes(b"ID3\x03")
     sheet = tmp_path / "figures.xlsx"
     sheet.write_bytes(b"PK")
     warnings = []
@@ -98,7 +98,7 @@ def test_dropping_unsupported_files_says_which_and_imports_the_rest(
     _parent, title, text, details = warnings[0]
     assert title == "Unsupported files"
     assert "2 files cannot be imported" in text and ".txt" in text and ".docx" in text
-    assert "photo.jpg" in details and "figures.xlsx" in details
+    assert "recording.mp3" in details and "figures.xlsx" in details
     assert window.visible_titles() == ["第0篇讲话"]
 
 
@@ -146,7 +146,7 @@ def test_first_run_offer_declined_leaves_the_library_empty(window, monkeypatch):
 def test_a_library_failure_during_import_is_reported_and_the_table_refreshed(
     window, speech_files, monkeypatch
 ):
-    def fail_after_one(paths, progress, cancelled):
+    def fail_after_one(paths, progress, cancelled, page_progress=None):
         window.service.add_text("第一篇已导入。\n", DocumentMeta(title="已导入的一篇"))
         raise LibraryError(
             "library.duidu.sqlite is locked by another program; try again when it has finished"
