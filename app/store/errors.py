@@ -5,10 +5,13 @@ Callers (CLI, GUI) show `str(exc)` as a single line; it always names the library
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError
+if TYPE_CHECKING:  # not at run time: `LibraryError` must not load SQLAlchemy (the GUI's first window)
+    from sqlalchemy.exc import DBAPIError
 
 
 class LibraryError(Exception):
@@ -41,5 +44,9 @@ def library_errors(location: str = "the library") -> Iterator[None]:
     """Turn driver errors raised inside the block into a one-line `LibraryError`."""
     try:
         yield
-    except DBAPIError as exc:
-        raise LibraryError(describe_database_error(exc, location)) from exc
+    except Exception as exc:
+        # Only a loaded SQLAlchemy raises its driver errors: no need to import it to recognise them.
+        sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+        if sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError):
+            raise LibraryError(describe_database_error(exc, location)) from exc
+        raise
