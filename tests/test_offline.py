@@ -103,9 +103,9 @@ def test_main_window_starts_offline(no_network: list[str], qtbot, tmp_path: Path
 
     from app.store.engine import open_library
     from app.store.importing import import_paths
-    from app.ui.library_service import LibraryService
-    from app.ui.main_window import MainWindow
-    from app.ui.settings import Settings
+    from app.ui.common.library_service import LibraryService
+    from app.ui.common.settings import Settings
+    from app.ui.shell.main_window import MainWindow
 
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     with open_library(str(tmp_path / "gui.duidu.sqlite")) as library:

@@ -20,6 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app.ui.app import run_gui  # Qt loads only when the GUI is asked for
+    from app.ui.shell.app import run_gui  # Qt loads only when the GUI is asked for
 
     return run_gui(args.documents, args.db)

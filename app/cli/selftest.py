@@ -148,11 +148,11 @@ def step_window(ctx: Context) -> str:
     if not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qt_core = _module("PySide6.QtCore")
-    gui_app = _module("app.ui.app")
-    main_window = _module("app.ui.main_window")
-    service_module = _module("app.ui.library_service")
-    settings = _module("app.ui.settings")
-    tasks = _module("app.ui.tasks")
+    gui_app = _module("app.ui.shell.app")
+    main_window = _module("app.ui.shell.main_window")
+    service_module = _module("app.ui.common.library_service")
+    settings = _module("app.ui.common.settings")
+    tasks = _module("app.ui.common.tasks")
     engine = _module("app.store.engine")
     qt_app = gui_app.make_application()
     ini = qt_core.QSettings(str(ctx.workdir / "settings.ini"), qt_core.QSettings.Format.IniFormat)
@@ -179,8 +179,8 @@ def step_window(ctx: Context) -> str:
 def step_chinese_ui(ctx: Context) -> str:
     """Qt's own catalogue and Duidu's both load for zh_CN (the bundle keeps only these translations)."""
     qt_core = _module("PySide6.QtCore")
-    i18n = _module("app.ui.i18n")
-    _module("app.ui.app").make_application()
+    i18n = _module("app.ui.shell.i18n")
+    _module("app.ui.shell.app").make_application()
     qt_dir = qt_core.QLibraryInfo.path(qt_core.QLibraryInfo.LibraryPath.TranslationsPath)
     for name, directory in (("qtbase", qt_dir), ("duidu", i18n.i18n_dir())):
         translator = qt_core.QTranslator()
@@ -197,8 +197,8 @@ PINYIN_ORDER = ["安徽", "北京", "重庆", "中国"]
 
 def step_pinyin_sort(ctx: Context) -> str:
     """The library table sorts Chinese by pinyin through Qt's collator (ICU's zh data)."""
-    library_model = _module("app.ui.library_model")
-    _module("app.ui.app").make_application()
+    library_model = _module("app.ui.library.model")
+    _module("app.ui.shell.app").make_application()
     collator = library_model.chinese_collator()
     ordered = sorted(PINYIN_SAMPLE, key=collator.sortKey)
     if ordered != PINYIN_ORDER:
@@ -219,7 +219,7 @@ def step_report(ctx: Context) -> str:
     html_report = _module("app.reports.html")
     comparison_module = _module("app.reports.comparison")
     qt_gui = _module("PySide6.QtGui")
-    _module("app.ui.app").make_application()
+    _module("app.ui.shell.app").make_application()
     texts = [_sample_text(SAMPLE_A), _sample_text(SAMPLE_B)]
     documents = [
         comparison_module.ReportDocument(name, text, text_module.content_hash(text))

@@ -1,5 +1,5 @@
 """ui layer."""
 
-from app.ui.none_refcount import keep_none_alive
+from app.ui.common.none_refcount import keep_none_alive
 
 keep_none_alive()

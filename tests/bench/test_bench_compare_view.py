@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from app.core.text import clean_text, content_hash
 from app.store import open_library
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
 from app.ui.compare.cache import LibraryPairCache
-from app.ui.tasks import TaskRunner
 from tests.conftest import REPO
 
 YEARS = (2021, 2022, 2023, 2024)

@@ -17,11 +17,11 @@ from pypdf import PdfReader
 from PySide6.QtGui import QPdfWriter, QTextDocument
 
 from app.core.text import clean_text, content_hash
+from app.ui.common.fonts import reading_font
 from app.ui.compare import CompareDocument
 from app.ui.compare.compute import CompareSettings, compute
 from app.ui.compare.export import export_pdf
 from app.ui.compare.pdf_report import BODY_POINTS, prepare_pdf
-from app.ui.fonts import reading_font
 
 
 def _documents(corpus, years) -> list[CompareDocument]:

@@ -15,8 +15,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from app.core.model import DocumentMeta
-from app.ui.reader import ReaderWidget
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
+from app.ui.reader.widget import ReaderWidget
 
 
 def _texts(corpus) -> dict[str, str]:

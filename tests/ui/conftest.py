@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.store import Library, open_library
-from app.ui import settings as S
+from app.ui.common import settings as S
 
 
 @pytest.fixture
@@ -32,9 +32,9 @@ def prefs(tmp_path: Path) -> S.Settings:
 @pytest.fixture
 def make_window(qtbot, prefs):
     """Build a main window over a library, with tasks run inline so tests are deterministic."""
-    from app.ui.library_service import LibraryService
-    from app.ui.main_window import MainWindow
-    from app.ui.tasks import TaskRunner
+    from app.ui.common.library_service import LibraryService
+    from app.ui.common.tasks import TaskRunner
+    from app.ui.shell.main_window import MainWindow
 
     def make(library: Library, *, inline: bool = True) -> MainWindow:
         window = MainWindow(LibraryService(library), prefs, TaskRunner(inline=inline))
@@ -77,7 +77,7 @@ def type_text(qtbot):
 @pytest.fixture(autouse=True)
 def _english_interface(qapp):
     """Run GUI tests in English, as the app does on a system whose language Duidu lacks."""
-    from app.ui.i18n import Translations
+    from app.ui.shell.i18n import Translations
 
     translations = Translations()
     translations.apply("en")

@@ -12,8 +12,8 @@ from app.ui.compare.highlights import CURRENT_KIND, DIFF_KIND, current_style
 from app.ui.compare.links import Link
 from app.ui.compare.pane import ComparePane
 from app.ui.compare.scroll_sync import ScrollSync
-from app.ui.reading_pane import ReadingPane
-from app.ui.span_highlighter import Mark
+from app.ui.pane.reading_pane import ReadingPane
+from app.ui.pane.span_highlighter import Mark
 
 #: Reveal at most this much of a long passage (its start matters; the rest is a scroll away).
 REVEAL_CHARS = 200

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 from rapidfuzz.distance import Levenshtein
 
 from app.core.passages import Passage
-from app.ui.theme import Theme, current_theme
+from app.ui.common.theme import Theme, current_theme
 
 COLUMNS_PER_ROW = 24
 GAP = "\u3000"  # an ideographic space keeps the columns as wide as a Chinese character

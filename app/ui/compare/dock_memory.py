@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from app.ui import settings as S
+from app.ui.common import settings as S
 
 #: Share of the view's height the docks get by default (≈ 7 passage rows at 800 px), and their least height.
 DEFAULT_SHARE = 0.35

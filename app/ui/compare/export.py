@@ -18,10 +18,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from shiboken6 import isValid
 
+from app.ui.common.prompts import warn
 from app.ui.compare.compute import CompareResult
 from app.ui.compare.evidence import evidence, report_documents
 from app.ui.compare.pdf_report import prepare_pdf
-from app.ui.prompts import warn
 
 if TYPE_CHECKING:
     from app.ui.compare.view import CompareView

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from app.ui.common.theme import Theme
 from app.ui.compare.links import Link
-from app.ui.reading_pane import ReadingPane
-from app.ui.span_highlighter import Mark
-from app.ui.theme import Theme
+from app.ui.pane.reading_pane import ReadingPane
+from app.ui.pane.span_highlighter import Mark
 
 COPY_PRIORITY = 2
 FORMULA_KIND = "formula-passage"

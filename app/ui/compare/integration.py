@@ -17,12 +17,12 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from app.core.text import content_hash
 
 if TYPE_CHECKING:
+    from app.ui.common.library_service import LibraryService
     from app.ui.compare.compute import CompareDocument
     from app.ui.compare.view import CompareView
-    from app.ui.library_service import LibraryService
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
-# The view, the engine and the cache load on the first comparison, not at start-up (see app.ui.app).
+# The view, the engine and the cache load on the first comparison, not at start-up (see app.ui.shell.app).
 
 #: After the library has loaded, wait this long, then load the formula lexicon in a background thread.
 LEXICON_PRELOAD_MS = 1500

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from app.ui.compare.links import Link
-from app.ui.reading_pane import ReadingPane
+from app.ui.pane.reading_pane import ReadingPane
 
 
 class LinkMap(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from app.ui.compare.links import Link
-from app.ui.reading_pane import ReadingPane
+from app.ui.pane.reading_pane import ReadingPane
 
 WIDTH = 12
 MIN_MARK_HEIGHT = 2.0

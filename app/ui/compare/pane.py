@@ -13,7 +13,7 @@ from app.ui.compare.compute import CompareDocument
 from app.ui.compare.links import Link
 from app.ui.compare.overview import OverviewBar
 from app.ui.compare.pane_header import PaneHeader
-from app.ui.reading_pane import ReadingPane
+from app.ui.pane.reading_pane import ReadingPane
 
 
 class ComparePane(QWidget):

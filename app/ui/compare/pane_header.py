@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.core.model import DocumentMeta
-from app.ui.document_header import DocumentHeader
+from app.ui.pane.document_header import DocumentHeader
 
 
 class PaneHeader(QWidget):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.passages import Passage
-from app.ui.widget_setup import setup_result_table
+from app.ui.common.widget_setup import setup_result_table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2

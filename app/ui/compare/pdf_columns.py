@@ -32,11 +32,11 @@ from PySide6.QtGui import (
 )
 
 from app.core.structure import paragraphs
+from app.ui.common.theme import Theme
 from app.ui.compare.compute import CompareResult
 from app.ui.compare.highlights import apply_highlights
 from app.ui.compare.links import AnchorMap, Link, links_by_doc
-from app.ui.reading_pane import ReadingPane
-from app.ui.theme import Theme
+from app.ui.pane.reading_pane import ReadingPane
 
 MAX_COLUMNS = 4
 #: Header background when the colour does not stand for a partner (two speeches).

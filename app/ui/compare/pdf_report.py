@@ -35,6 +35,8 @@ from PySide6.QtGui import (
 
 from app import __version__
 from app.core.passages import Cancelled
+from app.ui.common.fonts import reading_font
+from app.ui.common.theme import Theme
 from app.ui.compare.compute import CompareResult
 from app.ui.compare.evidence import evidence, report_documents
 from app.ui.compare.highlights import link_colour
@@ -49,8 +51,6 @@ from app.ui.compare.pdf_columns import (
     landscape,
     print_theme,
 )
-from app.ui.fonts import reading_font
-from app.ui.theme import Theme
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]

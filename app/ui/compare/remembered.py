@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.ui import settings as S
+from app.ui.common import settings as S
 from app.ui.compare.compute import CompareSettings
 from app.ui.compare.params_bar import MIN_CHARS_RANGE, MIN_SIMILARITY_RANGE
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 
 from app.ui.compare.links import AnchorMap, Link
-from app.ui.reading_pane import ReadingPane
+from app.ui.pane.reading_pane import ReadingPane
 
 #: Where in the viewport the compared point sits (Meld uses the middle too).
 VIEW_POINT = 0.5

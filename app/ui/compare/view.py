@@ -19,7 +19,10 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled, Passage
-from app.ui import settings as S
+from app.ui.common import settings as S
+from app.ui.common.heatmap import SimilarityMatrix
+from app.ui.common.tasks import Task, TaskRunner
+from app.ui.common.theme import current_theme
 from app.ui.compare.compute import (
     CompareDocument,
     CompareResult,
@@ -31,7 +34,6 @@ from app.ui.compare.compute import (
 from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.dock_memory import DockMemory
-from app.ui.compare.heatmap import SimilarityMatrix
 from app.ui.compare.highlights import (
     CURRENT_KIND,
     FORMULA_KIND,
@@ -47,12 +49,10 @@ from app.ui.compare.passage_table import PassageDock
 from app.ui.compare.remembered import remember_settings, remembered_settings
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
-from app.ui.span_highlighter import Mark
-from app.ui.tasks import Task, TaskRunner
-from app.ui.theme import current_theme
+from app.ui.pane.span_highlighter import Mark
 
 if TYPE_CHECKING:
-    from app.ui.merged_lexicon import MergedLexicon
+    from app.ui.common.merged_lexicon import MergedLexicon
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
 #: Start matching this long after construction if the view has not been painted by then.

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTabWidget, QWidget
 
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
 from app.ui.trace.concordance_panel import ConcordancePanel
 from app.ui.trace.formula_table_panel import FormulaTablePanel
 from app.ui.trace.network_panel import NetworkPanel
@@ -25,7 +25,7 @@ from app.ui.trace.similar_panel import SimilarPanel
 
 if TYPE_CHECKING:
     from app.store import Library
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
 
 class TraceDock(QDockWidget):
@@ -180,7 +180,7 @@ class TraceActions:
 
     def _selection(self) -> tuple[str, int | None]:
         """The selected text of the focused reading pane (else the current reader's) and its speech's id."""
-        from app.ui.reading_pane import ReadingPane
+        from app.ui.pane.reading_pane import ReadingPane
 
         focused = QApplication.focusWidget()
         pane = (

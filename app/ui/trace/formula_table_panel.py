@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.compare.heatmap import heat_colour
-from app.ui.tasks import TaskRunner
+from app.ui.common.heatmap import heat_colour
+from app.ui.common.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, TracePanel
 
 MAX_SPEECHES = 60

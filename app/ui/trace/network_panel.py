@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
 from app.ui.trace.network_view import NetworkView
 from app.ui.trace.panel import LibraryGetter, TracePanel
 from app.ui.trace.table import ResultTable, percent

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from app.store import Library
-from app.ui.tasks import Task, TaskRunner
+from app.ui.common.tasks import Task, TaskRunner
 
 LibraryGetter = Callable[[], Library]
 # The formula oracle (app.core.passages.FormulaOracle: share of a normalised text that formulas cover) of

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.table import ResultTable, in_context, percent
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTabWidget
 
-from app.ui import settings as S
+from app.ui.common import settings as S
 
 if TYPE_CHECKING:
     from app.ui.trace.dock import TraceDock

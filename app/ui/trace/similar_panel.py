@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.table import ResultTable, excerpt, percent
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
-from app.ui.widget_setup import setup_result_table
+from app.ui.common.widget_setup import setup_result_table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -6,8 +6,8 @@ import pytest
 
 from app.core.text import clean_text, content_hash
 from app.paths import resource
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
-from app.ui.tasks import TaskRunner
 
 EXT_B = "\U0002000b"  # 𠀋, two UTF-16 units
 

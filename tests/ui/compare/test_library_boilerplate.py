@@ -8,10 +8,10 @@ import pytest
 
 from app.core.text import content_hash
 from app.store import open_library
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
 from app.ui.compare.cache import boilerplate_source
 from app.ui.compare.compute import CompareSettings, compute
-from app.ui.tasks import TaskRunner
 from tests.store.boilerplate_texts import HOST, OTHER, holders, prose, store
 
 DOCS = [CompareDocument(name, text, content_hash(text)) for name, text in (("host", HOST), ("other", OTHER))]

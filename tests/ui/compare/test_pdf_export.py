@@ -20,11 +20,11 @@ from app import __version__
 from app.core.model import DocumentMeta
 from app.core.passages import Cancelled
 from app.core.structure import paragraphs
+from app.ui.common.theme import current_theme
 from app.ui.compare.highlights import colour_index
 from app.ui.compare.links import links_by_doc
 from app.ui.compare.pdf_columns import aligned_rows, column_groups, formatted_texts, print_theme
 from app.ui.compare.pdf_report import prepare_pdf
-from app.ui.theme import current_theme
 
 from .conftest import EXT_B, corpus_document, sample_document
 
@@ -315,7 +315,7 @@ def test_an_export_that_cannot_be_written_says_why(open_view, tmp_path, monkeypa
 def test_the_pdf_is_written_between_event_loop_turns(open_view, qtbot, tmp_path, monkeypatch):
     """With a threaded runner (the application's), the export returns at once and writes a page per turn
     of the event loop; the status line says when the file is complete."""
-    from app.ui.tasks import TaskRunner
+    from app.ui.common.tasks import TaskRunner
 
     view = open_view([_titled(SAMPLES[0]), _titled(SAMPLES[2])])
     view.runner = TaskRunner(view)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui import settings as S
+from app.ui.common import settings as S
 from app.ui.compare.compute import CompareSettings
 from app.ui.compare.remembered import remembered_settings
 from tests.ui.compare.conftest import sample_document

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from app.core.passages import PassageParams, compare_many
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare.compute import CompareSettings
 from app.ui.compare.passage_table import Col
-from app.ui.tasks import TaskRunner
 
 from .conftest import corpus_document
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication
 
-from app.ui import settings as S
+from app.ui.common import settings as S
+from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView, export
 from app.ui.compare.integration import open_compare
-from app.ui.tasks import TaskRunner
 
 from .conftest import sample_document
 
