@@ -168,6 +168,12 @@ def _lookup_array(keep_punctuation: bool) -> Any:
     return array
 
 
+def redaction_runs(text: str) -> dict[int, int]:
+    """Start → end of each redaction run in `text`, as `normalize(text).redaction_ends` has them, without
+    building the offset map (a reading pane marks redactions of every text it shows; most have none)."""
+    return _fold(text, True)[1]
+
+
 def _translate(text: str, keep_punctuation: bool) -> str:
     return text.translate(_FOLD if keep_punctuation else _FOLD_DROP_PUNCT)
 
