@@ -7,12 +7,16 @@ one-line reason and lets the user pick an existing library or create a fresh fil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.store import Library, LibraryError, open_library
+from app.store import LibraryError
 from app.ui.common.reasons import localized_reason
+
+if TYPE_CHECKING:
+    from app.store import Library
 
 LIBRARY_FILTER = "Duidu library (*.duidu.sqlite *.sqlite *.db);;All files (*)"
 
@@ -42,6 +46,8 @@ def create_new_library(path: str) -> Library:
                 "LibraryChooser", "%1 already exists; choose a new file name for a new library"
             ).replace("%1", path)
         )
+    from app.store import open_library  # SQLAlchemy: loaded when a library is opened, not before
+
     return open_library(path, create=True)
 
 
@@ -78,6 +84,8 @@ def recover(parent: QWidget | None, error: LibraryError) -> Library | None:
         if not path:
             continue
         try:
+            from app.store import open_library
+
             return open_library(path, create=False) if choice == "open" else create_new_library(path)
         except LibraryError as exc:
             error = exc
