@@ -170,8 +170,20 @@ def _lookup_array(keep_punctuation: bool) -> Any:
 
 def redaction_runs(text: str) -> dict[int, int]:
     """Start → end of each redaction run in `text`, as `normalize(text).redaction_ends` has them, without
-    building the offset map (a reading pane marks redactions of every text it shows; most have none)."""
+    building the offset map (a reading pane marks redactions of every text it shows; most have none, which
+    a scan for the characters that fold to a redaction marker tells without folding the text)."""
+    if not any(ch in text for ch in _redaction_sources()):
+        return {}
     return _fold(text, True)[1]
+
+
+@cache
+def _redaction_sources() -> frozenset[str]:
+    """Every character that folds (punctuation kept) to one that redaction markers are made of."""
+    markers = set("*×xX□■某")
+    return frozenset(
+        {chr(code) for code, folded in _FOLD.items() if folded and markers & set(folded)} | markers
+    )
 
 
 def _translate(text: str, keep_punctuation: bool) -> str:

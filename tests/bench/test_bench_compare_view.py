@@ -204,8 +204,8 @@ def test_eight_congress_reports(corpus, tmp_path):
         for run, f in runs.items():
             print(
                 f"  {name:>13} {run:>12}: built {f['built'] * 1000:.0f} ms, result {f['result'] * 1000:.0f} ms, "
-                f"all highlighted {f['highlighted'] * 1000:.0f} ms, longest stall after construction "
-                f"{f['stall'] * 1000:.0f} ms ({f['passages']} passages)"
+                f"all highlighted {f['highlighted'] * 1000:.0f} ms (GUI thread CPU {f['gui_cpu'] * 1000:.0f} ms), "
+                f"longest stall after construction {f['stall'] * 1000:.0f} ms ({f['passages']} passages)"
             )
     if "baseline code" in figures:
         for run in ("first", "reopen again"):

@@ -86,7 +86,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Replace layer `kind` with `ranges` (Qt positions; may cross blocks) and redraw what changed."""
         if "|" in kind or "#" in kind:
             raise ValueError(f"mark kind {kind!r} must not contain '|' or '#'")
-        starts, ends = self._blocks()
+        ranges = list(ranges)
+        starts, ends = self._blocks() if ranges else ([], [])
         pieces: dict[int, list[Piece]] = {}
         for index, (start, end, fmt) in enumerate(ranges):
             number = max(0, bisect_right(starts, start) - 1)
@@ -158,6 +159,8 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:
+        if not self._ordered:  # setting a text formats every block; with no layer there is nothing to do
+            return
         number = self.currentBlock().blockNumber()
         covering = [(layer.kind, piece) for layer in self._ordered for piece in layer.pieces.get(number, ())]
         if not covering:
