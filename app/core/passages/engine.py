@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from app.core.normalize import NormalizedView, normalize
-from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, segments, trim_ends
+from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
 from app.core.passages.classify import classify, lexical_share, lone_clauses, title_share, title_spans
+from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
     chain_blocks,

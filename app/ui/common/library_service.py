@@ -7,7 +7,7 @@ worker thread. Results are plain dataclasses; nothing here knows about widgets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,6 @@ from app import store  # its names load on first use: the first window shows row
 from app.core.model import DocumentMeta
 from app.store.errors import library_errors
 from app.ui.common.merged_lexicon import MergedLexicon
-from app.ui.library.model import LibraryRow
 
 if TYPE_CHECKING:  # the importers pull in docx/pdf/html parsers: load them on the first import only
     from app.store import Library, StoredDocument
@@ -37,6 +36,30 @@ class RemovedDocument:
     meta: DocumentMeta
     format: str
     imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    """One speech as the table shows it."""
+
+    id: int
+    title: str = ""
+    speaker: str = ""
+    role: str = ""
+    organisation: str = ""
+    date: str = ""
+    genre: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    chars: int = 0
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date[:4].isdigit() else ""
+
+    def haystack(self) -> str:
+        """The metadata a search box query is matched against, folded for case-insensitive search."""
+        parts = (self.title, self.speaker, self.role, self.organisation, self.date, self.genre, *self.tags)
+        return "\n".join(parts).casefold()
 
 
 def to_row(document: StoredDocument) -> LibraryRow:

@@ -18,6 +18,14 @@ MIN_DEFAULT_HEIGHT = 250
 SAVE_DELAY_MS = 400
 
 
+def place_bottom_docks(view: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Put `docks` side by side along the bottom of `view`, in their order."""
+    for previous, dock in zip([None, *docks], docks, strict=False):
+        view.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if previous is not None:
+            view.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
+
+
 class DockMemory(QObject):
     """Restores `view`'s dock arrangement from `prefs` (or sizes the docks by default) and saves changes."""
 

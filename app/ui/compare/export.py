@@ -9,27 +9,39 @@ a page per event-loop turn behind a progress dialog.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from shiboken6 import isValid
 
 from app.ui.common.prompts import warn
-from app.ui.compare.compute import CompareResult
+from app.ui.compare.compute import CompareDocument, CompareResult
 from app.ui.compare.evidence import evidence, report_documents
 from app.ui.compare.pdf_report import prepare_pdf
 
 if TYPE_CHECKING:
-    from app.ui.compare.view import CompareView
+    from app.ui.common.tasks import TaskRunner
+    from app.ui.compare.params_bar import ParamsBar
 
 __all__ = ["ask_and_export", "evidence", "export_html", "export_pdf", "report_documents"]
 
 # Show the PDF progress dialog only if writing takes longer than this (ms).
 PROGRESS_DELAY_MS = 400
+
+
+@runtime_checkable
+class ExportingView(Protocol):
+    """What an export asks of the compare view (a widget, the parent of its dialogs): the result and its
+    texts, whether tasks run inline, and the parameter bar whose status line says how the export ended."""
+
+    result: CompareResult | None
+    documents: Sequence[CompareDocument]
+    runner: TaskRunner
+    params: ParamsBar
 
 
 def export_html(result: CompareResult, path: str | Path, generated: datetime | None = None) -> Path:
@@ -53,7 +65,7 @@ def export_pdf(result: CompareResult, path: str | Path, generated: datetime | No
 translate = QCoreApplication.translate
 
 
-def ask_and_export(view: CompareView, kind: str) -> Path | PdfExport | None:
+def ask_and_export(view: ExportingView, kind: str) -> Path | PdfExport | None:
     """Ask where to write the view's comparison as `kind` ("html" or "pdf"), write it, say so.
 
     HTML is written at once (returns the path); a PDF is written in steps behind a progress dialog
@@ -100,7 +112,7 @@ class PdfExport(QObject):
     # The export ended: the written path, or None (cancelled or failed).
     finished = Signal(object)
 
-    def __init__(self, view: CompareView, result: CompareResult, path: str | Path) -> None:
+    def __init__(self, view: ExportingView, result: CompareResult, path: str | Path) -> None:
         super().__init__(view)
         self._view = view
         self.path = Path(path)
@@ -170,7 +182,7 @@ class PdfExport(QObject):
         self.finished.emit(written)
 
 
-def start_pdf_export(view: CompareView, result: CompareResult, path: str | Path) -> PdfExport:
+def start_pdf_export(view: ExportingView, result: CompareResult, path: str | Path) -> PdfExport:
     """Write `result` as a PDF at `path` in steps behind a progress dialog (at once with an inline runner)."""
     export = PdfExport(view, result, path)
     export.start(inline=view.runner.inline)

@@ -17,10 +17,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from app.core.text import content_hash
 
 if TYPE_CHECKING:
+    from app.ui.common.host import WindowHost
     from app.ui.common.library_service import LibraryService
     from app.ui.compare.compute import CompareDocument
     from app.ui.compare.view import CompareView
-    from app.ui.shell.main_window import MainWindow
 
 # The view, the engine and the cache load on the first comparison, not at start-up (see app.ui.shell.app).
 
@@ -80,7 +80,7 @@ def documents_from_args(service: LibraryService, args: Sequence[str]) -> list[Co
     return out
 
 
-def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> CompareView:
+def open_compare(window: WindowHost, documents: Sequence[CompareDocument]) -> CompareView:
     """Open a comparison as a new tab of `window`."""
     from app.ui.compare.cache import LibraryPairCache, boilerplate_source
     from app.ui.compare.view import CompareView
@@ -101,7 +101,7 @@ def open_compare(window: MainWindow, documents: Sequence[CompareDocument]) -> Co
     return view
 
 
-def attach_compare(window: MainWindow) -> None:
+def attach_compare(window: WindowHost) -> None:
     """Make the main window's Compare action open compare tabs."""
     window.compare_available = True
 
@@ -141,7 +141,7 @@ def _load_formula_lexicon() -> None:
     formula_coverage("")
 
 
-def open_documents_from_args(window: MainWindow, args: Sequence[str]) -> CompareView | None:
+def open_documents_from_args(window: WindowHost, args: Sequence[str]) -> CompareView | None:
     """`duidu gui A B …`: compare the named files or library ids, or say in the status bar why not."""
     from app.ui.compare.view import MAX_DOCUMENTS
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled, Passage
@@ -31,9 +30,9 @@ from app.ui.compare.compute import (
     PairCache,
     compute,
 )
-from app.ui.compare.current import links_under, mark_current
 from app.ui.compare.diff_panel import DiffPanel
-from app.ui.compare.dock_memory import DockMemory
+from app.ui.compare.dock_memory import DockMemory, place_bottom_docks
+from app.ui.compare.export_commands import ExportCommands
 from app.ui.compare.highlights import (
     CURRENT_KIND,
     FORMULA_KIND,
@@ -41,15 +40,15 @@ from app.ui.compare.highlights import (
     link_colour,
     link_tooltip,
 )
-from app.ui.compare.link_map import LinkMap
-from app.ui.compare.links import Link, neighbour_link
-from app.ui.compare.pane import ComparePane
+from app.ui.compare.links import Link
+from app.ui.compare.pane_row import PaneRow
 from app.ui.compare.params_bar import ParamsBar
+from app.ui.compare.passage_navigation import PassageNavigation
 from app.ui.compare.passage_table import PassageDock
-from app.ui.compare.remembered import remember_settings, remembered_settings
+from app.ui.compare.remembered_settings import remember_settings, remembered_settings
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
-from app.ui.pane.span_highlighter import Mark
+from app.ui.compare.toolbar import CompareToolbar
 
 if TYPE_CHECKING:
     from app.ui.common.merged_lexicon import MergedLexicon
@@ -57,27 +56,9 @@ if TYPE_CHECKING:
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
-#: Keyboard shortcuts of the exports (Ctrl+E is the library's Edit details; these are free everywhere).
-EXPORT_HTML_KEY, EXPORT_PDF_KEY = "Ctrl+Shift+E", "Ctrl+Shift+P"
 
 
-def compare_shortcuts() -> list[tuple[str, list[QKeySequence]]]:
-    """Previous/next passage and the exports with their keys, read by the view and the shortcuts dialog."""
-    return [
-        (
-            QCoreApplication.translate("CompareView", "Previous passage"),
-            [QKeySequence("Shift+F7"), QKeySequence("Alt+Up")],
-        ),
-        (
-            QCoreApplication.translate("CompareView", "Next passage"),
-            [QKeySequence("F7"), QKeySequence("Alt+Down")],
-        ),
-        (QCoreApplication.translate("CompareView", "Export HTML…"), [QKeySequence(EXPORT_HTML_KEY)]),
-        (QCoreApplication.translate("CompareView", "Export PDF…"), [QKeySequence(EXPORT_PDF_KEY)]),
-    ]
-
-
-class CompareView(QMainWindow):
+class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     """Shows `documents` side by side; embed it in a tab (it is a plain widget) or show it on its own."""
 
     #: A new result arrived (before its highlights are drawn).
@@ -140,38 +121,11 @@ class CompareView(QMainWindow):
         return [f"{n + 1} · {d.label}" for n, d in enumerate(self.documents)]
 
     def _build(self, settings: CompareSettings) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.panes: list[ComparePane] = []
-        for index, document in enumerate(self.documents):
-            pane = ComparePane(
-                index, document, self._link_colour, self.splitter, numbered=len(self.documents) > 2
-            )
-            pane.reader.mark_activated.connect(
-                lambda _kind, mark, index=index: self._on_mark_clicked(index, mark)
-            )
-            pane.header.lead_requested.connect(lambda index=index: self.set_lead(index))
-            pane.header.lead_button.setVisible(len(self.documents) > 2)
-            self.panes.append(pane)
-        self.link_maps: list[LinkMap] = []
-        map_width = 40 if len(self.documents) <= 3 else 16
-        for index, pane in enumerate(self.panes):
-            if index:
-                link_map = LinkMap(self.panes[index - 1].reader, pane.reader, self._link_colour, map_width)
-                link_map.passage_clicked.connect(self.select_passage)
-                self.splitter.addWidget(link_map)
-                self.link_maps.append(link_map)
-            self.splitter.addWidget(pane)
-        for index in range(self.splitter.count()):
-            self.splitter.setStretchFactor(
-                index, 0 if isinstance(self.splitter.widget(index), LinkMap) else 1
-            )
-        self.splitter.setSizes(
-            [
-                map_width if isinstance(self.splitter.widget(i), LinkMap) else 1000
-                for i in range(self.splitter.count())
-            ]
-        )
+        self.splitter = PaneRow(self.documents, self._link_colour)
+        self.splitter.mark_clicked.connect(self._on_mark_clicked)
+        self.splitter.lead_requested.connect(self.set_lead)
+        self.splitter.passage_clicked.connect(self.select_passage)
+        self.panes, self.link_maps = self.splitter.panes, self.splitter.link_maps
         self.setCentralWidget(self.splitter)
         self.sync = ScrollSync([pane.reader for pane in self.panes], self)
         self.set_lead(0)
@@ -180,77 +134,41 @@ class CompareView(QMainWindow):
         self.params.settings_changed.connect(self.recompute)
         self.params.settings_changed.connect(lambda chosen: remember_settings(self.prefs, chosen))
         self.params.cancel_requested.connect(self.cancel)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("compare-toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        (_, previous_keys), (_, next_keys), (_, html_keys), (_, pdf_keys) = compare_shortcuts()
-        self.act_previous = self._action(self.previous_passage, previous_keys)
-        self.act_next = self._action(self.next_passage, next_keys)
-        self.act_formulas = self._action(lambda: self._toggle_formulas(self.act_formulas.isChecked()))
-        self.act_formulas.setCheckable(True)
+        self.toolbar = bar = CompareToolbar(
+            self,
+            self.params,
+            previous_passage=self.previous_passage,
+            next_passage=self.next_passage,
+            formulas=self._toggle_formulas,
+            sync=self._toggle_sync,
+            export_html=self.ask_export_html,
+            export_pdf=self.ask_export_pdf,
+        )
+        self.act_previous, self.act_next, self.act_formulas = bar.previous, bar.next, bar.formulas
+        self.act_sync, self.act_export_html, self.act_export_pdf = bar.sync, bar.export_html, bar.export_pdf
         self.set_formulas_visible(self.prefs.get(S.COMPARE_SHOW_FORMULAS))
-        self.act_sync = self._action(lambda: self._toggle_sync(self.act_sync.isChecked()))
-        self.act_sync.setCheckable(True)
         self.act_sync.setChecked(self.prefs.get(S.COMPARE_SCROLL_LOCK))
         self.sync.set_enabled(self.act_sync.isChecked())
-        self.act_export_html = self._action(self.ask_export_html, html_keys)
-        self.act_export_pdf = self._action(self.ask_export_pdf, pdf_keys)
         self._update_export_enabled()
-        self.toolbar.addActions([self.act_previous, self.act_next])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_formulas, self.act_sync])
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.params)
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_export_html, self.act_export_pdf])
         self.addToolBar(self.toolbar)
 
         self.passage_dock = PassageDock(self)
         self.passage_dock.passage_selected.connect(self.select_passage)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.passage_dock)
         self.diff_panel = DiffPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_panel)
-        self.splitDockWidget(self.passage_dock, self.diff_panel, Qt.Orientation.Horizontal)
         self.matrix = SimilarityMatrix()
         self.matrix.pair_clicked.connect(self.open_pair)
         self.matrix_dock = None
-        if len(self.documents) >= 3:
-            from PySide6.QtWidgets import QDockWidget
-
+        if len(self.documents) >= 3:  # a pair's one ratio is in the headers already
             self.matrix_dock = QDockWidget(self)
             self.matrix_dock.setObjectName("compare-matrix")
             self.matrix_dock.setWidget(self.matrix)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.matrix_dock)
-            self.splitDockWidget(self.diff_panel, self.matrix_dock, Qt.Orientation.Horizontal)
-        docks = [self.passage_dock, self.diff_panel]
-        if self.matrix_dock is not None:
-            docks.append(self.matrix_dock)
+        docks = [dock for dock in (self.passage_dock, self.diff_panel, self.matrix_dock) if dock is not None]
+        place_bottom_docks(self, docks)
         option = S.COMPARE_DOCKS_PAIR if self.matrix_dock is None else S.COMPARE_DOCKS_MANY
         self.dock_memory = DockMemory(self, docks, self.prefs, option)
 
-    def _action(self, slot: Callable[[], object], shortcuts: Sequence[QKeySequence] = ()) -> QAction:
-        action = QAction(self)
-        action.setShortcuts(list(shortcuts))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def retranslate(self) -> None:
-        keyed = (self.act_previous, self.act_next, self.act_export_html, self.act_export_pdf)
-        for action, (text, _keys) in zip(keyed, compare_shortcuts(), strict=True):
-            action.setText(text)
-        self.act_formulas.setText(self.tr("Show formulas"))
-        self.act_formulas.setToolTip(self.tr("Show passages that are only shared formulas (muted grey)"))
-        self.act_sync.setText(self.tr("Scroll together"))
-        self.act_sync.setToolTip(self.tr("Keep the panes aligned on their shared passages while scrolling"))
-        for action, tip in (
-            (self.act_export_html, self.tr("Save the comparison as a self-contained HTML report")),
-            (self.act_export_pdf, self.tr("Save the comparison as a PDF report")),
-        ):
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        self.toolbar.setWindowTitle(self.tr("Compare toolbar"))
+        self.toolbar.retranslate()
         if self.matrix_dock is not None:
             self.matrix_dock.setWindowTitle(self.tr("Similarity matrix"))
         for widget in (self.params, self.passage_dock, self.diff_panel, *[p.header for p in self.panes]):
@@ -485,55 +403,7 @@ class CompareView(QMainWindow):
         if changed and self.result is not None and len(self.panes) > 2:
             self._queue_highlights()
 
-    # ---- passages --------------------------------------------------------------------------------------------
-
-    def _on_mark_clicked(self, index: int, mark: Mark) -> None:
-        if isinstance(mark.payload, Link):
-            self.select_links(index, links_under(self.panes[index].reader, mark.payload))
-
-    def select_passage(self, number: int) -> None:
-        """Make passage `number` current: mark it in both panes and bring both sides into view."""
-        if self.result is None or not 0 <= number < len(self.result.passages):
-            return
-        p = self.result.passages[number]
-        link = next(k for k in self.links[p.a] if k.number == number)
-        self.select_links(p.a, [link])
-
-    def select_links(self, doc: int, links: Sequence[Link]) -> None:
-        """Mark `links` (seen from `doc`) and their counterparts, and scroll the partners to them."""
-        if not links or self.result is None:
-            return
-        first = links[0]
-        self.current = first.passage
-        self.current_number = first.number
-        mark_current(self.panes, self.sync, doc, links)
-        self.passage_dock.select_number(first.number)
-        self.diff_panel.show_passage(first.passage, self.labels())
-        self.passage_selected.emit(first.number)
-
-    def _focus_doc(self) -> int:
-        for pane in self.panes:
-            if pane.reader.hasFocus():
-                return pane.index
-        if self.current is not None and self.current_number >= 0:
-            return self.current.a
-        return self.sync.lead
-
-    def _step(self, forward: bool) -> None:
-        doc = self._focus_doc()
-        links = [k for k in self.links[doc] if self.show_formulas or k.kind != "formula"]
-        top = self.panes[doc].reader.first_visible_offset()
-        target = neighbour_link(links, self.current_number if self.current is not None else -1, top, forward)
-        if target is not None:
-            self.select_links(doc, [target])
-
-    def next_passage(self) -> None:
-        self._step(True)
-
-    def previous_passage(self) -> None:
-        self._step(False)
-
-    # ---- other comparisons and export -------------------------------------------------------------------------
+    # ---- other comparisons -------------------------------------------------------------------------
 
     def open_pair(self, row: int, column: int) -> object:
         """Open speeches `row` and `column` on their own (heat map click)."""
@@ -550,30 +420,6 @@ class CompareView(QMainWindow):
         view.resize(self.size())
         view.show()
         return view
-
-    def export_html(self, path: str | Path) -> Path:
-        from app.ui.compare.export import export_html
-
-        if self.result is None:
-            raise RuntimeError("nothing to export yet")
-        return export_html(self.result, path)
-
-    def export_pdf(self, path: str | Path) -> Path:
-        from app.ui.compare.export import export_pdf
-
-        if self.result is None:
-            raise RuntimeError("nothing to export yet")
-        return export_pdf(self.result, path)
-
-    def ask_export_html(self) -> None:
-        from app.ui.compare.export import ask_and_export
-
-        ask_and_export(self, "html")
-
-    def ask_export_pdf(self) -> None:
-        from app.ui.compare.export import ask_and_export
-
-        ask_and_export(self, "pdf")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.dock_memory.save()

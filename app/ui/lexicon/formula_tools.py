@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 if TYPE_CHECKING:
+    from app.ui.common.host import WindowHost
     from app.ui.common.library_service import LibraryService
     from app.ui.lexicon.dialog import LexiconDialog
     from app.ui.lexicon.discover_panel import DiscoverPanel
-    from app.ui.shell.main_window import MainWindow
 
 
 class ToolsMenu(QMenu):
@@ -35,7 +35,7 @@ class ToolsMenu(QMenu):
 
 
 class FormulaTools(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self._service: LibraryService | None = None
@@ -46,11 +46,7 @@ class FormulaTools(QObject):
         self.discover_action = self._action(self.show_discover, "Ctrl+Shift+D")
         self.menu = ToolsMenu(self)
         self.menu.addActions([self.lexicon_action, self.discover_action])
-        help_menu = getattr(window.act, "menu_help", None)
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            window.menuBar().addMenu(self.menu)
+        window.add_menu(self.menu)
         window.library_loaded.connect(lambda _rows: self._follow_service())
         self._follow_service()
         self.retranslate()
@@ -148,6 +144,6 @@ class FormulaTools(QObject):
         return self.panel
 
 
-def install_formula_tools(window: MainWindow) -> FormulaTools:
+def install_formula_tools(window: WindowHost) -> FormulaTools:
     """Add the Tools menu (formula lexicon, discovery) to the main window."""
     return FormulaTools(window)

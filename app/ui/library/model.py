@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cmp_to_key
 from operator import attrgetter
@@ -27,34 +26,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.ui.common.library_service import LibraryRow
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryRow:
-    """One speech as the table shows it."""
-
-    id: int
-    title: str = ""
-    speaker: str = ""
-    role: str = ""
-    organisation: str = ""
-    date: str = ""
-    genre: str = ""
-    tags: tuple[str, ...] = field(default_factory=tuple)
-    chars: int = 0
-
-    @property
-    def year(self) -> str:
-        return self.date[:4] if self.date[:4].isdigit() else ""
-
-    def haystack(self) -> str:
-        """The metadata a search box query is matched against, folded for case-insensitive search."""
-        parts = (self.title, self.speaker, self.role, self.organisation, self.date, self.genre, *self.tags)
-        return "\n".join(parts).casefold()
 
 
 class Column(IntEnum):

@@ -14,7 +14,8 @@ from itertools import chain
 from PySide6.QtCore import QCollator, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.ui.library.model import FACETS, LibraryRow
+from app.ui.common.library_service import LibraryRow
+from app.ui.library.model import FACETS
 
 FACET_ORDER = ("genre", "year", "speaker", "tag")
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -15,8 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.core.model import DocumentMeta
 from app.store import LibraryError
-from app.ui.common.library_service import LibraryService, RemovedDocument
-from app.ui.library.model import LibraryRow
+from app.ui.common.library_service import LibraryRow, LibraryService, RemovedDocument
 
 
 class LibraryCommand(QUndoCommand):

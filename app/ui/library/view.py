@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QVBoxLayout, QWidget
 
+from app.ui.common.library_service import LibraryRow
 from app.ui.common.widget_setup import setup_result_table
-from app.ui.library.model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
+from app.ui.library.model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel
 from app.ui.library.search_panel import SearchBox
 
 #: Widest a column gets when fitted to its contents (long titles are elided and shown in full on hover).

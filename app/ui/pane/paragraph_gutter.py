@@ -9,14 +9,15 @@ accent colour so the structure is visible at a glance.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
-    from app.ui.pane.reading_pane import ReadingPane
+    from app.ui.common.theme import Theme
 
 _PADDING = 6
 
@@ -31,11 +32,15 @@ class GutterLabel(NamedTuple):
 
 
 class ParagraphGutter(QWidget):
-    """Draws numbers for the pane's paragraphs; the pane positions it and reserves its width."""
+    """Draws numbers for the pane's paragraphs; the pane positions it and reserves its width.
 
-    def __init__(self, pane: ReadingPane) -> None:
+    `theme` gives the pane's current colours (the pane may switch them after the gutter was made).
+    """
+
+    def __init__(self, pane: QPlainTextEdit, theme: Callable[[], Theme]) -> None:
         super().__init__(pane)
         self._pane = pane
+        self._theme = theme
         self._starts: list[int] = []  # Qt position of each paragraph start
         self._headings: set[int] = set()  # paragraph indices that are headings
         self._shared_lines = False
@@ -96,7 +101,7 @@ class ParagraphGutter(QWidget):
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        theme = self._pane.theme
+        theme = self._theme()
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._pane.palette().alternateBase())
         painter.setFont(self.font())

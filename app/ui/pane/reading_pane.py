@@ -13,33 +13,28 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QHelpEvent,
-    QKeySequence,
     QMouseEvent,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.core.normalize import NormalizedView, normalize, redaction_runs
 from app.core.structure import Heading, Paragraph, outline, paragraphs
-from app.ui.common.fonts import DEFAULT_POINT_SIZE, reading_font
+from app.ui.common.fonts import DEFAULT_POINT_SIZE
 from app.ui.common.theme import Theme, current_theme
 from app.ui.pane.layout_readback import extra_selection_ranges, layout_ranges
 from app.ui.pane.mark_styles import DEFAULT_STYLES, Style
 from app.ui.pane.offsets import OffsetMap
 from app.ui.pane.paragraph_gutter import ParagraphGutter
 from app.ui.pane.span_highlighter import KINDS_PROPERTY, Mark, SpanHighlighter, as_marks
+from app.ui.pane.zoom import Zoomable
 
 Tooltip = Callable[[Mark], "str | None"]
-
-MIN_POINT_SIZE = 8.0
-MAX_POINT_SIZE = 40.0
 
 
 @dataclass(slots=True)
@@ -51,26 +46,7 @@ class _Layer:
     longest: int
 
 
-def zoom_shortcuts() -> list[tuple[str, list[QKeySequence]]]:
-    """Zoom In, Zoom Out, Actual Size with their keys, read by every pane and by the shortcuts dialog."""
-
-    def unique(*keys: QKeySequence | str) -> list[QKeySequence]:  # StandardKey.ZoomIn may already be Ctrl+=
-        return [QKeySequence(k) for k in dict.fromkeys(QKeySequence(k).toString() for k in keys)]
-
-    return [
-        (
-            QCoreApplication.translate("ReadingPane", "Zoom In"),
-            unique(QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="),
-        ),
-        (
-            QCoreApplication.translate("ReadingPane", "Zoom Out"),
-            unique(QKeySequence(QKeySequence.StandardKey.ZoomOut), "Ctrl+-"),
-        ),
-        (QCoreApplication.translate("ReadingPane", "Actual Size"), unique("Ctrl+0")),
-    ]
-
-
-class ReadingPane(QPlainTextEdit):
+class ReadingPane(Zoomable, QPlainTextEdit):
     """Read-only view of one stored text with mark layers, paragraph numbers and zoom."""
 
     zoom_changed = Signal(float)
@@ -94,7 +70,7 @@ class ReadingPane(QPlainTextEdit):
         self._layers: dict[str, _Layer] = {}
         self._transient: dict[str, tuple[list[Mark], Style, int]] = {}
         self._highlighter = SpanHighlighter(self.document())
-        self.gutter = ParagraphGutter(self)
+        self.gutter = ParagraphGutter(self, lambda: self.theme)
         self._apply_font()
         self._zoom_actions = self._make_zoom_actions()
         self.retranslate_ui()
@@ -340,80 +316,6 @@ class ReadingPane(QPlainTextEdit):
         bottom_right = QPoint(viewport.width() - 1, viewport.height() - 1)
         end = self.offsets.to_core(self.cursorForPosition(bottom_right).position())
         return self.first_visible_offset(), max(end, self.first_visible_offset())
-
-    # ---- zoom -------------------------------------------------------------------------------------------
-
-    def _make_zoom_actions(self) -> list[QAction]:
-        actions = []
-        for (_text, keys), slot in zip(
-            zoom_shortcuts(), (self.zoom_in, self.zoom_out, self.reset_zoom), strict=True
-        ):
-            action = QAction(self)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            actions.append(action)
-        return actions
-
-    def retranslate_ui(self) -> None:
-        """Every visible string; called at start and whenever the language changes."""
-        for action, (text, _keys) in zip(self._zoom_actions, zoom_shortcuts(), strict=True):
-            action.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def zoom_actions(self) -> list[QAction]:
-        """Zoom in, zoom out, actual size: for menus and for hosts that want the shortcuts too."""
-        return list(self._zoom_actions)
-
-    def point_size(self) -> float:
-        return self._point_size
-
-    def set_point_size(self, size: float) -> None:
-        size = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, size))
-        if size != self._point_size:
-            top = self.first_visible_offset()
-            self._point_size = size
-            self._apply_font()
-            self.scroll_to(top)
-            self.zoom_changed.emit(size)
-
-    def set_base_point_size(self, size: float) -> None:
-        """The size `reset_zoom` returns to (a preference)."""
-        self._base_point_size = size
-        self.set_point_size(size)
-
-    def set_font_override(self, family: str) -> None:
-        """Use `family` first for the text (a preference); '' goes back to the platform list."""
-        self._font_override = family
-        self._apply_font()
-
-    def zoom_in(self) -> None:
-        self.set_point_size(self._point_size + 1)
-
-    def zoom_out(self) -> None:
-        self.set_point_size(self._point_size - 1)
-
-    def reset_zoom(self) -> None:
-        self.set_point_size(self._base_point_size)
-
-    def _apply_font(self) -> None:
-        self.setFont(reading_font(self._point_size, self._font_override))
-        self.gutter.setFont(self.gutter.number_font())
-        self._update_gutter_width()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_point_size(self._point_size + round(steps) if abs(steps) >= 1 else self._point_size)
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     # ---- gutter -----------------------------------------------------------------------------------------
 

@@ -12,35 +12,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from app.core.model import DocumentMeta
-from app.paths import resource
 from app.store import LibraryError
 from app.ui.common import settings as S
-from app.ui.common.library_service import LibraryService
+from app.ui.common.library_service import LibraryRow, LibraryService
 from app.ui.common.prompts import ask, warn
 from app.ui.common.reasons import localized_reason
 from app.ui.common.tasks import TaskRunner
 from app.ui.lexicon.formula_tools import install_formula_tools
+from app.ui.library.demo import demo_files, offer_demo
 from app.ui.library.import_flow import ImportController
 from app.ui.library.metadata_dialog import MetadataDialog
-from app.ui.library.model import LibraryRow
 from app.ui.library.paste_dialog import PasteDialog
+from app.ui.library.search import LibrarySearch
 from app.ui.library.search_panel import FacetPanel
 from app.ui.library.undo_commands import EditMetadataCommand, LibraryCommand, RemoveCommand, push_to_library
 from app.ui.library.view import LibraryView
+from app.ui.reader.reading_size import follow_reading_size
 from app.ui.reader.tabs import ReaderTabs
 from app.ui.shell.window_actions import WindowActions
 from app.ui.trace.dock import install_trace
 
 MAX_COMPARE = 8
-
-
-def demo_files() -> list[Path]:
-    """The demo speeches shipped in resources/samples (not their README)."""
-    folder = resource("samples")
-    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +63,6 @@ class MainWindow(QMainWindow):
         self.importer.reported.connect(self._on_import_reported)
         self.importer.library_changed.connect(self._on_import_finished)
         self._just_imported: list[int] = []
-        self._query = ""
         self._filters_to_restore = True  # the search and facets of the last session, once rows are in
         self._offer_demo_pending = False
         self._loading = 0  # row loads in flight
@@ -77,13 +71,19 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.library_view = LibraryView(self.prefs.get(S.SEARCH_DELAY_MS))
-        self.library_view.search_box.query_changed.connect(self.on_query_changed)
         self.library_view.row_activated.connect(self.open_reader)
         self.library_view.selection_changed.connect(self._update_actions)
         self.library_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.library_view.table.customContextMenuRequested.connect(self._show_table_menu)
         self.facets = FacetPanel()
-        self.facets.facets_changed.connect(self.on_facets_changed)
+        self.search = LibrarySearch(
+            self.library_view,
+            self.facets,
+            self.runner,
+            lambda: self.service,
+            lambda message: self.statusBar().showMessage(message, 5000),
+        )
+        self.search.shown_changed.connect(self._update_status)
         self.tabs = ReaderTabs(self.library_view, self.runner)
         self.tabs.currentChanged.connect(lambda _index: self._update_actions())
         self.tabs.currentChanged.connect(lambda _index: self._show_facets_with_library())
@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         self.act.build_menus()
         self.trace = install_trace(self)
         self.formula_tools = install_formula_tools(self)
-        self.act.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.act.menu_recent.aboutToShow.connect(
+            lambda: self.act.fill_recent_menu(self.prefs.get(S.RECENT_LIBRARIES), self.service.location)
+        )
         self.retranslate_ui()
         self.restore_layout()
         self._update_actions()
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
             self.facets.set_rows(rows)
             if self._filters_to_restore:
                 self._filters_to_restore = False
-                self._restore_filters()
+                self.search.restore(self.prefs)
             self._update_status()
             self._update_actions()
             if then is not None:
@@ -226,50 +228,8 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def on_query_changed(self, query: str) -> None:
-        """Metadata matches show at once; full-text hits (≥ 2 characters) follow from a worker."""
-        self._query = query
-        self.proxy.set_query(query)
-        self._update_status()
-        if len(query) >= 2:
-            service = self.service
-            self.runner.start(
-                lambda _p, _c: service.search_text(query),
-                on_success=lambda ids: self._on_text_hits(query, ids),
-                on_failure=lambda exc: self.statusBar().showMessage(localized_reason(str(exc)), 5000),
-            )
-
-    def _on_text_hits(self, query: str, ids: set[int]) -> None:
-        if query == self._query:  # a newer query may have been typed meanwhile
-            self.proxy.set_query(query, ids)
-            self._update_status()
-
-    def on_facets_changed(self, facets: dict) -> None:
-        self.proxy.set_facets(facets)
-        self._update_status()
-
-    def _restore_filters(self) -> None:
-        """Pick up where the analyst left off: the last search and facet checks (the status bar says how
-        many speeches they leave shown; Ctrl+Shift+L clears them)."""
-        for entry in self.prefs.get(S.LIBRARY_FACETS):
-            name, _tab, value = entry.partition("\t")
-            if name in self.facets.group_titles():
-                self.facets.set_checked(name, value)
-        query = self.prefs.get(S.LIBRARY_QUERY)
-        if query:
-            self.search_box.set_query(query)
-
-    def _save_filters(self) -> None:
-        self.prefs.set(S.LIBRARY_QUERY, self.search_box.text().strip())
-        checked = self.facets.checked()
-        self.prefs.set(
-            S.LIBRARY_FACETS, [f"{name}\t{value}" for name in checked for value in sorted(checked[name])]
-        )
-
     def clear_filters(self) -> None:
-        self.search_box.clear()
-        self.on_query_changed("")
-        self.facets.clear_checks()
+        self.search.clear()
 
     # --- adding speeches ---------------------------------------------------------------------------------------
     def _on_import_reported(self, report) -> None:
@@ -307,14 +267,7 @@ class MainWindow(QMainWindow):
 
     def offer_demo_library(self) -> None:
         """First run: an empty library gets the offer of the demo speeches (once)."""
-        if self.model.rowCount() or self.prefs.get(S.DEMO_OFFERED) or not demo_files():
-            return
-        self.prefs.set(S.DEMO_OFFERED, True)
-        question = self.tr(
-            "Your library is empty. Import the demo library — a few speeches written for Duidu that "
-            "share passages and formulas — to try reading and comparing?"
-        )
-        if ask(self, self.tr("Welcome to Duidu"), question):
+        if offer_demo(self, self.prefs, library_empty=not self.model.rowCount()):
             self.import_demo()
 
     def paste_text(self, text: str = "") -> None:
@@ -421,25 +374,8 @@ class MainWindow(QMainWindow):
             formulas=lexicon.find,
             entry_for=lexicon.entry_for,
         )
-        self._follow_reading_size(reader)
+        follow_reading_size(reader, self.prefs)
         return reader
-
-    def _follow_reading_size(self, reader: QWidget | None) -> None:
-        """A reader opens at the text size and outline width the user last left a reader at, today or in an
-        earlier session."""
-        pane = getattr(reader, "pane", None)
-        if pane is None:
-            return
-        pane.set_point_size(self.prefs.get(S.READER_POINT_SIZE))
-        pane.zoom_changed.connect(lambda size: self.prefs.set(S.READER_POINT_SIZE, size))
-        splitter = getattr(reader, "splitter", None)
-        if isinstance(splitter, QSplitter):
-            state = self.prefs.get(S.READER_SPLITTER)
-            if not state.isEmpty():
-                splitter.restoreState(state)
-            splitter.splitterMoved.connect(
-                lambda _pos, _index: self.prefs.set(S.READER_SPLITTER, splitter.saveState())
-            )
 
     def reader_for(self, doc_id: int) -> QWidget | None:
         return self.tabs.reader_for(doc_id)
@@ -452,12 +388,24 @@ class MainWindow(QMainWindow):
         if not 2 <= len(ids) <= MAX_COMPARE:
             self.statusBar().showMessage(self.tr("Select 2 to 8 speeches to compare."), 5000)
             return
+        self.request_compare(ids)
+
+    def request_compare(self, ids: list[int]) -> None:
+        """Ask the compare view (whoever connects to `compare_requested`) to compare `ids`."""
         self.compare_requested.emit(ids)
         if not self.compare_available:
             # The compare view is its own piece of work; until it sets compare_available, say so plainly.
             self.statusBar().showMessage(
                 self.tr("The compare view is not available in this version yet."), 8000
             )
+
+    def add_menu(self, menu: QMenu) -> None:
+        """A part's own menu (Trace, Tools) goes in the menu bar before Help."""
+        help_menu = getattr(self.act, "menu_help", None)
+        if help_menu is not None:
+            self.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
 
     def _show_table_menu(self, pos: QPoint) -> None:
         self.act.context_menu(self).popup(self.table.viewport().mapToGlobal(pos))
@@ -471,17 +419,6 @@ class MainWindow(QMainWindow):
             self.prefs.set(S.LANGUAGE, dialog.chosen_language())
             self.prefs.set(S.THEME, dialog.chosen_theme())
             self.preferences_changed.emit(dialog.chosen_language(), dialog.chosen_theme())
-
-    def _fill_recent_menu(self) -> None:
-        """Recent libraries other than the open one (rebuilt each time the menu opens)."""
-        menu = self.act.menu_recent
-        menu.clear()
-        for path in self.prefs.get(S.RECENT_LIBRARIES):
-            if path != self.service.location:
-                action = menu.addAction(path)
-                action.triggered.connect(lambda _checked=False, p=path: self.recent_library_requested.emit(p))
-        if menu.isEmpty():
-            menu.addAction(self.tr("No other libraries yet")).setEnabled(False)
 
     def switch_service(self, service: LibraryService) -> None:
         """Show another library in this window (after File → Open/New library)."""
@@ -510,7 +447,7 @@ class MainWindow(QMainWindow):
         self.prefs.set(S.WINDOW_STATE, self.saveState())
         self.prefs.set(S.SPLITTER_STATE, self.splitter.saveState())
         self.prefs.set(S.HEADER_STATE, self.library_view.header_state())
-        self._save_filters()
+        self.search.save(self.prefs)
         self.prefs.set(S.DISCOVER_OPEN, self.formula_tools.discover_open())
         self.prefs.sync()
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from app.ui.compare.view import compare_shortcuts
-from app.ui.pane.reading_pane import zoom_shortcuts
+from app.ui.compare.toolbar import compare_shortcuts
+from app.ui.pane.zoom import zoom_shortcuts
 from app.ui.reader.find_bar import find_shortcuts
 
 if TYPE_CHECKING:

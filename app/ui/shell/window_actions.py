@@ -7,24 +7,57 @@ context menu all show the same action (enabled or not).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from app.ui.shell.about import show_about
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMenuBar, QTabWidget
+
+    from app.ui.library.view import LibraryView
 
 _KEY = QKeySequence.StandardKey
+
+
+@runtime_checkable
+class ActionTarget(Protocol):
+    """The window whose commands these are (the main window): what each action calls or reads."""
+
+    library_view: LibraryView
+    tabs: QTabWidget
+    undo_stack: QUndoStack
+    library_switch_requested: SignalInstance
+    recent_library_requested: SignalInstance
+
+    def import_files(self) -> None: ...
+    def import_folder(self) -> None: ...
+    def paste_text(self) -> None: ...
+    def import_demo(self) -> None: ...
+    def show_preferences(self) -> None: ...
+    def close(self) -> bool: ...
+    def open_selected(self) -> None: ...
+    def edit_selected(self) -> None: ...
+    def delete_selected(self) -> None: ...
+    def compare_selected(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def close_tab(self, index: int) -> None: ...
+    def clear_filters(self) -> None: ...
+    def addAction(self, action: QAction) -> None: ...
+    def addActions(self, actions: list[QAction]) -> None: ...
+    def addToolBar(self, toolbar: QToolBar) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
 
 
 class WindowActions(QObject):
     """The main window's actions (`window.act.open`, …), its menus and its toolbar."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ActionTarget) -> None:
         super().__init__(window)
         self._window = window
         view = window.library_view
@@ -109,6 +142,20 @@ class WindowActions(QObject):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.open, self.compare, self.edit, self.delete])
         window.addToolBar(self.toolbar)
+
+    def fill_recent_menu(self, recent: list[str], current: str) -> None:
+        """Recent libraries other than the open one (rebuilt each time the menu opens)."""
+        menu = self.menu_recent
+        menu.clear()
+        for path in recent:
+            if path != current:
+                action = menu.addAction(path)
+                action.triggered.connect(
+                    lambda _checked=False, p=path: self._window.recent_library_requested.emit(p)
+                )
+        if menu.isEmpty():
+            no_other = QCoreApplication.translate("MainWindow", "No other libraries yet")
+            menu.addAction(no_other).setEnabled(False)
 
     def context_menu(self, parent: QWidget) -> QMenu:
         menu = QMenu(parent)

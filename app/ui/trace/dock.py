@@ -14,18 +14,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QTabWidget, QWidget
 
+from app.ui.common import settings as S
 from app.ui.common.tasks import TaskRunner
 from app.ui.trace.concordance_panel import ConcordancePanel
 from app.ui.trace.formula_table_panel import FormulaTablePanel
 from app.ui.trace.network_panel import NetworkPanel
 from app.ui.trace.panel import LibraryGetter, OracleGetter, TracePanel
 from app.ui.trace.passage_panel import PassagePanel
-from app.ui.trace.remembered import remember_trace_state
+from app.ui.trace.remembered_choices import remember_choices
 from app.ui.trace.similar_panel import SimilarPanel
 
 if TYPE_CHECKING:
     from app.store import Library
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.host import WindowHost
 
 
 class TraceDock(QDockWidget):
@@ -121,11 +122,26 @@ class TraceDock(QDockWidget):
         for panel in self.panels():
             panel.cancel_work()
 
+    def remember_choices(self, prefs: S.Settings) -> None:
+        """Restore the tab and filters the user last left, and keep `prefs` up to date as they change."""
+        remember_choices(
+            prefs,
+            [
+                (self.tabs, S.TRACE_TAB),
+                (self.passages.hide_common, S.TRACE_HIDE_COMMON),
+                (self.similar.top, S.TRACE_SIMILAR_TOP),
+                (self.concordance.grouping, S.TRACE_GROUPING),
+                (self.concordance.measure, S.TRACE_MEASURE),
+                (self.network.scope, S.TRACE_NETWORK_SCOPE),
+                (self.network.threshold, S.TRACE_NETWORK_THRESHOLD),
+            ],
+        )
+
 
 class TraceActions:
     """The Trace menu: show the dock, and the questions that start from the current speech or selection."""
 
-    def __init__(self, window: MainWindow, dock: TraceDock) -> None:
+    def __init__(self, window: WindowHost, dock: TraceDock) -> None:
         self.window, self.dock = window, dock
         self.show_dock = dock.toggleViewAction()
         self.show_dock.setShortcut(QKeySequence("Ctrl+Shift+T"))
@@ -137,12 +153,7 @@ class TraceActions:
         self.menu.addAction(self.show_dock)
         self.menu.addSeparator()
         self.menu.addActions([self.similar, self.passage, self.concordance, self.network])
-        bar = window.menuBar()
-        help_menu = getattr(window.act, "menu_help", None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        window.add_menu(self.menu)
         self.retranslate()
 
     def _action(self, slot, shortcut: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
@@ -202,7 +213,7 @@ class TraceActions:
         return text, None
 
 
-def _current_document(window: MainWindow) -> tuple[int | None, str, str]:
+def _current_document(window: WindowHost) -> tuple[int | None, str, str]:
     widget = window.tabs.currentWidget()
     doc_id = widget.property("doc_id") if widget is not None else None
     if doc_id is None:
@@ -216,7 +227,7 @@ def _current_document(window: MainWindow) -> tuple[int | None, str, str]:
     return doc_id, document.meta.title or f"#{doc_id}", window.service.text(doc_id)
 
 
-def open_span(window: MainWindow, doc_id: int, start: int, end: int) -> None:
+def open_span(window: WindowHost, doc_id: int, start: int, end: int) -> None:
     """Open a speech in a reader and select the span (a passage or formula found by a Trace panel)."""
     reader = window.open_reader(doc_id)
     pane = getattr(reader, "pane", None)
@@ -229,16 +240,7 @@ def open_span(window: MainWindow, doc_id: int, start: int, end: int) -> None:
     pane.reveal(start, end)
 
 
-def request_compare(window: MainWindow, ids: list[int]) -> None:
-    window.compare_requested.emit(list(ids))
-    if not window.compare_available:
-        message = QCoreApplication.translate(
-            "MainWindow", "The compare view is not available in this version yet."
-        )
-        window.statusBar().showMessage(message, 8000)
-
-
-def install_trace(window: MainWindow) -> TraceDock:
+def install_trace(window: WindowHost) -> TraceDock:
     """Add the Trace dock (hidden until asked for) and its menu to the main window."""
     dock = TraceDock(
         lambda: window.service.library,
@@ -248,7 +250,7 @@ def install_trace(window: MainWindow) -> TraceDock:
     )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
-    dock.compare_requested.connect(lambda ids: request_compare(window, ids))
+    dock.compare_requested.connect(lambda ids: window.request_compare(list(ids)))
     dock.open_requested.connect(lambda doc_id, start, end: open_span(window, doc_id, start, end))
 
     def follow() -> None:
@@ -299,5 +301,5 @@ def install_trace(window: MainWindow) -> TraceDock:
             load_completions()
 
     dock.visibilityChanged.connect(on_visible)
-    remember_trace_state(dock, window.prefs)
+    dock.remember_choices(window.prefs)
     return dock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.ui.common import settings as S
 from app.ui.compare.compute import CompareSettings
-from app.ui.compare.remembered import remembered_settings
+from app.ui.compare.remembered_settings import remembered_settings
 from tests.ui.compare.conftest import sample_document
 
 PAIR = ("01-city-study-session.txt", "03-theme-education-mobilisation.txt")

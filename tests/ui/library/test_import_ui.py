@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from app.core.model import DocumentMeta
 from app.store import LibraryError, list_documents, open_library
 from app.ui.common import settings as S
-from app.ui.library import import_flow
-from app.ui.shell import main_window as main_window_module
-from app.ui.shell.main_window import demo_files
+from app.ui.library import demo, import_flow
+from app.ui.library.demo import demo_files
 
 
 @pytest.fixture
@@ -129,7 +128,7 @@ def test_cancel_half_way_keeps_what_was_imported(qtbot, window, speech_files, li
 def test_first_run_offers_the_demo_library_once(window, monkeypatch, prefs):
     assert demo_files(), "resources/samples should ship demo speeches"
     questions = []
-    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: questions.append(args[1]) or True)
+    monkeypatch.setattr(demo, "ask", lambda *args, **kw: questions.append(args[1]) or True)
     window.offer_demo_library()
     assert questions == ["Welcome to Duidu"]
     assert window.model.rowCount() == len(demo_files())
@@ -139,7 +138,7 @@ def test_first_run_offers_the_demo_library_once(window, monkeypatch, prefs):
 
 
 def test_first_run_offer_declined_leaves_the_library_empty(window, monkeypatch):
-    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: False)
+    monkeypatch.setattr(demo, "ask", lambda *args, **kw: False)
     window.offer_demo_library()
     assert window.model.rowCount() == 0
 
@@ -170,7 +169,7 @@ def test_demo_offer_waits_for_the_rows_to_load(qtbot, make_window, gui_library, 
 
     LibraryService(gui_library).add_text("同志们：\n今天开会。\n", DocumentMeta(title="已有的讲话"))
     asked = []
-    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: asked.append(args[1]) or False)
+    monkeypatch.setattr(demo, "ask", lambda *args, **kw: asked.append(args[1]) or False)
     window = make_window(gui_library, inline=False)
     window.offer_demo_when_loaded()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
@@ -180,7 +179,7 @@ def test_demo_offer_waits_for_the_rows_to_load(qtbot, make_window, gui_library, 
 
 def test_demo_offer_after_loading_an_empty_library(qtbot, make_window, gui_library, monkeypatch):
     asked = []
-    monkeypatch.setattr(main_window_module, "ask", lambda *args, **kw: asked.append(args[1]) or False)
+    monkeypatch.setattr(demo, "ask", lambda *args, **kw: asked.append(args[1]) or False)
     window = make_window(gui_library, inline=False)
     with qtbot.waitSignal(window.library_loaded, timeout=5000):
         window.offer_demo_when_loaded()

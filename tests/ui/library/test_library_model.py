@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
 
-from app.ui.library.model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel, LibraryRow
+from app.ui.common.library_service import LibraryRow
+from app.ui.library.model import ID_ROLE, Column, LibraryFilterProxy, LibraryModel
 
 ROWS = [
     LibraryRow(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.ui.library.model import LibraryRow
+from app.ui.common.library_service import LibraryRow
 from app.ui.library.search_panel import FacetPanel, SearchBox
 
 ROWS = [

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
+from app.ui.library.demo import demo_files
 from app.ui.reader.widget import ReaderWidget
-from app.ui.shell.main_window import demo_files
 
 
 def _import_demo(window):

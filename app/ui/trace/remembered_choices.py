@@ -6,25 +6,25 @@ to hold tomorrow; each widget is restored from the preferences and writes back o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTabWidget
 
 from app.ui.common import settings as S
 
-if TYPE_CHECKING:
-    from app.ui.trace.dock import TraceDock
+#: The widgets whose choice can be remembered: a check box, a spin box, or a combo box's or tab's index.
+Remembered = QCheckBox | QSpinBox | QComboBox | QTabWidget
 
 
-def remember_trace_state(dock: TraceDock, prefs: S.Settings) -> None:
-    """Restore the dock's tab and filters from `prefs`, then keep `prefs` up to date."""
-    _remember_index(dock.tabs, prefs, S.TRACE_TAB)
-    _remember_check(dock.passages.hide_common, prefs, S.TRACE_HIDE_COMMON)
-    _remember_spin(dock.similar.top, prefs, S.TRACE_SIMILAR_TOP)
-    _remember_index(dock.concordance.grouping, prefs, S.TRACE_GROUPING)
-    _remember_index(dock.concordance.measure, prefs, S.TRACE_MEASURE)
-    _remember_index(dock.network.scope, prefs, S.TRACE_NETWORK_SCOPE)
-    _remember_spin(dock.network.threshold, prefs, S.TRACE_NETWORK_THRESHOLD)
+def remember_choices(prefs: S.Settings, choices: Iterable[tuple[Remembered, S.Option]]) -> None:
+    """Restore each widget from its option in `prefs`, then keep `prefs` up to date as it changes."""
+    for widget, option in choices:
+        if isinstance(widget, QCheckBox):
+            _remember_check(widget, prefs, option)
+        elif isinstance(widget, QSpinBox):
+            _remember_spin(widget, prefs, option)
+        else:
+            _remember_index(widget, prefs, option)
 
 
 def _remember_check(box: QCheckBox, prefs: S.Settings, option: S.Option[bool]) -> None:
