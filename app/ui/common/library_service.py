@@ -105,10 +105,6 @@ class LibraryService:
     def close(self) -> None:
         self.library.close()
 
-    def has_first_rows(self) -> bool:
-        """Rows are ready without a query (read at start-up): the table can show them at once."""
-        return self._first_rows is not None
-
     def rows(self) -> list[LibraryRow]:
         """Every speech as the table shows it: two plain queries, no ORM objects (see app.store.table_rows)."""
         rows, self._first_rows = self._first_rows, None

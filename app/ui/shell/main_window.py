@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -154,9 +154,7 @@ class MainWindow(QMainWindow):
         """Read every row again (start-up, after an import, a library switch), keeping the selection.
 
         The rows load on the task runner, so a large library never holds up the window; `then` runs once
-        they are in the table. Rows the service read at start-up go in at once, so the window first shows
-        with its table filled; `library_loaded` then follows on the next event-loop turn, as it would from
-        the runner, when the window and whoever listens are set up.
+        they are in the table.
         """
         service = self.service
         self.size_label.setText(self.tr("Loading the library…"))
@@ -165,7 +163,7 @@ class MainWindow(QMainWindow):
         def finished() -> None:
             self._loading -= 1
 
-        def loaded(rows: list[LibraryRow], announce: bool = True) -> None:
+        def loaded(rows: list[LibraryRow]) -> None:
             if service is not self.service:  # the user switched libraries meanwhile
                 return
             self.library_view.set_rows(rows)
@@ -180,15 +178,8 @@ class MainWindow(QMainWindow):
             if self._offer_demo_pending:
                 self._offer_demo_pending = False
                 self.offer_demo_library()
-            if announce:
-                self.library_loaded.emit(len(rows))
+            self.library_loaded.emit(len(rows))
 
-        if service.has_first_rows():
-            rows = service.rows()
-            loaded(rows, announce=False)
-            finished()
-            QTimer.singleShot(0, lambda: service is self.service and self.library_loaded.emit(len(rows)))
-            return
         task = self.runner.start(
             lambda _progress, _cancelled: service.rows(),
             on_success=loaded,

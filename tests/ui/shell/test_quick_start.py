@@ -41,12 +41,14 @@ def test_rows_show_at_once_and_the_library_opens_in_the_background(session, tmp_
     ids = _library(path)
     library = session.open(str(path))
     assert isinstance(library, DeferredLibrary) and not library.is_open
+    shown: list[list[str]] = []
     window = session.show(library)
     qtbot.addWidget(window)
-    assert sorted(window.visible_titles()) == sorted(TITLES)  # before any event was processed
+    window.library_loaded.connect(lambda _count: shown.append(window.visible_titles()))
     with qtbot.waitSignal(window.library_loaded, timeout=5000) as loaded:
         pass
     assert loaded.args == [3]
+    assert sorted(shown[0]) == sorted(TITLES)
     qtbot.waitUntil(lambda: library.is_open, timeout=20_000)
     assert window.service.document(ids[1]).meta.title == TITLES[1]
     assert window.service.rows()[0].tags == ("甲",)  # later reloads query the opened library
@@ -91,12 +93,12 @@ created = gui.MainWindow.__init__
 def init(self, *args, **kwargs):
     created(self, *args, **kwargs)
 
-    def loaded(count):
+    def filled():  # the rows are in the table (before library_loaded's listeners start their work)
         heavy = [name for name in {HEAVY!r} if name in sys.modules]
-        print("ROWS", count, "HEAVY", ",".join(heavy) or "-", flush=True)
-        gui.QApplication.instance().quit()
+        print("ROWS", self.model.rowCount(), "HEAVY", ",".join(heavy) or "-", flush=True)
 
-    self.library_loaded.connect(loaded)
+    self.model.modelReset.connect(filled)
+    self.library_loaded.connect(lambda _count: gui.QApplication.instance().quit())
 
 gui.MainWindow.__init__ = init
 sys.exit(gui.run_gui([], {str(path)!r}))
