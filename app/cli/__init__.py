@@ -24,6 +24,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+#: Sub-commands that start without the other commands' modules (and their parsers): a comparison of two
+#: files is a whole process, timed against a plain difflib script. Commands not listed load them all.
+COMMAND_HOMES: dict[str, str] = {"compare": "app.cli.compare", "formulas": "app.cli.formulas"}
+
+
 class CliError(Exception):
     """A problem the user caused or can fix; printed as `duidu: <message>` without a traceback."""
 
@@ -41,13 +46,14 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The `duidu` parser with the sub-commands of `modules` (all of them by default)."""
     parser = argparse.ArgumentParser(
         prog="duidu", description="Duidu (对读): read and compare Chinese official speeches."
     )
     parser.add_argument("--version", action="version", version=f"duidu {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -59,7 +65,8 @@ def run(argv: Sequence[str]) -> int:
         argv = ["gui"]
     elif argv[0] == "--self-test":  # the spelling installers and packaging jobs use
         argv[0] = "self-test"
-    parser = build_parser()
+    home = COMMAND_HOMES.get(argv[0])
+    parser = build_parser((home,) if home else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         parser.print_help()
@@ -75,5 +82,18 @@ def run(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last line of defence: never show a traceback to the user
+        database_error = _database_error_line(exc)
+        if database_error is not None:  # escaped a command's own library handling: still one clear line
+            print(f"duidu: {database_error}", file=sys.stderr)
+            return 2
         print(f"duidu: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 70
+
+
+def _database_error_line(exc: Exception) -> str | None:
+    """The store's one line for a database driver error ("damaged … left untouched", "locked" …), or
+    None for any other exception. The store is looked up only if a command loaded it."""
+    errors = sys.modules.get("app.store.errors")
+    if errors is None or not isinstance(exc, errors.DATABASE_ERRORS):
+        return None
+    return str(errors.describe_database_error(exc, "the library"))

@@ -15,11 +15,18 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import CliError, add_db_option
-from app.core.passages import BoilerplateSignal, Cancelled, Comparison, PassageParams, compare_many
+from app.core.passages.model import Cancelled, PassageParams
 from app.core.text import content_hash
-from app.reports.comparison import ReportDocument, comparison_json, passages_csv
+
+if TYPE_CHECKING:
+    from app.core.passages.model import BoilerplateSignal, Comparison
+    from app.reports.comparison import ReportDocument
+
+# The engine, the importers, the lexicon and the library load inside the functions that use them:
+# `duidu --help` imports this module, and comparing two files must not pay for SQLAlchemy.
 
 _ID = re.compile(r"#?\d+")
 
@@ -86,19 +93,21 @@ def load_documents(docs: list[str], db: str | None) -> list[ReportDocument]:
 
 
 def _read_file(path: Path) -> ReportDocument:
-    from app.importers import ImportFailure, read_document  # the format parsers load only when needed
+    from app.importers import ImportFailure, read_text
+    from app.reports.comparison import ReportDocument
 
     if path.is_dir():
         raise CliError(f"{path}: is a folder, not a document")
     try:
-        imported = read_document(path)
+        text, _title, _format = read_text(path)
     except ImportFailure as exc:
         raise CliError(f"{path}: {exc}") from None
-    return ReportDocument(path.name, imported.text, content_hash(imported.text))
+    return ReportDocument(path.name, text, content_hash(text))
 
 
 def _read_library(ids: dict[int, int], db: str | None) -> dict[int, ReportDocument]:
     from app.cli.library import opened
+    from app.reports.comparison import ReportDocument
     from app.store import get_document, get_text
 
     out = {}
@@ -151,6 +160,9 @@ def _progress_printer() -> Callable[[int, int], None] | None:
 
 
 def compare_command(args: argparse.Namespace) -> int:
+    from app.core.passages.engine import compare_many
+    from app.reports.comparison import comparison_json, passages_csv
+
     documents = load_documents(args.docs, args.db)
     with library_signal(args) as boilerplate:
         params = _params(args, boilerplate)

@@ -18,21 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli import CliError, add_db_option
 from app.paths import DB_ENV
-from app.store import (
-    Library,
-    LibraryError,
-    StoredDocument,
-    get_document,
-    get_text,
-    library_errors,
-    list_documents,
-    open_for_reading,
-    open_library,
-    remove_document,
-)
 
 if TYPE_CHECKING:
+    from app.store import Library, StoredDocument
     from app.store.importing import FileResult
+
+# app.store (SQLAlchemy, ~0.3 s) is imported inside the commands: every `duidu` run loads this module.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,6 +67,8 @@ def opened(db: str | None, *, writing: bool, create: bool = False) -> Iterator[L
     Only `import` creates a library at a path the user named (a typo elsewhere must not leave an empty
     library behind); the default library is created on demand by every command.
     """
+    from app.store import LibraryError, library_errors, open_for_reading, open_library
+
     create = create or not (db or os.environ.get(DB_ENV))
     try:
         library = open_library(db, create=create) if writing else open_for_reading(db, create=create)
@@ -107,18 +100,24 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def print_result(result: FileResult) -> None:
-    """One line per file, flushed at once: a script (or a test) watching the output sees progress."""
+    """One line per file, flushed at once: a script (or a test) watching the output sees progress.
+    A file name with a line break or bytes that are not UTF-8 is shown escaped, still on one line."""
+    from app.importers import one_line, storable_path
+
+    path = one_line(storable_path(result.path))
     if result.outcome == "imported":
-        title = f"  ({result.title})" if result.title else ""
-        line = f"imported  #{result.document_id:<4} {result.path}{title}"
+        title = f"  ({one_line(result.title)})" if result.title else ""
+        line = f"imported  #{result.document_id:<4} {path}{title}"
     elif result.outcome == "duplicate":
-        line = f"duplicate #{result.document_id:<4} {result.path}"
+        line = f"duplicate #{result.document_id:<4} {path}"
     else:
-        line = f"{result.outcome:<9} {result.path}: {result.reason}"
+        line = f"{result.outcome:<9} {path}: {result.reason}"
     print(line, flush=True)
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from app.store import list_documents
+
     with opened(args.db, writing=False) as library, library.reader() as session:
         documents = list_documents(session)
     if args.json:
@@ -135,6 +134,8 @@ def list_command(args: argparse.Namespace) -> int:
 
 
 def show_command(args: argparse.Namespace) -> int:
+    from app.store import get_document, get_text
+
     with opened(args.db, writing=False) as library, library.reader() as session:
         document = get_document(session, args.id)
         text = get_text(session, args.id)
@@ -154,6 +155,8 @@ def show_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
+    from app.store import get_document, remove_document
+
     with opened(args.db, writing=True) as library, library.writer.begin() as session:
         document = get_document(session, args.id)
         if document is None or not remove_document(session, args.id):

@@ -96,6 +96,8 @@ def similar_command(args: argparse.Namespace) -> int:
                 "longest_passage": r.longest,
                 "longest_start": r.longest_start,
                 "longest_end": r.longest_end,
+                "matched_chars": r.matched_chars,
+                "reason": r.reason,
             }
             for r in results
         ]

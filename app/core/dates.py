@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: `str.translate` with a table looks up every character in Python; most texts have no full-width digit.
+_HAS_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 _CN_DIGIT = {
     "〇": 0,
     "○": 0,
@@ -84,7 +86,8 @@ def _int(value: str | None) -> int | None:
 def find_dates(text: str, *, year_only: bool = False) -> Iterator[DateMatch]:
     """Every date in `text`, in order. Bare years (`2014年`) only when `year_only` is set, since
     running text mentions years far more often than it dates itself by them."""
-    folded = text.translate(_FULL_WIDTH_DIGITS)  # same length, so offsets stay valid
+    folded = text.translate(_FULL_WIDTH_DIGITS) if _HAS_FULL_WIDTH_DIGIT.search(text) else text
+    # (same length either way, so offsets stay valid)
     found: list[DateMatch] = []
     for match in _NUMERIC_RE.finditer(folded):
         month = _int(match["m"] or match["m2"])

@@ -151,9 +151,18 @@ def _translate_vectorised(text: str, keep_punctuation: bool) -> str:
     import numpy as np
 
     table = _lookup_array(keep_punctuation)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    folded = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], codes)
-    return folded.tobytes().decode("utf-32-le", "surrogatepass")
+    pieces = []
+    for start in range(0, len(text), _FOLD_CHUNK):  # a piece at a time: 4-byte arrays of a whole 20-million-
+        codes = np.frombuffer(  # character text would take several times its size in memory
+            text[start : start + _FOLD_CHUNK].encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+        )
+        folded = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], codes)
+        pieces.append(folded.tobytes().decode("utf-32-le", "surrogatepass"))
+    return "".join(pieces)
+
+
+#: Characters folded per numpy pass (each character maps on its own, so pieces join up exactly).
+_FOLD_CHUNK = 1 << 20
 
 
 @cache

@@ -91,12 +91,36 @@ def _distinct(hashes: np.ndarray) -> np.ndarray:
 
 def sorted_fingerprints(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> list[int]:
     """The winnowed fingerprints of a normalised string, ascending (the order an index stores them in)."""
-    hashes = shingle_hashes(norm, params.k)
-    if not len(hashes):
-        return []
-    if len(hashes) <= params.window:
-        return _distinct(hashes.min(keepdims=True)).tolist()
-    return _distinct(_window_minima(hashes, params.window)).tolist()
+    return fingerprint_array(norm, params).tolist()
+
+
+#: Windows winnowed per numpy pass: the 8-byte arrays of a whole 20-million-character text would take
+#: several times the text's size; pieces overlap by a window, so their fingerprints unite exactly.
+_WINDOWS_PER_PASS = 1 << 19
+
+
+def fingerprint_array(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> np.ndarray:
+    """`sorted_fingerprints` as an int64 array (no Python int per fingerprint), computed piece by piece."""
+    count = len(norm) - params.k + 1  # shingles
+    if count <= 0:
+        return np.empty(0, dtype=np.int64)
+    if count <= params.window:
+        return _distinct(shingle_hashes(norm, params.k).min(keepdims=True))
+    windows = count - params.window + 1
+    span = params.window + params.k - 2  # characters a piece needs beyond its first window's start
+    parts = [
+        _distinct(_window_minima(shingle_hashes(norm[first : last + span], params.k), params.window))
+        for first in range(0, windows, _WINDOWS_PER_PASS)
+        for last in [min(first + _WINDOWS_PER_PASS, windows)]
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    merged = np.concatenate(parts)  # sorted here in place: np.unique takes several times the array's size
+    merged.sort()
+    keep = np.empty(len(merged), dtype=bool)
+    keep[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return merged[keep]
 
 
 def fingerprints_of_normalised(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> frozenset[int]:

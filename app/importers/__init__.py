@@ -7,20 +7,15 @@ exception type) for every file it cannot import, so callers can report the file 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.metadata import guess_metadata
 from app.core.model import DocumentMeta
 from app.core.text import clean_text
-from app.importers.base import MAX_FILE_BYTES, ImportFailure, read_limited
-from app.importers.docx import read_docx
-from app.importers.html import read_html
-from app.importers.md import read_md
-from app.importers.pdf import read_pdf
-from app.importers.txt import read_txt
+from app.importers.base import MAX_FILE_BYTES, ImportFailure, one_line, read_limited, storable_path
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -30,10 +25,32 @@ __all__ = [
     "ImportedDocument",
     "Skipped",
     "collect_files",
+    "one_line",
     "read_document",
+    "read_text",
+    "storable_path",
 ]
 
 _Reader = Callable[[bytes], tuple[str, str]]
+
+
+def _lazy(module: str, function: str) -> _Reader:
+    """A reader whose module (and its parser library: pypdf, python-docx, bs4 ~0.6 s together) is imported
+    on the first file of its format, so that reading a .txt file never loads them."""
+
+    def read(data: bytes) -> tuple[str, str]:
+        reader: _Reader = getattr(importlib.import_module(module), function)
+        return reader(data)
+
+    read.__qualname__ = read.__name__ = function
+    return read
+
+
+read_txt = _lazy("app.importers.txt", "read_txt")
+read_docx = _lazy("app.importers.docx", "read_docx")
+read_pdf = _lazy("app.importers.pdf", "read_pdf")
+read_html = _lazy("app.importers.html", "read_html")
+read_md = _lazy("app.importers.md", "read_md")
 _READERS: dict[str, tuple[str, _Reader]] = {
     ".txt": ("txt", read_txt),
     ".docx": ("docx", read_docx),
@@ -69,8 +86,10 @@ class Skipped:
     reason: str
 
 
-def read_document(path: Path) -> ImportedDocument:
-    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+def read_text(path: Path) -> tuple[str, str, str]:
+    """One file's stored text, the title its format carries (or "") and its format, or `ImportFailure`.
+
+    For callers that only compare or scan the text (`duidu compare FILE FILE`): no metadata guessing."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
@@ -86,11 +105,21 @@ def read_document(path: Path) -> ImportedDocument:
     except Exception as exc:  # a library failing on a malformed file must not become a traceback
         raise ImportFailure(f"cannot read {fmt} file ({type(exc).__name__}: {exc})") from None
     text = clean_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not `text.strip()`: that copies a whole long text
         raise ImportFailure("no text in the document")
-    source = str(path.absolute())
+    return text, title_hint, fmt
+
+
+def read_document(path: Path) -> ImportedDocument:
+    """Read one file into its stored text and guessed metadata, or raise `ImportFailure`."""
+    from app.core.metadata import guess_metadata  # its ~100 regular expressions compile in ~50 ms
+
+    path = Path(path)
+    text, title_hint, fmt = read_text(path)
+    source = storable_path(path.absolute())
     meta = guess_metadata(text)
-    meta = replace(meta, title=meta.title or title_hint or path.stem, source_path=source)
+    title = meta.title or one_line(title_hint or storable_path(path.stem)).strip()
+    meta = replace(meta, title=title, source_path=source)
     return ImportedDocument(text=text, meta=meta, source_path=source, format=fmt)
 
 

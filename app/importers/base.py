@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 MIB = 1024 * 1024
@@ -15,6 +17,25 @@ class ImportFailure(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(" ".join(reason.split()))
+
+
+_CONTROL_RUN_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def storable_path(path: Path | str) -> str:
+    """The path as text a database can store: a name with bytes that are not UTF-8 (kept by Python as
+    lone surrogates, which no database accepts) gets them as `\\xff` escapes; anything else unchanged."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def one_line(text: str) -> str:
+    """`text` for a one-line display or title: runs of line breaks, tabs and other controls become a space."""
+    return _CONTROL_RUN_RE.sub(" ", text)
 
 
 def describe_size(size: int) -> str:

@@ -16,6 +16,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from app.importers.base import ImportFailure
+from app.importers.limits import check_tree, repack_zip
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 
@@ -46,14 +47,20 @@ def _block_lines(element, parent) -> Iterator[str]:  # type: ignore[no-untyped-d
 
 
 def read_docx(data: bytes) -> tuple[str, str]:
-    """Text and title hint (the document's core `title` property)."""
+    """Text and title hint (the document's core `title` property).
+
+    python-docx gets the archive repacked by `repack_zip` (every member unpacked under our limits
+    first); the body's element count and depth are checked after parsing.
+    """
+    package = repack_zip(data, "docx")
     try:
-        document = Document(io.BytesIO(data))
+        document = Document(io.BytesIO(package))
     except Exception as exc:  # zipfile.BadZipFile, KeyError, PackageNotFoundError, lxml errors …
         raise ImportFailure(
             f"not a readable .docx file (damaged or truncated: {type(exc).__name__})"
         ) from None
     body = document.element.body
+    check_tree(body, "word/document.xml")
     text = "\n".join(_block_lines(body, document._body))
     if not text.strip():
         raise ImportFailure("no text in the document")

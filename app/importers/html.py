@@ -6,6 +6,10 @@ text: speeches on government sites sit in one content `<div>` among menus, share
 related-article lists. Block elements become
 line breaks, so paragraphs stay paragraphs. Whitespace inside a paragraph is collapsed the HTML way,
 except that a line break between two Chinese characters disappears instead of becoming a space.
+
+Hostile pages: before BeautifulSoup builds its (slow, Python) tree, lxml's pull parser counts elements
+and nesting depth and refuses a page past `MAX_HTML_ELEMENTS` or `MAX_DEPTH`. Every walk over the
+tree below is iterative and visits each element a bounded number of times.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
 from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from lxml import etree
 
 from app.core.normalize import is_han
 from app.importers.base import ImportFailure
+from app.importers.limits import MAX_DEPTH, MAX_HTML_ELEMENTS
 from app.importers.txt import decode_bytes
 
 _DROP_TAGS = (
@@ -75,13 +81,22 @@ def _is_noise(tag: Tag) -> bool:
 
 
 def _strip_noise(root: Tag, total: int) -> None:
-    for tag in list(root.find_all(True)):
-        if tag.decomposed or not _is_noise(tag):
-            continue
-        if tag.name not in _DROP_TAGS and (
-            tag.find(["article", "main"]) or len(tag.get_text()) > total * 0.5
+    """Remove navigation, menus, share bars … (see `_is_noise`), except one that holds the speech.
+
+    One depth-first walk that does not descend into what it removes; removal waits until the walk is
+    done (a later element's own subtree is never touched by an earlier removal, so nothing changes).
+    """
+    doomed: list[Tag] = []
+    stack = [child for child in reversed(root.contents) if isinstance(child, Tag)]
+    while stack:
+        tag = stack.pop()
+        if _is_noise(tag) and (
+            tag.name in _DROP_TAGS or not (tag.find(["article", "main"]) or len(tag.get_text()) > total * 0.5)
         ):
-            continue  # a "header" class on the element that holds the speech itself
+            doomed.append(tag)  # a "header" class on the element that holds the speech itself is kept
+            continue
+        stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    for tag in doomed:
         tag.decompose()
 
 
@@ -110,10 +125,15 @@ def _main_root(soup: BeautifulSoup) -> Tag:
     total = 0
     for block, size in _text_blocks(body):
         total += size
-        for ancestor in (block, *block.parents):
-            weights[id(ancestor)] = weights.get(id(ancestor), 0) + size
+        weights[id(block)] = weights.get(id(block), 0) + size
     if not total:
         return body
+    # Each element weighs its own text blocks plus its children's: children come after their parent in
+    # document order, so one pass in reverse order adds every weight to its parent exactly once.
+    for tag in reversed([body, *body.find_all(True)]):
+        weight = weights.get(id(tag), 0)
+        if weight and tag is not body and tag.parent is not None:
+            weights[id(tag.parent)] = weights.get(id(tag.parent), 0) + weight
     # Walk down from <body> into the child holding most of the text, while one holds enough of it.
     node = body
     while True:
@@ -139,9 +159,19 @@ def _collapse(text: str) -> str:
     return _SPACE_RUN_RE.sub(replace, text)
 
 
-def _pieces(node: Tag, in_pre: bool = False) -> Iterator[str]:
-    for child in node.children:
-        if isinstance(child, NavigableString):
+def _pieces(root: Tag) -> Iterator[str]:
+    """The text of `root` in document order, with line breaks around blocks and tabs after cells.
+
+    Iterative: a stack of (children still to visit, inside <pre>, what to emit when leaving)."""
+    stack: list[tuple[Iterator[object], bool, str]] = [(iter(root.children), False, "")]
+    while stack:
+        children, in_pre, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if closing:
+                yield closing
+        elif isinstance(child, NavigableString):
             if not isinstance(child, _SKIPPED_STRINGS):
                 yield str(child) if in_pre else _collapse(str(child))
         elif isinstance(child, Tag):
@@ -151,15 +181,38 @@ def _pieces(node: Tag, in_pre: bool = False) -> Iterator[str]:
             block = child.name in _BLOCKS
             if block:
                 yield "\n"
-            yield from _pieces(child, in_pre or child.name == "pre")
-            if block:
-                yield "\n"
-            elif child.name in _CELLS:
-                yield "\t"
+            closing = "\n" if block else "\t" if child.name in _CELLS else ""
+            stack.append((iter(child.children), in_pre or child.name == "pre", closing))
+
+
+def check_structure(markup: str) -> None:
+    """Refuse a page with more than `MAX_HTML_ELEMENTS` elements or nested deeper than `MAX_DEPTH`,
+    counted by lxml's pull parser as it reads (it stops at the first element past a limit)."""
+    parser = etree.HTMLPullParser(events=("start", "end"), huge_tree=True, no_network=True)
+    depth = count = 0
+    chunk = 1 << 16
+    for offset in range(0, len(markup) + 1, chunk):
+        try:
+            if offset < len(markup):
+                parser.feed(markup[offset : offset + chunk])
+            else:
+                parser.close()
+        except etree.LxmlError:
+            return  # markup lxml cannot even recover from: BeautifulSoup gets its say
+        for event, _element in parser.read_events():
+            if event == "end":
+                depth -= 1
+                continue
+            depth, count = depth + 1, count + 1
+            if depth > MAX_DEPTH:
+                raise ImportFailure(f"nested too deeply in HTML (more than {MAX_DEPTH} levels)")
+            if count > MAX_HTML_ELEMENTS:
+                raise ImportFailure(f"too many elements in HTML (more than {MAX_HTML_ELEMENTS:,})")
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
     """Main text and title hint (the page's `<h1>` or `<title>`) of an HTML document."""
+    check_structure(markup)
     soup = BeautifulSoup(markup, "lxml")
     heading = soup.find("h1") or soup.title
     title = heading.get_text(" ", strip=True) if isinstance(heading, Tag) else ""

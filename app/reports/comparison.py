@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.passages import Comparison
+from app.core.spreadsheet import neutralise_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +57,16 @@ CSV_COLUMNS = (
 
 
 def passages_csv(documents: list[ReportDocument], comparison: Comparison) -> str:
-    """One row per passage; UTF-8 with a BOM when written, so that Excel opens the Chinese right."""
+    """One row per passage; UTF-8 with a BOM when written, so that Excel opens the Chinese right.
+    Text that a spreadsheet would run as a formula is neutralised (`neutralise_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for p in comparison.passages:
-        writer.writerow(
-            [
-                p.a, documents[p.a].name, p.a_start, p.a_end,
-                p.b, documents[p.b].name, p.b_start, p.b_end,
-                p.similarity, p.kind, p.a_text, p.b_text,
-            ]
-        )  # fmt: skip
+        row = [
+            p.a, documents[p.a].name, p.a_start, p.a_end,
+            p.b, documents[p.b].name, p.b_start, p.b_end,
+            p.similarity, p.kind, p.a_text, p.b_text,
+        ]  # fmt: skip
+        writer.writerow([neutralise_cell(cell) for cell in row])
     return out.getvalue()

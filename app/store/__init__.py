@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.store.engine import Library, open_for_reading, open_library, resolve_target
+    from app.store.engine import EmptyLibraryFile, Library, open_for_reading, open_library, resolve_target
     from app.store.errors import LibraryError, LibraryReadOnly, library_errors
     from app.store.importing import FileResult, ImportInterrupted, ImportReport, Outcome, import_paths
     from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 #: Public name → the module that defines it.
 _HOMES = {
-    **dict.fromkeys(("Library", "open_for_reading", "open_library", "resolve_target"), "engine"),
+    **dict.fromkeys(
+        ("EmptyLibraryFile", "Library", "open_for_reading", "open_library", "resolve_target"), "engine"
+    ),
     **dict.fromkeys(("LibraryError", "LibraryReadOnly", "library_errors"), "errors"),
     # The importers pull in PDF, .docx and HTML parsers: reading the library must not pay for them.
     **dict.fromkeys(
@@ -75,6 +77,7 @@ __all__ = [
     "AddResult",
     "DocumentFilter",
     "DocumentNotFound",
+    "EmptyLibraryFile",
     "FileResult",
     "ImportInterrupted",
     "ImportReport",

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 class DeferredLibrary:
     """Stands in for the `Library` of the SQLite file `target` until it is opened."""
 
-    readonly = False
-
     def __init__(self, target: str) -> None:
         self.location = str(Path(target).expanduser().absolute())  # what Library.location will say
         self._lock = threading.Lock()
@@ -54,6 +52,16 @@ class DeferredLibrary:
     @property
     def is_open(self) -> bool:
         return self._library is not None
+
+    @property
+    def readonly(self) -> bool:
+        """Writable until opened (the quick read was only taken for a writable file); then the library's
+        own answer (a background check that finds damage makes it read-only)."""
+        library = self._library
+        return library.readonly if library is not None else False
+
+    def mark_damaged(self, reason: str) -> None:
+        self.open_now().mark_damaged(reason)
 
     @property
     def engine(self) -> Engine:

@@ -1,7 +1,9 @@
 """Open a library: a path or SQLAlchemy URL → a checked, migrated engine and its session factories.
 
-Opening never changes a file that is not a Duidu library: the SQLite header, write access and the
-schema revision are checked before anything is written, and every refusal is a one-line `LibraryError`.
+Opening never changes a file that is not an intact Duidu library: the SQLite header, an empty file,
+write access, SQLite's quick check (app.store.integrity) and the schema revision are all checked before
+anything is written, and every refusal is a one-line `LibraryError`. A library whose folder cannot be
+written is opened `immutable` for reading: SQLite then needs no lock or `-shm` file beside it.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from app.paths import DB_ENV, default_library_path
+from app.paths import DB_ENV, cache_dir, default_library_path
 from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
+from app.store.integrity import VerdictMemory, quick_check
 from app.store.migrate import ensure_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -27,6 +30,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 #: Execution option that makes SQLite start the transaction with BEGIN IMMEDIATE (one writer lane).
 _WRITE_OPTION = "duidu_write"
+#: Library files this process created (empty until their schema is written): reopening one of those
+#: while it is still empty is not the "empty file given as a library" that `EmptyLibraryFile` refuses.
+_CREATED_HERE: set[Path] = set()
+
+
+class EmptyLibraryFile(LibraryError):
+    """The named library file exists but is empty (0 bytes): perhaps a library lost to a full disk, so
+    it is not silently made a new library. The GUI asks; `open_library(..., allow_empty=True)` agrees."""
 
 
 @dataclass
@@ -51,11 +62,30 @@ class Library:
     def close(self) -> None:
         self.engine.dispose()
 
+    def mark_damaged(self, reason: str) -> None:
+        """A check found damage after opening (the GUI's background `full_check`): from now on the
+        library is read-only, and every attempt to write raises `LibraryError(reason)`."""
+        self.readonly = True
+        self.writer = _RefusingWriter(reason)  # type: ignore[assignment]
+
     def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class _RefusingWriter:
+    """Stands in for `Library.writer` on a library found damaged: opening a session for writing fails."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __call__(self, **_kw: object) -> Session:
+        raise LibraryError(self.reason)
+
+    def begin(self) -> Session:
+        raise LibraryError(self.reason)
 
 
 def resolve_target(db: str | None) -> str:
@@ -69,8 +99,13 @@ def open_library(
     create: bool = True,
     readonly: bool = False,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    allow_empty: bool = False,
 ) -> Library:
-    """Open (and if needed create or upgrade) the library named by a path or an SQLAlchemy URL."""
+    """Open (and if needed create or upgrade) the library named by a path or an SQLAlchemy URL.
+
+    An existing empty file is refused with `EmptyLibraryFile` unless `allow_empty` (the user agreed to
+    make it a new library) or this process created it.
+    """
     target = resolve_target(db)
     path = _sqlite_path(target)
     if path is None:
@@ -80,8 +115,10 @@ def open_library(
         library = Library(engine, "in-memory library", readonly=readonly)
     else:
         file = Path(path).expanduser().absolute()
-        _check_file(file, create=create, readonly=readonly)
-        uri = f"{file.as_uri()}?mode={'ro' if readonly else 'rwc'}"  # as_uri: Windows drives, odd names
+        if not file.exists() and create and not readonly:
+            _CREATED_HERE.add(file)
+        _check_file(file, create=create, readonly=readonly, allow_empty=allow_empty or file in _CREATED_HERE)
+        uri = f"{file.as_uri()}?{_read_only_mode(file) if readonly else 'mode=rwc'}"  # as_uri: odd names
         engine = _sqlite_engine(f"sqlite+pysqlite:///{file}", uri, busy_timeout, QueuePool)
         library = Library(engine, str(file), readonly=readonly)
     try:
@@ -103,11 +140,16 @@ def open_for_reading(db: str | None = None, *, create: bool = False) -> Library:
 def _prepare(library: Library) -> None:
     location = library.location
     try:
+        if library.engine.dialect.name == "sqlite":
+            file = Path(location)
+            memory = VerdictMemory(cache_dir() / "checked-libraries") if file.is_absolute() else None
+            # before the schema check, which may migrate
+            quick_check(library.engine, location, file=file, memory=memory)
         writer = library.writer.kw["bind"]
         ensure_schema(library.engine, writer, location, readonly=library.readonly)
         if library.engine.dialect.name == "sqlite" and not library.readonly:
             _use_wal(library.engine)
-    except DBAPIError as exc:
+    except (DBAPIError, sqlite3.Error) as exc:  # raw driver errors come from the checks' own connection
         raise LibraryError(describe_database_error(exc, location)) from exc
 
 
@@ -137,7 +179,21 @@ def _sqlite_path(target: str) -> str | None:
     return url.database if url.database and url.database != ":memory:" else ":memory:"
 
 
-def _check_file(path: Path, *, create: bool, readonly: bool) -> None:
+def _read_only_mode(file: Path) -> str:
+    """`mode=ro` needs to create the `-shm` file of a WAL library; in a folder we cannot write,
+    `immutable=1` reads the file as it is instead. Not when a `-wal` file holds changes not yet in the
+    library (after a crash): immutable would ignore them, so then `mode=ro` tries its best."""
+    if os.access(file.parent, os.W_OK):
+        return "mode=ro"
+    wal = file.with_name(file.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    return "mode=ro" if pending else "mode=ro&immutable=1"
+
+
+def _check_file(path: Path, *, create: bool, readonly: bool, allow_empty: bool = False) -> None:
     """Refuse, before SQLite touches it, anything we must not write to."""
     if path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")
@@ -154,6 +210,11 @@ def _check_file(path: Path, *, create: bool, readonly: bool) -> None:
         raise LibraryError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if header and header != SQLITE_HEADER:
         raise LibraryError(f"{path} is not a Duidu library (not an SQLite database); it was left untouched")
+    if not header and not allow_empty:
+        raise EmptyLibraryFile(
+            f"{path} is an empty file, not a Duidu library; it was left untouched "
+            "(choose a new file name to make a new library)"
+        )
     if readonly:
         return
     try:

@@ -26,10 +26,10 @@ from app.core.shingles import (
     FINGERPRINT_VERSION,
     CandidateScore,
     ShingleParams,
+    fingerprint_array,
     idf,
     max_useful_df,
     normalised,
-    sorted_fingerprints,
 )
 from app.store.index_models import ShingleIndexState, ShinglePosting
 from app.store.models import Document
@@ -53,31 +53,59 @@ _POSTGRESQL_INSERT = (
 )
 
 
-def index_document(
-    connection: Connection, document_id: int, stored_text: str, *, replace: bool = False
-) -> int:
-    """Store the fingerprints of one document (call inside the transaction that stores it); returns how many."""
+@dataclass(frozen=True, slots=True)
+class Fingerprints:
+    """A text's fingerprints (sorted int64 array) and the length of its normalised view."""
+
+    hashes: np.ndarray
+    chars: int
+
+
+def text_fingerprints(stored_text: str) -> Fingerprints:
+    """What `index_document` stores for a text; take it before storing a long text, so that its
+    normalised view is gone before the database copies the text itself (peak memory of a big import)."""
     norm = normalised(stored_text)
-    found = sorted_fingerprints(norm, PARAMS)
+    return Fingerprints(fingerprint_array(norm, PARAMS), len(norm))
+
+
+def index_document(
+    connection: Connection,
+    document_id: int,
+    stored_text: str,
+    *,
+    replace: bool = False,
+    fingerprints: Fingerprints | None = None,
+) -> int:
+    """Store the fingerprints of one document (call inside the transaction that stores it); returns how many.
+    `fingerprints` are the text's, when already taken with `text_fingerprints`."""
+    taken = fingerprints or text_fingerprints(stored_text)
+    found, chars = taken.hashes, taken.chars
     if replace:
         clear_document(connection, document_id)
-    if found and connection.dialect.name == "sqlite":  # the DBAPI's executemany: no per-row overhead
-        connection.exec_driver_sql(_SQLITE_INSERT, list(zip(found, repeat(document_id))))
-    elif found and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
+    if found.size and connection.dialect.name == "sqlite":
+        # the DBAPI's executemany, fed row by row: no per-row overhead, and no list of millions of tuples
+        cursor = connection.connection.cursor()
+        try:
+            cursor.executemany(_SQLITE_INSERT, zip(map(int, found), repeat(document_id)))
+        finally:
+            cursor.close()
+    elif found.size and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
         # one statement and one array parameter: no round trip per posting
-        connection.exec_driver_sql(_POSTGRESQL_INSERT, {"hashes": found, "document_id": document_id})
-    elif found:
-        connection.execute(insert(POSTINGS), [{"hash": h, "document_id": document_id} for h in found])
+        connection.exec_driver_sql(_POSTGRESQL_INSERT, {"hashes": found.tolist(), "document_id": document_id})
+    elif found.size:
+        connection.execute(
+            insert(POSTINGS), [{"hash": h, "document_id": document_id} for h in found.tolist()]
+        )
     connection.execute(
         insert(STATE),
         {
             "document_id": document_id,
             "version": FINGERPRINT_VERSION,
             "fingerprints": len(found),
-            "chars": len(norm),
+            "chars": chars,
         },
     )
-    return len(found)
+    return int(found.size)
 
 
 def clear_document(connection: Connection, document_id: int) -> None:

@@ -78,6 +78,9 @@ def ensure_schema(engine: Engine, writer: Engine, location: str, *, readonly: bo
             )
     if readonly:
         raise LibraryError(f"{location} needs a schema upgrade; open it once with write access")
+    from app.store.integrity import full_check
+
+    full_check(engine, location)  # an upgrade rewrites tables: never on a damaged library
     with writer.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

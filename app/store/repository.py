@@ -74,6 +74,11 @@ def add_document(
     existing = connection.execute(_ID_BY_HASH, {"digest": digest}).scalar()
     if existing is not None:
         return AddResult(existing, created=False)
+    # Fingerprints first: a long text's normalised view is then freed before the text is copied into
+    # the database (the index needs numpy, which opening the library, the GUI's start, does not load).
+    from app.store.index import index_document, text_fingerprints
+
+    fingerprints = text_fingerprints(text)
     values = {name: getattr(meta, name) for name in META_COLUMNS}
     values.update(
         format=format,
@@ -87,11 +92,8 @@ def add_document(
     if tags:
         rows = [{"document_id": document_id, "tag": tag, "position": i} for i, tag in enumerate(tags)]
         connection.execute(_INSERT_TAG, rows)
-    # Same transaction: a document is never stored without its fingerprints. Imported here: the index
-    # needs numpy, which opening the library (the GUI's start) does not.
-    from app.store.index import index_document
-
-    index_document(connection, document_id, text)
+    # Same transaction: a document is never stored without its fingerprints.
+    index_document(connection, document_id, text, fingerprints=fingerprints)
     return AddResult(document_id, created=True)
 
 

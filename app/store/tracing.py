@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from app.core.passages import (
     BoilerplateSignal,
     FormulaOracle,
-    PairSummary,
     Passage,
     PassageParams,
     PreparedDocument,
@@ -37,6 +36,16 @@ from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
+from app.store.similar_focus import (
+    WHOLE_CHARS,
+    Focus,
+    QueryShingles,
+    excerpt_document,
+    focus,
+    query_excerpt,
+)
+from app.store.similar_pool import candidate_pool
+from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -83,39 +92,6 @@ def library_formula_oracle(library: Library) -> FormulaOracle:
     return FormulaMatcher(entries, idioms=idioms(), common_words=general_words()).coverage
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """What a result shows about a document besides the numbers."""
-
-    id: int
-    title: str
-    source: str
-    date: str
-    speaker: str
-    genre: str
-    chars: int
-
-
-@dataclass(frozen=True, slots=True)
-class SimilarDocument:
-    """A speech sharing copied prose with the query.
-
-    `score` is the share of the query's text found as copy in this document (`query_copy_ratio`);
-    `other_copy_ratio` is the share of this document found in the query. `longest` is the longest shared
-    copy passage, as the query has it (with its offsets in the query text).
-    """
-
-    document: DocumentInfo
-    score: float
-    query_copy_ratio: float
-    other_copy_ratio: float
-    passages: int
-    longest: str
-    longest_start: int
-    longest_end: int
-    candidate_score: float
-
-
 def ensure_fresh(
     library: Library, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> int:
@@ -148,8 +124,11 @@ def remember(params: PassageParams, prepared: PreparedDocument, document_id: int
 
 def holding_session(params: PassageParams) -> AbstractContextManager[None]:
     """One session for the boilerplate signal's lookups over a run of comparisons (see `reading`)."""
-    if isinstance(params.boilerplate, LibraryBoilerplate):
-        return params.boilerplate.reading()
+    signal = params.boilerplate
+    while isinstance(signal, _AlsoExcluding):
+        signal = signal.signal
+    if isinstance(signal, LibraryBoilerplate):
+        return signal.reading()
     return nullcontext()
 
 
@@ -170,60 +149,118 @@ def similar_documents(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[SimilarDocument]:
-    """Speeches sharing the most copied prose with `text` (a library document's text, or any text).
+    """Speeches sharing the most copied prose with `text` (a library document's text, or any text), best
+    first: by the query characters found copied in each (formulas and library boilerplate excluded, edits
+    inside a passage not counted), so a speech's real source comes before one sharing its stock wording,
+    and of near-identical versions the closest comes first. Ties are explained in `SimilarDocument.reason`.
 
-    `exclude` is the query's own id when it is in the library; `check` candidates (default top + 5, at
-    least 10) are confirmed with the passage engine. Documents sharing only formulas are left out.
-    Without `params`, the library's (`default_params`, with `formula_oracle` when given).
+    `exclude` is the query's own id when it is in the library. The shingle index proposes a pool of
+    candidates (the `check` sharing the rarest fingerprints and the `check` sharing the most; default
+    top + 5, at least 10); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
+    engine on the shared part only, best bound first, until no bound left can change the first `top` or
+    `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
+    are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,
+    the library's (`default_params`, with `formula_oracle` when given).
     """
     ensure_fresh(library, progress, cancelled)
     params = params or default_params(library, formula_oracle)
     check = check or max(10, top + 5)
+    query = prepare(text, params)
+    shingles = QueryShingles.of(query.view.text)
     with library.reader() as session:
-        candidates = find_candidates(
-            session, fingerprints(text), exclude=() if exclude is None else (exclude,), limit=check
+        ids, scores = candidate_pool(
+            session, fingerprints(text), () if exclude is None else (exclude,), check
         )
-        ids = [c.document_id for c in candidates]
         infos = document_infos(session, ids)
         texts = texts_of(session, ids)
-    query = prepare(text, params)
     if exclude is not None:
         remember(params, query, exclude)
+    bounded = sorted(
+        ((focus(shingles, texts.get(i) or "", params), i) for i in ids),
+        key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]),
+    )
+    for _found, doc_id in bounded:
+        remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
+    params = _without_versions(params, [i for found, i in bounded if _is_version(found)])
+    query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
+    # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
+    budget, spent = check * WHOLE_CHARS, 0
     with holding_session(params):
-        for done, candidate in enumerate(candidates, start=1):
+        for done, (found, doc_id) in enumerate(bounded, start=1):
             _check(cancelled)
-            other = texts.get(candidate.document_id)
-            if other:
-                prepared = remember(params, prepare(other, params), candidate.document_id)
-                passages, summary = compare_prepared(query, prepared, 0, 1, params)
-                found = _similar(infos[candidate.document_id], candidate.score, passages, summary)
-                if found is not None:
-                    results.append(found)
+            if found.bound <= 0 or (done > check and spent > budget):
+                break  # `check` confirmed, and as many characters compared as `check` short speeches
+            if len(results) >= top and found.bound < ranked(results)[top - 1].score:
+                break  # no candidate left can enter the first `top`
+            similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params)
+            spent += found.compared(len(query.view.text))
+            if similar is not None:
+                results.append(similar)
             if progress is not None:
-                progress(done, len(candidates))
-    results.sort(key=lambda r: (-r.score, -r.other_copy_ratio, r.document.id))
-    return results[:top]
+                progress(done, len(bounded))
+    if progress is not None:
+        progress(len(bounded), len(bounded))
+    return explained(ranked(results))[:top]
 
 
-def _similar(
-    info: DocumentInfo, candidate_score: float, passages: list[Passage], summary: PairSummary
+#: A candidate that may share this much of the query, and the query as much of it, is a version of the
+#: query, not one more speech using common wording: see `_without_versions`.
+VERSION_BOUND = 0.8
+
+
+def _is_version(found: Focus) -> bool:
+    return found.bound >= VERSION_BOUND and found.other_bound >= VERSION_BOUND
+
+
+def _excerpt_key(doc_id: int) -> str:
+    """The key an excerpt is known by in place of a content hash (the boilerplate signal maps it to the id)."""
+    return f"excerpt:{doc_id}"
+
+
+def _without_versions(params: PassageParams, versions: Sequence[int]) -> PassageParams:
+    """Leave the query's own versions out of the library's boilerplate counts.
+
+    Text ≥ 3 other speeches hold is boilerplate; but when a speech exists in four versions, every version
+    holds the query's text three times over, and without this rule none of them would be similar to it.
+    Versions of one text are one source, so the candidates that may share most of the query and hold
+    little else are not counted as "other speeches" for any pair of this query.
+    """
+    if not versions or params.boilerplate is None:
+        return params
+    keys = frozenset(_excerpt_key(i) for i in versions)
+    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys))
+
+
+def _confirm(
+    query: PreparedDocument,
+    found: Focus,
+    doc_id: int,
+    info: DocumentInfo,
+    candidate_score: float,
+    params: PassageParams,
 ) -> SimilarDocument | None:
-    """The result for one confirmed candidate, or None when it shares no copied prose."""
+    """The engine's passages between the query and the candidate's excerpt, as a result (None: only
+    formulas shared)."""
+    excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id))
+    side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
+    passages, summary = compare_prepared(side, excerpt, 0, 1, params)
     copies = [p for p in passages if p.kind == "copy"]
     if not copies:
         return None
     longest = max(copies, key=lambda p: (p.a_end - p.a_start, -p.a_start))
+    matched = sum(p.matched_chars for p in copies)
     return SimilarDocument(
         document=info,
-        score=summary.a_copy_ratio,
-        query_copy_ratio=summary.a_copy_ratio,
-        other_copy_ratio=summary.b_copy_ratio,
+        score=round(matched / max(1, len(query.view.text)), 4),
+        query_copy_ratio=round(summary.a_copy_ratio * len(side.view.text) / max(1, len(query.view.text)), 4),
+        other_copy_ratio=round(summary.b_copy_ratio * len(found.excerpt) / max(1, found.length), 4),
         passages=len(copies),
         longest=longest.a_text,
         longest_start=longest.a_start,
         longest_end=longest.a_end,
         candidate_score=candidate_score,
+        matched_chars=matched,
     )
 
 

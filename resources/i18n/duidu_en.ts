@@ -1019,6 +1019,13 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>LibraryCheck</name>
+    <message>
+        <source>The library is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>
@@ -1035,6 +1042,16 @@ You can try again or carry on with something else.</source>
     </message>
     <message>
         <source>%1 already exists; choose a new file name for a new library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty library file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty. A library can be emptied when the disk was full; if you expected your documents here, keep the file and restore a backup instead.
+
+Make it a new, empty library?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1723,6 +1740,38 @@ You can try again or carry on with something else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not a readable .%1 file (damaged or truncated: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .%1 file (more than %2 parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large when unpacked (%1 is more than %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many elements in %1 (more than %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested too deeply in %1 (more than %2 levels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged part %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported compression in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many pages (%1; the limit is %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not a readable PDF (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,6 +1841,10 @@ You can try again or carry on with something else.</source>
     </message>
     <message>
         <source>%1 is damaged or not a Duidu library (%2); it was left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a Duidu library; it was left untouched (choose a new file name to make a new library)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1004,6 +1004,13 @@ You can try again or carry on with something else.</source>
     </message>
 </context>
 <context>
+    <name>LibraryCheck</name>
+    <message>
+        <source>The library is damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>
@@ -1021,6 +1028,18 @@ You can try again or carry on with something else.</source>
     <message>
         <source>%1 already exists; choose a new file name for a new library</source>
         <translation>%1 已存在；请为新文库另选一个文件名</translation>
+    </message>
+    <message>
+        <source>Empty library file</source>
+        <translation>空的文库文件</translation>
+    </message>
+    <message>
+        <source>%1 is empty. A library can be emptied when the disk was full; if you expected your documents here, keep the file and restore a backup instead.
+
+Make it a new, empty library?</source>
+        <translation>%1 是空文件。磁盘写满时文库可能被清空；如果您的文档本应在此，请保留该文件并从备份恢复。
+
+要把它作为一个新的空文库吗？</translation>
     </message>
     <message>
         <source>Duidu cannot use this library. It has not been changed.</source>
@@ -1696,6 +1715,38 @@ You can try again or carry on with something else.</source>
         <translation>无法读取的 .docx 文件（已损坏或不完整：%1）</translation>
     </message>
     <message>
+        <source>not a readable .%1 file (damaged or truncated: %2)</source>
+        <translation>无法读取的 .%1 文件（已损坏或不完整：%2）</translation>
+    </message>
+    <message>
+        <source>not a readable .%1 file (more than %2 parts)</source>
+        <translation>无法读取的 .%1 文件（部件超过 %2 个）</translation>
+    </message>
+    <message>
+        <source>too large when unpacked (%1 is more than %2)</source>
+        <translation>解压后过大（%1 超过 %2）</translation>
+    </message>
+    <message>
+        <source>too many elements in %1 (more than %2)</source>
+        <translation>%1 中的元素过多（超过 %2 个）</translation>
+    </message>
+    <message>
+        <source>nested too deeply in %1 (more than %2 levels)</source>
+        <translation>%1 嵌套过深（超过 %2 层）</translation>
+    </message>
+    <message>
+        <source>damaged part %1 (%2)</source>
+        <translation>部件 %1 已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>unsupported compression in %1 (%2)</source>
+        <translation>%1 使用了不支持的压缩方式（%2）</translation>
+    </message>
+    <message>
+        <source>too many pages (%1; the limit is %2)</source>
+        <translation>页数过多（%1 页；上限为 %2 页）</translation>
+    </message>
+    <message>
         <source>not a readable PDF (%1)</source>
         <translation>无法读取的 PDF（%1）</translation>
     </message>
@@ -1766,6 +1817,10 @@ You can try again or carry on with something else.</source>
     <message>
         <source>%1 is damaged or not a Duidu library (%2); it was left untouched</source>
         <translation>%1 已损坏或不是对读文库（%2）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a Duidu library; it was left untouched (choose a new file name to make a new library)</source>
+        <translation>%1 是空文件，不是对读文库；未作任何改动（如要新建文库，请另选一个文件名）</translation>
     </message>
     <message>
         <source>%1 is not a Duidu library (not an SQLite database); it was left untouched</source>

@@ -31,7 +31,8 @@ def test_json_names_id_title_source_and_score(corpus_library: CorpusLibrary, cap
         and Path(first["source"]).is_absolute()
     )
     assert first["title"] and 0.8 < first["score"] <= 1
-    assert {"query_copy_ratio", "other_copy_ratio", "longest_passage"} <= set(first)
+    assert {"query_copy_ratio", "other_copy_ratio", "longest_passage", "matched_chars"} <= set(first)
+    assert "characters of copied prose" in first["reason"]
     assert [r["score"] for r in results] == sorted((r["score"] for r in results), reverse=True)
     assert payload["query"]["id"] == query
 

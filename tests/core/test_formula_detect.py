@@ -87,10 +87,10 @@ def test_shipped_formula_coverage_is_fast_enough_per_passage():
     passage = normalize("增强“四个意识”、坚定“四个自信”、做到“两个维护”", keep_punctuation=False).text
     assert formula_coverage(passage) > 0.6
     assert formula_coverage("今天天气很好我们去公园散步") == 0.0
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(2000):
         formula_coverage(passage)
-    assert (time.perf_counter() - start) / 2000 < 0.001
+    assert (time.process_time() - start) / 2000 < 0.001
 
 
 @pytest.mark.parametrize(

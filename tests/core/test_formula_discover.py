@@ -67,9 +67,9 @@ def test_whole_corpus_top_100(corpus):
         (str(p.relative_to(corpus)), "", p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))
     ]
     known = {match_key(w) for e in shipped_lexicon().entries for w, _s in e.forms()}
-    start = time.perf_counter()
+    start = time.process_time()
     found = discover(documents, idioms=idioms(), general_words=general_words(), known=known)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     top = [c.text for c in found[:100]]
     for formula in ("四个意识", "两个维护", "三严三实", "放管服", "一带一路"):
         assert formula in top, formula

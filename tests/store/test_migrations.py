@@ -15,6 +15,7 @@ from sqlalchemy import inspect
 
 from app.core.model import DocumentMeta
 from app.store import LibraryError, add_document, list_documents, open_library
+from app.store.engine import EmptyLibraryFile
 from app.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD, alembic_config, current_revisions, head_revision
 from app.store.models import Base
 
@@ -32,9 +33,12 @@ def test_one_linear_history_shipped_with_the_package() -> None:
     assert [r.revision for r in script.walk_revisions()][-1] == "0001"
 
 
-def test_empty_file_becomes_a_library(library_path: Path) -> None:
-    library_path.write_bytes(b"")
-    with open_library(str(library_path)) as library:
+def test_empty_file_becomes_a_library_only_when_the_user_agrees(library_path: Path) -> None:
+    library_path.write_bytes(b"")  # perhaps a library lost to a full disk: not silently made a new one
+    with pytest.raises(EmptyLibraryFile, match="empty file, not a Duidu library; it was left untouched"):
+        open_library(str(library_path))
+    assert library_path.read_bytes() == b""
+    with open_library(str(library_path), allow_empty=True) as library:
         assert current_revisions(library.engine) == (head_revision(),)
 
 

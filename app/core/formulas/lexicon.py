@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.core.normalize import REDACTION, normalize
+from app.core.spreadsheet import neutralise_cell, restore_cell
 
 COLUMNS = (
     "canonical",
@@ -85,7 +86,7 @@ def _split_list(value: str) -> tuple[str, ...]:
 def _parse_row(fields: list[str]) -> FormulaEntry:
     if len(fields) > len(COLUMNS):
         raise ValueError(f"{len(fields)} columns, at most {len(COLUMNS)} expected")
-    values = dict(zip(COLUMNS, (f.strip() for f in fields), strict=False))
+    values = dict(zip(COLUMNS, (restore_cell(f.strip()) for f in fields), strict=False))
     canonical = values.get("canonical", "")
     if not canonical:
         raise ValueError("empty canonical text")
@@ -141,7 +142,8 @@ def parse_lexicon_tsv(text: str) -> LoadedLexicon:
 
 
 def _clean_field(value: str) -> str:
-    return " ".join(value.replace("\t", " ").splitlines())
+    """One line without tabs, safe to open in a spreadsheet (`parse_lexicon_tsv` undoes the latter)."""
+    return str(neutralise_cell(" ".join(value.replace("\t", " ").splitlines())))
 
 
 def lexicon_to_tsv(entries: Iterable[FormulaEntry]) -> str:

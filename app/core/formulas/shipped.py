@@ -1,7 +1,9 @@
 """The shipped lexicon, idiom list and general dictionary, loaded once per process on first use.
 
 Loading is lazy (the GUI must start in under 2 s) and guarded by a lock, because the first caller
-may well be a worker thread while another worker asks at the same moment.
+may well be a worker thread while another worker asks at the same moment. All of it (with the compiled
+matcher) comes from one file in the user cache folder, rebuilt when the lexicon files change
+(app.core.formulas.lexicon_cache).
 """
 
 from __future__ import annotations
@@ -10,15 +12,24 @@ import gc
 import importlib.util
 import re
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
+from app.core import normalize
+from app.core.formulas import detect, lexicon, lexicon_cache, word_list
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
-from app.paths import resource
+from app.core.formulas.word_list import LazyWordList, WordList
+from app.paths import cache_dir, resource
 
 LEXICON_FILE = "formulas.tsv"
 IDIOM_FILE = "thuocl_chengyu.txt"
+CACHE_FILE = "formula-lexicon.cache"
+WORDS_CACHE_FILE = "general-words.cache"
+T = TypeVar("T")
 _lock = threading.Lock()
 
 
@@ -30,26 +41,16 @@ def idiom_path() -> Path:
     return resource("lexicon", IDIOM_FILE)
 
 
-@cache
-def _shipped_lexicon() -> LoadedLexicon:
-    return load_lexicon(lexicon_path())
-
-
 def shipped_lexicon() -> LoadedLexicon:
     """The lexicon in `resources/lexicon/formulas.tsv` (with any problems its rows have)."""
     with _lock:
-        return _shipped_lexicon()
-
-
-@cache
-def _idioms() -> frozenset[str]:
-    return parse_idioms(idiom_path().read_text(encoding="utf-8"))
+        return _compiled().lexicon
 
 
 def idioms() -> frozenset[str]:
     """THUOCL's four-character idioms: never formulas."""
     with _lock:
-        return _idioms()
+        return _compiled().idioms
 
 
 #: A line of jieba's dictionary ("word frequency tag") whose word has 2–8 characters.
@@ -68,11 +69,10 @@ def _jieba_dictionary() -> Path:
 _CHUNK = 1 << 16
 
 
-@cache
-def _general_words() -> frozenset[str]:
-    # A regular expression instead of splitting 350k lines in Python: half the time, which matters because
-    # the first comparison waits for this. It runs over ~64 KB slices cut at line ends, so that a worker
-    # loading the lexicon never holds the interpreter lock from the GUI thread for more than ~15 ms.
+def _dictionary_words() -> set[str]:
+    # A regular expression instead of splitting 350k lines in Python: half the time. It runs over ~64 KB
+    # slices cut at line ends, so that a worker building the cache never holds the interpreter lock from
+    # the GUI thread for more than ~15 ms.
     text = _jieba_dictionary().read_text(encoding="utf-8")
     words: set[str] = set()
     start = 0
@@ -80,22 +80,90 @@ def _general_words() -> frozenset[str]:
         end = text.find("\n", start + _CHUNK) + 1 or len(text)
         words.update(_DICT_WORD.findall(text, start, end))
         start = end
-    found = frozenset(words)
-    _keep_for_life()
-    return found
+    return words
 
 
-def general_words() -> frozenset[str]:
+def general_words() -> WordList:
     """Words of jieba's general dictionary (pre-2012 vocabulary): ordinary words, not new formulas."""
     with _lock:
         return _general_words()
 
 
+@dataclass(frozen=True)
+class _Shipped:
+    lexicon: LoadedLexicon
+    idioms: frozenset[str]
+    matcher: FormulaMatcher
+
+
+#: FormulaMatcher attributes that are the word lists (stored once, not inside the matcher's state).
+_WORD_ATTRIBUTES = ("idioms", "common_words")
+
+
+def _build() -> dict[str, Any]:
+    """The cache payload, from the files: plain data, the entries and the matcher's compiled state."""
+    loaded = load_lexicon(lexicon_path())
+    found_idioms = parse_idioms(idiom_path().read_text(encoding="utf-8"))
+    matcher = FormulaMatcher(loaded.entries, idioms=found_idioms, common_words=LazyWordList(general_words))
+    matcher._fragment_automaton()  # built now, so that the cache holds it too
+    state = {k: v for k, v in vars(matcher).items() if k not in _WORD_ATTRIBUTES}
+    return {"lexicon": loaded, "idioms": found_idioms, "matcher": state}
+
+
+def _restore(payload: dict[str, Any]) -> _Shipped:
+    matcher = FormulaMatcher.__new__(FormulaMatcher)
+    for name, value in payload["matcher"].items():
+        setattr(matcher, name, value)
+    # The general words (3 MB) load on first use: lexicon coverage, all a comparison asks, never needs them.
+    matcher.idioms, matcher.common_words = payload["idioms"], LazyWordList(general_words)
+    loaded, found_idioms = payload["lexicon"], payload["idioms"]
+    if not isinstance(loaded, LoadedLexicon) or not isinstance(found_idioms, frozenset):
+        raise TypeError("not a lexicon cache payload")
+    if matcher.entries != loaded.entries:
+        raise ValueError("matcher and lexicon differ")
+    return _Shipped(loaded, found_idioms, matcher)
+
+
+def cache_path() -> Path:
+    return cache_dir() / CACHE_FILE
+
+
+def words_cache_path() -> Path:
+    return cache_dir() / WORDS_CACHE_FILE
+
+
+def _code() -> list[Path | None]:
+    """The modules whose code decides what the caches hold."""
+    modules = (detect, lexicon, lexicon_cache, normalize, word_list)
+    return [*(Path(m.__file__) if m.__file__ else None for m in modules), Path(__file__)]
+
+
+def _load_cached(
+    path: Callable[[], Path], inputs: tuple[Path, ...], build: Callable[[], Any], check: Callable[[Any], T]
+) -> T:
+    key = lexicon_cache.cache_key(inputs, _code())
+    try:
+        where = path()
+    except OSError:  # no cache folder can be made: build in memory
+        return check(build())
+    return lexicon_cache.load_or_build(where, key, build, check)
+
+
 @cache
-def _default_matcher() -> FormulaMatcher:
-    matcher = FormulaMatcher(_shipped_lexicon().entries, idioms=_idioms(), common_words=_general_words())
+def _compiled() -> _Shipped:
+    shipped = _load_cached(cache_path, (lexicon_path(), idiom_path()), _build, _restore)
     _keep_for_life()
-    return matcher
+    return shipped
+
+
+@cache
+def _general_words() -> WordList:
+    words = _load_cached(
+        words_cache_path, (_jieba_dictionary(),), lambda: WordList(_dictionary_words()).to_strings(),
+        WordList.from_strings,
+    )  # fmt: skip
+    _keep_for_life()
+    return words
 
 
 def _keep_for_life() -> None:
@@ -112,7 +180,7 @@ def _keep_for_life() -> None:
 def default_matcher() -> FormulaMatcher:
     """A matcher over the shipped lexicon (user entries are merged in by the caller that has them)."""
     with _lock:
-        return _default_matcher()
+        return _compiled().matcher
 
 
 def formula_coverage(normalised_text: str) -> float:

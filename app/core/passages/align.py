@@ -12,44 +12,9 @@ import heapq
 from bisect import bisect_right
 
 from app.core.passages.extend import Candidate, make_candidate
+from app.core.passages.intervals import IntervalSet
+from app.core.passages.overlaps import Overlaps, box_coverage
 from app.core.passages.seeds import Run
-
-
-class IntervalSet:
-    """Disjoint half-open intervals, kept sorted, for what is already claimed in one text."""
-
-    __slots__ = ("ends", "starts")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_right(self.ends, start)
-        j = i
-        while j < len(self.starts) and self.starts[j] <= end:
-            start, end = min(start, self.starts[j]), max(end, self.ends[j])
-            j += 1
-        self.starts[i:j] = [start]
-        self.ends[i:j] = [end]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.ends, start)
-        return i < len(self.starts) and self.starts[i] < end
-
-    def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Pieces of [start, end) not covered by any interval."""
-        parts = []
-        i = bisect_right(self.ends, start)
-        while start < end:
-            if i >= len(self.starts) or self.starts[i] >= end:
-                parts.append((start, end))
-                break
-            if self.starts[i] > start:
-                parts.append((start, self.starts[i]))
-            start = max(start, self.ends[i])
-            i += 1
-        return parts
 
 
 def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
@@ -231,9 +196,11 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
     are not its rivals (a candidate for much of the same text is an alternative, not a neighbour)."""
     order = sorted(range(len(candidates)), key=lambda n: candidates[n].x0)
     support = [0] * len(candidates)
+    total = len(order)
     for k, n in enumerate(order):
         cand = candidates[n]
-        for m in order[k + 1 :]:
+        for q in range(k + 1, total):  # not a slice of `order`: that copied the rest of it per candidate
+            m = order[q]
             other = candidates[m]
             if other.x0 > cand.x1 + reach:
                 break
@@ -277,6 +244,7 @@ def group_reordered(
     """
     if not accepted:
         return []
+    overlapping = Overlaps(accepted)
     clauses = _free_clauses(accepted, runs, clause_chars) if clause_chars else []
     is_clause = {id(c) for c in clauses}
     pending, final = [accepted + clauses], []
@@ -300,7 +268,7 @@ def group_reordered(
             continue
         # with the clauses that fall in with them, else (when they widen the block too far) without
         for members in (group, passages) if len(passages) < len(group) else (group,):
-            verdict = _judge(members, accepted, dropped, runs, run_starts, min_coverage)
+            verdict = _judge(members, overlapping, dropped, runs, run_starts, min_coverage)
             if verdict is not None:
                 break
         if verdict is None:
@@ -317,7 +285,7 @@ def group_reordered(
 
 def _judge(
     group: list[Candidate],
-    accepted: list[Candidate],
+    overlapping: Overlaps,
     dropped: set[int],
     runs: list[Run],
     run_starts: list[int],
@@ -332,18 +300,14 @@ def _judge(
     # text repeats elsewhere matched there): cut the group on both sides of it and try the pieces.
     # A short repeat from far outside the other box is the weaker reading: the block keeps its text.
     intruders = [
-        c
-        for c in accepted
-        if id(c) not in members
-        and id(c) not in dropped
-        and ((c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0))
+        c for c in overlapping.around(x0, x1, y0, y1) if id(c) not in members and id(c) not in dropped
     ]
     weight = sum(c.matched for c in group)
     strong = [c for c in intruders if not _stray_repeat(c, weight, x0, x1, y0, y1)]
     if strong:
         pieces = _cut_around(group, strong[0], x0, x1)
         return tuple(pieces) if len(pieces) > 1 else tuple([c] for c in group)
-    if _coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
+    if box_coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
         return None
     return intruders
 
@@ -381,20 +345,3 @@ def _cut_around(group: list[Candidate], intruder: Candidate, x0: int, x1: int) -
     if len(before) + len(after) != len(group):
         return [group]
     return [piece for piece in (before, after) if piece]
-
-
-def _coverage(
-    group: list[Candidate], runs: list[Run], run_starts: list[int], x0: int, x1: int, y0: int, y1: int
-) -> float:
-    xs, ys = IntervalSet(), IntervalSet()
-    for c in group:
-        xs.add(c.x0, c.x1)
-        ys.add(c.y0, c.y1)
-    for n in range(bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)):
-        x, y, length = runs[n]
-        if x + length <= x1 and y0 <= y and y + length <= y1:
-            xs.add(x, x + length)
-            ys.add(y, y + length)
-    covered = sum(e - s for s, e in zip(xs.starts, xs.ends, strict=True))
-    covered += sum(e - s for s, e in zip(ys.starts, ys.ends, strict=True))
-    return covered / ((x1 - x0) + (y1 - y0))

@@ -10,6 +10,7 @@ whole passage, so the cost stays linear in the passage length.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import add
 
 from rapidfuzz.distance import LCSseq
 
@@ -35,13 +36,14 @@ class Candidate:
 
 def make_candidate(blocks: list[Run] | tuple[Run, ...]) -> Candidate:
     """A candidate spanning from its first to its last block (blocks may be out of order in y)."""
+    xs, ys, sizes = zip(*blocks, strict=True)  # columns, so that min/max/sum run at C speed
     return Candidate(
         blocks=tuple(blocks),
-        x0=min(b[0] for b in blocks),
-        x1=max(b[0] + b[2] for b in blocks),
-        y0=min(b[1] for b in blocks),
-        y1=max(b[1] + b[2] for b in blocks),
-        matched=sum(b[2] for b in blocks),
+        x0=min(xs),
+        x1=max(map(add, xs, sizes)),
+        y0=min(ys),
+        y1=max(map(add, ys, sizes)),
+        matched=sum(sizes),
     )
 
 

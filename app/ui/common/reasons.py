@@ -45,6 +45,36 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"not a readable \.docx file \(damaged or truncated: (.+)\)",
         QT_TRANSLATE_NOOP("Reasons", "not a readable .docx file (damaged or truncated: %1)"),
     ),
+    (
+        r"not a readable \.(\w+) file \(damaged or truncated: (.+)\)",
+        QT_TRANSLATE_NOOP("Reasons", "not a readable .%1 file (damaged or truncated: %2)"),
+    ),
+    (
+        r"not a readable \.(\w+) file \(more than (.+) parts\)",
+        QT_TRANSLATE_NOOP("Reasons", "not a readable .%1 file (more than %2 parts)"),
+    ),
+    # app/importers/limits.py (and the importers' own checks of the same kind)
+    (
+        r"too large when unpacked \((.+) is more than (.+)\)",
+        QT_TRANSLATE_NOOP("Reasons", "too large when unpacked (%1 is more than %2)"),
+    ),
+    (
+        r"too many elements in (.+) \(more than (.+)\)",
+        QT_TRANSLATE_NOOP("Reasons", "too many elements in %1 (more than %2)"),
+    ),
+    (
+        r"nested too deeply in (.+) \(more than (.+) levels\)",
+        QT_TRANSLATE_NOOP("Reasons", "nested too deeply in %1 (more than %2 levels)"),
+    ),
+    (r"damaged part (.+) \((.+)\)", QT_TRANSLATE_NOOP("Reasons", "damaged part %1 (%2)")),
+    (
+        r"unsupported compression in (.+) \((.+)\)",
+        QT_TRANSLATE_NOOP("Reasons", "unsupported compression in %1 (%2)"),
+    ),
+    (
+        r"too many pages \((.+); the limit is (.+)\)",
+        QT_TRANSLATE_NOOP("Reasons", "too many pages (%1; the limit is %2)"),
+    ),
     (r"not a readable PDF \((.+)\)", QT_TRANSLATE_NOOP("Reasons", "not a readable PDF (%1)")),
     (
         r"encrypted PDF that cannot be opened \((.+)\); no text layer",
@@ -108,6 +138,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"(.+) is damaged or not a Duidu library \((.+)\); it was left untouched",
         QT_TRANSLATE_NOOP("Reasons", "%1 is damaged or not a Duidu library (%2); it was left untouched"),
+    ),
+    (
+        r"(.+) is an empty file, not a Duidu library; it was left untouched "
+        r"\(choose a new file name to make a new library\)",
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "%1 is an empty file, not a Duidu library; it was left untouched "
+            "(choose a new file name to make a new library)",
+        ),
     ),
     (
         r"(.+) is not a Duidu library \(not an SQLite database\); it was left untouched",

@@ -29,7 +29,13 @@ from app.ui.common.prompts import warn
 from app.ui.common.reasons import localized_reason
 from app.ui.shell.error_dialog import install_error_dialog
 from app.ui.shell.i18n import Translations
-from app.ui.shell.library_chooser import choose_existing, choose_new, create_new_library, recover
+from app.ui.shell.library_chooser import (
+    choose_existing,
+    choose_new,
+    create_new_library,
+    open_existing,
+    recover,
+)
 from app.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -104,10 +110,8 @@ class GuiSession:
         self._first_rows = quick_table_rows(target)
         if self._first_rows is not None:
             return DeferredLibrary(target)
-        from app.store import open_library
-
         try:
-            return open_library(target)
+            return open_existing(None, target, create=True)
         except LibraryError as exc:
             return recover(None, exc)
 
@@ -137,12 +141,14 @@ class GuiSession:
                     opening.append(True)
                     window.runner.start(
                         lambda _progress, _cancelled: library.open_now(),
-                        on_success=lambda _library: None,
+                        on_success=lambda _library: window.service.library is library and _check(window),
                         on_failure=lambda exc: self.on_open_failed(library, exc),
                     )
 
             window.library_loaded.connect(open_when_shown)
         window.show()
+        if not isinstance(library, DeferredLibrary):  # a deferred one is checked once it is open
+            _check(window)
         return window
 
     def on_open_failed(self, library: DeferredLibrary, exc: Exception) -> None:
@@ -160,6 +166,7 @@ class GuiSession:
             return
         self.prefs.add_recent_library(chosen.location)
         window.switch_service(LibraryService(chosen))
+        _check(window)
 
     def on_preferences_changed(self, language: str, theme: str) -> None:
         self.translations.apply(language)  # widgets retranslate on the LanguageChange event
@@ -180,10 +187,8 @@ class GuiSession:
         window = self.window
         if window is None:
             return False
-        from app.store import open_library
-
         try:
-            library = create_new_library(path) if create else open_library(path, create=False)
+            library = create_new_library(path) if create else open_existing(window, path)
         except LibraryError as exc:
             warn(
                 window,
@@ -194,7 +199,15 @@ class GuiSession:
         self.prefs.add_recent_library(library.location)
         window.switch_service(LibraryService(library))
         window.offer_demo_when_loaded()
+        _check(window)
         return True
+
+
+def _check(window: MainWindow) -> None:
+    """The full integrity check of the window's library, in the background (app.ui.shell.library_check)."""
+    from app.ui.shell.library_check import check_in_background  # the check loads SQLAlchemy: not before
+
+    check_in_background(window)
 
 
 def open_documents(window: MainWindow, doc_args: Sequence[str]) -> None:

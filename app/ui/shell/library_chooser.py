@@ -1,7 +1,9 @@
 """When a library cannot be opened: explain why and offer another library or a new one, never overwriting.
 
 A damaged, locked, read-only or newer library is the user's data; Duidu refuses it with the store's
-one-line reason and lets the user pick an existing library or create a fresh file elsewhere.
+one-line reason and lets the user pick an existing library or create a fresh file elsewhere. An empty
+file named as the library may be one a full disk emptied: Duidu asks before making it a new library. A
+library Duidu may not write to (read-only file or folder) opens read-only: it can be read, not changed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.store import LibraryError
+from app.store.errors import LibraryError, LibraryReadOnly
 from app.ui.common.reasons import localized_reason
 
 if TYPE_CHECKING:
@@ -51,6 +53,37 @@ def create_new_library(path: str) -> Library:
     return open_library(path, create=True)
 
 
+def ask_to_use_empty_file(parent: QWidget | None, path: str) -> bool:
+    """True when the user agrees to make the empty file at `path` a new library (the default is no)."""
+    answer = QMessageBox.question(
+        parent,
+        translate("LibraryChooser", "Empty library file"),
+        translate(
+            "LibraryChooser",
+            "%1 is empty. A library can be emptied when the disk was full; if you expected your "
+            "documents here, keep the file and restore a backup instead.\n\nMake it a new, empty library?",
+        ).replace("%1", path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_existing(parent: QWidget | None, path: str, *, create: bool = False) -> Library:
+    """`open_library`, asking (`ask_to_use_empty_file`) before an empty file becomes a new library; a
+    library that cannot be written (its file or folder read-only) is opened for reading."""
+    from app.store import EmptyLibraryFile, open_library
+
+    try:
+        return open_library(path, create=create)
+    except LibraryReadOnly:
+        return open_library(path, readonly=True)
+    except EmptyLibraryFile:
+        if not ask_to_use_empty_file(parent, path):
+            raise
+    return open_library(path, create=create, allow_empty=True)
+
+
 def ask_what_to_do(parent: QWidget | None, error: LibraryError) -> str:
     """'open', 'new' or 'quit'."""
     box = QMessageBox(parent)
@@ -84,8 +117,6 @@ def recover(parent: QWidget | None, error: LibraryError) -> Library | None:
         if not path:
             continue
         try:
-            from app.store import open_library
-
-            return open_library(path, create=False) if choice == "open" else create_new_library(path)
+            return open_existing(parent, path) if choice == "open" else create_new_library(path)
         except LibraryError as exc:
             error = exc

@@ -1,0 +1,42 @@
+"""Disjoint intervals: what is already claimed in one text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class IntervalSet:
+    """Disjoint half-open intervals, kept sorted, for what is already claimed in one text."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.ends, start)
+        j = i
+        while j < len(self.starts) and self.starts[j] <= end:
+            start, end = min(start, self.starts[j]), max(end, self.ends[j])
+            j += 1
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+    def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Pieces of [start, end) not covered by any interval."""
+        parts = []
+        i = bisect_right(self.ends, start)
+        while start < end:
+            if i >= len(self.starts) or self.starts[i] >= end:
+                parts.append((start, end))
+                break
+            if self.starts[i] > start:
+                parts.append((start, self.starts[i]))
+            start = max(start, self.ends[i])
+            i += 1
+        return parts

@@ -1,0 +1,67 @@
+"""Boxes of a reordered group: the accepted passages that overlap one, and how much of one is matched."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
+
+from app.core.passages.extend import Candidate
+from app.core.passages.intervals import IntervalSet
+from app.core.passages.seeds import Run
+
+
+class Overlaps:
+    """The accepted passages overlapping a box in either text, in their order in `accepted`.
+
+    Accepted passages are disjoint in each text (resolution lets each character belong to one), so sorted
+    by start they are sorted by end too, and the ones overlapping a range are found by bisection instead of
+    a scan of all of them per group (which grew with the square of the passages in long texts).
+    """
+
+    def __init__(self, accepted: list[Candidate]) -> None:
+        self.accepted = accepted
+        self.axes = [
+            self._axis(accepted, lambda c: (c.x0, c.x1)),
+            self._axis(accepted, lambda c: (c.y0, c.y1)),
+        ]
+
+    @staticmethod
+    def _axis(
+        accepted: list[Candidate], span: Callable[[Candidate], tuple[int, int]]
+    ) -> tuple[list[int], list[int], list[int]] | None:
+        order = sorted(range(len(accepted)), key=lambda n: span(accepted[n]))
+        starts = [span(accepted[n])[0] for n in order]
+        ends = [span(accepted[n])[1] for n in order]
+        if any(b < a for a, b in pairwise(ends)):
+            return None  # not disjoint after all: the caller scans
+        return order, starts, ends
+
+    def around(self, x0: int, x1: int, y0: int, y1: int) -> list[Candidate]:
+        if self.axes[0] is None or self.axes[1] is None:
+            return [c for c in self.accepted if (c.x0 < x1 and c.x1 > x0) or (c.y0 < y1 and c.y1 > y0)]
+        found: set[int] = set()
+        for (order, starts, ends), (lo, hi) in zip(self.axes, ((x0, x1), (y0, y1)), strict=True):
+            k = bisect_right(ends, lo)  # first one ending after lo
+            while k < len(order) and starts[k] < hi:
+                if ends[k] > lo:
+                    found.add(order[k])
+                k += 1
+        return [self.accepted[n] for n in sorted(found)]
+
+
+def box_coverage(
+    group: list[Candidate], runs: list[Run], run_starts: list[int], x0: int, x1: int, y0: int, y1: int
+) -> float:
+    xs, ys = IntervalSet(), IntervalSet()
+    for c in group:
+        xs.add(c.x0, c.x1)
+        ys.add(c.y0, c.y1)
+    for n in range(bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)):
+        x, y, length = runs[n]
+        if x + length <= x1 and y0 <= y and y + length <= y1:
+            xs.add(x, x + length)
+            ys.add(y, y + length)
+    covered = sum(e - s for s, e in zip(xs.starts, xs.ends, strict=True))
+    covered += sum(e - s for s, e in zip(ys.starts, ys.ends, strict=True))
+    return covered / ((x1 - x0) + (y1 - y0))

@@ -1,0 +1,88 @@
+"""Start-up weight: commands that do not need a heavy module must not import it.
+
+Each command runs in a fresh interpreter under `python -X importtime`, which lists every module the process
+imported; a lazy import turned back into a module-level one (SQLAlchemy in `--help`, Qt in `compare`) fails
+here long before anyone notices a slow start.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+SAMPLES = REPO / "resources" / "samples"
+SAMPLE_A = SAMPLES / "03-theme-education-mobilisation.txt"
+SAMPLE_B = SAMPLES / "04-county-exchange-remarks.txt"
+
+#: Modules no command line below needs: the library (SQLAlchemy), the GUI, the numeric/parallel stack,
+#: word segmentation and the parsers of formats other than plain text.
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "app.store",
+    "PySide6",
+    "app.ui",
+    "numpy",
+    "dask",
+    "jieba",
+    "bs4",
+    "pypdf",
+    "docx",
+    "charset_normalizer",
+)
+#: `compare` parses its own arguments only (app.cli.COMMAND_HOMES).
+OTHER_COMMANDS = ("app.cli.library", "app.cli.similar", "app.cli.gui", "app.cli.selftest")
+#: `--help` does not compare or read anything either.
+ENGINE = ("app.core.passages.engine", "rapidfuzz", "ahocorasick", "app.importers", "app.core.formulas")
+
+
+def imported_modules(*argv: str, home: Path) -> set[str]:
+    """Every module `python -X importtime -m app ARGV` imports (the command must succeed)."""
+    env = {**os.environ, "DUIDU_HOME": str(home), "PYTHONPATH": str(REPO)}
+    env.pop("DUIDU_DB", None)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app", *argv],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    assert "app.cli" in names, "no import timings were printed"
+    return names
+
+
+def _heavy(names: set[str], forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(n for n in names if any(n == f or n.startswith(f + ".") for f in forbidden))
+
+
+@pytest.mark.parametrize(
+    ("argv", "forbidden"),
+    [
+        (("--help",), (*HEAVY, *ENGINE)),
+        # comparing needs neither metadata guessing nor the formula pattern rules (only lexicon coverage)
+        (
+            ("compare", str(SAMPLE_A), str(SAMPLE_B), "--json"),
+            (*HEAVY, *OTHER_COMMANDS, "app.core.metadata", "app.core.formulas.patterns"),
+        ),
+        (("formulas", str(SAMPLE_A), "--json"), (*HEAVY, "app.core.passages.engine", "rapidfuzz")),
+    ],
+    ids=["help", "compare-files", "formulas-file"],
+)
+def test_a_command_imports_only_what_it_needs(
+    argv: tuple[str, ...], forbidden: tuple[str, ...], tmp_path: Path
+):
+    assert _heavy(imported_modules(*argv, home=tmp_path), forbidden) == []
+
+
+def test_the_check_sees_a_heavy_import(tmp_path: Path):
+    """The same check on a command that does open the library finds SQLAlchemy: the test can fail."""
+    names = imported_modules("list", home=tmp_path)  # the default library, created on demand
+    assert "sqlalchemy" in _heavy(names, HEAVY)

@@ -1,0 +1,87 @@
+"""Similar speeches: bounds and excerpts agree with the full engine, ties are explained, versions count."""
+
+from __future__ import annotations
+
+import random
+
+from app.core.model import DocumentMeta
+from app.core.passages import PassageParams, compare_prepared, prepare
+from app.store import add_document
+from app.store.similar_focus import QueryShingles, excerpt_document, focus, query_excerpt
+from app.store.tracing import similar_documents
+from tests.store.boilerplate_texts import prose, store
+
+
+def _edited(text: str, seed: int, every: int = 60) -> str:
+    """`text` with one character in `every` replaced (a revision)."""
+    rng = random.Random(seed)
+    chars = list(text)
+    for i in range(rng.randrange(every), len(chars), every):
+        if "\u4e00" <= chars[i] <= "\u9fff":
+            chars[i] = "改"
+    return "".join(chars)
+
+
+SHARED = prose(400)
+QUERY = prose(3000) + _edited(SHARED, 1) + prose(3000)
+SOURCE = prose(2500) + SHARED + prose(2500)
+
+
+def test_the_excerpts_find_what_the_whole_pair_shares_and_the_bound_is_above_it() -> None:
+    params = PassageParams()
+    query = prepare(QUERY, params)
+    whole, summary = compare_prepared(query, prepare(SOURCE, params), 0, 1, params)
+    found = focus(QueryShingles.of(query.view.text), SOURCE, params)
+    assert found.query_pieces is not None and len(found.excerpt) < len(SOURCE) / 4  # only the shared part
+    cut, _ = compare_prepared(
+        query_excerpt(query, found.query_pieces), excerpt_document(found.excerpt, "x"), 0, 1, params
+    )
+    assert [(p.a_start, p.a_end, p.a_text, p.matched_chars) for p in cut] == [
+        (p.a_start, p.a_end, p.a_text, p.matched_chars) for p in whole
+    ]
+    assert all(QUERY[p.a_start : p.a_end] == p.a_text for p in cut)  # offsets of the whole query
+    matched = sum(p.matched_chars for p in whole) / len(query.view.text)
+    assert summary.a_copy_ratio > 0.05 and matched <= found.bound < summary.a_copy_ratio + 0.02
+    assert focus(QueryShingles.of(query.view.text), prose(5000), params).bound == 0.0
+
+
+def test_the_closest_version_comes_first_and_ties_go_to_the_newest(library) -> None:
+    body = prose(2000)
+    with library.writer.begin() as session:
+        ids = {
+            name: add_document(session, text, DocumentMeta(title=name, date=date)).id
+            for name, text, date in (
+                ("older edit", _edited(body, 2, 40), "2020-01-01"),
+                ("close edit", _edited(body, 3, 200), "2019-01-01"),
+                ("same, old", "旧稿标题一\n" + body, "2018-05-01"),
+                ("same, new", "新稿标题二\n" + body, "2022-05-01"),
+            )
+        }
+    store(library, *[prose(500) for _ in range(4)])
+    results = similar_documents(library, body, top=4)
+    assert [r.document.title for r in results] == ["same, new", "same, old", "close edit", "older edit"]
+    assert results[0].matched_chars == results[1].matched_chars and results[0].score > results[2].score
+    assert f"ties with #{ids['same, old']}" in results[0].reason and "newer" in results[0].reason
+    assert "ties" not in results[1].reason
+
+
+def test_many_versions_of_a_speech_are_not_each_others_boilerplate(library) -> None:
+    body = prose(1500)
+    versions = store(library, *[_edited(body, seed, 80) + prose(100) for seed in range(5)])
+    store(library, *[prose(400) for _ in range(6)])
+    results = similar_documents(library, _edited(body, 99, 90), top=10)
+    assert {r.document.id for r in results} == set(versions)
+    assert all(r.score > 0.8 for r in results)
+
+
+def test_early_stop_gives_the_top_of_the_exhaustive_ranking(library) -> None:
+    rng = random.Random(5)
+    paragraphs = [prose(rng.randrange(60, 300)) for _ in range(120)]
+    texts = ["".join(rng.sample(paragraphs, rng.randrange(2, 8))) + prose(200) for _ in range(30)]
+    store(library, *texts)
+    query = "".join(paragraphs[:60])
+    exhaustive = similar_documents(library, query, top=30, check=100)
+    early = similar_documents(library, query, top=5)
+    assert len(exhaustive) > 10
+    assert [r.document.id for r in early] == [r.document.id for r in exhaustive[:5]]
+    assert [r.score for r in early] == [r.score for r in exhaustive[:5]]
