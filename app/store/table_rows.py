@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from app.paths import cache_dir
+from app.store.integrity import VERDICTS_FOLDER, VerdictMemory
 from app.store.migrate import SCHEMA_HEAD, VERSION_TABLE
 
 #: What every SQLite file starts with (as `app.store.engine` checks before opening one).
@@ -64,8 +66,9 @@ def quick_table_rows(target: str) -> list[TableRow] | None:
     """The rows of the SQLite library file `target` if opening it fully would change nothing, else None.
 
     None means "open it the usual way": not a plain file path, missing, not writable (the full open
-    reports that), not at `SCHEMA_HEAD` (it upgrades or refuses), damaged, or any SQLite error. The file is
-    opened read-only and never modified.
+    reports that), not known to have passed the open's integrity check unchanged since (`VerdictMemory`:
+    the full open checks it, refuses it if damaged, and remembers a pass), not at `SCHEMA_HEAD` (it upgrades
+    or refuses), or any SQLite error. The file is opened read-only and never modified.
     """
     if "://" in target:
         return None
@@ -77,6 +80,8 @@ def quick_table_rows(target: str) -> list[TableRow] | None:
     except OSError:
         return None
     if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    if not VerdictMemory(cache_dir() / VERDICTS_FOLDER).passed(path):
         return None
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
