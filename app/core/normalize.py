@@ -193,6 +193,39 @@ def _lookup_array(keep_punctuation: bool, traditional: Folding) -> Any:
     return array
 
 
+#: Stands, in `kept_characters`, for an original character the normalised view leaves out.
+DROPPED = _DROP
+
+
+def kept_characters(text: str, *, keep_punctuation: bool = True) -> str:
+    """`text` folded character for character, `DROPPED` where `normalize` leaves a character out.
+
+    The normalised view's characters stand at their original offsets, so how many of them a span holds is
+    a `str.count` of `DROPPED` (C speed), without the offset list `normalize` builds (the compare view's
+    shared ratios of a cached comparison spent most of their time building those lists).
+    """
+    return _fold(text, keep_punctuation)[0]
+
+
+def redaction_runs(text: str) -> dict[int, int]:
+    """Start → end of each redaction run in `text`, as `normalize(text).redaction_ends` has them, without
+    building the offset map (a reading pane marks redactions of every text it shows; most have none, which
+    a scan for the characters that fold to a redaction marker tells without folding the text)."""
+    if not any(ch in text for ch in _redaction_sources()):
+        return {}
+    return _fold(text, True)[1]
+
+
+@cache
+def _redaction_sources() -> frozenset[str]:
+    """Every character that folds (punctuation kept) to one that redaction markers are made of."""
+    markers = set("*×xX□■某")
+    return frozenset(
+        {chr(code) for code, folded in _table(True, None).items() if folded and markers & set(folded)}
+        | markers
+    )
+
+
 def _translate(text: str, keep_punctuation: bool, traditional: Folding | None = None) -> str:
     return text.translate(_table(keep_punctuation, traditional))
 

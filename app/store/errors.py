@@ -6,13 +6,28 @@ Callers (CLI, GUI) show `str(exc)` as a single line; it always names the library
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import DBAPIError
+if TYPE_CHECKING:  # not at run time: `LibraryError` must not load SQLAlchemy (the GUI's first window)
+    from sqlalchemy.exc import DBAPIError
 
-#: What database drivers raise: SQLAlchemy's wrapper, and sqlite3's own from raw connections.
-DATABASE_ERRORS = (DBAPIError, sqlite3.Error)
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """What database drivers raise: sqlite3's own from raw connections, and SQLAlchemy's wrapper once
+    SQLAlchemy is loaded (it cannot have raised anything before)."""
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.Error,) if sqlalchemy_errors is None else (sqlalchemy_errors.DBAPIError, sqlite3.Error)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATABASE_ERRORS":  # (DBAPIError, sqlite3.Error), built when asked for
+        from sqlalchemy.exc import DBAPIError
+
+        return (DBAPIError, sqlite3.Error)
+    raise AttributeError(f"module 'app.store.errors' has no attribute {name!r}")
 
 
 class LibraryError(Exception):
@@ -30,7 +45,7 @@ def damaged_message(location: str, detail: str) -> str:
 
 def describe_database_error(exc: DBAPIError | sqlite3.Error, location: str) -> str:
     """One line for a driver error (wrapped by SQLAlchemy or raw), phrased for the user, not for a DBA."""
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    orig = exc if isinstance(exc, sqlite3.Error) else exc.orig
     detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0] if orig is not None else str(exc)
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered:
@@ -52,5 +67,7 @@ def library_errors(location: str = "the library") -> Iterator[None]:
     raw driver's from code that talks to the SQLite connection directly."""
     try:
         yield
-    except DATABASE_ERRORS as exc:
-        raise LibraryError(describe_database_error(exc, location)) from exc
+    except Exception as exc:
+        if isinstance(exc, _database_errors()):
+            raise LibraryError(describe_database_error(exc, location)) from exc  # type: ignore[arg-type]
+        raise

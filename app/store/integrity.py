@@ -20,14 +20,18 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:  # annotations only: the GUI's quick start reads VerdictMemory without SQLAlchemy
+    from sqlalchemy import Engine
 
 from app.store.errors import LibraryError, damaged_message
 
 #: How long opening a library may spend checking it: a 5 MB library takes a few milliseconds, a library
 #: of 150 MB (a 62 MB text with its index) 0.8 s, past which the background full check takes over.
 QUICK_CHECK_SECONDS = 0.5
+#: The cache sub-folder where passing verdicts are kept (the open and the GUI's quick start read it).
+VERDICTS_FOLDER = "checked-libraries"
 #: How long a file must have been left alone before a pass is remembered for it.
 _SETTLED_NS = 2_000_000_000
 #: How often the watching thread looks at the clock and at `cancelled()`.

@@ -3,7 +3,8 @@
 Alembic is configured in code (no alembic.ini) with `script_location` pointing at the package folder,
 so the same migrations run from a checkout, an installed wheel and a frozen bundle that ships
 `app/store/migrations` as data. Alembic itself is imported only when a library is not already at
-`SCHEMA_HEAD`: opening an up-to-date library (every start of the GUI) skips that import.
+`SCHEMA_HEAD`: opening an up-to-date library (every start of the GUI) skips that import. SQLAlchemy too
+loads only when a function here runs, so the GUI's first window can read `SCHEMA_HEAD` without it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
 from app.store.errors import LibraryError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in `migrations/versions`; a test keeps it equal to Alembic's head.
@@ -51,6 +51,8 @@ def current_revisions(engine: Engine) -> tuple[str, ...]:
 
 def ensure_schema(engine: Engine, writer: Engine, location: str, *, readonly: bool) -> None:
     """Check the library's revision and upgrade it when it is older (in one transaction)."""
+    from sqlalchemy import inspect
+
     with engine.connect() as connection:
         current = _stored_revisions(connection)
         if current == (SCHEMA_HEAD,):
@@ -85,6 +87,8 @@ def ensure_schema(engine: Engine, writer: Engine, location: str, *, readonly: bo
 
 
 def _stored_revisions(connection: Connection) -> tuple[str, ...]:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return ()
     rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))

@@ -13,7 +13,12 @@ Run: python -m pytest tests/bench/test_bench_compare_view.py -s  (several times:
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -23,11 +28,13 @@ from app.store import open_library
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
 from app.ui.compare.cache import LibraryPairCache
+from tests.conftest import REPO
 
 YEARS = (2021, 2022, 2023, 2024)
 #: Eight reports (the corpus has no 2020 report).
 EIGHT_YEARS = (2016, 2017, 2018, 2019, *YEARS)
 STALL_BUDGET = 0.1
+PROBE = Path(__file__).with_name("compare_view_probe.py")
 
 
 def _documents(corpus, years=YEARS) -> list[CompareDocument]:
@@ -156,3 +163,53 @@ def test_compare_view_speed(qapp, corpus, tmp_path):
         )
     assert results["no cache"][1] < 1.5
     assert max(results["no cache"][2].values()) < STALL_BUDGET
+
+
+#: The eight largest congress reports (13th–20th, ≈245k characters): issue 13's eight-pane case.
+CONGRESSES = range(13, 21)
+#: Issue 13: all highlighted < 1 s, no stall > 50 ms, a cached reopen < 0.3 s.
+EIGHT_TARGETS = {"highlighted": 1.0, "stall": 0.05, "reopen": 0.3}
+
+
+def _probe(code: Path, library: Path, files: list[Path], shot: Path | None = None) -> dict[str, dict]:
+    """tests/bench/compare_view_probe.py in a fresh process over `code` (this checkout or a baseline)."""
+    env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen"}
+    if shot is not None:
+        env["DUIDU_PROBE_SHOT"] = str(shot)
+    done = subprocess.run(
+        [sys.executable, str(PROBE), str(library), *map(str, files)],
+        cwd=code, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_eight_congress_reports(corpus, tmp_path):
+    """The 8-pane view on congress reports, this code beside the baseline code (DUIDU_BENCH_BASELINE, a
+    checkout of older code) in the same run; screenshots of the last reopen go to tmp_path (printed)."""
+    files = [corpus / "cpc-congress-reports" / f"cpc-{n}-congress-report.txt" for n in CONGRESSES]
+    variants = {"this code": REPO}
+    if os.environ.get("DUIDU_BENCH_BASELINE"):
+        variants["baseline code"] = Path(os.environ["DUIDU_BENCH_BASELINE"])
+    figures = {}
+    for name, code in variants.items():
+        shot = tmp_path / f"eight-{name.split()[0]}.png"
+        figures[name] = _probe(code, tmp_path / f"{name.split()[0]}.duidu.sqlite", files, shot)
+    chars = sum(len(clean_text(f.read_text(encoding="utf-8"))) for f in files)
+    load = os.getloadavg()
+    print(
+        f"\neight congress reports ({chars:,} chars), load {load[0]:.1f} {load[1]:.1f}; screenshots in {tmp_path}"
+    )
+    for name, runs in figures.items():
+        for run, f in runs.items():
+            print(
+                f"  {name:>13} {run:>12}: built {f['built'] * 1000:.0f} ms, result {f['result'] * 1000:.0f} ms, "
+                f"all highlighted {f['highlighted'] * 1000:.0f} ms (GUI thread CPU {f['gui_cpu'] * 1000:.0f} ms), "
+                f"longest stall after construction {f['stall'] * 1000:.0f} ms ({f['passages']} passages)"
+            )
+    if "baseline code" in figures:
+        for run in ("first", "reopen again"):
+            new, old = figures["this code"][run]["highlighted"], figures["baseline code"][run]["highlighted"]
+            print(f"  {run}: all highlighted {old / new:.1f}× sooner than the baseline code")
+    print(f"  targets (issue 13): {EIGHT_TARGETS}")
+    assert figures["this code"]["reopen again"]["passages"] == figures["this code"]["first"]["passages"]

@@ -12,26 +12,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import store  # its names load on first use: the first window shows rows without SQLAlchemy
 from app.core.model import DocumentMeta
-from app.store import (
-    MIN_TEXT_QUERY,
-    DocumentFilter,
-    Library,
-    StoredDocument,
-    add_document,
-    count_documents,
-    find_by_hash,
-    get_document,
-    get_text,
-    library_errors,
-    list_documents,
-    remove_document,
-    update_metadata,
-)
+from app.store.errors import library_errors
 from app.ui.common.merged_lexicon import MergedLexicon
 
 if TYPE_CHECKING:  # the importers pull in docx/pdf/html parsers: load them on the first import only
+    from app.store import Library, StoredDocument
+    from app.store.deferred import DeferredLibrary
     from app.store.importing import ImportReport
+    from app.store.table_rows import TableRow
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -90,8 +80,10 @@ def to_row(document: StoredDocument) -> LibraryRow:
 class LibraryService:
     """The open library as the GUI uses it."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library | DeferredLibrary, first_rows: list[TableRow] | None = None) -> None:
         self.library = library
+        #: Rows read before the library was opened (the first window's table), handed out once.
+        self._first_rows = first_rows
         # old id → new id of speeches put back by undo, so older undo steps still find them.
         self._aliases: dict[int, int] = {}
         self._usage: dict[str, int] = {}
@@ -114,8 +106,14 @@ class LibraryService:
         self.library.close()
 
     def rows(self) -> list[LibraryRow]:
-        with library_errors(self.location), self.library.reader() as session:
-            return [to_row(document) for document in list_documents(session)]
+        """Every speech as the table shows it: two plain queries, no ORM objects (see app.store.table_rows)."""
+        rows, self._first_rows = self._first_rows, None
+        if rows is None:
+            from app.store.table_rows import table_rows
+
+            with library_errors(self.location), self.library.reader() as session:
+                rows = table_rows(session.connection().exec_driver_sql)
+        return [LibraryRow(*row) for row in rows]
 
     def row(self, doc_id: int) -> LibraryRow | None:
         document = self.document(doc_id)
@@ -123,32 +121,34 @@ class LibraryService:
 
     def document(self, doc_id: int) -> StoredDocument | None:
         with library_errors(self.location), self.library.reader() as session:
-            return get_document(session, doc_id)
+            return store.get_document(session, doc_id)
 
     def document_with_hash(self, digest: str) -> StoredDocument | None:
         """The speech whose text has this content hash (how a file on disk is recognised as imported)."""
         with library_errors(self.location), self.library.reader() as session:
-            return find_by_hash(session, digest)
+            return store.find_by_hash(session, digest)
 
     def text(self, doc_id: int) -> str:
         with library_errors(self.location), self.library.reader() as session:
-            return get_text(session, doc_id) or ""
+            return store.get_text(session, doc_id) or ""
 
     def search_text(self, query: str) -> set[int]:
         """Ids of speeches whose text contains `query` (an exact substring, e.g. two Chinese characters)."""
         query = query.strip()
-        if len(query) < MIN_TEXT_QUERY:
+        if len(query) < store.MIN_TEXT_QUERY:
             return set()
         with library_errors(self.location), self.library.reader() as session:
-            return {document.id for document in list_documents(session, DocumentFilter(text=query))}
+            return {
+                document.id for document in store.list_documents(session, store.DocumentFilter(text=query))
+            }
 
     def formula_usage(self, formula: str) -> int | None:
         """How many speeches contain `formula` verbatim (for the reader's hover text); cached until a change."""
-        if len(formula) < MIN_TEXT_QUERY:
+        if len(formula) < store.MIN_TEXT_QUERY:
             return None
         if formula not in self._usage:
             with library_errors(self.location), self.library.reader() as session:
-                self._usage[formula] = count_documents(session, DocumentFilter(text=formula))
+                self._usage[formula] = store.count_documents(session, store.DocumentFilter(text=formula))
         return self._usage[formula]
 
     def forget_counts(self) -> None:
@@ -174,12 +174,12 @@ class LibraryService:
         """Store pasted text; returns (id, created) — created is False when the text was already there."""
         self.forget_counts()
         with library_errors(self.location), self.library.writer.begin() as session:
-            result = add_document(session, text, meta, format=format)
+            result = store.add_document(session, text, meta, format=format)
         return result.id, result.created
 
     def update_meta(self, doc_id: int, meta: DocumentMeta) -> LibraryRow:
         with library_errors(self.location), self.library.writer.begin() as session:
-            return to_row(update_metadata(session, self.resolve(doc_id), meta))
+            return to_row(store.update_metadata(session, self.resolve(doc_id), meta))
 
     def remove(self, doc_ids: Iterable[int]) -> list[RemovedDocument]:
         """Remove speeches in one transaction, returning what `restore` needs to undo it."""
@@ -187,14 +187,14 @@ class LibraryService:
         removed: list[RemovedDocument] = []
         with library_errors(self.location), self.library.writer.begin() as session:
             for doc_id in doc_ids:
-                document = get_document(session, doc_id)
+                document = store.get_document(session, doc_id)
                 if document is None:
                     continue
-                text = get_text(session, doc_id) or ""
+                text = store.get_text(session, doc_id) or ""
                 removed.append(
                     RemovedDocument(doc_id, text, document.meta, document.format, document.imported_at)
                 )
-                remove_document(session, doc_id)
+                store.remove_document(session, doc_id)
         return removed
 
     def restore(self, removed: Iterable[RemovedDocument]) -> list[int]:
@@ -203,7 +203,7 @@ class LibraryService:
         ids: list[int] = []
         with library_errors(self.location), self.library.writer.begin() as session:
             for item in removed:
-                result = add_document(
+                result = store.add_document(
                     session, item.text, item.meta, format=item.format, imported_at=item.imported_at
                 )
                 ids.append(result.id)

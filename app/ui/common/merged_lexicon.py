@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.core.formulas.lexicon import FormulaEntry, LoadedLexicon, match_key, parse_lexicon_tsv
-from app.store import Library, get_text, library_errors
-from app.store import lexicon as store
+from app.store.errors import library_errors
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from app.core.formulas.detect import FormulaHit, FormulaMatcher
+    from app.store import Library
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -28,6 +30,13 @@ Cancelled = Callable[[], bool]
 REMOVED = "removed"
 UserState = FormulaEntry | str | None
 DISCOVERED = "discovered"
+
+
+def _store() -> ModuleType:
+    """The store's lexicon functions, loaded on first use (SQLAlchemy: not needed for the first window)."""
+    from app.store import lexicon
+
+    return lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +76,8 @@ class MergedLexicon:
         with self._lock:
             if self._entries is None:
                 with library_errors(self._library.location), self._library.reader() as session:
-                    user = store.list_user_entries(session)
-                    self._entries = store.merged_lexicon(session, shipped_lexicon().entries)
+                    user = _store().list_user_entries(session)
+                    self._entries = _store().merged_lexicon(session, shipped_lexicon().entries)
                 self._user = frozenset(e.canonical for e in user)
                 self._by_canonical = {e.canonical: e for e in self._entries}
             return self._entries
@@ -104,8 +113,8 @@ class MergedLexicon:
                 return self._fingerprint
             version = self.version
         with library_errors(self._library.location), self._library.reader() as session:
-            removed = store.removed_formulas(session)
-            text = store.export_user_tsv(session) if store.list_user_entries(session) or removed else ""
+            removed = _store().removed_formulas(session)
+            text = _store().export_user_tsv(session) if _store().list_user_entries(session) or removed else ""
         digest = hashlib.sha256((text + "\n".join(removed)).encode()).hexdigest()[:16] if text else ""
         with self._lock:
             if version == self.version:
@@ -114,7 +123,7 @@ class MergedLexicon:
 
     def has_user_changes(self) -> bool:
         with library_errors(self._library.location), self._library.reader() as session:
-            return bool(store.list_user_entries(session) or store.removed_formulas(session))
+            return bool(_store().list_user_entries(session) or _store().removed_formulas(session))
 
     def matcher(self) -> FormulaMatcher:
         """The detection matcher over the merged lexicon; the shared shipped one when the user changed nothing.
@@ -157,7 +166,7 @@ class MergedLexicon:
         The lexicon shows this where no year of first official use is verified. Speeches are read in date
         order, so each formula's first hit is its date; a formula nested in a longer one counts as used.
         """
-        from app.store import list_documents
+        from app.store import get_text, list_documents
 
         matcher = self.matcher()
         seen: dict[str, str] = {}
@@ -197,8 +206,10 @@ class MergedLexicon:
         wanted = set(canonicals)
         with library_errors(self._library.location), self._library.reader() as session:
             state: dict[str, UserState] = dict.fromkeys(wanted)
-            state.update({c: REMOVED for c in store.removed_formulas(session) if c in wanted})
-            state.update({e.canonical: e for e in store.list_user_entries(session) if e.canonical in wanted})
+            state.update({c: REMOVED for c in _store().removed_formulas(session) if c in wanted})
+            state.update(
+                {e.canonical: e for e in _store().list_user_entries(session) if e.canonical in wanted}
+            )
         return state
 
     def apply(self, state: dict[str, UserState]) -> None:
@@ -206,47 +217,47 @@ class MergedLexicon:
         with library_errors(self._library.location), self._library.writer.begin() as session:
             for canonical, value in state.items():
                 if value is None:
-                    store.restore_entry(session, canonical)
+                    _store().restore_entry(session, canonical)
                 elif value == REMOVED:
-                    store.remove_entry(session, canonical)
+                    _store().remove_entry(session, canonical)
                 elif isinstance(value, FormulaEntry):
-                    store.save_entry(session, value)
+                    _store().save_entry(session, value)
         self.invalidate()
 
     def save(self, entry: FormulaEntry, *, replacing: str | None = None) -> None:
         """Add an entry or replace one (`replacing` = the canonical text being edited)."""
         with library_errors(self._library.location), self._library.writer.begin() as session:
-            store.save_entry(session, entry, replacing=replacing)
+            _store().save_entry(session, entry, replacing=replacing)
         self.invalidate()
 
     def remove(self, canonicals: Sequence[str]) -> None:
         with library_errors(self._library.location), self._library.writer.begin() as session:
             for canonical in canonicals:
-                store.remove_entry(session, canonical)
+                _store().remove_entry(session, canonical)
         self.invalidate()
 
     def restore(self, canonicals: Sequence[str]) -> None:
         """Drop the user's changes to these formulas: the shipped versions (if any) apply again."""
         with library_errors(self._library.location), self._library.writer.begin() as session:
             for canonical in canonicals:
-                store.restore_entry(session, canonical)
+                _store().restore_entry(session, canonical)
         self.invalidate()
 
     def save_all(self, entries: Sequence[FormulaEntry]) -> None:
         with library_errors(self._library.location), self._library.writer.begin() as session:
-            store.save_entries(session, entries)
+            _store().save_entries(session, entries)
         self.invalidate()
 
     def import_tsv(self, text: str) -> LoadedLexicon:
         """Save every loadable row of a lexicon TSV; the bad rows come back as problems (with line numbers)."""
         with library_errors(self._library.location), self._library.writer.begin() as session:
-            loaded = store.import_user_tsv(session, text)
+            loaded = _store().import_user_tsv(session, text)
         self.invalidate()
         return loaded
 
     def export_tsv(self) -> str:
         with library_errors(self._library.location), self._library.reader() as session:
-            return store.export_user_tsv(session)
+            return _store().export_user_tsv(session)
 
     # ---- checks ------------------------------------------------------------------------------------------
 

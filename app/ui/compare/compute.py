@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from itertools import combinations
 from typing import Protocol
 
 from app.core.model import DocumentMeta
-from app.core.normalize import NormalizedView, normalize
+from app.core.normalize import DROPPED, NormalizedView, kept_characters
 from app.core.passages import (
     BoilerplateSignal,
     Cancelled,
@@ -259,8 +260,8 @@ def shared_ratios(
     the matching's normalised views (None where a document was not matched), so they are not rebuilt.
     """
     given = list(views) + [None] * (len(texts) - len(views))
-    views = [
-        view if view is not None else normalize(text, keep_punctuation=False)
+    counters = [
+        _offsets_counter(view.offsets) if view is not None else _folded_counter(text)
         for text, view in zip(texts, given, strict=True)
     ]
     spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -270,28 +271,48 @@ def shared_ratios(
             spans.setdefault((p.b, p.a), []).append((p.b_start, p.b_end))
     pair_ratios: dict[tuple[int, int], float] = {}
     ratios: list[float] = []
-    for i, view in enumerate(views):
+    for i, counter in enumerate(counters):
         everything: list[tuple[int, int]] = []
-        for j in range(len(views)):
+        for j in range(len(counters)):
             if j != i:
                 own = spans.get((i, j), [])
                 everything.extend(own)
-                pair_ratios[i, j] = _covered_share(view.offsets, own)
-        ratios.append(_covered_share(view.offsets, everything))
+                pair_ratios[i, j] = _covered_share(counter, own)
+        ratios.append(_covered_share(counter, everything))
     return tuple(ratios), pair_ratios
 
 
-def _covered_share(offsets: list[int], spans: list[tuple[int, int]]) -> float:
-    """Fraction of normalised characters (given by their original offsets) inside the union of `spans`."""
-    if not offsets:
-        return 0.0
-    from bisect import bisect_left
+#: (normalised characters in the view, how many of them lie in the original span [start, end)).
+Counter = tuple[int, Callable[[int, int], int]]
 
+
+def _offsets_counter(offsets: list[int]) -> Counter:
+    """Count a matched view's characters by bisecting its offsets (original offset of each character)."""
+    return len(offsets), lambda start, end: bisect_left(offsets, end) - bisect_left(offsets, start)
+
+
+def _folded_counter(text: str) -> Counter:
+    """Count the characters of `text`'s normalised view (punctuation dropped) without building it."""
+    folded = kept_characters(text, keep_punctuation=False)
+    size = len(folded)
+
+    def count(start: int, end: int) -> int:
+        end = min(end, size)
+        return max(0, end - start - folded.count(DROPPED, start, end))
+
+    return size - folded.count(DROPPED), count
+
+
+def _covered_share(counter: Counter, spans: list[tuple[int, int]]) -> float:
+    """Fraction of normalised characters inside the union of `spans` (original offsets)."""
+    total, count = counter
+    if not total:
+        return 0.0
     covered = 0
     end_so_far = -1
     for start, end in sorted(spans):
         start = max(start, end_so_far)
         if end > start:
-            covered += bisect_left(offsets, end) - bisect_left(offsets, start)
+            covered += count(start, end)
             end_so_far = end
-    return round(covered / len(offsets), 4)
+    return round(covered / total, 4)

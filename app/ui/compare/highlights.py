@@ -52,11 +52,17 @@ def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
 
 
 def _copy_style(documents: int):
+    # One format per colour and scheme, shared by every mark drawn in it (the highlighter only reads it):
+    # a pane of a long speech has thousands of marks in a handful of colours.
+    formats: dict[tuple[int, bool], QTextCharFormat] = {}
+
     def style(theme: Theme, mark: Mark) -> QTextCharFormat:
-        fmt = QTextCharFormat()
         link = mark.payload
-        index = colour_index(link, documents) if isinstance(link, Link) else 0
-        fmt.setBackground(theme.partner_colour(index))
+        key = (colour_index(link, documents) if isinstance(link, Link) else 0, theme.dark)
+        fmt = formats.get(key)
+        if fmt is None:
+            fmt = formats[key] = QTextCharFormat()
+            fmt.setBackground(theme.partner_colour(key[0]))
         return fmt
 
     return style

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from app.ui.common.theme import current_theme
 from app.ui.compare.links import Link
 from app.ui.pane.reading_pane import ReadingPane
 
@@ -31,6 +32,9 @@ class OverviewBar(QWidget):
         self._colour = colour
         self._links: list[Link] = []
         self._current: list[tuple[int, int]] = []
+        #: The marks as last painted, for this size and colour scheme: a pane repaints its strip on every
+        #: scroll step, and hundreds of marks cost milliseconds each time.
+        self._painted: tuple[tuple[int, int, bool], list[tuple[QRectF, QColor]]] | None = None
         self.setFixedWidth(WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         pane.scrolled.connect(self.update)
@@ -40,6 +44,7 @@ class OverviewBar(QWidget):
 
     def set_links(self, links: Sequence[Link]) -> None:
         self._links = list(links)
+        self._painted = None
         self.update()
 
     def set_current(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -57,12 +62,21 @@ class OverviewBar(QWidget):
             out.append((QRectF(2, top, self.width() - 4, bottom - top), link))
         return out
 
+    def _marks(self) -> list[tuple[QRectF, QColor]]:
+        key = (self.width(), self.height(), current_theme().dark)
+        if self._painted is None or self._painted[0] != key:
+            self._painted = (
+                key,
+                [(rect, self._colour(link).darker(115)) for rect, link in self.mark_rects()],
+            )
+        return self._painted[1]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.window())
-        for rect, link in self.mark_rects():
-            painter.fillRect(rect, self._colour(link).darker(115))
+        for rect, colour in self._marks():
+            painter.fillRect(rect, colour)
         length = max(1, len(self.pane.text()))
         outline = palette.text().color()
         for start, end in self._current:

@@ -31,18 +31,24 @@ class ScrollSync(QObject):
         self.lead = 0
         self._busy = False
         self._maps: dict[tuple[int, int], AnchorMap] = {}
+        self._links: list[list[Link]] = []
         for index, pane in enumerate(self.panes):
             pane.scrolled.connect(lambda index=index: self.on_pane_scrolled(index))
         self.set_links([[] for _ in self.panes])
 
     def set_links(self, links_by_doc: Sequence[Sequence[Link]]) -> None:
-        lengths = [len(pane.text()) for pane in self.panes]
+        """Anchor on these links; each pair's map is built the first time a scroll needs it (with eight
+        panes only the lead's 14 of 56 maps ever are)."""
+        self._links = [list(links) for links in links_by_doc]
         self._maps.clear()
-        for i, links in enumerate(links_by_doc):
-            for j in range(len(self.panes)):
-                if i != j:
-                    own = [link for link in links if link.partner == j]
-                    self._maps[i, j] = AnchorMap(own, lengths[i], lengths[j])
+
+    def _map_for(self, source: int, target: int) -> AnchorMap:
+        anchors = self._maps.get((source, target))
+        if anchors is None:
+            own = [link for link in self._links[source] if link.partner == target]
+            lengths = len(self.panes[source].text()), len(self.panes[target].text())
+            anchors = self._maps[source, target] = AnchorMap(own, *lengths)
+        return anchors
 
     def set_lead(self, index: int) -> None:
         if 0 <= index < len(self.panes) and index != self.lead:
@@ -64,7 +70,7 @@ class ScrollSync(QObject):
             self._busy = busy
 
     def map(self, source: int, target: int, offset: int) -> int:
-        return self._maps[source, target].map(offset)
+        return self._map_for(source, target).map(offset)
 
     def view_point(self, index: int) -> int:
         """Code point at the compared point (middle) of pane `index`'s viewport."""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import IntEnum
 from functools import cmp_to_key
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,6 +43,17 @@ class Column(IntEnum):
     GENRE = 5
     TAGS = 6
     LENGTH = 7
+
+
+#: The text columns and the row field each shows.
+_TEXT_FIELDS = {
+    Column.TITLE: "title",
+    Column.SPEAKER: "speaker",
+    Column.ROLE: "role",
+    Column.ORGANISATION: "organisation",
+    Column.DATE: "date",
+    Column.GENRE: "genre",
+}
 
 
 def chinese_collator(locale: QLocale | None = None) -> QCollator:
@@ -120,14 +132,7 @@ class LibraryModel(QAbstractTableModel):
 
     @staticmethod
     def _text(row: LibraryRow, column: Column) -> str:
-        return {
-            Column.TITLE: row.title,
-            Column.SPEAKER: row.speaker,
-            Column.ROLE: row.role,
-            Column.ORGANISATION: row.organisation,
-            Column.DATE: row.date,
-            Column.GENRE: row.genre,
-        }[column]
+        return getattr(row, _TEXT_FIELDS[column])  # type: ignore[no-any-return]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
@@ -155,9 +160,7 @@ class LibraryModel(QAbstractTableModel):
         if column == Column.LENGTH:
             return lambda row: row.chars
         value_of = (
-            (lambda row: ", ".join(row.tags))
-            if column == Column.TAGS
-            else (lambda row: self._text(row, column))
+            (lambda row: ", ".join(row.tags)) if column == Column.TAGS else attrgetter(_TEXT_FIELDS[column])
         )
         ranked = sorted({value_of(row) for row in self._rows}, key=cmp_to_key(self._collator.compare))
         rank = {value: i for i, value in enumerate(ranked)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
@@ -102,9 +103,7 @@ class FacetPanel(QTreeWidget):
         checked = self.checked()
         self._updating = True
         for name, group in self._groups.items():
-            counts: Counter[str] = Counter()
-            for row in rows:
-                counts.update(FACETS[name](row))
+            counts = Counter(chain.from_iterable(map(FACETS[name], rows)))
             expanded = group.isExpanded()
             group.takeChildren()
             values = (

@@ -34,6 +34,7 @@ def theme_style(
             fmt.setUnderlineColor(theme.colour(underline_colour))
         return fmt
 
+    style.same_for_every_mark = True  # type: ignore[attr-defined]  # see ReadingPane._draw_layer
     return style
 
 

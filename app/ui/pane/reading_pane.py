@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from app.core.normalize import NormalizedView, normalize
+from app.core.normalize import NormalizedView, normalize, redaction_runs
 from app.core.structure import Heading, Paragraph, outline, paragraphs
 from app.ui.common.fonts import DEFAULT_POINT_SIZE
 from app.ui.common.theme import Theme, current_theme
@@ -102,7 +102,7 @@ class ReadingPane(Zoomable, QPlainTextEdit):
             [self.offsets.to_qt(p.start) for p in self._paragraphs], heading_paragraphs, shared_lines
         )
         self._update_gutter_width()
-        redactions = sorted(self.normalized_view().redaction_ends.items())
+        redactions = sorted(redaction_runs(text).items())
         self.set_marks("redaction", redactions, tooltip=self._redaction_tooltip)
 
     def text(self) -> str:
@@ -157,7 +157,12 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         self._layers[kind] = layer
 
     def _draw_layer(self, kind: str, layer: _Layer) -> None:
-        ranges = [(*self.offsets.span_to_qt(m.start, m.end), layer.style(self.theme, m)) for m in layer.marks]
+        span_to_qt = self.offsets.span_to_qt
+        if getattr(layer.style, "same_for_every_mark", False) and layer.marks:
+            fmt = layer.style(self.theme, layer.marks[0])  # one format for the layer, not one per mark
+            ranges = [(*span_to_qt(m.start, m.end), fmt) for m in layer.marks]
+        else:
+            ranges = [(*span_to_qt(m.start, m.end), layer.style(self.theme, m)) for m in layer.marks]
         self._highlighter.set_layer(kind, ranges, layer.priority)
 
     def clear_marks(self, kind: str) -> None:

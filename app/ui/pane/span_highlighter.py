@@ -14,6 +14,7 @@ with one pass over the whole document when many blocks changed (see `_refresh`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,6 +70,10 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._layers: dict[str, _Layer] = {}
+        #: The layers in drawing order (lowest priority first).
+        self._ordered: list[_Layer] = []
+        self._block_bounds: tuple[list[int], list[int]] = ([], [])
+        self._block_size = (-1, -1)
         #: Blocks whose formats wait for the end of a `batch()`; None outside one.
         self._pending: set[int] | None = None
 
@@ -81,24 +86,45 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Replace layer `kind` with `ranges` (Qt positions; may cross blocks) and redraw what changed."""
         if "|" in kind or "#" in kind:
             raise ValueError(f"mark kind {kind!r} must not contain '|' or '#'")
-        document = self.document()
+        ranges = list(ranges)
+        starts, ends = self._blocks() if ranges else ([], [])
         pieces: dict[int, list[Piece]] = {}
         for index, (start, end, fmt) in enumerate(ranges):
-            block = document.findBlock(start)
-            while block.isValid() and block.position() < end:
-                base = block.position()
-                lo, hi = max(start, base) - base, min(end, base + block.length() - 1) - base
+            number = max(0, bisect_right(starts, start) - 1)
+            while number < len(starts) and starts[number] < end:
+                base = starts[number]
+                lo, hi = max(start, base) - base, min(end, ends[number]) - base
                 if hi > lo:
-                    pieces.setdefault(block.blockNumber(), []).append(Piece(lo, hi, fmt, index))
-                block = block.next()
+                    pieces.setdefault(number, []).append(Piece(lo, hi, fmt, index))
+                number += 1
         old = self._layers.get(kind)
         self._layers[kind] = _Layer(kind, priority, pieces)
+        self._order_layers()
         self._changed(set(pieces) | (set(old.pieces) if old else set()))
 
     def clear_layer(self, kind: str) -> None:
         old = self._layers.pop(kind, None)
         if old is not None:
+            self._order_layers()
             self._changed(set(old.pieces))
+
+    def _order_layers(self) -> None:
+        self._ordered = sorted(self._layers.values(), key=lambda layer: layer.priority)
+
+    def _blocks(self) -> tuple[list[int], list[int]]:
+        """Start and end (Qt positions, the end before the block's separator) of every block, read once per
+        text: finding a mark's blocks is then a bisection, not a walk over QTextBlocks."""
+        document = self.document()
+        size = (document.blockCount(), document.characterCount())
+        if self._block_size != size:
+            starts, ends = [], []
+            block = document.begin()
+            while block.isValid():
+                starts.append(block.position())
+                ends.append(block.position() + block.length() - 1)
+                block = block.next()
+            self._block_bounds, self._block_size = (starts, ends), size
+        return self._block_bounds
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -133,11 +159,17 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:
+        if not self._ordered:  # setting a text formats every block; with no layer there is nothing to do
+            return
         number = self.currentBlock().blockNumber()
-        covering: list[tuple[str, Piece]] = []
-        for layer in sorted(self._layers.values(), key=lambda layer: layer.priority):
-            covering.extend((layer.kind, piece) for piece in layer.pieces.get(number, ()))
+        covering = [(layer.kind, piece) for layer in self._ordered for piece in layer.pieces.get(number, ())]
         if not covering:
+            return
+        if len(covering) == 1:  # most blocks: one piece of one mark, nothing to merge
+            kind, piece = covering[0]
+            fmt = QTextCharFormat(piece.fmt)
+            fmt.setProperty(KINDS_PROPERTY, f"{kind}#{piece.index}")
+            self.setFormat(piece.start, piece.end - piece.start, fmt)
             return
         cuts = sorted({0, len(text)} | {p.start for _, p in covering} | {p.end for _, p in covering})
         for lo, hi in pairwise(cuts):

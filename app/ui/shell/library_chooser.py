@@ -9,12 +9,16 @@ library Duidu may not write to (read-only file or folder) opens read-only: it ca
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.store import EmptyLibraryFile, Library, LibraryError, LibraryReadOnly, open_library
+from app.store.errors import LibraryError, LibraryReadOnly
 from app.ui.common.reasons import localized_reason
+
+if TYPE_CHECKING:
+    from app.store import Library
 
 LIBRARY_FILTER = "Duidu library (*.duidu.sqlite *.sqlite *.db);;All files (*)"
 
@@ -44,6 +48,8 @@ def create_new_library(path: str) -> Library:
                 "LibraryChooser", "%1 already exists; choose a new file name for a new library"
             ).replace("%1", path)
         )
+    from app.store import open_library  # SQLAlchemy: loaded when a library is opened, not before
+
     return open_library(path, create=True)
 
 
@@ -66,6 +72,8 @@ def ask_to_use_empty_file(parent: QWidget | None, path: str) -> bool:
 def open_existing(parent: QWidget | None, path: str, *, create: bool = False) -> Library:
     """`open_library`, asking (`ask_to_use_empty_file`) before an empty file becomes a new library; a
     library that cannot be written (its file or folder read-only) is opened for reading."""
+    from app.store import EmptyLibraryFile, open_library
+
     try:
         return open_library(path, create=create)
     except LibraryReadOnly:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from app.ui.shell.about import show_about
-from app.ui.shell.shortcuts_dialog import show_shortcuts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -81,7 +80,7 @@ class WindowActions(QObject):
         self.close_tab = self._make(lambda: w.close_tab(w.tabs.currentIndex()), _KEY.Close)
         self.clear_filters = self._make(w.clear_filters, "Ctrl+Shift+L")
         self.about = self._make(lambda: show_about(w))
-        self.shortcuts = self._make(lambda: show_shortcuts(w), "F1")
+        self.shortcuts = self._make(lambda: _show_shortcuts(w), "F1")
         self.undo = w.undo_stack.createUndoAction(self)
         self.undo.setShortcuts(_KEY.Undo)
         self.redo = w.undo_stack.createRedoAction(self)
@@ -203,3 +202,11 @@ class WindowActions(QObject):
             action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})" if shortcut else "")
         self.compare.setStatusTip(self.tr("Compare 2 to 8 selected speeches side by side"))
         # Undo/redo label themselves ("Undo Remove 2 speeches") through Qt's own translations.
+
+
+def _show_shortcuts(window: QWidget) -> None:
+    # Loaded on F1, not with the window: the dialog reads the compare view's keys, and the compare view
+    # module (with the passage engine behind it) is not needed to show the library.
+    from app.ui.shell.shortcuts_dialog import show_shortcuts
+
+    show_shortcuts(window)

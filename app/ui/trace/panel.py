@@ -7,15 +7,17 @@ run is dropped, so a fast typist never sees an older answer overwrite a newer on
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from app.store import Library
 from app.ui.common.tasks import Task, TaskRunner
 
-LibraryGetter = Callable[[], Library]
+if TYPE_CHECKING:  # not at run time: the panels are built with the window, before SQLAlchemy loads
+    from app.store import Library
+
+LibraryGetter = Callable[[], "Library"]
 # The formula oracle (app.core.passages.FormulaOracle: share of a normalised text that formulas cover) of
 # the open library's merged lexicon, the window's; or None, and the store builds one.
 OracleGetter = Callable[[], Callable[[str], float] | None]

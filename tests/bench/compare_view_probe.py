@@ -1,0 +1,122 @@
+"""Open a compare view on N speeches in a fresh process and print its timings as one JSON line.
+
+Run by tests/bench/test_bench_compare_view.py as a script with PYTHONPATH naming the code to measure
+(this checkout, or an older one as the baseline), so both are timed the same way in the same run:
+
+    python tests/bench/compare_view_probe.py LIBRARY FILE...
+
+Each view is opened the way a user opens one: created, shown, left to the event loop. A 5 ms heartbeat
+QTimer records the longest gap between its ticks after construction (the longest time the GUI thread
+did not answer), and the GUI thread's CPU seconds until then (steadier than wall time on a busy
+machine). Three opens: a first one (no cache, fills the library's comparison cache), then two
+reopens served by the cache. Only stable public API is used, so older code runs it unchanged.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+TIMEOUT_SECONDS = 120
+
+
+class Heartbeat:
+    """A 5 ms timer: the longest gap between its ticks is the longest the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self.longest = 0
+
+    def _tick(self) -> None:
+        self.longest = max(self.longest, self._clock.restart())
+
+    def start(self) -> None:
+        self.longest = 0
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._timer.stop()
+        self._tick()
+        return self.longest / 1000
+
+
+def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[str, float]:
+    from app.ui.compare import CompareView
+
+    arrived: list[float] = []
+    done: list[float] = []
+    started, cpu = time.perf_counter(), time.thread_time()
+    view = CompareView(documents, cache=cache)
+    view.result_ready.connect(lambda _result: arrived.append(time.perf_counter()))
+    view.highlights_ready.connect(lambda: done.append(time.perf_counter()))
+    view.resize(1600, 900)
+    view.show()
+    built = time.perf_counter() - started
+    heartbeat.start()
+    deadline = time.perf_counter() + TIMEOUT_SECONDS
+    while not done and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    stall = heartbeat.stop()
+    gui_cpu = (
+        time.thread_time() - cpu
+    )  # includes the ~1 ms polls; the GUI thread's own work, whatever the load
+    if not done:
+        raise SystemExit("the highlights never arrived")
+    if shot:
+        QApplication.processEvents()
+        view.grab().save(shot)
+    figures = {
+        "built": built,
+        "result": arrived[-1] - started,
+        "highlighted": done[0] - started,
+        "stall": stall,
+        "gui_cpu": gui_cpu,
+        "passages": len(view.result.passages),
+    }
+    view.close()
+    view.deleteLater()
+    QApplication.processEvents()
+    gc.collect()
+    return figures
+
+
+def main(argv: list[str]) -> None:
+    library_path, *files = argv
+    app = QApplication([])  # noqa: F841 (kept alive for the views)
+    from app.core.text import clean_text, content_hash
+    from app.store import open_library
+    from app.ui.compare import CompareDocument
+    from app.ui.compare.cache import LibraryPairCache
+
+    documents = []
+    for file in files:
+        text = clean_text(Path(file).read_text(encoding="utf-8"))
+        documents.append(CompareDocument(Path(file).stem, text, content_hash(text)))
+    library = open_library(library_path)
+    heartbeat = Heartbeat()
+    shot = os.environ.get("DUIDU_PROBE_SHOT", "")
+    runs = {
+        "first": open_view(documents, LibraryPairCache(library), heartbeat),
+        "reopen": open_view(documents, LibraryPairCache(library), heartbeat),
+        "reopen again": open_view(documents, LibraryPairCache(library), heartbeat, shot),
+    }
+    library.close()
+    print(json.dumps(runs), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
