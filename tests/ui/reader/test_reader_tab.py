@@ -24,7 +24,12 @@ def test_enter_opens_the_reader_with_formulas_and_outline(qtbot, window):
     _import_demo(window)
     doc_id = _id_of(window, "理论学习中心组")
     window.select_ids([doc_id])
+    # Return is a shortcut of the table's, so (as for a user) the window must be the active one: the
+    # offscreen platform activates a shown window asynchronously, later when the machine is busy.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     reader = window.tabs.currentWidget()
     assert isinstance(reader, ReaderWidget)
