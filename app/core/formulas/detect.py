@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from app.core.formulas import patterns
+from app.core.formulas import frames, patterns
 from app.core.formulas.lexicon import FormulaEntry, match_key
+from app.core.formulas.library import LibrarySignal
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
@@ -44,7 +45,8 @@ class FormulaHit:
     #: the canonical wording (lexicon) or the normalised find (pattern)
     formula: str
     source: str
-    #: "canonical", "variant" or "outdated" for lexicon hits; "pattern" for pattern hits
+    #: "canonical", "variant", "outdated" or "abridged" (a list formula with items left out) for lexicon
+    #: hits; "pattern" for pattern hits
     variant_status: str
     category: str
     #: for pattern hits, the rule: quoted, numbered, enumeration, parallel
@@ -90,15 +92,17 @@ class FormulaMatcher:
         self.common_words = common_words
         self._forms: list[_Form] = []
         self._automaton = ahocorasick.Automaton()
-        for entry in self.entries:
-            for wording, status in entry.forms():
-                key = match_key(wording)
-                if key in self._automaton:
-                    continue
-                self._automaton.add_word(key, len(self._forms))
-                self._forms.append(
-                    _Form(entry.canonical, status, entry.category, len(key), _list_breaks(entry, key))
-                )
+        # Abridged list forms come last, so that a wording another entry owns is never taken from it.
+        forms = [(entry, w, status) for entry in self.entries for w, status in entry.forms()]
+        forms += [(entry, w, status) for entry in self.entries for w, status in entry.abridged_forms()]
+        for entry, wording, status in forms:
+            key = match_key(wording)
+            if key in self._automaton:
+                continue
+            self._automaton.add_word(key, len(self._forms))
+            self._forms.append(
+                _Form(entry.canonical, status, entry.category, len(key), _list_breaks(wording, key))
+            )
         self._keys = {}
         if self._forms:
             self._automaton.make_automaton()
@@ -200,13 +204,18 @@ class FormulaMatcher:
             )  # fmt: skip
         return hits
 
-    def pattern_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
-        """Finds of the pattern rules (R1–R4), outside redactions, before merging with the lexicon."""
+    def pattern_hits(
+        self, text: str, view: NormalizedView | None = None, extra: Iterable[patterns.PatternHit] = ()
+    ) -> list[FormulaHit]:
+        """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
         found += patterns.enumeration_hits(text, self.idioms)
         found += patterns.parallel_hits(text)
+        found += frames.reference_hits(text)
+        found += frames.frame_hits(text)
+        found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
         hits = []
@@ -224,17 +233,25 @@ class FormulaMatcher:
         return hits
 
     def find(
-        self, text: str, *, use_patterns: bool = True, view: NormalizedView | None = None
+        self,
+        text: str,
+        *,
+        use_patterns: bool = True,
+        view: NormalizedView | None = None,
+        library: LibrarySignal | None = None,
+        group: str | None = None,
     ) -> list[FormulaHit]:
         """All formula hits in text order; longest wins on overlaps, lexicon wins on equal spans.
 
-        `view` is the text's punctuation-free normalised view, when the caller has it already.
+        `view` is the text's punctuation-free normalised view, when the caller has it already. With a
+        `library` signal, wordings other speakers' speeches share verbatim are hits too (rule "library");
+        `group` is this text's speaker when the text is itself in the library's counts.
         """
         view = normalize(text, keep_punctuation=False) if view is None else view
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
-        pattern = self.pattern_hits(text, view)
+        pattern = self.pattern_hits(text, view, library.hits(text, group) if library is not None else ())
         pool = lexicon + pattern
         ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
         kept = _resolve(ranked, len(text))
@@ -251,18 +268,15 @@ class FormulaMatcher:
         return result
 
 
-def _list_breaks(entry: FormulaEntry, key: str) -> frozenset[int]:
-    """Where any wording of the entry with this match key has punctuation between its characters."""
+def _list_breaks(wording: str, key: str) -> frozenset[int]:
+    """Where the wording has punctuation between its characters (positions in the match key)."""
     breaks: set[int] = set()
-    for wording, _status in entry.forms():
-        if match_key(wording) != key:
-            continue
-        count = 0
-        for ch in wording:
-            if fold_char(ch, keep_punctuation=False):
-                count += 1
-            elif 0 < count < len(key):
-                breaks.add(count)
+    count = 0
+    for ch in wording:
+        if fold_char(ch, keep_punctuation=False):
+            count += 1
+        elif 0 < count < len(key):
+            breaks.add(count)
     return frozenset(breaks)
 
 
