@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from app.core.formulas import frames, patterns
+from app.core.formulas.inflect import InflectedIndex
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.formulas.library import LibrarySignal
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
@@ -31,6 +32,7 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 #: Shortest piece of a longer formula that still counts as formula text in `FormulaMatcher.coverage`.
 FRAGMENT_CHARS = 8
 
+_REDACTION_CHAR = REDACTION
 SOURCE_LEXICON = "lexicon"
 SOURCE_PATTERN = "pattern"
 
@@ -45,8 +47,8 @@ class FormulaHit:
     #: the canonical wording (lexicon) or the normalised find (pattern)
     formula: str
     source: str
-    #: "canonical", "variant", "outdated" or "abridged" (a list formula with items left out) for lexicon
-    #: hits; "pattern" for pattern hits
+    #: "canonical", "variant", "outdated", "abridged" (a list formula with items left out) or "inflected"
+    #: (a wording with a character or two added or dropped) for lexicon hits; "pattern" for pattern hits
     variant_status: str
     category: str
     #: for pattern hits, the rule: quoted, numbered, enumeration, parallel
@@ -95,36 +97,48 @@ class FormulaMatcher:
         # Abridged list forms come last, so that a wording another entry owns is never taken from it.
         forms = [(entry, w, status) for entry in self.entries for w, status in entry.forms()]
         forms += [(entry, w, status) for entry in self.entries for w, status in entry.abridged_forms()]
+        self._keys: dict[int, str] = {}
         for entry, wording, status in forms:
             key = match_key(wording)
             if key in self._automaton:
                 continue
+            self._keys[len(self._forms)] = key
             self._automaton.add_word(key, len(self._forms))
             self._forms.append(
                 _Form(entry.canonical, status, entry.category, len(key), _list_breaks(wording, key))
             )
-        self._keys = {}
+        # Pieces for inflected wordings share the automaton: a negative value is a piece's number (−1 − n);
+        # a piece that is itself a wording is remembered by the wording's index.
+        self._inflected = InflectedIndex(self._keys)
+        self._piece_of_form: dict[int, int] = {}
+        for number, (piece, *_rest) in enumerate(self._inflected.pieces):
+            index = self._automaton.get(piece, None)
+            if index is None:
+                self._automaton.add_word(piece, -1 - number)
+            else:
+                self._piece_of_form[index] = number
         if self._forms:
             self._automaton.make_automaton()
-            self._keys = {index: key for key, index in self._automaton.items()}
         self._nested = {index: self._nested_in(key, index) for index, key in self._keys.items()}
         self._fragments: ahocorasick.Automaton | None = None
 
     def _nested_in(self, key: str, own: int) -> tuple[str, ...]:
-        found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i != own}
+        found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i >= 0 and i != own}
         found.discard(self._forms[own].canonical)
         return tuple(sorted(found, key=lambda c: (-len(c), c)))
 
     def canonical_of(self, wording: str) -> str | None:
         """The canonical formula a wording belongs to, if the lexicon has it."""
         index = self._automaton.get(match_key(wording), None) if self._forms else None
-        return None if index is None else self._forms[index].canonical
+        return None if index is None or index < 0 else self._forms[index].canonical
 
     def _normalised_matches(self, normalised: str) -> list[tuple[int, int, int]]:
         if not self._forms or not normalised:
             return []
         forms = self._forms
-        candidates = [(end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised)]
+        candidates = [
+            (end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0
+        ]
         return _resolve(candidates, len(normalised)) if candidates else []
 
     def coverage(self, normalised_text: str) -> float:
@@ -186,23 +200,64 @@ class FormulaMatcher:
             return []
         forms, offsets = self._forms, view.offsets
         candidates = []
+        pieces, piece_of_form = [], self._piece_of_form
         for n_end, index in self._automaton.iter(view.text):
+            if index < 0:
+                pieces.append((n_end, -1 - index))
+                continue
+            if index in piece_of_form:
+                pieces.append((n_end, piece_of_form[index]))
             n_start = n_end + 1 - forms[index].length
             if offsets[n_end] - offsets[n_start] == n_end - n_start or self._fits(
                 text, offsets, n_start, n_end + 1, forms[index]
             ):
                 candidates.append((n_start, n_end + 1, index))
+        exact = _resolve(candidates, len(view.text))
         hits = []
-        for n_start, n_end, index in _resolve(candidates, len(view.text)):
+        for n_start, n_end, index, status in self._with_inflected(text, view, exact, pieces):
             start, end = view.original_span(n_start, n_end)
             form = self._forms[index]
             hits.append(
                 FormulaHit(
-                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, form.status,
+                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, status or form.status,
                     form.category, "", self._nested[index],
                 )
             )  # fmt: skip
         return hits
+
+    def _with_inflected(
+        self,
+        text: str,
+        view: NormalizedView,
+        exact: list[tuple[int, int, int]],
+        pieces: list[tuple[int, int]],
+    ) -> list[tuple[int, int, int, str]]:
+        """The exact matches plus inflected ones (status "inflected") where no exact match is."""
+        covered = bytearray(len(view.text))
+        for n_start, n_end, _i in exact:
+            covered[n_start:n_end] = bytes((min(255, n_end - n_start),)) * (n_end - n_start)
+        offsets = view.offsets
+        inflected = []
+        for n_start, n_end, index in self._inflected.matches(view.text, covered, pieces) if pieces else ():
+            if _REDACTION_CHAR in view.text[n_start:n_end]:
+                continue
+            if offsets[n_end - 1] - offsets[n_start] == n_end - n_start - 1 or self._fits(
+                text, offsets, n_start, n_end, self._forms[index]
+            ):
+                inflected.append((n_start, n_end, index))
+        if not inflected:
+            return [(s, e, i, "") for s, e, i in exact]
+        # an inflected stretch swallows shorter exact matches inside it, and yields to any other overlap
+        inflected = [
+            (s, e, i) for s, e, i in _resolve(inflected, len(view.text))
+            if not any(xs < e and s < xe and not (s <= xs and xe <= e and xe - xs < e - s) for xs, xe, _x in exact)
+        ]  # fmt: skip
+        found = [(s, e, i, "inflected") for s, e, i in inflected]
+        found += [
+            (xs, xe, xi, "") for xs, xe, xi in exact if not any(s <= xs and xe <= e for s, e, _i in inflected)
+        ]
+        found.sort()
+        return found
 
     def pattern_hits(
         self, text: str, view: NormalizedView | None = None, extra: Iterable[patterns.PatternHit] = ()
@@ -211,10 +266,11 @@ class FormulaMatcher:
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
-        found += patterns.enumeration_hits(text, self.idioms)
+        lists = patterns.list_runs(text)
+        found += patterns.enumeration_hits(text, self.idioms, lists)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
-        found += frames.frame_hits(text)
+        found += frames.frame_hits(text, lists)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

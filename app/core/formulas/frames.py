@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.formulas.patterns import HAN, PatternHit, _trim_items
+from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, PatternHit, list_runs
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -34,21 +34,25 @@ _PLENUM = (
     rf"|(?:党的|中共)?(?:第?{_ORD}届)?{_PLENUMS}"
 )
 _PEOPLES_CONGRESS = (
-    rf"(?:[{HAN}]{{1,6}}?[省市区县州旗盟])?第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
+    rf"第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
     rf"|第?{_ORD}届全国人大(?:常委会)?(?:第?{_ORD}次会议)?"
 )
 _CONFERENCE = (
     r"中央(?:经济|农村|城市|金融|外事|民族|统战|宣传思想|网络安全和信息化|人才|机构编制)工作会议"
     r"|全国(?:教育|科技|卫生与健康|组织工作|宣传思想工作|生态环境保护)大会|全国两会"
 )
+#: Every reference holds one of these; the full expressions run only in a window around each.
+_ANCHOR_RE = re.compile(rf"[{_CN}]大|中全会|届中央委员会|人民代表大会|全国人大|工作会议|大会|两会")
+_REACH = 40
 _REFERENCE_RE = re.compile(
     rf"(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
     rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL}"
 )
+#: A local people's congress is cited with its place: 海拉尔区第十五届人民代表大会….
+_PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
 #: Five-year plans: “十四五”规划(和二〇三五年远景目标), “十二五”时期; an unquoted 十四五 needs the word after it.
 _PLAN_RE = re.compile(
-    rf"[“\"]十[{_CN[:-1]}]五[”\"](?:规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
-    rf"|(?<![{_CN}])十[{_CN[:-1]}]五(?:规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)"
+    rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
 _DOCUMENT_RE = re.compile(
@@ -57,28 +61,56 @@ _DOCUMENT_RE = re.compile(
 )
 
 
-_NOT_PLACE_START = frozenset("在于从对向和与及的了是为将把")
+_NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
 
 
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
+    spans = [m.span() for m in _DOCUMENT_RE.finditer(text)]
+    for m in _PLAN_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else "\n"
+        if before in _CN:
+            continue  # 二十五, 一百十五
+        if m.group("quote") and before in "“\"":
+            spans.append((m.start() - 1, m.end()))
+        elif m.group("tail") and not m.group("quote"):
+            spans.append(m.span())
+    done = -1
+    for anchor in _ANCHOR_RE.finditer(text):
+        at = anchor.start()
+        if at < done:
+            continue
+        m = _REFERENCE_RE.search(text, max(0, at - _REACH), at + _REACH)
+        while m is not None and m.end() <= at:
+            m = _REFERENCE_RE.search(text, m.end(), at + _REACH)
+        if m is not None and m.start() <= at:
+            spans.append(m.span())
+            done = m.end()
     hits = []
-    for rx in (_REFERENCE_RE, _PLAN_RE, _DOCUMENT_RE):
-        for m in rx.finditer(text):
-            start = m.start()
-            while text[start] in _NOT_PLACE_START:  # 在海拉尔区第十五届…: the place starts after 在
-                start += 1
-            hits.append(PatternHit(start, m.end(), text[start : m.end()], "reference"))
+    for start, end in spans:
+        if text.startswith("人民代表大会", text.find("届", start, end) + 1):
+            place = _PLACE_RE.search(text, max(0, start - 9), start)
+            if place is not None:
+                # 日在海拉尔区第十五届…: the place starts after the last word that cannot be part of it
+                cut = max(place.start(), *(text.rfind(ch, place.start(), start) + 1 for ch in _NOT_PLACE))
+                start = cut if start - cut >= 2 else start
+        hits.append(PatternHit(start, end, text[start:end], "reference"))
     return hits
 
 
 #: Member separators, by level: clauses, then list items (a frame never runs over a sentence end).
 _LEVELS = ("，,；;", "、﹑")
-_SENTENCE_RE = re.compile(r"[^。！？!?\n：:]+")
 #: Heads too common to make a frame by themselves (坚持…，坚持… is a list of tasks, not a 排比).
-_WEAK_HEADS = frozenset(("坚持", "加强", "推进", "推动", "提高", "完善", "深化", "实施", "加快", "建设", "开展"))
+_WEAK_HEADS = frozenset(
+    (
+        *("坚持", "加强", "推进", "推动", "提高", "完善", "深化", "实施", "加快", "建设", "开展", "中国", "我国"),
+        *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
+    )
+)
 _MAX_MEMBER = 40
 _MIN_MEMBERS = 3
+#: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
+_CONJUNCTION = frozenset("和与及")
 _HAN_RE = re.compile(rf"[{HAN}]+")
 _MEMBER_RE = re.compile(rf"[{HAN}“”‘’、]+")
 
@@ -115,6 +147,7 @@ def _head_runs(members: list[Member]) -> list[list[Member]]:
             and head not in _WEAK_HEADS
             and _HAN_RE.fullmatch(head)
             and all(len(m[2]) <= _MAX_MEMBER and _MEMBER_RE.fullmatch(m[2]) for m in run)
+            and all(m[2].count("“") == m[2].count("”") for m in run)
         ):
             runs.append(run)
             i = j
@@ -125,23 +158,44 @@ def _head_runs(members: list[Member]) -> list[list[Member]]:
 
 def _slot_runs(members: list[Member]) -> list[list[Member]]:
     """Consecutive list items (≥ 3) of 3–8 characters with one fixed character at the same inner place
-    (疫情要防住、经济要稳住、发展要安全); the first item may carry the governing verb, the last a tail."""
+    (疫情要防住、经济要稳住、发展要安全); the item before may carry the governing verb, the one after a tail."""
     runs: list[list[Member]] = []
-    texts = [m[2] for m in members]
-    for i in range(len(members) - _MIN_MEMBERS + 1):
-        for j in range(len(members), i + _MIN_MEMBERS - 1, -1):
-            items = _trim_items(texts[i:j])
-            if not items or not all(_HAN_RE.fullmatch(t) for t in items):
-                continue
-            size = len(items[0])
-            if not 3 <= size <= 8 or any(len(t) != size for t in items) or len(set(items)) < len(items):
-                continue
-            if any(len({t[k] for t in items}) == 1 for k in range(1, size - 1)):
-                first = (members[i][1] - size, members[i][1], items[0])
-                last = (members[j - 1][0], members[j - 1][0] + size, items[-1])
-                runs.append([first, *members[i + 1 : j - 1], last])
-                break
-    return _outermost(runs)
+    a = 0
+    while a < len(members):
+        size = len(members[a][2])
+        b = a + 1
+        while b < len(members) and len(members[b][2]) == size:
+            b += 1
+        run = list(members[a:b])
+        if 3 <= size <= 8:
+            if a > 0 and len(members[a - 1][2]) > size:
+                before = members[a - 1]
+                run.insert(0, (before[1] - size, before[1], before[2][-size:]))
+            if b < len(members) and len(members[b][2]) > size and members[b][2][size] in _LIST_TAIL_START:
+                after = members[b]
+                run.append((after[0], after[0] + size, after[2][:size]))
+            words = [m[2] for m in run]
+            if (
+                len(run) >= _MIN_MEMBERS
+                and len(set(words)) == len(words)
+                and all(_HAN_RE.fullmatch(w) for w in words)
+                and _fixed_inner_place(words)
+            ):
+                runs.append(run)
+        a = b
+    return runs
+
+
+def _fixed_inner_place(words: list[str]) -> bool:
+    """A character all items share at one place, after a place where they differ (疫情要防住、经济要稳住;
+    not 深入基层、深入一线, whose shared characters are a prefix)."""
+    differs = False
+    for k in range(len(words[0]) - 1):
+        same = len({w[k] for w in words}) == 1
+        if same and differs:
+            return True
+        differs = differs or not same
+    return False
 
 
 def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
@@ -153,22 +207,63 @@ def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
 
 
 #: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体.
-_REPEAT_RE = re.compile(rf"([{HAN}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
-_REPEAT_HEADS = frozenset("稳保促调防抓强补扩优提降")
+_REPEAT_HEADS = "稳保促调防抓强补扩优提降"
+_REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
 
 
-def frame_hits(text: str) -> list[PatternHit]:
-    """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats."""
-    hits = []
-    for sentence in _SENTENCE_RE.finditer(text):
-        clauses = _members(text, sentence.start(), sentence.end(), _LEVELS[0])
-        runs = _head_runs(clauses)
-        items = [m for c in clauses for m in _members(text, c[0], c[1], _LEVELS[1])]
-        runs += _head_runs(items) + _slot_runs(items)
-        for run in _outermost(runs):
-            start, end = run[0][0], run[-1][1]
-            hits.append(PatternHit(start, end, text[start:end], "parallel"))
+
+
+def _clause_runs(text: str) -> list[list[Member]]:
+    """Head runs among the clauses of the text. Two clauses in a row that start alike are found by one
+    regular expression (C level); only from there on are clauses looked at one by one."""
+    runs: list[list[Member]] = []
+    done = -1
+    for pair in _PAIR_RE.finditer(text):
+        if pair.start() < done:
+            continue
+        seps = [pair.start()]
+        head, sep = pair.group(2), pair.group(1)
+        while True:  # the separators of the run: each next clause ends at one and starts with the head
+            nxt = _CLAUSE_END_RE.search(text, seps[-1] + 1)
+            if nxt is None or text[nxt.start()] != sep or not text.startswith(head, nxt.start() + 1):
+                break
+            seps.append(nxt.start())
+        # members: the clause before the first separator, and the clauses after each separator
+        lo = max(text.rfind(ch, 0, seps[0]) for ch in "，,；;。！？!?\n：:") + 1
+        ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
+        members = [(lo, seps[0], text[lo : seps[0]])]
+        members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
+        runs += _head_runs(members)
+        done = seps[-1]
+    return runs
+
+
+#: A clause separator, a clause, the same separator and a clause starting with the same two characters.
+_PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*\1\2")
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE_END_RE.search(text, start)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
+
+
+def frame_hits(text: str, lists: list[tuple[int, int]] | None = None) -> list[PatternHit]:
+    """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
+
+    `lists` are the text's `patterns.list_runs`, when the caller has them already."""
+    runs = _clause_runs(text)
+    for left, right in list_runs(text) if lists is None else lists:
+        items = _members(text, left, right, _LEVELS[1])
+        runs += [
+            r for r in _head_runs(items)
+            if r[1][2][:2] not in _VERB_PREFIXES and not any(_CONJUNCTION & set(m[2]) for m in r)
+        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb)
+        runs += _slot_runs(items)
+    hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
     for m in _REPEAT_RE.finditer(text):
-        if m.group(1) in _REPEAT_HEADS and len({m.group("a"), m.group("b"), m.group("c")}) == 3:
+        if len({m.group("a"), m.group("b"), m.group("c")}) == 3:
             hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
     return hits

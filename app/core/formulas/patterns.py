@@ -266,7 +266,7 @@ def _trim_items(items: list[str]) -> list[str]:
     return [first, *items[1:-1], last]
 
 
-def _list_runs(text: str) -> list[tuple[int, int]]:
+def list_runs(text: str) -> list[tuple[int, int]]:
     """Spans of the Han-and-、 runs that hold a list comma, found from the commas outwards.
 
     Scanning every Han run would touch each clause of the document; lists are rare, commas cheap to
@@ -287,10 +287,14 @@ def _list_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
-    """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同)."""
+def enumeration_hits(
+    text: str, idioms: Collection[str], runs: list[tuple[int, int]] | None = None
+) -> list[PatternHit]:
+    """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
+
+    `runs` are the text's `list_runs`, when the caller has them already."""
     hits: list[PatternHit] = []
-    for left, right in _list_runs(text):
+    for left, right in list_runs(text) if runs is None else runs:
         raw = _ENUM_SPLIT_RE.split(text[left:right])
         if len(raw) < 3 or not all(raw):
             continue
