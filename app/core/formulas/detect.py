@@ -11,7 +11,7 @@ counts as a use of 中国特色社会主义.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -33,6 +33,8 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 FRAGMENT_CHARS = 8
 
 _REDACTION_CHAR = REDACTION
+#: Pattern rules whose finds are looked up in the lexicon only at a cost and never found there.
+_NOT_IN_LEXICON = frozenset(("reference", "library"))
 SOURCE_LEXICON = "lexicon"
 SOURCE_PATTERN = "pattern"
 
@@ -266,7 +268,7 @@ class FormulaMatcher:
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
-        lists = patterns.list_runs(text)
+        lists = patterns.list_items(text)
         found += patterns.enumeration_hits(text, self.idioms, lists)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
@@ -279,7 +281,8 @@ class FormulaMatcher:
             i = bisect_right(starts, p.end - 1) - 1
             if i >= 0 and redactions[i][1] > p.start:
                 continue
-            canonical = self.canonical_of(p.formula)
+            # a frame of clauses or a meeting's name is never a lexicon wording: no lookup (it normalises)
+            canonical = None if p.rule in _NOT_IN_LEXICON else self.canonical_of(p.formula)
             hits.append(
                 FormulaHit(
                     p.start, p.end, text[p.start : p.end], canonical or _display_form(p.formula),
@@ -312,11 +315,13 @@ class FormulaMatcher:
         ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
         kept = _resolve(ranked, len(text))
         result = []
+        starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
             hit = pool[i]
             if hit.source == SOURCE_PATTERN:
-                inner = {h.formula for h in lexicon if start <= h.start and h.end <= end}
-                inner |= {c for h in lexicon if start <= h.start and h.end <= end for c in h.contains}
+                first = bisect_left(starts, start)
+                inside = [h for h in lexicon[first : bisect_left(starts, end, first)] if h.end <= end]
+                inner = {h.formula for h in inside} | {c for h in inside for c in h.contains}
                 inner.discard(hit.formula)
                 if inner:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))

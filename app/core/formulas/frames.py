@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, PatternHit, list_runs
+from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -41,8 +41,9 @@ _CONFERENCE = (
     r"中央(?:经济|农村|城市|金融|外事|民族|统战|宣传思想|网络安全和信息化|人才|机构编制)工作会议"
     r"|全国(?:教育|科技|卫生与健康|组织工作|宣传思想工作|生态环境保护)大会|全国两会"
 )
-#: Every reference holds one of these; the full expressions run only in a window around each.
-_ANCHOR_RE = re.compile(rf"[{_CN}]大|中全会|届中央委员会|人民代表大会|全国人大|工作会议|大会|两会")
+#: Every reference holds one of these; the full expressions run only in a window around each. Plain
+#: substring search (memchr speed) finds them; 大 is kept only after a numeral (二十大, 中共一大).
+_ANCHORS = ("中全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
 _REACH = 40
 _REFERENCE_RE = re.compile(
     rf"(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
@@ -64,6 +65,21 @@ _DOCUMENT_RE = re.compile(
 _NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
 
 
+def _anchor_positions(text: str) -> list[int]:
+    found = []
+    for anchor in _ANCHORS:
+        at = text.find(anchor)
+        while at >= 0:
+            found.append(at)
+            at = text.find(anchor, at + 1)
+    at = text.find("大", 1)
+    while at >= 0:
+        if text[at - 1] in _CN:
+            found.append(at - 1)
+        at = text.find("大", at + 1)
+    return sorted(found)
+
+
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for m in _DOCUMENT_RE.finditer(text)]
@@ -76,8 +92,7 @@ def reference_hits(text: str) -> list[PatternHit]:
         elif m.group("tail") and not m.group("quote"):
             spans.append(m.span())
     done = -1
-    for anchor in _ANCHOR_RE.finditer(text):
-        at = anchor.start()
+    for at in _anchor_positions(text):
         if at < done:
             continue
         m = _REFERENCE_RE.search(text, max(0, at - _REACH), at + _REACH)
@@ -229,7 +244,8 @@ def _clause_runs(text: str) -> list[list[Member]]:
                 break
             seps.append(nxt.start())
         # members: the clause before the first separator, and the clauses after each separator
-        lo = max(text.rfind(ch, 0, seps[0]) for ch in "，,；;。！？!?\n：:") + 1
+        floor = max(0, seps[0] - _MAX_MEMBER - 1)  # a longer first clause is cut there (no member then)
+        lo = max(floor - 1, *(text.rfind(ch, floor, seps[0]) for ch in "，,；;。！？!?\n：:")) + 1
         ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
@@ -250,12 +266,26 @@ def _clause_end(text: str, start: int) -> int:
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
 
 
-def frame_hits(text: str, lists: list[tuple[int, int]] | None = None) -> list[PatternHit]:
+def _may_frame(parts: list[str]) -> bool:
+    """Cheap test on a list's items before members are built: two items in a row that start alike, or
+    an item of 3–8 characters sharing an inner character with the next one (most lists have neither)."""
+    for k in range(1, len(parts) - 1):
+        a, b = parts[k], parts[k + 1]
+        if a[:2] == b[:2] and len(a) >= 2:
+            return True
+        if 3 <= len(a) <= 8 and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
+            return True
+    return False
+
+
+def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit]:
     """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
 
-    `lists` are the text's `patterns.list_runs`, when the caller has them already."""
+    `lists` are the text's `patterns.list_items`, when the caller has them already."""
     runs = _clause_runs(text)
-    for left, right in list_runs(text) if lists is None else lists:
+    for left, right, parts in list_items(text) if lists is None else lists:
+        if not _may_frame(parts):
+            continue
         items = _members(text, left, right, _LEVELS[1])
         runs += [
             r for r in _head_runs(items)

@@ -11,6 +11,9 @@ the extra cost falls on text without formulas.
 
 from __future__ import annotations
 
+from collections import Counter
+
+import ahocorasick
 from rapidfuzz.distance import Indel
 
 #: Shortest wording matched with one edit, and with two.
@@ -18,8 +21,8 @@ MIN_CHARS = 8
 MIN_CHARS_TWO_EDITS = 12
 #: Shortest piece (shorter pieces match everywhere and cost more than they find).
 _MIN_PIECE = 4
-#: A piece shared by more wordings than this is not used to propose places.
-_MAX_OWNERS = 3
+#: A piece contained in more wordings than this is not used to propose places.
+_MAX_OWNERS = 2
 
 
 def allowed_edits(length: int) -> int:
@@ -43,11 +46,21 @@ class InflectedIndex:
                 offset = p * size
                 piece = key[offset : offset + size] if p < edits else key[offset:]
                 by_piece.setdefault(piece, []).append((index, offset))
+        # A piece inside more wordings than this (社会主义, 中国特色, 马克思主义) proposes places all over every
+        # formula-dense text; the other pieces of its wordings propose theirs.
+        containing = Counter()
+        automaton = ahocorasick.Automaton()
+        for piece in by_piece:
+            automaton.add_word(piece, piece)
+        if by_piece:
+            automaton.make_automaton()
+            for key in set(keys.values()):
+                containing.update({piece for _end, piece in automaton.iter(key)})
         #: (piece, its length, the longest wording it belongs to, (wording index, offset) pairs)
         self.pieces: list[tuple[str, int, int, tuple[tuple[int, int], ...]]] = [
             (piece, len(piece), max(len(keys[i]) for i, _o in owners), tuple(owners))
             for piece, owners in by_piece.items()
-            if len(owners) <= _MAX_OWNERS  # 社会主义, 中国特色: their wordings' other pieces do
+            if containing[piece] <= _MAX_OWNERS
         ]
 
     def matches(

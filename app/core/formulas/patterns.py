@@ -287,15 +287,20 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def enumeration_hits(
-    text: str, idioms: Collection[str], runs: list[tuple[int, int]] | None = None
-) -> list[PatternHit]:
+ListRun = tuple[int, int, list[str]]
+
+
+def list_items(text: str) -> list[ListRun]:
+    """Every `list_runs` span with its items (split at the list commas), for the rules that read lists."""
+    return [(left, right, _ENUM_SPLIT_RE.split(text[left:right])) for left, right in list_runs(text)]
+
+
+def enumeration_hits(text: str, idioms: Collection[str], lists: list[ListRun] | None = None) -> list[PatternHit]:
     """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
 
-    `runs` are the text's `list_runs`, when the caller has them already."""
+    `lists` are the text's `list_items`, when the caller has them already."""
     hits: list[PatternHit] = []
-    for left, right in list_runs(text) if runs is None else runs:
-        raw = _ENUM_SPLIT_RE.split(text[left:right])
+    for left, right, raw in list_items(text) if lists is None else lists:
         if len(raw) < 3 or not all(raw):
             continue
         items = _trim_items(raw)
