@@ -115,13 +115,13 @@ def _row(label: str, tallies: list[Tally]) -> str:
 
 
 def evaluate(
-    speeches: list[tuple[AnnotatedSpeech, str]], hits: dict[str, list[Detected]]
+    speeches: list[tuple[AnnotatedSpeech, str]], hits: dict[str, list[Detected]], corpus: Path = CORPUS
 ) -> tuple[dict[str, Tally], dict[str, Tally]]:
-    """Totals per kind over the speeches, and the all-kinds tally per speech."""
+    """Totals per kind over the speeches (hits keyed by corpus path), and the all-kinds tally per speech."""
     per_kind: dict[str, Tally] = {}
     per_speech: dict[str, Tally] = {}
     for speech, _text in speeches:
-        tallies = score(speech, hits[str(CORPUS / speech.path)])
+        tallies = score(speech, hits[str(corpus / speech.path)])
         per_speech[speech.name] = tallies["all"]
         for kind, tally in tallies.items():
             per_kind.setdefault(kind, Tally()).add(tally)

@@ -79,7 +79,10 @@ def load_set(corpus: Path = CORPUS) -> list[tuple[AnnotatedSpeech, str]]:
             raise ValueError(f"{speech.path} changed since it was annotated (SHA-256 differs)")
         text = source.read_text(encoding="utf-8")
         for span in speech.spans:
-            if text[span.start : span.end] != span.text or not speech.start <= span.start < span.end <= speech.end:
+            if (
+                text[span.start : span.end] != span.text
+                or not speech.start <= span.start < span.end <= speech.end
+            ):
                 raise ValueError(f"{path.name}: span {span.start}-{span.end} does not hold {span.text!r}")
         loaded.append((speech, text))
     return loaded

@@ -430,7 +430,9 @@ def test_real_pairs_keep_their_copies_with_the_shipped_lexicon(corpus):
     long_copies = [p for p in compare_pair(a, b).passages if p.kind == "copy" and p.matched_chars >= 24]
     assert len(long_copies) >= 10
     flipped = [p.a_text for p in long_copies if kinds.get((p.a_start, p.b_start)) != "copy"]
-    assert len(flipped) <= 1 and all("做好政府工作，要在以习近平同志为核心的党中央坚强领导下" in t for t in flipped)
+    assert len(flipped) <= 1 and all(
+        "做好政府工作，要在以习近平同志为核心的党中央坚强领导下" in t for t in flipped
+    )
 
 
 def test_passages_keep_their_quotes_and_closing_punctuation():

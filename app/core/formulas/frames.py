@@ -87,7 +87,7 @@ def reference_hits(text: str) -> list[PatternHit]:
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:
             continue  # 二十五, 一百十五
-        if m.group("quote") and before in "“\"":
+        if m.group("quote") and before in '“"':
             spans.append((m.start() - 1, m.end()))
         elif m.group("tail") and not m.group("quote"):
             spans.append(m.span())
@@ -118,7 +118,21 @@ _LEVELS = ("，,；;", "、﹑")
 #: Heads too common to make a frame by themselves (坚持…，坚持… is a list of tasks, not a 排比).
 _WEAK_HEADS = frozenset(
     (
-        *("坚持", "加强", "推进", "推动", "提高", "完善", "深化", "实施", "加快", "建设", "开展", "中国", "我国"),
+        *(
+            "坚持",
+            "加强",
+            "推进",
+            "推动",
+            "提高",
+            "完善",
+            "深化",
+            "实施",
+            "加快",
+            "建设",
+            "开展",
+            "中国",
+            "我国",
+        ),
         *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
     )
 )
@@ -226,8 +240,6 @@ _REPEAT_HEADS = "稳保促调防抓强补扩优提降"
 _REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
 
 
-
-
 def _clause_runs(text: str) -> list[list[Member]]:
     """Head runs among the clauses of the text. Two clauses in a row that start alike are found by one
     regular expression (C level); only from there on are clauses looked at one by one."""
@@ -288,7 +300,8 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
             continue
         items = _members(text, left, right, _LEVELS[1])
         runs += [
-            r for r in _head_runs(items)
+            r
+            for r in _head_runs(items)
             if r[1][2][:2] not in _VERB_PREFIXES and not any(_CONJUNCTION & set(m[2]) for m in r)
         ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb)
         runs += _slot_runs(items)

@@ -30,10 +30,14 @@ _MAX_CHARS = 24
 _CHAIN_CLAUSE = 8
 _CHAIN_MAX = 4
 #: First characters of a clause that is a sentence's tail, not a wording (的…, 和…, 是…).
-_BAD_START = frozenset("的了和与及是在对把被为以等也都就而并其之这那我你他她它们要将从向到于由所让使着过得地个年月日")
+_BAD_START = frozenset(
+    "的了和与及是在对把被为以等也都就而并其之这那我你他她它们要将从向到于由所让使着过得地个年月日"
+)
 _BAD_END = frozenset("的了和与及是在对把被为以等也都就而并其之这那要将从向到于由所让使着过得地")
 #: Genre furniture every speech of a kind has: addresses, thanks, procedure.
-_FURNITURE_RE = re.compile(r"^(?:各位|同志们|朋友们|女士们|先生们|谢谢|现在|下面|首先|最后|其次|同时|此外|总之|今天|大家)")
+_FURNITURE_RE = re.compile(
+    r"^(?:各位|同志们|朋友们|女士们|先生们|谢谢|现在|下面|首先|最后|其次|同时|此外|总之|今天|大家)"
+)
 
 MIN_DOCS = 3
 _TAIL_CHARS = 300

@@ -295,7 +295,9 @@ def list_items(text: str) -> list[ListRun]:
     return [(left, right, _ENUM_SPLIT_RE.split(text[left:right])) for left, right in list_runs(text)]
 
 
-def enumeration_hits(text: str, idioms: Collection[str], lists: list[ListRun] | None = None) -> list[PatternHit]:
+def enumeration_hits(
+    text: str, idioms: Collection[str], lists: list[ListRun] | None = None
+) -> list[PatternHit]:
     """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
 
     `lists` are the text's `list_items`, when the caller has them already."""
