@@ -35,6 +35,7 @@ REFERENCES = [
     ("hust-party-building/hust-34-2026-04-23-党史学习教育专题讲课整理稿-刘芳书记.txt",
      "1921年，中共一大在上海及浙江嘉兴南湖召开，中国共产党诞生",
      ["中共一大"]),
+    ("cpc-congress-reports/cpc-20-congress-report.txt", "第三个历史决议", ["第三个历史决议"]),
     ("xi-speeches-2013-2018/xi-2015-02-17-1.txt", "唐代诗人孟郊的这首《游子吟》，生动表达了中国人深厚的家庭情结。", []),
     ("hailar-district-gwr/hailar-district-gwr-2018.txt", "积极配合呼伦贝尔市打造“十大文化”工程", []),
 ]  # fmt: skip
@@ -54,6 +55,9 @@ FRAMES = [
      "广大党员、干部对照党中央决策部署，对照党章党规，对照人民群众新期待，对照先进典型、身边榜样，找差距、摆问题",
      ["对照党中央决策部署，对照党章党规，对照人民群众新期待，对照先进典型、身边榜样"]),
     ("gwr-state-council/gwr-2014.txt", "稳中有为，稳中提质，稳中有进，各项工作实现了良好开局。", ["稳中有为，稳中提质，稳中有进"]),
+    ("xi-speeches-2013-2018/xi-2015-02-17-1.txt",
+     "更加深入地改进党风政风，为国家增创更多财富，为人民增加更多福祉，为民族增添更多荣耀",
+     ["为国家增创更多财富，为人民增加更多福祉，为民族增添更多荣耀"]),
     ("cpc-plenum-communiques/communique-2021-cc19-plenum06.txt",
      "团结带领全国各族人民为争取民族独立、人民解放和实现国家富强、人民幸福而不懈奋斗", []),
 ]  # fmt: skip
@@ -136,3 +140,26 @@ def test_quoted_sentences_are_in_the_corpus(corpus):
     rows = [(p, s) for p, s, _e in REFERENCES + FRAMES] + [(p, s) for p, s, *_r in LEXICON_FORMS]
     for path, sentence in [*rows, SLOGAN_SENTENCE]:
         assert sentence in (corpus / path).read_text(encoding="utf-8"), (path, sentence)
+
+
+#: Two sentences of party-day-news/partyday-13-在博物馆里上好“大思政课”-光明日报-光明网.txt
+QUOTED_AGAIN = (
+    "party-day-news/partyday-13-在博物馆里上好“大思政课”-光明日报-光明网.txt",
+    "共建“大思政课”，博物馆与大中小学如何实现“1+1>2”的效果？",
+    "苏州共建青年学习社394家，重点纳入105家文博场馆，推出青年学习社线路49条，丰富“大思政课”实践载体",
+)
+
+
+def test_a_term_the_speech_quotes_again_is_a_formula():
+    _path, first, second = QUOTED_AGAIN
+    alone = FormulaMatcher(()).find(first)
+    assert all(h.rule != "quoted" for h in alone)  # once, with no formula context: a scare quote
+    both = FormulaMatcher(()).find(first + second)
+    assert [h.text for h in both if h.rule == "quoted"] == ["大思政课", "大思政课"]
+
+
+@pytest.mark.corpus
+def test_quoted_again_sentences_are_in_the_corpus(corpus):
+    path, *sentences = QUOTED_AGAIN
+    text = (corpus / path).read_text(encoding="utf-8")
+    assert all(s in text for s in sentences)

@@ -55,6 +55,8 @@ _PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
 _PLAN_RE = re.compile(
     rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
+#: The party's history resolutions are cited by number (第三个历史决议).
+_RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
 _DOCUMENT_RE = re.compile(
     r"《[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法)"
@@ -82,7 +84,7 @@ def _anchor_positions(text: str) -> list[int]:
 
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
-    spans = [m.span() for m in _DOCUMENT_RE.finditer(text)]
+    spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
     for m in _PLAN_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:
@@ -270,6 +272,24 @@ def _clause_runs(text: str) -> list[list[Member]]:
 _PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*\1\2")
 
 
+#: Three clauses in a row (5–12 characters, same separators), looked for at every clause start (the
+#: lookahead lets runs overlap): candidates for a slot frame.
+_EQUAL_CLAUSES_RE = re.compile(
+    rf"(?<![{HAN}])(?=([{HAN}]{{5,12}})([，,；;])([{HAN}]{{5,12}})\2([{HAN}]{{5,12}})(?![{HAN}]))"
+)
+
+
+def _clause_slot_runs(text: str) -> list[list[Member]]:
+    """Clauses of one length with a fixed character after a varying one (为国家增创更多财富，为人民增加更多
+    福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames."""
+    runs = []
+    for m in _EQUAL_CLAUSES_RE.finditer(text):
+        words = [m.group(1), m.group(3), m.group(4)]
+        if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
+            runs.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 3, 4)])
+    return runs
+
+
 def _clause_end(text: str, start: int) -> int:
     m = _CLAUSE_END_RE.search(text, start)
     return m.start() if m else len(text)
@@ -294,7 +314,7 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
     """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
 
     `lists` are the text's `patterns.list_items`, when the caller has them already."""
-    runs = _clause_runs(text)
+    runs = _clause_runs(text) + _clause_slot_runs(text)
     for left, right, parts in list_items(text) if lists is None else lists:
         if not _may_frame(parts):
             continue

@@ -37,6 +37,8 @@ _CITING_RE = re.compile(
 )
 _REDACTION_IN = re.compile(r"\*|＊|×|[Xx]{2}|Ｘ|□|■|某某|○○")
 
+#: Times a plain term must be quoted in one text to count without a formula context.
+_QUOTED_AGAIN = 2
 _QUOTE_RE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,30}})[{_CLOSE}]")
 _INNER_QUOTE_RE = re.compile(r"[‘']([^‘’'“”\n]{1,16})[’']")
 
@@ -146,6 +148,8 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     hits: list[PatternHit] = []
     quoted = [(m.start(1), m.end(1), m.group(1)) for m in _QUOTE_RE.finditer(text)]
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
+    # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
+    repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
     for start, end, content in quoted:
         content_stripped = content.strip()
         if not content_stripped or _REDACTION_IN.search(content_stripped):
@@ -157,7 +161,8 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
             plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
             context = (
-                _TAIL_RE.match(text, end + 1) is not None
+                content_stripped in repeated
+                or _TAIL_RE.match(text, end + 1) is not None
                 or _CONTENT_TAIL_RE.search(core) is not None
                 or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
             )
