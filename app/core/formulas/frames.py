@@ -272,10 +272,10 @@ def _clause_runs(text: str) -> list[list[Member]]:
 _PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*\1\2")
 
 
-#: Three clauses in a row (5–12 characters, same separators), looked for at every clause start (the
-#: lookahead lets runs overlap): candidates for a slot frame.
+#: A separator, then three clauses (5–12 characters, same separators) that start with the same character
+#: (，为…，为…，为…): attempts start only at separators, and the back-reference fails at once elsewhere.
 _EQUAL_CLAUSES_RE = re.compile(
-    rf"(?<![{HAN}])(?=([{HAN}]{{5,12}})([，,；;])([{HAN}]{{5,12}})\2([{HAN}]{{5,12}})(?![{HAN}]))"
+    rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}})([，,；;])(\2[{HAN}]{{4,11}})\3(\2[{HAN}]{{4,11}})(?![{HAN}])"
 )
 
 
@@ -284,9 +284,9 @@ def _clause_slot_runs(text: str) -> list[list[Member]]:
     福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames."""
     runs = []
     for m in _EQUAL_CLAUSES_RE.finditer(text):
-        words = [m.group(1), m.group(3), m.group(4)]
+        words = [m.group(1), m.group(4), m.group(5)]
         if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
-            runs.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 3, 4)])
+            runs.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
     return runs
 
 
