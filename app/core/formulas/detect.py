@@ -14,14 +14,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from app.core.formulas import frames, patterns
-from app.core.formulas.inflect import InflectedIndex
+from app.core.formulas import inflect
 from app.core.formulas.lexicon import FormulaEntry, match_key
-from app.core.formulas.library import LibrarySignal
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
+
+if TYPE_CHECKING:
+    from app.core.formulas.library import LibrarySignal
+    from app.core.formulas.patterns import PatternHit
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
 _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
@@ -111,9 +114,9 @@ class FormulaMatcher:
             )
         # Pieces for inflected wordings share the automaton: a negative value is a piece's number (−1 − n);
         # a piece that is itself a wording is remembered by the wording's index.
-        self._inflected = InflectedIndex(self._keys)
+        self._pieces = inflect.pieces_of(self._keys)
         self._piece_of_form: dict[int, int] = {}
-        for number, (piece, *_rest) in enumerate(self._inflected.pieces):
+        for number, (piece, *_rest) in enumerate(self._pieces):
             index = self._automaton.get(piece, None)
             if index is None:
                 self._automaton.add_word(piece, -1 - number)
@@ -240,7 +243,8 @@ class FormulaMatcher:
             covered[n_start:n_end] = bytes((min(255, n_end - n_start),)) * (n_end - n_start)
         offsets = view.offsets
         inflected = []
-        for n_start, n_end, index in self._inflected.matches(view.text, covered, pieces) if pieces else ():
+        found = inflect.matches(self._keys, self._pieces, view.text, covered, pieces) if pieces else ()
+        for n_start, n_end, index in found:
             if _REDACTION_CHAR in view.text[n_start:n_end]:
                 continue
             if offsets[n_end - 1] - offsets[n_start] == n_end - n_start - 1 or self._fits(
@@ -262,9 +266,12 @@ class FormulaMatcher:
         return found
 
     def pattern_hits(
-        self, text: str, view: NormalizedView | None = None, extra: Iterable[patterns.PatternHit] = ()
+        self, text: str, view: NormalizedView | None = None, extra: Iterable[PatternHit] = ()
     ) -> list[FormulaHit]:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
+        # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
+        from app.core.formulas import frames, patterns
+
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)

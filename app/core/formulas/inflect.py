@@ -29,71 +29,76 @@ def allowed_edits(length: int) -> int:
     return 2 if length >= MIN_CHARS_TWO_EDITS else 1 if length >= MIN_CHARS else 0
 
 
-class InflectedIndex:
-    """Pieces of the wordings long enough to be matched with edits. The pieces go into the lexicon's own
+#: (piece, its length, the longest wording it belongs to, (wording index, offset) pairs) — plain data, so
+#: that a matcher holding them pickles into the lexicon cache without new classes.
+Piece = tuple[str, int, int, tuple[tuple[int, int], ...]]
+
+
+def pieces_of(keys: dict[int, str]) -> list[Piece]:
+    """Pieces of the wordings long enough to be matched with edits. They go into the lexicon's own
     automaton (a second scan of the text would cost as much as the lexicon scan itself), which reports
     their ends back to `matches`."""
-
-    def __init__(self, keys: dict[int, str]) -> None:
-        self._keys = keys
-        by_piece: dict[str, list[tuple[int, int]]] = {}
-        for index, key in keys.items():
-            edits = allowed_edits(len(key))
-            if not edits or len(key) // (edits + 1) < _MIN_PIECE:
-                continue
-            size = len(key) // (edits + 1)
-            for p in range(edits + 1):
-                offset = p * size
-                piece = key[offset : offset + size] if p < edits else key[offset:]
-                by_piece.setdefault(piece, []).append((index, offset))
-        # A piece inside more wordings than this (社会主义, 中国特色, 马克思主义) proposes places all over every
-        # formula-dense text; the other pieces of its wordings propose theirs.
-        containing = Counter()
+    by_piece: dict[str, list[tuple[int, int]]] = {}
+    for index, key in keys.items():
+        edits = allowed_edits(len(key))
+        if not edits or len(key) // (edits + 1) < _MIN_PIECE:
+            continue
+        size = len(key) // (edits + 1)
+        for p in range(edits + 1):
+            offset = p * size
+            piece = key[offset : offset + size] if p < edits else key[offset:]
+            by_piece.setdefault(piece, []).append((index, offset))
+    # A piece inside more wordings than this (社会主义, 中国特色, 马克思主义) proposes places all over every
+    # formula-dense text; the other pieces of its wordings propose theirs.
+    containing: Counter[str] = Counter()
+    if by_piece:
         automaton = ahocorasick.Automaton()
         for piece in by_piece:
             automaton.add_word(piece, piece)
-        if by_piece:
-            automaton.make_automaton()
-            for key in set(keys.values()):
-                containing.update({piece for _end, piece in automaton.iter(key)})
-        #: (piece, its length, the longest wording it belongs to, (wording index, offset) pairs)
-        self.pieces: list[tuple[str, int, int, tuple[tuple[int, int], ...]]] = [
-            (piece, len(piece), max(len(keys[i]) for i, _o in owners), tuple(owners))
-            for piece, owners in by_piece.items()
-            if containing[piece] <= _MAX_OWNERS
-        ]
+        automaton.make_automaton()
+        for key in set(keys.values()):
+            containing.update({piece for _end, piece in automaton.iter(key)})
+    return [
+        (piece, len(piece), max(len(keys[i]) for i, _o in owners), tuple(owners))
+        for piece, owners in by_piece.items()
+        if containing[piece] <= _MAX_OWNERS
+    ]
 
-    def matches(
-        self, normalised: str, covered: bytearray, piece_ends: list[tuple[int, int]]
-    ) -> list[tuple[int, int, int]]:
-        """(start, end, key index) of inflected occurrences in a normalised text, from the (end, piece
-        number) pairs the automaton found; `covered` holds, per character, the length of the exact match
-        over it (capped at 255), so that places an exact match at least as long as a wording covers are
-        not tried for it."""
-        found: dict[tuple[int, int], tuple[int, int]] = {}
-        tried: set[tuple[int, int]] = set()
-        size = len(normalised)
-        for end, number in piece_ends:
-            _piece, length, longest, owners = self.pieces[number]
-            piece_start = end + 1 - length
-            if covered[piece_start] >= longest:
-                continue  # inside an exact match at least as long as every wording with this piece
-            for index, offset in owners:
-                key = self._keys[index]
-                if covered[piece_start] >= len(key):
-                    continue
-                edits = allowed_edits(len(key))
-                origin = piece_start - offset
-                if (index, origin) in tried:
-                    continue
-                tried.add((index, origin))
-                best = _best_stretch(normalised, key, origin, edits, size)
-                if best is not None:
-                    start, stop, distance = best
-                    old = found.get((start, stop))
-                    if old is None or distance < old[1]:
-                        found[(start, stop)] = (index, distance)
-        return [(s, e, i) for (s, e), (i, d) in found.items() if d > 0]
+
+def matches(
+    keys: dict[int, str],
+    pieces: list[Piece],
+    normalised: str,
+    covered: bytearray,
+    piece_ends: list[tuple[int, int]],
+) -> list[tuple[int, int, int]]:
+    """(start, end, key index) of inflected occurrences in a normalised text, from the (end, piece number)
+    pairs the automaton found; `covered` holds, per character, the length of the exact match over it
+    (capped at 255), so that places an exact match at least as long as a wording covers are not tried."""
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    tried: set[tuple[int, int]] = set()
+    size = len(normalised)
+    for end, number in piece_ends:
+        _piece, length, longest, owners = pieces[number]
+        piece_start = end + 1 - length
+        if covered[piece_start] >= longest:
+            continue  # inside an exact match at least as long as every wording with this piece
+        for index, offset in owners:
+            key = keys[index]
+            if covered[piece_start] >= len(key):
+                continue
+            edits = allowed_edits(len(key))
+            origin = piece_start - offset
+            if (index, origin) in tried:
+                continue
+            tried.add((index, origin))
+            best = _best_stretch(normalised, key, origin, edits, size)
+            if best is not None:
+                start, stop, distance = best
+                old = found.get((start, stop))
+                if old is None or distance < old[1]:
+                    found[(start, stop)] = (index, distance)
+    return [(s, e, i) for (s, e), (i, d) in found.items() if d > 0]
 
 
 def _best_stretch(text: str, key: str, origin: int, edits: int, size: int) -> tuple[int, int, int] | None:
