@@ -39,6 +39,9 @@ _REDACTION_CHAR = REDACTION
 #: Pattern rules whose finds are looked up in the lexicon only at a cost and never found there.
 _NOT_IN_LEXICON = frozenset(("reference", "library"))
 SOURCE_LEXICON = "lexicon"
+#: Lexicon hits that are near-uses of a wording (items left out, a character added or dropped): marked in
+#: a text, but not counted as uses of the formula in concordances and timelines.
+APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
 
 
