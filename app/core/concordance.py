@@ -153,8 +153,9 @@ def formula_table(
     per_document: list[dict[str, int]] = []
     for _doc_id, text in texts:
         counts: dict[str, int] = defaultdict(int)
-        for hit in find_uses(text, matcher):
-            counts[hit.formula] += 1
+        for hit in matcher.lexicon_hits(text):
+            if hit.variant_status not in APPROXIMATE_STATUSES:  # a near-use is no use, but what it holds is
+                counts[hit.formula] += 1
             for inner in hit.contains:
                 counts[inner] += 1
         per_document.append(counts)

@@ -62,8 +62,8 @@ class FormulaEntry:
         抓落实; 读原著学原文 of 读原著、学原文、悟原理): every run of at least two consecutive items of a
         list of three or more, if it keeps `MIN_ABRIDGED_CHARS` characters to match."""
         parts = [p for p in _ITEM_SPLIT.split(self.canonical) if p]
-        if len(parts) < 3:
-            return ()
+        if len(parts) < 3 or self.category == "boilerplate" or any(q in self.canonical for q in "“”「」"):
+            return ()  # a sentence of quoted formulas (增强“四个意识”…) leaves them to be found one by one
         runs = (
             "、".join(parts[i:j])
             for i in range(len(parts))
