@@ -19,6 +19,7 @@ from app.cli.compare import _ID, _read_file, _read_library
 if TYPE_CHECKING:
     from app.core.formulas.detect import FormulaMatcher
     from app.core.formulas.lexicon import FormulaEntry
+    from app.core.formulas.library import LibrarySignal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -75,7 +76,9 @@ def formulas_command(args: argparse.Namespace) -> int:
     if not document.text.strip():
         raise CliError(f"{doc}: the document is empty")
 
-    hits = _matcher(args.db, from_library=not path.exists()).find(document.text)
+    from_library = not path.exists()
+    signal, group = _library_signal(args.db, None if path.exists() else int(doc.removeprefix("#")))
+    hits = _matcher(args.db, from_library=from_library).find(document.text, library=signal, group=group)
     if args.json:
         payload = {
             "document": {"name": document.name, "chars": len(document.text), "sha256": document.sha256},
@@ -116,6 +119,20 @@ def _lexicon(db: str | None, *, from_library: bool) -> tuple[FormulaEntry, ...]:
 
     with opened(db, writing=False) as library, library.reader() as session:
         return merged_lexicon(session, shipped)
+
+
+def _library_signal(db: str | None, document_id: int | None) -> tuple[LibrarySignal | None, str | None]:
+    """With a library (--db, or a DOC given by id): wordings its other speakers share are formulas too."""
+    if db is None and document_id is None:
+        return None, None
+    from app.cli.library import opened
+    from app.core.formulas.shipped import general_words, idioms
+    from app.store.library_formulas import document_group, library_signal
+
+    with opened(db, writing=False) as library, library.reader() as session:
+        signal = library_signal(session, idioms=idioms(), common_words=general_words())
+        group = None if document_id is None else document_group(session, document_id)
+    return signal, group
 
 
 def _matcher(db: str | None, *, from_library: bool) -> FormulaMatcher:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.core.formulas.detect import FormulaHit, FormulaMatcher
+from app.core.formulas.detect import APPROXIMATE_STATUSES, FormulaHit, FormulaMatcher
 from app.core.formulas.lexicon import FormulaEntry, match_key
 
 #: Stands for a document without a date (or without a speaker, a genre) in the counts.
@@ -74,7 +74,8 @@ def entry_matcher(entry: FormulaEntry) -> FormulaMatcher:
 
 
 def find_uses(text: str, matcher: FormulaMatcher) -> list[FormulaHit]:
-    return matcher.lexicon_hits(text)
+    """The formula's wordings as written (an inflected or abridged near-use is not counted as a use)."""
+    return [h for h in matcher.lexicon_hits(text) if h.variant_status not in APPROXIMATE_STATUSES]
 
 
 def _flat(text: str) -> str:
@@ -153,7 +154,8 @@ def formula_table(
     for _doc_id, text in texts:
         counts: dict[str, int] = defaultdict(int)
         for hit in matcher.lexicon_hits(text):
-            counts[hit.formula] += 1
+            if hit.variant_status not in APPROXIMATE_STATUSES:  # a near-use is no use, but what it holds is
+                counts[hit.formula] += 1
             for inner in hit.contains:
                 counts[inner] += 1
         per_document.append(counts)

@@ -423,11 +423,16 @@ def test_real_pairs_keep_their_copies_with_the_shipped_lexicon(corpus):
         assert any(reused in t and k == "copy" for t, k in by_text.items()), reused
     assert any("市场在资源配置中起决定性作用" in t and k == "formula" for t, k in by_text.items())
     assert 0.05 < result.summary[0].a_copy_ratio < 0.5
-    # every reused passage of sentence length found without the lexicon is still copy with it
+    # every reused passage of sentence length found without the lexicon is still copy with it, except
+    # the GWR's stock opening of the year's tasks, which is a chain of lexicon formulas (以习近平同志为核心的
+    # 党中央, 稳中求进工作总基调, 完整、准确、全面贯彻新发展理念, 新发展格局, 高质量发展 …)
     kinds = {(p.a_start, p.b_start): p.kind for p in result.passages}
     long_copies = [p for p in compare_pair(a, b).passages if p.kind == "copy" and p.matched_chars >= 24]
     assert len(long_copies) >= 10
-    assert all(kinds.get((p.a_start, p.b_start)) == "copy" for p in long_copies)
+    flipped = [p.a_text for p in long_copies if kinds.get((p.a_start, p.b_start)) != "copy"]
+    assert len(flipped) <= 1 and all(
+        "做好政府工作，要在以习近平同志为核心的党中央坚强领导下" in t for t in flipped
+    )
 
 
 def test_passages_keep_their_quotes_and_closing_punctuation():

@@ -11,14 +11,20 @@ counts as a use of 中国特色社会主义.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from app.core.formulas import inflect
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
+
+if TYPE_CHECKING:
+    from app.core.formulas.library import LibrarySignal
+    from app.core.formulas.patterns import PatternHit
 
 #: Punctuation that a formula never spans (brackets, sentence ends, colons, book-title marks).
 _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!?；;：:]")
@@ -29,7 +35,13 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 #: Shortest piece of a longer formula that still counts as formula text in `FormulaMatcher.coverage`.
 FRAGMENT_CHARS = 8
 
+_REDACTION_CHAR = REDACTION
+#: Pattern rules whose finds are looked up in the lexicon only at a cost and never found there.
+_NOT_IN_LEXICON = frozenset(("reference", "library"))
 SOURCE_LEXICON = "lexicon"
+#: Lexicon hits that are near-uses of a wording (items left out, a character added or dropped): marked in
+#: a text, but not counted as uses of the formula in concordances and timelines.
+APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
 
 
@@ -43,7 +55,8 @@ class FormulaHit:
     #: the canonical wording (lexicon) or the normalised find (pattern)
     formula: str
     source: str
-    #: "canonical", "variant" or "outdated" for lexicon hits; "pattern" for pattern hits
+    #: "canonical", "variant", "outdated", "abridged" (a list formula with items left out) or "inflected"
+    #: (a wording with a character or two added or dropped) for lexicon hits; "pattern" for pattern hits
     variant_status: str
     category: str
     #: for pattern hits, the rule: quoted, numbered, enumeration, parallel
@@ -89,37 +102,51 @@ class FormulaMatcher:
         self.common_words = common_words
         self._forms: list[_Form] = []
         self._automaton = ahocorasick.Automaton()
-        for entry in self.entries:
-            for wording, status in entry.forms():
-                key = match_key(wording)
-                if key in self._automaton:
-                    continue
-                self._automaton.add_word(key, len(self._forms))
-                self._forms.append(
-                    _Form(entry.canonical, status, entry.category, len(key), _list_breaks(entry, key))
-                )
-        self._keys = {}
+        # Abridged list forms come last, so that a wording another entry owns is never taken from it.
+        forms = [(entry, w, status) for entry in self.entries for w, status in entry.forms()]
+        forms += [(entry, w, status) for entry in self.entries for w, status in entry.abridged_forms()]
+        self._keys: dict[int, str] = {}
+        for entry, wording, status in forms:
+            key = match_key(wording)
+            if key in self._automaton:
+                continue
+            self._keys[len(self._forms)] = key
+            self._automaton.add_word(key, len(self._forms))
+            self._forms.append(
+                _Form(entry.canonical, status, entry.category, len(key), _list_breaks(wording, key))
+            )
+        # Pieces for inflected wordings share the automaton: a negative value is a piece's number (−1 − n);
+        # a piece that is itself a wording is remembered by the wording's index.
+        self._pieces = inflect.pieces_of(self._keys)
+        self._piece_of_form: dict[int, int] = {}
+        for number, (piece, *_rest) in enumerate(self._pieces):
+            index = self._automaton.get(piece, None)
+            if index is None:
+                self._automaton.add_word(piece, -1 - number)
+            else:
+                self._piece_of_form[index] = number
         if self._forms:
             self._automaton.make_automaton()
-            self._keys = {index: key for key, index in self._automaton.items()}
         self._nested = {index: self._nested_in(key, index) for index, key in self._keys.items()}
         self._fragments: ahocorasick.Automaton | None = None
 
     def _nested_in(self, key: str, own: int) -> tuple[str, ...]:
-        found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i != own}
+        found = {self._forms[i].canonical for _end, i in self._automaton.iter(key) if i >= 0 and i != own}
         found.discard(self._forms[own].canonical)
         return tuple(sorted(found, key=lambda c: (-len(c), c)))
 
     def canonical_of(self, wording: str) -> str | None:
         """The canonical formula a wording belongs to, if the lexicon has it."""
         index = self._automaton.get(match_key(wording), None) if self._forms else None
-        return None if index is None else self._forms[index].canonical
+        return None if index is None or index < 0 else self._forms[index].canonical
 
     def _normalised_matches(self, normalised: str) -> list[tuple[int, int, int]]:
         if not self._forms or not normalised:
             return []
         forms = self._forms
-        candidates = [(end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised)]
+        candidates = [
+            (end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0
+        ]
         return _resolve(candidates, len(normalised)) if candidates else []
 
     def coverage(self, normalised_text: str) -> float:
@@ -181,33 +208,82 @@ class FormulaMatcher:
             return []
         forms, offsets = self._forms, view.offsets
         candidates = []
+        pieces, piece_of_form = [], self._piece_of_form
         for n_end, index in self._automaton.iter(view.text):
+            if index < 0:
+                pieces.append((n_end, -1 - index))
+                continue
+            if index in piece_of_form:
+                pieces.append((n_end, piece_of_form[index]))
             n_start = n_end + 1 - forms[index].length
             if offsets[n_end] - offsets[n_start] == n_end - n_start or self._fits(
                 text, offsets, n_start, n_end + 1, forms[index]
             ):
                 candidates.append((n_start, n_end + 1, index))
+        exact = _resolve(candidates, len(view.text))
         hits = []
-        for n_start, n_end, index in _resolve(candidates, len(view.text)):
+        for n_start, n_end, index, status in self._with_inflected(text, view, exact, pieces):
             start, end = view.original_span(n_start, n_end)
             form = self._forms[index]
             hits.append(
                 FormulaHit(
-                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, form.status,
+                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, status or form.status,
                     form.category, "", self._nested[index],
                 )
             )  # fmt: skip
         return hits
 
-    def pattern_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
-        """Finds of the pattern rules (R1–R4), outside redactions, before merging with the lexicon."""
-        from app.core.formulas import patterns  # its ~100 regexes compile in ~60 ms; coverage needs none
+    def _with_inflected(
+        self,
+        text: str,
+        view: NormalizedView,
+        exact: list[tuple[int, int, int]],
+        pieces: list[tuple[int, int]],
+    ) -> list[tuple[int, int, int, str]]:
+        """The exact matches plus inflected ones (status "inflected") where no exact match is."""
+        covered = bytearray(len(view.text))
+        for n_start, n_end, _i in exact:
+            covered[n_start:n_end] = bytes((min(255, n_end - n_start),)) * (n_end - n_start)
+        offsets = view.offsets
+        inflected = []
+        found = inflect.matches(self._keys, self._pieces, view.text, covered, pieces) if pieces else ()
+        for n_start, n_end, index in found:
+            if _REDACTION_CHAR in view.text[n_start:n_end]:
+                continue
+            if offsets[n_end - 1] - offsets[n_start] == n_end - n_start - 1 or self._fits(
+                text, offsets, n_start, n_end, self._forms[index]
+            ):
+                inflected.append((n_start, n_end, index))
+        if not inflected:
+            return [(s, e, i, "") for s, e, i in exact]
+        # an inflected stretch swallows shorter exact matches inside it, and yields to any other overlap
+        inflected = [
+            (s, e, i) for s, e, i in _resolve(inflected, len(view.text))
+            if not any(xs < e and s < xe and not (s <= xs and xe <= e and xe - xs < e - s) for xs, xe, _x in exact)
+        ]  # fmt: skip
+        found = [(s, e, i, "inflected") for s, e, i in inflected]
+        found += [
+            (xs, xe, xi, "") for xs, xe, xi in exact if not any(s <= xs and xe <= e for s, e, _i in inflected)
+        ]
+        found.sort()
+        return found
+
+    def pattern_hits(
+        self, text: str, view: NormalizedView | None = None, extra: Iterable[PatternHit] = ()
+    ) -> list[FormulaHit]:
+        """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
+        # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
+        from app.core.formulas import frames, patterns
 
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
-        found += patterns.enumeration_hits(text, self.idioms)
+        lists = patterns.list_items(text)
+        found += patterns.enumeration_hits(text, self.idioms, lists)
         found += patterns.parallel_hits(text)
+        found += frames.reference_hits(text)
+        found += frames.frame_hits(text, lists)
+        found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
         hits = []
@@ -215,7 +291,8 @@ class FormulaMatcher:
             i = bisect_right(starts, p.end - 1) - 1
             if i >= 0 and redactions[i][1] > p.start:
                 continue
-            canonical = self.canonical_of(p.formula)
+            # a frame of clauses or a meeting's name is never a lexicon wording: no lookup (it normalises)
+            canonical = None if p.rule in _NOT_IN_LEXICON else self.canonical_of(p.formula)
             hits.append(
                 FormulaHit(
                     p.start, p.end, text[p.start : p.end], canonical or _display_form(p.formula),
@@ -225,26 +302,36 @@ class FormulaMatcher:
         return hits
 
     def find(
-        self, text: str, *, use_patterns: bool = True, view: NormalizedView | None = None
+        self,
+        text: str,
+        *,
+        use_patterns: bool = True,
+        view: NormalizedView | None = None,
+        library: LibrarySignal | None = None,
+        group: str | None = None,
     ) -> list[FormulaHit]:
         """All formula hits in text order; longest wins on overlaps, lexicon wins on equal spans.
 
-        `view` is the text's punctuation-free normalised view, when the caller has it already.
+        `view` is the text's punctuation-free normalised view, when the caller has it already. With a
+        `library` signal, wordings other speakers' speeches share verbatim are hits too (rule "library");
+        `group` is this text's speaker when the text is itself in the library's counts.
         """
         view = normalize(text, keep_punctuation=False) if view is None else view
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
-        pattern = self.pattern_hits(text, view)
+        pattern = self.pattern_hits(text, view, library.hits(text, group) if library is not None else ())
         pool = lexicon + pattern
         ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
         kept = _resolve(ranked, len(text))
         result = []
+        starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
             hit = pool[i]
             if hit.source == SOURCE_PATTERN:
-                inner = {h.formula for h in lexicon if start <= h.start and h.end <= end}
-                inner |= {c for h in lexicon if start <= h.start and h.end <= end for c in h.contains}
+                first = bisect_left(starts, start)
+                inside = [h for h in lexicon[first : bisect_left(starts, end, first)] if h.end <= end]
+                inner = {h.formula for h in inside} | {c for h in inside for c in h.contains}
                 inner.discard(hit.formula)
                 if inner:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
@@ -252,18 +339,15 @@ class FormulaMatcher:
         return result
 
 
-def _list_breaks(entry: FormulaEntry, key: str) -> frozenset[int]:
-    """Where any wording of the entry with this match key has punctuation between its characters."""
+def _list_breaks(wording: str, key: str) -> frozenset[int]:
+    """Where the wording has punctuation between its characters (positions in the match key)."""
     breaks: set[int] = set()
-    for wording, _status in entry.forms():
-        if match_key(wording) != key:
-            continue
-        count = 0
-        for ch in wording:
-            if fold_char(ch, keep_punctuation=False):
-                count += 1
-            elif 0 < count < len(key):
-                breaks.add(count)
+    count = 0
+    for ch in wording:
+        if fold_char(ch, keep_punctuation=False):
+            count += 1
+        elif 0 < count < len(key):
+            breaks.add(count)
     return frozenset(breaks)
 
 

@@ -7,6 +7,7 @@ skipped. The functions here are pure (text in, dataclasses out); only `load_lexi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,6 +28,10 @@ COLUMNS = (
 )
 HEADER = "#" + "\t".join(COLUMNS)
 _LIST_SEPARATOR = "|"
+#: Separators between the items of a list formula (政治意识、大局意识…; 守初心、担使命，找差距、抓落实).
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+#: Shortest abridged list (in matched characters) that still says which formula it is.
+MIN_ABRIDGED_CHARS = 6
 _YEAR_RANGE = range(1900, 2101)
 
 
@@ -52,6 +57,21 @@ class FormulaEntry:
             *((v, "variant") for v in self.variants),
             *((v, "outdated") for v in self.outdated),
         )
+
+    def abridged_forms(self) -> tuple[tuple[str, str], ...]:
+        """A list formula cited with items left out at either end (守初心、担使命 of 守初心、担使命，找差距、
+        抓落实; 读原著学原文 of 读原著、学原文、悟原理): every run of at least two consecutive items of a
+        list of three or more, if it keeps `MIN_ABRIDGED_CHARS` characters to match."""
+        parts = [p for p in _ITEM_SPLIT.split(self.canonical) if p]
+        if len(parts) < 3 or self.category == "boilerplate" or any(q in self.canonical for q in "“”「」"):
+            return ()  # a sentence of quoted formulas (增强“四个意识”…) leaves them to be found one by one
+        runs = (
+            "、".join(parts[i:j])
+            for i in range(len(parts))
+            for j in range(i + 2, len(parts) + 1)
+            if j - i < len(parts)
+        )
+        return tuple((run, "abridged") for run in runs if len(match_key(run)) >= MIN_ABRIDGED_CHARS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,8 @@ _CITING_RE = re.compile(
 )
 _REDACTION_IN = re.compile(r"\*|＊|×|[Xx]{2}|Ｘ|□|■|某某|○○")
 
+#: Times a plain term must be quoted in one text to count without a formula context.
+_QUOTED_AGAIN = 2
 _QUOTE_RE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,30}})[{_CLOSE}]")
 _INNER_QUOTE_RE = re.compile(r"[‘']([^‘’'“”\n]{1,16})[’']")
 
@@ -146,6 +148,8 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     hits: list[PatternHit] = []
     quoted = [(m.start(1), m.end(1), m.group(1)) for m in _QUOTE_RE.finditer(text)]
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
+    # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
+    repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
     for start, end, content in quoted:
         content_stripped = content.strip()
         if not content_stripped or _REDACTION_IN.search(content_stripped):
@@ -157,7 +161,8 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
             plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
             context = (
-                _TAIL_RE.match(text, end + 1) is not None
+                content_stripped in repeated
+                or _TAIL_RE.match(text, end + 1) is not None
                 or _CONTENT_TAIL_RE.search(core) is not None
                 or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
             )
@@ -266,7 +271,7 @@ def _trim_items(items: list[str]) -> list[str]:
     return [first, *items[1:-1], last]
 
 
-def _list_runs(text: str) -> list[tuple[int, int]]:
+def list_runs(text: str) -> list[tuple[int, int]]:
     """Spans of the Han-and-、 runs that hold a list comma, found from the commas outwards.
 
     Scanning every Han run would touch each clause of the document; lists are rare, commas cheap to
@@ -287,11 +292,22 @@ def _list_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def enumeration_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
-    """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同)."""
+ListRun = tuple[int, int, list[str]]
+
+
+def list_items(text: str) -> list[ListRun]:
+    """Every `list_runs` span with its items (split at the list commas), for the rules that read lists."""
+    return [(left, right, _ENUM_SPLIT_RE.split(text[left:right])) for left, right in list_runs(text)]
+
+
+def enumeration_hits(
+    text: str, idioms: Collection[str], lists: list[ListRun] | None = None
+) -> list[PatternHit]:
+    """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
+
+    `lists` are the text's `list_items`, when the caller has them already."""
     hits: list[PatternHit] = []
-    for left, right in _list_runs(text):
-        raw = _ENUM_SPLIT_RE.split(text[left:right])
+    for left, right, raw in list_items(text) if lists is None else lists:
         if len(raw) < 3 or not all(raw):
             continue
         items = _trim_items(raw)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.core import normalize
-from app.core.formulas import detect, lexicon, lexicon_cache, word_list
+from app.core.formulas import detect, inflect, lexicon, lexicon_cache, word_list
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
 from app.core.formulas.word_list import LazyWordList, WordList
@@ -134,7 +134,7 @@ def words_cache_path() -> Path:
 
 def _code() -> list[Path | None]:
     """The modules whose code decides what the caches hold."""
-    modules = (detect, lexicon, lexicon_cache, normalize, word_list)
+    modules = (detect, inflect, lexicon, lexicon_cache, normalize, word_list)
     return [*(Path(m.__file__) if m.__file__ else None for m in modules), Path(__file__)]
 
 

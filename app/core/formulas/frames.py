@@ -1,0 +1,332 @@
+"""Rules for formula shapes the lexicon cannot list: meeting and document references, and frames with a
+variable slot (research R2–R4, hand-annotated set in tests/data/formulas).
+
+- References: a party congress (党的二十大, 中国共产党第二十次全国代表大会, 十九大), a plenum (十九届六中全会,
+  党的十九届五中全会精神), a people's congress session (十四届全国人大一次会议, 海拉尔区第十五届人民代表大会第
+  二次会议), a central work conference, a five-year-plan label (“十四五”规划) and a cited party or state
+  document (《中共中央关于…的决议》). They are endless in number (every year has new ones) and perfectly
+  regular, so they are found by shape.
+- Frames: three or more clauses that repeat a fixed head (务必…，务必…，务必…; 对照…，对照…), or equal-length
+  items with a fixed character at the same place (疫情要防住、经济要稳住、发展要安全; 稳增长稳就业稳物价). The
+  existing enumeration rule only sees shared prefixes and suffixes of 、-lists.
+
+Each function returns `PatternHit`s in original offsets, like the rules in `patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
+
+_CN = "一二三四五六七八九十"
+_ORD = f"[{_CN}]{{1,3}}"
+#: Words after a meeting's name that belong to the reference as it is cited (党的二十大精神).
+_MEETING_TAIL = "(?:精神|报告|公报|决议|决定)?"
+_PLENUMS = rf"(?:{_ORD}中、)*{_ORD}中全会"
+_CONGRESS = (
+    rf"(?:中国共产党|中共)第{_ORD}次全国代表大会"
+    rf"|(?:党的|中共)第?{_ORD}大"
+    rf"|(?<![{_CN}第])(?:二十[{_CN[:-1]}]?|十[{_CN[:-1]}])大(?![会学家局型批量力事])"
+)
+_PLENUM = (
+    rf"(?:中国共产党)?第{_ORD}届中央委员会第{_ORD}次全体会议"
+    rf"|(?:党的|中共)?(?:第?{_ORD}届)?{_PLENUMS}"
+)
+_PEOPLES_CONGRESS = (
+    rf"第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
+    rf"|第?{_ORD}届全国人大(?:常委会)?(?:第?{_ORD}次会议)?"
+)
+_CONFERENCE = (
+    r"中央(?:经济|农村|城市|金融|外事|民族|统战|宣传思想|网络安全和信息化|人才|机构编制)工作会议"
+    r"|全国(?:教育|科技|卫生与健康|组织工作|宣传思想工作|生态环境保护)大会|全国两会"
+)
+#: Every reference holds one of these; the full expressions run only in a window around each. Plain
+#: substring search (memchr speed) finds them; 大 is kept only after a numeral (二十大, 中共一大).
+_ANCHORS = ("中全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
+_REACH = 40
+_REFERENCE_RE = re.compile(
+    rf"(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
+    rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL}"
+)
+#: A local people's congress is cited with its place: 海拉尔区第十五届人民代表大会….
+_PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
+#: Five-year plans: “十四五”规划(和二〇三五年远景目标), “十二五”时期; an unquoted 十四五 needs the word after it.
+_PLAN_RE = re.compile(
+    rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
+)
+#: The party's history resolutions are cited by number (第三个历史决议).
+_RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
+#: A cited document: a 《》 title that names an official kind of document (not a book or a song).
+_DOCUMENT_RE = re.compile(
+    r"《[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法)"
+    r"[^《》\n]{0,60}》"
+)
+
+
+_NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
+
+
+def _anchor_positions(text: str) -> list[int]:
+    found = []
+    for anchor in _ANCHORS:
+        at = text.find(anchor)
+        while at >= 0:
+            found.append(at)
+            at = text.find(anchor, at + 1)
+    at = text.find("大", 1)
+    while at >= 0:
+        if text[at - 1] in _CN:
+            found.append(at - 1)
+        at = text.find("大", at + 1)
+    return sorted(found)
+
+
+def reference_hits(text: str) -> list[PatternHit]:
+    """Meetings, plan labels and official documents cited by name."""
+    spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
+    for m in _PLAN_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else "\n"
+        if before in _CN:
+            continue  # 二十五, 一百十五
+        if m.group("quote") and before in '“"':
+            spans.append((m.start() - 1, m.end()))
+        elif m.group("tail") and not m.group("quote"):
+            spans.append(m.span())
+    done = -1
+    for at in _anchor_positions(text):
+        if at < done:
+            continue
+        m = _REFERENCE_RE.search(text, max(0, at - _REACH), at + _REACH)
+        while m is not None and m.end() <= at:
+            m = _REFERENCE_RE.search(text, m.end(), at + _REACH)
+        if m is not None and m.start() <= at:
+            spans.append(m.span())
+            done = m.end()
+    hits = []
+    for start, end in spans:
+        if text.startswith("人民代表大会", text.find("届", start, end) + 1):
+            place = _PLACE_RE.search(text, max(0, start - 9), start)
+            if place is not None:
+                # 日在海拉尔区第十五届…: the place starts after the last word that cannot be part of it
+                cut = max(place.start(), *(text.rfind(ch, place.start(), start) + 1 for ch in _NOT_PLACE))
+                start = cut if start - cut >= 2 else start
+        hits.append(PatternHit(start, end, text[start:end], "reference"))
+    return hits
+
+
+#: Member separators, by level: clauses, then list items (a frame never runs over a sentence end).
+_LEVELS = ("，,；;", "、﹑")
+#: Heads too common to make a frame by themselves (坚持…，坚持… is a list of tasks, not a 排比).
+_WEAK_HEADS = frozenset(
+    (
+        *(
+            "坚持",
+            "加强",
+            "推进",
+            "推动",
+            "提高",
+            "完善",
+            "深化",
+            "实施",
+            "加快",
+            "建设",
+            "开展",
+            "中国",
+            "我国",
+        ),
+        *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
+    )
+)
+_MAX_MEMBER = 40
+_MIN_MEMBERS = 3
+#: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
+_CONJUNCTION = frozenset("和与及")
+_HAN_RE = re.compile(rf"[{HAN}]+")
+_MEMBER_RE = re.compile(rf"[{HAN}“”‘’、]+")
+
+Member = tuple[int, int, str]
+
+
+def _members(text: str, start: int, end: int, separators: str) -> list[Member]:
+    """The stretches of text[start:end] between separators of one level, as (start, end, text)."""
+    out = []
+    pos = start
+    for m in re.finditer(f"[{separators}]", text[start:end]):
+        out.append((pos, start + m.start(), text[pos : start + m.start()]))
+        pos = start + m.end()
+    out.append((pos, end, text[pos:end]))
+    return [m for m in out if m[2]]
+
+
+def _head_runs(members: list[Member]) -> list[list[Member]]:
+    """Consecutive members (≥ 3) that start with the same two Han characters (务必…/对照…/更加…); the
+    first may carry words before the head (全党同志务必…)."""
+    runs: list[list[Member]] = []
+    i = 0
+    while i + 1 < len(members):
+        head = members[i + 1][2][:2]
+        cut = members[i][2].rfind(head)
+        j = i + 2
+        while j < len(members) and members[j][2][:2] == head and len(members[j][2]) <= _MAX_MEMBER:
+            j += 1
+        first = (members[i][0] + cut, members[i][1], members[i][2][cut:])
+        run = [first, *members[i + 1 : j]]
+        if (
+            cut >= 0
+            and len(run) >= _MIN_MEMBERS
+            and head not in _WEAK_HEADS
+            and _HAN_RE.fullmatch(head)
+            and all(len(m[2]) <= _MAX_MEMBER and _MEMBER_RE.fullmatch(m[2]) for m in run)
+            and all(m[2].count("“") == m[2].count("”") for m in run)
+        ):
+            runs.append(run)
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _slot_runs(members: list[Member]) -> list[list[Member]]:
+    """Consecutive list items (≥ 3) of 3–8 characters with one fixed character at the same inner place
+    (疫情要防住、经济要稳住、发展要安全); the item before may carry the governing verb, the one after a tail."""
+    runs: list[list[Member]] = []
+    a = 0
+    while a < len(members):
+        size = len(members[a][2])
+        b = a + 1
+        while b < len(members) and len(members[b][2]) == size:
+            b += 1
+        run = list(members[a:b])
+        if 3 <= size <= 8:
+            if a > 0 and len(members[a - 1][2]) > size:
+                before = members[a - 1]
+                run.insert(0, (before[1] - size, before[1], before[2][-size:]))
+            if b < len(members) and len(members[b][2]) > size and members[b][2][size] in _LIST_TAIL_START:
+                after = members[b]
+                run.append((after[0], after[0] + size, after[2][:size]))
+            words = [m[2] for m in run]
+            if (
+                len(run) >= _MIN_MEMBERS
+                and len(set(words)) == len(words)
+                and all(_HAN_RE.fullmatch(w) for w in words)
+                and _fixed_inner_place(words)
+            ):
+                runs.append(run)
+        a = b
+    return runs
+
+
+def _fixed_inner_place(words: list[str]) -> bool:
+    """A character all items share at one place, after a place where they differ (疫情要防住、经济要稳住;
+    not 深入基层、深入一线, whose shared characters are a prefix)."""
+    differs = False
+    for k in range(len(words[0]) - 1):
+        same = len({w[k] for w in words}) == 1
+        if same and differs:
+            return True
+        differs = differs or not same
+    return False
+
+
+def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
+    kept: list[list[Member]] = []
+    for run in sorted(runs, key=lambda r: (r[0][0], -r[-1][1])):
+        if not kept or run[0][0] >= kept[-1][-1][1]:
+            kept.append(run)
+    return kept
+
+
+#: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体.
+_REPEAT_HEADS = "稳保促调防抓强补扩优提降"
+_REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
+
+
+def _clause_runs(text: str) -> list[list[Member]]:
+    """Head runs among the clauses of the text. Two clauses in a row that start alike are found by one
+    regular expression (C level); only from there on are clauses looked at one by one."""
+    runs: list[list[Member]] = []
+    done = -1
+    for pair in _PAIR_RE.finditer(text):
+        if pair.start() < done:
+            continue
+        seps = [pair.start()]
+        head, sep = pair.group(2), pair.group(1)
+        while True:  # the separators of the run: each next clause ends at one and starts with the head
+            nxt = _CLAUSE_END_RE.search(text, seps[-1] + 1)
+            if nxt is None or text[nxt.start()] != sep or not text.startswith(head, nxt.start() + 1):
+                break
+            seps.append(nxt.start())
+        # members: the clause before the first separator, and the clauses after each separator
+        floor = max(0, seps[0] - _MAX_MEMBER - 1)  # a longer first clause is cut there (no member then)
+        lo = max(floor - 1, *(text.rfind(ch, floor, seps[0]) for ch in "，,；;。！？!?\n：:")) + 1
+        ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
+        members = [(lo, seps[0], text[lo : seps[0]])]
+        members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
+        runs += _head_runs(members)
+        done = seps[-1]
+    return runs
+
+
+#: A clause separator, a clause, the same separator and a clause starting with the same two characters.
+_PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*\1\2")
+
+
+#: A separator, then three clauses (5–12 characters, same separators) that start with the same character
+#: (，为…，为…，为…): attempts start only at separators, and the back-reference fails at once elsewhere.
+_EQUAL_CLAUSES_RE = re.compile(
+    rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}})([，,；;])(\2[{HAN}]{{4,11}})\3(\2[{HAN}]{{4,11}})(?![{HAN}])"
+)
+
+
+def _clause_slot_runs(text: str) -> list[list[Member]]:
+    """Clauses of one length with a fixed character after a varying one (为国家增创更多财富，为人民增加更多
+    福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames."""
+    runs = []
+    for m in _EQUAL_CLAUSES_RE.finditer(text):
+        words = [m.group(1), m.group(4), m.group(5)]
+        if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
+            runs.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
+    return runs
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = _CLAUSE_END_RE.search(text, start)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
+
+
+def _may_frame(parts: list[str]) -> bool:
+    """Cheap test on a list's items before members are built: two items in a row that start alike, or
+    an item of 3–8 characters sharing an inner character with the next one (most lists have neither)."""
+    for k in range(1, len(parts) - 1):
+        a, b = parts[k], parts[k + 1]
+        if a[:2] == b[:2] and len(a) >= 2:
+            return True
+        if 3 <= len(a) <= 8 and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
+            return True
+    return False
+
+
+def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit]:
+    """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
+
+    `lists` are the text's `patterns.list_items`, when the caller has them already."""
+    runs = _clause_runs(text) + _clause_slot_runs(text)
+    for left, right, parts in list_items(text) if lists is None else lists:
+        if not _may_frame(parts):
+            continue
+        items = _members(text, left, right, _LEVELS[1])
+        runs += [
+            r
+            for r in _head_runs(items)
+            if r[1][2][:2] not in _VERB_PREFIXES and not any(_CONJUNCTION & set(m[2]) for m in r)
+        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb)
+        runs += _slot_runs(items)
+    hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
+    for m in _REPEAT_RE.finditer(text):
+        if len({m.group("a"), m.group("b"), m.group("c")}) == 3:
+            hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
+    return hits

@@ -1,0 +1,206 @@
+"""The hand-annotated formula set in tests/data/formulas: loading, drafting and span-level scoring.
+
+The rules an annotator follows are in tests/data/formulas/GUIDE.md. Files reference the corpus by path and
+SHA-256 (the texts are not copied into the project); `load_set` checks both, so an edited corpus file
+fails loudly instead of scoring against moved offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "formulas"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+KINDS = ("lexicon", "numbered", "parallel", "slogan", "quoted", "reference")
+#: An annotated span is found (a hit is correct) when the other side covers this share of its characters.
+MIN_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedSpeech:
+    name: str
+    path: str
+    sha256: str
+    start: int
+    end: int
+    split: str
+    spans: tuple[Span, ...]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _unescape(text: str) -> str:
+    return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse(path: Path) -> AnnotatedSpeech:
+    """Read one annotation file (format in GUIDE.md §4)."""
+    meta: dict[str, str] = {}
+    spans = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ") and ":" in line:
+            key, value = line[2:].split(":", 1)
+            meta[key.strip()] = value.strip()
+        elif line.strip() and not line.startswith("#"):
+            start, end, kind, text = line.split("\t")
+            if kind not in KINDS:
+                raise ValueError(f"{path.name}: unknown kind {kind!r}")
+            spans.append(Span(int(start), int(end), kind, _unescape(text)))
+    lo, hi = (int(v) for v in meta["range"].split()[0].split("-"))
+    return AnnotatedSpeech(
+        path.stem, meta["file"], meta["sha256"], lo, hi, meta["split"].split()[0], tuple(spans)
+    )
+
+
+def load_set(corpus: Path = CORPUS) -> list[tuple[AnnotatedSpeech, str]]:
+    """Every annotated speech with its corpus text; raises if a file changed since it was annotated."""
+    loaded = []
+    for path in sorted(ANNOTATIONS.glob("*.tsv")):
+        speech = parse(path)
+        source = corpus / speech.path
+        if sha256_of(source) != speech.sha256:
+            raise ValueError(f"{speech.path} changed since it was annotated (SHA-256 differs)")
+        text = source.read_text(encoding="utf-8")
+        for span in speech.spans:
+            if (
+                text[span.start : span.end] != span.text
+                or not speech.start <= span.start < span.end <= speech.end
+            ):
+                raise ValueError(f"{path.name}: span {span.start}-{span.end} does not hold {span.text!r}")
+        loaded.append((speech, text))
+    return loaded
+
+
+def draft_to_tsv(draft: str, corpus: Path = CORPUS, annotator: str = "") -> str:
+    """Turn a reading-order draft into an annotation file: the annotator writes the surfaces, this finds them.
+
+    Draft lines: `file: PATH`, `split: tune|heldout`, `range: START-END`, then `kind<TAB>surface` in the
+    order the surfaces occur in the text (each surface is looked for after the previous one, so repeated
+    wordings are listed once per occurrence and no offset has to be counted by hand).
+    """
+    meta: dict[str, str] = {}
+    rows = []
+    for line in draft.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if "\t" not in line:
+            key, value = line.split(":", 1)
+            meta[key.strip()] = value.strip()
+            continue
+        kind, surface = line.split("\t", 1)
+        rows.append((kind.strip(), _unescape(surface.strip("\n"))))
+    source = corpus / meta["file"]
+    text = source.read_text(encoding="utf-8")
+    lo, hi = (int(v) for v in meta["range"].split("-"))
+    cursor = lo
+    out = [
+        f"# file: {meta['file']}",
+        f"# sha256: {sha256_of(source)}",
+        f"# range: {lo}-{hi}",
+        f"# split: {meta['split']}",
+        f"# annotator: {annotator or meta.get('annotator', '')}",
+        "#start\tend\tkind\ttext",
+    ]
+    for kind, surface in rows:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r} for {surface!r}")
+        at = text.find(surface, cursor, hi)
+        if at < 0:
+            raise ValueError(f"{surface!r} not found after offset {cursor} in {meta['file']}")
+        out.append(f"{at}\t{at + len(surface)}\t{kind}\t{_escape(surface)}")
+        cursor = at + 1
+    return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """A detector's hit, reduced to what scoring needs: span and the kind of rule that found it."""
+
+    start: int
+    end: int
+    kind: str
+    text: str = ""
+
+
+def _covered_share(start: int, end: int, others: Iterable[tuple[int, int]]) -> float:
+    covered = bytearray(end - start)
+    for s, e in others:
+        lo, hi = max(s, start), min(e, end)
+        if lo < hi:
+            covered[lo - start : hi - start] = b"\x01" * (hi - lo)
+    return sum(covered) / max(1, end - start)
+
+
+@dataclass
+class Tally:
+    """Counts for recall (annotated spans found) and precision (hits that are formulas)."""
+
+    annotated: int = 0
+    found: int = 0
+    hits: int = 0
+    correct: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.annotated += other.annotated
+        self.found += other.found
+        self.hits += other.hits
+        self.correct += other.correct
+        self.missed += other.missed
+        self.wrong += other.wrong
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.annotated if self.annotated else float("nan")
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.hits if self.hits else float("nan")
+
+    @property
+    def f1(self) -> float:
+        r, p = self.recall, self.precision
+        return 2 * r * p / (r + p) if r + p > 0 else 0.0
+
+
+def score(speech: AnnotatedSpeech, hits: list[Detected]) -> dict[str, Tally]:
+    """Per-kind tallies ("all" included): recall by annotation kind, precision by hit kind."""
+    inside = [h for h in hits if speech.start <= h.start < speech.end]
+    gold = [(s.start, s.end) for s in speech.spans]
+    found_by = [(h.start, h.end) for h in inside]
+    tallies: dict[str, Tally] = {"all": Tally()}
+    for span in speech.spans:
+        tally = tallies.setdefault(span.kind, Tally())
+        ok = _covered_share(span.start, span.end, found_by) >= MIN_OVERLAP
+        for t in (tally, tallies["all"]):
+            t.annotated += 1
+            t.found += ok
+            if not ok:
+                t.missed.append(f"{span.kind}:{span.text}")
+    for hit in inside:
+        tally = tallies.setdefault(hit.kind, Tally())
+        ok = _covered_share(hit.start, hit.end, gold) >= MIN_OVERLAP
+        for t in (tally, tallies["all"]):
+            t.hits += 1
+            t.correct += ok
+            if not ok:
+                t.wrong.append(f"{hit.kind}:{hit.text}")
+    return tallies
