@@ -90,11 +90,18 @@ def test_damage_found_by_the_background_check_stops_every_write(
     before = damaged.read_bytes()
     # As on a library too large for the quick check's time budget: opening does not see the damage.
     monkeypatch.setattr(engine, "quick_check", lambda *_args, **_kw: None)
+    from app.ui.shell import main_window
+
     warnings: list[str] = []
     monkeypatch.setattr(library_check, "warn", lambda _parent, _title, text: warnings.append(text))
+    # Where the damage lands decides whether listing the speeches already meets it; either way the
+    # window says so (recorded here instead of a modal box that would wait for a click).
+    listing: list[str] = []
+    monkeypatch.setattr(main_window, "warn", lambda _parent, _title, text, *_a: listing.append(text))
     library = open_library(str(damaged))
     window = make_window(library)
     library_check.check_in_background(window)  # the window's runner is inline here
+    assert all("damaged" in text for text in listing)
     assert warnings and "damaged" in warnings[0]
     assert library.readonly
     with pytest.raises(LibraryError, match="damaged"):
