@@ -83,3 +83,19 @@ def _english_interface(qapp):
     translations.apply("en")
     yield translations
     translations.apply("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box no test answers would wait for a click until the run's time-out: fail at once
+    instead, saying what it asked (tests answer prompts by patching `ask`/`warn` where they are used)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(box: QMessageBox, *_args: object) -> int:
+        raise AssertionError(f"unanswered message box: {box.windowTitle()!r}: {box.text()!r}")
+
+    def refuse_question(_parent: object, title: str, text: str, *_args: object) -> int:
+        raise AssertionError(f"unanswered question: {title!r}: {text!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(refuse_question))
