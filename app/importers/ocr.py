@@ -122,6 +122,9 @@ class PageText:
 
     text: str | None
     image: Callable[[], Any] | None = None
+    #: A page too short of text to trust as its text layer (a stray page number, a one-word title page)
+    #: still has it: kept when OCR finds nothing on the page.
+    layer: str = ""
 
 
 def recognise_pages(
@@ -146,6 +149,8 @@ def recognise_pages(
                 raise OcrCancelled("cancelled while recognising text (OCR)")
             assert page.image is not None
             lines = [(line.text, line.confidence) for line in recognise(page.image())]
+            if not lines and page.layer.strip():
+                lines = [(line, None) for line in page.layer.strip("\n").split("\n")]
         for text, confidence in lines:
             if parts:
                 parts.append("\n")

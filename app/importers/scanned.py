@@ -52,7 +52,7 @@ def read_scanned_pdf(
             if len("".join(layer.split())) >= _MIN_LAYER_CHARS:
                 yield PageText(layer)
             else:
-                yield PageText(None, lambda index=index: _render(data, index))
+                yield PageText(None, lambda index=index: _render(data, index), layer=layer)
 
     text, lines = recognise_pages(pages(), len(layers), progress, cancelled)
     if not text.strip():

@@ -122,3 +122,18 @@ def test_bad_images_are_refused_without_recognising(
     with pytest.raises(ImportFailure, match=reason) as info:
         read_document(path)
     assert "\n" not in str(info.value)
+
+
+def test_a_short_text_layer_is_kept_when_its_page_shows_no_text() -> None:
+    """A page with a few characters of text layer (a page number, a one-word title page) is recognised,
+    but when the image holds no text the layer's characters are kept rather than lost."""
+    from PIL import Image
+
+    from app.importers.ocr import PageText, recognise_pages
+
+    blank = Image.new("L", (600, 800), 255)
+    text, lines = recognise_pages(
+        [PageText("第一页的文字层足够长，直接采用。"), PageText(None, lambda: blank, layer="— 2 —")], 2
+    )
+    assert text == "第一页的文字层足够长，直接采用。\n— 2 —"
+    assert lines == ()  # nothing of it was recognised by OCR
