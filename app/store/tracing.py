@@ -36,7 +36,7 @@ from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
-from app.store.similar_focus import (
+from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
     QueryShingles,
@@ -156,7 +156,7 @@ def similar_documents(
 
     `exclude` is the query's own id when it is in the library. The shingle index proposes a pool of
     candidates (the `check` sharing the rarest fingerprints and the `check` sharing the most; default
-    top + 5, at least 10); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
+    top + 5, at least 10); each is bounded cheaply (app.core.similar_focus) and confirmed by the passage
     engine on the shared part only, best bound first, until no bound left can change the first `top` or
     `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
     are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,
