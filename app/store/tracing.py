@@ -29,13 +29,6 @@ from app.core.passages import (
 )
 from app.core.passages.classify import classify, lexical_share
 from app.core.shingles import all_shingles, fingerprints, normalised
-from app.store.boilerplate import LibraryBoilerplate
-from app.store.engine import Library
-from app.store.index import PARAMS as INDEX_PARAMS
-from app.store.index import ensure_index, find_candidates
-from app.store.models import Document
-from app.store.records import DocumentFilter
-from app.store.repository import list_documents
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
@@ -44,6 +37,13 @@ from app.core.similar_focus import (
     focus,
     query_excerpt,
 )
+from app.store.boilerplate import LibraryBoilerplate
+from app.store.engine import Library
+from app.store.index import PARAMS as INDEX_PARAMS
+from app.store.index import ensure_index, find_candidates
+from app.store.models import Document
+from app.store.records import DocumentFilter
+from app.store.repository import list_documents
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
