@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.passages import PassageParams, PreparedDocument, compare_prepared
+from app.core.passages import PassageParams, compare_prepared
+from app.core.scan_focus import ScanDocument, may_reach_threshold
 
 #: Bump when candidates or confirmation change: documents scanned by another version are scanned again.
 SCAN_VERSION = 1
@@ -168,16 +169,19 @@ class DocumentResult:
 
 
 def confirm_pair(
-    low: PreparedDocument,
-    high: PreparedDocument,
+    low: ScanDocument,
+    high: ScanDocument,
     low_id: int,
     high_id: int,
     params: PassageParams,
     threshold: float,
 ) -> ScanPair | None:
     """Measure one candidate pair with the passage engine; the pair when either side's copied share
-    reaches `threshold`, else None."""
-    passages, summary = compare_prepared(low, high, 0, 1, params)
+    reaches `threshold`, else None. Pairs whose cheap bound (app.core.scan_focus) cannot reach the
+    threshold are not compared at all."""
+    if not may_reach_threshold(low, high, params, threshold):
+        return None
+    passages, summary = compare_prepared(low.prepared, high.prepared, 0, 1, params)
     copies = tuple(
         StoredPassage(p.a_start, p.a_end, p.b_start, p.b_end, round(p.similarity, 4))
         for p in passages

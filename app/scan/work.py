@@ -3,7 +3,9 @@
 Workers read the texts from the library themselves (a batch names ids, not texts: shipping the texts
 would move each speech once per unit it is a candidate of). Each worker process opens the library once,
 read-only, with the same engine parameters the single-process path uses (`default_params`: the library's
-lexicon and boilerplate), and keeps recently prepared texts: an early speech is a candidate of many.
+lexicon and boilerplate), and keeps recently prepared texts with their shingle hashes (app.core.scan_focus)
+— an early speech is a candidate of many — so a text is prepared once per batch at most and its cache of
+lexicon shares serves all its pairs.
 Nothing here imports Dask; the same function runs in-process for `--workers 0` and on Dask workers.
 """
 
@@ -12,8 +14,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from app.core.passages import PassageParams, PreparedDocument, prepare
+from app.core.passages import PassageParams, prepare
 from app.core.scan import DocumentResult, ScanPair, ScanUnit, confirm_pair
+from app.core.scan_focus import ScanDocument
 from app.store.engine import Library, open_library
 from app.store.tracing import default_params, holding_session, remember, texts_of
 
@@ -21,10 +24,10 @@ from app.store.tracing import default_params, holding_session, remember, texts_o
 _PREPARED_KEPT = 512
 
 _lock = threading.Lock()
-_opened: dict[str, tuple[Library, PassageParams, dict[int, PreparedDocument]]] = {}
+_opened: dict[str, tuple[Library, PassageParams, dict[int, ScanDocument]]] = {}
 
 
-def _library(target: str) -> tuple[Library, PassageParams, dict[int, PreparedDocument]]:
+def _library(target: str) -> tuple[Library, PassageParams, dict[int, ScanDocument]]:
     """The library at `target`, its engine parameters and prepared texts, opened once per process."""
     with _lock:
         if target not in _opened:
@@ -52,7 +55,8 @@ def scan_batch(target: str, threshold: float, units: Sequence[ScanUnit]) -> list
         for key in [k for k in prepared if k not in wanted]:
             del prepared[key]
     for document_id in missing:
-        prepared[document_id] = remember(params, prepare(texts.get(document_id) or "", params), document_id)
+        ready = remember(params, prepare(texts.get(document_id) or "", params), document_id)
+        prepared[document_id] = ScanDocument.of(ready)
     results: list[DocumentResult] = []
     with holding_session(params):
         for unit in units:

@@ -5,7 +5,7 @@ a source whose text many speeches copied (its fingerprints are common, and those
 the library are not looked up at all) and a source much shorter than the query (it shares few
 fingerprints, however much of it is in the query). So the pool takes the `size` best candidates by
 rarity, the `size` sharing the most fingerprints, and the `size` whose own fingerprints are most fully
-among the query's, then more by rarity while the pool is small in characters; app.store.similar_focus
+among the query's, then more by rarity while the pool is small in characters; app.core.similar_focus
 then bounds each of them cheaply.
 """
 

@@ -29,14 +29,7 @@ from app.core.passages import (
 )
 from app.core.passages.classify import classify, lexical_share
 from app.core.shingles import all_shingles, fingerprints, normalised
-from app.store.boilerplate import LibraryBoilerplate
-from app.store.engine import Library
-from app.store.index import PARAMS as INDEX_PARAMS
-from app.store.index import ensure_index, find_candidates
-from app.store.models import Document
-from app.store.records import DocumentFilter
-from app.store.repository import list_documents
-from app.store.similar_focus import (
+from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
     QueryShingles,
@@ -44,6 +37,13 @@ from app.store.similar_focus import (
     focus,
     query_excerpt,
 )
+from app.store.boilerplate import LibraryBoilerplate
+from app.store.engine import Library
+from app.store.index import PARAMS as INDEX_PARAMS
+from app.store.index import ensure_index, find_candidates
+from app.store.models import Document
+from app.store.records import DocumentFilter
+from app.store.repository import list_documents
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
@@ -156,7 +156,7 @@ def similar_documents(
 
     `exclude` is the query's own id when it is in the library. The shingle index proposes a pool of
     candidates (the `check` sharing the rarest fingerprints and the `check` sharing the most; default
-    top + 5, at least 10); each is bounded cheaply (app.store.similar_focus) and confirmed by the passage
+    top + 5, at least 10); each is bounded cheaply (app.core.similar_focus) and confirmed by the passage
     engine on the shared part only, best bound first, until no bound left can change the first `top` or
     `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
     are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,

@@ -116,3 +116,33 @@ def test_a_scan_with_fewer_candidates_is_redone_by_a_fuller_one(
         run_scan(library, workers=0, plan=fuller)
     assert set(narrow_pairs) < set(reference[1][0])  # the narrow scan missed pairs the full one finds
     assert stored(library_copy)[:2] == reference[1][:2]
+
+
+def test_the_bound_skips_only_pairs_the_whole_pair_engine_leaves_below_the_threshold(
+    small_library: Path,
+) -> None:
+    """Every candidate pair is measured whole by the engine: each one reaching 10 % (or 5 %) on either side
+    must pass the cheap bound, and the bound must turn some candidates away (else it saves nothing)."""
+    from app.core.passages import compare_prepared, prepare
+    from app.core.scan_focus import ScanDocument, may_reach_threshold
+    from app.store.tracing import default_params, holding_session, remember, texts_of
+
+    with open_library(str(small_library), readonly=True) as library:
+        plan = plan_scan(library)
+        params = default_params(library)
+        ids = {u.document_id for u in plan.units} | {c for u in plan.units for c in u.candidates}
+        with library.reader() as session:
+            texts = texts_of(session, sorted(ids))
+        docs = {i: ScanDocument.of(remember(params, prepare(texts[i], params), i)) for i in ids}
+        skipped = {0.1: 0, 0.05: 0}
+        with holding_session(params):
+            for unit in plan.units:
+                for low in unit.candidates:
+                    a, b = docs[low], docs[unit.document_id]
+                    _passages, summary = compare_prepared(a.prepared, b.prepared, 0, 1, params)
+                    ratio = max(summary.a_copy_ratio, summary.b_copy_ratio)
+                    for threshold in skipped:
+                        if not may_reach_threshold(a, b, params, threshold):
+                            assert ratio < threshold, (low, unit.document_id, ratio)
+                            skipped[threshold] += 1
+    assert skipped[0.1] > 0 and skipped[0.1] >= skipped[0.05]

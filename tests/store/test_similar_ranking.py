@@ -6,8 +6,8 @@ import random
 
 from app.core.model import DocumentMeta
 from app.core.passages import PassageParams, compare_prepared, prepare
+from app.core.similar_focus import QueryShingles, excerpt_document, focus, query_excerpt
 from app.store import add_document
-from app.store.similar_focus import QueryShingles, excerpt_document, focus, query_excerpt
 from app.store.tracing import similar_documents
 from tests.store.boilerplate_texts import prose, store
 
