@@ -260,8 +260,8 @@ def _shared_affix(items: list[str]) -> tuple[str, str]:
 
 def _trim_items(items: list[str]) -> list[str]:
     """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
-    lengths = Counter(len(i) for i in items[1:-1] or items)
-    modal = lengths.most_common(1)[0][0]
+    lengths = [len(i) for i in items[1:-1] or items]
+    modal = max(lengths, key=lengths.count)  # the first most common length (a Counter costs more per list)
     first, last = items[0], items[-1]
     if len(first) > modal:
         first = first[-modal:]
