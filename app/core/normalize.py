@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import Any
 
 from app.core.traditional import Folding, folding, traditional_table
@@ -143,7 +144,9 @@ def normalize(
     """
     folded, redaction_ends = _fold(text, keep_punctuation, traditional=traditional)
     if _DROP in folded:
-        offsets = [i for i, ch in enumerate(folded) if ch != _DROP]
+        # positions of the kept characters at C speed: in the Latin-1 bytes only a dropped character is
+        # zero (every other one encodes as itself or as "?"), so `compress` keeps the rest (twice as fast)
+        offsets = list(compress(range(len(folded)), folded.encode("latin-1", "replace")))
         normalised = folded.replace(_DROP, "")
     else:
         offsets = list(range(len(folded)))

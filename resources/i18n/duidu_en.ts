@@ -514,6 +514,14 @@ You can try again or carry on with something else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>campaign</source>
         <extracomment>Categories not listed in formula_marks.CATEGORY_NAMES (that list covers the shipped and pattern ones).</extracomment>
         <translation type="unfinished"></translation>
@@ -592,6 +600,14 @@ You can try again or carry on with something else.</source>
     </message>
     <message>
         <source>Variant wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abridged wording (items left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflected wording (a character added or dropped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1033,7 +1049,7 @@ You can try again or carry on with something else.</source>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>
-        <extracomment>Set by the start-up benchmark: print this marker and quit once the window is shown.</extracomment>
+        <extracomment>Set by the start-up benchmark: print this marker and quit once the window is shown. The user chose Quit when the library could not be opened (the command then fails, as before).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1079,6 +1095,7 @@ Make it a new, empty library?</source>
     <name>LibraryModel</name>
     <message>
         <source>Title</source>
+        <extracomment>The text columns and the row field each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -512,6 +512,14 @@ You can try again or carry on with something else.</source>
         <translation>排比</translation>
     </message>
     <message>
+        <source>reference</source>
+        <translation>会议文件引用</translation>
+    </message>
+    <message>
+        <source>library</source>
+        <translation>文库共用</translation>
+    </message>
+    <message>
         <source>campaign</source>
         <extracomment>Categories not listed in formula_marks.CATEGORY_NAMES (that list covers the shipped and pattern ones).</extracomment>
         <translation>专项活动</translation>
@@ -589,6 +597,14 @@ You can try again or carry on with something else.</source>
     <message>
         <source>Variant wording</source>
         <translation>变体说法</translation>
+    </message>
+    <message>
+        <source>Abridged wording (items left out)</source>
+        <translation>节略说法（省去部分条目）</translation>
+    </message>
+    <message>
+        <source>Inflected wording (a character added or dropped)</source>
+        <translation>增减字说法（增加或省去一两个字）</translation>
     </message>
     <message>
         <source>Category: {0}</source>
@@ -1018,7 +1034,7 @@ You can try again or carry on with something else.</source>
     <name>LibraryChooser</name>
     <message>
         <source>Cannot open the library</source>
-        <extracomment>Set by the start-up benchmark: print this marker and quit once the window is shown.</extracomment>
+        <extracomment>Set by the start-up benchmark: print this marker and quit once the window is shown. The user chose Quit when the library could not be opened (the command then fails, as before).</extracomment>
         <translation>无法打开文库</translation>
     </message>
     <message>
@@ -1066,6 +1082,7 @@ Make it a new, empty library?</source>
     <name>LibraryModel</name>
     <message>
         <source>Title</source>
+        <extracomment>The text columns and the row field each shows.</extracomment>
         <translation>标题</translation>
     </message>
     <message>

@@ -1,7 +1,7 @@
 """Formula scanning speed over the whole shared corpus (issue: ≥ 2 M chars/s for lexicon + patterns).
 
 Run with `python -m pytest tests/bench/test_bench_formulas.py -s`. The machine is shared, so each
-figure is the best of a few rounds; the baselines are plain normalisation of the same texts and the
+figure is the best of a few rounds of CPU time (`process_time`: other processes' load does not count); the baselines are plain normalisation of the same texts and the
 scan of the `main` revision (exported by tests.bench.eval_formulas and run in a subprocess, alternating
 with this checkout's rounds so that both see the same load).
 """
@@ -20,7 +20,7 @@ from tests.bench.eval_formulas import export_revision
 
 ROUNDS = 5
 TARGET_CHARS_PER_SECOND = 2_000_000
-#: Prints the best time of one round of `find` over the corpus, in a checkout given by PYTHONPATH.
+#: Prints the best CPU time of one round of `find` over the corpus, in a checkout given by PYTHONPATH.
 _TIME_SCRIPT = """
 import json, sys, time
 from pathlib import Path
@@ -30,9 +30,9 @@ matcher = default_matcher()
 [matcher.find(t) for t in texts]
 best = float("inf")
 for _ in range(int(sys.argv[2])):
-    start = time.perf_counter()
+    start = time.process_time()
     [matcher.find(t) for t in texts]
-    best = min(best, time.perf_counter() - start)
+    best = min(best, time.process_time() - start)
 print(json.dumps(best))
 """
 
@@ -40,9 +40,9 @@ print(json.dumps(best))
 def _best_time(work, rounds: int = ROUNDS) -> float:
     best = float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

@@ -45,9 +45,12 @@ _CONFERENCE = (
 #: substring search (memchr speed) finds them; 大 is kept only after a numeral (二十大, 中共一大).
 _ANCHORS = ("中全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
 _REACH = 40
+#: Every reference starts with one of these characters; the lookahead makes the ~80 other start positions of
+#: an anchor's window fail at once instead of trying each alternative (half the rule's time).
 _REFERENCE_RE = re.compile(
-    rf"(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
-    rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL}"
+    rf"(?=[中党第全{_CN}])"
+    rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
+    rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL})"
 )
 #: A local people's congress is cited with its place: 海拉尔区第十五届人民代表大会….
 _PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
@@ -64,6 +67,7 @@ _DOCUMENT_RE = re.compile(
 )
 
 
+_NUMERAL_BIG_RE = re.compile(f"[{_CN}]大")
 _NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
 
 
@@ -74,11 +78,7 @@ def _anchor_positions(text: str) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(anchor, at + 1)
-    at = text.find("大", 1)
-    while at >= 0:
-        if text[at - 1] in _CN:
-            found.append(at - 1)
-        at = text.find("大", at + 1)
+    found += [m.start() for m in _NUMERAL_BIG_RE.finditer(text)]  # 大 is too common to test one by one
     return sorted(found)
 
 
@@ -269,13 +269,15 @@ def _clause_runs(text: str) -> list[list[Member]]:
 
 
 #: A clause separator, a clause, the same separator and a clause starting with the same two characters.
-_PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*\1\2")
+#: (Possessive `*+`: the separator is no clause character, so backtracking into the clause never helps.)
+_PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*+\1\2")
 
 
 #: A separator, then three clauses (5–12 characters, same separators) that start with the same character
-#: (，为…，为…，为…): attempts start only at separators, and the back-reference fails at once elsewhere.
+#: (，为…，为…，为…): attempts start only at separators, and the back-reference fails at once elsewhere;
+#: the clauses are possessive (`+`), as a shorter clause is never followed by a separator.
 _EQUAL_CLAUSES_RE = re.compile(
-    rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}})([，,；;])(\2[{HAN}]{{4,11}})\3(\2[{HAN}]{{4,11}})(?![{HAN}])"
+    rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}}+)([，,；;])(\2[{HAN}]{{4,11}}+)\3(\2[{HAN}]{{4,11}}+)(?![{HAN}])"
 )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 import ahocorasick
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 #: Shortest wording matched with one edit, and with two.
 MIN_CHARS = 8
@@ -103,6 +103,11 @@ def matches(
 
 def _best_stretch(text: str, key: str, origin: int, edits: int, size: int) -> tuple[int, int, int] | None:
     """The stretch near `origin` that starts and ends like `key` and is closest to it within `edits`."""
+    # Any stretch within `edits` keeps len(key) - edits of the wording's characters in order, and so does the
+    # window holding every stretch tried below: one C call rules out most places the loops would try.
+    window = text[max(0, origin - edits) : min(size, origin + len(key) + 2 * edits)]
+    if not LCSseq.similarity(key, window, score_cutoff=len(key) - edits):
+        return None
     best = None
     first, last = key[0], key[-1]
     for start in range(max(0, origin - edits), min(size, origin + edits + 1)):

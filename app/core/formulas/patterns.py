@@ -103,9 +103,10 @@ _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所
 
 #: A short sentence right after a sentence end or paragraph break (lookahead, so leads may follow
 #: each other: 全面系统学。…融会贯通悟。).
-_LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}})[。：:])")
+_LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}}+)[。：:])")  # possessive: 。： are no Han
 _ORDINAL_RE = re.compile(rf"[{NUM}]{{1,3}}[是要]|第[{NUM}]{{1,3}}[，,、]?|[{NUM}]{{1,3}}、")
-_PARAGRAPH_BREAK_RE = re.compile(r"\n|\u3000{2,}")
+#: (Both branches start with a literal, so `re` skips ahead to the candidates instead of trying every place.)
+_PARAGRAPH_BREAK_RE = re.compile(r"\n|\u3000\u3000+")
 _HEADING_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
 )
@@ -259,8 +260,8 @@ def _shared_affix(items: list[str]) -> tuple[str, str]:
 
 def _trim_items(items: list[str]) -> list[str]:
     """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
-    lengths = Counter(len(i) for i in items[1:-1] or items)
-    modal = lengths.most_common(1)[0][0]
+    lengths = [len(i) for i in items[1:-1] or items]
+    modal = max(lengths, key=lengths.count)  # the first most common length (a Counter costs more per list)
     first, last = items[0], items[-1]
     if len(first) > modal:
         first = first[-modal:]

@@ -58,6 +58,18 @@ def formula_tooltip(hit: object, used_by: int | None = None, entry: object | Non
         rows.append(_italic(QCoreApplication.translate("FormulaTooltip", "Outdated wording")))
     elif status == "variant":
         rows.append(_italic(QCoreApplication.translate("FormulaTooltip", "Variant wording")))
+    elif status == "abridged":
+        rows.append(
+            _italic(QCoreApplication.translate("FormulaTooltip", "Abridged wording (items left out)"))
+        )
+    elif status == "inflected":
+        rows.append(
+            _italic(
+                QCoreApplication.translate(
+                    "FormulaTooltip", "Inflected wording (a character added or dropped)"
+                )
+            )
+        )
     expansion = _field(entry, "expansion") if entry is not None else _field(hit, "expansion")
     if expansion:
         rows.append(html.escape(expansion))
@@ -117,6 +129,8 @@ CATEGORY_NAMES = (
     QT_TRANSLATE_NOOP("FormulaCategory", "quoted"),
     QT_TRANSLATE_NOOP("FormulaCategory", "enumeration"),
     QT_TRANSLATE_NOOP("FormulaCategory", "parallel"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "reference"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "library"),
 )
 
 

@@ -220,3 +220,21 @@ def test_the_about_box_names_the_app_in_chinese(translations):
 
     translations.apply("zh_CN")
     assert "对读 (Duidu)" in about_text()
+
+
+def test_formula_tooltips_name_the_new_rules_and_statuses_in_chinese(qtbot, translations):
+    """Hits of the reference rule and inflected/abridged lexicon wordings, found by the shipped matcher in
+    real sentences, are labelled in Chinese (the rule and status names are data, translated on display)."""
+    from app.core.formulas.shipped import default_matcher
+    from app.ui.pane.formula_marks import formula_tooltip
+
+    matcher = default_matcher()
+    text = "坚持稳中求进的工作总基调，学习贯彻党的十九大和十九届二中、三中全会精神，守初心、担使命。"
+    by_text = {hit.text: hit for hit in matcher.find(text)}
+    translations.apply("zh_CN")
+    assert "增减字说法" in formula_tooltip(by_text["稳中求进的工作总基调"])
+    assert "会议文件引用" in formula_tooltip(by_text["党的十九大和十九届二中、三中全会精神"])
+    assert "节略说法" in formula_tooltip(by_text["守初心、担使命"])
+    translations.apply("en")
+    assert "Inflected wording" in formula_tooltip(by_text["稳中求进的工作总基调"])
+    assert "pattern: reference" in formula_tooltip(by_text["党的十九大和十九届二中、三中全会精神"])
