@@ -7,8 +7,21 @@ migrations; they hang off `documents.id` with `ON DELETE CASCADE` so removing a 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Stable constraint names, so that later migrations (batch mode on SQLite) can find and alter them.
@@ -19,6 +32,19 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class StoredText(TypeDecorator[str]):
+    """A document's text column: TEXT, read back as `str` even where SQLite holds it as a BLOB of its UTF-8
+    bytes. A long text is written into the database piece by piece (`repository.add_document`), which
+    SQLite allows only into a BLOB; its SQL functions (instr, replace, length of a cast) read such a BLOB
+    as the same UTF-8 text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 class Base(DeclarativeBase):
@@ -47,7 +73,7 @@ class Document(Base):
     chars: Mapped[int] = mapped_column(Integer)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # Last column and deferred: listing thousands of speeches must not drag their texts along.
-    text: Mapped[str] = mapped_column(Text, deferred=True)
+    text: Mapped[str] = mapped_column(StoredText, deferred=True)
 
     tags: Mapped[list[DocumentTag]] = relationship(
         back_populates="document",

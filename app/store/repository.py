@@ -23,10 +23,12 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.core.model import DocumentMeta, Span
 from app.core.text import content_hash as hash_text
+from app.core.text import utf8_pieces
 from app.store import index_models, scan_models  # noqa: F401 (the index and scan tables belong to the schema)
 from app.store.models import Document, DocumentTag, OcrLineRow
 from app.store.records import MIN_TEXT_QUERY, AddResult, DocumentFilter, StoredDocument
@@ -50,6 +52,11 @@ SORT_KEYS = (*META_COLUMNS, "id", "chars", "imported_at")
 _DOCUMENTS = cast(Table, Document.__table__)
 _ID_BY_HASH = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.content_hash == bindparam("digest"))
 _INSERT_DOCUMENT = insert(_DOCUMENTS).returning(_DOCUMENTS.c.id)
+#: Texts at least this long (characters) are written into SQLite piece by piece, see `_insert_document`.
+STREAMED_TEXT_CHARS = 256 * 1024
+_INSERT_DOCUMENT_STREAMED = (
+    insert(_DOCUMENTS).values(text=func.zeroblob(bindparam("text_bytes"))).returning(_DOCUMENTS.c.id)
+)
 _INSERT_TAG = insert(cast(Table, DocumentTag.__table__))
 
 
@@ -90,9 +97,8 @@ def add_document(
         content_hash=digest,
         chars=len(text),
         imported_at=imported_at or datetime.now(UTC),
-        text=text,
     )
-    document_id = connection.execute(_INSERT_DOCUMENT, values).scalar_one()
+    document_id = _insert_document(connection, values, text)
     tags = _unique(meta.tags)
     if tags:
         rows = [{"document_id": document_id, "tag": tag, "position": i} for i, tag in enumerate(tags)]
@@ -108,6 +114,29 @@ def add_document(
     # Same transaction: a document is never stored without its fingerprints.
     index_document(connection, document_id, text, fingerprints=fingerprints)
     return AddResult(document_id, created=True)
+
+
+def _insert_document(connection: Connection, values: dict[str, Any], text: str) -> int:
+    """Insert the document's row; returns its id.
+
+    A long text goes into SQLite through incremental BLOB I/O: the row is inserted with a zeroblob of the
+    text's UTF-8 size (the last column, so SQLite writes its pages without building it in memory), then
+    the UTF-8 is written into it a piece at a time. Bound as one value, a 60 MB text cost three copies of
+    its UTF-8 at once (the driver's encoding of the str, SQLite's copy of the bound value, the record it
+    builds), and two of them stayed while the statement was cached. The column then holds a BLOB, which
+    `StoredText` reads back as the same str.
+    """
+    if connection.dialect.name != "sqlite" or len(text) < STREAMED_TEXT_CHARS:
+        return int(connection.execute(_INSERT_DOCUMENT, {**values, "text": text}).scalar_one())
+    size = sum(len(piece) for piece in utf8_pieces(text))
+    document_id = int(
+        connection.execute(_INSERT_DOCUMENT_STREAMED, {**values, "text_bytes": size}).scalar_one()
+    )
+    driver = connection.connection.driver_connection  # the sqlite3 connection, inside this transaction
+    with driver.blobopen(_DOCUMENTS.name, _DOCUMENTS.c.text.name, document_id) as blob:
+        for piece in utf8_pieces(text):
+            blob.write(piece)
+    return document_id
 
 
 def ocr_lines(session: Session, document_id: int) -> list[tuple[Span, float]]:
