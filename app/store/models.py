@@ -37,8 +37,8 @@ NAMING_CONVENTION = {
 class StoredText(TypeDecorator[str]):
     """A document's text column: TEXT, read back as `str` even where SQLite holds it as a BLOB of its UTF-8
     bytes. A long text is written into the database piece by piece (`repository.add_document`), which
-    SQLite allows only into a BLOB; its SQL functions (instr, replace, length of a cast) read such a BLOB
-    as the same UTF-8 text."""
+    SQLite allows only into a BLOB; its string functions (instr, replace, LIKE) read such a BLOB as the same
+    UTF-8 text. But `length()` and `substr()` count its bytes: count characters with the `chars` column."""
 
     impl = Text
     cache_ok = True
