@@ -126,10 +126,14 @@ def _extract(
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(f"unsupported format ({suffix or 'no file extension'})")
-    data = read_limited(path)
     fmt, reader = _PAGED_READERS.get(suffix) or _READERS[suffix]
     try:
-        found = reader(data, progress, cancelled) if suffix in _PAGED_READERS else reader(data)
+        if suffix == ".txt":  # read from the file itself: a long one is decoded a piece at a time
+            found = importlib.import_module("app.importers.txt").read_txt_file(path)
+        elif suffix in _PAGED_READERS:
+            found = reader(read_limited(path), progress, cancelled)
+        else:
+            found = reader(read_limited(path))
     except ImportFailure:
         raise
     except MemoryError:

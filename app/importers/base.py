@@ -67,12 +67,9 @@ def describe_size(size: int) -> str:
     return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size} bytes"
 
 
-def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, refusing missing, unreadable, empty and over-large files with a reason.
-
-    The size is checked with `stat` first, so a huge file is refused without being read; the read
-    itself is capped too, in case the file grows in between.
-    """
+def checked_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
+    """The size of a file that may be read, by `stat`: missing, unreadable, folders and files over `limit`
+    are refused with a reason, unread."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -85,13 +82,28 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ImportFailure(
             f"file too large ({describe_size(info.st_size)}; the limit is {describe_size(limit)})"
         )
+    return info.st_size
+
+
+def too_large(limit: int = MAX_FILE_BYTES) -> ImportFailure:
+    """The failure of a file found larger than `limit` while read (it grew after `checked_size`)."""
+    return ImportFailure(f"file too large (more than {describe_size(limit)}, the limit)")
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing missing, unreadable, empty and over-large files with a reason.
+
+    The size is checked with `stat` first, so a huge file is refused without being read; the read
+    itself is capped too, in case the file grows in between.
+    """
+    checked_size(path, limit)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
         raise ImportFailure(f"cannot read file: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise ImportFailure(f"file too large (more than {describe_size(limit)}, the limit)")
+        raise too_large(limit)
     if not data:
         raise ImportFailure("empty file")
     return data
