@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -30,6 +30,8 @@ from app.core.traditional import Folding, folding, traditional_table
 REDACTION = "\ufffc"
 _DROP = "\x00"
 
+#: A folded text without any of these has no redaction to mark (cheap to test; the expression is not).
+_REDACTION_MARKERS = ("**", "××", "xx", "□□", "■■", "某某")
 _REDACTION_RE = re.compile(r"\*{2,}|×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|□{2,}|■{2,}|某某")
 
 # Canonical punctuation: one character for each family of variants.
@@ -164,6 +166,29 @@ def normalized_text(text: str, *, keep_punctuation: bool = True, traditional: Fo
     return _fold(text, keep_punctuation, _translate_vectorised, traditional)[0].replace(_DROP, "")
 
 
+class HasRedactions(Exception):
+    """Raised by `normalized_pieces` for a text with redaction markers, which normalise across its pieces."""
+
+
+def normalized_pieces(
+    text: str,
+    *,
+    keep_punctuation: bool = True,
+    piece_chars: int = 1 << 20,
+    traditional: Folding | None = None,
+) -> Iterator[str]:
+    """`normalized_text(text)` a piece at a time (their concatenation is it), each from `piece_chars` of `text`,
+    so that a long text's folded and normalised views are never whole in memory. Raises `HasRedactions` once
+    a redaction marker shows (also across two pieces): such a text needs `normalized_text`."""
+    last = ""
+    for start in range(0, len(text), piece_chars):
+        folded = _translate_vectorised(text[start : start + piece_chars], keep_punctuation, traditional)
+        if any(marker in folded or marker == last + folded[:1] for marker in _REDACTION_MARKERS):
+            raise HasRedactions
+        last = folded[-1:]
+        yield folded.replace(_DROP, "")
+
+
 def _translate_vectorised(text: str, keep_punctuation: bool, traditional: Folding | None = None) -> str:
     """`text.translate(table)` through a code point → code point array (every table maps a BMP character
     to one character); code points beyond the BMP are never folded and pass through."""
@@ -243,7 +268,7 @@ def _fold(
     each redaction run's first character made `REDACTION`; and the original span of each run."""
     folded = translate(text, keep_punctuation, traditional)
     redaction_ends: dict[int, int] = {}
-    if any(marker in folded for marker in ("**", "××", "xx", "□□", "■■", "某某")):
+    if any(marker in folded for marker in _REDACTION_MARKERS):
         pieces: list[str] = []
         last = 0
         for match in _REDACTION_RE.finditer(folded):

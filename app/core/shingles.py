@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.normalize import REDACTION, normalized_text
+from app.core.normalize import REDACTION, HasRedactions, normalized_pieces, normalized_text
 
 #: Bump when the hashing or the selection changes: stored fingerprints of an older version are rebuilt.
 FINGERPRINT_VERSION = 2
@@ -113,14 +113,63 @@ def fingerprint_array(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> np.n
         for first in range(0, windows, _WINDOWS_PER_PASS)
         for last in [min(first + _WINDOWS_PER_PASS, windows)]
     ]
+    return _united(parts)
+
+
+def text_fingerprint_array(text: str, params: ShingleParams = DEFAULT_PARAMS) -> tuple[np.ndarray, int]:
+    """`fingerprint_array(normalised(text))` and the normalised view's length, taken as the text is
+    normalised a piece at a time: a long text's normalised view (about its own size) is never whole in memory.
+    A text with redaction markers, which normalise across pieces, is normalised whole."""
+    try:
+        return _streamed_fingerprints(text, params)
+    except HasRedactions:
+        norm = normalised(text)
+        return fingerprint_array(norm, params), len(norm)
+
+
+def _streamed_fingerprints(text: str, params: ShingleParams) -> tuple[np.ndarray, int]:
+    span = params.window + params.k - 2  # a window's characters beyond its first
+    parts: list[np.ndarray] = []
+    chars = 0
+    rest = ""  # the normalised characters of the windows not yet taken
+    for piece in normalized_pieces(text, keep_punctuation=False, piece_chars=_WINDOWS_PER_PASS):
+        chars += len(piece)
+        rest += piece
+        if len(rest) > span:  # windows starting at rest[0] … rest[-span - 1] lie wholly inside it
+            parts.append(_distinct(_window_minima(shingle_hashes(rest, params.k), params.window)))
+            rest = rest[-span:]
+    if not parts:  # shorter than one window and its shingles: the whole view is in `rest`
+        return fingerprint_array(rest, params), chars
+    return _united(parts), chars
+
+
+_NONE = np.empty(0, dtype=np.int64)
+
+
+def _united(parts: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of sorted distinct `parts`, ascending. Memory is the one result array: each part is
+    dropped from `parts` once copied, and duplicates are squeezed out in place (np.unique takes ~4× its input).
+    """
     if len(parts) == 1:
         return parts[0]
-    merged = np.concatenate(parts)  # sorted here in place: np.unique takes several times the array's size
+    merged = np.empty(sum(len(part) for part in parts), dtype=np.int64)
+    at = 0
+    for i, part in enumerate(parts):
+        merged[at : at + len(part)] = part
+        at += len(part)
+        parts[i] = _NONE
     merged.sort()
-    keep = np.empty(len(merged), dtype=bool)
-    keep[0] = True
-    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
-    return merged[keep]
+    kept, previous = 0, None
+    for start in range(0, len(merged), _WINDOWS_PER_PASS):
+        block = merged[start : start + _WINDOWS_PER_PASS]
+        keep = np.empty(len(block), dtype=bool)
+        keep[0] = previous is None or block[0] != previous
+        np.not_equal(block[1:], block[:-1], out=keep[1:])
+        previous = block[-1]
+        values = block[keep]  # a copy: writing below never overtakes reading
+        merged[kept : kept + len(values)] = values
+        kept += len(values)
+    return merged[:kept]
 
 
 def fingerprints_of_normalised(norm: str, params: ShingleParams = DEFAULT_PARAMS) -> frozenset[int]:

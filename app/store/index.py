@@ -26,10 +26,9 @@ from app.core.shingles import (
     FINGERPRINT_VERSION,
     CandidateScore,
     ShingleParams,
-    fingerprint_array,
     idf,
     max_useful_df,
-    normalised,
+    text_fingerprint_array,
 )
 from app.store.index_models import ShingleIndexState, ShinglePosting
 from app.store.models import Document
@@ -62,10 +61,9 @@ class Fingerprints:
 
 
 def text_fingerprints(stored_text: str) -> Fingerprints:
-    """What `index_document` stores for a text; take it before storing a long text, so that its
-    normalised view is gone before the database copies the text itself (peak memory of a big import)."""
-    norm = normalised(stored_text)
-    return Fingerprints(fingerprint_array(norm, PARAMS), len(norm))
+    """What `index_document` stores for a text, taken as it is normalised a piece at a time (peak memory of
+    a big import: the whole normalised view would be about the text's size again)."""
+    return Fingerprints(*text_fingerprint_array(stored_text, PARAMS))
 
 
 def index_document(
