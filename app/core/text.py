@@ -24,10 +24,10 @@ def clean_text(decoded: str) -> str:
     return decoded
 
 
-def utf8_pieces(text: str, piece_chars: int = UTF8_PIECE_CHARS) -> Iterator[bytes]:
+def utf8_pieces(text: str) -> Iterator[bytes]:
     """`text` as UTF-8, a piece at a time: their concatenation is `text.encode("utf-8")`."""
-    for start in range(0, len(text), piece_chars):
-        yield text[start : start + piece_chars].encode("utf-8")
+    for start in range(0, len(text), UTF8_PIECE_CHARS):
+        yield text[start : start + UTF8_PIECE_CHARS].encode("utf-8")
 
 
 def content_hash(text: str) -> str:
