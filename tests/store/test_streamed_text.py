@@ -25,6 +25,7 @@ from app.store.index import index_size
 from app.store.models import Document
 from app.store.repository import add_document
 from tests.store.hostile_library import big_text
+from tests.store.test_postgresql import PG_URL, _empty_database
 
 #: Never streamed / always streamed.
 _PLAIN, _STREAMED = 10**12, 1
@@ -111,3 +112,22 @@ def test_a_long_file_imports_the_same_streamed_or_bound(
     assert streamed["texts"] == [source.read_text(encoding="utf-8")]
     assert streamed["documents"][0][3] == hashlib.sha256(source.read_bytes()).hexdigest()
     assert streamed["documents"][0][1].date == "2020-05-01"
+
+
+@pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server named in DUIDU_TEST_PG_URL")
+def test_a_long_text_on_postgresql_is_stored_and_read_as_text(tmp_path: Path) -> None:
+    """PostgreSQL has no incremental BLOB I/O: a long text is bound whole there, and reads back as before."""
+    _empty_database()
+    source = tmp_path / "long.txt"
+    stored = "关于工作的讲话\n" + big_text(repository.STREAMED_TEXT_CHARS + 1000, seed=4)
+    source.write_text(stored, encoding="utf-8")
+    with open_library(PG_URL) as library:
+        assert import_paths(library.writer, [source]).imported == 1
+        with library.reader() as session:
+            (document,) = list_documents(session)
+            assert get_text(session, document.id) == stored
+            assert document.content_hash == hashlib.sha256(stored.encode("utf-8")).hexdigest()
+            assert session.scalar(text("SELECT pg_typeof(text)::text FROM documents")) == "text"
+            assert [d.id for d in list_documents(session, DocumentFilter(text=stored[5000:5010]))] == [
+                document.id
+            ]
