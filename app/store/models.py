@@ -72,7 +72,8 @@ class Document(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     chars: Mapped[int] = mapped_column(Integer)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    # Last column and deferred: listing thousands of speeches must not drag their texts along.
+    # Last column and deferred: listing thousands of speeches must not drag their texts along. Keep it last:
+    # a long text is inserted as a zeroblob, built in memory by SQLite unless it ends the row (add_document).
     text: Mapped[str] = mapped_column(StoredText, deferred=True)
 
     tags: Mapped[list[DocumentTag]] = relationship(
