@@ -7,9 +7,11 @@ from the other side.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
@@ -32,8 +34,11 @@ from app.core.passages.model import (
     PassageParams,
     ProgressFn,
 )
-from app.core.passages.seeds import Run, SeedIndex, find_runs
+from app.core.passages.seeds import Run, SeedIndex, find_runs, fits
 from app.core.text import content_hash
+
+if TYPE_CHECKING:
+    from app.core.passages.vector_runs import GramTable
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class PreparedDocument:
     view: NormalizedView
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
+    _table: GramTable | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
@@ -87,6 +93,15 @@ class PreparedDocument:
         self._index = SeedIndex(self.view.text, *wanted)
         return self._index
 
+    def gram_table(self, params: PassageParams) -> GramTable:
+        """The seed positions as arrays (`vector_runs`), built once and kept like the index."""
+        from app.core.passages.vector_runs import GramTable
+
+        wanted = (params.seed_chars, params.max_seed_occurrences)
+        if self._table is None or (self._table.k, self._table.max_occurrences) != wanted:
+            self._table = GramTable(self.view.text, *wanted)
+        return self._table
+
     @property
     def order_key(self) -> tuple[int, str, str]:
         return (len(self.view.text), self.view.text, self.text)
@@ -100,6 +115,32 @@ def prepare(text: str, params: PassageParams) -> PreparedDocument:
             f"document has {len(view.text):,} characters to compare; the limit is {params.max_chars:,}"
         )
     return PreparedDocument(text, view, content_hash(text))
+
+
+#: From this many characters on the scanned side, runs are found with numpy (`vector_runs`: the same
+#: runs, a fraction of the time on long texts); below it, importing numpy would cost more than it saves.
+VECTOR_CHARS = 20_000
+
+
+def _seed_runs(
+    x: PreparedDocument,
+    y: PreparedDocument,
+    params: PassageParams,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> tuple[list[Run], list[Run]]:
+    """All seed runs of the pair, and those `chain_runs` can use (every run, or all but the lone short
+    ones, which it would drop anyway)."""
+    text = y.view.text
+    if (len(text) >= VECTOR_CHARS or "numpy" in sys.modules) and fits(x.view.text) and fits(text):
+        from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
+
+        found = find_runs_vectorised(x.gram_table(params), text, cancelled)
+        if progress is not None:
+            progress(len(text), len(text))
+        return found.to_list(), found.to_list(~lone_short_runs(found, params.max_gap, params.min_chars))
+    runs = find_runs(x.index(params, y), text, progress, cancelled)
+    return runs, runs
 
 
 def _candidates(
@@ -134,8 +175,8 @@ def _pair(
     cancelled: CancelledFn | None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y."""
-    runs = find_runs(x.index(params, y), y.view.text, progress, cancelled)
-    cands = _candidates(runs, x, y, params)
+    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
+    cands = _candidates(chainable, x, y, params)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
     if params.group_reordered:
         groups = group_reordered(

@@ -1,0 +1,172 @@
+"""The seed runs of long texts found with numpy: exactly the runs `seeds.find_runs` finds, faster.
+
+On long texts most seed hits are chance 4-character matches of common grams, and `find_runs` pays a
+Python loop step per hit. Here the hits are made and grouped with array operations: a gram is a 64-bit
+code (four 16-bit code points), one text's kept positions (the same even sample of too frequent grams as
+`SeedIndex`) are sorted once by code, and the other text's grams are looked up with `searchsorted`.
+Consecutive hits on one diagonal form a group; a group whose neighbouring characters differ on both
+ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
+grown in Python, with the same code as `find_runs`.
+
+`lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
+with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
+
+Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
+`find_runs` for them (`seeds.fits`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from app.core.normalize import REDACTION
+from app.core.passages.model import Cancelled, CancelledFn
+from app.core.passages.seeds import Run, extend_run, redaction_positions
+
+_RED = ord(REDACTION)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
+    count = len(points) - k + 1
+    codes = np.zeros(max(count, 0), dtype=np.uint64)
+    if count <= 0:
+        return codes
+    for offset in range(k):
+        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
+    return codes
+
+
+class GramTable:
+    """One text's kept seed positions sorted by gram code: `SeedIndex.positions` as two arrays."""
+
+    __slots__ = ("codes", "k", "max_occurrences", "points", "positions", "text")
+
+    def __init__(self, text: str, k: int, max_occurrences: int) -> None:
+        self.text, self.k, self.max_occurrences = text, k, max_occurrences
+        self.points = _code_points(text)
+        codes = _gram_codes(self.points, k)
+        usable = np.ones(len(codes), dtype=bool)
+        for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
+            usable[max(red - k + 1, 0) : red + 1] = False
+        starts = np.flatnonzero(usable)
+        order = np.argsort(codes[starts], kind="stable")  # by code, then by position
+        positions, sorted_codes = starts[order], codes[starts][order]
+        # Too frequent grams keep every ceil(count / max_occurrences)-th position, as SeedIndex does.
+        first = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]]) if len(order) else order
+        counts = np.diff(np.r_[first, len(order)])
+        step = np.repeat(-(-counts // max_occurrences), counts)
+        rank = np.arange(len(order)) - np.repeat(first, counts)
+        kept = rank % np.maximum(step, 1) == 0
+        self.codes, self.positions = sorted_codes[kept], positions[kept]
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | None = None) -> RunArrays:
+    """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted."""
+    x, k = table.text, table.k
+    y_points = _code_points(other)
+    y_codes = _gram_codes(y_points, k)
+    if not len(y_codes) or not len(table.codes):
+        return _NO_RUNS
+    lo = np.searchsorted(table.codes, y_codes, "left")
+    counts = np.searchsorted(table.codes, y_codes, "right") - lo
+    total = int(counts.sum())
+    if not total:
+        return _NO_RUNS
+    js = np.repeat(np.arange(len(y_codes), dtype=np.int64), counts)
+    firsts = np.repeat(lo - np.cumsum(counts) + counts, counts)
+    i_s = table.positions[firsts + np.arange(total, dtype=np.int64)]
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    # Group the hits by diagonal, consecutive positions of one diagonal together.
+    diag = i_s - js
+    order = np.lexsort((js, diag))
+    diag, js, i_s = diag[order], js[order], i_s[order]
+    new = np.r_[True, (diag[1:] != diag[:-1]) | (js[1:] != js[:-1] + 1)]
+    first = np.flatnonzero(new)
+    last = np.r_[first[1:] - 1, len(js) - 1]
+    g_i, g_j, g_len = i_s[first], js[first], js[last] - js[first] + k
+    # A group is a whole run when the characters before and after it differ (or a text ends there).
+    # Redactions never match: they are given different values on the two sides.
+    xp = np.r_[-1, np.where(table.points == _RED, -2, table.points), -1]
+    yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
+    open_before = xp[g_i] == yp[g_j]
+    open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
+    whole = ~(open_before | open_after)
+    columns = [g_i[whole], g_j[whole], g_len[whole]]
+    # The rest continue through sampled-away seeds: grow them as find_runs does, one run per diagonal
+    # stretch (groups are in (diagonal, position) order, so a run's later groups come right after it).
+    grow = np.flatnonzero(~whole)
+    if len(grow):
+        x_red, y_red = redaction_positions(x), redaction_positions(other)
+        run_end: dict[int, int] = {}
+        grown = []
+        for i, j, known in zip(g_i[grow].tolist(), g_j[grow].tolist(), g_len[grow].tolist(), strict=True):
+            if run_end.get(i - j, -1) > j:
+                continue
+            run = extend_run(x, i, other, j, known, x_red, y_red)
+            run_end[i - j] = run[1] + run[2]
+            grown.append(run)
+        if grown:
+            extra = np.array(grown, dtype=np.int64)
+            columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
+    order = np.lexsort(columns[::-1])
+    return RunArrays(*(column[order] for column in columns))
+
+
+class RunArrays(NamedTuple):
+    """Runs as three columns, sorted like `find_runs`'s list (by x start, then y start, then length)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    length: np.ndarray
+
+    def to_list(self, mask: np.ndarray | None = None) -> list[Run]:
+        columns = self if mask is None else (column[mask] for column in self)
+        return list(zip(*(column.tolist() for column in columns), strict=True))
+
+
+def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
+    """Mask of the runs shorter than `min_chars` that no other run can precede or follow in a chain.
+
+    `chain_runs` links p before r only when p starts before r in both texts, ends within `max_gap`
+    before r's end, and their diagonals are at most `max_gap` apart (same or neighbouring band). Runs
+    with no such neighbour on either side are chains of one short run, which `chain_runs` leaves out;
+    dropping them before chaining changes no chain. The test here is looser (x only), so it never drops
+    a run that could chain.
+    """
+    i, j, length = runs
+    if not len(i):
+        return np.zeros(0, dtype=bool)
+    width = max(max_gap, 1)
+    band = (j - i) // width
+    band = band - band.min() + 1
+    span = int((i + length).max()) + 2 * max_gap + 2
+    # Work in (band, x) order: sorted queries make the binary searches cache-friendly.
+    by_band = np.argsort(band * span + i, kind="stable")
+    band, i, length = band[by_band], i[by_band], length[by_band]
+    starts = band * span + i
+    ends = np.sort(starts + length)
+    linked = length >= min_chars
+    for shift in (-1, 0, 1):
+        base = starts + shift * span
+        # a predecessor ends in [i - max_gap, i + length - 1]
+        lo = np.searchsorted(ends, base - max_gap, "left")
+        linked |= np.searchsorted(ends, base + length - 1, "right") > lo
+        # a successor starts in [i + 1, i + length + max_gap]
+        lo = np.searchsorted(starts, base + 1, "left")
+        linked |= np.searchsorted(starts, base + length + max_gap, "right") > lo
+    lone = np.empty_like(linked)
+    lone[by_band] = ~linked
+    return lone
+
+
+_NO_RUNS = RunArrays(_EMPTY, _EMPTY, _EMPTY)
