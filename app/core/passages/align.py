@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
 from app.core.passages.intervals import IntervalSet
 from app.core.passages.overlaps import Overlaps, box_coverage
 from app.core.passages.seeds import Run
+
+if TYPE_CHECKING:
+    from app.core.passages.vector_runs import RunArrays
 
 
 def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
@@ -231,7 +235,12 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
 
 
 def group_reordered(
-    accepted: list[Candidate], runs: list[Run], min_coverage: float, max_gap: int, clause_chars: int = 0
+    accepted: list[Candidate],
+    runs: list[Run],
+    min_coverage: float,
+    max_gap: int,
+    clause_chars: int = 0,
+    columns: RunArrays | None = None,
 ) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
@@ -240,7 +249,7 @@ def group_reordered(
     together with the shorter exact runs between the same boxes (reordered clauses too short to be
     passages of their own), cover at least `min_coverage` of the boxes. Exact runs of `clause_chars` or
     more that no passage claims take part in the cut as clauses: a group of two passages or more keeps
-    those that fall in with it (0: none).
+    those that fall in with it (0: none). `columns`: the same runs as arrays, if found with numpy.
     """
     if not accepted:
         return []
@@ -268,7 +277,7 @@ def group_reordered(
             continue
         # with the clauses that fall in with them, else (when they widen the block too far) without
         for members in (group, passages) if len(passages) < len(group) else (group,):
-            verdict = _judge(members, overlapping, dropped, runs, run_starts, min_coverage)
+            verdict = _judge(members, overlapping, dropped, runs, run_starts, min_coverage, columns)
             if verdict is not None:
                 break
         if verdict is None:
@@ -290,6 +299,7 @@ def _judge(
     runs: list[Run],
     run_starts: list[int],
     min_coverage: float,
+    columns: RunArrays | None = None,
 ) -> list[Candidate] | tuple[list[Candidate], ...] | None:
     """Whether a group is one reused block: the stray repeats it overrides (a list), the pieces to try
     instead (a tuple; a single passage piece when it cannot be cut), or None when it covers too little."""
@@ -307,7 +317,7 @@ def _judge(
     if strong:
         pieces = _cut_around(group, strong[0], x0, x1)
         return tuple(pieces) if len(pieces) > 1 else tuple([c] for c in group)
-    if box_coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
+    if box_coverage(group, runs, run_starts, x0, x1, y0, y1, columns) < min_coverage:
         return None
     return intruders
 

@@ -17,13 +17,17 @@ Texts with a character outside the Basic Multilingual Plane do not fit the 64-bi
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from app.core.normalize import REDACTION
 from app.core.passages.model import Cancelled, CancelledFn
 from app.core.passages.seeds import Run, extend_run, redaction_positions
+
+if TYPE_CHECKING:
+    from app.core.passages.extend import Candidate
 
 _RED = ord(REDACTION)
 
@@ -132,6 +136,31 @@ class RunArrays(NamedTuple):
     def to_list(self, mask: np.ndarray | None = None) -> list[Run]:
         columns = self if mask is None else (column[mask] for column in self)
         return list(zip(*(column.tolist() for column in columns), strict=True))
+
+
+def covered_in_boxes(
+    group: Sequence[Candidate], runs: RunArrays, first: int, last: int, box: tuple[int, int, int, int]
+) -> int:
+    """Characters of the two boxes (x0, x1, y0, y1) covered by the group's parts and by the runs
+    first..last that lie inside both boxes (they start inside the x box): `overlaps.box_coverage`'s sum."""
+    _, x1, y0, y1 = box
+    x, y, length = (column[first:last] for column in runs)
+    inside = (x + length <= x1) & (y >= y0) & (y + length <= y1)
+    x, y, length = x[inside], y[inside], length[inside]
+    parts_x = np.array([(c.x0, c.x1) for c in group], dtype=np.int64).reshape(-1, 2)
+    parts_y = np.array([(c.y0, c.y1) for c in group], dtype=np.int64).reshape(-1, 2)
+    return _union_length(np.r_[parts_x[:, 0], x], np.r_[parts_x[:, 1], x + length]) + _union_length(
+        np.r_[parts_y[:, 0], y], np.r_[parts_y[:, 1], y + length]
+    )
+
+
+def _union_length(starts: np.ndarray, ends: np.ndarray) -> int:
+    if not len(starts):
+        return 0
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], ends[order]
+    reach = np.r_[starts[0], np.maximum.accumulate(ends)[:-1]]  # the furthest end before each interval
+    return int(np.maximum(ends - np.maximum(starts, reach), 0).sum())
 
 
 def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
