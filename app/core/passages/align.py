@@ -236,11 +236,10 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
 
 def group_reordered(
     accepted: list[Candidate],
-    runs: list[Run],
+    runs: list[Run] | RunArrays,
     min_coverage: float,
     max_gap: int,
     clause_chars: int = 0,
-    columns: RunArrays | None = None,
 ) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
@@ -249,7 +248,7 @@ def group_reordered(
     together with the shorter exact runs between the same boxes (reordered clauses too short to be
     passages of their own), cover at least `min_coverage` of the boxes. Exact runs of `clause_chars` or
     more that no passage claims take part in the cut as clauses: a group of two passages or more keeps
-    those that fall in with it (0: none). `columns`: the same runs as arrays, if found with numpy.
+    those that fall in with it (0: none). `runs` come as arrays when numpy found them.
     """
     if not accepted:
         return []
@@ -266,7 +265,7 @@ def group_reordered(
                 break
         else:
             final.append(group)
-    run_starts = [r[0] for r in runs]
+    run_starts = [r[0] for r in runs] if isinstance(runs, list) else runs.x.tolist()
     out: list[list[Candidate]] = []
     dropped: set[int] = set()
     while final:
@@ -277,7 +276,7 @@ def group_reordered(
             continue
         # with the clauses that fall in with them, else (when they widen the block too far) without
         for members in (group, passages) if len(passages) < len(group) else (group,):
-            verdict = _judge(members, overlapping, dropped, runs, run_starts, min_coverage, columns)
+            verdict = _judge(members, overlapping, dropped, runs, run_starts, min_coverage)
             if verdict is not None:
                 break
         if verdict is None:
@@ -296,10 +295,9 @@ def _judge(
     group: list[Candidate],
     overlapping: Overlaps,
     dropped: set[int],
-    runs: list[Run],
+    runs: list[Run] | RunArrays,
     run_starts: list[int],
     min_coverage: float,
-    columns: RunArrays | None = None,
 ) -> list[Candidate] | tuple[list[Candidate], ...] | None:
     """Whether a group is one reused block: the stray repeats it overrides (a list), the pieces to try
     instead (a tuple; a single passage piece when it cannot be cut), or None when it covers too little."""
@@ -317,12 +315,14 @@ def _judge(
     if strong:
         pieces = _cut_around(group, strong[0], x0, x1)
         return tuple(pieces) if len(pieces) > 1 else tuple([c] for c in group)
-    if box_coverage(group, runs, run_starts, x0, x1, y0, y1, columns) < min_coverage:
+    if box_coverage(group, runs, run_starts, x0, x1, y0, y1) < min_coverage:
         return None
     return intruders
 
 
-def _free_clauses(accepted: list[Candidate], runs: list[Run], clause_chars: int) -> list[Candidate]:
+def _free_clauses(
+    accepted: list[Candidate], runs: list[Run] | RunArrays, clause_chars: int
+) -> list[Candidate]:
     """Exact runs of at least `clause_chars` characters outside every passage, longest first, each
     character used once."""
     xs, ys = IntervalSet(), IntervalSet()
@@ -330,7 +330,13 @@ def _free_clauses(accepted: list[Candidate], runs: list[Run], clause_chars: int)
         xs.add(c.x0, c.x1)
         ys.add(c.y0, c.y1)
     clauses = []
-    for x, y, length in sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1])):
+    if isinstance(runs, list):
+        longest_first = sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1]))
+    else:
+        from app.core.passages.vector_runs import clause_runs
+
+        longest_first = clause_runs(runs, clause_chars)
+    for x, y, length in longest_first:
         if not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
             clauses.append(make_candidate([(x, y, length)]))
             xs.add(x, x + length)

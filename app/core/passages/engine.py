@@ -128,9 +128,9 @@ def _seed_runs(
     params: PassageParams,
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
-) -> tuple[list[Run], list[Run], RunArrays | None]:
-    """All seed runs of the pair, those `chain_runs` can use (every run, or all but the lone short
-    ones, which it would drop anyway), and all of them as arrays when numpy found them."""
+) -> tuple[list[Run] | RunArrays, list[Run]]:
+    """All seed runs of the pair (as arrays when numpy found them), and those `chain_runs` can use
+    (every run, or all but the lone short ones, which it would drop anyway)."""
     text = y.view.text
     if (len(text) >= VECTOR_CHARS or "numpy" in sys.modules) and fits(x.view.text) and fits(text):
         from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
@@ -139,9 +139,9 @@ def _seed_runs(
         if progress is not None:
             progress(len(text), len(text))
         lone = lone_short_runs(found, params.max_gap, params.min_chars)
-        return found.to_list(), found.to_list(~lone), found
+        return found, found.to_list(~lone)
     runs = find_runs(x.index(params, y), text, progress, cancelled)
-    return runs, runs, None
+    return runs, runs
 
 
 def _candidates(
@@ -176,12 +176,12 @@ def _pair(
     cancelled: CancelledFn | None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y."""
-    runs, chainable, columns = _seed_runs(x, y, params, progress, cancelled)
+    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
     cands = _candidates(chainable, x, y, params)
     accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
     if params.group_reordered:
         groups = group_reordered(
-            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars, columns
+            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
         )
     else:
         groups = [[c] for c in accepted]

@@ -56,31 +56,33 @@ class Overlaps:
 
 def box_coverage(
     group: list[Candidate],
-    runs: list[Run],
+    runs: list[Run] | RunArrays,
     run_starts: list[int],
     x0: int,
     x1: int,
     y0: int,
     y1: int,
-    columns: RunArrays | None = None,
 ) -> float:
     """Share of a group's two boxes covered by its parts and the exact runs inside both boxes.
 
-    `columns` (the same runs as arrays, when they were found with numpy) takes the union in arrays for
-    boxes holding many runs: a long revised text is one box with every run of the pair in it.
+    Runs found with numpy come as arrays; a box holding many of them (a long revised text is one box
+    with every run of the pair in it) takes the union in arrays.
     """
     first, last = bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)
-    if columns is not None and last - first >= _ARRAY_RUNS:
+    if isinstance(runs, list):
+        in_range = runs[first:last]
+    elif last - first < _ARRAY_RUNS:
+        in_range = runs.to_list(slice(first, last))
+    else:
         from app.core.passages.vector_runs import covered_in_boxes
 
-        covered = covered_in_boxes(group, columns, first, last, (x0, x1, y0, y1))
+        covered = covered_in_boxes(group, runs, first, last, (x1, y0, y1))
         return covered / ((x1 - x0) + (y1 - y0))
     xs, ys = IntervalSet(), IntervalSet()
     for c in group:
         xs.add(c.x0, c.x1)
         ys.add(c.y0, c.y1)
-    for n in range(first, last):
-        x, y, length = runs[n]
+    for x, y, length in in_range:
         if x + length <= x1 and y0 <= y and y + length <= y1:
             xs.add(x, x + length)
             ys.add(y, y + length)

@@ -49,11 +49,13 @@ def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
 class GramTable:
     """One text's kept seed positions sorted by gram code: `SeedIndex.positions` as two arrays."""
 
-    __slots__ = ("codes", "k", "max_occurrences", "points", "positions", "text")
+    __slots__ = ("codes", "k", "max_occurrences", "padded", "points", "positions", "text")
 
     def __init__(self, text: str, k: int, max_occurrences: int) -> None:
         self.text, self.k, self.max_occurrences = text, k, max_occurrences
         self.points = _code_points(text)
+        #: the code points between two sentinels, redactions made -2 (never equal to the other side's)
+        self.padded = np.r_[-1, np.where(self.points == _RED, -2, self.points), -1]
         codes = _gram_codes(self.points, k)
         usable = np.ones(len(codes), dtype=bool)
         for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
@@ -91,16 +93,17 @@ def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | 
     if cancelled is not None and cancelled():
         raise Cancelled
     # Group the hits by diagonal, consecutive positions of one diagonal together.
-    diag = i_s - js
-    order = np.lexsort((js, diag))
-    diag, js, i_s = diag[order], js[order], i_s[order]
+    stride = len(other) + 1
+    key = np.sort((i_s - js + len(other)) * stride + js)  # each hit once: (diagonal, position) as one key
+    diag, js = np.divmod(key, stride)
+    i_s = diag - len(other) + js
     new = np.r_[True, (diag[1:] != diag[:-1]) | (js[1:] != js[:-1] + 1)]
     first = np.flatnonzero(new)
     last = np.r_[first[1:] - 1, len(js) - 1]
     g_i, g_j, g_len = i_s[first], js[first], js[last] - js[first] + k
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     # Redactions never match: they are given different values on the two sides.
-    xp = np.r_[-1, np.where(table.points == _RED, -2, table.points), -1]
+    xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     open_before = xp[g_i] == yp[g_j]
     open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
@@ -133,17 +136,26 @@ class RunArrays(NamedTuple):
     y: np.ndarray
     length: np.ndarray
 
-    def to_list(self, mask: np.ndarray | None = None) -> list[Run]:
+    def to_list(self, mask: np.ndarray | slice | None = None) -> list[Run]:
         columns = self if mask is None else (column[mask] for column in self)
         return list(zip(*(column.tolist() for column in columns), strict=True))
 
 
+def clause_runs(runs: RunArrays, min_length: int) -> list[Run]:
+    """The runs of at least `min_length` characters, longest first (then by x, then y start)."""
+    x, y, length = runs
+    long = length >= min_length
+    x, y, length = x[long], y[long], length[long]
+    order = np.lexsort((y, x, -length))
+    return list(zip(x[order].tolist(), y[order].tolist(), length[order].tolist(), strict=True))
+
+
 def covered_in_boxes(
-    group: Sequence[Candidate], runs: RunArrays, first: int, last: int, box: tuple[int, int, int, int]
+    group: Sequence[Candidate], runs: RunArrays, first: int, last: int, box: tuple[int, int, int]
 ) -> int:
-    """Characters of the two boxes (x0, x1, y0, y1) covered by the group's parts and by the runs
+    """Characters of the two boxes (x1, y0, y1 of x0..x1, y0..y1) covered by the group's parts and by the runs
     first..last that lie inside both boxes (they start inside the x box): `overlaps.box_coverage`'s sum."""
-    _, x1, y0, y1 = box
+    x1, y0, y1 = box
     x, y, length = (column[first:last] for column in runs)
     inside = (x + length <= x1) & (y >= y0) & (y + length <= y1)
     x, y, length = x[inside], y[inside], length[inside]
