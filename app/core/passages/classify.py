@@ -165,7 +165,7 @@ def _parallel_spans(text: str) -> list[tuple[int, int]]:
         listed = set(_REPEATED[width].findall(text))
         if width == 1:
             listed -= FUNCTION_CHARS
-        positions = _occurrences(text, listed, width)
+        positions = {unit: _occurrences(text, unit) for unit in sorted(listed, key=text.find)}
         for found in positions.values():
             run = found[:1]
             for pos in [*found[1:], None]:
@@ -195,21 +195,14 @@ _REPEATED = {
 }
 
 
-def _occurrences(text: str, units: set[str], width: int) -> dict[str, list[int]]:
-    """Every start of each unit in `text` (overlapping ones included), units in order of first
-    occurrence. One pass over the text: a `find` loop per unit walked the whole text once per unit,
-    and a long text has thousands of them."""
-    positions: dict[str, list[int]] = {}
-    if not units:
-        return positions
-    for at in [at for at in range(len(text) - width + 1) if text[at : at + width] in units]:
-        unit = text[at : at + width]
-        found = positions.get(unit)
-        if found is None:
-            positions[unit] = [at]
-        else:
-            found.append(at)
-    return positions
+def _occurrences(text: str, unit: str) -> list[int]:
+    """Every start of `unit` in `text`, overlapping ones included."""
+    found = []
+    at = text.find(unit)
+    while at >= 0:
+        found.append(at)
+        at = text.find(unit, at + 1)
+    return found
 
 
 def _part_of_repeated_pair(text: str, run: list[int]) -> bool:

@@ -49,7 +49,17 @@ def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
 class GramTable:
     """One text's kept seed positions sorted by gram code: `SeedIndex.positions` as two arrays."""
 
-    __slots__ = ("codes", "k", "max_occurrences", "padded", "points", "positions", "text")
+    __slots__ = (
+        "counts",
+        "firsts",
+        "k",
+        "max_occurrences",
+        "padded",
+        "points",
+        "positions",
+        "text",
+        "unique",
+    )
 
     def __init__(self, text: str, k: int, max_occurrences: int) -> None:
         self.text, self.k, self.max_occurrences = text, k, max_occurrences
@@ -69,7 +79,15 @@ class GramTable:
         step = np.repeat(-(-counts // max_occurrences), counts)
         rank = np.arange(len(order)) - np.repeat(first, counts)
         kept = rank % np.maximum(step, 1) == 0
-        self.codes, self.positions = sorted_codes[kept], positions[kept]
+        self.positions = positions[kept]
+        # Each distinct gram once, with where its kept positions start in `positions` and how many.
+        kept_codes = sorted_codes[kept]
+        starts_of = (
+            np.flatnonzero(np.r_[True, kept_codes[1:] != kept_codes[:-1]]) if len(kept_codes) else _EMPTY
+        )
+        self.unique = kept_codes[starts_of]
+        self.firsts = starts_of
+        self.counts = np.diff(np.r_[starts_of, len(kept_codes)])
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -80,15 +98,15 @@ def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | 
     x, k = table.text, table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
-    if not len(y_codes) or not len(table.codes):
+    if not len(y_codes) or not len(table.unique):
         return _NO_RUNS
-    lo = np.searchsorted(table.codes, y_codes, "left")
-    counts = np.searchsorted(table.codes, y_codes, "right") - lo
+    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
+    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
     total = int(counts.sum())
     if not total:
         return _NO_RUNS
     js = np.repeat(np.arange(len(y_codes), dtype=np.int64), counts)
-    firsts = np.repeat(lo - np.cumsum(counts) + counts, counts)
+    firsts = np.repeat(table.firsts[at] - np.cumsum(counts) + counts, counts)
     i_s = table.positions[firsts + np.arange(total, dtype=np.int64)]
     if cancelled is not None and cancelled():
         raise Cancelled
@@ -101,10 +119,11 @@ def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | 
     first = np.flatnonzero(new)
     last = np.r_[first[1:] - 1, len(js) - 1]
     g_i, g_j, g_len = i_s[first], js[first], js[last] - js[first] + k
-    # A group is a whole run when the characters before and after it differ (or a text ends there).
     # Redactions never match: they are given different values on the two sides.
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
+    g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
+    # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
     open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
     whole = ~(open_before | open_after)
@@ -127,6 +146,36 @@ def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | 
             columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
     order = np.lexsort(columns[::-1])
     return RunArrays(*(column[order] for column in columns))
+
+
+#: Gaps up to this long between two groups on one diagonal are compared in arrays (longer: in Python).
+_JOIN_GAP = 12
+
+
+def _join_groups(
+    xp: np.ndarray, yp: np.ndarray, g_i: np.ndarray, g_j: np.ndarray, g_len: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Join consecutive groups of one diagonal that are one run: they overlap, touch, or every character
+    between them matches (the seeds there were sampled away as too frequent)."""
+    if len(g_i) < 2:
+        return g_i, g_j, g_len
+    end = g_j[:-1] + g_len[:-1]
+    gap = g_j[1:] - end
+    same = (g_i[1:] - g_j[1:]) == (g_i[:-1] - g_j[:-1])
+    joins = same & (gap <= 0)
+    check = np.flatnonzero(same & (gap > 0) & (gap <= _JOIN_GAP))
+    if len(check):
+        x_at, y_at, left = g_i[check] + g_len[check] + 1, end[check] + 1, gap[check]
+        equal = np.ones(len(check), dtype=bool)
+        for step in range(_JOIN_GAP):
+            inside = step < left
+            equal &= ~inside | (xp[np.where(inside, x_at + step, 0)] == yp[np.where(inside, y_at + step, 0)])
+        joins[check[equal]] = True
+    if not joins.any():
+        return g_i, g_j, g_len
+    starts = np.flatnonzero(np.r_[True, ~joins])
+    ends = np.r_[starts[1:] - 1, len(g_i) - 1]
+    return g_i[starts], g_j[starts], g_j[ends] + g_len[ends] - g_j[starts]
 
 
 class RunArrays(NamedTuple):
