@@ -166,6 +166,28 @@ def _candidates(
     return found
 
 
+def pair_groups(
+    x: PreparedDocument,
+    y: PreparedDocument,
+    params: PassageParams,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> list[list[Candidate]]:
+    """Where x (indexed) and y (scanned) share text: accepted candidates, grouped where reordered.
+
+    The costly, label-free part of a pair (no lexicon, no boilerplate signal is asked), so another
+    process can compute it (see `helper_pool`).
+    """
+    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
+    cands = _candidates(chainable, x, y, params)
+    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
+    if params.group_reordered:
+        return group_reordered(
+            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
+        )
+    return [[c] for c in accepted]
+
+
 def _pair(
     x: PreparedDocument,
     y: PreparedDocument,
@@ -174,17 +196,11 @@ def _pair(
     params: PassageParams,
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
+    groups: list[list[Candidate]] | None = None,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages between x (indexed) and y (scanned), oriented x → y."""
-    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
-    cands = _candidates(chainable, x, y, params)
-    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
-    if params.group_reordered:
-        groups = group_reordered(
-            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
-        )
-    else:
-        groups = [[c] for c in accepted]
+    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known)."""
+    if groups is None:
+        groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
     passages: list[Passage] = []
     copied_x, copied_y = IntervalSet(), IntervalSet()
@@ -280,6 +296,11 @@ def _ratio(covered: IntervalSet, length: int) -> float:
     return round(sum(e - s for s, e in zip(covered.starts, covered.ends, strict=True)) / length, 4)
 
 
+def canonical(da: PreparedDocument, db: PreparedDocument) -> bool:
+    """Whether the pair is computed as given (da indexed, db scanned) rather than from b's side."""
+    return not db.order_key < da.order_key
+
+
 def compare_prepared(
     da: PreparedDocument,
     db: PreparedDocument,
@@ -288,13 +309,15 @@ def compare_prepared(
     params: PassageParams,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    groups: list[list[Candidate]] | None = None,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages oriented a → b, computed in the canonical orientation of the pair."""
-    if db.order_key < da.order_key:
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled)
+    """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
+    orientation's `pair_groups`, when another process computed them)."""
+    if not canonical(da, db):
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups)
         mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
         return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
-    return _pair(da, db, a, b, params, progress, cancelled)
+    return _pair(da, db, a, b, params, progress, cancelled, groups)
 
 
 def compare_pair(
