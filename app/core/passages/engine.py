@@ -122,6 +122,12 @@ def prepare(text: str, params: PassageParams) -> PreparedDocument:
 VECTOR_CHARS = 20_000
 
 
+def _vectorised(indexed: str, scanned: str) -> bool:
+    """Whether numpy finds this pair's runs: long texts, or shorter ones once numpy is loaded anyway."""
+    long = len(scanned) >= VECTOR_CHARS or (len(scanned) >= 2_000 and "numpy" in sys.modules)
+    return long and fits(indexed) and fits(scanned)
+
+
 def _seed_runs(
     x: PreparedDocument,
     y: PreparedDocument,
@@ -132,7 +138,7 @@ def _seed_runs(
     """All seed runs of the pair (as arrays when numpy found them), and those `chain_runs` can use
     (every run, or all but the lone short ones, which it would drop anyway)."""
     text = y.view.text
-    if (len(text) >= VECTOR_CHARS or "numpy" in sys.modules) and fits(x.view.text) and fits(text):
+    if _vectorised(x.view.text, text):
         from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
 
         found = find_runs_vectorised(x.gram_table(params), text, cancelled)
