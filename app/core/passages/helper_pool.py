@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -39,8 +40,12 @@ _broken = False
 
 
 def enabled() -> bool:
-    """A helper is used on a machine with two cores or more, unless DUIDU_PAIR_HELPER=0."""
-    return os.environ.get("DUIDU_PAIR_HELPER", "1") != "0" and (os.cpu_count() or 1) >= 2 and not _broken
+    """A helper is used on a machine with two cores or more, unless DUIDU_PAIR_HELPER=0. Not in a frozen
+    build: its executable would start the app again, not a helper, unless its entry point called
+    `multiprocessing.freeze_support()` first."""
+    if _broken or getattr(sys, "frozen", False) or os.environ.get("DUIDU_PAIR_HELPER", "1") == "0":
+        return False
+    return (os.cpu_count() or 1) >= 2
 
 
 def _helper() -> ProcessPoolExecutor | None:
