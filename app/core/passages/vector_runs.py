@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from app.core.normalize import REDACTION
-from app.core.passages.model import Cancelled, CancelledFn
-from app.core.passages.seeds import Run, extend_run, redaction_positions
+from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
+from app.core.passages.seeds import _CHUNK, Run, extend_run, redaction_positions
 
 if TYPE_CHECKING:
     from app.core.passages.extend import Candidate
@@ -93,23 +93,40 @@ class GramTable:
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def find_runs_vectorised(table: GramTable, other: str, cancelled: CancelledFn | None = None) -> RunArrays:
+def find_runs_vectorised(
+    table: GramTable,
+    other: str,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> RunArrays:
     """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted."""
     x, k = table.text, table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
     if not len(y_codes) or not len(table.unique):
+        if progress is not None:
+            progress(len(y_codes), len(y_codes))
         return _NO_RUNS
-    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
-    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
-    total = int(counts.sum())
-    if not total:
+    # Looked up a chunk at a time, so that a long text reports progress and can be cancelled.
+    found_i, found_j = [], []
+    for chunk in range(0, len(y_codes), _CHUNK):
+        if chunk:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(chunk, len(y_codes))
+        codes = y_codes[chunk : chunk + _CHUNK]
+        at = np.minimum(np.searchsorted(table.unique, codes), len(table.unique) - 1)
+        counts = np.where(table.unique[at] == codes, table.counts[at], 0)
+        total = int(counts.sum())
+        found_j.append(np.repeat(np.arange(chunk, chunk + len(codes), dtype=np.int64), counts))
+        firsts = np.repeat(table.firsts[at] - np.cumsum(counts) + counts, counts)
+        found_i.append(table.positions[firsts + np.arange(total, dtype=np.int64)])
+    if progress is not None:
+        progress(len(y_codes), len(y_codes))
+    i_s, js = np.concatenate(found_i), np.concatenate(found_j)
+    if not len(i_s):
         return _NO_RUNS
-    js = np.repeat(np.arange(len(y_codes), dtype=np.int64), counts)
-    firsts = np.repeat(table.firsts[at] - np.cumsum(counts) + counts, counts)
-    i_s = table.positions[firsts + np.arange(total, dtype=np.int64)]
-    if cancelled is not None and cancelled():
-        raise Cancelled
     # Group the hits by diagonal, consecutive positions of one diagonal together.
     stride = len(other) + 1
     key = np.sort((i_s - js + len(other)) * stride + js)  # each hit once: (diagonal, position) as one key
