@@ -109,3 +109,29 @@ def test_pair_groups_is_the_pair_without_labels(corpus):
     assert len(groups) == len(compare_pair(a, b, params).passages)
     with pytest.raises(ValueError):
         prepare("字" * 11, PassageParams(max_chars=10))
+
+
+def _cover_by_find(text: str, phrases: tuple[str, ...]) -> bytearray:
+    """The former phrase cover: a `find` loop per phrase, overlapping occurrences included."""
+    covered = bytearray(len(text))
+    for phrase in phrases:
+        start = text.find(phrase)
+        while start >= 0:
+            covered[start : start + len(phrase)] = b"\x01" * len(phrase)
+            start = text.find(phrase, start + 1)
+    return covered
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab社会主义", max_size=80),
+    phrases=st.lists(
+        st.text(alphabet="ab社会主义", min_size=1, max_size=4), min_size=1, max_size=6, unique=True
+    ),
+)
+def test_phrase_cover_by_automaton_equals_a_find_per_phrase(text, phrases):
+    from app.core.passages.classify import _cover_all
+
+    covered = bytearray(len(text))
+    _cover_all(text, tuple(phrases), covered)
+    assert covered == _cover_by_find(text, tuple(phrases))
