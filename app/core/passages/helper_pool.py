@@ -111,7 +111,8 @@ def shared_groups(
                     sent.append((n, helper.submit(_groups_in_helper, *(d.text for d in oriented(n)), plain)))
                 except Exception:  # shut down or broken: the caller does it
                     todo.append(n)
-                    helper = _give_up()
+                    _give_up()
+                    helper = None
             if sent and (sent[0][1].done() or not todo):
                 n, future = sent.popleft()
                 while not future.done():
@@ -123,7 +124,8 @@ def shared_groups(
                 except Exception:  # the helper failed or died: the caller does what it had
                     todo.extend([n, *(m for m, _ in sent)])
                     sent.clear()
-                    helper = _give_up()
+                    _give_up()
+                    helper = None
                     continue
                 yield n, groups
                 continue
