@@ -142,8 +142,9 @@ def _seed_runs(
         from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
 
         found = find_runs_vectorised(x.gram_table(params), text, progress, cancelled)
-        lone = lone_short_runs(found, params.max_gap, params.min_chars)
-        return found, found.to_list(~lone)
+        if found is not None:
+            lone = lone_short_runs(found, params.max_gap, params.min_chars)
+            return found, found.to_list(~lone)
     runs = find_runs(x.index(params, y), text, progress, cancelled)
     return runs, runs
 

@@ -91,6 +91,9 @@ class GramTable:
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
+#: Seed hits held in arrays at most (each costs about 50 bytes at the peak); beyond, `find_runs` works
+#: through them one by one in little memory. 160k against 160k characters of work reports is 0.4-0.5 M.
+MAX_HITS = 5_000_000
 
 
 def find_runs_vectorised(
@@ -98,8 +101,9 @@ def find_runs_vectorised(
     other: str,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
-) -> RunArrays:
-    """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted."""
+) -> RunArrays | None:
+    """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted; None
+    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory)."""
     x, k = table.text, table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
@@ -107,7 +111,11 @@ def find_runs_vectorised(
         if progress is not None:
             progress(len(y_codes), len(y_codes))
         return _NO_RUNS
-    # Looked up a chunk at a time, so that a long text reports progress and can be cancelled.
+    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
+    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
+    if int(counts.sum()) > MAX_HITS:
+        return None
+    # Expanded a chunk at a time, so that a long text reports progress and can be cancelled.
     found_i, found_j = [], []
     for chunk in range(0, len(y_codes), _CHUNK):
         if chunk:
@@ -115,13 +123,10 @@ def find_runs_vectorised(
                 raise Cancelled
             if progress is not None:
                 progress(chunk, len(y_codes))
-        codes = y_codes[chunk : chunk + _CHUNK]
-        at = np.minimum(np.searchsorted(table.unique, codes), len(table.unique) - 1)
-        counts = np.where(table.unique[at] == codes, table.counts[at], 0)
-        total = int(counts.sum())
-        found_j.append(np.repeat(np.arange(chunk, chunk + len(codes), dtype=np.int64), counts))
-        firsts = np.repeat(table.firsts[at] - np.cumsum(counts) + counts, counts)
-        found_i.append(table.positions[firsts + np.arange(total, dtype=np.int64)])
+        part = counts[chunk : chunk + _CHUNK]
+        found_j.append(np.repeat(np.arange(chunk, chunk + len(part), dtype=np.int64), part))
+        firsts = np.repeat(table.firsts[at[chunk : chunk + _CHUNK]] - np.cumsum(part) + part, part)
+        found_i.append(table.positions[firsts + np.arange(int(part.sum()), dtype=np.int64)])
     if progress is not None:
         progress(len(y_codes), len(y_codes))
     i_s, js = np.concatenate(found_i), np.concatenate(found_j)
