@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
 from app.core.passages.intervals import IntervalSet
 from app.core.passages.overlaps import Overlaps, box_coverage
 from app.core.passages.seeds import Run
+
+if TYPE_CHECKING:
+    from app.core.passages.vector_runs import RunArrays
 
 
 def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
@@ -231,7 +235,11 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
 
 
 def group_reordered(
-    accepted: list[Candidate], runs: list[Run], min_coverage: float, max_gap: int, clause_chars: int = 0
+    accepted: list[Candidate],
+    runs: list[Run] | RunArrays,
+    min_coverage: float,
+    max_gap: int,
+    clause_chars: int = 0,
 ) -> list[list[Candidate]]:
     """Passages that together fill one block in both texts (reordered sentences) become one group.
 
@@ -240,7 +248,7 @@ def group_reordered(
     together with the shorter exact runs between the same boxes (reordered clauses too short to be
     passages of their own), cover at least `min_coverage` of the boxes. Exact runs of `clause_chars` or
     more that no passage claims take part in the cut as clauses: a group of two passages or more keeps
-    those that fall in with it (0: none).
+    those that fall in with it (0: none). `runs` come as arrays when numpy found them.
     """
     if not accepted:
         return []
@@ -257,7 +265,7 @@ def group_reordered(
                 break
         else:
             final.append(group)
-    run_starts = [r[0] for r in runs]
+    run_starts = [r[0] for r in runs] if isinstance(runs, list) else runs.x.tolist()
     out: list[list[Candidate]] = []
     dropped: set[int] = set()
     while final:
@@ -287,7 +295,7 @@ def _judge(
     group: list[Candidate],
     overlapping: Overlaps,
     dropped: set[int],
-    runs: list[Run],
+    runs: list[Run] | RunArrays,
     run_starts: list[int],
     min_coverage: float,
 ) -> list[Candidate] | tuple[list[Candidate], ...] | None:
@@ -312,7 +320,9 @@ def _judge(
     return intruders
 
 
-def _free_clauses(accepted: list[Candidate], runs: list[Run], clause_chars: int) -> list[Candidate]:
+def _free_clauses(
+    accepted: list[Candidate], runs: list[Run] | RunArrays, clause_chars: int
+) -> list[Candidate]:
     """Exact runs of at least `clause_chars` characters outside every passage, longest first, each
     character used once."""
     xs, ys = IntervalSet(), IntervalSet()
@@ -320,7 +330,13 @@ def _free_clauses(accepted: list[Candidate], runs: list[Run], clause_chars: int)
         xs.add(c.x0, c.x1)
         ys.add(c.y0, c.y1)
     clauses = []
-    for x, y, length in sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1])):
+    if isinstance(runs, list):
+        longest_first = sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1]))
+    else:
+        from app.core.passages.vector_runs import clause_runs
+
+        longest_first = clause_runs(runs, clause_chars)
+    for x, y, length in longest_first:
         if not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
             clauses.append(make_candidate([(x, y, length)]))
             xs.add(x, x + length)

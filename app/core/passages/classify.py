@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
+
+import ahocorasick
 
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
@@ -214,12 +217,20 @@ def _cover(covered: bytearray, start: int, end: int) -> None:
     covered[start:end] = b"\x01" * (end - start)
 
 
-def _cover_all(text: str, phrases: Iterable[str], covered: bytearray) -> None:
+def _cover_all(text: str, phrases: tuple[str, ...], covered: bytearray) -> None:
+    """Cover every occurrence (overlapping ones too) of every phrase: one automaton pass over the text,
+    not a `find` loop per phrase (which cost 56 calls for each passage of every pair)."""
+    for end, size in _phrase_automaton(phrases).iter(text):
+        _cover(covered, end - size + 1, end + 1)
+
+
+@cache
+def _phrase_automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
     for phrase in phrases:
-        start = text.find(phrase)
-        while start >= 0:
-            _cover(covered, start, start + len(phrase))
-            start = text.find(phrase, start + 1)
+        automaton.add_word(phrase, len(phrase))
+    automaton.make_automaton()
+    return automaton
 
 
 def builtin_coverage(text: str) -> bytearray:

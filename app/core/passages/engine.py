@@ -7,9 +7,11 @@ from the other side.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
@@ -32,8 +34,11 @@ from app.core.passages.model import (
     PassageParams,
     ProgressFn,
 )
-from app.core.passages.seeds import Run, SeedIndex, find_runs
+from app.core.passages.seeds import Run, SeedIndex, find_runs, fits
 from app.core.text import content_hash
+
+if TYPE_CHECKING:
+    from app.core.passages.vector_runs import GramTable, RunArrays
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class PreparedDocument:
     view: NormalizedView
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
+    _table: GramTable | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
@@ -87,6 +93,15 @@ class PreparedDocument:
         self._index = SeedIndex(self.view.text, *wanted)
         return self._index
 
+    def gram_table(self, params: PassageParams) -> GramTable:
+        """The seed positions as arrays (`vector_runs`), built once and kept like the index."""
+        from app.core.passages.vector_runs import GramTable
+
+        wanted = (params.seed_chars, params.max_seed_occurrences)
+        if self._table is None or (self._table.k, self._table.max_occurrences) != wanted:
+            self._table = GramTable(self.view.text, *wanted)
+        return self._table
+
     @property
     def order_key(self) -> tuple[int, str, str]:
         return (len(self.view.text), self.view.text, self.text)
@@ -100,6 +115,38 @@ def prepare(text: str, params: PassageParams) -> PreparedDocument:
             f"document has {len(view.text):,} characters to compare; the limit is {params.max_chars:,}"
         )
     return PreparedDocument(text, view, content_hash(text))
+
+
+#: From this many characters on the scanned side, runs are found with numpy (`vector_runs`: the same
+#: runs, a fraction of the time on long texts); below it, importing numpy would cost more than it saves.
+VECTOR_CHARS = 20_000
+
+
+def _vectorised(indexed: str, scanned: str) -> bool:
+    """Whether numpy finds this pair's runs: long texts, or shorter ones once numpy is loaded anyway."""
+    long = len(scanned) >= VECTOR_CHARS or (len(scanned) >= 2_000 and "numpy" in sys.modules)
+    return long and fits(indexed) and fits(scanned)
+
+
+def _seed_runs(
+    x: PreparedDocument,
+    y: PreparedDocument,
+    params: PassageParams,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> tuple[list[Run] | RunArrays, list[Run]]:
+    """All seed runs of the pair (as arrays when numpy found them), and those `chain_runs` can use
+    (every run, or all but the lone short ones, which it would drop anyway)."""
+    text = y.view.text
+    if _vectorised(x.view.text, text):
+        from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
+
+        found = find_runs_vectorised(x.gram_table(params), text, progress, cancelled)
+        if found is not None:
+            lone = lone_short_runs(found, params.max_gap, params.min_chars)
+            return found, found.to_list(~lone)
+    runs = find_runs(x.index(params, y), text, progress, cancelled)
+    return runs, runs
 
 
 def _candidates(
@@ -124,6 +171,28 @@ def _candidates(
     return found
 
 
+def pair_groups(
+    x: PreparedDocument,
+    y: PreparedDocument,
+    params: PassageParams,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> list[list[Candidate]]:
+    """Where x (indexed) and y (scanned) share text: accepted candidates, grouped where reordered.
+
+    The costly, label-free part of a pair (no lexicon, no boilerplate signal is asked), so another
+    process can compute it (see `helper_pool`).
+    """
+    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
+    cands = _candidates(chainable, x, y, params)
+    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
+    if params.group_reordered:
+        return group_reordered(
+            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
+        )
+    return [[c] for c in accepted]
+
+
 def _pair(
     x: PreparedDocument,
     y: PreparedDocument,
@@ -132,17 +201,11 @@ def _pair(
     params: PassageParams,
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
+    groups: list[list[Candidate]] | None = None,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages between x (indexed) and y (scanned), oriented x → y."""
-    runs = find_runs(x.index(params, y), y.view.text, progress, cancelled)
-    cands = _candidates(runs, x, y, params)
-    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
-    if params.group_reordered:
-        groups = group_reordered(
-            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
-        )
-    else:
-        groups = [[c] for c in accepted]
+    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known)."""
+    if groups is None:
+        groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
     passages: list[Passage] = []
     copied_x, copied_y = IntervalSet(), IntervalSet()
@@ -238,6 +301,11 @@ def _ratio(covered: IntervalSet, length: int) -> float:
     return round(sum(e - s for s, e in zip(covered.starts, covered.ends, strict=True)) / length, 4)
 
 
+def canonical(da: PreparedDocument, db: PreparedDocument) -> bool:
+    """Whether the pair is computed as given (da indexed, db scanned) rather than from b's side."""
+    return not db.order_key < da.order_key
+
+
 def compare_prepared(
     da: PreparedDocument,
     db: PreparedDocument,
@@ -246,13 +314,15 @@ def compare_prepared(
     params: PassageParams,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    groups: list[list[Candidate]] | None = None,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages oriented a → b, computed in the canonical orientation of the pair."""
-    if db.order_key < da.order_key:
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled)
+    """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
+    orientation's `pair_groups`, when another process computed them)."""
+    if not canonical(da, db):
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups)
         mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
         return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
-    return _pair(da, db, a, b, params, progress, cancelled)
+    return _pair(da, db, a, b, params, progress, cancelled, groups)
 
 
 def compare_pair(

@@ -5,10 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate
 from app.core.passages.intervals import IntervalSet
 from app.core.passages.seeds import Run
+
+if TYPE_CHECKING:
+    from app.core.passages.vector_runs import RunArrays
 
 
 class Overlaps:
@@ -51,17 +55,41 @@ class Overlaps:
 
 
 def box_coverage(
-    group: list[Candidate], runs: list[Run], run_starts: list[int], x0: int, x1: int, y0: int, y1: int
+    group: list[Candidate],
+    runs: list[Run] | RunArrays,
+    run_starts: list[int],
+    x0: int,
+    x1: int,
+    y0: int,
+    y1: int,
 ) -> float:
+    """Share of a group's two boxes covered by its parts and the exact runs inside both boxes.
+
+    Runs found with numpy come as arrays; a box holding many of them (a long revised text is one box
+    with every run of the pair in it) takes the union in arrays.
+    """
+    first, last = bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)
+    if isinstance(runs, list):
+        in_range = runs[first:last]
+    elif last - first < _ARRAY_RUNS:
+        in_range = runs.to_list(slice(first, last))
+    else:
+        from app.core.passages.vector_runs import covered_in_boxes
+
+        covered = covered_in_boxes(group, runs, first, last, (x1, y0, y1))
+        return covered / ((x1 - x0) + (y1 - y0))
     xs, ys = IntervalSet(), IntervalSet()
     for c in group:
         xs.add(c.x0, c.x1)
         ys.add(c.y0, c.y1)
-    for n in range(bisect_right(run_starts, x0 - 1), bisect_right(run_starts, x1 - 1)):
-        x, y, length = runs[n]
+    for x, y, length in in_range:
         if x + length <= x1 and y0 <= y and y + length <= y1:
             xs.add(x, x + length)
             ys.add(y, y + length)
     covered = sum(e - s for s, e in zip(xs.starts, xs.ends, strict=True))
     covered += sum(e - s for s, e in zip(ys.starts, ys.ends, strict=True))
     return covered / ((x1 - x0) + (y1 - y0))
+
+
+#: From this many runs in a box on, its coverage is summed in arrays (when the runs came as arrays).
+_ARRAY_RUNS = 256

@@ -48,7 +48,7 @@ class SeedIndex:
                 positions[gram] = [i]
             else:
                 found.append(i)
-        self.redactions = _redaction_positions(text)
+        self.redactions = redaction_positions(text)
         if self.redactions:
             for gram in [g for g in positions if REDACTION in g]:
                 del positions[gram]
@@ -60,13 +60,19 @@ class SeedIndex:
         self.positions = positions
 
 
-def _redaction_positions(text: str) -> list[int]:
+def redaction_positions(text: str) -> list[int]:
     found = []
     i = text.find(REDACTION)
     while i >= 0:
         found.append(i)
         i = text.find(REDACTION, i + 1)
     return found
+
+
+def fits(text: str) -> bool:
+    """Whether every character of `text` is in the Basic Multilingual Plane (`vector_runs` codes a gram of
+    four characters in 64 bits)."""
+    return len(text.encode("utf-16-le")) == 2 * len(text)
 
 
 def _next_boundary(redactions: list[int], pos: int, default: int) -> int:
@@ -97,6 +103,27 @@ def _grow(x: str, i: int, y: str, j: int, known: int, limit: int) -> int:
     return length
 
 
+def extend_run(x: str, i: int, y: str, j: int, known: int, x_red: list[int], y_red: list[int]) -> Run:
+    """The maximal exact run through x[i:i+known] == y[j:j+known], stopped at redactions."""
+    # Step back over text whose seed was sampled away as too frequent.
+    s_i, s_j = i, j
+    while s_i and s_j and x[s_i - 1] == y[s_j - 1] and x[s_i - 1] != REDACTION:
+        s_i -= 1
+        s_j -= 1
+    if x_red or y_red:
+        limit = min(_next_boundary(x_red, i, len(x)) - s_i, _next_boundary(y_red, j, len(y)) - s_j)
+    else:
+        limit = min(len(x) - s_i, len(y) - s_j)
+    length = i - s_i + known
+    # Most runs are chance matches of a few characters: compare by hand before `_grow`.
+    short = length + 8 if length + 8 < limit else limit
+    while length < short and x[s_i + length] == y[s_j + length]:
+        length += 1
+    if length == short and length < limit:
+        length = _grow(x, s_i, y, s_j, length, limit)
+    return s_i, s_j, length
+
+
 def find_runs(
     index: SeedIndex,
     other: str,
@@ -108,12 +135,10 @@ def find_runs(
     k = index.k
     positions = index.positions
     x_red = index.redactions
-    y_red = _redaction_positions(other)
-    redacted = bool(x_red or y_red)
-    nx, ny = len(x), len(other)
+    y_red = redaction_positions(other)
     run_end: dict[int, int] = {}  # diagonal (i - j) -> end in `other` of the last run found on it
     runs: list[Run] = []
-    total = max(ny - k + 1, 0)
+    total = max(len(other) - k + 1, 0)
     for chunk in range(0, total, _CHUNK):
         if chunk:
             if cancelled is not None and cancelled():
@@ -128,22 +153,7 @@ def find_runs(
                 diag = i - j
                 if run_end.get(diag, -1) > j:
                     continue
-                # Step back over text whose seed was sampled away as too frequent.
-                s_i, s_j = i, j
-                while s_i and s_j and x[s_i - 1] == other[s_j - 1] and x[s_i - 1] != REDACTION:
-                    s_i -= 1
-                    s_j -= 1
-                if redacted:
-                    limit = min(_next_boundary(x_red, i, nx) - s_i, _next_boundary(y_red, j, ny) - s_j)
-                else:
-                    limit = nx - s_i if nx - s_i < ny - s_j else ny - s_j
-                length = i - s_i + k
-                # Most runs are chance matches of a few characters: compare by hand before `_grow`.
-                short = length + 8 if length + 8 < limit else limit
-                while length < short and x[s_i + length] == other[s_j + length]:
-                    length += 1
-                if length == short and length < limit:
-                    length = _grow(x, s_i, other, s_j, length, limit)
+                s_i, s_j, length = extend_run(x, i, other, j, k, x_red, y_red)
                 run_end[diag] = s_j + length
                 runs.append((s_i, s_j, length))
     if progress is not None:

@@ -31,6 +31,7 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
+from app.core.passages.helper_pool import shared_groups
 from app.ui.compare.links import Link, links_by_doc
 
 Progress = Callable[[int, int], None]
@@ -215,27 +216,35 @@ def _compute(
         key["library_boilerplate"] = settings.boilerplate_version
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
-    passages: list[Passage] = []
-    summaries: list[PairSummary] = []
-    hits = 0
-    for done, (a, b) in enumerate(pairs):
+    results: dict[tuple[int, int], tuple[list[Passage], PairSummary]] = {}
+    missing: list[tuple[int, int]] = []
+    for a, b in pairs:
         if cancelled is not None and cancelled():
             raise Cancelled
         found = cache.load(docs, a, b, key) if cache is not None else None
         if found is None:
-            for n in (a, b):
-                if n not in prepared:
-                    prepared[n] = prepare(docs[n].text, params)
-            pair_passages, summary = compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled)
-            found = (list(pair_passages), summary)
-            if cache is not None:
-                cache.save(docs, a, b, key, found)
+            missing.append((a, b))
         else:
-            hits += 1
-        passages.extend(found[0])
-        summaries.append(found[1])
+            results[a, b] = found
+            if progress is not None:
+                progress(len(results), len(pairs))
+    hits = len(results)
+    for n in sorted({n for pair in missing for n in pair}):
+        prepared[n] = prepare(docs[n].text, params)
+    # Where the pairs share text is found on two cores (a helper process takes pairs from the end);
+    # every pair is labelled here, with this process's lexicon and boilerplate signal.
+    for m, groups in shared_groups(prepared, missing, params, cancelled):
+        a, b = missing[m]
+        pair_passages, summary = compare_prepared(
+            prepared[a], prepared[b], a, b, params, None, cancelled, groups
+        )
+        found = results[a, b] = (list(pair_passages), summary)
+        if cache is not None:
+            cache.save(docs, a, b, key, found)
         if progress is not None:
-            progress(done + 1, len(pairs))
+            progress(len(results), len(pairs))
+    passages: list[Passage] = [p for pair in pairs for p in results[pair][0]]
+    summaries: list[PairSummary] = [results[pair][1] for pair in pairs]
     comparison = Comparison(tuple(passages), tuple(summaries))
     views = [prepared[n].view if n in prepared else None for n in range(len(docs))]
     ratios, pair_ratios = shared_ratios(

@@ -1,0 +1,138 @@
+"""Many pairs at once on two cores: a helper process finds where pairs share text while the caller does too.
+
+Comparing eight long speeches is 28 pairs, and almost all of a pair's time is finding where the two texts
+share text (`engine.pair_groups`: seeds, chains, resolution, grouping). That part asks neither the lexicon
+nor the library's boilerplate signal, so one helper process can take pairs from the end of the list while
+the caller works from the front; the caller then labels every pair itself (`compare_prepared` with the
+groups), with its own lexicon and signal, so the passages are exactly those of a single process.
+
+The helper is started on first use (a fresh interpreter: never a fork of a process running Qt threads)
+and kept for the session, so only the first comparison pays for its start. Anything going wrong with it
+(it cannot start, dies, fails) only means the caller computes those pairs itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from dataclasses import replace
+
+from app.core.passages.engine import PreparedDocument, canonical, pair_groups, prepare
+from app.core.passages.extend import Candidate
+from app.core.passages.model import Cancelled, CancelledFn, PassageParams
+
+Groups = list[list[Candidate]]
+
+#: Below this much text in the pairs still to compute (characters, both sides of every pair), starting a
+#: helper costs more than it saves.
+MIN_CHARS = 300_000
+#: Pairs handed to the helper ahead, so it never waits for the caller between two pairs.
+_AHEAD = 2
+
+_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+_broken = False
+
+
+def enabled() -> bool:
+    """A helper is used on a machine with two cores or more, unless DUIDU_PAIR_HELPER=0. Not in a frozen
+    build: its executable would start the app again, not a helper, unless its entry point called
+    `multiprocessing.freeze_support()` first."""
+    if _broken or getattr(sys, "frozen", False) or os.environ.get("DUIDU_PAIR_HELPER", "1") == "0":
+        return False
+    return (os.cpu_count() or 1) >= 2
+
+
+def _helper() -> ProcessPoolExecutor | None:
+    global _executor, _broken
+    with _lock:
+        if _executor is None and not _broken:
+            try:
+                _executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            except (OSError, ValueError):
+                _broken = True
+        return _executor
+
+
+def _give_up() -> None:
+    """No helper for the rest of the session (it could not start, or died)."""
+    global _executor, _broken
+    with _lock:
+        _broken = True
+        if _executor is not None:
+            _executor.shutdown(wait=False, cancel_futures=True)
+            _executor = None
+
+
+#: In the helper: documents prepared for earlier pairs, by text (a document is in up to N - 1 pairs).
+_prepared: dict[str, PreparedDocument] = {}
+
+
+def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
+    docs = []
+    for text in (x_text, y_text):
+        doc = _prepared.get(text)
+        if doc is None:
+            if len(_prepared) > 64:
+                _prepared.clear()
+            doc = _prepared[text] = prepare(text, params)
+        docs.append(doc)
+    return pair_groups(docs[0], docs[1], params)
+
+
+def shared_groups(
+    docs: Sequence[PreparedDocument] | Mapping[int, PreparedDocument],
+    pairs: Sequence[tuple[int, int]],
+    params: PassageParams,
+    cancelled: CancelledFn | None = None,
+) -> Iterator[tuple[int, Groups]]:
+    """(index in `pairs`, `pair_groups` of that pair in its canonical orientation) for every pair, in
+    the order they finish: the caller's from the front, the helper's from the back."""
+    total = sum(len(docs[a].text) + len(docs[b].text) for a, b in pairs)
+    helper = _helper() if enabled() and len(pairs) >= 2 and total >= MIN_CHARS else None
+    plain = replace(params, formula_oracle=None, boilerplate=None)  # the helper needs neither
+    todo = deque(range(len(pairs)))  # the caller takes from the left, the helper from the right
+    sent: deque[tuple[int, Future[Groups]]] = deque()
+
+    def oriented(n: int) -> tuple[PreparedDocument, PreparedDocument]:
+        a, b = pairs[n]
+        return (docs[a], docs[b]) if canonical(docs[a], docs[b]) else (docs[b], docs[a])
+
+    try:
+        while todo or sent:
+            while helper is not None and todo and len(sent) < _AHEAD:
+                n = todo.pop()
+                try:
+                    sent.append((n, helper.submit(_groups_in_helper, *(d.text for d in oriented(n)), plain)))
+                except Exception:  # shut down or broken: the caller does it
+                    todo.append(n)
+                    _give_up()
+                    helper = None
+            if sent and (sent[0][1].done() or not todo):
+                n, future = sent.popleft()
+                while not future.done():
+                    if cancelled is not None and cancelled():
+                        raise Cancelled
+                    wait([future], timeout=0.05)
+                try:
+                    groups = future.result()
+                except Exception:  # the helper failed or died: the caller does what it had
+                    todo.extend([n, *(m for m, _ in sent)])
+                    sent.clear()
+                    _give_up()
+                    helper = None
+                    continue
+                yield n, groups
+                continue
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            n = todo.popleft()
+            yield n, pair_groups(*oriented(n), params, None, cancelled)
+    finally:
+        for _, future in sent:
+            future.cancel()

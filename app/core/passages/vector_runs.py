@@ -1,0 +1,284 @@
+"""The seed runs of long texts found with numpy: exactly the runs `seeds.find_runs` finds, faster.
+
+On long texts most seed hits are chance 4-character matches of common grams, and `find_runs` pays a
+Python loop step per hit. Here the hits are made and grouped with array operations: a gram is a 64-bit
+code (four 16-bit code points), one text's kept positions (the same even sample of too frequent grams as
+`SeedIndex`) are sorted once by code, and the other text's grams are looked up with `searchsorted`.
+Consecutive hits on one diagonal form a group; a group whose neighbouring characters differ on both
+ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
+grown in Python, with the same code as `find_runs`.
+
+`lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
+with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
+
+Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
+`find_runs` for them (`seeds.fits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from app.core.normalize import REDACTION
+from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
+from app.core.passages.seeds import _CHUNK, Run, extend_run, redaction_positions
+
+if TYPE_CHECKING:
+    from app.core.passages.extend import Candidate
+
+_RED = ord(REDACTION)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
+    count = len(points) - k + 1
+    codes = np.zeros(max(count, 0), dtype=np.uint64)
+    if count <= 0:
+        return codes
+    for offset in range(k):
+        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
+    return codes
+
+
+class GramTable:
+    """One text's kept seed positions sorted by gram code: `SeedIndex.positions` as two arrays."""
+
+    __slots__ = (
+        "counts",
+        "firsts",
+        "k",
+        "max_occurrences",
+        "padded",
+        "points",
+        "positions",
+        "text",
+        "unique",
+    )
+
+    def __init__(self, text: str, k: int, max_occurrences: int) -> None:
+        self.text, self.k, self.max_occurrences = text, k, max_occurrences
+        self.points = _code_points(text)
+        #: the code points between two sentinels, redactions made -2 (never equal to the other side's)
+        self.padded = np.r_[-1, np.where(self.points == _RED, -2, self.points), -1]
+        codes = _gram_codes(self.points, k)
+        usable = np.ones(len(codes), dtype=bool)
+        for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
+            usable[max(red - k + 1, 0) : red + 1] = False
+        starts = np.flatnonzero(usable)
+        order = np.argsort(codes[starts], kind="stable")  # by code, then by position
+        positions, sorted_codes = starts[order], codes[starts][order]
+        # Too frequent grams keep every ceil(count / max_occurrences)-th position, as SeedIndex does.
+        first = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]]) if len(order) else order
+        counts = np.diff(np.r_[first, len(order)])
+        step = np.repeat(-(-counts // max_occurrences), counts)
+        rank = np.arange(len(order)) - np.repeat(first, counts)
+        kept = rank % np.maximum(step, 1) == 0
+        self.positions = positions[kept]
+        # Each distinct gram once, with where its kept positions start in `positions` and how many.
+        kept_codes = sorted_codes[kept]
+        starts_of = (
+            np.flatnonzero(np.r_[True, kept_codes[1:] != kept_codes[:-1]]) if len(kept_codes) else _EMPTY
+        )
+        self.unique = kept_codes[starts_of]
+        self.firsts = starts_of
+        self.counts = np.diff(np.r_[starts_of, len(kept_codes)])
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+#: Seed hits held in arrays at most (each costs about 50 bytes at the peak); beyond, `find_runs` works
+#: through them one by one in little memory. 160k against 160k characters of work reports is 0.4-0.5 M.
+MAX_HITS = 5_000_000
+
+
+def find_runs_vectorised(
+    table: GramTable,
+    other: str,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> RunArrays | None:
+    """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted; None
+    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory)."""
+    x, k = table.text, table.k
+    y_points = _code_points(other)
+    y_codes = _gram_codes(y_points, k)
+    if not len(y_codes) or not len(table.unique):
+        if progress is not None:
+            progress(len(y_codes), len(y_codes))
+        return _NO_RUNS
+    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
+    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
+    if int(counts.sum()) > MAX_HITS:
+        return None
+    # Expanded a chunk at a time, so that a long text reports progress and can be cancelled.
+    found_i, found_j = [], []
+    for chunk in range(0, len(y_codes), _CHUNK):
+        if chunk:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(chunk, len(y_codes))
+        part = counts[chunk : chunk + _CHUNK]
+        found_j.append(np.repeat(np.arange(chunk, chunk + len(part), dtype=np.int64), part))
+        firsts = np.repeat(table.firsts[at[chunk : chunk + _CHUNK]] - np.cumsum(part) + part, part)
+        found_i.append(table.positions[firsts + np.arange(int(part.sum()), dtype=np.int64)])
+    if progress is not None:
+        progress(len(y_codes), len(y_codes))
+    i_s, js = np.concatenate(found_i), np.concatenate(found_j)
+    if not len(i_s):
+        return _NO_RUNS
+    # Group the hits by diagonal, consecutive positions of one diagonal together.
+    stride = len(other) + 1
+    key = np.sort((i_s - js + len(other)) * stride + js)  # each hit once: (diagonal, position) as one key
+    diag, js = np.divmod(key, stride)
+    i_s = diag - len(other) + js
+    new = np.r_[True, (diag[1:] != diag[:-1]) | (js[1:] != js[:-1] + 1)]
+    first = np.flatnonzero(new)
+    last = np.r_[first[1:] - 1, len(js) - 1]
+    g_i, g_j, g_len = i_s[first], js[first], js[last] - js[first] + k
+    # Redactions never match: they are given different values on the two sides.
+    xp = table.padded
+    yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
+    g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
+    # A group is a whole run when the characters before and after it differ (or a text ends there).
+    open_before = xp[g_i] == yp[g_j]
+    open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
+    whole = ~(open_before | open_after)
+    columns = [g_i[whole], g_j[whole], g_len[whole]]
+    # The rest continue through sampled-away seeds: grow them as find_runs does, one run per diagonal
+    # stretch (groups are in (diagonal, position) order, so a run's later groups come right after it).
+    grow = np.flatnonzero(~whole)
+    if len(grow):
+        x_red, y_red = redaction_positions(x), redaction_positions(other)
+        run_end: dict[int, int] = {}
+        grown = []
+        for i, j, known in zip(g_i[grow].tolist(), g_j[grow].tolist(), g_len[grow].tolist(), strict=True):
+            if run_end.get(i - j, -1) > j:
+                continue
+            run = extend_run(x, i, other, j, known, x_red, y_red)
+            run_end[i - j] = run[1] + run[2]
+            grown.append(run)
+        if grown:
+            extra = np.array(grown, dtype=np.int64)
+            columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
+    order = np.lexsort(columns[::-1])
+    return RunArrays(*(column[order] for column in columns))
+
+
+#: Gaps up to this long between two groups on one diagonal are compared in arrays (longer: in Python).
+_JOIN_GAP = 12
+
+
+def _join_groups(
+    xp: np.ndarray, yp: np.ndarray, g_i: np.ndarray, g_j: np.ndarray, g_len: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Join consecutive groups of one diagonal that are one run: they overlap, touch, or every character
+    between them matches (the seeds there were sampled away as too frequent)."""
+    if len(g_i) < 2:
+        return g_i, g_j, g_len
+    end = g_j[:-1] + g_len[:-1]
+    gap = g_j[1:] - end
+    same = (g_i[1:] - g_j[1:]) == (g_i[:-1] - g_j[:-1])
+    joins = same & (gap <= 0)
+    check = np.flatnonzero(same & (gap > 0) & (gap <= _JOIN_GAP))
+    if len(check):
+        x_at, y_at, left = g_i[check] + g_len[check] + 1, end[check] + 1, gap[check]
+        equal = np.ones(len(check), dtype=bool)
+        for step in range(_JOIN_GAP):
+            inside = step < left
+            equal &= ~inside | (xp[np.where(inside, x_at + step, 0)] == yp[np.where(inside, y_at + step, 0)])
+        joins[check[equal]] = True
+    if not joins.any():
+        return g_i, g_j, g_len
+    starts = np.flatnonzero(np.r_[True, ~joins])
+    ends = np.r_[starts[1:] - 1, len(g_i) - 1]
+    return g_i[starts], g_j[starts], g_j[ends] + g_len[ends] - g_j[starts]
+
+
+class RunArrays(NamedTuple):
+    """Runs as three columns, sorted like `find_runs`'s list (by x start, then y start, then length)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    length: np.ndarray
+
+    def to_list(self, mask: np.ndarray | slice | None = None) -> list[Run]:
+        columns = self if mask is None else (column[mask] for column in self)
+        return list(zip(*(column.tolist() for column in columns), strict=True))
+
+
+def clause_runs(runs: RunArrays, min_length: int) -> list[Run]:
+    """The runs of at least `min_length` characters, longest first (then by x, then y start)."""
+    x, y, length = runs
+    long = length >= min_length
+    x, y, length = x[long], y[long], length[long]
+    order = np.lexsort((y, x, -length))
+    return list(zip(x[order].tolist(), y[order].tolist(), length[order].tolist(), strict=True))
+
+
+def covered_in_boxes(
+    group: Sequence[Candidate], runs: RunArrays, first: int, last: int, box: tuple[int, int, int]
+) -> int:
+    """Characters of the two boxes (x1, y0, y1 of x0..x1, y0..y1) covered by the group's parts and by the runs
+    first..last that lie inside both boxes (they start inside the x box): `overlaps.box_coverage`'s sum."""
+    x1, y0, y1 = box
+    x, y, length = (column[first:last] for column in runs)
+    inside = (x + length <= x1) & (y >= y0) & (y + length <= y1)
+    x, y, length = x[inside], y[inside], length[inside]
+    parts_x = np.array([(c.x0, c.x1) for c in group], dtype=np.int64).reshape(-1, 2)
+    parts_y = np.array([(c.y0, c.y1) for c in group], dtype=np.int64).reshape(-1, 2)
+    return _union_length(np.r_[parts_x[:, 0], x], np.r_[parts_x[:, 1], x + length]) + _union_length(
+        np.r_[parts_y[:, 0], y], np.r_[parts_y[:, 1], y + length]
+    )
+
+
+def _union_length(starts: np.ndarray, ends: np.ndarray) -> int:
+    if not len(starts):
+        return 0
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], ends[order]
+    reach = np.r_[starts[0], np.maximum.accumulate(ends)[:-1]]  # the furthest end before each interval
+    return int(np.maximum(ends - np.maximum(starts, reach), 0).sum())
+
+
+def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
+    """Mask of the runs shorter than `min_chars` that no other run can precede or follow in a chain.
+
+    `chain_runs` links p before r only when p starts before r in both texts, ends within `max_gap`
+    before r's end, and their diagonals are at most `max_gap` apart (same or neighbouring band). Runs
+    with no such neighbour on either side are chains of one short run, which `chain_runs` leaves out;
+    dropping them before chaining changes no chain. The test here is looser (x only), so it never drops
+    a run that could chain.
+    """
+    i, j, length = runs
+    if not len(i):
+        return np.zeros(0, dtype=bool)
+    width = max(max_gap, 1)
+    band = (j - i) // width
+    band = band - band.min() + 1
+    span = int((i + length).max()) + 2 * max_gap + 2
+    # Work in (band, x) order: sorted queries make the binary searches cache-friendly.
+    by_band = np.argsort(band * span + i, kind="stable")
+    band, i, length = band[by_band], i[by_band], length[by_band]
+    starts = band * span + i
+    ends = np.sort(starts + length)
+    linked = length >= min_chars
+    for shift in (-1, 0, 1):
+        base = starts + shift * span
+        # a predecessor ends in [i - max_gap, i + length - 1]
+        lo = np.searchsorted(ends, base - max_gap, "left")
+        linked |= np.searchsorted(ends, base + length - 1, "right") > lo
+        # a successor starts in [i + 1, i + length + max_gap]
+        lo = np.searchsorted(starts, base + 1, "left")
+        linked |= np.searchsorted(starts, base + length + max_gap, "right") > lo
+    lone = np.empty_like(linked)
+    lone[by_band] = ~linked
+    return lone
+
+
+_NO_RUNS = RunArrays(_EMPTY, _EMPTY, _EMPTY)

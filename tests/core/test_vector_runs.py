@@ -1,0 +1,139 @@
+"""The numpy run finder and its companions give exactly what the plain-Python engine gives."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.normalize import REDACTION, normalize
+from app.core.passages import PassageParams, compare_pair, overlaps, vector_runs
+from app.core.passages import engine as engine_module
+from app.core.passages.engine import pair_groups, prepare
+from app.core.passages.extend import chain_runs, make_candidate
+from app.core.passages.overlaps import box_coverage
+from app.core.passages.seeds import SeedIndex, find_runs, fits
+from app.core.passages.vector_runs import GramTable, find_runs_vectorised, lone_short_runs
+
+#: Few letters and a redaction: many runs, runs through sampled-away seeds, runs cut by redactions.
+texts = st.text(alphabet="abc" + REDACTION, max_size=260)
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=texts, y=texts, k=st.sampled_from([2, 3, 4]), cap=st.sampled_from([1, 2, 3, 64]))
+def test_the_same_runs_as_find_runs(x, y, k, cap):
+    assert find_runs_vectorised(GramTable(x, k, cap), y).to_list() == find_runs(SeedIndex(x, k, cap), y)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=texts, y=texts, gap=st.sampled_from([1, 3, 16]), min_chars=st.sampled_from([5, 12]))
+def test_dropping_lone_short_runs_changes_no_chain(x, y, gap, min_chars):
+    found = find_runs_vectorised(GramTable(x, 2, 3), y)
+    kept = found.to_list(~lone_short_runs(found, gap, min_chars))
+    assert chain_runs(kept, gap, min_chars) == chain_runs(found.to_list(), gap, min_chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=texts, y=texts, data=st.data())
+def test_box_coverage_from_arrays_equals_the_interval_sum(x, y, data):
+    found = find_runs_vectorised(GramTable(x, 2, 3), y)
+    runs = found.to_list()
+    if not runs:
+        return
+    group = [make_candidate([r]) for r in data.draw(st.lists(st.sampled_from(runs), min_size=1, max_size=4))]
+    x0, x1 = min(c.x0 for c in group), max(c.x1 for c in group) + data.draw(st.integers(0, 20))
+    y0, y1 = min(c.y0 for c in group), max(c.y1 for c in group) + data.draw(st.integers(0, 20))
+    starts = [r[0] for r in runs]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(overlaps, "_ARRAY_RUNS", 0)  # the array sum even for few runs
+        from_arrays = box_coverage(group, found, starts, x0, x1, y0, y1)
+    assert from_arrays == box_coverage(group, runs, starts, x0, x1, y0, y1)
+
+
+def _digest(comparison) -> str:
+    h = hashlib.sha256()
+    for item in (*comparison.passages, *comparison.summary):
+        h.update(repr(item).encode())
+    return h.hexdigest()
+
+
+def _long_pair(corpus, size: int) -> tuple[str, str]:
+    gwr = corpus / "gwr-state-council"
+    join = "\n".join
+    a = join((gwr / f"gwr-{y}.txt").read_text(encoding="utf-8") for y in (2023, 2021, 2018))
+    b = join((gwr / f"gwr-{y}.txt").read_text(encoding="utf-8") for y in (2024, 2022, 2019))
+    return a[:size], b[:size]
+
+
+def test_engine_results_are_the_same_either_way(corpus, monkeypatch):
+    """compare_pair with the numpy runs and with the Python runs: the same passages and ratios, on a pair
+    long enough for sampled seeds, reordered groups and thousands of chance runs."""
+    a, b = _long_pair(corpus, 45_000)
+    rng = random.Random(5)
+    b = "".join(REDACTION if rng.random() < 0.002 else c for c in b)  # a few redactions as well
+    params = PassageParams()
+    monkeypatch.setattr(engine_module, "_vectorised", lambda x, y: False)
+    plain = compare_pair(a, b, params)
+    monkeypatch.setattr(engine_module, "_vectorised", lambda x, y: True)
+    vector = compare_pair(a, b, params)
+    monkeypatch.setattr(vector_runs, "MAX_HITS", 1000)  # too many hits for arrays: find_runs takes over
+    fallen_back = compare_pair(a, b, params)
+    assert len(plain.passages) > 50
+    assert _digest(vector) == _digest(plain) == _digest(fallen_back)
+
+
+def test_lone_short_runs_are_most_runs_of_a_long_pair(corpus):
+    """The pruning does something on real text (else the chain test above would prove little)."""
+    a, b = _long_pair(corpus, 30_000)
+    x = normalize(a, keep_punctuation=False).text
+    found = find_runs_vectorised(GramTable(x, 4, 64), normalize(b, keep_punctuation=False).text)
+    assert lone_short_runs(found, 16, 12).mean() > 0.5
+
+
+def test_text_outside_the_basic_plane_takes_the_python_path():
+    assert fits("中华人民共和国") and not fits("中华𠀀人民")
+    params = PassageParams(min_chars=8)
+    shared = "坚持以人民为中心的发展思想不断增强人民群众获得感"
+    a, b = "𠀀" + shared * 2 + "甲" * 30_000, "乙" * 30_000 + shared + "𠀁"
+    result = compare_pair(a, b, params)
+    assert any(shared in p.a_text for p in result.passages)
+
+
+def test_pair_groups_is_the_pair_without_labels(corpus):
+    a, b = _long_pair(corpus, 20_000)
+    params = PassageParams()
+    x, y = prepare(a, params), prepare(b, params)
+    x, y = (x, y) if engine_module.canonical(x, y) else (y, x)
+    groups = pair_groups(x, y, params)
+    assert len(groups) == len(compare_pair(a, b, params).passages)
+    with pytest.raises(ValueError):
+        prepare("字" * 11, PassageParams(max_chars=10))
+
+
+def _cover_by_find(text: str, phrases: tuple[str, ...]) -> bytearray:
+    """The former phrase cover: a `find` loop per phrase, overlapping occurrences included."""
+    covered = bytearray(len(text))
+    for phrase in phrases:
+        start = text.find(phrase)
+        while start >= 0:
+            covered[start : start + len(phrase)] = b"\x01" * len(phrase)
+            start = text.find(phrase, start + 1)
+    return covered
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab社会主义", max_size=80),
+    phrases=st.lists(
+        st.text(alphabet="ab社会主义", min_size=1, max_size=4), min_size=1, max_size=6, unique=True
+    ),
+)
+def test_phrase_cover_by_automaton_equals_a_find_per_phrase(text, phrases):
+    from app.core.passages.classify import _cover_all
+
+    covered = bytearray(len(text))
+    _cover_all(text, tuple(phrases), covered)
+    assert covered == _cover_by_find(text, tuple(phrases))
