@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +84,15 @@ def _english_interface(qapp):
     translations.apply("en")
     yield translations
     translations.apply("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_comparisons() -> None:
+    """Each test computes its comparisons afresh: results a compare view remembers for the session
+    (app.ui.compare.result_memo) would otherwise carry over from earlier tests."""
+    memo = sys.modules.get("app.ui.compare.result_memo")
+    if memo is not None:
+        memo.forget_all()
 
 
 @pytest.fixture(autouse=True)
