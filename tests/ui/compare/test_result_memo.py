@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from PySide6.QtWidgets import QApplication
+
 from app.ui.common.tasks import TaskRunner
-from app.ui.compare import CompareView
+from app.ui.compare import CompareView, highlights, result_memo
 from app.ui.compare.highlights import FORMULA_KIND
 
 from .conftest import sample_document
@@ -104,3 +107,36 @@ def test_with_a_library_signal_the_remembered_result_is_checked_once_drawn(qtbot
         for mark in pane.reader.marks(kind)
     ]
     assert len(sides) == 2, "one passage drawn: its two sides"
+
+
+def test_a_restored_drawing_follows_later_changes_and_outlives_the_first_view(qtbot, prefs, monkeypatch):
+    documents = [
+        sample_document(NAMES[0], prefix="某某***同志：\n"),
+        *(sample_document(n) for n in NAMES[1:]),
+    ]
+    first = _view(qtbot, documents, TaskRunner(inline=True), prefs=prefs)
+    first.wait_until_highlighted()
+    with monkeypatch.context() as patched:  # restored, not drawn: no edits are looked for
+        patched.setattr(highlights, "_edits", lambda _links: pytest.fail("drawn again"))
+        again = _view(qtbot, documents, _RecordingRunner(), prefs=prefs)
+        again.wait_until_highlighted()
+    assert _drawn(again) == _drawn(first)
+    first.close()
+    first.deleteLater()
+    QApplication.processEvents()  # the first view's panes are gone; the drawing they made is not
+
+    reader = again.panes[0].reader
+    redacted = reader.text().index("***")
+    tips = [reader.mark_tooltip(kind, mark) for kind, mark in reader.marks_at(redacted)]
+    assert tips == ["Redacted in the source (3 characters)"]
+    again.set_formulas_visible(False)
+    again.set_lead(1)
+    again.wait_until_highlighted()
+
+    highlights.forget_drawn()
+    result_memo.forget_all()
+    fresh = _view(qtbot, documents, TaskRunner(inline=True), prefs=prefs)
+    fresh.set_formulas_visible(False)
+    fresh.set_lead(1)
+    fresh.wait_until_highlighted()
+    assert _drawn(again) == _drawn(fresh)
