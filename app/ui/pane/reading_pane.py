@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -35,6 +36,14 @@ from app.ui.pane.span_highlighter import KINDS_PROPERTY, HighlighterState, Mark,
 from app.ui.pane.zoom import Zoomable
 
 Tooltip = Callable[[Mark], "str | None"]
+
+
+@lru_cache(maxsize=16)
+def _structure(text: str) -> tuple[tuple[Paragraph, ...], tuple[Heading, ...]]:
+    """Paragraphs and outline of a text, kept for the last texts shown: a comparison reopened (or a speech
+    read beside its comparison) shows the same long texts again."""
+    found = paragraphs(text)
+    return tuple(found), tuple(outline(text, found))
 
 
 def _redaction_tooltip(mark: Mark) -> str:
@@ -93,7 +102,8 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         self._text = text
         self.offsets = OffsetMap(text)
         self._normalized: NormalizedView | None = None
-        self._paragraphs = paragraphs(text)
+        structure = _structure(text)
+        self._paragraphs = list(structure[0])
         self._layers.clear()
         self._transient.clear()
         for kind in self._highlighter.kinds():
@@ -103,7 +113,7 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         # Stored texts have no CR (app.core.text.clean_text), but Qt would fold a CRLF into one separator and
         # shift every later mark; a zero-width space keeps positions aligned if one ever slips through.
         self.setPlainText(text.replace("\r", "\u200b") if "\r" in text else text)
-        self._headings = outline(text, self._paragraphs)
+        self._headings = list(structure[1])
         heading_paragraphs = {h.paragraph for h in self._headings}
         shared_lines = len(self._paragraphs) > self.document().blockCount()
         self.gutter.set_paragraphs(
