@@ -107,8 +107,7 @@ class Theme(QObject):
             self.changed.emit()
 
     def colour(self, role: str) -> QColor:
-        light, dark = COLOURS[role]
-        return QColor(dark if self._dark else light)
+        return QColor(_role_colour(role, self._dark))  # a copy: callers may change it
 
     def partner_colour(self, index: int) -> QColor:
         """Background for partner document `index` (wraps after the palette's eight colours)."""
@@ -116,6 +115,12 @@ class Theme(QObject):
 
     def partner_count(self) -> int:
         return len(PARTNER_BASE)
+
+
+@cache
+def _role_colour(role: str, dark: bool) -> QColor:
+    light, dark_colour = COLOURS[role]
+    return QColor(dark_colour if dark else light)
 
 
 @cache
