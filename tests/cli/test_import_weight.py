@@ -87,3 +87,14 @@ def test_the_check_sees_a_heavy_import(tmp_path: Path):
     """The same check on a command that does open the library finds SQLAlchemy: the test can fail."""
     names = imported_modules("list", home=tmp_path)  # the default library, created on demand
     assert "sqlalchemy" in _heavy(names, HEAVY)
+
+
+def test_the_gui_command_builds_only_its_own_parser(tmp_path, monkeypatch):
+    """`duidu gui` starts the window, timed from launch: the other commands' modules (and everything they
+    import) are not loaded for their parsers (app.cli.COMMAND_HOMES)."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("DUIDU_STARTUP_PROBE", "1")  # the window quits once its table is filled
+    names = imported_modules("gui", "--db", str(tmp_path / "library.duidu.sqlite"), home=tmp_path / "home")
+    assert "app.ui.shell.main_window" in names, "the window was not built"
+    others = ("app.cli.library", "app.cli.compare", "app.cli.formulas", "app.cli.similar", "app.cli.scan")
+    assert _heavy(names, (*others, "app.cli.selftest")) == []
