@@ -37,9 +37,18 @@ def colour_index(link: Link, documents: int) -> int:
 
 
 def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
-    if link.kind == "formula":
-        return theme.colour("passage.formula.background")
-    return theme.partner_colour(colour_index(link, documents))
+    """A passage's colour. Shared by every link of that colour (thousands with eight speeches, asked for on
+    every overview and table fill): copy it before changing it."""
+    key = (-1 if link.kind == "formula" else colour_index(link, documents), theme.dark)
+    colour = _link_colours.get(key)
+    if colour is None:
+        formula = key[0] < 0
+        colour = theme.colour("passage.formula.background") if formula else theme.partner_colour(key[0])
+        _link_colours[key] = colour
+    return colour
+
+
+_link_colours: dict[tuple[int, bool], QColor] = {}
 
 
 def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
