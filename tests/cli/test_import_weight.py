@@ -87,3 +87,27 @@ def test_the_check_sees_a_heavy_import(tmp_path: Path):
     """The same check on a command that does open the library finds SQLAlchemy: the test can fail."""
     names = imported_modules("list", home=tmp_path)  # the default library, created on demand
     assert "sqlalchemy" in _heavy(names, HEAVY)
+
+
+def test_the_gui_command_builds_only_its_own_parser(tmp_path):
+    """`duidu gui` starts the window, timed from launch: the other commands' modules (and everything they
+    import) are not loaded for their parsers (app.cli.COMMAND_HOMES). Read from sys.modules: importtime
+    does not list modules loaded through importlib.import_module."""
+    script = (
+        "import sys\n"
+        "from app.__main__ import main\n"
+        f"code = main(['gui', '--db', {str(tmp_path / 'library.duidu.sqlite')!r}])\n"
+        "print('LOADED', ' '.join(sorted(m for m in sys.modules if m.startswith('app.'))))\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    env.update(QT_QPA_PLATFORM="offscreen", DUIDU_STARTUP_PROBE="1")  # quits once the table is filled
+    env.pop("DUIDU_DB", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = done.stdout.split("LOADED", 1)[1].split()
+    assert "app.ui.shell.main_window" in loaded, "the window was not built"
+    others = ("app.cli.library", "app.cli.compare", "app.cli.formulas", "app.cli.similar", "app.cli.scan")
+    assert [name for name in loaded if name in (*others, "app.cli.selftest")] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def _english_interface(qapp):
     translations.apply("en")
     yield translations
     translations.apply("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_comparisons() -> None:
+    """Each test computes and draws its comparisons afresh: results and pane drawings the compare view
+    remembers for the session (result_memo, highlights) would otherwise carry over from earlier tests."""
+    memo = sys.modules.get("app.ui.compare.result_memo")
+    if memo is not None:
+        memo.forget_all()
+    drawn = sys.modules.get("app.ui.compare.highlights")
+    if drawn is not None:
+        drawn.forget_drawn()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ as it came, which is still a clear English line.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -199,14 +200,19 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Reasons", "the library"),
 )
 
-_COMPILED = tuple(
-    (re.compile(pattern, re.DOTALL), source) for pattern, source in (*PATTERNS, *OFFICE_PATTERNS)
-)
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The patterns, compiled when a reason is first shown: ~90 regular expressions are not worth
+    compiling before the first window (start-up is timed, and most sessions never show a reason)."""
+    return tuple(
+        (re.compile(pattern, re.DOTALL), source) for pattern, source in (*PATTERNS, *OFFICE_PATTERNS)
+    )
 
 
 def pattern_for(reason: str) -> str | None:
     """The translation source a reason falls under, or None when it has no known phrasing."""
-    for pattern, source in _COMPILED:
+    for pattern, source in _compiled():
         if pattern.fullmatch(reason):
             return source
     return None
@@ -214,7 +220,7 @@ def pattern_for(reason: str) -> str | None:
 
 def localized_reason(reason: str) -> str:
     """`reason` in the interface language (unchanged when its phrasing is unknown)."""
-    for pattern, source in _COMPILED:
+    for pattern, source in _compiled():
         match = pattern.fullmatch(reason)
         if match is None:
             continue

@@ -12,6 +12,8 @@ hue across schemes.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 
@@ -105,16 +107,27 @@ class Theme(QObject):
             self.changed.emit()
 
     def colour(self, role: str) -> QColor:
-        light, dark = COLOURS[role]
-        return QColor(dark if self._dark else light)
+        return QColor(_role_colour(role, self._dark))  # a copy: callers may change it
 
     def partner_colour(self, index: int) -> QColor:
         """Background for partner document `index` (wraps after the palette's eight colours)."""
-        base = QColor(PARTNER_BASE[index % len(PARTNER_BASE)])
-        return blend(base, _DARK_PAPER, 0.5) if self._dark else blend(base, _LIGHT_PAPER, 0.75)
+        return QColor(_partner_colour(index % len(PARTNER_BASE), self._dark))  # a copy: callers may change it
 
     def partner_count(self) -> int:
         return len(PARTNER_BASE)
+
+
+@cache
+def _role_colour(role: str, dark: bool) -> QColor:
+    light, dark_colour = COLOURS[role]
+    return QColor(dark_colour if dark else light)
+
+
+@cache
+def _partner_colour(slot: int, dark: bool) -> QColor:
+    # Blended once per slot and scheme: a comparison of eight long speeches asks for thousands of them.
+    base = QColor(PARTNER_BASE[slot])
+    return blend(base, _DARK_PAPER, 0.5) if dark else blend(base, _LIGHT_PAPER, 0.75)
 
 
 _THEME: Theme | None = None

@@ -9,6 +9,7 @@ The same colour rule feeds the overview marks and the passage table, through `li
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
@@ -36,9 +37,18 @@ def colour_index(link: Link, documents: int) -> int:
 
 
 def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
-    if link.kind == "formula":
-        return theme.colour("passage.formula.background")
-    return theme.partner_colour(colour_index(link, documents))
+    """A passage's colour. Shared by every link of that colour (thousands with eight speeches, asked for on
+    every overview and table fill): copy it before changing it."""
+    key = (-1 if link.kind == "formula" else colour_index(link, documents), theme.dark)
+    colour = _link_colours.get(key)
+    if colour is None:
+        formula = key[0] < 0
+        colour = theme.colour("passage.formula.background") if formula else theme.partner_colour(key[0])
+        _link_colours[key] = colour
+    return colour
+
+
+_link_colours: dict[tuple[int, bool], QColor] = {}
 
 
 def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
@@ -114,11 +124,19 @@ def highlight_steps(
             by_partner.setdefault(link.partner, []).append(link)
     style = _copy_style(documents)
     edits: list[Mark] = []
+    key = (pane.text(), tuple(labels), show_formulas, top_partner, pane.theme, pane.theme.dark)
+    drawn: list[tuple | None] = [None]
 
     def find_edits() -> None:
-        edits[:] = _edits(links)
+        drawn[0] = _drawn_before(pane, key, links)
+        if drawn[0] is None:
+            edits[:] = _edits(links)
 
     def draw() -> None:
+        if drawn[0] is not None:
+            pane.restore_drawn(drawn[0])
+            return
+        fresh = set(pane.mark_kinds()) <= FRESH_KINDS
         with pane.batch_marks():
             for kind in pane.mark_kinds():
                 if kind.startswith("copy-") and int(kind[5:]) not in by_partner:
@@ -128,8 +146,39 @@ def highlight_steps(
                 pane.set_marks(copy_kind(partner), own, style=style, tooltip=tooltip, priority=priority)
             set_formulas_visible(pane, formulas if show_formulas else [], tooltip)
             pane.set_marks(DIFF_KIND, edits)
+        if fresh:
+            _remember_drawn(key, list(links), pane.drawn_state())
 
     return [find_edits, draw]
+
+
+#: Layers a pane has before any comparison is drawn on it (set with its text).
+FRESH_KINDS = frozenset({"redaction"})
+#: Panes' drawn layers kept for reopening (eight panes of the last two comparisons).
+DRAWN_KEPT = 16
+_drawn: OrderedDict[tuple, tuple[list[Link], tuple]] = OrderedDict()
+
+
+def _drawn_before(pane: ReadingPane, key: tuple, links: Sequence[Link]) -> tuple | None:
+    """What a pane on the same text drew for the same links and options, when `pane` is as fresh as that
+    one was (a reopened comparison): restoring it skips cutting, merging and styling every mark again."""
+    found = _drawn.get(key)
+    if found is None or not set(pane.mark_kinds()) <= FRESH_KINDS or found[0] != list(links):
+        return None
+    _drawn.move_to_end(key)
+    return found[1]
+
+
+def _remember_drawn(key: tuple, links: list[Link], state: tuple) -> None:
+    _drawn[key] = (links, state)
+    _drawn.move_to_end(key)
+    while len(_drawn) > DRAWN_KEPT:
+        _drawn.popitem(last=False)
+
+
+def forget_drawn() -> None:
+    """Drop every remembered pane drawing (tests)."""
+    _drawn.clear()
 
 
 def _edits(links: Iterable[Link]) -> list[Mark]:

@@ -65,10 +65,16 @@ class OverviewBar(QWidget):
     def _marks(self) -> list[tuple[QRectF, QColor]]:
         key = (self.width(), self.height(), current_theme().dark)
         if self._painted is None or self._painted[0] != key:
-            self._painted = (
-                key,
-                [(rect, self._colour(link).darker(115)) for rect, link in self.mark_rects()],
-            )
+            darker: dict[int, QColor] = {}  # a handful of colours for thousands of marks
+
+            def shade(link: Link) -> QColor:
+                colour = self._colour(link)
+                found = darker.get(colour.rgba())
+                if found is None:
+                    found = darker[colour.rgba()] = colour.darker(115)
+                return found
+
+            self._painted = (key, [(rect, shade(link)) for rect, link in self.mark_rects()])
         return self._painted[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -81,11 +81,11 @@ class PassageTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._passages = list(passages)
         self._order = list(range(len(self._passages)))
+        if self._sort is not None:  # inside the reset: a sort after it would make the proxy filter again
+            self._sort_order(*self._sort)
         self._labels = list(labels)
         self._colours = list(colours) or [None] * len(self._passages)
         self.endResetModel()
-        if self._sort is not None:
-            self.sort(*self._sort)
 
     def set_colours(self, colours: Sequence[QColor | None]) -> None:
         """New swatches (after a theme change) without resetting rows, selection or sort."""
@@ -110,15 +110,18 @@ class PassageTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort here, with Python keys: a proxy would call `data()` from C++ for every comparison."""
         self._sort = (column, order)
-        key = _SORT_KEYS[Col(column)]
         self.layoutAboutToBeChanged.emit()
         old = list(self._order)
-        self._order.sort(key=lambda n: key(self._passages[n]), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sort_order(column, order)
         position = {number: row for row, number in enumerate(self._order)}
         for persistent in self.persistentIndexList():
             number = old[persistent.row()]
             self.changePersistentIndex(persistent, self.index(position[number], persistent.column()))
         self.layoutChanged.emit()
+
+    def _sort_order(self, column: int, order: Qt.SortOrder) -> None:
+        key = _SORT_KEYS[Col(column)]
+        self._order.sort(key=lambda n: key(self._passages[n]), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._passages)

@@ -45,6 +45,10 @@ class StepQueue(QObject):
         if self._steps and not self._timer.isActive():
             self._timer.start()
 
+    def append(self, step: Step) -> None:
+        """Run `step` after the pending steps (at once from the next turn when none are pending)."""
+        self.replace([*self._steps, step])
+
     def clear(self) -> None:
         self._steps.clear()
 

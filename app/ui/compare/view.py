@@ -46,6 +46,7 @@ from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_navigation import PassageNavigation
 from app.ui.compare.passage_table import PassageDock
 from app.ui.compare.remembered_settings import remember_settings, remembered_settings
+from app.ui.compare.result_memo import MemoKey, memo_key, remember, remembered, same_result
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
 from app.ui.compare.toolbar import CompareToolbar
@@ -234,7 +235,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             QTimer.singleShot(0, self.ensure_started)
 
     def recompute(self, settings: CompareSettings) -> None:
-        """Match again with `settings` in the background; the previous result stays until the new one lands."""
+        """Match again with `settings` in the background; the previous result stays until the new one lands.
+        One this session computed already for these texts and knobs is shown at once (result_memo)."""
         self._started = True
         self.cancel()
         if self.formula_lexicon is not None:
@@ -245,13 +247,25 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         if self.boilerplate_source is not None:
             settings = replace(settings, boilerplate_source=self.boilerplate_source)
         self._generation += 1
-        generation = self._generation
+        generation, key = self._generation, memo_key(self.documents, settings)
+        known = remembered(key, self.documents)
+        if known is None:
+            self._match(generation, settings, key)
+            return
+        self._on_result(generation, known)
+        if settings.boilerplate_source is not None:  # confirm it once drawn (the steps end with a new turn)
+            self._steps.append(lambda: self._match(generation, settings, key, check=True))
+
+    def _match(self, generation: int, settings: CompareSettings, key: MemoKey, check: bool = False) -> None:
+        """Run `compute` on the task runner; its result replaces what is shown (or, `check`, confirms it)."""
+        if generation != self._generation:  # a check queued for settings changed since
+            return
         documents, cache = list(self.documents), self.cache
         self.params.set_busy(True)
         self._update_status(computing=True)
         self._task = self.runner.start(
             lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled),
-            on_success=lambda result: self._on_result(generation, result),
+            on_success=lambda result: self._on_result(generation, result, key, check=check),
             on_failure=lambda exc: self._on_failure(generation, exc),
             on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
         )
@@ -280,12 +294,20 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         else:
             self.params.set_status(self.tr("Comparison failed: {0}").format(exc))
 
-    def _on_result(self, generation: int, result: CompareResult) -> None:
+    def _on_result(
+        self, generation: int, result: CompareResult, key: MemoKey | None = None, *, check: bool = False
+    ) -> None:
         if not isValid(self) or generation != self._generation:  # closed meanwhile, or superseded
             return
         self._task = None
         self.params.set_busy(False)
-        self.apply_result(result)
+        if key is not None:
+            remember(key, result)
+        if check and self.result is not None and same_result(self.result, result):
+            self.result = replace(result, links=self.result.links)  # what is drawn already
+            self._update_status()
+        else:
+            self.apply_result(result)
         self._update_export_enabled()
 
     def apply_result(self, result: CompareResult) -> None:

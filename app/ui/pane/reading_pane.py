@@ -12,8 +12,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
@@ -31,10 +32,25 @@ from app.ui.pane.layout_readback import extra_selection_ranges, layout_ranges
 from app.ui.pane.mark_styles import DEFAULT_STYLES, Style
 from app.ui.pane.offsets import OffsetMap
 from app.ui.pane.paragraph_gutter import ParagraphGutter
-from app.ui.pane.span_highlighter import KINDS_PROPERTY, Mark, SpanHighlighter, as_marks
+from app.ui.pane.span_highlighter import KINDS_PROPERTY, HighlighterState, Mark, SpanHighlighter, as_marks
 from app.ui.pane.zoom import Zoomable
 
 Tooltip = Callable[[Mark], "str | None"]
+
+
+@lru_cache(maxsize=16)
+def _structure(text: str) -> tuple[tuple[Paragraph, ...], tuple[Heading, ...]]:
+    """Paragraphs and outline of a text, kept for the last texts shown: a comparison reopened (or a speech
+    read beside its comparison) shows the same long texts again."""
+    found = paragraphs(text)
+    return tuple(found), tuple(outline(text, found))
+
+
+def _redaction_tooltip(mark: Mark) -> str:
+    # Not a method: a layer may move to another pane on the same text (restore_drawn) and outlive this one.
+    return QCoreApplication.translate("ReadingPane", "Redacted in the source ({0} characters)").format(
+        mark.end - mark.start
+    )
 
 
 @dataclass(slots=True)
@@ -86,16 +102,18 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         self._text = text
         self.offsets = OffsetMap(text)
         self._normalized: NormalizedView | None = None
-        self._paragraphs = paragraphs(text)
+        structure = _structure(text)
+        self._paragraphs = list(structure[0])
         self._layers.clear()
         self._transient.clear()
         for kind in self._highlighter.kinds():
             self._highlighter.clear_layer(kind)
+        self._highlighter.forget_formats()
         self.setExtraSelections([])
         # Stored texts have no CR (app.core.text.clean_text), but Qt would fold a CRLF into one separator and
         # shift every later mark; a zero-width space keeps positions aligned if one ever slips through.
         self.setPlainText(text.replace("\r", "\u200b") if "\r" in text else text)
-        self._headings = outline(text, self._paragraphs)
+        self._headings = list(structure[1])
         heading_paragraphs = {h.paragraph for h in self._headings}
         shared_lines = len(self._paragraphs) > self.document().blockCount()
         self.gutter.set_paragraphs(
@@ -103,7 +121,7 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         )
         self._update_gutter_width()
         redactions = sorted(redaction_runs(text).items())
-        self.set_marks("redaction", redactions, tooltip=self._redaction_tooltip)
+        self.set_marks("redaction", redactions, tooltip=_redaction_tooltip)
 
     def text(self) -> str:
         """The stored text shown (code points; what every offset refers to)."""
@@ -121,9 +139,6 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         if self._normalized is None:
             self._normalized = normalize(self._text)
         return self._normalized
-
-    def _redaction_tooltip(self, mark: Mark) -> str:
-        return self.tr("Redacted in the source ({0} characters)").format(mark.end - mark.start)
 
     # ---- persistent marks -------------------------------------------------------------------------------
 
@@ -178,6 +193,16 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         """
         with self._highlighter.batch():
             yield
+
+    def drawn_state(self) -> tuple[dict[str, _Layer], HighlighterState]:
+        """Every persistent layer and its drawn formats, for `restore_drawn` on a pane with the same text."""
+        return dict(self._layers), self._highlighter.state()
+
+    def restore_drawn(self, state: tuple[dict[str, _Layer], HighlighterState]) -> None:
+        """Show the layers of `drawn_state()` taken from a pane with the same text, without recomputing."""
+        layers, drawn = state
+        self._layers = dict(layers)
+        self._highlighter.restore(drawn)
 
     def marks(self, kind: str) -> list[Mark]:
         layer = self._layers.get(kind)
@@ -364,13 +389,14 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         offset = self.offset_under(pos)
         if offset is None:
             return ""
-        parts = []
-        for kind, mark in self.marks_at(offset):
-            tooltip = self._layers[kind].tooltip
-            text = tooltip(mark) if tooltip else None
-            if text:
-                parts.append(text)
-        return "<hr>".join(parts)
+        return "<hr>".join(
+            filter(None, (self.mark_tooltip(kind, mark) for kind, mark in self.marks_at(offset)))
+        )
+
+    def mark_tooltip(self, kind: str, mark: Mark) -> str | None:
+        """The hover text of one persistent mark (None: its layer has none)."""
+        tooltip = self._layers[kind].tooltip
+        return tooltip(mark) if tooltip else None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -9,7 +9,9 @@ tests and the compare view read the marks back from the text layout, exactly: pi
 across line breaks, two adjacent marks stay two.
 
 Redrawing is what a layer costs: `batch()` sets several layers and re-formats each block they touch once,
-with one pass over the whole document when many blocks changed (see `_refresh`).
+with one pass over the whole document when many blocks changed (see `_refresh`). Each block's merged formats
+are kept until a layer touching it changes, and `state()`/`restore()` hand all of it to another highlighter
+on the same text: a comparison reopened draws its panes without merging a single piece again.
 """
 
 from __future__ import annotations
@@ -64,6 +66,17 @@ class _Layer(NamedTuple):
     pieces: dict[int, list[Piece]]
 
 
+#: A block's formats as `setFormat` takes them: (start, length, format), UTF-16 units in the block.
+BlockFormats = list[tuple[int, int, QTextCharFormat]]
+
+
+class HighlighterState(NamedTuple):
+    """Everything a highlighter draws from, for a document with the same text (see `restore`)."""
+
+    layers: dict[str, _Layer]
+    formats: dict[int, BlockFormats]
+
+
 class SpanHighlighter(QSyntaxHighlighter):
     """Applies named layers of (Qt start, Qt end, format) ranges to a read-only document."""
 
@@ -76,6 +89,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_size = (-1, -1)
         #: Blocks whose formats wait for the end of a `batch()`; None outside one.
         self._pending: set[int] | None = None
+        #: Block number → its merged formats, as last computed (dropped when a layer on it changes).
+        self._formats: dict[int, BlockFormats] = {}
 
     def kinds(self) -> list[str]:
         return list(self._layers)
@@ -107,6 +122,23 @@ class SpanHighlighter(QSyntaxHighlighter):
         if old is not None:
             self._order_layers()
             self._changed(set(old.pieces))
+
+    def state(self) -> HighlighterState:
+        return HighlighterState(dict(self._layers), dict(self._formats))
+
+    def restore(self, state: HighlighterState) -> None:
+        """Draw `state` (taken from a highlighter on the same text) in one pass over the document."""
+        self._layers = dict(state.layers)
+        self._formats = dict(state.formats)
+        self._order_layers()
+        if self._pending is None:
+            self.rehighlight()
+        else:
+            self._pending |= set(range(self.document().blockCount()))
+
+    def forget_formats(self) -> None:
+        """The text changed: block numbers mean other blocks now."""
+        self._formats.clear()
 
     def _order_layers(self) -> None:
         self._ordered = sorted(self._layers.values(), key=lambda layer: layer.priority)
@@ -140,6 +172,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._refresh(blocks)
 
     def _changed(self, blocks: set[int]) -> None:
+        for number in blocks:
+            self._formats.pop(number, None)
         if self._pending is None:
             self._refresh(blocks)
         else:
@@ -162,16 +196,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not self._ordered:  # setting a text formats every block; with no layer there is nothing to do
             return
         number = self.currentBlock().blockNumber()
+        formats = self._formats.get(number)
+        if formats is None:
+            formats = self._formats[number] = self._merged(number, len(text))
+        for start, length, fmt in formats:
+            self.setFormat(start, length, fmt)
+
+    def _merged(self, number: int, length: int) -> BlockFormats:
+        """Block `number`'s formats: every layer's pieces on it, merged in drawing order."""
         covering = [(layer.kind, piece) for layer in self._ordered for piece in layer.pieces.get(number, ())]
-        if not covering:
-            return
         if len(covering) == 1:  # most blocks: one piece of one mark, nothing to merge
             kind, piece = covering[0]
             fmt = QTextCharFormat(piece.fmt)
             fmt.setProperty(KINDS_PROPERTY, f"{kind}#{piece.index}")
-            self.setFormat(piece.start, piece.end - piece.start, fmt)
-            return
-        cuts = sorted({0, len(text)} | {p.start for _, p in covering} | {p.end for _, p in covering})
+            return [(piece.start, piece.end - piece.start, fmt)]
+        merged: BlockFormats = []
+        cuts = sorted({0, length} | {p.start for _, p in covering} | {p.end for _, p in covering})
         for lo, hi in pairwise(cuts):
             kinds: list[str] = []
             fmt = QTextCharFormat()
@@ -181,4 +221,5 @@ class SpanHighlighter(QSyntaxHighlighter):
                     kinds.append(f"{kind}#{piece.index}")
             if kinds:
                 fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
-                self.setFormat(lo, hi - lo, fmt)
+                merged.append((lo, hi - lo, fmt))
+        return merged
