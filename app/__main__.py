@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; with no sub-command, start the GUI."""
+    import multiprocessing
+
+    # In a frozen build the executable is also the compare view's helper process: let it be one.
+    multiprocessing.freeze_support()
     # Windowed frozen builds have no console: give print() somewhere harmless to write.
     import os
 

@@ -119,6 +119,17 @@ def step_compare(ctx: Context) -> str:
     return f"{len(comparison.passages)} shared passages, {ratio:.0%} of the copy is shared"
 
 
+def step_pair_helper(ctx: Context) -> str:
+    """The compare view's second process is this executable started again (spawn): it must come up as a
+    helper, not as a second app, and find what this process finds."""
+    helper_pool = _module("app.core.passages.helper_pool")
+    model = _module("app.core.passages.model")
+    a, b = _sample_text(SAMPLE_A), _sample_text(SAMPLE_B)
+    if not helper_pool.helper_agrees(a, b, model.PassageParams()):
+        raise AssertionError("the helper process found other shared text than this process")
+    return "a helper process found the same shared text"
+
+
 def step_formulas(ctx: Context) -> str:
     shipped = _module("app.core.formulas.shipped")
     hits = shipped.default_matcher().find(_sample_text(SAMPLE_A))
@@ -287,6 +298,7 @@ STEPS: tuple[Step, ...] = (
     Step("import every module", step_imports),
     Step("segment a sentence", step_segment),
     Step("compare two samples", step_compare),
+    Step("compare in a helper process", step_pair_helper),
     Step("scan for formulas", step_formulas),
     Step("open a library and import a sample", step_library),
     Step("read Word 97, WPS, RTF, OFD and web archive files", step_office_formats),

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import threading
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -40,10 +39,10 @@ _broken = False
 
 
 def enabled() -> bool:
-    """A helper is used on a machine with two cores or more, unless DUIDU_PAIR_HELPER=0. Not in a frozen
-    build: its executable would start the app again, not a helper, unless its entry point called
-    `multiprocessing.freeze_support()` first."""
-    if _broken or getattr(sys, "frozen", False) or os.environ.get("DUIDU_PAIR_HELPER", "1") == "0":
+    """A helper is used on a machine with two cores or more, unless DUIDU_PAIR_HELPER=0. A frozen build's
+    executable starts a helper only because `app.__main__.main` calls `multiprocessing.freeze_support()`
+    first (the packaged self-test proves it with `helper_agrees`)."""
+    if _broken or os.environ.get("DUIDU_PAIR_HELPER", "1") == "0":
         return False
     return (os.cpu_count() or 1) >= 2
 
@@ -83,6 +82,19 @@ def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups
             doc = _prepared[text] = prepare(text, params)
         docs.append(doc)
     return pair_groups(docs[0], docs[1], params)
+
+
+def helper_agrees(x_text: str, y_text: str, params: PassageParams, timeout: float = 120.0) -> bool:
+    """Whether a helper process finds the same shared groups as this process for one pair (raises when no
+    helper can start): the packaged build's check that its executable can be a helper."""
+    helper = _helper()
+    if helper is None:
+        raise RuntimeError("no helper process could be started")
+    docs = [prepare(text, params) for text in (x_text, y_text)]
+    first, second = (docs[0], docs[1]) if canonical(docs[0], docs[1]) else (docs[1], docs[0])
+    plain = replace(params, formula_oracle=None, boilerplate=None)
+    theirs = helper.submit(_groups_in_helper, first.text, second.text, plain).result(timeout=timeout)
+    return theirs == pair_groups(first, second, plain)
 
 
 def shared_groups(
