@@ -20,7 +20,18 @@ from itertools import chain, repeat
 from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import Connection, LargeBinary, Table, bindparam, delete, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    LargeBinary,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
@@ -44,6 +55,8 @@ POSTINGS = cast(Table, ShinglePosting.__table__)
 RECENT = cast(Table, RecentShinglePosting.__table__)
 #: Where postings are: a document's are all in one of these; every reader reads both.
 POSTING_TABLES = (POSTINGS, RECENT)
+#: Both tables as one (hash, document_id) selectable, for readers to which a plan over a union is fine.
+ALL_POSTINGS = union_all(*(select(t.c.hash, t.c.document_id) for t in POSTING_TABLES)).subquery("postings")
 STATE = cast(Table, ShingleIndexState.__table__)
 _DOCUMENTS = cast(Table, Document.__table__)
 #: Bound parameters per IN (...) list: well under every database's limit.
@@ -250,7 +263,9 @@ def _rows_by_hash(session: Session, columns: str, hashes: Collection[int], tail:
             for chunk in _chunks(hashes):
                 if cursor is not None:
                     marks = ",".join("?" * len(chunk))
-                    cursor.execute(f"SELECT {columns} FROM {table.name} WHERE hash IN ({marks}) {tail}", chunk)
+                    cursor.execute(
+                        f"SELECT {columns} FROM {table.name} WHERE hash IN ({marks}) {tail}", chunk
+                    )
                     found.extend(cursor.fetchall())
                     continue
                 statement = text(f"SELECT {columns} FROM {table.name} WHERE hash IN :hashes {tail}")
@@ -341,7 +356,9 @@ class IndexSize:
 
 def index_size(session: Session) -> IndexSize:
     """Rows and, on SQLite with dbstat, the bytes of the index tables against the UTF-8 size of the texts."""
-    postings_count = sum(int(session.scalar(select(func.count()).select_from(t)) or 0) for t in POSTING_TABLES)
+    postings_count = sum(
+        int(session.scalar(select(func.count()).select_from(t)) or 0) for t in POSTING_TABLES
+    )
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":  # SQLite's octet_length is too recent (3.43) to rely on
         size = func.length(sql_cast(_DOCUMENTS.c.text, LargeBinary))
