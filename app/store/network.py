@@ -110,7 +110,9 @@ def _overlaps(
         low = -(1 << 31) + part * step
         by_hash = defaultdict(list)
         for table in POSTING_TABLES:
-            statement = select(table.c.hash, table.c.document_id).where(table.c.hash.between(low, low + step - 1))
+            statement = select(table.c.hash, table.c.document_id).where(
+                table.c.hash.between(low, low + step - 1)
+            )
             for h, doc_id in session.execute(statement):
                 by_hash[h].append(doc_id)
         _count_pairs(by_hash.values(), cap, counts)
