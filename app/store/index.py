@@ -110,7 +110,7 @@ def index_document(
         # the DBAPI's executemany, fed row by row: no per-row overhead, and no list of millions of tuples
         cursor = connection.connection.cursor()
         try:
-            cursor.executemany(_SQLITE_INSERT, zip(repeat(document_id), map(int, found)))
+            cursor.executemany(_SQLITE_INSERT, zip(repeat(document_id), found.tolist()))
         finally:
             cursor.close()
     elif found.size and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
