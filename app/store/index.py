@@ -190,7 +190,7 @@ def clear_index(session: Session) -> None:
     session.execute(delete(STATE))
 
 
-def recent_share(session: Session) -> tuple[int, int]:
+def recent_share(session: Session | Connection) -> tuple[int, int]:
     """(postings in the recent table, postings in all): the second from the index state, which counts each
     document's fingerprints, so that the main table is never counted row by row."""
     recent = int(session.scalar(select(func.count()).select_from(RECENT)) or 0)
@@ -198,16 +198,16 @@ def recent_share(session: Session) -> tuple[int, int]:
     return recent, max(total, recent)
 
 
-def merge_due(session: Session) -> bool:
-    """Whether the recent postings are due to be merged: at least `MERGE_MIN_POSTINGS`, and
-    `MERGE_SHARE` of the main table's. A merge rewrites every page of the main table it touches, and a
-    sorted pass of that many postings touches about all of them; merging only once the recent table is a
-    share of the main one keeps that cost, per posting, bounded whatever the library's size."""
+def merge_due(session: Session | Connection) -> bool:
+    """Whether the recent postings are due to be merged: at least `MERGE_MIN_POSTINGS`, and `MERGE_SHARE`
+    of the main table's. Each posting is merged once whenever that is; what the threshold bounds is how
+    often a merge walks the main table's pages, and how big the recent table's index grows (every batch of
+    an import writes most of its pages)."""
     recent, total = recent_share(session)
     return recent >= max(MERGE_MIN_POSTINGS, MERGE_SHARE * (total - recent))
 
 
-def merge_recent(session: Session) -> int:
+def merge_recent(session: Session | Connection) -> int:
     """Move every recent posting into the main table in one sorted pass (call inside a transaction: a
     merge stopped half-way leaves both tables as they were). Returns how many postings moved."""
     columns = "hash, document_id"
@@ -221,9 +221,31 @@ def merge_recent(session: Session) -> int:
 
 
 def merge_if_due(session: Session) -> int:
-    """Merge the recent postings when `merge_due`, in a transaction of its own; returns how many moved."""
-    with session.begin():
-        return merge_recent(session) if merge_due(session) else 0
+    """Merge the recent postings when `merge_due`, in a transaction of its own on a connection of the
+    session's engine (the session must hold no transaction); returns how many moved."""
+    engine = session.get_bind()
+    with engine.connect() as connection, _without_foreign_keys(connection), connection.begin():
+        return merge_recent(connection) if merge_due(connection) else 0
+
+
+@contextmanager
+def _without_foreign_keys(connection: Connection) -> Iterator[None]:
+    """SQLite's foreign-key checks off for the transactions run inside (the pragma only works outside one).
+
+    A merge moves rows whose documents exist, under the write lock, so there is nothing to check; with the
+    checks on, SQLite also deletes the recent table row by row instead of truncating it: 8.8 s of CPU instead
+    of 3.0 s to merge a million postings into a 10,000-speech library.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    assert raw is not None and not raw.in_transaction
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def indexed_documents(session: Session) -> int:

@@ -61,15 +61,16 @@ with open_library(sys.argv[1]) as library:
 MERGE_SCRIPT = """
 import sys, time
 from app.store import import_paths, open_library
-from app.store.index import MERGE_MIN_POSTINGS, MERGE_SHARE, merge_recent, recent_share
+from app.store import index
 with open_library(sys.argv[1]) as library:
     import_paths(library.writer, [sys.argv[2]])
     with library.reader() as session:
-        recent, total = recent_share(session)
+        recent, total = index.recent_share(session)
+    due = max(index.MERGE_MIN_POSTINGS, index.MERGE_SHARE * (total - recent))
+    index.MERGE_MIN_POSTINGS, index.MERGE_SHARE = 0, 0.0  # due now
     wall, cpu = time.perf_counter(), time.process_time()
-    with library.writer() as session, session.begin():
-        merge_recent(session)
-    due = max(MERGE_MIN_POSTINGS, MERGE_SHARE * (total - recent))
+    with library.writer() as session:
+        assert index.merge_if_due(session) == recent
     print(recent, total, due, time.perf_counter() - wall, time.process_time() - cpu)
 """
 
