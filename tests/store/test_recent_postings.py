@@ -126,8 +126,13 @@ def test_an_import_merges_the_recent_postings_once_they_are_a_share_of_the_main_
         assert not merge_due(session)
     monkeypatch.setattr(index_module, "MERGE_SHARE", recent / merged)
     (second / "extra.txt").write_text(texts[0] + "\n附：" + texts[1][:200], encoding="utf-8")
-    assert import_paths(library.writer, [second]).imported == 1
+    report = import_paths(library.writer, [second])
+    assert report.imported == 1
     assert _count(library, RECENT) == 0 and _count(library, POSTINGS) > merged + recent
+    with library.writer.begin() as session:  # the merge turned foreign keys off: they are back on
+        assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        remove_document(session, report.results[-1].document_id)
+    assert _count(library, POSTINGS) == merged + recent
 
 
 def test_a_merge_that_fails_leaves_both_tables_as_they_were(library: Library) -> None:
