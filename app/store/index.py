@@ -174,12 +174,11 @@ def ensure_index(
             ).all()
             for document_id, stored_text in rows:
                 index_document(connection, document_id, stored_text or "", replace=True)
+        with writer() as session:  # a rebuild of a whole library merges as it goes
+            merge_if_due(session)
         done += len(batch)
         if progress is not None:
             progress(done, len(todo))
-    if done:
-        with writer() as session:
-            merge_if_due(session)
     return done
 
 
