@@ -12,8 +12,8 @@ caches (/tmp/duidu-bench-12/tracing-10000-v1.sqlite: 83 M characters, 8.7 M post
 (10,000 windows of 5,000 characters of the corpus, about 10 minutes). It is only ever copied: opened once by
 the old code (its schema), and that copy once more by the new code (which adds the empty table of recent
 postings, migration 0007); the imports start from these two copies. The new code leaves the corpus's
-postings in the recent table; the merge that a later import will run is timed after the runs, and shown
-spread over the postings it merges ("amortised").
+postings in the recent table; the merge that moves them to the main table (a later import runs it, once
+the recent postings are 1/8 of the main ones) is timed after the runs and charged to the import.
 """
 
 from __future__ import annotations
@@ -121,10 +121,14 @@ def test_import_into_a_library_of_ten_thousand_speeches(corpus: Path, baseline: 
     out = run_script(REPO, home, MERGE_SCRIPT, str(library), str(corpus))
     recent, total, due, merge_wall, merge_cpu = (float(v) for v in out.split())
     chars, wall = statistics.median(r.chars for r in new), statistics.median(r.wall for r in new)
-    amortised = chars / (wall + merge_wall * recent / due)
+    # Each posting is merged once. A merge's cost is part per posting, part a walk over the main table
+    # that a merge at the due size shares among more postings: the import's share lies between these.
+    whole = chars / (wall + merge_wall)
+    shared = chars / (wall + merge_wall * recent / due)
     print(
         f"  merge of the {recent:,.0f} recent postings into {total - recent:,.0f}: {merge_wall:.2f} s"
-        f" (CPU {merge_cpu:.2f} s); a merge is due at {due:,.0f} recent postings, so the import costs"
-        f" {recent / due:.2f} of one: amortised {amortised / 1e6:.2f} M chars/s"
+        f" (CPU {merge_cpu:.2f} s); due at {due:,.0f} recent postings. Import with its merge:"
+        f" {whole / 1e6:.2f} M chars/s if this merge is charged to it whole,"
+        f" {shared / 1e6:.2f} M chars/s if a merge cost the same at any size ({recent / due:.2f} of one)"
     )
     assert speed >= 1.2e6
