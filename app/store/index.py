@@ -4,10 +4,11 @@ Every stored document gets its winnowed fingerprints (app.core.shingles) in the 
 the same transaction as the document itself (see `add_document`), so a crash never leaves a speech stored
 without its index; removal cascades. New postings go to `shingle_postings_recent` (clustered by document,
 so they append) and are merged into `shingle_postings` (clustered by fingerprint) by `merge_recent`, in
-one sorted pass once they are a fair share of it; every reader reads both tables (see index_models). `ensure_index` indexes whatever is missing or was indexed by an older
-fingerprint version (libraries from before the index, a changed algorithm), so the index is always
-rebuildable from the texts. Queries rank candidates by the rarity of shared fingerprints; the passage
-engine then confirms and measures each candidate (app.store.tracing).
+one sorted pass once they are a fair share of it; every reader reads both tables (see index_models).
+`ensure_index` indexes whatever is missing or was indexed by an older fingerprint version (libraries from
+before the index, a changed algorithm), so the index is always rebuildable from the texts. Queries rank
+candidates by the rarity of shared fingerprints; the passage engine then confirms and measures each
+candidate (app.store.tracing).
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ def _without_foreign_keys(connection: Connection) -> Iterator[None]:
 
     A merge moves rows whose documents exist, under the write lock, so there is nothing to check; with the
     checks on, SQLite also deletes the recent table row by row instead of truncating it: 8.8 s of CPU instead
-    of 3.0 s to merge a million postings into a 10,000-speech library.
+    of 3.0 s to merge 1.3 million postings into a 10,000-speech library (SQLite alone, measured under load).
     """
     raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
     if raw is None or raw.in_transaction:  # (a shared in-memory library's one connection: checks stay on)
