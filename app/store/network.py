@@ -84,9 +84,10 @@ def _overlaps(
 ) -> Counter[tuple[int, int]]:
     """Fingerprints shared by each pair of documents (of `ids`, or of the whole library).
 
-    Read straight from the postings (both tables) — by document for a selection, by hash range for the whole library so
-    that only a slice is in memory at a time. Fingerprints held by more documents than `max_useful_df`
-    are formulas everyone writes and pair everything with everything: they are not counted.
+    Read straight from the postings, both tables (app.store.index) — by document for a selection, by hash
+    range for the whole library so that only a slice is in memory at a time. Fingerprints held by more
+    documents than `max_useful_df` are formulas everyone writes and pair everything with everything: they
+    are not counted.
     """
     counts: Counter[tuple[int, int]] = Counter()
     if ids is not None:
