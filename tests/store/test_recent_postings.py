@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
+from sqlalchemy import text as sql
 
 from app.core.model import DocumentMeta
 from app.core.shingles import fingerprints, normalised
@@ -31,6 +33,7 @@ from app.store.network import candidate_pairs
 from app.store.scan_store import load_postings
 from tests.conftest import REPO
 
+PG_URL = os.environ.get("DUIDU_TEST_PG_URL", "")
 SAMPLES = sorted((REPO / "resources" / "samples").glob("*.txt"))
 
 
@@ -49,7 +52,7 @@ def _count(library: Library, table) -> int:  # type: ignore[no-untyped-def]
         return int(session.scalar(select(func.count()).select_from(table)) or 0)
 
 
-def _build(path: Path, merge_after: int | None) -> Library:
+def _build(path: Path | str, merge_after: int | None) -> Library:
     """A library of `_texts()`; the postings of the first `merge_after` documents merged, the rest recent."""
     library = open_library(str(path))
     for number, text in enumerate(_texts()):
@@ -104,6 +107,33 @@ def test_readers_answer_the_same_wherever_the_postings_are(tmp_path: Path, merge
     finally:
         recent.close()
         merged.close()
+
+
+@pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server named in DUIDU_TEST_PG_URL")
+def test_readers_answer_the_same_on_postgresql(tmp_path: Path) -> None:
+    """The same answers on PostgreSQL, its postings recent or merged, as on SQLite."""
+    with _build(tmp_path / "sqlite.sqlite", None) as on_sqlite:
+        expected = _answers(on_sqlite)
+    engine = create_engine(PG_URL)
+    with engine.begin() as connection:  # an empty database, as tests/store/test_postgresql.py does
+        connection.execute(sql("DROP SCHEMA public CASCADE"))
+        connection.execute(sql("CREATE SCHEMA public"))
+    engine.dispose()
+    with _build(PG_URL, None) as library:
+        assert _count(library, RECENT) > 0
+        recent = _answers(library)
+        with library.writer() as session:
+            monkeypatched = index_module.MERGE_MIN_POSTINGS
+            index_module.MERGE_MIN_POSTINGS = 0
+            try:
+                assert index_module.merge_if_due(session) > 0
+            finally:
+                index_module.MERGE_MIN_POSTINGS = monkeypatched
+        assert _count(library, RECENT) == 0
+        merged = _answers(library)
+    for name in expected:
+        assert recent[name] == expected[name], name
+        assert merged[name] == expected[name], name
 
 
 def test_an_import_merges_the_recent_postings_once_they_are_a_share_of_the_main_table(
