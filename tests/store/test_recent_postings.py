@@ -110,7 +110,7 @@ def test_readers_answer_the_same_wherever_the_postings_are(tmp_path: Path, merge
 
 
 @pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server named in DUIDU_TEST_PG_URL")
-def test_readers_answer_the_same_on_postgresql(tmp_path: Path) -> None:
+def test_readers_answer_the_same_on_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same answers on PostgreSQL, its postings recent or merged, as on SQLite."""
     with _build(tmp_path / "sqlite.sqlite", None) as on_sqlite:
         expected = _answers(on_sqlite)
@@ -122,13 +122,9 @@ def test_readers_answer_the_same_on_postgresql(tmp_path: Path) -> None:
     with _build(PG_URL, None) as library:
         assert _count(library, RECENT) > 0
         recent = _answers(library)
+        monkeypatch.setattr(index_module, "MERGE_MIN_POSTINGS", 0)
         with library.writer() as session:
-            monkeypatched = index_module.MERGE_MIN_POSTINGS
-            index_module.MERGE_MIN_POSTINGS = 0
-            try:
-                assert index_module.merge_if_due(session) > 0
-            finally:
-                index_module.MERGE_MIN_POSTINGS = monkeypatched
+            assert index_module.merge_if_due(session) > 0
         assert _count(library, RECENT) == 0
         merged = _answers(library)
     for name in expected:
