@@ -224,6 +224,9 @@ def merge_if_due(session: Session) -> int:
     """Merge the recent postings when `merge_due`, in a transaction of its own on a connection of the
     session's engine (the session must hold no transaction); returns how many moved."""
     engine = session.get_bind()
+    if isinstance(engine, Connection):  # a session bound to one connection (tests): merge on it
+        with session.begin():
+            return merge_recent(session) if merge_due(session) else 0
     with engine.connect() as connection, _without_foreign_keys(connection), connection.begin():
         return merge_recent(connection) if merge_due(connection) else 0
 
