@@ -11,12 +11,15 @@ so each document dirties pages all over the index. One commit per file made the 
 time; a batch pays it once for all its files. A batch never holds more files than the import has already
 committed (so small imports keep one transaction per file, the first results show at once, and a killed
 import loses at most half of its work), and is cut short by size and by time so results keep flowing.
+New postings go to a table clustered by document, where they append (app.store.index_models); every
+`MERGE_CHECK_CHARS` imported and at the end, the import merges them into the main table if that is due.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -41,6 +44,8 @@ MAX_BATCH_FILES = 128
 MAX_BATCH_CHARS = 2_000_000
 #: A batch is stored once its first file was read this long ago, so results and progress keep flowing.
 MAX_BATCH_SECONDS = 0.5
+#: Characters imported between two checks whether the recent postings are due to be merged.
+MERGE_CHECK_CHARS = 20_000_000
 
 
 class Outcome(StrEnum):
@@ -121,18 +126,24 @@ def import_paths(
     results: list[FileResult] = []
     stopped = False
     batch = _Batch()
+    unmerged = 0
 
-    def store_batch(session: Session) -> None:
+    def store_batch(session: Session, last: bool = False) -> None:
+        nonlocal unmerged
         try:
             stored = batch.store(session)
         except LibraryError as exc:
             raise ImportInterrupted(str(exc), ImportReport(tuple(results))) from exc
         for result in stored:
             results.append(result)
+            unmerged += result.chars
             if on_result is not None:
                 on_result(result)
             if progress is not None:
                 progress(len(results), len(items))
+        if unmerged and (last or unmerged >= MERGE_CHECK_CHARS):
+            unmerged = 0
+            _merge_postings(session)
 
     with session_factory() as session:
         for item in items:
@@ -142,8 +153,18 @@ def import_paths(
             batch.add(_read(item, named, cancelled, page_progress))
             if batch.full(committed=len(results)):
                 store_batch(session)
-        store_batch(session)  # files read before a cancel are stored too: a batch stores in under a second
+        # files read before a cancel are stored too: a batch stores in under a second
+        store_batch(session, last=True)
     return ImportReport(tuple(results), cancelled=stopped)
+
+
+def _merge_postings(session: Session) -> None:
+    """Merge the recent postings if due. Housekeeping: every file is committed already, and a merge that
+    fails (the library locked by another writer, say) leaves both tables as they were for the next one."""
+    from app.store.index import merge_if_due  # numpy: loaded by the first stored file anyway
+
+    with suppress(DBAPIError):
+        merge_if_due(session)
 
 
 @dataclass(frozen=True, slots=True)

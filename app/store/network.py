@@ -22,7 +22,7 @@ from app.core.passages import PassageParams, PreparedDocument, compare_prepared,
 from app.core.scan import may_reach
 from app.core.shingles import max_useful_df
 from app.store.engine import Library
-from app.store.index import POSTINGS, STATE, indexed_documents
+from app.store.index import POSTING_TABLES, STATE, indexed_documents
 from app.store.repository import list_ids
 from app.store.scan_store import stored_pairs, unscanned_among
 from app.store.tracing import (
@@ -84,9 +84,10 @@ def _overlaps(
 ) -> Counter[tuple[int, int]]:
     """Fingerprints shared by each pair of documents (of `ids`, or of the whole library).
 
-    Read straight from the postings — by document for a selection, by hash range for the whole library so
-    that only a slice is in memory at a time. Fingerprints held by more documents than `max_useful_df`
-    are formulas everyone writes and pair everything with everything: they are not counted.
+    Read straight from the postings, both tables (app.store.index) — by document for a selection, by hash
+    range for the whole library so that only a slice is in memory at a time. Fingerprints held by more
+    documents than `max_useful_df` are formulas everyone writes and pair everything with everything: they
+    are not counted.
     """
     counts: Counter[tuple[int, int]] = Counter()
     if ids is not None:
@@ -95,11 +96,12 @@ def _overlaps(
         chosen = sorted(set(ids))
         for start in range(0, len(chosen), _CHUNK):
             _check(cancelled)
-            statement = select(POSTINGS.c.hash, POSTINGS.c.document_id).where(
-                POSTINGS.c.document_id.in_(chosen[start : start + _CHUNK])
-            )
-            for h, doc_id in session.execute(statement):
-                by_hash[h].append(doc_id)
+            for table in POSTING_TABLES:
+                statement = select(table.c.hash, table.c.document_id).where(
+                    table.c.document_id.in_(chosen[start : start + _CHUNK])
+                )
+                for h, doc_id in session.execute(statement):
+                    by_hash[h].append(doc_id)
         _count_pairs(by_hash.values(), cap, counts)
         return counts
     cap = max_useful_df(indexed_documents(session))
@@ -107,12 +109,13 @@ def _overlaps(
     for part in range(_PARTITIONS):
         _check(cancelled)
         low = -(1 << 31) + part * step
-        statement = select(POSTINGS.c.hash, POSTINGS.c.document_id).where(
-            POSTINGS.c.hash.between(low, low + step - 1)
-        )
         by_hash = defaultdict(list)
-        for h, doc_id in session.execute(statement):
-            by_hash[h].append(doc_id)
+        for table in POSTING_TABLES:
+            statement = select(table.c.hash, table.c.document_id).where(
+                table.c.hash.between(low, low + step - 1)
+            )
+            for h, doc_id in session.execute(statement):
+                by_hash[h].append(doc_id)
         _count_pairs(by_hash.values(), cap, counts)
         if progress is not None:
             progress(part + 1, _PARTITIONS)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.core.scan import SCAN_VERSION, DocumentResult, PostingArrays
 from app.core.shingles import max_useful_df
-from app.store.index import indexed_documents
+from app.store.index import POSTING_TABLES, indexed_documents
 from app.store.models import Document
 from app.store.scan_models import ScanPair, ScanPassage, ScanState
 
@@ -96,21 +96,23 @@ def _fetch_pairs(session: Session, statement: str) -> np.ndarray:
 
 
 def _postings_by_document(session: Session, where: str) -> tuple[np.ndarray, np.ndarray]:
-    """(hashes, documents) of the postings matching `where`, read as one string of hashes per document:
-    ten million postings as rows cost 45 s on this machine, as 10,000 strings parsed by numpy 15 s."""
+    """(hashes, documents) of the postings matching `where`, from both tables of postings, read as one
+    string of hashes per document: ten million postings as rows cost 45 s on this machine, as 10,000
+    strings parsed by numpy 15 s."""
     if session.get_bind().dialect.name == "sqlite":
         joined = "group_concat(hash, ' ')"
     else:
         joined = "string_agg(CAST(hash AS TEXT), ' ')"
-    result = session.connection().exec_driver_sql(
-        f"SELECT document_id, {joined} FROM shingle_postings {where} GROUP BY document_id"
-    )
     hashes, documents = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    while rows := result.fetchmany(_CHUNK):
-        for document_id, joined_hashes in rows:
-            found = np.fromstring(joined_hashes or "", dtype=np.int64, sep=" ")
-            hashes.append(found)
-            documents.append(np.full(len(found), document_id, dtype=np.int64))
+    for table in POSTING_TABLES:
+        result = session.connection().exec_driver_sql(
+            f"SELECT document_id, {joined} FROM {table.name} {where} GROUP BY document_id"
+        )
+        while rows := result.fetchmany(_CHUNK):
+            for document_id, joined_hashes in rows:
+                found = np.fromstring(joined_hashes or "", dtype=np.int64, sep=" ")
+                hashes.append(found)
+                documents.append(np.full(len(found), document_id, dtype=np.int64))
     return np.concatenate(hashes), np.concatenate(documents)
 
 
@@ -127,7 +129,9 @@ def load_postings(session: Session, pending: Sequence[int]) -> PostingArrays:
     if low == 0 or (sizes_rows[:, 0] >= low).sum() >= _INCREMENTAL_SHARE * documents:
         hashes, owners = _postings_by_document(session, "")
     else:
-        recent = f"SELECT hash FROM shingle_postings AS recent WHERE recent.document_id >= {int(low)}"
+        recent = " UNION ".join(
+            f"SELECT hash FROM {table.name} WHERE document_id >= {int(low)}" for table in POSTING_TABLES
+        )
         hashes, owners = _postings_by_document(session, f"WHERE hash IN ({recent})")
     return PostingArrays(hashes, owners, sizes, max_useful_df(documents))
 

@@ -4,6 +4,8 @@ Run with `python -m pytest tests/bench/test_bench_import.py -s`. Budget (issue 2
 second including the shingle index; the aim is 1.5 M, so that the budget holds on a busy machine. The
 import is timed three times (median), and its parts once each, to show where time goes: reading, and
 storing each document in a transaction of its own (what imports did before they stored files in batches).
+Then whole-process imports by this code and by the code before issue 13i (/tmp/base-96f, see
+tests/bench/import_runs.py), alternating, into new libraries: M chars/s and CPU seconds of both.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from app.core.text import clean_text, content_hash
 from app.importers import read_document
 from app.store import add_document, import_paths, open_library
 from app.store.index import index_size
+from tests.bench.import_runs import Run, baseline_code, import_once
+from tests.bench.import_runs import report as print_report
+from tests.conftest import REPO
 
 TARGET_CHARS_PER_SECOND = 1_000_000
 AIM_CHARS_PER_SECOND = 1_500_000
@@ -79,4 +84,11 @@ def test_import_speed(corpus: Path, tmp_path: Path) -> None:
         f"\n  index: {size.postings:,} postings, {(size.index_bytes or 0) / 1e6:.1f} MB"
         f" = {(size.index_bytes or 0) / size.text_bytes:.2f}× the text ({size.text_bytes / 1e6:.1f} MB UTF-8)"
     )
+    new: list[Run] = []
+    old: list[Run] = []
+    baseline_repo = baseline_code(tmp_path)
+    for _ in range(RUNS):
+        new.append(import_once(REPO, corpus, tmp_path, None))
+        old.append(import_once(baseline_repo, corpus, tmp_path, None))
+    print_report(f"whole process, against the baseline {baseline_repo}", new, old, AIM_CHARS_PER_SECOND)
     assert speed >= TARGET_CHARS_PER_SECOND

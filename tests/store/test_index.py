@@ -12,7 +12,7 @@ from app.core.shingles import fingerprints
 from app.store import add_document, open_library, remove_document
 from app.store.importing import import_paths
 from app.store.index import (
-    POSTINGS,
+    ALL_POSTINGS,
     STATE,
     clear_index,
     ensure_index,
@@ -35,7 +35,9 @@ UNRELATED = (
 
 
 def _postings_of(session, doc_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(POSTINGS).where(POSTINGS.c.document_id == doc_id))
+    return session.scalar(
+        select(func.count()).select_from(ALL_POSTINGS).where(ALL_POSTINGS.c.document_id == doc_id)
+    )
 
 
 def test_adding_a_document_stores_its_fingerprints_in_the_same_transaction(library) -> None:
@@ -54,7 +56,7 @@ def test_a_failed_transaction_leaves_neither_document_nor_fingerprints(library) 
     except RuntimeError:
         pass
     with library.reader() as session:
-        assert session.scalar(select(func.count()).select_from(POSTINGS)) == 0
+        assert session.scalar(select(func.count()).select_from(ALL_POSTINGS)) == 0
         assert indexed_documents(session) == 0
 
 
@@ -103,7 +105,7 @@ def test_ensure_index_rebuilds_missing_and_stale_fingerprints(library) -> None:
         first = add_document(session, ORIGINAL, DocumentMeta()).id
         second = add_document(session, REVISED, DocumentMeta()).id
     with library.reader() as session:
-        before = session.execute(select(POSTINGS.c.hash, POSTINGS.c.document_id)).all()
+        before = session.execute(select(ALL_POSTINGS.c.hash, ALL_POSTINGS.c.document_id)).all()
     with library.writer.begin() as session:
         clear_index(session)
     assert ensure_index(library.writer, library.reader) == 2
@@ -113,7 +115,7 @@ def test_ensure_index_rebuilds_missing_and_stale_fingerprints(library) -> None:
     assert ensure_index(library.writer, library.reader, lambda d, t: progress.append((d, t))) == 1
     assert progress == [(1, 1)]
     with library.reader() as session:
-        after = session.execute(select(POSTINGS.c.hash, POSTINGS.c.document_id)).all()
+        after = session.execute(select(ALL_POSTINGS.c.hash, ALL_POSTINGS.c.document_id)).all()
         assert sorted(before) == sorted(after)
         assert {c.document_id for c in find_candidates(session, fingerprints(REVISED))} == {first, second}
     assert ensure_index(library.writer, library.reader) == 0

@@ -14,11 +14,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, create_engine, event, func, select, text
+from sqlalchemy import FromClause, create_engine, event, func, select, text
 
 from app.core.shingles import fingerprints
 from app.store import FileResult, Library, Outcome, count_documents, import_paths, importing, open_library
-from app.store.index import POSTINGS, STATE, document_fingerprints
+from app.store.index import ALL_POSTINGS, STATE, document_fingerprints
 
 _HAN = "经济社会发展改革开放人民群众生活水平提高城乡建设基层治理生态保护科技创新产业升级就业教育医疗"
 
@@ -58,7 +58,7 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def _count(library: Library, table: Table) -> int:
+def _count(library: Library, table: FromClause) -> int:
     with library.reader() as session:
         return int(session.scalar(select(func.count()).select_from(table)) or 0)
 
@@ -104,7 +104,7 @@ def test_a_failing_file_in_a_batch_leaves_only_itself_out(
     assert report.imported == 39
     assert _count(library, STATE) == 39
     expected = sum(len(fingerprints(_speech(n))) for n in range(40) if n != 33)
-    assert _count(library, POSTINGS) == expected
+    assert _count(library, ALL_POSTINGS) == expected
 
 
 def test_a_cancel_stores_what_was_read_and_reports_it(library: Library, folder: Path) -> None:
