@@ -78,6 +78,17 @@ def default_params(
     )
 
 
+def similar_params(library: Library, formula_oracle: FormulaOracle | None = None) -> PassageParams:
+    """`default_params` with the library's boilerplate read from its table of frequent fingerprints
+    (app.store.frequent_fingerprints: the same shares, without an index lookup per compared passage)."""
+    from app.store.frequent_fingerprints import similar_boilerplate
+
+    return PassageParams(
+        formula_oracle=formula_oracle or library_formula_oracle(library),
+        boilerplate=similar_boilerplate(library.reader, library.location),
+    )
+
+
 def library_formula_oracle(library: Library) -> FormulaOracle:
     """Formula coverage by the library's lexicon: the shipped one (already built, shared) unless the user
     added, edited or removed entries, in which case a matcher over the merged entries is built."""
@@ -163,7 +174,7 @@ def similar_documents(
     the library's (`default_params`, with `formula_oracle` when given).
     """
     ensure_fresh(library, progress, cancelled)
-    params = params or default_params(library, formula_oracle)
+    params = params or similar_params(library, formula_oracle)
     check = check or max(10, top + 5)
     query = prepare(text, params)
     shingles = QueryShingles.of(query.view.text)
