@@ -278,11 +278,7 @@ def _less_boilerplate(
     (`similar_focus.copy_bound`), best first. Only shingles that stay over the bar with `excluded`
     documents left out (the compared pair and the query's versions) count as boilerplate here."""
     signal = params.boilerplate
-    if (
-        not isinstance(signal, FrequentBoilerplate)
-        or not len(shingles.unique)
-        or __import__("os").environ.get("NOCB")
-    ):
+    if not isinstance(signal, FrequentBoilerplate) or not len(shingles.unique):
         return bounded
     hashes = shingles.unique[shingles.inverse]
     sure = signal.hashes[signal.counts >= signal.threshold + excluded]
