@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -105,11 +106,17 @@ def _save(file: Path, table: np.ndarray) -> None:
 
 
 def _read(session: Session, threshold: int) -> np.ndarray:
-    rows = session.execute(
-        text("SELECT hash, COUNT(*) FROM shingle_postings GROUP BY hash HAVING COUNT(*) >= :n ORDER BY hash"),
-        {"n": threshold},
-    ).all()
-    table = np.zeros((2, len(rows)), dtype=np.int64)
-    if rows:
-        table[:] = np.array(rows, dtype=np.int64).T
-    return table
+    """(2, n) array: the hashes held by ≥ `threshold` documents, ascending, and their document counts.
+    Every postings table of the index is read (app.store.index's POSTING_TABLES where it splits them)."""
+    from app.store import index
+
+    tables = getattr(index, "POSTING_TABLES", (index.POSTINGS,))
+    # one table: its primary key (hash first) serves the grouping without a sort
+    union = " UNION ALL ".join(f"SELECT hash FROM {t.name}" for t in tables)
+    source = f"({union}) AS postings" if len(tables) > 1 else tables[0].name
+    statement = (
+        f"SELECT hash, COUNT(*) FROM {source} GROUP BY hash HAVING COUNT(*) >= {int(threshold)} ORDER BY hash"
+    )
+    rows = session.execute(text(statement)).all()
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows))
+    return np.ascontiguousarray(flat.reshape(-1, 2).T)
