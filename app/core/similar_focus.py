@@ -78,7 +78,10 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     hashes = shingle_hashes(norm, k)
     if not len(hashes) or not len(query.unique):
         return Focus(0.0, "", len(norm))
-    at = np.minimum(np.searchsorted(query.unique, hashes), len(query.unique) - 1)
+    # each distinct hash looked up once, in ascending order (half the time of one lookup per shingle in
+    # text order, which jumps all over the query's array)
+    distinct, inverse = np.unique(hashes, return_inverse=True)
+    at = np.minimum(np.searchsorted(query.unique, distinct), len(query.unique) - 1)[inverse.reshape(-1)]
     hit = (query.unique[at] == hashes) & (hashes != NO_HASH)
     if not hit.any():
         return Focus(0.0, "", len(norm))
