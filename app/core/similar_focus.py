@@ -106,6 +106,12 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached)
 
 
+def best_first(bounded: list[tuple[Focus, int]], scores: dict[int, float]) -> list[tuple[Focus, int]]:
+    """(focus, candidate id) pairs in the order they are confirmed: highest bound, then the index's
+    score, then the lowest id."""
+    return sorted(bounded, key=lambda pair: (-pair[0].bound, -scores.get(pair[1], 0.0), pair[1]))
+
+
 def common_mask(text_length: int, frequent_positions: np.ndarray, window: int) -> np.ndarray:
     """Cumulative count of the query characters inside library boilerplate (shingles ≥ the signal's
     threshold of other documents hold), measured as app.store.boilerplate measures a passage: runs of

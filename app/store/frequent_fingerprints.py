@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
@@ -22,9 +23,12 @@ import numpy as np
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.core.passages import FormulaOracle, PassageParams
 from app.core.shingles import NO_HASH
+from app.core.similar_focus import Focus, QueryShingles, best_first, common_mask, copy_bound
 from app.paths import cache_dir
 from app.store.boilerplate import LibraryBoilerplate
+from app.store.engine import Library
 from app.store.index import STATE
 
 #: The cache sub-folder holding each library's frequent fingerprints (one small .npy file per library).
@@ -59,10 +63,42 @@ class FrequentBoilerplate(LibraryBoilerplate):
         return super()._without(common, exclude)
 
 
+def less_boilerplate(
+    bounded: list[tuple[Focus, int]],
+    shingles: QueryShingles,
+    params: PassageParams,
+    excluded: int,
+    scores: dict[int, float],
+) -> list[tuple[Focus, int]]:
+    """The candidates with bounds that leave out what the library's boilerplate rules out
+    (`similar_focus.copy_bound`), best first. Only shingles that stay over the bar with `excluded`
+    documents left out (the compared pair and the query's versions) count as boilerplate here."""
+    signal = params.boilerplate
+    if not isinstance(signal, FrequentBoilerplate) or not len(shingles.unique):
+        return bounded
+    hashes = shingles.unique[shingles.inverse]
+    sure = signal.hashes[signal.counts >= signal.threshold + excluded]
+    positions = np.flatnonzero(np.isin(hashes, sure) & (hashes != NO_HASH))
+    mask = common_mask(len(shingles.text), positions, signal.params.window)
+    tightened = [(replace(found, bound=copy_bound(found, mask, params)), i) for found, i in bounded]
+    return best_first(tightened, scores)
+
+
 def similar_boilerplate(reader: Callable[[], Session], location: str) -> LibraryBoilerplate | None:
     """The signal for "similar speeches", or None when the library gives none (too few documents)."""
     signal = FrequentBoilerplate(reader, location)
     return signal if signal.active else None
+
+
+def similar_params(library: Library, formula_oracle: FormulaOracle | None = None) -> PassageParams:
+    """`default_params` with the library's boilerplate read from its table of frequent fingerprints
+    (app.store.frequent_fingerprints: the same shares, without an index lookup per compared passage)."""
+    from app.store.tracing import library_formula_oracle  # the caller's module: imported by then
+
+    return PassageParams(
+        formula_oracle=formula_oracle or library_formula_oracle(library),
+        boilerplate=similar_boilerplate(library.reader, library.location),
+    )
 
 
 def index_stamp(session: Session) -> str:

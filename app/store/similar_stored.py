@@ -18,7 +18,7 @@ normalised lengths, as the engine computes `matched`), so stored and live result
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core.normalize import DROPPED, kept_characters
 from app.core.passages import PreparedDocument
 from app.core.scan import SCAN_VERSION
+from app.core.similar_focus import Focus, best_first
 from app.store.scan_store import PAIRS, PASSAGES, SCAN_STATE
 from app.store.similar_rank import DocumentInfo, SimilarDocument
 
@@ -93,6 +94,26 @@ def stored_similar(
             sides,
         )
     return StoredSimilar(query_id, scanned, found, complete)
+
+
+def still_to_confirm(
+    bounded: list[tuple[Focus, int]], scan: StoredSimilar, scores: dict[int, float]
+) -> list[tuple[Focus, int]]:
+    """The candidates still to confirm once the scan's stored results are in, best first: those it has
+    not covered, and those it covered without storing a pair, whose share stays under the scan's
+    threshold (their bound is capped there).
+
+    Not used for a query with versions in the library: the versions rule (app.store.tracing) counts
+    less of its text as boilerplate than the scan's whole pairs did, so there a pair the scan left
+    unstored may share more than its threshold; such a query is measured live, as without a scan."""
+    left = []
+    for found, doc_id in bounded:
+        threshold = scan.threshold(doc_id)
+        if threshold is None:
+            left.append((found, doc_id))
+        elif doc_id not in scan.found:
+            left.append((replace(found, bound=min(found.bound, threshold)), doc_id))
+    return best_first(left, scores)
 
 
 def scan_states(session: Session, ids: Collection[int]) -> dict[int, float]:

@@ -15,7 +15,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import numpy as np
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
@@ -29,20 +28,19 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import NO_HASH, all_shingles, fingerprints, normalised
+from app.core.shingles import all_shingles, fingerprints, normalised
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
     QueryShingles,
-    common_mask,
-    copy_bound,
+    best_first,
     excerpt_document,
     focus,
     query_excerpt,
 )
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.engine import Library
-from app.store.frequent_fingerprints import FrequentBoilerplate
+from app.store.frequent_fingerprints import less_boilerplate, similar_params
 from app.store.index import PARAMS as INDEX_PARAMS
 from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
@@ -50,7 +48,7 @@ from app.store.records import DocumentFilter
 from app.store.repository import list_documents
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
-from app.store.similar_stored import StoredSimilar, scan_states, stored_similar
+from app.store.similar_stored import scan_states, still_to_confirm, stored_similar
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -80,17 +78,6 @@ def default_params(
     return PassageParams(
         formula_oracle=formula_oracle or library_formula_oracle(library),
         boilerplate=library_boilerplate(library.reader),
-    )
-
-
-def similar_params(library: Library, formula_oracle: FormulaOracle | None = None) -> PassageParams:
-    """`default_params` with the library's boilerplate read from its table of frequent fingerprints
-    (app.store.frequent_fingerprints: the same shares, without an index lookup per compared passage)."""
-    from app.store.frequent_fingerprints import similar_boilerplate
-
-    return PassageParams(
-        formula_oracle=formula_oracle or library_formula_oracle(library),
-        boilerplate=similar_boilerplate(library.reader, library.location),
     )
 
 
@@ -178,11 +165,11 @@ def similar_documents(
     `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
     are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,
     the library's (`similar_params`, with `formula_oracle` when given). Bounds leave out what the library's
-    boilerplate rules out (`_less_boilerplate`).
+    boilerplate rules out (app.store.frequent_fingerprints).
 
     When `exclude` is a document the corpus scan (`duidu scan`) has covered, its stored pairs are results
     at once (`SimilarDocument.stored`) and only what the scan has not covered is confirmed live
-    (app.store.similar_stored, `_after_scan`); `stored=False` measures everything live.
+    (app.store.similar_stored); `stored=False` measures everything live.
     """
     ensure_fresh(library, progress, cancelled)
     params = params or similar_params(library, formula_oracle)
@@ -204,21 +191,18 @@ def similar_documents(
             scan.scanned.update(scan_states(session, ids))
     if exclude is not None:
         remember(params, query, exclude)
-    bounded = sorted(
-        ((focus(shingles, texts.get(i) or "", params), i) for i in ids),
-        key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]),
-    )
+    bounded = best_first([(focus(shingles, texts.get(i) or "", params), i) for i in ids], scores)
     for _found, doc_id in bounded:
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     versions = [i for found, i in bounded if _is_version(found)]
-    bounded = _less_boilerplate(bounded, shingles, params, len(versions) + 2, scores)
+    bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2, scores)
     params = _without_versions(params, versions)
     query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
     # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
     if scan is not None and not versions:  # with versions, see `_after_scan`
         results = list(scan.found.values())
-        bounded = _after_scan(bounded, scan, scores)
+        bounded = still_to_confirm(bounded, scan, scores)
     budget, spent = check * WHOLE_CHARS, 0
     with holding_session(params):
         for done, (found, doc_id) in enumerate(bounded, start=1):
@@ -238,26 +222,6 @@ def similar_documents(
     return explained(ranked(results))[:top]
 
 
-def _after_scan(
-    bounded: list[tuple[Focus, int]], scan: StoredSimilar, scores: dict[int, float]
-) -> list[tuple[Focus, int]]:
-    """The candidates still to confirm once the scan's stored results are in, best first: those it has
-    not covered, and those it covered without storing a pair, whose share stays under the scan's
-    threshold (their bound is capped there).
-
-    Not used for a query with versions in the library: the versions rule (`_without_versions`) counts
-    less of its text as boilerplate than the scan's whole pairs did, so there a pair the scan left
-    unstored may share more than its threshold; such a query is measured live, as without a scan."""
-    left = []
-    for found, doc_id in bounded:
-        threshold = scan.threshold(doc_id)
-        if threshold is None:
-            left.append((found, doc_id))
-        elif doc_id not in scan.found:
-            left.append((replace(found, bound=min(found.bound, threshold)), doc_id))
-    return sorted(left, key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]))
-
-
 #: A candidate that may share this much of the query, and the query as much of it, is a version of the
 #: query, not one more speech using common wording: see `_without_versions`.
 VERSION_BOUND = 0.8
@@ -265,27 +229,6 @@ VERSION_BOUND = 0.8
 
 def _is_version(found: Focus) -> bool:
     return found.bound >= VERSION_BOUND and found.other_bound >= VERSION_BOUND
-
-
-def _less_boilerplate(
-    bounded: list[tuple[Focus, int]],
-    shingles: QueryShingles,
-    params: PassageParams,
-    excluded: int,
-    scores: dict[int, float],
-) -> list[tuple[Focus, int]]:
-    """The candidates with bounds that leave out what the library's boilerplate rules out
-    (`similar_focus.copy_bound`), best first. Only shingles that stay over the bar with `excluded`
-    documents left out (the compared pair and the query's versions) count as boilerplate here."""
-    signal = params.boilerplate
-    if not isinstance(signal, FrequentBoilerplate) or not len(shingles.unique):
-        return bounded
-    hashes = shingles.unique[shingles.inverse]
-    sure = signal.hashes[signal.counts >= signal.threshold + excluded]
-    positions = np.flatnonzero(np.isin(hashes, sure) & (hashes != NO_HASH))
-    mask = common_mask(len(shingles.text), positions, signal.params.window)
-    tightened = [(replace(found, bound=copy_bound(found, mask, params)), i) for found, i in bounded]
-    return sorted(tightened, key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]))
 
 
 def _excerpt_key(doc_id: int) -> str:
