@@ -78,7 +78,7 @@ def stored_similar(
     covered = {p: row for p, row in partners.items() if max(query_id, p) in scanned}
     infos.update(document_infos(session, [p for p in covered if p not in infos]))
     texts.update(texts_of(session, [p for p in covered if p not in texts]))
-    passages = _passages(session, query_id)
+    passages = _passages(session, query_id, [low for low, high, _, _ in covered.values() if high == query_id])
     found = {}
     for partner, (low, high, low_ratio, high_ratio) in covered.items():
         if partner not in infos:
@@ -138,19 +138,21 @@ def highest_threshold(session: Session) -> float:
 
 
 def _passages(
-    session: Session, query_id: int
+    session: Session, query_id: int, lower: list[int]
 ) -> dict[tuple[int, int], list[tuple[int, int, int, int, float]]]:
-    """Stored passages of the query's pairs: (low, high) → (low start, low end, high start, high end,
-    similarity) in the stored texts' offsets."""
+    """Stored passages of the query's pairs, `lower` the partners with lower ids: (low, high) → (low start,
+    low end, high start, high end, similarity) in the stored texts' offsets. Read by the passages' index
+    (low id first): the query as the low side, then its pairs with each lower partner."""
     c = PASSAGES.c
-    rows = session.execute(
-        select(c.low_id, c.high_id, c.low_start, c.low_end, c.high_start, c.high_end, c.similarity).where(
-            or_(c.low_id == query_id, c.high_id == query_id)
-        )
-    )
+    columns = (c.low_id, c.high_id, c.low_start, c.low_end, c.high_start, c.high_end, c.similarity)
+    statements = [select(*columns).where(c.low_id == query_id)]
+    for start in range(0, len(lower), _CHUNK):
+        chunk = lower[start : start + _CHUNK]
+        statements.append(select(*columns).where(c.low_id.in_(chunk), c.high_id == query_id))
     found: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
-    for low, high, *rest in rows:
-        found.setdefault((low, high), []).append(tuple(rest))  # type: ignore[arg-type]
+    for statement in statements:
+        for low, high, *rest in session.execute(statement):
+            found.setdefault((low, high), []).append(tuple(rest))  # type: ignore[arg-type]
     return found
 
 
