@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.normalize import DROPPED, kept_characters
@@ -42,8 +42,6 @@ class StoredSimilar:
     scanned: dict[int, float]
     #: partner → its result from the stored pair
     found: dict[int, SimilarDocument]
-    #: no document above the query's id lacks a current scan: every pair of the query is covered
-    complete: bool
 
     def threshold(self, other: int) -> float | None:
         """The threshold the pair (query, other) was scanned at, None when the scan has not covered it."""
@@ -59,10 +57,9 @@ def stored_similar(
 ) -> StoredSimilar | None:
     """The stored results of `query_id`, None when the scan has not covered the query's own pairs (it is
     not scanned by this scan version). `infos` and `texts` are filled with the partners' rows."""
-    from app.store.models import Document
     from app.store.tracing import document_infos, texts_of
 
-    c, s = PAIRS.c, SCAN_STATE.c
+    c = PAIRS.c
     pairs = session.execute(
         select(c.low_id, c.high_id, c.low_ratio, c.high_ratio).where(
             or_(c.low_id == query_id, c.high_id == query_id)
@@ -72,9 +69,6 @@ def stored_similar(
     scanned = scan_states(session, [query_id, *partners])
     if query_id not in scanned:
         return None
-    later = select(Document.id).where(Document.id > query_id)
-    current = select(s.document_id).where(s.document_id == Document.id, s.version == SCAN_VERSION)
-    complete = not session.scalar(select(later.where(~current.exists()).exists()))
     covered = {p: row for p, row in partners.items() if max(query_id, p) in scanned}
     infos.update(document_infos(session, [p for p in covered if p not in infos]))
     texts.update(texts_of(session, [p for p in covered if p not in texts]))
@@ -93,7 +87,7 @@ def stored_similar(
             high_ratio if mine else low_ratio,
             sides,
         )
-    return StoredSimilar(query_id, scanned, found, complete)
+    return StoredSimilar(query_id, scanned, found)
 
 
 def still_to_confirm(
@@ -129,12 +123,6 @@ def scan_states(session: Session, ids: Collection[int]) -> dict[int, float]:
         )
         found.update({int(d): float(t) for d, t in rows})
     return found
-
-
-def highest_threshold(session: Session) -> float:
-    """The highest threshold of any current scan: no pair the scan left unstored shares more."""
-    s = SCAN_STATE.c
-    return float(session.scalar(select(func.max(s.threshold)).where(s.version == SCAN_VERSION)) or 1.0)
 
 
 def _passages(
