@@ -98,6 +98,7 @@ def similar_command(args: argparse.Namespace) -> int:
                 "longest_end": r.longest_end,
                 "matched_chars": r.matched_chars,
                 "reason": r.reason,
+                "from_scan": r.stored,
             }
             for r in results
         ]

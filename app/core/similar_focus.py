@@ -61,6 +61,8 @@ class Focus:
     other_bound: float = 0.0
     #: normalised spans of the query to compare (None: the whole query)
     query_pieces: tuple[tuple[int, int], ...] | None = None
+    #: the query's stretches holding shingles of the candidate, widened by the engine's largest gap
+    query_stretches: tuple[tuple[int, int], ...] = ()
 
     def compared(self, query_length: int) -> int:
         """Characters the engine compares to confirm this candidate (the work it costs)."""
@@ -76,7 +78,10 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     hashes = shingle_hashes(norm, k)
     if not len(hashes) or not len(query.unique):
         return Focus(0.0, "", len(norm))
-    at = np.minimum(np.searchsorted(query.unique, hashes), len(query.unique) - 1)
+    # each distinct hash looked up once, in ascending order (half the time of one lookup per shingle in
+    # text order, which jumps all over the query's array)
+    distinct, inverse = np.unique(hashes, return_inverse=True)
+    at = np.minimum(np.searchsorted(query.unique, distinct), len(query.unique) - 1)[inverse.reshape(-1)]
     hit = (query.unique[at] == hashes) & (hashes != NO_HASH)
     if not hit.any():
         return Focus(0.0, "", len(norm))
@@ -94,10 +99,53 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     excerpt = REDACTION.join(norm[s:e] for s, e in pieces)
     if len(norm) <= WHOLE_CHARS:  # heavy edits leave few 8-character runs: an excerpt could miss
         excerpt = norm  # passages, and a short text costs little more whole
-    in_query = widened(in_query, margin, len(query.text))
-    if len(query.text) <= WHOLE_CHARS:
-        return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound))
-    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), tuple(in_query))
+    reached = tuple(widened(in_query, reach, len(query.text)))
+    pieces_of_query = (
+        None if len(query.text) <= WHOLE_CHARS else tuple(widened(in_query, margin, len(query.text)))
+    )
+    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached)
+
+
+def best_first(bounded: list[tuple[Focus, int]], scores: dict[int, float]) -> list[tuple[Focus, int]]:
+    """(focus, candidate id) pairs in the order they are confirmed: highest bound, then the index's
+    score, then the lowest id."""
+    return sorted(bounded, key=lambda pair: (-pair[0].bound, -scores.get(pair[1], 0.0), pair[1]))
+
+
+def common_mask(text_length: int, frequent_positions: np.ndarray, window: int) -> np.ndarray:
+    """Cumulative count of the query characters inside library boilerplate (shingles ≥ the signal's
+    threshold of other documents hold), measured as app.store.boilerplate measures a passage: runs of
+    frequent shingles at most `window` apart cover from the first to the end of the last. Index it as
+    mask[end] - mask[start] for the boilerplate characters of a span."""
+    covered = np.zeros(text_length + 1, dtype=np.int32)
+    positions = np.asarray(frequent_positions, dtype=np.int64)
+    if len(positions):
+        breaks = np.flatnonzero(np.diff(positions) > window)
+        firsts = positions[np.concatenate(([0], breaks + 1))]
+        lasts = positions[np.concatenate((breaks, [len(positions) - 1]))]
+        np.add.at(covered, firsts, 1)
+        np.add.at(covered, np.minimum(lasts + SHINGLES.k, text_length), -1)
+    inside = np.cumsum(covered[:-1]) > 0
+    return np.concatenate(([0], np.cumsum(inside)))
+
+
+def copy_bound(found: Focus, mask: np.ndarray, params: PassageParams) -> float:
+    """`found.bound` less what library boilerplate rules out: a copy passage is less than
+    `params.formula_share` boilerplate (else the engine calls it a formula), so a stretch of the query
+    holds at most its other characters / (1 − that share) of copy (a shingle's length more on each side:
+    a passage cut inside a run of boilerplate holds less of it than the whole query shows). Stock
+    paragraphs fifty speeches share make a candidate look close by shared text alone; this puts it back
+    where its copies can stand."""
+    if not found.query_stretches or len(mask) < 2:
+        return found.bound
+    length = len(mask) - 1
+    room = 1.0 - max(params.formula_share, params.short_formula_share)
+    slack = 2 * SHINGLES.k
+    total = 0.0
+    for start, end in found.query_stretches:
+        other = (end - start) - int(mask[end] - mask[start])
+        total += min(end - start, (other + slack) / room)
+    return min(found.bound, total / max(1, length))
 
 
 def stretches(shingle_hit: np.ndarray, params: PassageParams) -> list[tuple[int, int]]:

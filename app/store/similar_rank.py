@@ -49,6 +49,8 @@ class SimilarDocument:
     candidate_score: float
     matched_chars: int = 0
     reason: str = ""
+    #: read from the corpus scan's stored pair (app.store.similar_stored), not measured now
+    stored: bool = False
 
 
 def _tie_key(result: SimilarDocument) -> int:
@@ -84,6 +86,8 @@ def explained(results: list[SimilarDocument]) -> list[SimilarDocument]:
     told: list[SimilarDocument] = []
     for n, result in enumerate(results):
         reason = f"{result.matched_chars:,} characters of copied prose ({result.score:.1%} of the query)"
+        if result.stored:
+            reason += ", from the library scan"
         after = results[n + 1] if n + 1 < len(results) else None
         decided = tie_break(result, after)
         if after is not None and decided is not None:

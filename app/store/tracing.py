@@ -33,12 +33,14 @@ from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
     QueryShingles,
+    best_first,
     excerpt_document,
     focus,
     query_excerpt,
 )
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.engine import Library
+from app.store.frequent_fingerprints import less_boilerplate, similar_params
 from app.store.index import PARAMS as INDEX_PARAMS
 from app.store.index import ensure_index, find_candidates
 from app.store.models import Document
@@ -46,6 +48,7 @@ from app.store.records import DocumentFilter
 from app.store.repository import list_documents
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
+from app.store.similar_stored import scan_states, still_to_confirm, stored_similar
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -148,6 +151,7 @@ def similar_documents(
     formula_oracle: FormulaOracle | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    stored: bool = True,
 ) -> list[SimilarDocument]:
     """Speeches sharing the most copied prose with `text` (a library document's text, or any text), best
     first: by the query characters found copied in each (formulas and library boilerplate excluded, edits
@@ -160,31 +164,45 @@ def similar_documents(
     engine on the shared part only, best bound first, until no bound left can change the first `top` or
     `check` candidates have been confirmed (more while they are short: bounds of short formulaic texts
     are loose, and comparing them costs little). Documents sharing only formulas are left out. Without `params`,
-    the library's (`default_params`, with `formula_oracle` when given).
+    the library's (`similar_params`, with `formula_oracle` when given). Bounds leave out what the library's
+    boilerplate rules out (app.store.frequent_fingerprints).
+
+    When `exclude` is a document the corpus scan (`duidu scan`) has covered, its stored pairs are results
+    at once (`SimilarDocument.stored`) and only what the scan has not covered is confirmed live
+    (app.store.similar_stored); `stored=False` measures everything live.
     """
     ensure_fresh(library, progress, cancelled)
-    params = params or default_params(library, formula_oracle)
+    params = params or similar_params(library, formula_oracle)
     check = check or max(10, top + 5)
     query = prepare(text, params)
     shingles = QueryShingles.of(query.view.text)
+    infos: dict[int, DocumentInfo] = {}
+    texts: dict[int, str] = {}
     with library.reader() as session:
+        scan = (
+            None if exclude is None or not stored else stored_similar(session, exclude, query, infos, texts)
+        )
         ids, scores = candidate_pool(
             session, fingerprints(text), () if exclude is None else (exclude,), check
         )
-        infos = document_infos(session, ids)
-        texts = texts_of(session, ids)
+        infos.update(document_infos(session, [i for i in ids if i not in infos]))
+        texts.update(texts_of(session, [i for i in ids if i not in texts]))
+        if scan is not None:
+            scan.scanned.update(scan_states(session, ids))
     if exclude is not None:
         remember(params, query, exclude)
-    bounded = sorted(
-        ((focus(shingles, texts.get(i) or "", params), i) for i in ids),
-        key=lambda pair: (-pair[0].bound, -scores[pair[1]], pair[1]),
-    )
+    bounded = best_first([(focus(shingles, texts.get(i) or "", params), i) for i in ids], scores)
     for _found, doc_id in bounded:
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
-    params = _without_versions(params, [i for found, i in bounded if _is_version(found)])
+    versions = [i for found, i in bounded if _is_version(found)]
+    bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2, scores)
+    params = _without_versions(params, versions)
     query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
     # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
+    if scan is not None and not versions:  # with versions, see `_after_scan`
+        results = list(scan.found.values())
+        bounded = still_to_confirm(bounded, scan, scores)
     budget, spent = check * WHOLE_CHARS, 0
     with holding_session(params):
         for done, (found, doc_id) in enumerate(bounded, start=1):

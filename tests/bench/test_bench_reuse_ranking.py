@@ -2,9 +2,10 @@
 
 Run with `python -m pytest tests/bench/test_bench_reuse_ranking.py -s`. The library is the shared corpus
 plus the synthetic speeches of the set (tests/store/reuse_set.py); each query is asked with the CLI's
-default of 10 results, through the current code and through the ranking as it was before issue 12
-(`app/store/tracing.py` at BASELINE_COMMIT, loaded from git), in the same run. Top-1 and top-3 are printed
-per part: the tuning part and the held-out part (DUIDU_REUSE_SPLIT=tuning asks the tuning part only).
+default of 10 results, through the current code, the ranking as it was before issue 12 ("old":
+`app/store/tracing.py` at BASELINE_COMMIT, loaded from git) and as main had it at MAIN_COMMIT ("main"), in
+the same run. Top-1 and top-3 are printed per part: tuning, held-out and blind (DUIDU_REUSE_SPLIT=tuning
+asks one part only).
 """
 
 from __future__ import annotations
@@ -19,19 +20,21 @@ from pathlib import Path
 
 import pytest
 
-from app.store.tracing import default_params, similar_documents
+from app.store.tracing import default_params, similar_documents, similar_params
 from tests.store.reuse_set import LABELS, Query, Score, build_library, evaluate, name_of, opened
 
 #: The commit issue 12 started from: its similar_documents is the baseline.
 BASELINE_COMMIT = "2ef9323"
+#: main before this round of work on similar speeches (session 2's baseline)
+MAIN_COMMIT = "96f1391"
 REPO = Path(__file__).resolve().parents[2]
 
 
-def baseline_module() -> types.ModuleType | None:
-    """app/store/tracing.py as of BASELINE_COMMIT, importable beside the current one (None without git)."""
+def baseline_module(commit: str = BASELINE_COMMIT) -> types.ModuleType | None:
+    """app/store/tracing.py as of `commit`, importable beside the current one (None without git)."""
     try:
         source = subprocess.run(
-            ["git", "show", f"{BASELINE_COMMIT}:app/store/tracing.py"],
+            ["git", "show", f"{commit}:app/store/tracing.py"],
             cwd=REPO,
             capture_output=True,
             text=True,
@@ -39,8 +42,8 @@ def baseline_module() -> types.ModuleType | None:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    module = types.ModuleType("baseline_tracing")
-    module.__file__ = f"{BASELINE_COMMIT}:app/store/tracing.py"
+    module = types.ModuleType(f"baseline_tracing_{commit}")
+    module.__file__ = f"{commit}:app/store/tracing.py"
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, module.__file__, "exec"), module.__dict__)
     return module
@@ -56,22 +59,25 @@ def test_reuse_ranking_old_and_new(corpus: Path, tmp_path: Path) -> None:
 
     reuse = ReuseSet(corpus)
     wanted = os.environ.get("DUIDU_REUSE_SPLIT")
-    splits = [wanted] if wanted else ["tuning", "held-out"]
-    baseline = baseline_module()
+    splits = [wanted] if wanted else ["tuning", "held-out", "blind"]
+    baselines = {"old": baseline_module(), "main": baseline_module(MAIN_COMMIT)}
     lines = [
         f"\nlibrary: corpus + synthetic speeches, {len(ids)} documents, built in {built:.0f} s; labels {LABELS.name}"
     ]
     with opened(path) as library:
-        params = default_params(library)
-        rankers = {"new": similar_documents}
-        if baseline is not None:
-            rankers = {"old": baseline.similar_documents, **rankers}
+        # each with the parameters it builds when the caller gives none, as the CLI and the GUI call it
+        rankers = {
+            label: (module.similar_documents, default_params(library))
+            for label, module in baselines.items()
+            if module is not None
+        }
+        rankers["new"] = (similar_documents, similar_params(library))
         for split in splits:
             queries = list(reuse.queries(ids, split))
-            for label, ranker in rankers.items():
+            for label, (ranker, params) in rankers.items():
                 times: list[float] = []
 
-                def rank(lib, query: Query, ranker=ranker, times=times) -> list[str]:  # type: ignore[no-untyped-def]
+                def rank(lib, query: Query, ranker=ranker, params=params, times=times) -> list[str]:  # type: ignore[no-untyped-def]
                     began = time.perf_counter()
                     results = ranker(lib, query.text, exclude=query.own_id, top=10, params=params)
                     times.append(time.perf_counter() - began)

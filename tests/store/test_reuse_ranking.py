@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store.tracing import default_params, similar_documents
+from app.store.tracing import similar_documents, similar_params
 from tests.store.reuse_set import Query, ReuseSet, build_library, evaluate, name_of, opened
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
@@ -23,7 +23,7 @@ def test_held_out_reuse_queries_find_their_source_first(corpus: Path, tmp_path: 
     queries = list(ReuseSet(corpus).queries(ids, "held-out"))
     assert len(queries) >= 30
     with opened(path) as library:
-        params = default_params(library)
+        params = similar_params(library)  # what similar_documents builds when given none
 
         def rank(lib, query: Query) -> list[str]:  # type: ignore[no-untyped-def]
             results = similar_documents(lib, query.text, exclude=query.own_id, top=10, params=params)

@@ -1,0 +1,43 @@
+"""The boilerplate signal of "similar speeches" reads the library's frequent fingerprints once
+(app.store.frequent_fingerprints): it must give the shares of the signal that looks every passage up."""
+
+from __future__ import annotations
+
+from app.core.shingles import normalised
+from app.core.text import content_hash
+from app.paths import cache_dir
+from app.store.boilerplate import LibraryBoilerplate
+from app.store.frequent_fingerprints import FOLDER, FrequentBoilerplate
+from tests.store.boilerplate_texts import HOST, NOTICE, OTHER, holders, prose, store
+
+
+def _same_shares(library, texts: list[str], excluded: list[frozenset[str]]) -> FrequentBoilerplate:  # type: ignore[no-untyped-def]
+    looked_up = LibraryBoilerplate(library.reader)
+    table = FrequentBoilerplate(library.reader, library.location)
+    assert table.threshold == looked_up.threshold
+    for text in texts:
+        for exclude in excluded:
+            assert table.share(normalised(text), exclude) == looked_up.share(normalised(text), exclude), (
+                text[:10],
+                exclude,
+            )
+    return table
+
+
+def test_the_frequent_table_gives_the_shares_of_the_lookups(library) -> None:
+    store(library, HOST, OTHER, *holders(2), prose(300), prose(300))  # the notice in four speeches
+    texts = [NOTICE, HOST, OTHER, prose(80), prose(30) + NOTICE + prose(30)]
+    excluded = [
+        frozenset(),
+        frozenset({content_hash(HOST)}),
+        frozenset({content_hash(HOST), content_hash(OTHER)}),  # two left: under the bar of three
+    ]
+    table = _same_shares(library, texts, excluded)
+    assert table.share(normalised(NOTICE)) > 0.75  # the test can fail: the notice is boilerplate here
+    assert table.share(normalised(NOTICE), excluded[2]) == 0.0
+    kept = sorted((cache_dir() / FOLDER).glob("*.npy"))
+    assert len(kept) == 1  # kept for the next process, by the index's state
+    store(library, prose(50) + NOTICE + prose(50))  # one more holder: a new state, a new table
+    table = _same_shares(library, texts, excluded)
+    assert table.share(normalised(NOTICE), excluded[2]) > 0.75  # three others hold it now
+    assert len(sorted((cache_dir() / FOLDER).glob("*.npy"))) == 2
