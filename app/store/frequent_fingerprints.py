@@ -143,10 +143,9 @@ def _save(file: Path, table: np.ndarray) -> None:
 
 def _read(session: Session, threshold: int) -> np.ndarray:
     """(2, n) array: the hashes held by ≥ `threshold` documents, ascending, and their document counts.
-    Every postings table of the index is read (app.store.index's POSTING_TABLES where it splits them)."""
-    from app.store import index
+    Every postings table of the index is read (recent documents' postings wait in a second one)."""
+    from app.store.index import POSTING_TABLES as tables
 
-    tables = getattr(index, "POSTING_TABLES", (index.POSTINGS,))
     # one table: its primary key (hash first) serves the grouping without a sort
     union = " UNION ALL ".join(f"SELECT hash FROM {t.name}" for t in tables)
     source = f"({union}) AS postings" if len(tables) > 1 else tables[0].name
