@@ -91,6 +91,13 @@ def text_fingerprints(stored_text: str) -> Fingerprints:
     return Fingerprints(*text_fingerprint_array(stored_text, PARAMS))
 
 
+def _in_pieces(found: np.ndarray, piece: int = 1 << 16) -> Iterator[int]:
+    """The hashes as Python ints, converted a piece at a time (a whole `tolist()` of a long text's
+    fingerprints is tens of MB of int objects at once; one `int()` per numpy scalar is slower)."""
+    for start in range(0, found.size, piece):
+        yield from found[start : start + piece].tolist()
+
+
 def index_document(
     connection: Connection,
     document_id: int,
@@ -109,7 +116,7 @@ def index_document(
         # the DBAPI's executemany, fed row by row: no per-row overhead, and no list of millions of tuples
         cursor = connection.connection.cursor()
         try:
-            cursor.executemany(_SQLITE_INSERT, zip(repeat(document_id), found.tolist()))
+            cursor.executemany(_SQLITE_INSERT, zip(repeat(document_id), _in_pieces(found)))
         finally:
             cursor.close()
     elif found.size and (connection.dialect.name, connection.dialect.driver) in _ARRAY_DRIVERS:
