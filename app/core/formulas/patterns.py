@@ -78,7 +78,8 @@ _NUMBERED_RE = re.compile(
 )
 #: First characters after N大 that show a party congress (党的十大以后, 中共五大会址, 十九大报告).
 _AFTER_CONGRESS = frozenset("以会代召报精胜闭开后前上通作提确党")
-_NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多0123456789{NUM}")
+#: (A closing quote before the numeral: “…”“…”五个专题 counts the quoted items just before it.)
+_NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多0123456789{NUM}”」』")
 #: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
 _AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
 _NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户")
