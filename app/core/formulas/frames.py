@@ -32,6 +32,7 @@ _CONGRESS = (
 _PLENUM = (
     rf"(?:中国共产党)?第{_ORD}届中央委员会第{_ORD}次全体会议"
     rf"|(?:党的|中共)?(?:第?{_ORD}届)?{_PLENUMS}"
+    rf"|(?:党的|中共)?第?{_ORD}届历次全会"
 )
 _PEOPLES_CONGRESS = (
     rf"第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
@@ -43,13 +44,13 @@ _CONFERENCE = (
 )
 #: Every reference holds one of these; the full expressions run only in a window around each. Plain
 #: substring search (memchr speed) finds them; 大 is kept only after a numeral (二十大, 中共一大).
-_ANCHORS = ("中全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
+_ANCHORS = ("中全会", "历次全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
 _REACH = 40
 #: Every reference starts with one of these characters; the lookahead makes the ~80 other start positions of
 #: an anchor's window fail at once instead of trying each alternative (half the rule's time).
 _REFERENCE_RE = re.compile(
     rf"(?=[中党第全{_CN}])"
-    rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
+    rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届(?:{_PLENUMS}|历次全会)))?{_MEETING_TAIL}"
     rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL})"
 )
 #: A local people's congress is cited with its place: 海拉尔区第十五届人民代表大会….
@@ -58,6 +59,9 @@ _PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
 _PLAN_RE = re.compile(
     rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
+#: The government work report cited by its name (…批准的政府工作报告安排); not the title line of one, and
+#: not the report announcing itself (向大会作政府工作报告，请予审议 — the GUIDE's 请予审议的本报告).
+_GWR_RE = re.compile(r"(?<!作)(?:(?<!^)(?<!\n)政府工作报告|政府工作报告(?![ \t\u3000]*(?:\n|$)))")
 #: The party's history resolutions are cited by number (第三个历史决议).
 _RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
@@ -85,6 +89,7 @@ def _anchor_positions(text: str) -> list[int]:
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
+    spans += [m.span() for m in _GWR_RE.finditer(text)]
     for m in _PLAN_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:

@@ -152,6 +152,7 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
     # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
     repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
+    candidates: list[tuple[int, int, str]] = []  # plain terms rejected for want of context, for a second look
     for start, end, content in quoted:
         content_stripped = content.strip()
         if not content_stripped or _REDACTION_IN.search(content_stripped):
@@ -169,9 +170,31 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
                 or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
             )
             accept = plain and context
+            if not accept and not any(ch in _FUNCTION_CHARS for ch in core):
+                candidates.append((start, end, content_stripped))
         if accept:
             hits.append(PatternHit(start, end, content_stripped, "quoted"))
-    return hits
+    return hits + _quoted_siblings(text, hits, candidates) if candidates and hits else hits
+
+
+#: What may stand between two quoted terms of one list (“街长制”“网格化”, “放管服”、“双随机”).
+_SIBLING_GAP = frozenset(("", "、", "和", "与", "及"))
+
+
+def _quoted_siblings(
+    text: str, hits: list[PatternHit], candidates: list[tuple[int, int, str]]
+) -> list[PatternHit]:
+    """Plain quoted terms right next to a quoted formula: a list of labels (“街长制”“网格化”管理机制)."""
+    edges = {h.start for h in hits} | {h.end for h in hits}
+    found = []
+    for start, end, content in candidates:
+        before = text[max(0, start - 3) : start - 1]  # up to 2 characters before this term's opening quote
+        after = text[end + 1 : end + 3]
+        left = any(start - 2 - len(gap) in edges and before.endswith(gap) for gap in _SIBLING_GAP)
+        right = any(end + 2 + len(gap) in edges and after.startswith(gap) for gap in _SIBLING_GAP)
+        if left or right:
+            found.append(PatternHit(start, end, content, "quoted"))
+    return found
 
 
 def _ends_cleanly(text: str, pos: int) -> bool:
