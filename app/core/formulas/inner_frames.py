@@ -75,8 +75,8 @@ def shared_word_hits(text: str) -> list[PatternHit]:
         sep, shared, size = m.group(3), m.group(2), len(heads[0])
         start = m.start(1)
         end = _member_end(text, m.end())
-        while text.startswith(sep, end) and text.startswith(shared, end + 1 + size):  # more members
-            end = _member_end(text, end + 1)
+        while text.startswith(sep, end) and shared in text[end + 1 : end + 5 + size]:  # more members
+            end = _member_end(text, end + 1)  # (a longer head may come late in the run: 改革开放政策要…)
         if not _FIGURE_RE.search(text, start, end) and "同志" not in text[start:end]:
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
             done = end
