@@ -141,6 +141,7 @@ _WEAK_HEADS = frozenset(
             "我国",
         ),
         *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
+        *("一名", "一位", "一次", "一种", "一项", "一批", "一条"),  # counted things: 一名党员、一名中国青年
     )
 )
 _MAX_MEMBER = 40
@@ -329,8 +330,12 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         runs += [
             r
             for r in _head_runs(items)
-            if r[1][2][:2] not in _VERB_PREFIXES and not any(_CONJUNCTION & set(m[2]) for m in r)
-        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb)
+            if r[1][2][:2] not in _VERB_PREFIXES
+            and not any(_CONJUNCTION & set(m[2]) for m in r)
+            and (r[0][1] == items[0][1] or r[-1][1] == items[-1][1])
+        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb; a run
+        #  with other items on both sides is a stretch of a longer plain list: …战略布局和发展方向、发展方式、
+        #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
     for m in _REPEAT_RE.finditer(text):
