@@ -61,7 +61,22 @@ _PLAN_RE = re.compile(
 )
 #: The government work report cited by its name (…批准的政府工作报告安排); not the title line of one, and
 #: not the report announcing itself (向大会作政府工作报告，请予审议 — the GUIDE's 请予审议的本报告).
-_GWR_RE = re.compile(r"(?<!作)(?:(?<!^)(?<!\n)政府工作报告|政府工作报告(?![ \t\u3000]*(?:\n|$)))")
+_GWR = "政府工作报告"
+_TITLE_END_RE = re.compile(r"[ \t\u3000]*(?:\n|$)")
+
+
+def _work_report_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    at = text.find(_GWR)
+    while at >= 0:  # a plain substring search: the name is rare, a regex would try every position
+        end = at + len(_GWR)
+        title = (at == 0 or text[at - 1] == "\n") and _TITLE_END_RE.match(text, end) is not None
+        if not title and (at == 0 or text[at - 1] != "作"):
+            spans.append((at, end))
+        at = text.find(_GWR, end)
+    return spans
+
+
 #: The party's history resolutions are cited by number (第三个历史决议).
 _RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
@@ -89,7 +104,7 @@ def _anchor_positions(text: str) -> list[int]:
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
-    spans += [m.span() for m in _GWR_RE.finditer(text)]
+    spans += _work_report_spans(text)
     for m in _PLAN_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:

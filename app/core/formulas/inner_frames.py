@@ -18,7 +18,15 @@ import re
 from collections.abc import Collection
 
 from app.core.formulas.frames import _WEAK_HEADS
-from app.core.formulas.patterns import _SUFFIX_STOP, _VERB_PREFIXES, HAN, NUM, ListRun, PatternHit
+from app.core.formulas.patterns import (
+    _SUFFIX_STOP,
+    _VERB_PREFIXES,
+    HAN,
+    NUM,
+    ListRun,
+    PatternHit,
+    _shared_affix,
+)
 
 _SEP = "，,；;"
 _END = "。！？!?\n：:"
@@ -91,18 +99,6 @@ def shared_word_hits(text: str) -> list[PatternHit]:
     return hits
 
 
-def _affix_items(items: list[str]) -> tuple[str, str]:
-    """Prefix or suffix the middle items share (the first and last may carry other words)."""
-    middle = items[1:-1]
-    prefix, suffix = middle[0], middle[0]
-    for item in middle[1:]:
-        while not item.startswith(prefix):
-            prefix = prefix[:-1]
-        while not item.endswith(suffix):
-            suffix = suffix[1:]
-    return prefix, suffix
-
-
 def _splits_word(left: str, right: str, words: Collection[str]) -> bool:
     """Whether a cut between `left` and `right` runs through a dictionary word (航|空发动机, 核电机|组)."""
     return bool(left and right) and left[-1] + right[0] in words
@@ -119,11 +115,11 @@ def cut_list_hits(lists: list[ListRun], words: Collection[str] = frozenset()) ->
         size = len(raw[1])
         if not 2 <= size <= 6 or any(len(i) != size for i in raw[1:-1]) or (size < 3 and len(raw) < 4):
             continue
-        prefix, suffix = _affix_items(raw) if len(raw) > 3 else (raw[1][:1], raw[1][-1:])
         first, last = raw[0][-size:], raw[-1]
         if len(raw[0]) < size:
             continue
-        if suffix and suffix[-1] not in _FUNCTION | _LIST_SUFFIX_STOP and first.endswith(suffix):
+        prefix, suffix = _shared_affix([first, *raw[1:-1]])  # what the cut first item shares with the middle
+        if suffix and suffix[-1] not in _FUNCTION | _LIST_SUFFIX_STOP:
             if _splits_word(raw[0][:-size], first, words):
                 continue  # the suffix fixes where items end, not where the first one starts
             cut = last.find(suffix, 0, size + 4)
@@ -133,7 +129,6 @@ def cut_list_hits(lists: list[ListRun], words: Collection[str] = frozenset()) ->
             and prefix not in _VERB_PREFIXES
             and prefix[0] not in _VERB_PREFIXES
             and prefix[0] not in _LIST_PREFIX_STOP
-            and first.startswith(prefix)
             and last.startswith(prefix)
         ):
             end_len = size
