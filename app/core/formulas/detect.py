@@ -128,6 +128,7 @@ class FormulaMatcher:
         if self._forms:
             self._automaton.make_automaton()
         self._nested = {index: self._nested_in(key, index) for index, key in self._keys.items()}
+        self._lengths = [form.length for form in self._forms]
         self._fragments: ahocorasick.Automaton | None = None
 
     def _nested_in(self, key: str, own: int) -> tuple[str, ...]:
@@ -206,20 +207,22 @@ class FormulaMatcher:
         view = normalize(text, keep_punctuation=False) if view is None else view
         if not self._forms or not view.text:
             return []
-        forms, offsets = self._forms, view.offsets
-        candidates = []
-        pieces, piece_of_form = [], self._piece_of_form
-        for n_end, index in self._automaton.iter(view.text):
-            if index < 0:
-                pieces.append((n_end, -1 - index))
-                continue
-            if index in piece_of_form:
-                pieces.append((n_end, piece_of_form[index]))
-            n_start = n_end + 1 - forms[index].length
-            if offsets[n_end] - offsets[n_start] == n_end - n_start or self._fits(
-                text, offsets, n_start, n_end + 1, forms[index]
-            ):
-                candidates.append((n_start, n_end + 1, index))
+        forms, offsets, lengths = self._forms, view.offsets, self._lengths
+        matches = list(self._automaton.iter(view.text))
+        piece_of_form = self._piece_of_form
+        # (list comprehensions: this runs over every automaton match of every text, a loop costs twice as much)
+        pieces = [
+            (n_end, -1 - i if i < 0 else piece_of_form[i])
+            for n_end, i in matches
+            if i < 0 or i in piece_of_form
+        ]
+        candidates = [(n_end + 1 - lengths[i], n_end + 1, i) for n_end, i in matches if i >= 0]
+        candidates = [
+            c
+            for c in candidates
+            if offsets[c[1] - 1] - offsets[c[0]] == c[1] - 1 - c[0]
+            or self._fits(text, offsets, c[0], c[1], forms[c[2]])
+        ]  # fmt: skip  (punctuation inside a match: does it belong there?)
         exact = _resolve(candidates, len(view.text))
         hits = []
         for n_start, n_end, index, status in self._with_inflected(text, view, exact, pieces):
