@@ -2,7 +2,7 @@
 
 Run with `python -m pytest tests/bench/test_bench_formulas.py -s`. The machine is shared, so each
 figure is the best of a few rounds of CPU time (`process_time`: other processes' load does not count); the baselines are plain normalisation of the same texts and the
-scan of the `main` revision (exported by tests.bench.eval_formulas and run in a subprocess, alternating
+scan of a baseline revision (96f1391 unless $DUIDU_FORMULA_BASE_REV says otherwise; exported by tests.bench.eval_formulas and run in a subprocess, alternating
 with this checkout's rounds so that both see the same load).
 """
 
@@ -46,8 +46,12 @@ def _best_time(work, rounds: int = ROUNDS) -> float:
     return best
 
 
+#: The revision timed beside this checkout: the session's baseline (main before issue 14b), or $DUIDU_FORMULA_BASE_REV.
+BASE_REV = os.environ.get("DUIDU_FORMULA_BASE_REV", "96f1391")
+
+
 def _revision_scan_time(corpus, rounds: int) -> float:
-    checkout = export_revision("main")
+    checkout = export_revision(BASE_REV)
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     result = subprocess.run(
         [sys.executable, "-c", _TIME_SCRIPT, str(corpus), str(rounds)],
@@ -64,7 +68,7 @@ def test_scan_whole_corpus_for_formulas(corpus):
 
     baseline = _best_time(lambda: [normalize(t, keep_punctuation=False) for t in texts])
     main_scan = scan = float("inf")
-    for _ in range(2):  # alternate with main, so that both see the machine's load of the moment
+    for _ in range(3):  # alternate with the baseline, so that both see the machine's load of the moment
         main_scan = min(main_scan, _revision_scan_time(corpus, 2))
         scan = min(scan, _best_time(lambda: [matcher.find(t) for t in texts], 2))
     lexicon_only = _best_time(lambda: [matcher.find(t, use_patterns=False) for t in texts])
@@ -73,7 +77,7 @@ def test_scan_whole_corpus_for_formulas(corpus):
     print(
         f"\nformula scan: {len(texts)} documents, {chars:,} chars, {hits:,} hits; "
         f"lexicon+patterns {scan:.2f} s = {rate / 1e6:.2f} M chars/s; "
-        f"main's scan {main_scan:.2f} s = {chars / main_scan / 1e6:.2f} M chars/s (this/main time "
+        f"{BASE_REV}'s scan {main_scan:.2f} s = {chars / main_scan / 1e6:.2f} M chars/s (this/base time "
         f"{scan / main_scan:.2f}×); lexicon only {chars / lexicon_only / 1e6:.2f} M chars/s; "
         f"baseline normalisation {chars / baseline / 1e6:.2f} M chars/s "
         f"(scan takes {scan / baseline:.2f}× the baseline's time); load {os.getloadavg()[0]:.1f}"
