@@ -39,11 +39,13 @@ _SHARED_WORD_RE = re.compile(
     rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
 )
 _SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
-#: The first clauses of three ；-segments with the same two characters after two-character heads.
+#: The second and third of three ；-segments whose first clauses share two characters after two-character
+#: heads; the match starts at the ； before the second (rare, so `re` skips ahead), the first is checked after.
 _SEGMENT_RE = re.compile(
-    rf"[；;。！？!?\n]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}"
-    rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}([{HAN}]{{2}})\2"
+    rf"[；;]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}([{HAN}]{{2}})\2"
 )
+_FIRST_SEGMENT_RE = re.compile(rf"([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}")
+_SEGMENT_START_RE = re.compile(r"[；;。！？!?\n]")
 #: Shared words that make lists of tasks or figures, not frames (发展基层民主，完善基层…; 增长２９％).
 _PLAIN_SHARED = frozenset(
     ("一个", "我们", "他们", "增长", "增加", "达到", "比上", "以上", "人民", "国家", "工作")
@@ -89,10 +91,17 @@ def shared_word_hits(text: str) -> list[PatternHit]:
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
             done = end
     for m in _SEGMENT_RE.finditer(text):
-        heads = [m.group(1), m.group(3), m.group(4)]
+        # the first segment: from the sentence or segment end before it up to this ；
+        before = text.rfind("\n", max(0, m.start() - 100), m.start())
+        for end_mark in _SEGMENT_START_RE.finditer(text, max(0, before, m.start() - 100), m.start()):
+            before = end_mark.start()
+        first = _FIRST_SEGMENT_RE.match(text, before + 1)
+        if first is None or first.end() != m.start() + 1 or first.group(2) != m.group(2):
+            continue
+        heads = [first.group(1), m.group(1), m.group(3)]
         if not _frame_heads_ok(heads, m.group(2)):
             continue
-        starts = [m.start(1), m.start(3), m.start(4)]
+        starts = [first.start(1), m.start(1), m.start(3)]
         members = [(s, _member_end(text, s)) for s in starts]
         if not any(_FIGURE_RE.search(text, s, e) or "同志" in text[s:e] for s, e in members):
             hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in members]
