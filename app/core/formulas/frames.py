@@ -280,7 +280,9 @@ def _clause_runs(text: str) -> list[list[Member]]:
             seps.append(nxt.start())
         # members: the clause before the first separator, and the clauses after each separator
         floor = max(0, seps[0] - _MAX_MEMBER - 1)  # a longer first clause is cut there (no member then)
-        lo = max(floor - 1, *(text.rfind(ch, floor, seps[0]) for ch in "，,；;。！？!?\n：:")) + 1
+        lo = floor
+        for end_mark in _CLAUSE_END_RE.finditer(text, floor, seps[0]):  # the last clause end before the run
+            lo = end_mark.end()
         ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
