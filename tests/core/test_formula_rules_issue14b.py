@@ -106,3 +106,19 @@ def test_quoted_sentences_are_in_the_corpus(corpus):
     for path, sentence in rows:
         text = (corpus / path).read_text(encoding="utf-8")
         assert sentence.strip("，。") in text, (path, sentence)
+
+
+@pytest.mark.corpus
+def test_the_rust_scan_finds_what_pyahocorasick_finds(corpus):
+    """The lexicon scan runs in ahocorasick-rs when installed; without it pyahocorasick scans the same."""
+    pytest.importorskip("ahocorasick_rs")
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.shipped import default_matcher
+
+    text = (corpus / "gwr-state-council/gwr-2023.txt").read_text(encoding="utf-8")
+    fast = default_matcher()
+    slow = FormulaMatcher.__new__(FormulaMatcher)
+    vars(slow).update(vars(fast), _scanner=False)  # the same compiled state, scanned by pyahocorasick
+    hits = fast.find(text)
+    assert len(hits) > 100
+    assert hits == slow.find(text)
