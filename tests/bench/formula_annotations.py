@@ -125,7 +125,7 @@ def draft_to_tsv(draft: str, corpus: Path = CORPUS, annotator: str = "") -> str:
         if at < 0:
             raise ValueError(f"{surface!r} not found after offset {cursor} in {meta['file']}")
         out.append(f"{at}\t{at + len(surface)}\t{kind}\t{_escape(surface)}")
-        cursor = at + 1
+        cursor = at + len(surface)  # spans never nest (GUIDE §2): search after this one
     return "\n".join(out) + "\n"
 
 

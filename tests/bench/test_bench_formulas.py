@@ -2,8 +2,8 @@
 
 Run with `python -m pytest tests/bench/test_bench_formulas.py -s`. The machine is shared, so each
 figure is the best of a few rounds of CPU time (`process_time`: other processes' load does not count); the baselines are plain normalisation of the same texts and the
-scan of the `main` revision (exported by tests.bench.eval_formulas and run in a subprocess, alternating
-with this checkout's rounds so that both see the same load).
+scan of a baseline revision (96f1391 unless $DUIDU_FORMULA_BASE_REV says otherwise; exported by
+tests.bench.eval_formulas). Both scans run in fresh subprocesses, alternating, so that both see the same load.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from app.core.formulas.shipped import default_matcher
 from app.core.normalize import normalize
 from tests.bench.eval_formulas import export_revision
 
 ROUNDS = 5
+ROOT = Path(__file__).resolve().parents[2]
 TARGET_CHARS_PER_SECOND = 2_000_000
 #: Prints the best CPU time of one round of `find` over the corpus, in a checkout given by PYTHONPATH.
 _TIME_SCRIPT = """
@@ -46,8 +48,14 @@ def _best_time(work, rounds: int = ROUNDS) -> float:
     return best
 
 
-def _revision_scan_time(corpus, rounds: int) -> float:
-    checkout = export_revision("main")
+#: The revision timed beside this checkout: the session's baseline (main before issue 14b), or $DUIDU_FORMULA_BASE_REV.
+BASE_REV = os.environ.get("DUIDU_FORMULA_BASE_REV", "96f1391")
+
+
+def _scan_time(corpus, rounds: int, checkout: Path) -> float:
+    """Best CPU time of a corpus scan in a fresh process of `checkout`, so that this checkout and the baseline
+    are timed the same way (before, this checkout was timed inside the pytest process, the baseline in a
+    fresh one)."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     result = subprocess.run(
         [sys.executable, "-c", _TIME_SCRIPT, str(corpus), str(rounds)],
@@ -64,16 +72,17 @@ def test_scan_whole_corpus_for_formulas(corpus):
 
     baseline = _best_time(lambda: [normalize(t, keep_punctuation=False) for t in texts])
     main_scan = scan = float("inf")
-    for _ in range(2):  # alternate with main, so that both see the machine's load of the moment
-        main_scan = min(main_scan, _revision_scan_time(corpus, 2))
-        scan = min(scan, _best_time(lambda: [matcher.find(t) for t in texts], 2))
+    base_checkout = export_revision(BASE_REV)
+    for _ in range(3):  # alternate with the baseline, so that both see the machine's load of the moment
+        main_scan = min(main_scan, _scan_time(corpus, 2, base_checkout))
+        scan = min(scan, _scan_time(corpus, 2, ROOT))
     lexicon_only = _best_time(lambda: [matcher.find(t, use_patterns=False) for t in texts])
 
     rate = chars / scan
     print(
         f"\nformula scan: {len(texts)} documents, {chars:,} chars, {hits:,} hits; "
         f"lexicon+patterns {scan:.2f} s = {rate / 1e6:.2f} M chars/s; "
-        f"main's scan {main_scan:.2f} s = {chars / main_scan / 1e6:.2f} M chars/s (this/main time "
+        f"{BASE_REV}'s scan {main_scan:.2f} s = {chars / main_scan / 1e6:.2f} M chars/s (this/base time "
         f"{scan / main_scan:.2f}×); lexicon only {chars / lexicon_only / 1e6:.2f} M chars/s; "
         f"baseline normalisation {chars / baseline / 1e6:.2f} M chars/s "
         f"(scan takes {scan / baseline:.2f}× the baseline's time); load {os.getloadavg()[0]:.1f}"

@@ -1,9 +1,10 @@
 """The hand-annotated formula set (tests/data/formulas): every file loads, spans hold their text, the split
 is what GUIDE.md says, and the detector keeps the held-out recall and precision it reached.
 
-The issue asks for held-out recall ≥ 0.85 at precision ≥ 0.90; measured at commit 3a68ba6 on the 7 held-out
-excerpts: recall 0.76, precision 0.96 (main: 0.62 / 0.97). The floors below guard what was reached; they are
-not the goal."""
+The issue asks for held-out recall ≥ 0.85 at precision ≥ 0.90. The held-out part is the 12 excerpts annotated
+in issue 14b before any detector change of that round; measured at commit 5ebe5ff: recall 0.81, precision 0.89
+(0.886; 96f1391, main before 14b: 0.78 / 0.89). The floors below guard what was reached; they are not the goal.
+(Running this test scores the held-out part: do not use it while tuning — use `--split tune` of the eval.)"""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from tests.bench.eval_formulas import RULE_KIND, evaluate
 from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_set, parse
 
 pytestmark = pytest.mark.corpus
-HELD_OUT_RECALL_FLOOR = 0.75
-HELD_OUT_PRECISION_FLOOR = 0.90
+HELD_OUT_RECALL_FLOOR = 0.80
+HELD_OUT_PRECISION_FLOOR = 0.88
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):

@@ -22,7 +22,7 @@ REFERENCES = [
      ["中国共产党第十九届中央委员会第六次全体会议"]),
     ("gwr-state-council/gwr-2023.txt",
      "按照十三届全国人大五次会议批准的政府工作报告安排，统筹推进经济社会各领域工作。",
-     ["十三届全国人大五次会议"]),
+     ["政府工作报告", "十三届全国人大五次会议"]),  # the work report cited by name (issue 14b)
     ("hailar-district-gwr/hailar-district-gwr-2018.txt",
      "—2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上",
      ["海拉尔区第十五届人民代表大会第二次会议"]),

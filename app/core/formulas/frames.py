@@ -32,6 +32,7 @@ _CONGRESS = (
 _PLENUM = (
     rf"(?:中国共产党)?第{_ORD}届中央委员会第{_ORD}次全体会议"
     rf"|(?:党的|中共)?(?:第?{_ORD}届)?{_PLENUMS}"
+    rf"|(?:党的|中共)?第?{_ORD}届历次全会"
 )
 _PEOPLES_CONGRESS = (
     rf"第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
@@ -43,13 +44,13 @@ _CONFERENCE = (
 )
 #: Every reference holds one of these; the full expressions run only in a window around each. Plain
 #: substring search (memchr speed) finds them; 大 is kept only after a numeral (二十大, 中共一大).
-_ANCHORS = ("中全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
+_ANCHORS = ("中全会", "历次全会", "届中央委员会", "人民代表大会", "全国人大", "工作会议", "大会", "两会")
 _REACH = 40
 #: Every reference starts with one of these characters; the lookahead makes the ~80 other start positions of
 #: an anchor's window fail at once instead of trying each alternative (half the rule's time).
 _REFERENCE_RE = re.compile(
     rf"(?=[中党第全{_CN}])"
-    rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届{_PLENUMS}))?{_MEETING_TAIL}"
+    rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届(?:{_PLENUMS}|历次全会)))?{_MEETING_TAIL}"
     rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL})"
 )
 #: A local people's congress is cited with its place: 海拉尔区第十五届人民代表大会….
@@ -58,6 +59,24 @@ _PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
 _PLAN_RE = re.compile(
     rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
+#: The government work report cited by its name (…批准的政府工作报告安排); not the title line of one, and
+#: not the report announcing itself (向大会作政府工作报告，请予审议 — the GUIDE's 请予审议的本报告).
+_GWR = "政府工作报告"
+_TITLE_END_RE = re.compile(r"[ \t\u3000]*(?:\n|$)")
+
+
+def _work_report_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    at = text.find(_GWR)
+    while at >= 0:  # a plain substring search: the name is rare, a regex would try every position
+        end = at + len(_GWR)
+        title = (at == 0 or text[at - 1] == "\n") and _TITLE_END_RE.match(text, end) is not None
+        if not title and (at == 0 or text[at - 1] != "作"):
+            spans.append((at, end))
+        at = text.find(_GWR, end)
+    return spans
+
+
 #: The party's history resolutions are cited by number (第三个历史决议).
 _RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
@@ -85,6 +104,7 @@ def _anchor_positions(text: str) -> list[int]:
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
+    spans += _work_report_spans(text)
     for m in _PLAN_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:
@@ -136,6 +156,7 @@ _WEAK_HEADS = frozenset(
             "我国",
         ),
         *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
+        *("一名", "一位", "一次", "一种", "一项", "一批", "一条"),  # counted things: 一名党员、一名中国青年
     )
 )
 _MAX_MEMBER = 40
@@ -259,7 +280,9 @@ def _clause_runs(text: str) -> list[list[Member]]:
             seps.append(nxt.start())
         # members: the clause before the first separator, and the clauses after each separator
         floor = max(0, seps[0] - _MAX_MEMBER - 1)  # a longer first clause is cut there (no member then)
-        lo = max(floor - 1, *(text.rfind(ch, floor, seps[0]) for ch in "，,；;。！？!?\n：:")) + 1
+        lo = floor
+        for end_mark in _CLAUSE_END_RE.finditer(text, floor, seps[0]):  # the last clause end before the run
+            lo = end_mark.end()
         ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
@@ -324,8 +347,12 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         runs += [
             r
             for r in _head_runs(items)
-            if r[1][2][:2] not in _VERB_PREFIXES and not any(_CONJUNCTION & set(m[2]) for m in r)
-        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb)
+            if r[1][2][:2] not in _VERB_PREFIXES
+            and not any(_CONJUNCTION & set(m[2]) for m in r)
+            and (r[0][1] == items[0][1] or r[-1][1] == items[-1][1])
+        ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb; a run
+        #  with other items on both sides is a stretch of a longer plain list: …战略布局和发展方向、发展方式、
+        #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
     for m in _REPEAT_RE.finditer(text):

@@ -1,0 +1,154 @@
+"""Frames whose fixed part sits inside each member, after a varying head (research R4, issue 14b).
+
+`frames` finds members that start alike (务必…，务必…) and equal-length items with one fixed character.
+Two frequent 排比 shapes fall between them:
+
+- clauses that share a word right after a varying head of equal length: 宏观政策要稳健有效，微观政策要…，
+  结构政策要… (one span over the run); or the first clauses of consecutive ；-segments: 思政教材重在价值引领，
+  …；语文教材重在以文化人，…；历史教材重在… (one span per member, the rest of each segment is comment);
+- 、-lists whose shared affix only shows once the governing words are cut off, or whose last item carries
+  the sentence on (贫困群众上学难、就医难、增收难问题…; 有勇气、有智慧、有能力战胜…).
+
+All return `PatternHit`s with rule "parallel", in original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from app.core.formulas.frames import _WEAK_HEADS
+from app.core.formulas.patterns import (
+    _SUFFIX_STOP,
+    _VERB_PREFIXES,
+    HAN,
+    NUM,
+    ListRun,
+    PatternHit,
+    _shared_affix,
+)
+
+_SEP = "，,；;"
+_END = "。！？!?\n：:"
+_CLAUSE = f"[^{_SEP}{_END}]"
+#: Three clauses in a row with the same two characters after two-character heads. Attempts start only at a
+#: separator (a literal class, so `re` skips ahead); clause runs are possessive (`+`): a clause character is
+#: never a separator, so giving characters back could not help.
+_SHARED_WORD_RE = re.compile(
+    rf"[{_SEP}{_END}]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+([{_SEP}])"
+    rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
+)
+_SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
+#: The second and third of three ；-segments whose first clauses share two characters after two-character
+#: heads; the match starts at the ； before the second (rare, so `re` skips ahead), the first is checked after.
+_SEGMENT_RE = re.compile(
+    rf"[；;]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}([{HAN}]{{2}})\2"
+)
+_FIRST_SEGMENT_RE = re.compile(rf"([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}")
+_SEGMENT_START_RE = re.compile(r"[；;。！？!?\n]")
+#: Shared words that make lists of tasks or figures, not frames (发展基层民主，完善基层…; 增长２９％).
+_PLAIN_SHARED = frozenset(
+    ("一个", "我们", "他们", "增长", "增加", "达到", "比上", "以上", "人民", "国家", "工作")
+)
+_FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[一二三四五六七八九十百千万亿]+[个万亿元%]")
+_FUNCTION = frozenset("的了是和与及在对把将从")
+#: Suffixes of plain lists (女士们、先生们; 图书馆、博物馆; 亚洲、欧洲): the enumeration rule's stop list, but
+#: 化 and 学 make frames here (制度化、规范化、程序化; 深入学、反复学、系统学), and place words are added.
+_LIST_SUFFIX_STOP = (_SUFFIX_STOP - frozenset("化学")) | frozenset("洲省市县区国")
+#: Prefixes of addressee lists (各地区、各部门、各单位).
+_LIST_PREFIX_STOP = frozenset("各")
+
+
+def _member_end(text: str, start: int) -> int:
+    m = re.compile(f"[{_SEP}{_END}]").search(text, start)
+    return m.start() if m else len(text)
+
+
+def _frame_heads_ok(heads: list[str], shared: str) -> bool:
+    """Heads of one length that differ, not governing verbs, around a shared content word."""
+    if len(set(heads)) < 2 or len({len(h) for h in heads}) != 1:
+        return False
+    if shared in _PLAIN_SHARED or _FUNCTION & set(shared):
+        return False
+    # governing verbs (完善…/健全…) make a list of tasks; numerals (一要…/二要…) are numbering
+    return not any(h in _VERB_PREFIXES or h in _WEAK_HEADS or h[0] in NUM for h in heads)
+
+
+def shared_word_hits(text: str) -> list[PatternHit]:
+    """Clauses (or ；-segments' first clauses) that share a word after varying heads of one length."""
+    hits: list[PatternHit] = []
+    done = -1
+    for m in _SHARED_WORD_RE.finditer(text):
+        heads = [m.group(1), m.group(4), m.group(5)]
+        if m.start() < done or not _frame_heads_ok(heads, m.group(2)):
+            continue
+        sep, shared, size = m.group(3), m.group(2), len(heads[0])
+        start = m.start(1)
+        end = _member_end(text, m.end())
+        while text.startswith(sep, end) and shared in text[end + 1 : end + 5 + size]:  # more members
+            end = _member_end(text, end + 1)  # (a longer head may come late in the run: 改革开放政策要…)
+        if not _FIGURE_RE.search(text, start, end) and "同志" not in text[start:end]:
+            hits.append(PatternHit(start, end, text[start:end], "parallel"))
+            done = end
+    for m in _SEGMENT_RE.finditer(text):
+        # the first segment: from the sentence or segment end before it up to this ；
+        before = text.rfind("\n", max(0, m.start() - 100), m.start())
+        for end_mark in _SEGMENT_START_RE.finditer(text, max(0, before, m.start() - 100), m.start()):
+            before = end_mark.start()
+        first = _FIRST_SEGMENT_RE.match(text, before + 1)
+        if first is None or first.end() != m.start() + 1 or first.group(2) != m.group(2):
+            continue
+        heads = [first.group(1), m.group(1), m.group(3)]
+        if not _frame_heads_ok(heads, m.group(2)):
+            continue
+        starts = [first.start(1), m.start(1), m.start(3)]
+        members = [(s, _member_end(text, s)) for s in starts]
+        if not any(_FIGURE_RE.search(text, s, e) or "同志" in text[s:e] for s, e in members):
+            hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in members]
+    return hits
+
+
+def _splits_word(left: str, right: str, words: Collection[str]) -> bool:
+    """Whether a cut between `left` and `right` runs through a dictionary word (航|空发动机, 核电机|组)."""
+    return bool(left and right) and left[-1] + right[0] in words
+
+
+def cut_list_hits(lists: list[ListRun], words: Collection[str] = frozenset()) -> list[PatternHit]:
+    """、-lists of ≥ 3 items of one length whose affix the first and last item share once cut to it.
+
+    `words` (the general dictionary) keeps a cut from running through a word."""
+    hits: list[PatternHit] = []
+    for left, right, raw in lists:
+        if len(raw) < 3 or not all(raw):
+            continue
+        size = len(raw[1])
+        if not 2 <= size <= 6 or any(len(i) != size for i in raw[1:-1]) or (size < 3 and len(raw) < 4):
+            continue
+        first, last = raw[0][-size:], raw[-1]
+        if len(raw[0]) < size:
+            continue
+        prefix, suffix = _shared_affix([first, *raw[1:-1]])  # what the cut first item shares with the middle
+        if suffix and suffix[-1] not in _FUNCTION | _LIST_SUFFIX_STOP:
+            if _splits_word(raw[0][:-size], first, words):
+                continue  # the suffix fixes where items end, not where the first one starts
+            cut = last.find(suffix, 0, size + 4)
+            end_len = cut + len(suffix) if cut >= size - 2 else 0
+        elif (
+            prefix
+            and prefix not in _VERB_PREFIXES
+            and prefix[0] not in _VERB_PREFIXES
+            and prefix[0] not in _LIST_PREFIX_STOP
+            and last.startswith(prefix)
+        ):
+            end_len = size
+        else:
+            continue
+        if not end_len or end_len > len(last):
+            continue
+        items = [first, *raw[1:-1], last[:end_len]]
+        if len(set(items)) < len(items) or any(_FUNCTION & set(i) for i in items):
+            continue
+        start = left + len(raw[0]) - size
+        end = right - len(last) + end_len
+        hits.append(PatternHit(start, end, "、".join(items), "parallel"))
+    return hits
