@@ -30,6 +30,7 @@ from app.paths import cache_dir
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.engine import Library
 from app.store.index import STATE
+from app.store.lexicon import library_formula_oracle
 
 #: The cache sub-folder holding each library's frequent fingerprints (one small .npy file per library).
 FOLDER = "frequent-fingerprints"
@@ -93,8 +94,6 @@ def similar_boilerplate(reader: Callable[[], Session], location: str) -> Library
 def similar_params(library: Library, formula_oracle: FormulaOracle | None = None) -> PassageParams:
     """`default_params` with the library's boilerplate read from its table of frequent fingerprints
     (app.store.frequent_fingerprints: the same shares, without an index lookup per compared passage)."""
-    from app.store.tracing import library_formula_oracle  # the caller's module: imported by then
-
     return PassageParams(
         formula_oracle=formula_oracle or library_formula_oracle(library),
         boilerplate=similar_boilerplate(library.reader, library.location),

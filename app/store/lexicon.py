@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,10 @@ from app.core.formulas.lexicon import (
     parse_lexicon_tsv,
 )
 from app.store.models import UserLexiconEntry
+
+if TYPE_CHECKING:
+    from app.core.passages import FormulaOracle
+    from app.store.engine import Library
 
 _SEPARATOR = "|"
 
@@ -133,3 +138,16 @@ def save_entries(session: Session, entries: Sequence[FormulaEntry]) -> None:
     """Save several entries in one go (accepting discovered candidates)."""
     for entry in entries:
         save_entry(session, entry)
+
+
+def library_formula_oracle(library: Library) -> FormulaOracle:
+    """Formula coverage by the library's lexicon: the shipped one (already built, shared) unless the user
+    added, edited or removed entries, in which case a matcher over the merged entries is built."""
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.shipped import formula_coverage, general_words, idioms, shipped_lexicon
+
+    with library.reader() as session:
+        if not list_user_entries(session) and not removed_formulas(session):
+            return formula_coverage
+        entries = merged_lexicon(session, shipped_lexicon().entries)
+    return FormulaMatcher(entries, idioms=idioms(), common_words=general_words()).coverage

@@ -27,6 +27,7 @@ from app.core.normalize import DROPPED, kept_characters
 from app.core.passages import PreparedDocument
 from app.core.scan import SCAN_VERSION
 from app.core.similar_focus import Focus, best_first
+from app.store.document_rows import document_infos, texts_of
 from app.store.scan_store import PAIRS, PASSAGES, SCAN_STATE
 from app.store.similar_rank import DocumentInfo, SimilarDocument
 
@@ -57,7 +58,6 @@ def stored_similar(
 ) -> StoredSimilar | None:
     """The stored results of `query_id`, None when the scan has not covered the query's own pairs (it is
     not scanned by this scan version). `infos` and `texts` are filled with the partners' rows."""
-    from app.store.tracing import document_infos, texts_of
 
     c = PAIRS.c
     pairs = session.execute(

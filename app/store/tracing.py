@@ -39,10 +39,12 @@ from app.core.similar_focus import (
     query_excerpt,
 )
 from app.store.boilerplate import LibraryBoilerplate
+from app.store.document_rows import document_infos, texts_of
 from app.store.engine import Library
 from app.store.frequent_fingerprints import less_boilerplate, similar_params
 from app.store.index import PARAMS as INDEX_PARAMS
 from app.store.index import ensure_index, find_candidates
+from app.store.lexicon import library_formula_oracle
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
@@ -81,20 +83,6 @@ def default_params(
     )
 
 
-def library_formula_oracle(library: Library) -> FormulaOracle:
-    """Formula coverage by the library's lexicon: the shipped one (already built, shared) unless the user
-    added, edited or removed entries, in which case a matcher over the merged entries is built."""
-    from app.core.formulas.detect import FormulaMatcher
-    from app.core.formulas.shipped import formula_coverage, general_words, idioms, shipped_lexicon
-    from app.store.lexicon import list_user_entries, merged_lexicon, removed_formulas
-
-    with library.reader() as session:
-        if not list_user_entries(session) and not removed_formulas(session):
-            return formula_coverage
-        entries = merged_lexicon(session, shipped_lexicon().entries)
-    return FormulaMatcher(entries, idioms=idioms(), common_words=general_words()).coverage
-
-
 def ensure_fresh(
     library: Library, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> int:
@@ -102,19 +90,6 @@ def ensure_fresh(
     if library.readonly:
         return 0
     return ensure_index(library.writer, library.reader, progress, cancelled)
-
-
-def document_infos(session: Session, ids: Sequence[int]) -> dict[int, DocumentInfo]:
-    c = _DOCUMENTS.c
-    rows = session.execute(
-        select(c.id, c.title, c.source_path, c.date, c.speaker, c.genre, c.chars).where(c.id.in_(list(ids)))
-    )
-    return {row[0]: DocumentInfo(*row) for row in rows}
-
-
-def texts_of(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    c = _DOCUMENTS.c
-    return {row[0]: row[1] for row in session.execute(select(c.id, c.text).where(c.id.in_(list(ids))))}
 
 
 def remember(params: PassageParams, prepared: PreparedDocument, document_id: int) -> PreparedDocument:
