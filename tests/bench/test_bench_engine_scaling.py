@@ -96,7 +96,7 @@ out["8 congress reports, 28 pairs"] = {"digest": digest(result), "cpu": cpu, "wa
 for workload in ("ten reports per side", "revised copy"):
     for size in map(int, sys.argv[2].split(",")):
         a, b = pair(workload, size)
-        result, cpu, wall = timed(lambda: compare_pair(a, b, params), 3 if size <= 40000 else 1)
+        result, cpu, wall = timed(lambda: compare_pair(a, b, params), 9 if size <= 20000 else 3 if size <= 40000 else 1)
         out[f"{workload} {size // 1000}k"] = {"digest": digest(result), "cpu": cpu, "wall": wall}
         if stats:
             out[f"{workload} {size // 1000}k"]["shared"] = shared_material(a, b, result)
