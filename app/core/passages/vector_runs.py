@@ -11,6 +11,11 @@ grown in Python, with the same code as `find_runs`.
 `lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
 with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
 
+On long pairs only (`engine.LONG_CHARS`), `chance` leaves out short runs made only of grams common in
+the pair that lie alone on their diagonal: chance repeats of stock phrases, whose number grows about
+with the square of the length (quality: tests/bench/test_bench_long_quality.py). Without it the runs are
+exactly `find_runs`'s.
+
 Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
 `find_runs` for them (`seeds.fits`).
 """
