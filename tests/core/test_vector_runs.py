@@ -137,3 +137,27 @@ def test_phrase_cover_by_automaton_equals_a_find_per_phrase(text, phrases):
     covered = bytearray(len(text))
     _cover_all(text, tuple(phrases), covered)
     assert covered == _cover_by_find(text, tuple(phrases))
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=texts, y=texts, hits=st.sampled_from([0, 1, 4]), length=st.sampled_from([5, 8]))
+def test_the_chance_rule_leaves_out_only_short_runs(x, y, hits, length):
+    """On long pairs (`engine._chance`) some runs shorter than chance[1] are left out; nothing else
+    changes: every kept run is one of the exact runs, and every run left out is short."""
+    exact = find_runs_vectorised(GramTable(x, 3, 64), y).to_list()
+    kept = find_runs_vectorised(GramTable(x, 3, 64), y, chance=(hits, length)).to_list()
+    assert set(kept) <= set(exact)
+    assert all(run[2] < length for run in set(exact) - set(kept))
+
+
+def test_the_chance_rule_is_for_long_pairs_only(corpus):
+    """Below LONG_CHARS a side, results are exactly the old ones (eval_passages' cases, the hashed
+    corpus cases); from it on, chance runs of a real long pair are left out."""
+    assert engine_module._chance("甲" * 49_999, "乙" * 200_000) is None
+    assert engine_module._chance("甲" * 50_000, "乙" * 50_000) == engine_module.CHANCE
+    a, b = _long_pair(corpus, 60_000)
+    x, y = (normalize(t, keep_punctuation=False).text for t in (a, b))
+    exact = find_runs_vectorised(GramTable(x, 4, 64), y)
+    kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
+    assert len(kept.x) < 0.8 * len(exact.x)
+    assert (kept.length >= 8).sum() == (exact.length >= 8).sum()

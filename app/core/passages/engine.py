@@ -128,6 +128,21 @@ def _vectorised(indexed: str, scanned: str) -> bool:
     return long and fits(indexed) and fits(scanned)
 
 
+#: From this many characters on both sides, a pair is "long": its runs shorter than CHANCE[1] made only of
+#: grams with more than CHANCE[0] seed hits in the pair are left out (`find_runs_vectorised`). Such runs
+#: are mostly chance repeats of stock phrases, and their number grows about with the square of the
+#: length; below it results are exactly those of `find_runs`.
+#: Measured with tests/bench/test_bench_long_quality.py (long-text quality) and
+#: test_bench_engine_scaling.py; eval_passages' cases are all far shorter than LONG_CHARS.
+LONG_CHARS = 50_000
+CHANCE = (16, 8)
+
+
+def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:
+    """The chance-run rule for this pair's `find_runs_vectorised`: only for long texts."""
+    return CHANCE if min(len(indexed), len(scanned)) >= LONG_CHARS else None
+
+
 def _seed_runs(
     x: PreparedDocument,
     y: PreparedDocument,
@@ -141,7 +156,9 @@ def _seed_runs(
     if _vectorised(x.view.text, text):
         from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
 
-        found = find_runs_vectorised(x.gram_table(params), text, progress, cancelled)
+        found = find_runs_vectorised(
+            x.gram_table(params), text, progress, cancelled, _chance(x.view.text, text)
+        )
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)
             return found, found.to_list(~lone)

@@ -11,6 +11,11 @@ grown in Python, with the same code as `find_runs`.
 `lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
 with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
 
+On long pairs only (`engine.LONG_CHARS`), `chance` leaves out short runs made only of grams common in
+the pair that lie alone on their diagonal: chance repeats of stock phrases, whose number grows about
+with the square of the length (quality: tests/bench/test_bench_long_quality.py). Without it the runs are
+exactly `find_runs`'s.
+
 Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
 `find_runs` for them (`seeds.fits`).
 """
@@ -101,9 +106,14 @@ def find_runs_vectorised(
     other: str,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    chance: tuple[int, int] | None = None,
 ) -> RunArrays | None:
     """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted; None
-    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory)."""
+    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory).
+
+    With `chance` = (hits, length), runs shorter than `length` whose every gram is common in the pair
+    (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
+    out: on long texts they are mostly chance repeats of stock phrases (see `engine.LONG_CHARS`)."""
     x, k = table.text, table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
@@ -144,6 +154,8 @@ def find_runs_vectorised(
     # Redactions never match: they are given different values on the two sides.
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
+    if chance is not None:
+        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, counts, y_codes, chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
@@ -168,6 +180,51 @@ def find_runs_vectorised(
             columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
     order = np.lexsort(columns[::-1])
     return RunArrays(*(column[order] for column in columns))
+
+
+#: A common short run is kept when the next or previous run on its diagonal, at most this far, is kept.
+_WINDOW = 32
+
+
+def _in_y(y_codes: np.ndarray) -> np.ndarray:
+    """How often each position's gram occurs in its text."""
+    order = np.argsort(y_codes, kind="stable")
+    ordered = y_codes[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(ordered)])
+    in_y = np.empty(len(y_codes), dtype=np.int64)
+    in_y[order] = np.repeat(sizes, sizes)
+    return in_y
+
+
+def _drop_chance(
+    xp: np.ndarray,
+    yp: np.ndarray,
+    g_i: np.ndarray,
+    g_j: np.ndarray,
+    g_len: np.ndarray,
+    js: np.ndarray,
+    first: np.ndarray,
+    counts: np.ndarray,
+    y_codes: np.ndarray,
+    chance: tuple[int, int],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The groups without the whole runs shorter than chance[1] made only of grams with more than
+    chance[0] hits in the pair, unless a kept group is next to it on its diagonal (within `_WINDOW`).
+    A group closed on both ends is a whole run, and joins no other group."""
+    hits, length = chance
+    in_y = _in_y(y_codes)
+    common = np.logical_and.reduceat(counts[js] * in_y[js] > hits, first)
+    closed = (xp[g_i] != yp[g_j]) & (xp[g_i + g_len + 1] != yp[g_j + g_len + 1])
+    drop = common & closed & (g_len < length)
+    # A real copy cut short by edits has its other runs on the same diagonal: keep those near a kept one.
+    diag = g_i - g_j
+    same_prev = np.r_[False, (diag[1:] == diag[:-1]) & (g_j[1:] - g_j[:-1] - g_len[:-1] <= _WINDOW)]
+    same_next = np.r_[same_prev[1:], False]
+    anchor = ~drop
+    drop &= ~((same_prev & np.r_[False, anchor[:-1]]) | (same_next & np.r_[anchor[1:], False]))
+    keep = ~drop
+    return g_i[keep], g_j[keep], g_len[keep]
 
 
 #: Gaps up to this long between two groups on one diagonal are compared in arrays (longer: in Python).
