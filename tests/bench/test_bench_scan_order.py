@@ -56,7 +56,9 @@ def _measure(tree: Path, spec: dict, tmp_path: Path, name: str) -> dict:
     spec_file.write_text(json.dumps(spec), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(tree)}
     script = ROOT / "tests" / "bench" / "scan_sample_run.py"
-    subprocess.run([sys.executable, str(script), str(spec_file), str(out_file)], env=env, check=True, cwd=tree)
+    subprocess.run(
+        [sys.executable, str(script), str(spec_file), str(out_file)], env=env, check=True, cwd=tree
+    )
     return json.loads(out_file.read_text(encoding="utf-8"))
 
 
@@ -85,7 +87,12 @@ def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: 
     def rows(units: list) -> list:
         return [[u.document_id, list(u.candidates), u.strong] for u in units]
 
-    spec = {"library": str(library_file), "threshold": DEFAULT_THRESHOLD, "warm": rows(warm), "units": rows(sample)}
+    spec = {
+        "library": str(library_file),
+        "threshold": DEFAULT_THRESHOLD,
+        "warm": rows(warm),
+        "units": rows(sample),
+    }
     load = _load()
     old = _measure(baseline, {**spec, "by_id": True}, tmp_path, "baseline")
     new = _measure(ROOT, {**spec, "by_id": False}, tmp_path, "new")
