@@ -14,6 +14,7 @@ import dataclasses
 import json
 import sys
 import time
+from pathlib import Path
 
 from app.core.scan import ScanUnit, batches
 from app.scan import run as runner
@@ -33,7 +34,7 @@ def _run(target: str, threshold: float, units: list[ScanUnit]) -> list:
 
 
 def main() -> None:
-    spec = json.loads(open(sys.argv[1], encoding="utf-8").read())
+    spec = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     target, threshold = spec["library"], spec["threshold"]
     warm, units = _units(spec["warm"]), _units(spec["units"])
     if spec["by_id"]:  # the baseline runner measures units in id order
