@@ -7,9 +7,9 @@ Run with `DUIDU_BENCH_CACHE=/tmp/duidu-bench nice -n 5 python3 -m pytest tests/b
 The stored results are real where measured and scaled from them elsewhere: every
 $DUIDU_BENCH_NETWORK_STEP-th speech of the plan (default 50: 200 speeches, ~4,700 candidate pairs) is
 really scanned (`run_scan`, in this process); every other speech gets the results of the nearest scanned
-speech by id, rank for rank (its i-th strongest candidate is stored as a pair when the scanned speech's
-i-th was, with that pair's ratios and passages), so the library holds about as many pairs, with the ratio
-and passage distribution, a whole scan would. The panel is timed in a fresh process per tree
+speech by id, rank for rank (its i-th strongest of n candidates is stored as a pair when the scanned
+speech's candidate at the same place, i/n of its list, was, with that pair's ratios and passages), so the
+library holds about the share of pairs a whole scan would, with their ratio and passage distribution. The panel is timed in a fresh process per tree
 (tests/bench/network_view_run.py, offscreen Qt) from making it to its first full paint.
 """
 
@@ -48,15 +48,14 @@ def _scaled(plan: ScanPlan, measured: dict[int, dict[int, ScanPair]]) -> list[Do
             continue
         at = bisect.bisect_left(sample, unit.document_id)
         model = min(sample[max(0, at - 1) : at + 1], key=lambda d: abs(d - unit.document_id))
-        found = measured[model]
-        pairs = tuple(
-            ScanPair(
-                low, unit.document_id, found[twin].low_ratio, found[twin].high_ratio, found[twin].passages
-            )
-            for low, twin in zip(unit.candidates, units[model].candidates, strict=False)
-            if twin in found
-        )
-        results.append(DocumentResult(unit.document_id, len(unit.candidates), pairs))
+        found, twins = measured[model], units[model].candidates
+        pairs = []
+        for rank, low in enumerate(unit.candidates):
+            twin = twins[rank * len(twins) // len(unit.candidates)] if twins else None
+            if twin in found:
+                kept = found[twin]
+                pairs.append(ScanPair(low, unit.document_id, kept.low_ratio, kept.high_ratio, kept.passages))
+        results.append(DocumentResult(unit.document_id, len(unit.candidates), tuple(pairs)))
     return results
 
 
