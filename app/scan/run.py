@@ -133,7 +133,7 @@ def run_scan(
     with library.reader() as session:
         run = next_run(session)
     empty = [DocumentResult(u.document_id, 0, ()) for u in plan.units if not u.candidates]
-    ordered = locality_order([u for u in plan.units if u.candidates])
+    ordered = locality_order([u for u in plan.units if u.candidates], cancelled=cancelled)
     work = list(batches(ordered, PAIRS_PER_BATCH, batch_documents))
     total_pairs = plan.pairs
     done_documents, done_pairs, found = len(empty), 0, 0

@@ -87,6 +87,14 @@ def test_locality_order_keeps_every_unit_and_groups_those_sharing_texts() -> Non
     ordered = locality_order(units, kept=8)
     assert sorted(ordered, key=lambda u: u.document_id) == units
     assert documents_loaded(ordered, kept=8) < documents_loaded(units, kept=8)
+    # stopped at the first look at the flag: every unit still there, those not yet placed in the plan's order
+    many = [ScanUnit(d, tuple(range(max(1, d - 5), d))) for d in range(2, 600)]
+    looks: list[int] = []
+    stopped = locality_order(many, kept=8, cancelled=lambda: looks.append(1) is None)
+    assert looks == [1]  # looked once, after 256 units, and stopped there
+    placed = {u.document_id for u in stopped[:256]}
+    assert sorted(stopped, key=lambda u: u.document_id) == many
+    assert stopped[256:] == [u for u in many if u.document_id not in placed]
     # a kept text is not loaded again: with room for everything, each text is loaded once
     assert documents_loaded(ordered, kept=100) == len(
         {d for u in units for d in (u.document_id, *u.candidates)}
