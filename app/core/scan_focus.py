@@ -15,8 +15,6 @@ copy network compares them with live measurements).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from app.core.passages import PassageParams, PreparedDocument
@@ -24,19 +22,36 @@ from app.core.shingles import NO_HASH, shingle_hashes
 from app.core.similar_focus import SHINGLES, covered, stretches
 
 
-@dataclass(frozen=True, slots=True)
 class ScanDocument:
-    """A prepared speech and its shingle hashes, made once per worker and reused for every pair."""
+    """A prepared speech and, made on first use and kept, its shingle hashes: a worker keeps it for every
+    pair the speech is in, and only pairs that ask for the bound pay for the hashes."""
 
-    prepared: PreparedDocument
-    hashes: np.ndarray
-    unique: np.ndarray
+    __slots__ = ("_hashes", "prepared")
+
+    def __init__(self, prepared: PreparedDocument) -> None:
+        self.prepared = prepared
+        self._hashes: tuple[np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def of(cls, prepared: PreparedDocument) -> ScanDocument:
-        hashes = shingle_hashes(prepared.view.text, SHINGLES.k)
-        unique = np.unique(hashes)
-        return cls(prepared, hashes, unique[unique != NO_HASH])
+        return cls(prepared)
+
+    def _made(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._hashes is None:
+            hashes = shingle_hashes(self.prepared.view.text, SHINGLES.k)
+            unique = np.unique(hashes)
+            self._hashes = (hashes, unique[unique != NO_HASH])
+        return self._hashes
+
+    @property
+    def hashes(self) -> np.ndarray:
+        """The 8-character shingle hash at every position of the normalised text."""
+        return self._made()[0]
+
+    @property
+    def unique(self) -> np.ndarray:
+        """The distinct hashes (NO_HASH left out), sorted."""
+        return self._made()[1]
 
     @property
     def length(self) -> int:

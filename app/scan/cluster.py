@@ -77,6 +77,22 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
+def _submit(client: Any, work: list[list[ScanUnit]], target: str, threshold: float) -> list[Any]:
+    """Each worker gets one contiguous stretch of the batches, in order: consecutive batches share texts
+    (app.core.scan_order) that the worker keeps prepared. A worker that leaves or idles passes its
+    batches on (`allow_other_workers`, Dask's work stealing): the stretches decide speed, not results."""
+    addresses = sorted(client.scheduler_info().get("workers", {}))
+    futures = []
+    for number, batch in enumerate(work):
+        where = [addresses[number * len(addresses) // len(work)]] if addresses else None
+        futures.append(
+            client.submit(
+                scan_batch, target, threshold, batch, pure=False, workers=where, allow_other_workers=True
+            )
+        )
+    return futures
+
+
 @contextmanager
 def dask_compute(
     library: Library,
@@ -143,7 +159,7 @@ def dask_compute(
         raise
 
     def compute(work: list[list[ScanUnit]], cancelled: Cancelled) -> Iterator[list[DocumentResult]]:
-        futures = [client.submit(scan_batch, target, threshold, batch, pure=False) for batch in work]
+        futures = _submit(client, work, target, threshold)
         queue = distributed.as_completed(futures, loop=client.loop)
         try:
             while not queue.is_empty():

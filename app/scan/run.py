@@ -23,6 +23,7 @@ from app.core.scan import (
     eta_seconds,
     scan_units,
 )
+from app.core.scan_order import locality_order
 from app.scan.contract import Cancelled, Compute, ScanError
 from app.scan.work import close_all, scan_batch
 from app.store.engine import Library
@@ -132,7 +133,8 @@ def run_scan(
     with library.reader() as session:
         run = next_run(session)
     empty = [DocumentResult(u.document_id, 0, ()) for u in plan.units if not u.candidates]
-    work = list(batches([u for u in plan.units if u.candidates], PAIRS_PER_BATCH, batch_documents))
+    ordered = locality_order([u for u in plan.units if u.candidates], cancelled=cancelled)
+    work = list(batches(ordered, PAIRS_PER_BATCH, batch_documents))
     total_pairs = plan.pairs
     done_documents, done_pairs, found = len(empty), 0, 0
 

@@ -18,6 +18,7 @@ from app.core.scan import (
     may_reach,
     scan_units,
 )
+from app.core.scan_order import documents_loaded, locality_order
 
 
 def _arrays(holdings: dict[int, set[int]], max_df: int = 50) -> PostingArrays:
@@ -72,9 +73,32 @@ def test_strongest_candidates_come_first_and_pending_picks_the_units() -> None:
     }
     arrays = _arrays(holdings)
     units = scan_units(arrays, [3, 4], threshold=0.1)
-    assert units == [ScanUnit(3, (1, 2)), ScanUnit(4, ())]  # 1 shares all of 3, 2 half of it; 4 nothing
+    # 1 shares all of 3, 2 half of it (both strong: their shared fingerprints reach 10 %); 4 nothing
+    assert units == [ScanUnit(3, (1, 2), strong=2), ScanUnit(4, ())]
     # beyond the cap only candidates whose shared fingerprints reach the threshold are kept
-    assert scan_units(arrays, [3], threshold=0.6, max_weak=0) == [ScanUnit(3, (1,))]
+    assert scan_units(arrays, [3], threshold=0.6, max_weak=0) == [ScanUnit(3, (1,), strong=1)]
+    # a weak candidate is kept (within the cap) but not counted strong
+    assert scan_units(arrays, [3], threshold=0.6) == [ScanUnit(3, (1, 2), strong=1)]
+
+
+def test_locality_order_keeps_every_unit_and_groups_those_sharing_texts() -> None:
+    # two families of speeches (ids 1-40 even / odd) whose units, in id order, alternate between them
+    units = [ScanUnit(d, tuple(range(d % 2 + 1, d, 2))[-6:]) for d in range(3, 41)]
+    ordered = locality_order(units, kept=8)
+    assert sorted(ordered, key=lambda u: u.document_id) == units
+    assert documents_loaded(ordered, kept=8) < documents_loaded(units, kept=8)
+    # stopped at the first look at the flag: every unit still there, those not yet placed in the plan's order
+    many = [ScanUnit(d, tuple(range(max(1, d - 5), d))) for d in range(2, 600)]
+    looks: list[int] = []
+    stopped = locality_order(many, kept=8, cancelled=lambda: looks.append(1) is None)
+    assert looks == [1]  # looked once, after 256 units, and stopped there
+    placed = {u.document_id for u in stopped[:256]}
+    assert sorted(stopped, key=lambda u: u.document_id) == many
+    assert stopped[256:] == [u for u in many if u.document_id not in placed]
+    # a kept text is not loaded again: with room for everything, each text is loaded once
+    assert documents_loaded(ordered, kept=100) == len(
+        {d for u in units for d in (u.document_id, *u.candidates)}
+    )
 
 
 def test_batches_cut_by_pairs_and_documents() -> None:

@@ -68,3 +68,26 @@ def stored(path: Path) -> tuple[list[tuple], list[tuple], dict[int, int]]:
         ).fetchall()
         runs = dict(connection.execute("SELECT document_id, run FROM scan_state").fetchall())
     return pairs, passages, runs
+
+
+#: Each counts what would break a scan's all-or-nothing storage (see `assert_consistent`): pairs of a document
+#: without a scan state, states miscounting their pairs, pairs miscounting their passages, loose passages.
+CONSISTENCY_QUERIES = (
+    "SELECT count(*) FROM scan_pairs WHERE high_id NOT IN (SELECT document_id FROM scan_state)",
+    "SELECT count(*) FROM scan_state AS s WHERE s.pairs != "
+    "(SELECT count(*) FROM scan_pairs AS p WHERE p.high_id = s.document_id)",
+    "SELECT count(*) FROM scan_pairs AS p WHERE p.passages != (SELECT count(*) FROM scan_passages AS q "
+    "WHERE q.low_id = p.low_id AND q.high_id = p.high_id)",
+    "SELECT count(*) FROM scan_passages AS q WHERE NOT EXISTS (SELECT 1 FROM scan_pairs AS p "
+    "WHERE p.low_id = q.low_id AND p.high_id = q.high_id)",
+)
+
+
+def assert_consistent(path: Path) -> None:
+    """The scan's part of the library is whole: the file passes SQLite's integrity check, every pair and
+    passage belongs to a scanned document (its higher id has a scan state), each state counts exactly its
+    stored pairs and each pair exactly its stored passages."""
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        problems = [connection.execute(query).fetchone()[0] for query in CONSISTENCY_QUERIES]
+    assert problems == [0] * len(CONSISTENCY_QUERIES)

@@ -12,7 +12,7 @@ from app.scan.run import plan_scan, run_scan
 from app.store import add_document, get_text, open_library
 from app.store.network import copy_network
 from app.store.scan_store import scan_status
-from tests.scan.conftest import stored
+from tests.scan.conftest import assert_consistent, stored
 
 pytestmark = pytest.mark.corpus
 
@@ -95,6 +95,7 @@ def test_a_cancelled_scan_keeps_what_it_stored_and_the_next_one_finishes(
         )
         assert report.cancelled and 0 < report.scanned < report.plan.documents
         _pairs, _passages, first_runs = stored(library_copy)
+        assert_consistent(library_copy)
         with library.reader() as session:
             assert scan_status(session).scanned == len(first_runs) == report.scanned
         again = run_scan(library, workers=0)

@@ -14,7 +14,7 @@ from app.cli import run
 from app.scan.run import run_scan
 from app.store import open_library
 from tests.conftest import REPO
-from tests.scan.conftest import stored
+from tests.scan.conftest import assert_consistent, stored
 from tests.scan.test_scan import reference  # noqa: F401 (the single-process scan, a session fixture)
 from tests.store.test_engine import read_only  # noqa: F401 (a library file even root cannot write)
 
@@ -33,6 +33,7 @@ def test_kill_9_mid_scan_then_a_rerun_finishes_without_redoing_a_document(
     _pairs, _passages, before = stored(library_copy)
     total = len(reference[1][2])
     assert 0 < len(before) < total, "kill the scan while it runs"
+    assert_consistent(library_copy)
 
     with open_library(str(library_copy)) as library:  # the re-run, on the session's cluster
         again = run_scan(library, client=dask_client)
@@ -109,3 +110,4 @@ def test_ctrl_c_stops_the_scan_in_one_line_and_keeps_what_it_stored(library_copy
     _pairs, _passages, runs = stored(library_copy)
     assert lines[-1].startswith("duidu: scan interrupted: ") and f" {len(runs)} of " in lines[-1]
     assert "run duidu scan again" in lines[-1]
+    assert_consistent(library_copy)

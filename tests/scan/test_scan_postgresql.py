@@ -20,6 +20,7 @@ from app.scan.run import run_scan
 from app.store import open_library
 from app.store.importing import import_paths
 from tests.conftest import REPO
+from tests.scan.conftest import CONSISTENCY_QUERIES
 
 PG_URL = os.environ.get("DUIDU_TEST_PG_URL", "")
 
@@ -100,11 +101,27 @@ def test_scan_on_a_separate_dask_cluster_with_a_postgresql_library(
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
     assert _pg_rows("SELECT count(*) FROM scan_state") == [(0,)]  # nothing written
 
+    # a scan on the cluster stopped by its user keeps whole documents only; the next one continues
+    seen = []
+    with open_library(PG_URL) as library:
+        stopped = run_scan(
+            library,
+            scheduler=dask_cluster,
+            batch_documents=2,
+            progress=seen.append,
+            cancelled=lambda: len(seen) >= 3,
+        )
+    assert stopped.cancelled and 0 < stopped.scanned < report.imported
+    assert _pg_rows("SELECT count(*) FROM scan_state") == [(stopped.scanned,)]
+    assert [_pg_rows(query) for query in CONSISTENCY_QUERIES] == [[(0,)]] * len(CONSISTENCY_QUERIES)
+
     assert run(["scan", "--db", PG_URL, "--scheduler", dask_cluster]) == 0
     out = capsys.readouterr().out
+    assert f", {stopped.scanned:,} already scanned" in out  # the cluster finished only the rest
     assert f"on the Dask cluster at {dask_cluster} (1 worker)" in out
     on_dask = _pg_rows(PAIRS), _pg_rows(PASSAGES)
     assert on_dask[0] and _pg_rows("SELECT count(*) FROM scan_state") == [(report.imported,)]
+    assert [_pg_rows(query) for query in CONSISTENCY_QUERIES] == [[(0,)]] * len(CONSISTENCY_QUERIES)
 
     with open_library(PG_URL) as library:
         with library.writer.begin() as session:

@@ -148,7 +148,9 @@ class NetworkPanel(TracePanel):
     def _show(self, network) -> None:  # type: ignore[no-untyped-def]
         self.network = network
         self.graph.set_network(network, DRAWN_EDGES)
-        self.table.set_items(network.edges, _cells)
+        # rows are edge numbers: a stored network makes an edge only when its row is shown
+        edges = network.edges
+        self.table.set_items(range(len(edges)), lambda row: _cells(edges[row]), lambda row: edges[row])
         self.table.resizeColumnsToContents()
         for column in (0, 2):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))

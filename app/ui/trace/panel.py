@@ -122,9 +122,12 @@ class TracePanel(QWidget):
             if generation == self._generation:
                 self.status.done(self.tr("Stopped: %1").replace("%1", str(error) or type(error).__name__))
 
-        self._task = self.runner.start(
-            work, on_success=succeeded, on_failure=failed, on_progress=on_progress or self.status.progress
-        )
+        def progressed(done: int, total: int) -> None:
+            # a stopped task still reports until it notices: its progress must not cover "Stopped."
+            if generation == self._generation:
+                (on_progress or self.status.progress)(done, total)
+
+        self._task = self.runner.start(work, on_success=succeeded, on_failure=failed, on_progress=progressed)
 
     def cancel_work(self) -> None:
         if self._task is not None:
