@@ -30,6 +30,7 @@ from app.core.scan import DocumentResult, ScanPair
 from app.scan.run import DEFAULT_THRESHOLD, ScanPlan, plan_scan, run_scan
 from app.store import open_library
 from app.store.scan_store import next_run, save_results, stored_pairs
+from tests.bench.baseline_copy import copy_at_revision
 from tests.bench.test_bench_scan import _load
 from tests.bench.test_bench_scan_order import ROOT, _baseline_tree
 from tests.bench.test_bench_tracing import _library_file
@@ -106,8 +107,10 @@ def test_copy_network_of_a_scanned_library_draws_in_the_gui(corpus: Path, tmp_pa
         f"{len(rows) / max(1, sample.pairs):.0%}) in {scan_seconds:.0f} s; stored with the scaled rest: "
         f"{stored:,} pairs"
     )
+    baseline_work = tmp_path / "library-baseline.sqlite"
+    copy_at_revision(work, baseline_work)
     load = _load()
-    old = _draw(baseline, work, tmp_path / "baseline.png")
+    old = _draw(baseline, baseline_work, tmp_path / "baseline.png")
     new = _draw(ROOT, work, tmp_path / "new.png")
     after = _load()
     for name, found in (("baseline (96f1391)", old), ("this checkout", new)):

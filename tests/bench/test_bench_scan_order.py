@@ -66,8 +66,9 @@ def _measure(tree: Path, spec: dict, tmp_path: Path, name: str) -> dict:
 @pytest.mark.timeout(3600)
 def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: Path) -> None:
     cached, _seconds = _library_file(corpus)
-    library_file = tmp_path / "library.sqlite"
+    library_file, baseline_file = tmp_path / "library.sqlite", tmp_path / "library-baseline.sqlite"
     shutil.copyfile(cached, library_file)
+    shutil.copyfile(cached, baseline_file)  # its own copy: this checkout's schema may be newer than it reads
     baseline = _baseline_tree()
     with open_library(str(library_file)) as library:
         cpu = time.process_time()
@@ -94,7 +95,7 @@ def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: 
         "units": rows(sample),
     }
     load = _load()
-    old = _measure(baseline, {**spec, "by_id": True}, tmp_path, "baseline")
+    old = _measure(baseline, {**spec, "by_id": True, "library": str(baseline_file)}, tmp_path, "baseline")
     new = _measure(ROOT, {**spec, "by_id": False}, tmp_path, "new")
     after = _load()
     assert old["checked"] == new["checked"] == pairs
