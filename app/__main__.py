@@ -7,10 +7,12 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; with no sub-command, start the GUI."""
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        # The executable is also the compare view's helper process: let it be one (a no-op elsewhere, and
+        # multiprocessing's import would cost every command a few milliseconds).
+        import multiprocessing
 
-    # In a frozen build the executable is also the compare view's helper process: let it be one.
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     # Windowed frozen builds have no console: give print() somewhere harmless to write.
     import os
 

@@ -32,7 +32,8 @@ from pathlib import Path
 import pytest
 
 from app.core.passages.engine import LONG_CHARS
-from tests.bench.test_bench_import_scale import _baseline, _env
+from tests.bench.import_runs import baseline_code as _baseline
+from tests.bench.import_runs import env as _env
 from tests.conftest import CORPUS, REPO
 
 SIZES = (20_000, 40_000, 80_000, 160_000)

@@ -29,6 +29,7 @@ import pytest
 from app.core.scan_order import DOCUMENTS_KEPT, documents_loaded, locality_order
 from app.scan.run import DEFAULT_THRESHOLD, plan_scan
 from app.store import open_library
+from tests.bench.baseline_copy import copy_at_revision
 from tests.bench.test_bench_scan import _load
 from tests.bench.test_bench_tracing import _library_file
 
@@ -68,7 +69,7 @@ def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: 
     cached, _seconds = _library_file(corpus)
     library_file, baseline_file = tmp_path / "library.sqlite", tmp_path / "library-baseline.sqlite"
     shutil.copyfile(cached, library_file)
-    shutil.copyfile(cached, baseline_file)  # its own copy: this checkout's schema may be newer than it reads
+    copy_at_revision(cached, baseline_file)  # its own copy, at its schema (older or newer than the cache's)
     baseline = _baseline_tree()
     with open_library(str(library_file)) as library:
         cpu = time.process_time()
