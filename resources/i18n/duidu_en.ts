@@ -1734,7 +1734,6 @@ Make it a new, empty library?</source>
     <name>ReadingPane</name>
     <message>
         <source>Redacted in the source ({0} characters)</source>
-        <extracomment>The viewport moved (scrolling, zoom or resize); ask `first_visible_offset()` where it is now. A mark was clicked: its kind and its Mark (payload = the FormulaHit, passage, …).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2065,11 +2064,11 @@ Make it a new, empty library?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>image too large (%1×%2 pixels)</source>
+        <source>too large when unpacked (an image of more than %1 pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>image too large (a decompression bomb?)</source>
+        <source>too large when unpacked (an image of %1×%2 pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

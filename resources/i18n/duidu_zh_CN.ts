@@ -1705,7 +1705,6 @@ Make it a new, empty library?</source>
     <name>ReadingPane</name>
     <message>
         <source>Redacted in the source ({0} characters)</source>
-        <extracomment>The viewport moved (scrolling, zoom or resize); ask `first_visible_offset()` where it is now. A mark was clicked: its kind and its Mark (payload = the FormulaHit, passage, …).</extracomment>
         <translation>原文已隐去（{0} 字）</translation>
     </message>
     <message>
@@ -2036,12 +2035,12 @@ Make it a new, empty library?</source>
         <translation>图像已损坏（%1：%2）</translation>
     </message>
     <message>
-        <source>image too large (%1×%2 pixels)</source>
-        <translation>图像过大（%1×%2 像素）</translation>
+        <source>too large when unpacked (an image of more than %1 pixels)</source>
+        <translation>解压后过大（图像超过 %1 像素）</translation>
     </message>
     <message>
-        <source>image too large (a decompression bomb?)</source>
-        <translation>图像过大（可能是解压炸弹）</translation>
+        <source>too large when unpacked (an image of %1×%2 pixels)</source>
+        <translation>解压后过大（图像 %1×%2 像素）</translation>
     </message>
     <message>
         <source>not a readable image (%1)</source>

@@ -59,13 +59,53 @@ def docx_bomb(
     """`template` (a real .docx) with its `word/document.xml` grown to `unpacked` bytes of whitespace
     inside a valid paragraph; `declare` makes the zip lie about that size. The CRC-32 (a second per
     gigabyte) is computed only with `crc`: an importer must refuse a bomb long before checking one."""
+    return zip_member_bomb(path, template, "word/document.xml", b"</w:t>", unpacked, declare=declare, crc=crc)
+
+
+def zip_member_bomb(
+    path: Path,
+    template: Path,
+    member: str,
+    before: bytes,
+    unpacked: int = 1200 * MIB,
+    *,
+    declare: int | None = None,
+    crc: bool = False,
+) -> Path:
+    """`template` (a real zip-based document) with its XML `member` grown to `unpacked` bytes of whitespace
+    inserted before the first `before` (so the XML stays well-formed); `declare` makes the zip lie."""
     with zipfile.ZipFile(template) as archive:
         members: dict[str, bytes | tuple[bytes, int, int]] = {n: archive.read(n) for n in archive.namelist()}
-    document = bytes(members["word/document.xml"])  # type: ignore[arg-type]
-    cut = document.index(b"</w:t>")
-    data, crc, size = deflate_repeated(document[:cut], b" " * MIB, unpacked // MIB, document[cut:], crc=crc)
-    members["word/document.xml"] = (data, crc, size if declare is None else declare)
+    document = bytes(members[member])  # type: ignore[arg-type]
+    cut = document.index(before)
+    data, checksum, size = deflate_repeated(
+        document[:cut], b" " * MIB, unpacked // MIB, document[cut:], crc=crc
+    )
+    members[member] = (data, checksum, size if declare is None else declare)
     return write_zip(path, members)
+
+
+def png_bomb(path: Path, width: int, height: int) -> Path:
+    """A grey PNG of `width`×`height` black pixels: a few MB on disk, width×height bytes once decoded
+    (three times that as the RGB an OCR engine is given)."""
+    row = width + 1  # filter byte + one byte per pixel
+    total = row * height
+    repeat, rest = divmod(total, MIB)
+    raw, _crc, _size = deflate_repeated(b"", bytes(MIB), repeat, bytes(rest), crc=False)
+    checksum = 1
+    for _ in range(repeat):
+        checksum = zlib.adler32(bytes(MIB), checksum)
+    checksum = zlib.adler32(bytes(rest), checksum)
+    idat = b"x\xda" + raw + struct.pack(">I", checksum)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale, no interlace
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+    return path
 
 
 def pdf_bomb(path: Path, unpacked: int = 1200 * MIB) -> Path:

@@ -13,7 +13,8 @@ import pytest
 from app.importers import read_document
 from app.importers.limits import TOO_LARGE_UNPACKED
 from tests.importers.conftest import make_docx
-from tests.importers.hostile import MIB, docx_bomb, measure_reads, pdf_bomb
+from tests.importers.hostile import MIB, docx_bomb, measure_reads, pdf_bomb, png_bomb, zip_member_bomb
+from tests.importers.ofd_files import make_ofd
 
 #: Every bomb must be refused within this (CPU seconds) and this peak RSS of the reading interpreter (MB).
 MAX_SECONDS, MAX_RSS_MB = 1.0, 200
@@ -32,6 +33,16 @@ def outcomes(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         "docx": docx_bomb(folder / "bomb.docx", template),
         "docx-liar": docx_bomb(folder / "liar.docx", template, declare=4 * MIB),
         "pdf": pdf_bomb(folder / "bomb.pdf"),
+        # a page's content grown to 1.2 GB of whitespace (an .ofd is a zip of XML parts, like a .docx)
+        "ofd": zip_member_bomb(
+            folder / "bomb.ofd",
+            make_ofd(folder / "template.ofd", [["第一页正文。"]]),
+            "Doc_0/Pages/Page_3/Content.xml",
+            b"</ofd:Content>",
+        ),
+        # 1.2 GB of pixels (Pillow's own bomb limit) and 108 M pixels (under it, over ours: 324 MB as RGB)
+        "png": png_bomb(folder / "bomb.png", 40_000, 30_000),
+        "png-under-pillow": png_bomb(folder / "big.png", 12_000, 9_000),
     }
     assert all(path.stat().st_size < 2 * MIB for path in bombs.values())
     for suffix in (".txt", ".md", ".html"):
@@ -49,6 +60,9 @@ def outcomes(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         ("docx", TOO_LARGE_UNPACKED),  # document.xml of 1.2 GB in 1.3 MB
         ("docx-liar", "damaged"),  # the same, declaring 4 MiB: unpacked in chunks, stopped at 4 MiB
         ("pdf", TOO_LARGE_UNPACKED),  # a page whose content stream unpacks to 1.2 GB
+        ("ofd", TOO_LARGE_UNPACKED),
+        ("png", TOO_LARGE_UNPACKED),
+        ("png-under-pillow", TOO_LARGE_UNPACKED),
         (".txt", "file too large"),
         (".md", "file too large"),
         (".html", "file too large"),

@@ -86,10 +86,13 @@ OFFICE_PATTERNS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Reasons", "web archive without a page (no HTML part)"),
     ),
     (r"damaged image \((.+): (.+)\)", QT_TRANSLATE_NOOP("Reasons", "damaged image (%1: %2)")),
-    (r"image too large \((.+)×(.+) pixels\)", QT_TRANSLATE_NOOP("Reasons", "image too large (%1×%2 pixels)")),
     (
-        r"image too large \(a decompression bomb\?\)",
-        QT_TRANSLATE_NOOP("Reasons", "image too large (a decompression bomb?)"),
+        r"too large when unpacked \(an image of more than (.+) pixels\)",
+        QT_TRANSLATE_NOOP("Reasons", "too large when unpacked (an image of more than %1 pixels)"),
+    ),
+    (
+        r"too large when unpacked \(an image of (.+)×(.+) pixels\)",
+        QT_TRANSLATE_NOOP("Reasons", "too large when unpacked (an image of %1×%2 pixels)"),
     ),
     (r"not a readable image \((.+)\)", QT_TRANSLATE_NOOP("Reasons", "not a readable image (%1)")),
     (
