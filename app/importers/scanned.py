@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.importers.base import Extracted, ImportFailure
-from app.importers.limits import MAX_PAGES, TOO_LARGE_UNPACKED
+from app.importers.limits import MAX_PAGES
 from app.importers.ocr import Cancelled, PageText, Progress, recognise_pages
 from app.importers.pdf import pdf_pages
 
@@ -66,12 +66,12 @@ def _frames(data: bytes) -> tuple[int, Iterator[Any]]:
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError:
-        raise ImportFailure(f"{TOO_LARGE_UNPACKED} (an image of more than {MAX_PIXELS:,} pixels)") from None
+        raise ImportFailure(f"too large when unpacked (an image of more than {MAX_PIXELS:,} pixels)") from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImportFailure(f"not a readable image ({type(exc).__name__})") from None
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise ImportFailure(f"{TOO_LARGE_UNPACKED} (an image of {width}×{height} pixels)")
+        raise ImportFailure(f"too large when unpacked (an image of {width}×{height} pixels)")
     count = getattr(image, "n_frames", 1)
     if count > MAX_PAGES:
         raise ImportFailure(f"too many pages ({count:,}; the limit is {MAX_PAGES:,})")
