@@ -20,9 +20,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from app.paths import DB_ENV, cache_dir, default_library_path
+from app.paths import DB_ENV, default_library_path
 from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
-from app.store.integrity import VERDICTS_FOLDER, VerdictMemory, quick_check
+from app.store.integrity import quick_check, verdicts_for
 from app.store.migrate import ensure_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -141,8 +141,7 @@ def _prepare(library: Library) -> None:
     location = library.location
     try:
         if library.engine.dialect.name == "sqlite":
-            file = Path(location)
-            memory = VerdictMemory(cache_dir() / VERDICTS_FOLDER) if file.is_absolute() else None
+            file, memory = verdicts_for(location)
             # before the schema check, which may migrate
             quick_check(library.engine, location, file=file, memory=memory)
         writer = library.writer.kw["bind"]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: the GUI's quick start reads VerdictMemory without SQLAlchemy
     from sqlalchemy import Engine
 
+from app.paths import cache_dir
 from app.store.errors import LibraryError, damaged_message
 
 #: How long opening a library may spend checking it: a 5 MB library takes a few milliseconds, a library
@@ -119,11 +120,31 @@ def quick_check(
         memory.remember(file, started)
 
 
-def full_check(engine: Engine, location: str, cancelled: Callable[[], bool] | None = None) -> None:
+def full_check(
+    engine: Engine,
+    location: str,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    file: Path | None = None,
+    memory: VerdictMemory | None = None,
+) -> None:
     """Raise a one-line "damaged" `LibraryError` when `PRAGMA integrity_check` finds any problem.
     `cancelled()` returning true stops the check early (inconclusive, no error): the GUI runs it in the
-    background and stops it when the library is closed."""
-    _check(engine, location, "integrity_check", None, cancelled)
+    background and stops it when the library is closed. With `file` and `memory`, a pass is remembered as
+    a quick check's is (the full check covers all the quick one does): a library too large for the open's
+    bounded quick check to finish is then not checked again by every later open while it stays unchanged."""
+    started = time.time_ns()
+    complete = _check(engine, location, "integrity_check", None, cancelled)
+    if complete and file is not None and memory is not None:
+        memory.remember(file, started)
+
+
+def verdicts_for(location: str) -> tuple[Path | None, VerdictMemory | None]:
+    """The library file and the verdict memory to record its checks in (none for a server or in memory)."""
+    file = Path(location)
+    if not file.is_absolute():
+        return None, None
+    return file, VerdictMemory(cache_dir() / VERDICTS_FOLDER)
 
 
 def _check(

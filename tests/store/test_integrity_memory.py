@@ -70,3 +70,28 @@ def test_damage_after_a_remembered_pass_is_still_refused(tmp_path: Path, counted
         open_library(str(library_file))
     assert counted_checks == ["quick_check", "quick_check"]
     assert library_file.read_bytes() == before
+
+
+def test_a_complete_full_check_is_remembered_so_later_opens_skip_the_quick_check(
+    tmp_path: Path, counted_checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI's background integrity check covers all a quick check does: its pass spares later opens the
+    quick check that a large library never finishes within its bound (so never got remembered)."""
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    with open_library(str(library_file)) as library:
+        engine, location = library.engine, library.location
+        _age(library_file)
+        file, memory = integrity.verdicts_for(location)
+        assert file == library_file and memory is not None and not memory.passed(library_file)
+        with (
+            monkeypatch.context() as patched
+        ):  # a check cut short (stopped, or the window closed) proves nothing
+            patched.setattr(integrity, "_check", lambda *args, **kwargs: False)
+            integrity.full_check(engine, location, file=file, memory=memory)
+        assert not memory.passed(library_file)
+        integrity.full_check(engine, location, file=file, memory=memory)
+        assert memory.passed(library_file)
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == []

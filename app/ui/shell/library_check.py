@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app.store import LibraryError
-from app.store.integrity import full_check
+from app.store.integrity import full_check, verdicts_for
 from app.ui.common.prompts import warn
 from app.ui.common.reasons import localized_reason
 
@@ -37,7 +37,10 @@ def check_in_background(window: MainWindow) -> Task:
                 localized_reason(str(exc)),
             )
 
+    file, memory = verdicts_for(library.location) if library.engine.dialect.name == "sqlite" else (None, None)
     return window.runner.start(
-        lambda _progress, cancelled: full_check(library.engine, library.location, cancelled),
+        lambda _progress, cancelled: full_check(
+            library.engine, library.location, cancelled, file=file, memory=memory
+        ),
         on_failure=damaged,
     )
