@@ -37,7 +37,7 @@ def check_in_background(window: MainWindow) -> Task:
                 localized_reason(str(exc)),
             )
 
-    file, memory = verdicts_for(library.location) if library.engine.dialect.name == "sqlite" else (None, None)
+    file, memory = verdicts_for(library.location)  # (None, None) for a server library
     return window.runner.start(
         lambda _progress, cancelled: full_check(
             library.engine, library.location, cancelled, file=file, memory=memory
