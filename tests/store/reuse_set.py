@@ -78,6 +78,24 @@ def mix(texts: list[str], shares: list[float], rng: random.Random, chars: int) -
     return substitute("\n".join(chosen), rng)
 
 
+def embed(short: str, others: list[str], rng: random.Random, each: int) -> str:
+    """A longer piece holding the whole of a `short` source (every paragraph, in order) among contiguous
+    runs of about `each` characters of paragraphs from each of `others`, paragraphs shuffled by source
+    block, with 0.5 % substitutions: a source much shorter than the query that copies it."""
+    blocks = ["\n".join(paragraphs(short))]
+    for text in others:
+        parts = paragraphs(text)
+        start = rng.randrange(max(1, len(parts) // 3))
+        taken: list[str] = []
+        for part in parts[start:] + parts[:start]:
+            if sum(map(len, taken)) >= each:
+                break
+            taken.append(part)
+        blocks.append("\n".join(taken))
+    rng.shuffle(blocks)
+    return substitute("\n".join(blocks), rng)
+
+
 def excerpt(text: str, rng: random.Random, chars: int) -> str:
     """A short piece quoting about `chars` characters of contiguous paragraphs from the middle of a long
     source, framed by two sentences of its own, with 0.5 % substitutions."""
@@ -133,6 +151,10 @@ class ReuseSet:
             return revise(self.text(spec["from"]), rng, insert)
         if recipe == "mix":
             return mix([self.text(s) for s in spec["from"]], spec["shares"], rng, spec["chars"])
+        if recipe == "embed":
+            return embed(
+                self.text(spec["from"][0]), [self.text(s) for s in spec["from"][1:]], rng, spec["each"]
+            )
         if recipe == "excerpt":
             return excerpt(self.text(spec["from"]), rng, spec["chars"])
         if recipe == "header":  # the same body under another title line of the same length
