@@ -1,92 +1,122 @@
-"""Ranking of "similar speeches" on the labelled reuse queries (tests/data/tracing), old against new.
+"""Ranking of "similar speeches" on the labelled reuse queries (tests/data/tracing), baseline against new.
 
-Run with `python -m pytest tests/bench/test_bench_reuse_ranking.py -s`. The library is the shared corpus
-plus the synthetic speeches of the set (tests/store/reuse_set.py); each query is asked with the CLI's
-default of 10 results, through the current code, the ranking as it was before issue 12 ("old":
-`app/store/tracing.py` at BASELINE_COMMIT, loaded from git) and as main had it at MAIN_COMMIT ("main"), in
-the same run. Top-1 and top-3 are printed per part: tuning, held-out and blind (DUIDU_REUSE_SPLIT=tuning
-asks one part only).
+Run with `python3 -m pytest tests/bench/test_bench_reuse_ranking.py -s -p no:cacheprovider`. The library is
+the shared corpus plus the synthetic speeches of the set (tests/store/reuse_set.py), built once by this
+checkout; each query is asked with the CLI's default of 10 results by the baseline's tree and by this one,
+each in its own process (reuse_ranking_worker.py, only `app` from the tree), on the same library in the same
+run. Top-1 and top-3 are printed per part — tuning and held-out (both tuned on), blind and blind2 (never
+tuned on) and blind + blind2 together — with CPU time per query.
+
+The baseline is main at BASELINE: its tree from $DUIDU_BASELINE_TREE, else /tmp/base-014, else extracted
+with `git archive`. DUIDU_REUSE_SPLIT=tuning (or a comma list) asks those parts only.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 import pytest
 
-from app.store.tracing import default_params, similar_documents, similar_params
-from tests.store.reuse_set import LABELS, Query, Score, build_library, evaluate, name_of, opened
+from tests.store.reuse_set import LABELS, ReuseSet, build_library
 
-#: The commit issue 12 started from: its similar_documents is the baseline.
-BASELINE_COMMIT = "2ef9323"
-#: main before this round of work on similar speeches (session 2's baseline)
-MAIN_COMMIT = "96f1391"
+#: main before issue 12q (session 3's baseline)
+BASELINE = "01434fb"
 REPO = Path(__file__).resolve().parents[2]
+WORKER = Path(__file__).with_name("reuse_ranking_worker.py")
+SPLITS = ("tuning", "held-out", "blind", "blind2")
 
 
-def baseline_module(commit: str = BASELINE_COMMIT) -> types.ModuleType | None:
-    """app/store/tracing.py as of `commit`, importable beside the current one (None without git)."""
-    try:
-        source = subprocess.run(
-            ["git", "show", f"{commit}:app/store/tracing.py"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    module = types.ModuleType(f"baseline_tracing_{commit}")
-    module.__file__ = f"{commit}:app/store/tracing.py"
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, module.__file__, "exec"), module.__dict__)
-    return module
+def baseline_tree(scratch: Path) -> Path:
+    """A checkout of BASELINE: $DUIDU_BASELINE_TREE, /tmp/base-014, or extracted from git into `scratch`."""
+    for candidate in (os.environ.get("DUIDU_BASELINE_TREE"), "/tmp/base-014"):
+        if candidate and (Path(candidate) / "app" / "store" / "tracing.py").exists():
+            return Path(candidate)
+    tree = scratch / "baseline"
+    tree.mkdir()
+    archive = subprocess.run(["git", "archive", BASELINE], cwd=REPO, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def _rank(tree: Path, queries_file: Path, library: Path) -> dict[str, dict]:
+    env = dict(os.environ, PYTHONPATH=str(tree), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, str(WORKER), str(queries_file), str(library)],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {row["key"]: row for row in json.loads(done.stdout)}
+
+
+def _line(
+    label: str, split: str, rows: list[tuple[dict, dict]], names: dict[int, str]
+) -> tuple[str, list[str]]:
+    top1 = top3 = 0
+    misses = []
+    for query, row in rows:
+        got = [names.get(i, str(i)) for i in row["ids"]]
+        top1 += got[:1] == [query["first"]]
+        top3 += query["first"] in got[:3]
+        if got[:1] != [query["first"]]:
+            where = "top-3" if query["first"] in got[:3] else "not in top-3"
+            misses.append(
+                f"    {label} miss ({where}) {query['key']}: expected {query['first']}, got {got[:3]}"
+            )
+    n = max(1, len(rows))
+    cpu = [row["cpu"] for _, row in rows] or [0.0]
+    return (
+        f"{split:>13} {label:>8}: top-1 {top1}/{len(rows)} = {top1 / n:.3f}, top-3 {top3}/{len(rows)} = "
+        f"{top3 / n:.3f}; CPU median {statistics.median(cpu) * 1000:.0f} ms, worst {max(cpu) * 1000:.0f} ms, "
+        f"total {sum(cpu):.1f} s",
+        misses,
+    )
 
 
 @pytest.mark.slow
-def test_reuse_ranking_old_and_new(corpus: Path, tmp_path: Path) -> None:
+def test_reuse_ranking_baseline_and_new(corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / "reuse.sqlite"
     started = time.perf_counter()
     ids = build_library(corpus, path)
     built = time.perf_counter() - started
-    from tests.store.reuse_set import ReuseSet
-
-    reuse = ReuseSet(corpus)
+    names = {i: n for n, i in ids.items()}
     wanted = os.environ.get("DUIDU_REUSE_SPLIT")
-    splits = [wanted] if wanted else ["tuning", "held-out", "blind"]
-    baselines = {"old": baseline_module(), "main": baseline_module(MAIN_COMMIT)}
-    lines = [
-        f"\nlibrary: corpus + synthetic speeches, {len(ids)} documents, built in {built:.0f} s; labels {LABELS.name}"
+    splits = tuple(wanted.split(",")) if wanted else SPLITS
+    reuse = ReuseSet(corpus)
+    queries = [
+        {"key": q.key, "split": q.split, "text": q.text, "own_id": q.own_id, "first": q.first}
+        for split in splits
+        for q in reuse.queries(ids, split)
     ]
-    with opened(path) as library:
-        # each with the parameters it builds when the caller gives none, as the CLI and the GUI call it
-        rankers = {
-            label: (module.similar_documents, default_params(library))
-            for label, module in baselines.items()
-            if module is not None
-        }
-        rankers["new"] = (similar_documents, similar_params(library))
-        for split in splits:
-            queries = list(reuse.queries(ids, split))
-            for label, (ranker, params) in rankers.items():
-                times: list[float] = []
-
-                def rank(lib, query: Query, ranker=ranker, params=params, times=times) -> list[str]:  # type: ignore[no-untyped-def]
-                    began = time.perf_counter()
-                    results = ranker(lib, query.text, exclude=query.own_id, top=10, params=params)
-                    times.append(time.perf_counter() - began)
-                    return [name_of(r.document.source, corpus) for r in results]
-
-                score: Score = evaluate(library, queries, rank)
-                lines.append(
-                    f"{split:>8} {label}: {score.line()}; median {statistics.median(times) * 1000:.0f} ms, "
-                    f"worst {max(times) * 1000:.0f} ms per query (load {os.getloadavg()[0]:.1f})"
-                )
-                lines.extend(f"    miss {m}" for m in score.misses or [])
+    queries_file = tmp_path / "queries.json"
+    queries_file.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    trees = {"baseline": baseline_tree(tmp_path), "new": REPO}
+    load = os.getloadavg()[0]
+    results = {label: _rank(tree, queries_file, path) for label, tree in trees.items()}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        f"\nlibrary: corpus + synthetic speeches, {len(ids)} documents, built in {built:.0f} s; labels "
+        f"{LABELS.name}; baseline {BASELINE} ({trees['baseline']}), new {commit or REPO}; load "
+        f"{load:.1f}→{os.getloadavg()[0]:.1f}"
+    ]
+    parts = [(s, [s]) for s in splits]
+    if "blind" in splits and "blind2" in splits:
+        parts.append(("blind+blind2", ["blind", "blind2"]))
+    for part, members in parts:
+        for label in trees:
+            rows = [(q, results[label][q["key"]]) for q in queries if q["split"] in members]
+            line, misses = _line(label, part, rows, names)
+            lines.append(line)
+            if len(members) == 1:
+                lines.extend(misses)
     print("\n".join(lines))
