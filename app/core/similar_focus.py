@@ -31,6 +31,9 @@ from app.core.shingles import NO_HASH, ShingleParams, normalised, shingle_hashes
 WHOLE_CHARS = 3000
 #: Shingles are those of the library index (8 characters): the same hashing, so the same shared text.
 SHINGLES = ShingleParams()
+#: A candidate's sample of its shingles: the distinct hashes whose low bits under this mask are 0 (one in
+#: eight; the same hashes in every text, so two samples compare like the whole sets).
+SAMPLE_MASK = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class Focus:
     query_pieces: tuple[tuple[int, int], ...] | None = None
     #: the query's stretches holding shingles of the candidate, widened by the engine's largest gap
     query_stretches: tuple[tuple[int, int], ...] = ()
+    #: a consistent sample of the candidate's distinct shingle hashes (see `version_groups`)
+    sample: np.ndarray | None = None
 
     def compared(self, query_length: int) -> int:
         """Characters the engine compares to confirm this candidate (the work it costs)."""
@@ -103,7 +108,42 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
     pieces_of_query = (
         None if len(query.text) <= WHOLE_CHARS else tuple(widened(in_query, margin, len(query.text)))
     )
-    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached)
+    sample = distinct[((distinct & SAMPLE_MASK) == 0) & (distinct != NO_HASH)]
+    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached, sample)
+
+
+def version_groups(
+    bounded: list[tuple[Focus, int]], share: float, most: int = 40
+) -> dict[int, frozenset[int]]:
+    """Candidates that are versions of each other: each holds ≥ `share` of the other's sampled shingles,
+    both ways (among the `most` with the highest bounds). Maps a candidate to its other versions (those
+    linked to it through versions of versions too); candidates without versions are left out."""
+    chosen = [(found, i) for found, i in bounded if found.bound > 0 and found.sample is not None][:most]
+    links: dict[int, set[int]] = {}
+    for n, (a, i) in enumerate(chosen):
+        assert a.sample is not None
+        for b, j in chosen[n + 1 :]:
+            assert b.sample is not None
+            small, large = sorted((len(a.sample), len(b.sample)))
+            if not small or small < share * large:
+                continue  # sizes alone rule it out
+            common = len(np.intersect1d(a.sample, b.sample, assume_unique=True))
+            if common >= share * large:
+                links.setdefault(i, set()).add(j)
+                links.setdefault(j, set()).add(i)
+    groups: dict[int, frozenset[int]] = {}
+    for start in links:
+        if start in groups:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        for member in group:
+            groups[member] = frozenset(group - {member})
+    return groups
 
 
 def best_first(bounded: list[tuple[Focus, int]], scores: dict[int, float]) -> list[tuple[Focus, int]]:

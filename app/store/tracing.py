@@ -10,7 +10,7 @@ other speeches contain (app.store.boilerplate); a passage search hit says which 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -37,6 +37,7 @@ from app.core.similar_focus import (
     excerpt_document,
     focus,
     query_excerpt,
+    version_groups,
 )
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.document_rows import document_infos, texts_of
@@ -170,8 +171,10 @@ def similar_documents(
     for _found, doc_id in bounded:
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     versions = [i for found, i in bounded if _is_version(found)]
-    bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2, scores)
-    params = _without_versions(params, versions)
+    theirs = version_groups(bounded, VERSION_BOUND)
+    most = max((len(group) for group in theirs.values()), default=0)
+    bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2 + most, scores)
+    params = _without_versions(params, versions, theirs)
     query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
     # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
@@ -211,18 +214,26 @@ def _excerpt_key(doc_id: int) -> str:
     return f"excerpt:{doc_id}"
 
 
-def _without_versions(params: PassageParams, versions: Sequence[int]) -> PassageParams:
-    """Leave the query's own versions out of the library's boilerplate counts.
+def _without_versions(
+    params: PassageParams, versions: Sequence[int], theirs: Mapping[int, frozenset[int]] | None = None
+) -> PassageParams:
+    """Leave the query's own versions, and each candidate's, out of the library's boilerplate counts.
 
     Text ≥ 3 other speeches hold is boilerplate; but when a speech exists in four versions, every version
     holds the query's text three times over, and without this rule none of them would be similar to it.
     Versions of one text are one source, so the candidates that may share most of the query and hold
-    little else are not counted as "other speeches" for any pair of this query.
+    little else are not counted as "other speeches" for any pair of this query. The same holds for the
+    candidate's side: a short query quoting a report that exists in four versions shares its quote with
+    all four, so for the pair with one of them the other three (`theirs`: candidates holding ≥ 80 % of
+    each other's shingles, similar_focus.version_groups) are not "other speeches" either.
     """
-    if not versions or params.boilerplate is None:
+    if params.boilerplate is None or not (versions or theirs):
         return params
     keys = frozenset(_excerpt_key(i) for i in versions)
-    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys))
+    groups = tuple(
+        (_excerpt_key(i), frozenset(_excerpt_key(j) for j in group)) for i, group in (theirs or {}).items()
+    )
+    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys, groups))
 
 
 def _confirm(
@@ -400,9 +411,15 @@ class _AlsoExcluding:
 
     signal: BoilerplateSignal
     hashes: frozenset[str]
+    #: (key of a compared document, keys of its versions): left out too when that document is compared
+    versions: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
-        return self.signal.share(normalised_text, exclude | self.hashes)
+        left_out = exclude | self.hashes
+        for key, theirs in self.versions:
+            if key in exclude:
+                left_out |= theirs
+        return self.signal.share(normalised_text, left_out)
 
 
 def _excluding_source(session: Session, params: PassageParams, source: int | None) -> PassageParams:

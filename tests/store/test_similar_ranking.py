@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from app.core.model import DocumentMeta
 from app.core.passages import PassageParams, compare_prepared, prepare
@@ -85,3 +86,35 @@ def test_early_stop_gives_the_top_of_the_exhaustive_ranking(library) -> None:
     assert len(exhaustive) > 10
     assert [r.document.id for r in early] == [r.document.id for r in exhaustive[:5]]
     assert [r.score for r in early] == [r.score for r in exhaustive[:5]]
+
+
+def test_a_short_quote_of_a_speech_in_four_versions_finds_the_source_first(library) -> None:
+    """The quote is in the source and its three revisions: for the pair with any of them the other three
+    are its versions, not three other speeches, so the quote is copy, not library boilerplate."""
+    body = prose(6000)
+    source, *revisions = store(library, body, *[_edited(body, seed, 70 + 10 * seed) for seed in range(3)])
+    store(library, *[prose(500) for _ in range(6)])
+    quote = prose(150) + body[2000:2900] + prose(150)
+    results = similar_documents(library, quote, top=5)
+    assert [r.document.id for r in results[:1]] == [source]  # the closest: it holds the quote unedited
+    assert {r.document.id for r in results[1:4]} == set(revisions)
+    assert all(r.matched_chars > 800 for r in results[:4])
+    # a quote of stock text four different speeches hold is still no copy of any of them
+    stock = prose(300)
+    store(library, *[prose(2000) + stock + prose(2000) for _ in range(4)])
+    assert similar_documents(library, prose(200) + stock + prose(200), top=5) == []
+
+
+def test_a_long_passage_just_over_the_formula_bar_counts_its_prose() -> None:
+    from app.core.passages import Passage
+    from app.store.tracing import _near_the_bar, _prose_in
+
+    params = PassageParams()
+
+    def passage(share: float, chars: int = 400) -> Passage:
+        return Passage(0, 1, 0, chars, 0, chars, 1.0, "formula", "x" * chars, "x" * chars, (), chars, share)
+
+    assert _near_the_bar(passage(0.7096), params) and _prose_in(passage(0.7096)) == 116
+    assert not _near_the_bar(passage(0.85), params)  # stock wording: nothing
+    assert not _near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
+    assert not _near_the_bar(replace(passage(0.5), kind="copy"), params)
