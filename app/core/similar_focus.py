@@ -34,6 +34,8 @@ SHINGLES = ShingleParams()
 #: A candidate's sample of its shingles: the distinct hashes whose low bits under this mask are 0 (one in
 #: eight; the same hashes in every text, so two samples compare like the whole sets).
 SAMPLE_MASK = 7
+#: Samples smaller than this (texts of under ~150 characters) say too little to call two texts versions.
+SAMPLE_LEAST = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,17 +120,20 @@ def version_groups(
     """Candidates that are versions of each other: each holds ≥ `share` of the other's sampled shingles,
     both ways (among the `most` with the highest bounds). Maps a candidate to its other versions (those
     linked to it through versions of versions too); candidates without versions are left out."""
-    chosen = [(found, i) for found, i in bounded if found.bound > 0 and found.sample is not None][:most]
+    chosen = [
+        (found.sample, i)
+        for found, i in bounded
+        if found.bound > 0 and found.sample is not None and len(found.sample) >= SAMPLE_LEAST
+    ][:most]
+    chosen.sort(key=lambda pair: len(pair[0]))
     links: dict[int, set[int]] = {}
     for n, (a, i) in enumerate(chosen):
-        assert a.sample is not None
         for b, j in chosen[n + 1 :]:
-            assert b.sample is not None
-            small, large = sorted((len(a.sample), len(b.sample)))
-            if not small or small < share * large:
-                continue  # sizes alone rule it out
-            common = len(np.intersect1d(a.sample, b.sample, assume_unique=True))
-            if common >= share * large:
+            if len(a) < share * len(b):
+                break  # sorted by size: every later one is larger still
+            # both sorted and distinct: the common hashes by one binary search each
+            common = int(np.count_nonzero(b[np.minimum(np.searchsorted(b, a), len(b) - 1)] == a))
+            if common >= share * len(b):
                 links.setdefault(i, set()).add(j)
                 links.setdefault(j, set()).add(i)
     groups: dict[int, frozenset[int]] = {}
