@@ -1,8 +1,10 @@
-"""Similar speeches on the held-out part of the labelled reuse queries (tests/data/tracing/README.md).
+"""Similar speeches on the labelled reuse queries (tests/data/tracing/README.md): floors per split.
 
-The whole shared corpus plus the set's synthetic speeches is imported once (a few seconds); each held-out
-query must find its expected first answer first, in at least 95 % of the queries. The tuning part and the
-comparison with the ranking before issue 12 are in tests/bench/test_bench_reuse_ranking.py.
+The whole shared corpus plus the set's synthetic speeches is imported once (a few seconds); the queries of
+the held-out split (tuned on since session 3) and of blind2 (never tuned on) are asked as the CLI asks them.
+The floors are the figures measured in the one evaluation recorded in the README, so a change that loses a
+query fails here. The tuning and blind splits, and the baseline in the same run, are in
+tests/bench/test_bench_reuse_ranking.py.
 """
 
 from __future__ import annotations
@@ -12,16 +14,19 @@ from pathlib import Path
 import pytest
 
 from app.store.tracing import similar_documents, similar_params
-from tests.store.reuse_set import Query, ReuseSet, build_library, evaluate, name_of, opened
+from tests.store.reuse_set import Query, ReuseSet, Score, build_library, evaluate, name_of, opened
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
+#: split → (queries at least, top-1 at least, top-3 at least), counts as measured (README)
+FLOORS = {"held-out": (35, 34, 35), "blind2": (50, 45, 47)}
 
-def test_held_out_reuse_queries_find_their_source_first(corpus: Path, tmp_path: Path) -> None:
+
+def test_reuse_queries_find_their_source_first(corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / "reuse.sqlite"
     ids = build_library(corpus, path)
-    queries = list(ReuseSet(corpus).queries(ids, "held-out"))
-    assert len(queries) >= 30
+    reuse = ReuseSet(corpus)
+    scores: dict[str, Score] = {}
     with opened(path) as library:
         params = similar_params(library)  # what similar_documents builds when given none
 
@@ -29,6 +34,9 @@ def test_held_out_reuse_queries_find_their_source_first(corpus: Path, tmp_path: 
             results = similar_documents(lib, query.text, exclude=query.own_id, top=10, params=params)
             return [name_of(r.document.source, corpus) for r in results]
 
-        score = evaluate(library, queries, rank)
-    assert score.top1 / score.total >= 0.95, score.misses
-    assert score.top3 >= score.top1
+        for split in FLOORS:
+            scores[split] = evaluate(library, list(reuse.queries(ids, split)), rank)
+    for split, (total, top1, top3) in FLOORS.items():
+        score = scores[split]
+        assert score.total >= total, split
+        assert score.top1 >= top1 and score.top3 >= top3, (split, score.line(), score.misses)
