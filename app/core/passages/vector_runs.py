@@ -155,7 +155,8 @@ def find_runs_vectorised(
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     if chance is not None:
-        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, counts, y_codes, chance)
+        common_y = _common(at, counts, len(table.unique), chance[0])
+        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, common_y, chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
@@ -178,7 +179,8 @@ def find_runs_vectorised(
         if grown:
             extra = np.array(grown, dtype=np.int64)
             columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
-    order = np.lexsort(columns[::-1])
+    # by x, then y (a maximal run is the only one starting at its (x, y), so length never decides)
+    order = np.argsort(columns[0] * (len(other) + 1) + columns[1], kind="stable")
     return RunArrays(*(column[order] for column in columns))
 
 
@@ -186,15 +188,13 @@ def find_runs_vectorised(
 _WINDOW = 32
 
 
-def _in_y(y_codes: np.ndarray) -> np.ndarray:
-    """How often each position's gram occurs in its text."""
-    order = np.argsort(y_codes, kind="stable")
-    ordered = y_codes[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    sizes = np.diff(np.r_[starts, len(ordered)])
-    in_y = np.empty(len(y_codes), dtype=np.int64)
-    in_y[order] = np.repeat(sizes, sizes)
-    return in_y
+def _common(at: np.ndarray, counts: np.ndarray, unique: int, hits: int) -> np.ndarray:
+    """Per position of the scanned text: whether its gram has more than `hits` seed hits in the pair
+    (kept occurrences in the indexed text times occurrences in the scanned one). `at` is each position's
+    gram in the table's distinct grams, `counts` its kept occurrences there (0: not in the table)."""
+    present = counts > 0
+    in_y = np.bincount(at[present], minlength=unique)  # occurrences in the scanned text, per gram
+    return present & (counts * in_y[at] > hits)
 
 
 def _drop_chance(
@@ -205,16 +205,14 @@ def _drop_chance(
     g_len: np.ndarray,
     js: np.ndarray,
     first: np.ndarray,
-    counts: np.ndarray,
-    y_codes: np.ndarray,
+    common_y: np.ndarray,
     chance: tuple[int, int],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The groups without the whole runs shorter than chance[1] made only of grams with more than
     chance[0] hits in the pair, unless a kept group is next to it on its diagonal (within `_WINDOW`).
     A group closed on both ends is a whole run, and joins no other group."""
-    hits, length = chance
-    in_y = _in_y(y_codes)
-    common = np.logical_and.reduceat(counts[js] * in_y[js] > hits, first)
+    length = chance[1]
+    common = np.logical_and.reduceat(common_y[js], first)
     closed = (xp[g_i] != yp[g_j]) & (xp[g_i + g_len + 1] != yp[g_j + g_len + 1])
     drop = common & closed & (g_len < length)
     # A real copy cut short by edits has its other runs on the same diagonal: keep those near a kept one.
