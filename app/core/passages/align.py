@@ -335,7 +335,7 @@ def _free_clauses(
     else:
         from app.core.passages.vector_runs import clause_runs
 
-        longest_first = clause_runs(runs, clause_chars)
+        longest_first = clause_runs(runs, clause_chars, (xs, ys))
     for x, y, length in longest_first:
         if not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
             clauses.append(make_candidate([(x, y, length)]))

@@ -33,6 +33,7 @@ from app.core.passages.seeds import _CHUNK, Run, extend_run, redaction_positions
 
 if TYPE_CHECKING:
     from app.core.passages.extend import Candidate
+    from app.core.passages.intervals import IntervalSet
 
 _RED = ord(REDACTION)
 
@@ -267,10 +268,18 @@ class RunArrays(NamedTuple):
         return list(zip(*(column.tolist() for column in columns), strict=True))
 
 
-def clause_runs(runs: RunArrays, min_length: int) -> list[Run]:
-    """The runs of at least `min_length` characters, longest first (then by x, then y start)."""
+def clause_runs(runs: RunArrays, min_length: int, claimed: Sequence[IntervalSet] = ()) -> list[Run]:
+    """The runs of at least `min_length` characters, longest first (then by x, then y start), without
+    those overlapping `claimed` (x intervals, y intervals) already: a long pair has many such runs."""
     x, y, length = runs
     long = length >= min_length
+    for column, taken in zip((x, y), claimed, strict=False):
+        if taken.starts:
+            starts, ends = np.array(taken.starts), np.array(taken.ends)
+            after = np.searchsorted(ends, column, "right")  # the first claimed interval ending after it
+            hit = after < len(starts)
+            hit[hit] = starts[after[hit]] < (column + length)[hit]
+            long &= ~hit
     x, y, length = x[long], y[long], length[long]
     order = np.lexsort((y, x, -length))
     return list(zip(x[order].tolist(), y[order].tolist(), length[order].tolist(), strict=True))
