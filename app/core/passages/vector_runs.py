@@ -268,9 +268,12 @@ class RunArrays(NamedTuple):
         return list(zip(*(column.tolist() for column in columns), strict=True))
 
 
-def clause_runs(runs: RunArrays, min_length: int, claimed: Sequence[IntervalSet] = ()) -> list[Run]:
+def clause_runs(
+    runs: RunArrays, min_length: int, claimed: Sequence[IntervalSet] = ()
+) -> tuple[list[Run], list[bool]]:
     """The runs of at least `min_length` characters, longest first (then by x, then y start), without
-    those overlapping `claimed` (x intervals, y intervals) already: a long pair has many such runs."""
+    those overlapping `claimed` (x intervals, y intervals) already: a long pair has many such runs.
+    With each, whether it overlaps none of the others in either text (no order can keep it out)."""
     x, y, length = runs
     long = length >= min_length
     for column, taken in zip((x, y), claimed, strict=False):
@@ -282,7 +285,20 @@ def clause_runs(runs: RunArrays, min_length: int, claimed: Sequence[IntervalSet]
             long &= ~hit
     x, y, length = x[long], y[long], length[long]
     order = np.lexsort((y, x, -length))
-    return list(zip(x[order].tolist(), y[order].tolist(), length[order].tolist(), strict=True))
+    x, y, length = x[order], y[order], length[order]
+    alone = ~(_overlapping(x, length) | _overlapping(y, length))
+    return list(zip(x.tolist(), y.tolist(), length.tolist(), strict=True)), alone.tolist()
+
+
+def _overlapping(starts: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Which of these intervals overlap another one."""
+    order = np.argsort(starts, kind="stable")
+    s, e = starts[order], (starts + length)[order]
+    reach = np.r_[np.iinfo(np.int64).min, np.maximum.accumulate(e)[:-1]]  # furthest end before each
+    following = np.r_[s[1:], np.iinfo(np.int64).max]
+    found = np.empty(len(s), dtype=bool)
+    found[order] = (reach > s) | (following < e)
+    return found
 
 
 def covered_in_boxes(
@@ -308,6 +324,47 @@ def _union_length(starts: np.ndarray, ends: np.ndarray) -> int:
     starts, ends = starts[order], ends[order]
     reach = np.r_[starts[0], np.maximum.accumulate(ends)[:-1]]  # the furthest end before each interval
     return int(np.maximum(ends - np.maximum(starts, reach), 0).sum())
+
+
+def neighbour_support(candidates: Sequence[Candidate], reach: int) -> list[int]:
+    """`align._neighbour_support` in arrays: per candidate, the matched characters of the non-rival
+    candidates within `reach` of it in both texts. Every pair that the loop there visits (the candidates
+    after one in x order that start within `reach` of its end) is made here, a bounded block at a time."""
+    boxes = np.array([(c.x0, c.x1, c.y0, c.y1, c.matched) for c in candidates], dtype=np.int64).reshape(-1, 5)
+    order = np.argsort(boxes[:, 0], kind="stable")
+    x0, x1, y0, y1, matched = boxes[order].T
+    ends = np.searchsorted(x0, x1 + reach, "right")  # the pairs of k: k+1 … ends[k]-1
+    per = np.maximum(ends - np.arange(len(x0)) - 1, 0)
+    support = np.zeros(len(x0), dtype=np.int64)
+    start = 0
+    while start < len(x0):
+        stop = start + max(1, int(np.searchsorted(np.cumsum(per[start:]), _PAIRS_AT_ONCE, "right")))
+        count = per[start:stop]
+        k = np.repeat(np.arange(start, stop), count)
+        q = k + 1 + np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+        rivals = (
+            4 * (np.minimum(x1[k], x1[q]) - np.maximum(x0[k], x0[q]))
+            > np.minimum(x1[k] - x0[k], x1[q] - x0[q])
+        ) | (
+            4 * (np.minimum(y1[k], y1[q]) - np.maximum(y0[k], y0[q]))
+            > np.minimum(y1[k] - y0[k], y1[q] - y0[q])
+        )
+        near = (
+            ~rivals
+            & (np.maximum(x0[q] - x1[k], x0[k] - x1[q]) <= reach)
+            & (np.maximum(y0[q] - y1[k], y0[k] - y1[q]) <= reach)
+        )
+        k, q = k[near], q[near]
+        np.add.at(support, k, matched[q])
+        np.add.at(support, q, matched[k])
+        start = stop
+    result = np.empty_like(support)
+    result[order] = support
+    return result.tolist()
+
+
+#: Candidate pairs held in arrays at once by `neighbour_support`.
+_PAIRS_AT_ONCE = 1 << 20
 
 
 def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
