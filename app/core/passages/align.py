@@ -270,6 +270,9 @@ def group_reordered(
     pending, final = [accepted + clauses], []
     while pending:
         group = pending.pop()
+        if len(group) > 1 and sum(id(c) not in is_clause for c in group) < 2:
+            final.append(group)  # clauses around one passage at most: whatever the cuts, no group
+            continue
         for axis in (0, 1):
             parts = _split_axis(group, axis, max_gap)
             if len(parts) > 1:
