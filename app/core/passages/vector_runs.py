@@ -135,8 +135,7 @@ def find_runs_vectorised(
         if progress is not None:
             progress(len(y_codes), len(y_codes))
         return _NO_RUNS
-    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
-    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
+    at, counts, in_y = _look_up(table, y_codes)
     if int(counts.sum()) > MAX_HITS:
         return None
     # Expanded a chunk at a time, so that a long text reports progress and can be cancelled.
@@ -169,7 +168,7 @@ def find_runs_vectorised(
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     if chance is not None:
-        common_y = _common(at, counts, len(table.unique), chance[0])
+        common_y = counts * in_y > chance[0]
         g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, common_y, chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
@@ -202,13 +201,21 @@ def find_runs_vectorised(
 _WINDOW = 32
 
 
-def _common(at: np.ndarray, counts: np.ndarray, unique: int, hits: int) -> np.ndarray:
-    """Per position of the scanned text: whether its gram has more than `hits` seed hits in the pair
-    (kept occurrences in the indexed text times occurrences in the scanned one). `at` is each position's
-    gram in the table's distinct grams, `counts` its kept occurrences there (0: not in the table)."""
-    present = counts > 0
-    in_y = np.bincount(at[present], minlength=unique)  # occurrences in the scanned text, per gram
-    return present & (counts * in_y[at] > hits)
+def _look_up(table: GramTable, y_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per position of the scanned text: where its gram is in the table's distinct grams, its kept
+    occurrences there (0: not in the table), and its occurrences in the scanned text. Each distinct
+    gram of the scanned text is looked up once, in sorted order (a binary search per position, in
+    text order, cost twice as much on long texts)."""
+    order = np.argsort(y_codes)
+    ordered = y_codes[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(ordered)])
+    distinct = ordered[starts]
+    where = np.minimum(np.searchsorted(table.unique, distinct), len(table.unique) - 1)
+    kept = np.where(table.unique[where] == distinct, table.counts[where], 0)
+    at, counts, in_y = (np.empty(len(y_codes), dtype=np.int64) for _ in range(3))
+    at[order], counts[order], in_y[order] = (np.repeat(column, sizes) for column in (where, kept, sizes))
+    return at, counts, in_y
 
 
 def _drop_chance(
