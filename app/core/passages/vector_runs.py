@@ -169,7 +169,7 @@ def find_runs_vectorised(
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     if chance is not None:
         common_y = counts * in_y > chance[0]
-        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, common_y, chance)
+        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, k, common_y, chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
@@ -224,16 +224,18 @@ def _drop_chance(
     g_i: np.ndarray,
     g_j: np.ndarray,
     g_len: np.ndarray,
-    js: np.ndarray,
-    first: np.ndarray,
+    k: int,
     common_y: np.ndarray,
     chance: tuple[int, int],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The groups without the whole runs shorter than chance[1] made only of grams with more than
     chance[0] hits in the pair, unless a kept group is next to it on its diagonal (within `_WINDOW`).
-    A group closed on both ends is a whole run, and joins no other group."""
+    A group closed on both ends is a whole run, and joins no other group. A group's grams start at
+    every position from g_j to g_j + g_len - k of the scanned text: a prefix sum of the rare ones
+    tells whether it holds any."""
     length = chance[1]
-    common = np.logical_and.reduceat(common_y[js], first)
+    rare_before = np.r_[0, np.cumsum(~common_y)]
+    common = rare_before[g_j + g_len - k + 1] == rare_before[g_j]
     closed = (xp[g_i] != yp[g_j]) & (xp[g_i + g_len + 1] != yp[g_j + g_len + 1])
     drop = common & closed & (g_len < length)
     # A real copy cut short by edits has its other runs on the same diagonal: keep those near a kept one.
