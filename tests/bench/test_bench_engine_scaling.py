@@ -150,6 +150,22 @@ def _long(name: str) -> bool:
     return any(name.endswith(f" {size // 1000}k") for size in SIZES if size >= LONG_CHARS)
 
 
+def _per_shared(workload: str, new: dict) -> None:
+    """CPU per passage and per shared character at each size: where the shared text grows faster than
+    the length, the work per shared character is what can be flat."""
+    cells = []
+    for size in SIZES:
+        item = new[f"{workload} {size // 1000}k"]
+        shared = item.get("shared")
+        if shared and shared["passages"] and shared["chars in runs 12+"]:
+            cells.append(
+                f"{size // 1000}k {item['cpu'] * 1e3 / shared['passages']:.2f} ms/passage, "
+                f"{item['cpu'] * 1e6 / shared['chars in runs 12+']:.1f} µs/char in runs 12+"
+            )
+    if cells:
+        print(f"  {workload}, new code per shared material: " + "; ".join(cells))
+
+
 def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
     load = os.getloadavg()
     print(
@@ -183,6 +199,7 @@ def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
             print(
                 f"  {workload}, 160k / 20k {key}: {growth:.1f}× (old code {growth_old:.1f}×{also}; target ≤ 10×)"
             )
+        _per_shared(workload, new)
     changed = [name for name in new if name != "versions" and new[name]["digest"] != old[name]["digest"]]
     lexicon = Path("resources", "lexicon", "formulas.tsv")
     if (REPO / lexicon).read_bytes() != (old_code / lexicon).read_bytes():
