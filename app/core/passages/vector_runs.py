@@ -6,7 +6,7 @@ code (four 16-bit code points), one text's kept positions (the same even sample 
 `SeedIndex`) are sorted once by code, and the other text's grams are looked up with `searchsorted`.
 Consecutive hits on one diagonal form a group; a group whose neighbouring characters differ on both
 ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
-grown in Python, with the same code as `find_runs`.
+grown, by comparing the characters around them 16 at a time (`seeds.extend_run` does it in Python).
 
 `lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
 with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
@@ -29,7 +29,7 @@ import numpy as np
 
 from app.core.normalize import REDACTION
 from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
-from app.core.passages.seeds import _CHUNK, Run, extend_run, redaction_positions
+from app.core.passages.seeds import _CHUNK, Run
 
 if TYPE_CHECKING:
     from app.core.passages.extend import Candidate
@@ -128,7 +128,7 @@ def find_runs_vectorised(
     With `chance` = (hits, length), runs shorter than `length` whose every gram is common in the pair
     (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
     out: on long texts they are mostly chance repeats of stock phrases (see `engine.LONG_CHARS`)."""
-    x, k = table.text, table.k
+    k = table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
     if not len(y_codes) or not len(table.unique):
@@ -176,25 +176,39 @@ def find_runs_vectorised(
     open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
     whole = ~(open_before | open_after)
     columns = [g_i[whole], g_j[whole], g_len[whole]]
-    # The rest continue through sampled-away seeds: grow them as find_runs does, one run per diagonal
-    # stretch (groups are in (diagonal, position) order, so a run's later groups come right after it).
+    # The rest continue through sampled-away seeds: grow each to its maximal run, as find_runs does;
+    # the groups of one run all grow to the same run, kept once.
     grow = np.flatnonzero(~whole)
     if len(grow):
-        x_red, y_red = redaction_positions(x), redaction_positions(other)
-        run_end: dict[int, int] = {}
-        grown = []
-        for i, j, known in zip(g_i[grow].tolist(), g_j[grow].tolist(), g_len[grow].tolist(), strict=True):
-            if run_end.get(i - j, -1) > j:
-                continue
-            run = extend_run(x, i, other, j, known, x_red, y_red)
-            run_end[i - j] = run[1] + run[2]
-            grown.append(run)
-        if grown:
-            extra = np.array(grown, dtype=np.int64)
-            columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
+        i, j, length = g_i[grow], g_j[grow], g_len[grow]
+        back = _matching(xp, yp, i, j, -1)
+        ahead = _matching(xp, yp, i + length + 1, j + length + 1, 1)
+        i, j, length = i - back, j - back, length + back + ahead
+        _, once = np.unique(i * (len(other) + 1) + j, return_index=True)
+        columns = [np.r_[column, extra[once]] for column, extra in zip(columns, (i, j, length), strict=True)]
     # by x, then y (a maximal run is the only one starting at its (x, y), so length never decides)
     order = np.argsort(columns[0] * (len(other) + 1) + columns[1])
     return RunArrays(*(column[order] for column in columns))
+
+
+def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray, way: int) -> np.ndarray:
+    """How many characters match from padded indices x_at, y_at on, going `way` (1: on, -1: back).
+    Compared 16 at a time; the sentinels at both ends and the redactions never match, so the count
+    stops at them as `extend_run` does."""
+    count = np.zeros(len(x_at), dtype=np.int64)
+    active = np.arange(len(x_at))
+    offsets = np.arange(_STRIDE) * way
+    while len(active):
+        xs = np.clip(x_at[active, None] + way * count[active, None] + offsets, 0, len(xp) - 1)
+        ys = np.clip(y_at[active, None] + way * count[active, None] + offsets, 0, len(yp) - 1)
+        equal = xp[xs] == yp[ys]
+        through = equal.all(axis=1)
+        count[active] += np.where(through, _STRIDE, equal.argmin(axis=1))
+        active = active[through]
+    return count
+
+
+_STRIDE = 16
 
 
 #: A common short run is kept when the next or previous run on its diagonal, at most this far, is kept.
