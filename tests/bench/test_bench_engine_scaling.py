@@ -97,7 +97,7 @@ out["8 congress reports, 28 pairs"] = {"digest": digest(result), "cpu": cpu, "wa
 for workload in ("ten reports per side", "revised copy"):
     for size in map(int, sys.argv[2].split(",")):
         a, b = pair(workload, size)
-        result, cpu, wall = timed(lambda: compare_pair(a, b, params), 9 if size <= 20000 else 3 if size <= 40000 else 1)
+        result, cpu, wall = timed(lambda: compare_pair(a, b, params), 9 if size <= 20000 else 3)
         out[f"{workload} {size // 1000}k"] = {"digest": digest(result), "cpu": cpu, "wall": wall}
         if stats:
             out[f"{workload} {size // 1000}k"]["shared"] = shared_material(a, b, result)
@@ -150,9 +150,27 @@ def _long(name: str) -> bool:
     return any(name.endswith(f" {size // 1000}k") for size in SIZES if size >= LONG_CHARS)
 
 
+def _per_shared(workload: str, new: dict) -> None:
+    """CPU per passage and per shared character at each size: where the shared text grows faster than
+    the length, the work per shared character is what can be flat."""
+    cells = []
+    for size in SIZES:
+        item = new[f"{workload} {size // 1000}k"]
+        shared = item.get("shared")
+        if shared and shared["passages"] and shared["chars in runs 12+"]:
+            cells.append(
+                f"{size // 1000}k {item['cpu'] * 1e3 / shared['passages']:.2f} ms/passage, "
+                f"{item['cpu'] * 1e6 / shared['chars in runs 12+']:.1f} µs/char in runs 12+"
+            )
+    if cells:
+        print(f"  {workload}, new code per shared material: " + "; ".join(cells))
+
+
 def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
     load = os.getloadavg()
-    print(f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (best of 2 runs each; CPU = process time)")
+    print(
+        f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (best of 2 rounds × 9 calls at 20k, 3 above; CPU = process time)"
+    )
     assert old["versions"] != new["versions"], "both runs imported the same code"
     print(f"  old code: {old['versions']['app']}, new code: {new['versions']['app']}")
     for name, item in new.items():
@@ -181,6 +199,7 @@ def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
             print(
                 f"  {workload}, 160k / 20k {key}: {growth:.1f}× (old code {growth_old:.1f}×{also}; target ≤ 10×)"
             )
+        _per_shared(workload, new)
     changed = [name for name in new if name != "versions" and new[name]["digest"] != old[name]["digest"]]
     lexicon = Path("resources", "lexicon", "formulas.tsv")
     if (REPO / lexicon).read_bytes() != (old_code / lexicon).read_bytes():

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench.test_bench_import_scale import _baseline, _env
+from tests.bench.import_runs import baseline_code as _baseline
+from tests.bench.import_runs import env as _env
 from tests.conftest import CORPUS, REPO
 
 SIZES = (20_000, 60_000, 100_000, 160_000)

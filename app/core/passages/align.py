@@ -9,6 +9,7 @@ sides, so each character belongs to at most one passage and the same reuse is no
 from __future__ import annotations
 
 import heapq
+import sys
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -110,8 +111,19 @@ def resolve(
     characters plus a bonus for its neighbours, and between equally strong ones the better supported
     goes first, so that the parts of a block repeated whole tend to go together.
     """
-    support = _neighbour_support(candidates, context) if context else [0] * len(candidates)
+    if not context:
+        support = [0] * len(candidates)
+    elif len(candidates) >= _ARRAY_CANDIDATES and "numpy" in sys.modules:
+        from app.core.passages.vector_runs import neighbour_support
+
+        support = neighbour_support(candidates, context)
+    else:
+        support = _neighbour_support(candidates, context)
     return _claim(candidates, support, min_chars, min_similarity, max_gap, context)
+
+
+#: From this many candidates on (and numpy loaded by the run finder), their support is summed in arrays.
+_ARRAY_CANDIDATES = 64
 
 
 def _claim(
@@ -258,6 +270,9 @@ def group_reordered(
     pending, final = [accepted + clauses], []
     while pending:
         group = pending.pop()
+        if len(group) > 1 and sum(id(c) not in is_clause for c in group) < 2:
+            final.append(group)  # clauses around one passage at most: whatever the cuts, no group
+            continue
         for axis in (0, 1):
             parts = _split_axis(group, axis, max_gap)
             if len(parts) > 1:
@@ -332,13 +347,16 @@ def _free_clauses(
     clauses = []
     if isinstance(runs, list):
         longest_first = sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1]))
+        alone = [False] * len(longest_first)
     else:
         from app.core.passages.vector_runs import clause_runs
 
-        longest_first = clause_runs(runs, clause_chars)
-    for x, y, length in longest_first:
-        if not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
-            clauses.append(make_candidate([(x, y, length)]))
+        longest_first, alone = clause_runs(runs, clause_chars, (xs, ys))
+    for (x, y, length), free in zip(longest_first, alone, strict=True):
+        if free:  # overlaps no passage and no other clause: whatever comes first, it is kept
+            clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
+        elif not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
+            clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
             xs.add(x, x + length)
             ys.add(y, y + length)
     return clauses

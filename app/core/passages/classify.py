@@ -29,6 +29,7 @@ import ahocorasick
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
 from app.core.passages.model import FormulaOracle, PassageKind, PassageParams
+from app.core.passages.parallel_lists import FUNCTION_CHARS, parallel_spans
 from app.core.text import content_hash
 
 #: Stock phrases of the genre (normalised, no punctuation), counted with or without the lexicon.
@@ -120,9 +121,8 @@ _FRAME_RES = tuple(
     (re.compile(f"({re.escape(head)})(?:(?!{re.escape(head)}).){{1,{slot}}}?({re.escape(tail)})"))
     for head, tail, slot in FRAMES
 )
-#: Neither formula nor prose in a short passage: function words, and the verbs and adverbs that take a
-#: formula as their object (加强/推进 + 社会主义精神文明建设).
-FUNCTION_CHARS = frozenset("的地得和与及同在于中上下要是把对为了等并而且以之其也都将向从就还所着")
+#: Neither formula nor prose in a short passage: function words (`FUNCTION_CHARS`), and the verbs and
+#: adverbs that take a formula as their object (加强/推进 + 社会主义精神文明建设).
 CARRIER_WORDS: tuple[str, ...] = (
     "进一步",
     "以及",
@@ -159,60 +159,6 @@ _MEETINGS = re.compile(
 )
 
 
-def _parallel_spans(text: str) -> list[tuple[int, int]]:
-    """排比: one 2-character head (面向…面向…面向…) or one final character at an even beat
-    (识变、应变、求变) repeated at least three times within a few characters — listed slogans, not prose."""
-    spans = []
-    for width, beat_fixed in ((2, False), (1, True)):
-        # Only units the expression finds can make a list: the rest of the text is never walked in Python.
-        listed = set(_REPEATED[width].findall(text))
-        if width == 1:
-            listed -= FUNCTION_CHARS
-        positions = {unit: _occurrences(text, unit) for unit in sorted(listed, key=text.find)}
-        for found in positions.values():
-            run = found[:1]
-            for pos in [*found[1:], None]:
-                step = None if pos is None else pos - run[-1]
-                fits = step is not None and width + 1 <= step <= 10
-                if fits and beat_fixed and len(run) >= 2:
-                    fits = step == run[1] - run[0]
-                if fits:
-                    run.append(pos)  # type: ignore[arg-type]
-                    continue
-                if len(run) >= 3 and not (beat_fixed and _part_of_repeated_pair(text, run)):
-                    item = (run[-1] - run[0]) // (len(run) - 1)
-                    start = run[0] - (item - width if beat_fixed else 0)
-                    spans.append((max(0, start), min(len(text), run[-1] + (width if beat_fixed else item))))
-                run = [] if pos is None else [pos]
-    return spans
-
-
-#: A unit (2 characters, or 1) whose next two occurrences each start within 10 characters of the one
-#: before: the only units that can make a list. Any run `_parallel_spans` keeps has such a start, so the
-#: units found are a superset of those it keeps.
-_REPEATED = {
-    width: re.compile(
-        f"(?=(.{{{width}}})(?:(?!\\1).){{1,{10 - width}}}?\\1(?:(?!\\1).){{1,{10 - width}}}?\\1)", re.DOTALL
-    )
-    for width in (1, 2)
-}
-
-
-def _occurrences(text: str, unit: str) -> list[int]:
-    """Every start of `unit` in `text`, overlapping ones included."""
-    found = []
-    at = text.find(unit)
-    while at >= 0:
-        found.append(at)
-        at = text.find(unit, at + 1)
-    return found
-
-
-def _part_of_repeated_pair(text: str, run: list[int]) -> bool:
-    """A repeated character that always has the same neighbour belongs to a repeated head (基本…基本)."""
-    return len({text[i - 1 : i] for i in run}) == 1 or len({text[i + 1 : i + 2] for i in run}) == 1
-
-
 def _cover(covered: bytearray, start: int, end: int) -> None:
     covered[start:end] = b"\x01" * (end - start)
 
@@ -243,7 +189,7 @@ def builtin_coverage(text: str) -> bytearray:
         _cover(covered, match.start(), match.end())
     for match in _MEETINGS.finditer(text):
         _cover(covered, match.start(), match.end())
-    for start, end in _parallel_spans(text):
+    for start, end in parallel_spans(text):
         _cover(covered, start, end)
     for frame in _FRAME_RES:
         for match in frame.finditer(text):

@@ -177,6 +177,10 @@ def _candidates(
             or chain[-1][1] + chain[-1][2] - chain[0][1] < params.min_chars
         ):
             continue
+        if len(chain) == 1 and chain[0][2] >= 2:
+            # one exact run (most chains of a long pair): no gap, no redaction, nothing to trim or split
+            found.append(make_candidate(chain))
+            continue
         blocks = chain_blocks(chain, x.view.text, y.view.text)
         for part in split_at_redactions(blocks, x.view.text, y.view.text):
             for piece in split_weak(part, params.min_similarity):

@@ -6,7 +6,7 @@ code (four 16-bit code points), one text's kept positions (the same even sample 
 `SeedIndex`) are sorted once by code, and the other text's grams are looked up with `searchsorted`.
 Consecutive hits on one diagonal form a group; a group whose neighbouring characters differ on both
 ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
-grown in Python, with the same code as `find_runs`.
+grown, by comparing the characters around them 16 at a time (`seeds.extend_run` does it in Python).
 
 `lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
 with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
@@ -29,10 +29,11 @@ import numpy as np
 
 from app.core.normalize import REDACTION
 from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
-from app.core.passages.seeds import _CHUNK, Run, extend_run, redaction_positions
+from app.core.passages.seeds import _CHUNK, Run
 
 if TYPE_CHECKING:
     from app.core.passages.extend import Candidate
+    from app.core.passages.intervals import IntervalSet
 
 _RED = ord(REDACTION)
 
@@ -49,6 +50,19 @@ def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
     for offset in range(k):
         codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
     return codes
+
+
+def by_code(codes: np.ndarray) -> np.ndarray:
+    """Indices sorted by code, equal codes in index order: a stable argsort, about 3× faster on 64-bit
+    codes (numpy's stable sort of them is a merge sort; its default sorts are vectorised). Each code's
+    dense rank and the index make one key that no two indices share."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    order = np.argsort(codes)
+    ordered = codes[order]
+    rank = np.empty(len(codes), dtype=np.int64)
+    rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
+    return np.sort((rank << 32) | np.arange(len(codes), dtype=np.int64)) & 0xFFFFFFFF
 
 
 class GramTable:
@@ -76,7 +90,7 @@ class GramTable:
         for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
             usable[max(red - k + 1, 0) : red + 1] = False
         starts = np.flatnonzero(usable)
-        order = np.argsort(codes[starts], kind="stable")  # by code, then by position
+        order = by_code(codes[starts])  # by code, then by position
         positions, sorted_codes = starts[order], codes[starts][order]
         # Too frequent grams keep every ceil(count / max_occurrences)-th position, as SeedIndex does.
         first = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]]) if len(order) else order
@@ -114,15 +128,14 @@ def find_runs_vectorised(
     With `chance` = (hits, length), runs shorter than `length` whose every gram is common in the pair
     (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
     out: on long texts they are mostly chance repeats of stock phrases (see `engine.LONG_CHARS`)."""
-    x, k = table.text, table.k
+    k = table.k
     y_points = _code_points(other)
     y_codes = _gram_codes(y_points, k)
     if not len(y_codes) or not len(table.unique):
         if progress is not None:
             progress(len(y_codes), len(y_codes))
         return _NO_RUNS
-    at = np.minimum(np.searchsorted(table.unique, y_codes), len(table.unique) - 1)
-    counts = np.where(table.unique[at] == y_codes, table.counts[at], 0)
+    at, counts, in_y = _look_up(table, y_codes)
     if int(counts.sum()) > MAX_HITS:
         return None
     # Expanded a chunk at a time, so that a long text reports progress and can be cancelled.
@@ -155,46 +168,68 @@ def find_runs_vectorised(
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     if chance is not None:
-        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, js, first, counts, y_codes, chance)
+        common_y = counts * in_y > chance[0]
+        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, k, common_y, chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
     open_after = xp[g_i + g_len + 1] == yp[g_j + g_len + 1]
     whole = ~(open_before | open_after)
     columns = [g_i[whole], g_j[whole], g_len[whole]]
-    # The rest continue through sampled-away seeds: grow them as find_runs does, one run per diagonal
-    # stretch (groups are in (diagonal, position) order, so a run's later groups come right after it).
+    # The rest continue through sampled-away seeds: grow each to its maximal run, as find_runs does;
+    # the groups of one run all grow to the same run, kept once.
     grow = np.flatnonzero(~whole)
     if len(grow):
-        x_red, y_red = redaction_positions(x), redaction_positions(other)
-        run_end: dict[int, int] = {}
-        grown = []
-        for i, j, known in zip(g_i[grow].tolist(), g_j[grow].tolist(), g_len[grow].tolist(), strict=True):
-            if run_end.get(i - j, -1) > j:
-                continue
-            run = extend_run(x, i, other, j, known, x_red, y_red)
-            run_end[i - j] = run[1] + run[2]
-            grown.append(run)
-        if grown:
-            extra = np.array(grown, dtype=np.int64)
-            columns = [np.r_[column, extra[:, n]] for n, column in enumerate(columns)]
-    order = np.lexsort(columns[::-1])
+        i, j, length = g_i[grow], g_j[grow], g_len[grow]
+        back = _matching(xp, yp, i, j, -1)
+        ahead = _matching(xp, yp, i + length + 1, j + length + 1, 1)
+        i, j, length = i - back, j - back, length + back + ahead
+        _, once = np.unique(i * (len(other) + 1) + j, return_index=True)
+        columns = [np.r_[column, extra[once]] for column, extra in zip(columns, (i, j, length), strict=True)]
+    # by x, then y (a maximal run is the only one starting at its (x, y), so length never decides)
+    order = np.argsort(columns[0] * (len(other) + 1) + columns[1])
     return RunArrays(*(column[order] for column in columns))
+
+
+def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray, way: int) -> np.ndarray:
+    """How many characters match from padded indices x_at, y_at on, going `way` (1: on, -1: back).
+    Compared 16 at a time; the sentinels at both ends and the redactions never match, so the count
+    stops at them as `extend_run` does."""
+    count = np.zeros(len(x_at), dtype=np.int64)
+    active = np.arange(len(x_at))
+    offsets = np.arange(_STRIDE) * way
+    while len(active):
+        xs = np.clip(x_at[active, None] + way * count[active, None] + offsets, 0, len(xp) - 1)
+        ys = np.clip(y_at[active, None] + way * count[active, None] + offsets, 0, len(yp) - 1)
+        equal = xp[xs] == yp[ys]
+        through = equal.all(axis=1)
+        count[active] += np.where(through, _STRIDE, equal.argmin(axis=1))
+        active = active[through]
+    return count
+
+
+_STRIDE = 16
 
 
 #: A common short run is kept when the next or previous run on its diagonal, at most this far, is kept.
 _WINDOW = 32
 
 
-def _in_y(y_codes: np.ndarray) -> np.ndarray:
-    """How often each position's gram occurs in its text."""
-    order = np.argsort(y_codes, kind="stable")
+def _look_up(table: GramTable, y_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per position of the scanned text: where its gram is in the table's distinct grams, its kept
+    occurrences there (0: not in the table), and its occurrences in the scanned text. Each distinct
+    gram of the scanned text is looked up once, in sorted order (a binary search per position, in
+    text order, cost twice as much on long texts)."""
+    order = np.argsort(y_codes)
     ordered = y_codes[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     sizes = np.diff(np.r_[starts, len(ordered)])
-    in_y = np.empty(len(y_codes), dtype=np.int64)
-    in_y[order] = np.repeat(sizes, sizes)
-    return in_y
+    distinct = ordered[starts]
+    where = np.minimum(np.searchsorted(table.unique, distinct), len(table.unique) - 1)
+    kept = np.where(table.unique[where] == distinct, table.counts[where], 0)
+    at, counts, in_y = (np.empty(len(y_codes), dtype=np.int64) for _ in range(3))
+    at[order], counts[order], in_y[order] = (np.repeat(column, sizes) for column in (where, kept, sizes))
+    return at, counts, in_y
 
 
 def _drop_chance(
@@ -203,18 +238,18 @@ def _drop_chance(
     g_i: np.ndarray,
     g_j: np.ndarray,
     g_len: np.ndarray,
-    js: np.ndarray,
-    first: np.ndarray,
-    counts: np.ndarray,
-    y_codes: np.ndarray,
+    k: int,
+    common_y: np.ndarray,
     chance: tuple[int, int],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The groups without the whole runs shorter than chance[1] made only of grams with more than
     chance[0] hits in the pair, unless a kept group is next to it on its diagonal (within `_WINDOW`).
-    A group closed on both ends is a whole run, and joins no other group."""
-    hits, length = chance
-    in_y = _in_y(y_codes)
-    common = np.logical_and.reduceat(counts[js] * in_y[js] > hits, first)
+    A group closed on both ends is a whole run, and joins no other group. A group's grams start at
+    every position from g_j to g_j + g_len - k of the scanned text: a prefix sum of the rare ones
+    tells whether it holds any."""
+    length = chance[1]
+    rare_before = np.r_[0, np.cumsum(~common_y)]
+    common = rare_before[g_j + g_len - k + 1] == rare_before[g_j]
     closed = (xp[g_i] != yp[g_j]) & (xp[g_i + g_len + 1] != yp[g_j + g_len + 1])
     drop = common & closed & (g_len < length)
     # A real copy cut short by edits has its other runs on the same diagonal: keep those near a kept one.
@@ -269,13 +304,37 @@ class RunArrays(NamedTuple):
         return list(zip(*(column.tolist() for column in columns), strict=True))
 
 
-def clause_runs(runs: RunArrays, min_length: int) -> list[Run]:
-    """The runs of at least `min_length` characters, longest first (then by x, then y start)."""
+def clause_runs(
+    runs: RunArrays, min_length: int, claimed: Sequence[IntervalSet] = ()
+) -> tuple[list[Run], list[bool]]:
+    """The runs of at least `min_length` characters, longest first (then by x, then y start), without
+    those overlapping `claimed` (x intervals, y intervals) already: a long pair has many such runs.
+    With each, whether it overlaps none of the others in either text (no order can keep it out)."""
     x, y, length = runs
     long = length >= min_length
+    for column, taken in zip((x, y), claimed, strict=False):
+        if taken.starts:
+            starts, ends = np.array(taken.starts), np.array(taken.ends)
+            after = np.searchsorted(ends, column, "right")  # the first claimed interval ending after it
+            hit = after < len(starts)
+            hit[hit] = starts[after[hit]] < (column + length)[hit]
+            long &= ~hit
     x, y, length = x[long], y[long], length[long]
     order = np.lexsort((y, x, -length))
-    return list(zip(x[order].tolist(), y[order].tolist(), length[order].tolist(), strict=True))
+    x, y, length = x[order], y[order], length[order]
+    alone = ~(_overlapping(x, length) | _overlapping(y, length))
+    return list(zip(x.tolist(), y.tolist(), length.tolist(), strict=True)), alone.tolist()
+
+
+def _overlapping(starts: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Which of these intervals overlap another one."""
+    order = np.argsort(starts, kind="stable")
+    s, e = starts[order], (starts + length)[order]
+    reach = np.r_[np.iinfo(np.int64).min, np.maximum.accumulate(e)[:-1]]  # furthest end before each
+    following = np.r_[s[1:], np.iinfo(np.int64).max]
+    found = np.empty(len(s), dtype=bool)
+    found[order] = (reach > s) | (following < e)
+    return found
 
 
 def covered_in_boxes(
@@ -303,6 +362,47 @@ def _union_length(starts: np.ndarray, ends: np.ndarray) -> int:
     return int(np.maximum(ends - np.maximum(starts, reach), 0).sum())
 
 
+def neighbour_support(candidates: Sequence[Candidate], reach: int) -> list[int]:
+    """`align._neighbour_support` in arrays: per candidate, the matched characters of the non-rival
+    candidates within `reach` of it in both texts. Every pair that the loop there visits (the candidates
+    after one in x order that start within `reach` of its end) is made here, a bounded block at a time."""
+    boxes = np.array([(c.x0, c.x1, c.y0, c.y1, c.matched) for c in candidates], dtype=np.int64).reshape(-1, 5)
+    order = np.argsort(boxes[:, 0], kind="stable")
+    x0, x1, y0, y1, matched = boxes[order].T
+    ends = np.searchsorted(x0, x1 + reach, "right")  # the pairs of k: k+1 … ends[k]-1
+    per = np.maximum(ends - np.arange(len(x0)) - 1, 0)
+    support = np.zeros(len(x0), dtype=np.int64)
+    start = 0
+    while start < len(x0):
+        stop = start + max(1, int(np.searchsorted(np.cumsum(per[start:]), _PAIRS_AT_ONCE, "right")))
+        count = per[start:stop]
+        k = np.repeat(np.arange(start, stop), count)
+        q = k + 1 + np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+        rivals = (
+            4 * (np.minimum(x1[k], x1[q]) - np.maximum(x0[k], x0[q]))
+            > np.minimum(x1[k] - x0[k], x1[q] - x0[q])
+        ) | (
+            4 * (np.minimum(y1[k], y1[q]) - np.maximum(y0[k], y0[q]))
+            > np.minimum(y1[k] - y0[k], y1[q] - y0[q])
+        )
+        near = (
+            ~rivals
+            & (np.maximum(x0[q] - x1[k], x0[k] - x1[q]) <= reach)
+            & (np.maximum(y0[q] - y1[k], y0[k] - y1[q]) <= reach)
+        )
+        k, q = k[near], q[near]
+        np.add.at(support, k, matched[q])
+        np.add.at(support, q, matched[k])
+        start = stop
+    result = np.empty_like(support)
+    result[order] = support
+    return result.tolist()
+
+
+#: Candidate pairs held in arrays at once by `neighbour_support`.
+_PAIRS_AT_ONCE = 1 << 20
+
+
 def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
     """Mask of the runs shorter than `min_chars` that no other run can precede or follow in a chain.
 
@@ -320,7 +420,7 @@ def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray
     band = band - band.min() + 1
     span = int((i + length).max()) + 2 * max_gap + 2
     # Work in (band, x) order: sorted queries make the binary searches cache-friendly.
-    by_band = np.argsort(band * span + i, kind="stable")
+    by_band = by_code(band)  # the runs come in x order, so within a band too
     band, i, length = band[by_band], i[by_band], length[by_band]
     starts = band * span + i
     ends = np.sort(starts + length)
