@@ -66,7 +66,9 @@ def _frames(data: bytes) -> tuple[int, Iterator[Any]]:
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError:
-        raise ImportFailure(f"too large when unpacked (an image of more than {MAX_PIXELS:,} pixels)") from None
+        raise ImportFailure(
+            f"too large when unpacked (an image of more than {MAX_PIXELS:,} pixels)"
+        ) from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImportFailure(f"not a readable image ({type(exc).__name__})") from None
     width, height = image.size
