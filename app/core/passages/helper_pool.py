@@ -24,6 +24,7 @@ from dataclasses import replace
 from app.core.passages.engine import PreparedDocument, canonical, pair_groups, prepare
 from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PassageParams
+from app.core.passages.seeds import fits
 
 Groups = list[list[Candidate]]
 
@@ -72,16 +73,43 @@ def _give_up() -> None:
 _prepared: dict[str, PreparedDocument] = {}
 
 
+def _prepared_in_helper(text: str, params: PassageParams) -> PreparedDocument:
+    doc = _prepared.get(text)
+    if doc is None:
+        if len(_prepared) > 64:
+            _prepared.clear()
+        doc = _prepared[text] = prepare(text, params)
+    return doc
+
+
 def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
-    docs = []
-    for text in (x_text, y_text):
-        doc = _prepared.get(text)
-        if doc is None:
-            if len(_prepared) > 64:
-                _prepared.clear()
-            doc = _prepared[text] = prepare(text, params)
-        docs.append(doc)
-    return pair_groups(docs[0], docs[1], params)
+    return pair_groups(_prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params), params)
+
+
+def _prepare_in_helper(texts: list[str], params: PassageParams) -> None:
+    """Each text normalised and its seed table for numpy's run finder built, once, before its first pair."""
+    for text in texts:
+        doc = _prepared_in_helper(text, params)
+        if fits(doc.view.text):
+            doc.gram_table(params)
+
+
+def warm(texts: Sequence[str], params: PassageParams) -> None:
+    """Start the helper now, when `texts` will be compared soon enough to need it (see `shared_groups`), and
+    have it prepare them: its start (a fresh interpreter, numpy, the engine) and each document's preparation
+    then overlap whatever the caller does meanwhile (the compare view builds and paints its panes), instead
+    of delaying the helper's first pair. Preparing a document is the same in each of its pairs; the helper
+    does it once. Never waits; a helper that cannot start only means no helper."""
+    pairs = len(texts) * (len(texts) - 1) // 2
+    if pairs < 2 or (len(texts) - 1) * sum(map(len, texts)) < MIN_CHARS or not enabled():
+        return
+    helper = _helper()
+    if helper is None:
+        return
+    try:
+        helper.submit(_prepare_in_helper, list(texts), replace(params, formula_oracle=None, boilerplate=None))
+    except Exception:  # shut down or broken: the caller will do without
+        _give_up()
 
 
 def helper_agrees(x_text: str, y_text: str, params: PassageParams, timeout: float = 120.0) -> bool:
