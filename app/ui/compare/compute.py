@@ -31,7 +31,7 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
-from app.core.passages.helper_pool import shared_groups
+from app.core.passages.helper_pool import shared_groups, warm
 from app.ui.compare.links import Link, links_by_doc
 
 Progress = Callable[[int, int], None]
@@ -181,6 +181,15 @@ def collector_paused() -> Iterator[None]:
                 _paused -= 1
                 if _paused == 0:
                     gc.enable()
+
+
+def warm_helper(docs: Sequence[CompareDocument], settings: CompareSettings) -> None:
+    """Start the helper process that `compute` will share long pairs with, and let it prepare `docs`, now
+    (the view calls this while it builds its panes): see `helper_pool.warm`. Takes a few milliseconds."""
+    warm(
+        [d.text for d in docs],
+        PassageParams(min_chars=settings.min_chars, min_similarity=settings.min_similarity),
+    )
 
 
 def compute(
