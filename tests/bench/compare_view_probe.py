@@ -15,6 +15,7 @@ reopens served by the cache. Only stable public API is used, so older code runs 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import sys
@@ -23,10 +24,24 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+if __name__ == "__main__":
+    # Only when run as a script: the view's helper process (spawned) imports this file as its main module,
+    # and an application's helper would not pay for importing Qt.
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
 TIMEOUT_SECONDS = 120
+
+
+def digest(result) -> str:
+    """A hash of every passage (pair, spans, kind, similarity, formula share) and the ratios, to tell whether
+    two codes found the same result."""
+    rows = [
+        (p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p.kind, p.similarity, p.formula_share)
+        for p in result.passages
+    ]
+    ratios = sorted(result.pair_ratios.items())
+    return hashlib.sha256(json.dumps([rows, list(result.ratios), ratios]).encode()).hexdigest()[:16]
 
 
 class Heartbeat:
@@ -86,6 +101,7 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
         "gui_cpu": gui_cpu,
         "cpu": all_cpu,
         "passages": len(view.result.passages),
+        "digest": digest(view.result),
     }
     view.close()
     view.deleteLater()
