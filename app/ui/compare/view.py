@@ -29,7 +29,6 @@ from app.ui.compare.compute import (
     LibrarySignal,
     PairCache,
     compute,
-    warm_helper,
 )
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.dock_memory import DockMemory, place_bottom_docks
@@ -106,9 +105,7 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         #: Where the knobs, toggles and docks are remembered: the host window's preferences (tests pass
         #: their own); the default settings file only for a view made on its own.
         self.prefs = prefs if prefs is not None else S.Settings()
-        settings = settings or remembered_settings(self.prefs)
-        warm_helper(self.documents, settings)  # the helper starts while the panes are built and painted
-        self._build(settings)
+        self._build(settings or remembered_settings(self.prefs))
         self.theme.changed.connect(self.on_theme_changed)
         self.retranslate()
         self._started = False
@@ -354,8 +351,10 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self._steps.replace(steps)
 
     def wait_until_highlighted(self) -> None:
-        """Apply any queued highlight steps now (tests and exports that need the final state); with an
-        inline task runner this also computes, if the view has not started yet."""
+        """Apply any queued highlight steps now (tests and exports that need the final state).
+
+        With an inline task runner this also computes, if the view has not started yet.
+        """
         self.ensure_started()
         self._steps.run_all()
 
