@@ -59,7 +59,9 @@ def digest(result) -> str:
 
 
 class Heartbeat:
-    """A 5 ms timer: the longest gap between its ticks is the longest the event loop was blocked."""
+    """A 5 ms timer: the longest gap between its ticks is the longest the event loop was blocked, and the
+    most GUI-thread CPU spent between two ticks is how much work blocked it (what the gap would be on an
+    idle machine; a loaded one adds waiting for a core)."""
 
     def __init__(self) -> None:
         self._clock = QElapsedTimer()
@@ -67,12 +69,16 @@ class Heartbeat:
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
         self.longest = 0
+        self.longest_cpu = 0.0
+        self._cpu = 0.0
 
     def _tick(self) -> None:
         self.longest = max(self.longest, self._clock.restart())
+        cpu = time.thread_time()
+        self.longest_cpu, self._cpu = max(self.longest_cpu, cpu - self._cpu), cpu
 
     def start(self) -> None:
-        self.longest = 0
+        self.longest, self.longest_cpu, self._cpu = 0, 0.0, time.thread_time()
         self._clock.start()
         self._timer.start()
 
@@ -114,6 +120,7 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
         "result": arrived[-1] - started,
         "highlighted": done[0] - started,
         "stall": stall,
+        "stall_cpu": heartbeat.longest_cpu,
         "gui_cpu": gui_cpu,
         "cpu": all_cpu,
         "helper_cpu": helper_cpu,
