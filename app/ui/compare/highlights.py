@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from app.core.passages import Passage
 from app.ui.common.theme import Theme
 from app.ui.compare.links import Link
 from app.ui.compare.step_queue import AGAIN
@@ -50,6 +51,20 @@ def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
 
 
 _link_colours: dict[tuple[int, bool], QColor] = {}
+
+
+def passage_colours(theme: Theme, passages: Sequence[Passage], documents: int) -> list[QColor]:
+    """`link_colour` of every passage seen from its first document (the passage table's swatches), without
+    building a Link per passage: thousands with eight speeches, on the GUI thread when a result lands."""
+    colours: dict[tuple[bool, int], QColor] = {}
+    out = []
+    for number, p in enumerate(passages):
+        key = (p.kind == "formula", number if documents == 2 else p.b)
+        colour = colours.get(key)
+        if colour is None:
+            colour = colours[key] = link_colour(theme, Link(number, p.a, p.b, 0, 0, 0, 0, p), documents)
+        out.append(colour)
+    return out
 
 
 def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
