@@ -203,7 +203,7 @@ def compute(
     missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
     # Pairs to match: the helper process starts (and prepares their documents) while this thread loads
     # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
-    warm([docs[n].text for n in sorted({n for pair in missing for n in pair})], params)
+    warm([d.text for d in docs], missing, params)
     if params.formula_oracle is not None:
         # The lexicon loads once per process: long-lived objects the collector should see and age normally.
         params.formula_oracle("")

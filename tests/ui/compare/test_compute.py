@@ -34,16 +34,16 @@ def test_cached_pairs_are_not_matched_again_and_give_the_same_result():
     assert second.passages == first.passages and second.ratios == first.ratios
 
 
-def test_the_helper_is_warmed_with_the_documents_of_the_pairs_to_match_only(monkeypatch):
+def test_the_helper_is_warmed_with_the_pairs_to_match_only(monkeypatch):
     names = ("01-city-study-session.txt", "03-theme-education-mobilisation.txt", "05-plenary-communique.txt")
     docs = [sample_document(n) for n in names]
     warmed: list[list[str]] = []
-    monkeypatch.setattr(compute_module, "warm", lambda texts, _params: warmed.append(texts))
+    monkeypatch.setattr(compute_module, "warm", lambda _texts, pairs, _params: warmed.append(pairs))
     cache = _MemoryCache()
     compute(docs[:2], CompareSettings(), cache)
     compute(docs, CompareSettings(), cache)  # the pair (0, 1) is cached: 0-2 and 1-2 are matched
     compute(docs, CompareSettings(), cache)  # everything cached: no helper needed
-    assert warmed == [[d.text for d in docs[:2]], [d.text for d in docs], []]
+    assert warmed == [[(0, 1)], [(0, 2), (1, 2)], []]
 
 
 def test_counting_formulas_only_adds_formula_passages_to_the_ratios():
