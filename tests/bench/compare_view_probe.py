@@ -8,13 +8,15 @@ Run by tests/bench/test_bench_compare_view.py as a script with PYTHONPATH naming
 Each view is opened the way a user opens one: created, shown, left to the event loop. A 5 ms heartbeat
 QTimer records the longest gap between its ticks after construction (the longest time the GUI thread
 did not answer), and the GUI thread's and the whole process's CPU seconds until then (steadier than wall
-time on a busy machine; the probe waits in the event loop, so they count no polling). Three opens: a first one (no cache, fills the library's comparison cache), then two
-reopens served by the cache. Only stable public API is used, so older code runs it unchanged.
+time on a busy machine; the probe waits in the event loop, so they count no polling), and its helper
+process's. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
+served by the cache. Only stable public API is used, so older code runs it unchanged.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import sys
@@ -23,14 +25,43 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+if __name__ == "__main__":
+    # Only when run as a script: the view's helper process (spawned) imports this file as its main module,
+    # and an application's helper would not pay for importing Qt.
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
 TIMEOUT_SECONDS = 120
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's live children (the view's helper process), read from /proc."""
+    tick, total, me = os.sysconf("SC_CLK_TCK"), 0, str(os.getpid())
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def digest(result) -> str:
+    """A hash of every passage (pair, spans, kind, similarity, formula share) and the ratios, to tell whether
+    two codes found the same result."""
+    rows = [
+        (p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p.kind, p.similarity, p.formula_share)
+        for p in result.passages
+    ]
+    ratios = sorted(result.pair_ratios.items())
+    return hashlib.sha256(json.dumps([rows, list(result.ratios), ratios]).encode()).hexdigest()[:16]
+
+
 class Heartbeat:
-    """A 5 ms timer: the longest gap between its ticks is the longest the event loop was blocked."""
+    """A 5 ms timer: the longest gap between its ticks is the longest the event loop was blocked, and the
+    most GUI-thread CPU spent between two ticks is how much work blocked it (what the gap would be on an
+    idle machine; a loaded one adds waiting for a core)."""
 
     def __init__(self) -> None:
         self._clock = QElapsedTimer()
@@ -38,12 +69,16 @@ class Heartbeat:
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
         self.longest = 0
+        self.longest_cpu = 0.0
+        self._cpu = 0.0
 
     def _tick(self) -> None:
         self.longest = max(self.longest, self._clock.restart())
+        cpu = time.thread_time()
+        self.longest_cpu, self._cpu = max(self.longest_cpu, cpu - self._cpu), cpu
 
     def start(self) -> None:
-        self.longest = 0
+        self.longest, self.longest_cpu, self._cpu = 0, 0.0, time.thread_time()
         self._clock.start()
         self._timer.start()
 
@@ -60,6 +95,7 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
     done: list[float] = []
     loop = QEventLoop()
     started, cpu, process_cpu = time.perf_counter(), time.thread_time(), time.process_time()
+    helper_cpu = children_cpu()
     view = CompareView(documents, cache=cache)
     view.result_ready.connect(lambda _result: arrived.append(time.perf_counter()))
     view.highlights_ready.connect(lambda: (done.append(time.perf_counter()), loop.quit()))
@@ -73,6 +109,7 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
     stall = heartbeat.stop()
     # The GUI thread's own work, and the whole process's (worker included), whatever the load.
     gui_cpu, all_cpu = time.thread_time() - cpu, time.process_time() - process_cpu
+    helper_cpu = children_cpu() - helper_cpu
     if not done:
         raise SystemExit("the highlights never arrived")
     if shot:
@@ -83,9 +120,12 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
         "result": arrived[-1] - started,
         "highlighted": done[0] - started,
         "stall": stall,
+        "stall_cpu": heartbeat.longest_cpu,
         "gui_cpu": gui_cpu,
         "cpu": all_cpu,
+        "helper_cpu": helper_cpu,
         "passages": len(view.result.passages),
+        "digest": digest(view.result),
     }
     view.close()
     view.deleteLater()

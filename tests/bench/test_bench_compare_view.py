@@ -184,6 +184,12 @@ def _probe(code: Path, library: Path, files: list[Path], shot: Path | None = Non
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+#: Rounds of the 8-pane probe per code, in alternating order (this, baseline, baseline, this, …): the first
+#: process of a run pays for cold caches whatever code it runs (the same code measured 144 ms vs 45 ms
+#: longest stall in one run), so each code is shown by its round with the sooner first open.
+EIGHT_ROUNDS = int(os.environ.get("DUIDU_BENCH_ROUNDS", "2"))
+
+
 def test_eight_congress_reports(corpus, tmp_path):
     """The 8-pane view on congress reports, this code beside the baseline code (DUIDU_BENCH_BASELINE, a
     checkout of older code) in the same run; screenshots of the last reopen go to tmp_path (printed)."""
@@ -191,22 +197,30 @@ def test_eight_congress_reports(corpus, tmp_path):
     variants = {"this code": REPO}
     if os.environ.get("DUIDU_BENCH_BASELINE"):
         variants["baseline code"] = Path(os.environ["DUIDU_BENCH_BASELINE"])
-    figures = {}
-    for name, code in variants.items():
-        shot = tmp_path / f"eight-{name.split()[0]}.png"
-        figures[name] = _probe(code, tmp_path / f"{name.split()[0]}.duidu.sqlite", files, shot)
+    rounds: dict[str, list[dict[str, dict]]] = {name: [] for name in variants}
+    for n in range(EIGHT_ROUNDS):
+        for name, code in list(variants.items())[:: 1 if n % 2 == 0 else -1]:
+            tag = f"{name.split()[0]}-{n}"
+            rounds[name].append(
+                _probe(code, tmp_path / f"{tag}.duidu.sqlite", files, tmp_path / f"eight-{tag}.png")
+            )
+    figures = {name: min(runs, key=lambda r: r["first"]["highlighted"]) for name, runs in rounds.items()}
     chars = sum(len(clean_text(f.read_text(encoding="utf-8"))) for f in files)
     load = os.getloadavg()
     print(
         f"\neight congress reports ({chars:,} chars), load {load[0]:.1f} {load[1]:.1f}; screenshots in {tmp_path}"
     )
+    for name, runs in rounds.items():
+        firsts = ", ".join(f"{r['first']['highlighted'] * 1000:.0f}" for r in runs)
+        print(f"  {name}: first open, all highlighted in each round: {firsts} ms (the soonest shown below)")
     for name, runs in figures.items():
         for run, f in runs.items():
             print(
                 f"  {name:>13} {run:>12}: built {f['built'] * 1000:.0f} ms, result {f['result'] * 1000:.0f} ms, "
                 f"all highlighted {f['highlighted'] * 1000:.0f} ms (CPU: GUI thread {f['gui_cpu'] * 1000:.0f} ms, "
-                f"process {f['cpu'] * 1000:.0f} ms), "
-                f"longest stall after construction {f['stall'] * 1000:.0f} ms ({f['passages']} passages)"
+                f"process {f['cpu'] * 1000:.0f} ms, helper process {f.get('helper_cpu', 0) * 1000:.0f} ms), "
+                f"longest stall after construction {f['stall'] * 1000:.0f} ms "
+                f"(GUI-thread CPU in it at most {f.get('stall_cpu', 0) * 1000:.0f} ms) ({f['passages']} passages)"
             )
     if "baseline code" in figures:
         for run in ("first", "reopen", "reopen again"):
@@ -217,4 +231,11 @@ def test_eight_congress_reports(corpus, tmp_path):
                 f"{old['cpu'] / new['cpu']:.1f}× less in all"
             )
     print(f"  targets (issue 13): {EIGHT_TARGETS}")
-    assert figures["this code"]["reopen again"]["passages"] == figures["this code"]["first"]["passages"]
+    digests = {
+        (name, n, run): f["digest"]
+        for name, each in rounds.items()
+        for n, runs in enumerate(each)
+        for run, f in runs.items()
+    }
+    print(f"  passage digests: {sorted(set(digests.values()))} (one value: every open found the same)")
+    assert len(set(digests.values())) == 1, digests

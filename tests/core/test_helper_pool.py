@@ -71,3 +71,38 @@ def test_cancelling_stops_between_pairs(corpus, monkeypatch):
 
     with pytest.raises(helper_pool.Cancelled):
         list(helper_pool.shared_groups(docs, list(combinations(range(3), 2)), params, cancelled))
+
+
+def _prepared_texts() -> list[str]:
+    return list(helper_pool._prepared)
+
+
+def test_warming_starts_the_helper_and_prepares_each_document_there_once(corpus, monkeypatch):
+    docs, params = _documents(corpus, 4)
+    texts = [d.text for d in docs]
+    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
+    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(helper_pool, "_executor", None)
+    monkeypatch.setattr(helper_pool, "MIN_CHARS", 10**9)
+    pairs = list(combinations(range(len(docs)), 2))
+    helper_pool.warm(texts, pairs, params)  # too little text
+    assert helper_pool._executor is None, "too little text to need a helper, but one was started"
+    monkeypatch.setattr(helper_pool, "MIN_CHARS", 0)
+    helper_pool.warm(texts, [(1, 2), (1, 3), (2, 3)], params)  # document 0 is in none of them
+    helper = helper_pool._executor
+    assert helper is not None, "no helper was started"
+    try:
+        prepared = helper.submit(_prepared_texts).result(timeout=120)
+        assert set(texts[1:]) <= set(prepared) and texts[0] not in prepared
+        # its pairs then find the same groups as the caller
+        assert dict(helper_pool.shared_groups(docs, pairs, params)) == _local(docs, pairs, params)
+    finally:
+        helper.shutdown(cancel_futures=True)
+
+
+def test_warming_two_documents_starts_no_helper(monkeypatch):
+    monkeypatch.setattr(helper_pool, "_executor", None)
+    monkeypatch.setattr(helper_pool, "MIN_CHARS", 0)
+    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
+    helper_pool.warm(["甲乙丙丁" * 100, "甲乙丙丁" * 100], [(0, 1)], PassageParams())  # one pair: no helper
+    assert helper_pool._executor is None

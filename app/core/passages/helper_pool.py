@@ -24,6 +24,7 @@ from dataclasses import replace
 from app.core.passages.engine import PreparedDocument, canonical, pair_groups, prepare
 from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PassageParams
+from app.core.passages.seeds import fits
 
 Groups = list[list[Candidate]]
 
@@ -72,16 +73,48 @@ def _give_up() -> None:
 _prepared: dict[str, PreparedDocument] = {}
 
 
+def _prepared_in_helper(text: str, params: PassageParams) -> PreparedDocument:
+    doc = _prepared.get(text)
+    if doc is None:
+        if len(_prepared) > 64:
+            _prepared.clear()
+        doc = _prepared[text] = prepare(text, params)
+    return doc
+
+
 def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
-    docs = []
-    for text in (x_text, y_text):
-        doc = _prepared.get(text)
-        if doc is None:
-            if len(_prepared) > 64:
-                _prepared.clear()
-            doc = _prepared[text] = prepare(text, params)
-        docs.append(doc)
-    return pair_groups(docs[0], docs[1], params)
+    return pair_groups(_prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params), params)
+
+
+def _prepare_in_helper(texts: list[str], params: PassageParams) -> None:
+    """Each text normalised and its seed table for numpy's run finder built, once, before its first pair."""
+    for text in texts:
+        doc = _prepared_in_helper(text, params)
+        if fits(doc.view.text):
+            doc.gram_table(params)
+
+
+def warm(texts: Sequence[str], pairs: Sequence[tuple[int, int]], params: PassageParams) -> None:
+    """Start the helper now, when `pairs` of `texts` are to be compared soon and will need it (as
+    `shared_groups` decides), and have it prepare their documents: its start (a fresh interpreter, numpy, the
+    engine) and each document's preparation then overlap whatever the caller does meanwhile, instead of
+    delaying the helper's first pair. Preparing a document is the same in each of its pairs; the helper
+    does it once. Never waits; a helper that cannot start only means no helper."""
+    if not _worth_a_helper([len(text) for text in texts], pairs):
+        return
+    helper = _helper()
+    if helper is None:
+        return
+    wanted = [texts[n] for n in sorted({n for pair in pairs for n in pair})]
+    try:
+        helper.submit(_prepare_in_helper, wanted, replace(params, formula_oracle=None, boilerplate=None))
+    except Exception:  # shut down or broken: the caller will do without
+        _give_up()
+
+
+def _worth_a_helper(lengths: Sequence[int], pairs: Sequence[tuple[int, int]]) -> bool:
+    """Two pairs or more, holding `MIN_CHARS` or more in all, on a machine that can run a helper."""
+    return len(pairs) >= 2 and sum(lengths[a] + lengths[b] for a, b in pairs) >= MIN_CHARS and enabled()
 
 
 def helper_agrees(x_text: str, y_text: str, params: PassageParams, timeout: float = 120.0) -> bool:
@@ -105,8 +138,8 @@ def shared_groups(
 ) -> Iterator[tuple[int, Groups]]:
     """(index in `pairs`, `pair_groups` of that pair in its canonical orientation) for every pair, in
     the order they finish: the caller's from the front, the helper's from the back."""
-    total = sum(len(docs[a].text) + len(docs[b].text) for a, b in pairs)
-    helper = _helper() if enabled() and len(pairs) >= 2 and total >= MIN_CHARS else None
+    lengths = {n: len(docs[n].text) for pair in pairs for n in pair}
+    helper = _helper() if _worth_a_helper(lengths, pairs) else None
     plain = replace(params, formula_oracle=None, boilerplate=None)  # the helper needs neither
     todo = deque(range(len(pairs)))  # the caller takes from the left, the helper from the right
     sent: deque[tuple[int, Future[Groups]]] = deque()

@@ -31,7 +31,7 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
-from app.core.passages.helper_pool import shared_groups
+from app.core.passages.helper_pool import shared_groups, warm
 from app.ui.compare.links import Link, links_by_doc
 
 Progress = Callable[[int, int], None]
@@ -191,43 +191,64 @@ def compute(
     cancelled: IsCancelled | None = None,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    started = time.perf_counter()
     settings = settings.with_library_signal()
     params = settings.engine_params()
+    key = params.describe()
+    if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
+        key["user_lexicon"] = settings.lexicon_version
+    if settings.boilerplate_version:  # … and by the library's boilerplate: cache per library size class
+        key["library_boilerplate"] = settings.boilerplate_version
+    results = _cached(docs, key, cache, progress, cancelled)
+    missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
+    # Pairs to match: the helper process starts (and prepares their documents) while this thread loads
+    # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
+    warm([d.text for d in docs], missing, params)
     if params.formula_oracle is not None:
         # The lexicon loads once per process: long-lived objects the collector should see and age normally.
         params.formula_oracle("")
     with collector_paused():
-        return _compute(docs, settings, params, cache, progress, cancelled)
+        return _compute(docs, settings, params, key, results, missing, cache, progress, cancelled, started)
+
+
+Found = dict[tuple[int, int], tuple[list[Passage], PairSummary]]
+
+
+def _cached(
+    docs: Sequence[CompareDocument],
+    key: dict[str, object],
+    cache: PairCache | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> Found:
+    """The pairs the cache holds."""
+    pairs = list(combinations(range(len(docs)), 2))
+    results: Found = {}
+    for a, b in pairs:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        found = cache.load(docs, a, b, key) if cache is not None else None
+        if found is not None:
+            results[a, b] = found
+            if progress is not None:
+                progress(len(results), len(pairs))
+    return results
 
 
 def _compute(
     docs: Sequence[CompareDocument],
     settings: CompareSettings,
     params: PassageParams,
+    key: dict[str, object],
+    results: Found,
+    missing: list[tuple[int, int]],
     cache: PairCache | None,
     progress: Progress | None,
     cancelled: IsCancelled | None,
+    started: float,
 ) -> CompareResult:
-    started = time.perf_counter()
-    key = params.describe()
-    if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
-        key["user_lexicon"] = settings.lexicon_version
-    if settings.boilerplate_version:  # … and by the library's boilerplate: cache per library size class
-        key["library_boilerplate"] = settings.boilerplate_version
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
-    results: dict[tuple[int, int], tuple[list[Passage], PairSummary]] = {}
-    missing: list[tuple[int, int]] = []
-    for a, b in pairs:
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        found = cache.load(docs, a, b, key) if cache is not None else None
-        if found is None:
-            missing.append((a, b))
-        else:
-            results[a, b] = found
-            if progress is not None:
-                progress(len(results), len(pairs))
     hits = len(results)
     for n in sorted({n for pair in missing for n in pair}):
         prepared[n] = prepare(docs[n].text, params)

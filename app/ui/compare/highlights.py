@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from app.core.passages import Passage
 from app.ui.common.theme import Theme
 from app.ui.compare.links import Link
+from app.ui.compare.step_queue import AGAIN
 from app.ui.pane.reading_pane import ReadingPane
 from app.ui.pane.span_highlighter import Mark
 
@@ -49,6 +51,20 @@ def link_colour(theme: Theme, link: Link, documents: int) -> QColor:
 
 
 _link_colours: dict[tuple[int, bool], QColor] = {}
+
+
+def passage_colours(theme: Theme, passages: Sequence[Passage], documents: int) -> list[QColor]:
+    """`link_colour` of every passage seen from its first document (the passage table's swatches), without
+    building a Link per passage: thousands with eight speeches, on the GUI thread when a result lands."""
+    colours: dict[tuple[bool, int], QColor] = {}
+    out = []
+    for number, p in enumerate(passages):
+        key = (p.kind == "formula", number if documents == 2 else p.b)
+        colour = colours.get(key)
+        if colour is None:
+            colour = colours[key] = link_colour(theme, Link(number, p.a, p.b, 0, 0, 0, 0, p), documents)
+        out.append(colour)
+    return out
 
 
 def current_style(theme: Theme, _mark: Mark) -> QTextCharFormat:
@@ -106,7 +122,9 @@ def highlight_steps(
 
     The first finds the near-copies' edits (reading every alignment takes a while with many passages);
     the second sets every layer in one batch, so each block is re-formatted once rather than once per
-    layer; a caller can yield to the event loop between them. Where several partners share the same
+    layer; the third merges each block's formats, a slice of a few milliseconds per call (it returns
+    step_queue.AGAIN until done); the last redraws the pane in one pass. A caller can yield to the event
+    loop between any two calls (apply_highlights runs them at once). Where several partners share the same
     sentence their colours overlap; `top_partner` (the lead pane) is drawn on top, so every pane shows
     first what it shares with the reference speech.
     """
@@ -132,12 +150,14 @@ def highlight_steps(
         if drawn[0] is None:
             edits[:] = _edits(links)
 
-    def draw() -> None:
+    fresh = [False]
+
+    def set_layers() -> None:
         if drawn[0] is not None:
             pane.restore_drawn(drawn[0])
             return
-        fresh = set(pane.mark_kinds()) <= FRESH_KINDS
-        with pane.batch_marks():
+        fresh[0] = set(pane.mark_kinds()) <= FRESH_KINDS
+        with pane.batch_marks(deferred=True):
             for kind in pane.mark_kinds():
                 if kind.startswith("copy-") and int(kind[5:]) not in by_partner:
                     pane.clear_marks(kind)
@@ -146,10 +166,24 @@ def highlight_steps(
                 pane.set_marks(copy_kind(partner), own, style=style, tooltip=tooltip, priority=priority)
             set_formulas_visible(pane, formulas if show_formulas else [], tooltip)
             pane.set_marks(DIFF_KIND, edits)
-        if fresh:
-            _remember_drawn(key, list(links), pane.drawn_state())
 
-    return [find_edits, draw]
+    def merge() -> object:
+        if drawn[0] is None and not pane.merge_some(MERGE_SLICE):
+            return AGAIN
+        return None
+
+    def redraw() -> None:
+        if drawn[0] is None:
+            pane.redraw_deferred()
+            if fresh[0]:
+                _remember_drawn(key, list(links), pane.drawn_state())
+
+    return [find_edits, set_layers, merge, redraw]
+
+
+#: How long one slice of merging a pane's block formats may take (seconds): with the step queue's turn
+#: (step_queue.TURN_MS) no turn holds the GUI thread much over 15 ms.
+MERGE_SLICE = 0.004
 
 
 #: Layers a pane has before any comparison is drawn on it (set with its text).
@@ -191,7 +225,8 @@ def _edits(links: Iterable[Link]) -> list[Mark]:
 def apply_highlights(pane: ReadingPane, links: Sequence[Link], labels: Sequence[str], **options) -> None:
     """All of `highlight_steps` at once."""
     for step in highlight_steps(pane, links, labels, **options):
-        step()
+        while step() is AGAIN:
+            pass
 
 
 def set_formulas_visible(pane: ReadingPane, formulas: Sequence[Link], tooltip=None) -> None:

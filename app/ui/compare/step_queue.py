@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 Step = Callable[[], object]
-#: A turn starts no new step after this long; steps themselves take up to ~40 ms.
+#: A turn starts no new step after this long; a step takes at most ~15 ms (one that would take longer does
+#: its work in slices: it returns AGAIN until done).
 TURN_MS = 8
+#: Returned by a step that has more to do: it runs again before the steps after it (in this or a later turn).
+AGAIN = object()
 
 
 class StepQueue(QObject):
@@ -55,16 +58,21 @@ class StepQueue(QObject):
     def run_all(self) -> None:
         """Run every pending step now (tests, exports)."""
         while self._steps:
-            self._steps.popleft()()
+            self._step()
         self.finished.emit()
+
+    def _step(self) -> None:
+        step = self._steps.popleft()
+        if step() is AGAIN:
+            self._steps.appendleft(step)
 
     def _run_one(self) -> None:
         if not self._steps:
             return
         deadline = time.perf_counter() + TURN_MS / 1000
-        self._steps.popleft()()
+        self._step()
         while self._steps and time.perf_counter() < deadline:
-            self._steps.popleft()()
+            self._step()
         if self._steps:
             self._timer.start()
         else:

@@ -39,6 +39,7 @@ from app.ui.compare.highlights import (
     highlight_steps,
     link_colour,
     link_tooltip,
+    passage_colours,
 )
 from app.ui.compare.links import Link
 from app.ui.compare.pane_row import PaneRow
@@ -209,10 +210,7 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
 
     def _passage_colours(self):
         assert self.result is not None
-        return [
-            link_colour(self.theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), len(self.documents))
-            for n, p in enumerate(self.result.passages)
-        ]
+        return passage_colours(self.theme, self.result.passages, len(self.documents))
 
     def _link_colour(self, link: Link):
         return link_colour(self.theme, link, len(self.documents))

@@ -185,14 +185,21 @@ class ReadingPane(Zoomable, QPlainTextEdit):
             self._highlighter.clear_layer(kind)
 
     @contextmanager
-    def batch_marks(self) -> Iterator[None]:
+    def batch_marks(self, deferred: bool = False) -> Iterator[None]:
         """Set or clear several kinds inside; each block they touch is redrawn once, at the end.
 
         Re-formatting blocks (a document change Qt's layout and editor react to) is most of what a layer
-        costs; the compare view sets up to nine per pane.
+        costs; the compare view sets up to nine per pane. `deferred`: redrawn only after `merge_some`
+        and `redraw_deferred` (see SpanHighlighter.batch).
         """
-        with self._highlighter.batch():
+        with self._highlighter.batch(deferred):
             yield
+
+    def merge_some(self, seconds: float) -> bool:
+        return self._highlighter.merge_some(seconds)
+
+    def redraw_deferred(self) -> None:
+        self._highlighter.redraw_deferred()
 
     def drawn_state(self) -> tuple[dict[str, _Layer], HighlighterState]:
         """Every persistent layer and its drawn formats, for `restore_drawn` on a pane with the same text."""

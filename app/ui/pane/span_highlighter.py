@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
+from time import perf_counter
 from typing import NamedTuple
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextFormat
@@ -91,6 +92,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._pending: set[int] | None = None
         #: Block number → its merged formats, as last computed (dropped when a layer on it changes).
         self._formats: dict[int, BlockFormats] = {}
+        #: Blocks changed by a `batch(deferred=True)`, not redrawn yet (see `merge_some`, `redraw_deferred`).
+        self._deferred: set[int] = set()
 
     def kinds(self) -> list[str]:
         return list(self._layers)
@@ -130,6 +133,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Draw `state` (taken from a highlighter on the same text) in one pass over the document."""
         self._layers = dict(state.layers)
         self._formats = dict(state.formats)
+        self._deferred.clear()
         self._order_layers()
         if self._pending is None:
             self.rehighlight()
@@ -159,8 +163,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         return self._block_bounds
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Set and clear several layers, then redraw each block they touch once (not once per layer)."""
+    def batch(self, deferred: bool = False) -> Iterator[None]:
+        """Set and clear several layers, then redraw each block they touch once (not once per layer).
+
+        `deferred`: redraw nothing yet; the caller merges the blocks' formats in slices of bounded time
+        (`merge_some`) and then redraws them in one pass (`redraw_deferred`), so that drawing a long text's
+        layers never holds the GUI thread for long. Any redraw before that includes them.
+        """
         if self._pending is not None:  # nested: the outer batch redraws
             yield
             return
@@ -169,7 +178,26 @@ class SpanHighlighter(QSyntaxHighlighter):
             yield
         finally:
             blocks, self._pending = self._pending, None
-            self._refresh(blocks)
+            if deferred:
+                self._deferred |= blocks
+            else:
+                self._refresh(blocks)
+
+    def merge_some(self, seconds: float) -> bool:
+        """Merge the formats of deferred blocks for about `seconds`; True once every one is merged."""
+        deadline = perf_counter() + seconds
+        starts, ends = self._blocks()
+        formats = self._formats
+        for number in sorted(self._deferred):
+            if number not in formats and number < len(starts):
+                formats[number] = self._merged(number, ends[number] - starts[number])
+                if perf_counter() > deadline:
+                    return False
+        return True
+
+    def redraw_deferred(self) -> None:
+        """Redraw the deferred blocks now (their formats merged or not)."""
+        self._refresh(set())
 
     def _changed(self, blocks: set[int]) -> None:
         for number in blocks:
@@ -180,6 +208,9 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._pending |= blocks
 
     def _refresh(self, blocks: set[int]) -> None:
+        blocks, self._deferred = blocks | self._deferred, set()
+        if not blocks:
+            return
         # Each rehighlightBlock() is an edit block of its own (the document announces a change, the layout
         # and the editor react), ~80 µs a call; rehighlight() formats every block in one edit block, ~10 µs
         # a block. Past one block in eight, one pass over the whole document is the cheaper.

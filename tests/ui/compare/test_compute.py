@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
+from app.ui.compare import compute as compute_module
 from app.ui.compare.compute import CompareSettings, collector_paused, compute
 
 from .conftest import sample_document
@@ -31,6 +32,18 @@ def test_cached_pairs_are_not_matched_again_and_give_the_same_result():
     second = compute(docs, CompareSettings(), cache)
     assert (first.cached_pairs, second.cached_pairs) == (0, 1)
     assert second.passages == first.passages and second.ratios == first.ratios
+
+
+def test_the_helper_is_warmed_with_the_pairs_to_match_only(monkeypatch):
+    names = ("01-city-study-session.txt", "03-theme-education-mobilisation.txt", "05-plenary-communique.txt")
+    docs = [sample_document(n) for n in names]
+    warmed: list[list[str]] = []
+    monkeypatch.setattr(compute_module, "warm", lambda _texts, pairs, _params: warmed.append(pairs))
+    cache = _MemoryCache()
+    compute(docs[:2], CompareSettings(), cache)
+    compute(docs, CompareSettings(), cache)  # the pair (0, 1) is cached: 0-2 and 1-2 are matched
+    compute(docs, CompareSettings(), cache)  # everything cached: no helper needed
+    assert warmed == [[(0, 1)], [(0, 2), (1, 2)], []]
 
 
 def test_counting_formulas_only_adds_formula_passages_to_the_ratios():

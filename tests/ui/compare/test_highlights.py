@@ -106,3 +106,17 @@ def test_tooltip_names_partner_similarity_and_counterpart(open_view, corpus, cou
     assert f"{link.similarity:.0%}" in tip
     assert view.documents[link.partner].label in tip
     assert " ".join(link.partner_text.split())[:20] in tip
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_passage_colours_are_the_colours_of_their_links(qapp, count):
+    from app.ui.common.theme import current_theme
+    from app.ui.compare.highlights import link_colour, passage_colours
+    from app.ui.compare.links import Link
+
+    names = ("01-city-study-session.txt", "03-theme-education-mobilisation.txt", "05-plenary-communique.txt")
+    passages = compare_many([sample_document(n).text for n in names[:count]]).passages
+    assert {p.kind for p in passages} == {"copy", "formula"}
+    theme = current_theme()
+    expected = [link_colour(theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), count) for n, p in enumerate(passages)]
+    assert [c.name() for c in passage_colours(theme, passages, count)] == [c.name() for c in expected]

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from app.ui.pane.reading_pane import ReadingPane
-from app.ui.pane.span_highlighter import SpanHighlighter
+from app.ui.pane.span_highlighter import KINDS_PROPERTY, SpanHighlighter
 
 EXT_B = "\U0002000b"  # 𠀋, two UTF-16 units
 #: 120 short paragraphs, an astral character in every fifth, so code points and Qt positions differ.
@@ -104,3 +104,47 @@ def test_astral_text_batched_marks_are_exact(qtbot, spans):
         pane.set_marks("copy-1", spans, style=_style("#fc0"))
     assert TEXT[0] == EXT_B
     assert pane.highlighted_ranges()["copy-1"] == spans
+
+
+def _formats(pane: ReadingPane) -> list[list[tuple[int, int, str, object]]]:
+    """Every block's formatted ranges as Qt's layout holds them: where, colour and kinds."""
+    out = []
+    block = pane.document().begin()
+    while block.isValid():
+        out.append(
+            [
+                (r.start, r.length, r.format.background().color().name(), r.format.property(KINDS_PROPERTY))
+                for r in block.layout().formats()
+            ]
+        )
+        block = block.next()
+    return out
+
+
+def test_a_deferred_batch_merged_in_slices_draws_what_a_plain_batch_draws(qtbot):
+    plain, sliced = _pane(qtbot), _pane(qtbot)
+    layers = _layers()
+    with plain.batch_marks():
+        _set(plain, layers)
+    with sliced.batch_marks(deferred=True):
+        _set(sliced, layers)
+    slices = 1
+    while not sliced.merge_some(0.0):  # no time at all: one block per slice
+        slices += 1
+    assert slices > 40
+    assert "copy-1" not in sliced.highlighted_ranges(), "merged, not drawn yet"
+    sliced.redraw_deferred()
+    assert _formats(sliced) == _formats(plain)
+    assert sliced.highlighted_ranges() == plain.highlighted_ranges()
+
+
+def test_deferred_blocks_are_drawn_by_the_next_redraw_of_any_layer(qtbot):
+    # A new result may replace the queued steps before the deferred redraw: the next draw includes them.
+    pane = _pane(qtbot)
+    layers = _layers()
+    with pane.batch_marks(deferred=True):
+        _set(pane, {kind: layer for kind, layer in layers.items() if kind != "copy-3"})
+    pane.set_marks("copy-3", *layers["copy-3"][:1], style=_style("#c0f"), priority=2)
+    drawn = pane.highlighted_ranges()
+    for kind, (spans, _colour, _priority) in layers.items():
+        assert drawn[kind] == spans
