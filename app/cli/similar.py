@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--json", action="store_true", help='print {"results": [{"id", "title", "source", ...}]}'
     )
     add_db_option(parser)
-    parser.set_defaults(handler=similar_command)
+    parser.set_defaults(handler=similar_command, preload=("app.store.tracing",))
 
 
 def _top(value: str) -> int:
