@@ -53,8 +53,7 @@ class VerifiedState:
         """A write transaction of Duidu's began (it holds SQLite's write lock): is the file still the one
         vouched for? If anything else changed it since, stop vouching."""
         with self._lock:
-            if self.stamp is not None and file_stamp(self.file) != self.stamp:
-                self.stamp = None
+            self._recheck()
 
     def after_write(self) -> None:
         """Duidu's write transaction ended (committed or rolled back): vouch for the file as it is now."""
@@ -88,6 +87,16 @@ class VerifiedState:
     def unchanged(self) -> bool:
         """Is the file still the one vouched for? (Checked just before the connections close.)"""
         with self._lock:
-            if self.stamp is not None and file_stamp(self.file) != self.stamp:
-                self.stamp = None
+            self._recheck()
             return self.stamp is not None
+
+    def _recheck(self) -> None:
+        """Stop vouching for a file changed by something else; start for one whose state as it is now has
+        passed a check since the open (the GUI's background full check, on a library too large for the
+        open's bounded one)."""
+        now = file_stamp(self.file)
+        if self.stamp is None:
+            if now is not None and self.memory.passed(self.file):
+                self.stamp = now
+        elif now != self.stamp:
+            self.stamp = None

@@ -185,3 +185,26 @@ def test_small_libraries_are_not_carried_their_own_check_is_quick(tmp_path: Path
     with open_library(str(library_file)):
         pass
     assert counted_checks == ["quick_check"]
+
+
+def test_a_full_check_passed_while_open_is_carried_across_later_writes(
+    tmp_path: Path, counted_checks, carried, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI: the open's check runs out of time on a large library, the background full check passes,
+    then the user imports: the pass is carried to the file as Duidu closes it."""
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    _age(library_file)
+    source = tmp_path / "later.txt"
+    source.write_text(speech(random.Random(5), 3_000, ["共同的句子。"]), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(integrity, "_check", lambda *args, **kwargs: False)  # out of time
+        library = open_library(str(library_file))
+    with library:
+        assert library.verified is not None and library.verified.stamp is None
+        file, memory = integrity.verdicts_for(library.location)
+        integrity.full_check(library.engine, library.location, file=file, memory=memory)
+        assert import_paths(library.writer, [source]).imported == 1
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == []
