@@ -101,6 +101,16 @@ def similar_params(library: Library, formula_oracle: FormulaOracle | None = None
     )
 
 
+def refresh_frequent(library: Library) -> None:
+    """Bring the library's table of frequent fingerprints up to date now (after an import): the first
+    `similar` after it then finds the table in the cache folder. Brought up to date from the last table
+    this costs ~0.03 s on 10,000 speeches; without one (the library's first import) it is read whole,
+    which is at import time a small part of the work (the index was just written) and at question time
+    the 4–5 s the user waits for. Not for a server library: its table is kept in no file."""
+    if Path(library.location).is_absolute():
+        FrequentBoilerplate(library.reader, library.location)
+
+
 def index_stamp(session: Session, up_to: int | None = None) -> str:
     """What the index holds (of the documents numbered ≤ `up_to`), in a few numbers: any import, removal
     or re-index changes it."""
