@@ -208,3 +208,22 @@ def test_a_full_check_passed_while_open_is_carried_across_later_writes(
     with open_library(str(library_file)):
         pass
     assert counted_checks == []
+
+
+def test_a_file_dated_in_the_future_is_not_carried_nor_waited_for(
+    tmp_path: Path, counted_checks, carried
+) -> None:
+    """The wait at close is for the file clock to move past Duidu's last write; a file whose time is far
+    ahead of the clock (copied from a machine set wrong) would make it endless: no carry then."""
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    with open_library(str(library_file)) as library:
+        ahead = time.time() + 3600
+        os.utime(library_file, (ahead, ahead))
+        assert library.verified is not None
+        library.verified.vouch()
+        started = time.monotonic()
+    assert time.monotonic() - started < 1
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == ["quick_check"]
