@@ -86,7 +86,11 @@ def import_command(args: argparse.Namespace) -> int:
         from app.store.importing import import_paths
 
         outcome = import_paths(library.writer, args.paths, on_result=print_result)
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        if outcome.imported:  # so the user's next `similar` need not read the whole index for them
+            from app.store.frequent_fingerprints import refresh_frequent
+
+            refresh_frequent(library)
     summary = (
         f"{outcome.imported} imported, {outcome.duplicates} already in the library, "
         f"{outcome.skipped} skipped, {outcome.failed} failed"

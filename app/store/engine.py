@@ -24,6 +24,7 @@ from app.paths import DB_ENV, default_library_path
 from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
 from app.store.integrity import quick_check, verdicts_for
 from app.store.migrate import ensure_schema
+from app.store.verified_state import VerifiedState
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: How long a writer waits for another one before reporting the library as locked.
@@ -51,6 +52,8 @@ class Library:
     engine: Engine
     location: str
     readonly: bool = False
+    #: The file state Duidu vouches for (a library file opened for writing), carried across its own writes.
+    verified: VerifiedState | None = None
     reader: sessionmaker[Session] = field(init=False)
     writer: sessionmaker[Session] = field(init=False)
 
@@ -60,11 +63,19 @@ class Library:
         self.writer = sessionmaker(writer_engine, expire_on_commit=False)
 
     def close(self) -> None:
+        """Close the connections; a library still in the state Duidu vouched for is remembered as passed."""
+        if self.verified is None:
+            self.engine.dispose()
+            return
+        self.verified.unchanged()  # stops vouching if anything else wrote to it since Duidu last did
         self.engine.dispose()
+        self.verified.settle()
 
     def mark_damaged(self, reason: str) -> None:
         """A check found damage after opening (the GUI's background `full_check`): from now on the
         library is read-only, and every attempt to write raises `LibraryError(reason)`."""
+        if self.verified is not None:
+            self.verified.drop()
         self.readonly = True
         self.writer = _RefusingWriter(reason)  # type: ignore[assignment]
 
@@ -115,14 +126,21 @@ def open_library(
         library = Library(engine, "in-memory library", readonly=readonly)
     else:
         file = Path(path).expanduser().absolute()
-        if not file.exists() and create and not readonly:
+        created = not file.exists() and create and not readonly
+        if created:
             _CREATED_HERE.add(file)
         _check_file(file, create=create, readonly=readonly, allow_empty=allow_empty or file in _CREATED_HERE)
         uri = f"{file.as_uri()}?{_read_only_mode(file) if readonly else 'mode=rwc'}"  # as_uri: odd names
-        engine = _sqlite_engine(f"sqlite+pysqlite:///{file}", uri, busy_timeout, QueuePool)
-        library = Library(engine, str(file), readonly=readonly)
+        _file, memory = verdicts_for(str(file))
+        verified = None if readonly or memory is None else VerifiedState(file, memory)
+        engine = _sqlite_engine(f"sqlite+pysqlite:///{file}", uri, busy_timeout, QueuePool, verified)
+        library = Library(engine, str(file), readonly=readonly, verified=verified)
     try:
-        _prepare(library)
+        checked = _prepare(library)
+        if library.verified is not None and (
+            checked or created
+        ):  # a library Duidu made is verified from birth
+            library.verified.vouch()
     except BaseException:
         library.close()
         raise
@@ -137,19 +155,22 @@ def open_for_reading(db: str | None = None, *, create: bool = False) -> Library:
         return open_library(db, readonly=True)
 
 
-def _prepare(library: Library) -> None:
+def _prepare(library: Library) -> bool:
+    """Check, upgrade and set up the library; True when the check verified the file (see `quick_check`)."""
     location = library.location
+    checked = False
     try:
         if library.engine.dialect.name == "sqlite":
             file, memory = verdicts_for(location)
             # before the schema check, which may migrate
-            quick_check(library.engine, location, file=file, memory=memory)
+            checked = quick_check(library.engine, location, file=file, memory=memory)
         writer = library.writer.kw["bind"]
         ensure_schema(library.engine, writer, location, readonly=library.readonly)
         if library.engine.dialect.name == "sqlite" and not library.readonly:
             _use_wal(library.engine)
     except (DBAPIError, sqlite3.Error) as exc:  # raw driver errors come from the checks' own connection
         raise LibraryError(describe_database_error(exc, location)) from exc
+    return checked
 
 
 def _use_wal(engine: Engine) -> None:
@@ -232,13 +253,39 @@ _CACHE_KIB = 64 * 1024
 _WAL_CHECKPOINT_PAGES = 8192
 
 
-def _sqlite_engine(url: str, uri: str, busy_timeout: float, poolclass: type[Any]) -> Engine:
+class _Connection(sqlite3.Connection):
+    """A driver connection that tells the library's `VerifiedState` when one of its write transactions ends."""
+
+    verified: VerifiedState | None = None
+    writing = False
+
+    def commit(self) -> None:
+        super().commit()
+        self._ended()
+
+    def rollback(self) -> None:
+        super().rollback()
+        self._ended()
+
+    def _ended(self) -> None:
+        if self.writing:
+            self.writing = False
+            if self.verified is not None:
+                self.verified.after_write()
+
+
+def _sqlite_engine(
+    url: str, uri: str, busy_timeout: float, poolclass: type[Any], verified: VerifiedState | None = None
+) -> Engine:
     def connect() -> sqlite3.Connection:
         # isolation_level=None: the driver stays out of transaction handling and we send BEGIN ourselves,
         # so that DDL (migrations) is transactional too and writers can take the lock up front.
-        return sqlite3.connect(
-            uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-        )
+        connection = sqlite3.connect(
+            uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False,
+            factory=_Connection,
+        )  # fmt: skip
+        connection.verified = verified
+        return connection
 
     engine = create_engine(url, creator=connect, poolclass=poolclass)
 
@@ -260,6 +307,10 @@ def _sqlite_engine(url: str, uri: str, busy_timeout: float, poolclass: type[Any]
     def _on_begin(connection: Any) -> None:
         writing = connection.get_execution_options().get(_WRITE_OPTION)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        driver = connection.connection.dbapi_connection
+        if writing and isinstance(driver, _Connection) and driver.verified is not None:
+            driver.writing = True  # a reader's transaction changes nothing, and holds no lock to vouch by
+            driver.verified.before_write()
 
     return engine
 

@@ -48,7 +48,7 @@ class VerdictMemory:
         self.folder = folder
 
     def passed(self, file: Path) -> bool:
-        stamp = _stamp(file)
+        stamp = file_stamp(file)
         try:
             return stamp is not None and self._entry(file).read_text(encoding="utf-8") == stamp
         except OSError:
@@ -57,9 +57,13 @@ class VerdictMemory:
     def remember(self, file: Path, checked_at_ns: int) -> None:
         """Remember a pass, unless the file changed within `_SETTLED_NS` before the check began: file
         times tick coarsely (milliseconds), so a write that close could leave the same stamp behind."""
-        stamp = _stamp(file)
-        if stamp is None or _newest_mtime_ns(file) > checked_at_ns - _SETTLED_NS:
+        stamp = file_stamp(file)
+        if stamp is None or newest_mtime_ns(file) > checked_at_ns - _SETTLED_NS:
             return
+        self.record(file, stamp)
+
+    def record(self, file: Path, stamp: str) -> None:
+        """Remember a pass for the file in the state `stamp` (`file_stamp`), known to be a verified one."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._entry(file).write_text(stamp, encoding="utf-8")
@@ -86,11 +90,12 @@ def _states(file: Path) -> list[os.stat_result | None] | None:
     return states
 
 
-def _newest_mtime_ns(file: Path) -> int:
+def newest_mtime_ns(file: Path) -> int:
     return max((info.st_mtime_ns for info in _states(file) or [] if info is not None), default=0)
 
 
-def _stamp(file: Path) -> str | None:
+def file_stamp(file: Path) -> str | None:
+    """The file's state as a verdict records it: size, modification time and inode of it and its WAL."""
     states = _states(file)
     if states is None:
         return None
@@ -106,18 +111,20 @@ def quick_check(
     seconds: float = QUICK_CHECK_SECONDS,
     file: Path | None = None,
     memory: VerdictMemory | None = None,
-) -> None:
+) -> bool:
     """Raise a one-line "damaged" `LibraryError` when SQLite's quick check finds damage.
 
     A check that runs out of time counts as passed: the full check catches what it could not reach.
     With `file` and `memory`, a file unchanged since it last passed a complete check is not read again.
+    Returns whether the file is verified: remembered as passed, or checked to the end.
     """
     if file is not None and memory is not None and memory.passed(file):
-        return
+        return True
     started = time.time_ns()
     complete = _check(engine, location, "quick_check", seconds)
     if complete and file is not None and memory is not None:
         memory.remember(file, started)
+    return complete
 
 
 def full_check(

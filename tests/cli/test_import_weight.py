@@ -111,3 +111,41 @@ def test_the_gui_command_builds_only_its_own_parser(tmp_path):
     assert "app.ui.shell.main_window" in loaded, "the window was not built"
     others = ("app.cli.library", "app.cli.compare", "app.cli.formulas", "app.cli.similar", "app.cli.scan")
     assert [name for name in loaded if name in (*others, "app.cli.selftest")] == []
+
+
+def test_similar_loads_the_library_and_engine_but_nothing_it_does_not_use(tmp_path: Path):
+    """`duidu similar FILE` is timed start-up included (< 1 s on 10,000 speeches): it needs SQLAlchemy,
+    numpy and the engine, but not Qt, Dask, the metadata guesser (the query file is not imported), the
+    formula pattern rules, other formats' parsers, or the other commands' modules and parsers. What it
+    needs is imported with the garbage collector paused and then frozen."""
+    library = tmp_path / "library.duidu.sqlite"
+    env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    env.pop("DUIDU_DB", None)
+    subprocess.run(
+        [sys.executable, "-m", "app", "import", str(SAMPLE_A), "--db", str(library)],
+        cwd=REPO, env=env, capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    script = (
+        "import sys\n"
+        "from app.__main__ import main\n"
+        f"code = main(['similar', {str(SAMPLE_B)!r}, '--db', {str(library)!r}, '--json'])\n"
+        "import gc\n"
+        "print('COLLECTOR', gc.isenabled(), gc.get_freeze_count())\n"
+        "print('LOADED', ' '.join(sorted(sys.modules)))\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(done.stdout.split("LOADED", 1)[1].split())
+    assert {"sqlalchemy", "numpy", "app.core.passages.engine", "app.store.tracing"} <= loaded  # can fail
+    # imported with the collector paused, then frozen (app.cli._import_quietly); collecting again after
+    enabled, frozen = done.stdout.split("COLLECTOR", 1)[1].split()[:2]
+    assert enabled == "True" and int(frozen) > 100_000
+    unused = (
+        *(h for h in HEAVY if h not in ("sqlalchemy", "app.store", "numpy")),
+        "app.core.metadata", "app.core.formulas.patterns", "app.scan", "distributed", "pandas",
+        "app.cli.compare", "app.cli.formulas", "app.cli.scan", "app.cli.gui", "app.cli.selftest",
+    )  # fmt: skip
+    assert _heavy(loaded, unused) == []

@@ -72,3 +72,34 @@ def test_bad_input_is_one_line(corpus_library: CorpusLibrary, tmp_path: Path, ca
     assert "no such file" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         run(["similar", "1", "--top", "0", "--db", str(corpus_library.path)])
+
+
+def test_the_first_similar_after_an_import_does_not_read_the_whole_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """`duidu import` brings the library's frequent fingerprints up to date, so the next `similar` (a new
+    process: nothing kept in memory) finds them in the cache folder instead of reading every posting."""
+    import app.store.frequent_fingerprints as frequent
+
+    folder = CORPUS / "xi-speeches-2020"
+    library = str(tmp_path / "library.sqlite")
+    assert run(["import", *map(str, sorted(folder.glob("*.txt"))[:8]), "--db", library]) == 0
+    reads: list[int] = []
+    real_read = frequent._read
+    monkeypatch.setattr(
+        frequent, "_read", lambda session, threshold: reads.append(1) or real_read(session, threshold)
+    )
+    query = tmp_path / "edited.txt"  # an edited copy of an imported speech: it has results
+    query.write_text(
+        "新的开头。\n" + sorted(folder.glob("*.txt"))[3].read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    frequent._KEPT.clear()  # as in the next process
+    capsys.readouterr()
+    assert run(["similar", str(query), "--json", "--db", library]) == 0
+    assert json.loads(capsys.readouterr().out)["results"]  # it did compare against the library
+    assert reads == []
+    more = sorted(folder.glob("*.txt"))[10:12]
+    assert run(["import", *map(str, more), "--db", library]) == 0  # brought up to date, not read again
+    frequent._KEPT.clear()
+    assert run(["similar", str(query), "--json", "--db", library]) == 0
+    assert reads == []

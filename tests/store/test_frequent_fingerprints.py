@@ -8,6 +8,7 @@ from app.core.text import content_hash
 from app.paths import cache_dir
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.frequent_fingerprints import FOLDER, FrequentBoilerplate
+from app.store.repository import remove_document
 from tests.store.boilerplate_texts import HOST, NOTICE, OTHER, holders, prose, store
 
 
@@ -41,3 +42,34 @@ def test_the_frequent_table_gives_the_shares_of_the_lookups(library) -> None:
     table = _same_shares(library, texts, excluded)
     assert table.share(normalised(NOTICE), excluded[2]) > 0.75  # three others hold it now
     assert len(sorted((cache_dir() / FOLDER).glob("*.npy"))) == 2
+
+
+def test_after_an_import_the_table_is_brought_up_to_date_not_read_again(library, monkeypatch) -> None:
+    """The whole-index read costs seconds on a large library, after every import: new speeches' postings
+    update the last table instead, to the same table a read gives; a removal still reads it again."""
+    import app.store.frequent_fingerprints as frequent
+
+    reads: list[int] = []
+    real_read = frequent._read
+
+    def counted_read(session, threshold):  # type: ignore[no-untyped-def]
+        reads.append(threshold)
+        return real_read(session, threshold)
+
+    monkeypatch.setattr(frequent, "_read", counted_read)
+    store(library, HOST, OTHER, prose(300), prose(300), prose(300))  # the notice in two speeches
+    first = FrequentBoilerplate(library.reader, library.location)
+    assert reads == [first.threshold] == [3]
+    # one more holder takes the notice's shingles from under the bar (2 others) to over it; a new
+    # speech repeats a stretch of an old one (its shingles go from 1 holder to 2: still under)
+    added = store(library, prose(50) + NOTICE + prose(50), prose(40) + HOST[:200])
+    updated = FrequentBoilerplate(library.reader, library.location)
+    assert len(reads) == 1  # brought up to date, not read
+    with library.reader() as session:
+        fresh = real_read(session, updated.threshold)
+    assert updated.hashes.tolist() == fresh[0].tolist() and updated.counts.tolist() == fresh[1].tolist()
+    assert len(updated.hashes) > len(first.hashes)  # the test can fail: the notice crossed the bar
+    with library.writer.begin() as session:
+        remove_document(session, added[0])
+    FrequentBoilerplate(library.reader, library.location)
+    assert len(reads) == 2  # a removal lowers counts: read again

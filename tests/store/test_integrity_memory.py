@@ -1,17 +1,23 @@
 """A library that passed a complete quick check and has not changed since is not read again on the next
-open; any change to it (or a pass too close to a write) makes the next open check again."""
+open; any change to it (or a pass too close to a write) makes the next open check again. A verified
+library stays verified across Duidu's own writes (the pass is carried to the file as Duidu closes it);
+a write by anything else in between, or any change after, makes the next open check again."""
 
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
 import app.store.integrity as integrity
+import app.store.verified_state as verified_state
 from app.store import LibraryError, open_library
-from tests.store.hostile_library import damage, make_library
+from app.store.importing import import_paths
+from tests.store.hostile_library import damage, make_library, speech
 
 
 def _age(path: Path, seconds: float = 60) -> None:
@@ -95,3 +101,129 @@ def test_a_complete_full_check_is_remembered_so_later_opens_skip_the_quick_check
     with open_library(str(library_file)):
         pass
     assert counted_checks == []
+
+
+@pytest.fixture
+def carried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Carry passes for libraries of any size (the test libraries are far below `CARRY_MIN_BYTES`)."""
+    monkeypatch.setattr(verified_state, "CARRY_MIN_BYTES", 0)
+
+
+def _import(library_file: Path, name: str) -> None:
+    source = library_file.parent / f"{name}.txt"
+    source.write_text(speech(random.Random(name), 3_000, ["共同的句子。"]), encoding="utf-8")
+    with open_library(str(library_file)) as library:
+        assert import_paths(library.writer, [source]).imported == 1
+
+
+def test_a_library_duidu_made_and_wrote_is_remembered_so_the_next_open_checks_nothing(
+    tmp_path: Path, counted_checks, carried
+) -> None:
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)  # created: verified
+    _import(library_file, "later")  # verified by the carried pass, written, carried again
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == []
+
+
+def test_a_pass_is_not_carried_for_a_library_the_open_could_not_verify(
+    tmp_path: Path, counted_checks, carried, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    os.utime(library_file)  # changed by something else since Duidu closed it
+    with monkeypatch.context() as patched:  # as on a large library: the check runs out of time
+        patched.setattr(integrity, "_check", lambda *args, **kwargs: False)
+        _import(library_file, "later")
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == ["quick_check"]
+
+
+def test_a_write_by_anything_else_between_duidus_own_stops_the_carry(
+    tmp_path: Path, counted_checks, carried
+) -> None:
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    source = tmp_path / "later.txt"
+    source.write_text(speech(random.Random(3), 3_000, ["共同的句子。"]), encoding="utf-8")
+    with open_library(str(library_file)) as library:
+        assert library.verified is not None and library.verified.stamp is not None
+        other = sqlite3.connect(library_file)  # another program writing while Duidu has it open
+        other.execute("CREATE TABLE foreign_notes (x)")
+        other.commit()
+        other.close()
+        assert import_paths(library.writer, [source]).imported == 1
+        assert library.verified.stamp is None
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == ["quick_check"]
+
+
+def test_damage_after_a_carried_pass_is_still_refused_and_left_untouched(
+    tmp_path: Path, counted_checks, carried
+) -> None:
+    library_file = make_library(tmp_path / "lib.sqlite", documents=8, chars=20_000)
+    _import(library_file, "later")
+    file, memory = integrity.verdicts_for(str(library_file))
+    assert file is not None and memory is not None and memory.passed(file)
+    # at once, as close after Duidu's last write as a test can: same path, inode and size
+    library_file.write_bytes(damage(library_file, tmp_path / "scratch.sqlite").read_bytes())
+    before = library_file.read_bytes()
+    counted_checks.clear()
+    with pytest.raises(LibraryError, match="damaged"):
+        open_library(str(library_file))
+    assert counted_checks == ["quick_check"]
+    assert library_file.read_bytes() == before
+
+
+def test_small_libraries_are_not_carried_their_own_check_is_quick(tmp_path: Path, counted_checks) -> None:
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    assert library_file.stat().st_size < verified_state.CARRY_MIN_BYTES
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == ["quick_check"]
+
+
+def test_a_full_check_passed_while_open_is_carried_across_later_writes(
+    tmp_path: Path, counted_checks, carried, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI: the open's check runs out of time on a large library, the background full check passes,
+    then the user imports: the pass is carried to the file as Duidu closes it."""
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    _age(library_file)
+    source = tmp_path / "later.txt"
+    source.write_text(speech(random.Random(5), 3_000, ["共同的句子。"]), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(integrity, "_check", lambda *args, **kwargs: False)  # out of time
+        library = open_library(str(library_file))
+    with library:
+        assert library.verified is not None and library.verified.stamp is None
+        file, memory = integrity.verdicts_for(library.location)
+        integrity.full_check(library.engine, library.location, file=file, memory=memory)
+        assert import_paths(library.writer, [source]).imported == 1
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == []
+
+
+def test_a_file_dated_in_the_future_is_not_carried_nor_waited_for(
+    tmp_path: Path, counted_checks, carried
+) -> None:
+    """The wait at close is for the file clock to move past Duidu's last write; a file whose time is far
+    ahead of the clock (copied from a machine set wrong) would make it endless: no carry then."""
+    library_file = make_library(tmp_path / "lib.sqlite", documents=3, chars=2_000)
+    with open_library(str(library_file)) as library:
+        ahead = time.time() + 3600
+        os.utime(library_file, (ahead, ahead))
+        assert library.verified is not None
+        library.verified.vouch()
+        started = time.monotonic()
+    assert time.monotonic() - started < 1
+    counted_checks.clear()
+    with open_library(str(library_file)):
+        pass
+    assert counted_checks == ["quick_check"]
