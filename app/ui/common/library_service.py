@@ -166,9 +166,14 @@ class LibraryService:
         from app.store.importing import import_paths
 
         self.forget_counts()
-        return import_paths(
+        report = import_paths(
             self.library.writer, list(paths), progress, cancelled, page_progress=page_progress
         )
+        if report.imported:  # as `duidu import` does: the next `similar` need not read the whole index
+            from app.store.frequent_fingerprints import refresh_frequent
+
+            refresh_frequent(self.library)
+        return report
 
     def add_text(self, text: str, meta: DocumentMeta, *, format: str = "paste") -> tuple[int, bool]:
         """Store pasted text; returns (id, created) — created is False when the text was already there."""

@@ -223,3 +223,25 @@ def test_dropping_text_from_a_browser_offers_it_as_a_new_speech(window, monkeypa
     assert offered == ["同志们：\n今天我们召开全市安全生产工作会议。\n"]
     assert window.model.rowCount() == 1
     assert window.service.text(window.selected_ids()[0]).startswith("同志们：\n今天我们召开")
+
+
+def test_an_import_in_the_window_brings_the_frequent_fingerprints_up_to_date(
+    gui_library, speech_files, monkeypatch
+) -> None:
+    """Like `duidu import`: the library service's import leaves the table of frequent fingerprints in the
+    cache folder, so the next `similar` (a new process) does not read every posting again."""
+    import app.store.frequent_fingerprints as frequent
+    from app.ui.common.library_service import LibraryService
+
+    service = LibraryService(gui_library)
+    service.import_paths(speech_files[:2], lambda *_: None, lambda: False)
+    reads: list[int] = []
+    real_read = frequent._read
+    monkeypatch.setattr(
+        frequent, "_read", lambda session, threshold: reads.append(1) or real_read(session, threshold)
+    )
+    service.import_paths(speech_files[2:], lambda *_: None, lambda: False)
+    assert reads == []  # brought up to date from the new speeches, not read whole
+    frequent._KEPT.clear()  # as in the next process
+    frequent.FrequentBoilerplate(gui_library.reader, gui_library.location)
+    assert reads == []
