@@ -22,11 +22,23 @@ from tests.bench.eval_formulas import RULE_KIND, evaluate
 from tests.bench.formula_annotations import CORPUS, Detected, Tally, load_set
 
 GRID = {
-    "min_groups": (4, 6, 8, 12),
-    "min_collections": (1, 2, 3),
-    "min_chars": (5, 6, 7, 8, 10),
-    "min_governed": (0.35, 0.5, 0.65, 0.8),
+    "min_groups": (4, 6, 8),
+    "min_collections": (2,),
+    "min_chars": (7, 8),
+    "min_governed": (0.5, 0.8),
+    "chain_min_groups": (2, 3, 4, 6, 1000),
+    "chain_min_collections": (2, 3),
 }
+
+
+def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
+    """Whether a wording mined at the loosest thresholds passes `params` (what `mine` would keep)."""
+    if m.kind == "chain":
+        return m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
+    return (
+        m.groups >= params["min_groups"] and m.collections >= params["min_collections"]
+        and len(m.text) - m.text.count("、") >= params["min_chars"] and m.governed >= params["min_governed"] * m.groups
+    )  # fmt: skip
 
 
 def _hits(matcher: FormulaMatcher, text: str) -> list[Detected]:
@@ -60,20 +72,18 @@ def main(argv: list[str] | None = None) -> None:
     documents = [(str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))]
     idioms, words = shipped.idioms(), shipped.general_words()
     loose = mining.MiningParams(
-        min_groups=min(GRID["min_groups"]), min_collections=1, min_chars=min(GRID["min_chars"]), min_governed=0.0
+        min_groups=min(GRID["min_groups"]), min_collections=1, min_chars=min(GRID["min_chars"]), min_governed=0.0,
+        chain_min_groups=min(GRID["chain_min_groups"]), chain_min_collections=1,
     )
     entries = load_lexicon(shipped.lexicon_path()).entries  # the hand-made lexicon alone
     known = [w for e in entries for w, _s in e.forms()]
-    mined = mining.without_known(mining.mine(documents, ordinary=lambda g: g in idioms or g in words, params=loose), known)
+    ordinary = lambda g: g in idioms or g in words  # noqa: E731
+    mined = mining.mine(documents, ordinary=ordinary, params=loose)
+    mined = mining.without_known(mined + mining.mine_chains(documents, ordinary=ordinary, params=loose), known)
     print(f"mined at the loosest thresholds: {len(mined)} wordings ({time.process_time() - started:.1f} s CPU)")
 
     def run(params: dict[str, int] | None):
-        chosen = [
-            m for m in mined
-            if params is not None and m.groups >= params["min_groups"] and m.collections >= params["min_collections"]
-            and len(m.text) - m.text.count("、") >= params["min_chars"]
-            and m.governed >= params["min_governed"] * m.groups
-        ]  # fmt: skip
+        chosen = [m for m in mined if params is not None and _kept(m, params)]
         matcher = FormulaMatcher(
             (*entries, *mining.as_entries(chosen)), idioms=idioms, common_words=shipped.general_words()
         )
@@ -110,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         f"P {cv_base.precision:.3f} → {cv.precision:.3f}"
     )
     default = mining.MiningParams()
-    values = (default.min_groups, default.min_collections, default.min_chars, default.min_governed)
+    values = tuple(getattr(default, name) for name in GRID)
     whole = _tally(speeches, results[values][0])
     base = _tally(speeches, base_hits)
     print(

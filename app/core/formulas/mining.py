@@ -63,12 +63,15 @@ class MiningParams:
     #: collections (kinds of speaker: State Council, congress, Xi, a district, a university…)
     min_collections: int = 2
     #: characters, list commas not counted
-    min_chars: int = 8
+    min_chars: int = 7
     max_chars: int = 16
     #: a wording is a piece of a longer one when a one-character extension keeps this share of its groups
     piece_share: float = 0.6
     #: share of its groups in which a governing verb precedes it (the term test)
-    min_governed: float = 0.5
+    min_governed: float = 0.8
+    #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
+    chain_min_groups: int = 2
+    chain_min_collections: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Mined:
     collections: int
     #: groups in which a governing verb stands right before it (summed over the verbs; may exceed `groups`)
     governed: int = 0
+    #: "term" (a wording inside clauses) or "chain" (a run of short equal clauses used whole)
+    kind: str = "term"
 
 
 #: Verbs that govern a formula as their object (坚持|以人为本, 保持|经济平稳较快发展, 严明|政治纪律和政治规矩).
@@ -178,6 +183,63 @@ def mine(
     return found
 
 
+#: A chain is 2–6 clauses of 3–5 characters, all of one length, separated by ， or 、 (and nothing else).
+_CHAIN_TOKEN_RE = re.compile(rf"[{HAN}]+|[，、,]|[^{HAN}，、,]+")
+_CHAIN_PART = range(3, 6)
+_CHAIN_MAX_PARTS = 6
+#: Parts that make a chain genre furniture or plain grammar (女士们、先生们; 复杂的、严峻的).
+_CHAIN_BAD_END = frozenset("们的了地得着过")
+
+
+def chains(text: str) -> set[str]:
+    """The slogan chains of a text, parts joined by 、: every run of ≥ 2 consecutive equal-length clauses,
+    starting at any clause of a run (稳增长、促改革、调结构、惠民生、防风险 yields 促改革、调结构 too)."""
+    tokens = _CHAIN_TOKEN_RE.findall(text.translate(_QUOTES))
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if len(token) not in _CHAIN_PART or not _is_han(token):
+            continue
+        parts = [token]
+        j = i + 1
+        while j + 1 < len(tokens) and len(parts) < _CHAIN_MAX_PARTS and tokens[j] in "，、,":
+            nxt = tokens[j + 1]
+            if len(nxt) != len(token) or not _is_han(nxt):
+                break
+            parts.append(nxt)
+            found.add("、".join(parts))
+            j += 2
+    return found
+
+
+def _is_han(token: str) -> bool:
+    return _CLAUSE_RE.fullmatch(token) is not None and "、" not in token
+
+
+def mine_chains(
+    documents: Iterable[tuple[str, str]], *, ordinary: Callable[[str], bool], params: MiningParams | None = None
+) -> list[Mined]:
+    """Slogan chains that speeches of at least `chain_min_groups` speaker-years of `chain_min_collections`
+    collections use whole; a chain of dictionary words and idioms only (心怀家国、脚踏实地) is ordinary."""
+    params = params or MiningParams()
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    collections: defaultdict[str, set[str]] = defaultdict(set)
+    for path, text in documents:
+        group, collection = group_of(path)
+        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+        for chain in chains(body):
+            groups[chain].add(group)
+            collections[chain].add(collection)
+    found = [
+        Mined(chain, len(g), len(collections[chain]), kind="chain")
+        for chain, g in groups.items()
+        if len(g) >= params.chain_min_groups and len(collections[chain]) >= params.chain_min_collections
+        and not any(part[-1] in _CHAIN_BAD_END for part in chain.split("、"))
+        and not all(ordinary(part) for part in chain.split("、"))
+    ]  # fmt: skip
+    found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
+    return found
+
+
 def _collections(wordings: list[str], runs: list[str], collections: list[str]) -> Counter[str]:
     """In how many collections each wording occurs (one scan of every group's clauses)."""
     automaton = ahocorasick.Automaton()
@@ -194,8 +256,9 @@ def _collections(wordings: list[str], runs: list[str], collections: list[str]) -
 
 def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
     """Mined wordings the lexicon does not already find: none equal to, inside, or holding a known wording
-    (keys compared without punctuation), and none whose first or last `_OVERLAP` characters lie inside a
-    known wording: the hand-made lexicon keeps its names and boundaries."""
+    (keys compared without punctuation), and none that starts or ends inside a known wording (its first or
+    last `_OVERLAP` characters are in one, away from that wording's edge): the hand-made lexicon keeps its
+    names and boundaries."""
     keys = {match_key(k) for k in known}
     automaton = ahocorasick.Automaton()
     for k in keys:
@@ -206,8 +269,9 @@ def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
         key = match_key(m.text)
         if key in keys or any(True for _ in automaton.iter(key)):
             continue
-        if any(key in k or key[:_OVERLAP] in k or key[-_OVERLAP:] in k for k in keys):
-            continue  # inside a known wording, or running into one (习近平同志为总书记的党中央|周围)
+        head, tail = key[:_OVERLAP], key[-_OVERLAP:]
+        if any(key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail)) for k in keys):
+            continue  # inside a known wording, or starting or ending inside one (习近平同志为总书记的党中央|周围)
         kept.append(m)
     return kept
 
@@ -229,7 +293,9 @@ def main(argv: list[str] | None = None) -> None:
     documents = (
         (str(p.relative_to(corpus)), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))
     )
-    mined = mine(documents, ordinary=lambda g: g in idioms or g in words, params=params)
+    documents = list(documents)
+    ordinary = lambda g: g in idioms or g in words  # noqa: E731
+    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(documents, ordinary=ordinary, params=params)
     known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
     mined = without_known(mined, known)
     header = (
