@@ -43,7 +43,9 @@ def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
 
 def _hits(matcher: FormulaMatcher, text: str) -> list[Detected]:
     return [
-        Detected(h.start, h.end, RULE_KIND.get(h.rule, "lexicon") if h.source != "lexicon" else "lexicon", h.text)
+        Detected(
+            h.start, h.end, RULE_KIND.get(h.rule, "lexicon") if h.source != "lexicon" else "lexicon", h.text
+        )
         for h in matcher.find(text)
     ]
 
@@ -69,18 +71,28 @@ def main(argv: list[str] | None = None) -> None:
     started = time.process_time()
     speeches = load_set()
     halves = (speeches[0::2], speeches[1::2])
-    documents = [(str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))]
+    documents = [
+        (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))
+    ]
     idioms, words = shipped.idioms(), shipped.general_words()
     loose = mining.MiningParams(
-        min_groups=min(GRID["min_groups"]), min_collections=1, min_chars=min(GRID["min_chars"]), min_governed=0.0,
-        chain_min_groups=min(GRID["chain_min_groups"]), chain_min_collections=1,
+        min_groups=min(GRID["min_groups"]),
+        min_collections=1,
+        min_chars=min(GRID["min_chars"]),
+        min_governed=0.0,
+        chain_min_groups=min(GRID["chain_min_groups"]),
+        chain_min_collections=1,
     )
     entries = load_lexicon(shipped.lexicon_path()).entries  # the hand-made lexicon alone
     known = [w for e in entries for w, _s in e.forms()]
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
     mined = mining.mine(documents, ordinary=ordinary, params=loose)
-    mined = mining.without_known(mined + mining.mine_chains(documents, ordinary=ordinary, params=loose), known)
-    print(f"mined at the loosest thresholds: {len(mined)} wordings ({time.process_time() - started:.1f} s CPU)")
+    mined = mining.without_known(
+        mined + mining.mine_chains(documents, ordinary=ordinary, params=loose), known
+    )
+    print(
+        f"mined at the loosest thresholds: {len(mined)} wordings ({time.process_time() - started:.1f} s CPU)"
+    )
 
     def run(params: dict[str, int] | None):
         chosen = [m for m in mined if params is not None and _kept(m, params)]
@@ -127,9 +139,11 @@ def main(argv: list[str] | None = None) -> None:
         f"shipped thresholds {values} ({results[values][1]} wordings), whole set: R {base.recall:.3f} → "
         f"{whole.recall:.3f}, P {base.precision:.3f} → {whole.precision:.3f}"
     )
-    for label, (tune, test) in (("A", halves), ("B", halves[::-1])):
+    for label, (tune, _test) in (("A", halves), ("B", halves[::-1])):
         t0, t1 = _tally(tune, base_hits), _tally(tune, results[values][0])
-        print(f"  half {label}: R {t0.recall:.3f} → {t1.recall:.3f}, P {t0.precision:.3f} → {t1.precision:.3f}")
+        print(
+            f"  half {label}: R {t0.recall:.3f} → {t1.recall:.3f}, P {t0.precision:.3f} → {t1.precision:.3f}"
+        )
     if args.errors:
         gained = set(whole.wrong) - set(base.wrong)
         print("new wrong hits:", "; ".join(sorted(gained)))

@@ -87,12 +87,13 @@ class Mined:
 
 #: Verbs that govern a formula as their object (坚持|以人为本, 保持|经济平稳较快发展, 严明|政治纪律和政治规矩).
 #: A wording that is mostly used after one of them is a term the speakers cite, not a predicate of theirs.
-GOVERNING_VERBS = tuple(
+_GOVERNING_VERBS_TEXT = (
     "坚持 保持 促进 推进 推动 加快 实现 提高 提升 增强 加强 深化 完善 落实 贯彻 严明 严守 遵守 维护 构建 "
     "实施 树立 坚定 发挥 弘扬 发扬 践行 培育 健全 建立 形成 建设 发展 巩固 坚守 牢记 把握 落实好 贯彻落实 "
     "全面贯彻 深入贯彻 深入实施 大力推进 扎实推进 全面推进 积极推进 坚决维护 坚定不移 始终坚持 着力 "
-    "努力 不断 继续 进一步 走 以 按照 围绕 服务 推行 开展 抓好 做好 保障 健全 强化 贯穿 体现 坚决".split()
+    "努力 不断 继续 进一步 按照 围绕 推行 开展 抓好 做好 保障 强化 贯穿 体现 坚决"
 )
+GOVERNING_VERBS = tuple(_GOVERNING_VERBS_TEXT.split())
 
 
 def _verbs_ending(ch: str) -> tuple[str, ...]:
@@ -112,7 +113,9 @@ def governed(g: str, df: dict[str, int]) -> int:
 def _governed_form_of_another(g: str, df: dict[str, int], params: MiningParams) -> bool:
     """保持经济平稳较快发展 when 经济平稳较快发展 is itself used widely enough: the verb is no part of it."""
     return any(
-        g.startswith(v) and len(g) - len(v) >= params.min_chars and df.get(g[len(v) :], 0) >= params.min_groups
+        g.startswith(v)
+        and len(g) - len(v) >= params.min_chars
+        and df.get(g[len(v) :], 0) >= params.min_groups
         for v in GOVERNING_VERBS
     )
 
@@ -216,7 +219,10 @@ def _is_han(token: str) -> bool:
 
 
 def mine_chains(
-    documents: Iterable[tuple[str, str]], *, ordinary: Callable[[str], bool], params: MiningParams | None = None
+    documents: Iterable[tuple[str, str]],
+    *,
+    ordinary: Callable[[str], bool],
+    params: MiningParams | None = None,
 ) -> list[Mined]:
     """Slogan chains that speeches of at least `chain_min_groups` speaker-years of `chain_min_collections`
     collections use whole; a chain of dictionary words and idioms only (心怀家国、脚踏实地) is ordinary."""
@@ -270,7 +276,10 @@ def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
         if key in keys or any(True for _ in automaton.iter(key)):
             continue
         head, tail = key[:_OVERLAP], key[-_OVERLAP:]
-        if any(key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail)) for k in keys):
+        if any(
+            key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail))
+            for k in keys
+        ):
             continue  # inside a known wording, or starting or ending inside one (习近平同志为总书记的党中央|周围)
         kept.append(m)
     return kept
@@ -295,7 +304,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     documents = list(documents)
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
-    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(documents, ordinary=ordinary, params=params)
+    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(
+        documents, ordinary=ordinary, params=params
+    )
     known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
     mined = without_known(mined, known)
     header = (
