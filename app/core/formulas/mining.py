@@ -90,8 +90,8 @@ class Mined:
 _GOVERNING_VERBS_TEXT = (
     "坚持 保持 促进 推进 推动 加快 实现 提高 提升 增强 加强 深化 完善 落实 贯彻 严明 严守 遵守 维护 构建 "
     "实施 树立 坚定 发挥 弘扬 发扬 践行 培育 健全 建立 形成 建设 发展 巩固 坚守 牢记 把握 落实好 贯彻落实 "
-    "全面贯彻 深入贯彻 深入实施 大力推进 扎实推进 全面推进 积极推进 坚决维护 坚定不移 始终坚持 着力 "
-    "努力 不断 继续 进一步 按照 围绕 推行 开展 抓好 做好 保障 强化 贯穿 体现 坚决"
+    "全面贯彻 深入贯彻 深入实施 大力推进 扎实推进 全面推进 积极推进 坚决维护 坚定不移 始终坚持 "
+    "按照 围绕 推行 开展 抓好 做好 保障 强化 贯穿 体现 坚决"
 )
 GOVERNING_VERBS = tuple(_GOVERNING_VERBS_TEXT.split())
 
@@ -108,16 +108,6 @@ for _verb in GOVERNING_VERBS:
 def governed(g: str, df: dict[str, int]) -> int:
     """In how many groups a governing verb stands right before `g` (as far as the counts reach)."""
     return sum(df.get(v + g, 0) for v in GOVERNING_VERBS)
-
-
-def _governed_form_of_another(g: str, df: dict[str, int], params: MiningParams) -> bool:
-    """保持经济平稳较快发展 when 经济平稳较快发展 is itself used widely enough: the verb is no part of it."""
-    return any(
-        g.startswith(v)
-        and len(g) - len(v) >= params.min_chars
-        and df.get(g[len(v) :], 0) >= params.min_groups
-        for v in GOVERNING_VERBS
-    )
 
 
 def group_of(relative_path: str) -> tuple[str, str]:
@@ -163,6 +153,8 @@ def mine(
                 continue
             if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP or ordinary(g):
                 continue
+            if "了" in g or g.startswith(GOVERNING_VERBS):
+                continue  # a predicate (奠定了坚实基础), or a formula with its verb (落实|党的二十大): not a name
             pool.append(g)
     # A wording is a piece of a longer one when an extension keeps most of its groups — except when the
     # extension is a governing verb in front (保持|经济平稳较快发展): the verb is not part of the formula.
@@ -172,10 +164,7 @@ def mine(
             extensions[h[:-1]] = max(extensions[h[:-1]], df[h])
             if not any(df.get(v + h[1:], 0) and not ordinary((v + h[1:])[:4]) for v in _verbs_ending(h[0])):
                 extensions[h[1:]] = max(extensions[h[1:]], df[h])
-    pool = [
-        g for g in pool
-        if extensions.get(g, 0) < params.piece_share * df[g] and not _governed_form_of_another(g, df, params)
-    ]  # fmt: skip
+    pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
     spread = _collections(pool, runs, [collection_of[g] for g in names])
     found = [
         Mined(g, df[g], spread[g], governed(g, df))

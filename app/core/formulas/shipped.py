@@ -96,6 +96,15 @@ def general_words() -> WordList:
         return _general_words()
 
 
+def load_shipped_files() -> LoadedLexicon:
+    """The hand-made lexicon, then the mined wordings it does not already have, read from the files."""
+    loaded = load_lexicon(lexicon_path())
+    mined = load_lexicon(mined_path()) if mined_path().is_file() else LoadedLexicon()
+    taken = {lexicon.match_key(w) for e in loaded.entries for w, _s in e.forms()}
+    extra = tuple(e for e in mined.entries if lexicon.match_key(e.canonical) not in taken)
+    return LoadedLexicon((*loaded.entries, *extra), loaded.problems + mined.problems)
+
+
 @dataclass(frozen=True)
 class _Shipped:
     lexicon: LoadedLexicon
@@ -109,12 +118,7 @@ _WORD_ATTRIBUTES = ("idioms", "common_words")
 
 def _build() -> dict[str, Any]:
     """The cache payload, from the files: plain data, the entries and the matcher's compiled state."""
-    loaded = load_lexicon(lexicon_path())
-    mined = load_lexicon(mined_path()) if mined_path().is_file() else LoadedLexicon()
-    # the mined wordings come after the hand-made ones; one the hand-made lexicon already has is left out
-    taken = {lexicon.match_key(w) for e in loaded.entries for w, _s in e.forms()}
-    extra = tuple(e for e in mined.entries if lexicon.match_key(e.canonical) not in taken)
-    loaded = LoadedLexicon((*loaded.entries, *extra), loaded.problems + mined.problems)
+    loaded = load_shipped_files()
     found_idioms = parse_idioms(idiom_path().read_text(encoding="utf-8"))
     matcher = FormulaMatcher(loaded.entries, idioms=found_idioms, common_words=LazyWordList(general_words))
     matcher._fragment_automaton()  # built now, so that the cache holds it too
