@@ -24,6 +24,14 @@ SENTENCES = [
 ]  # fmt: skip
 
 
+#: (corpus file, sentence, lexicon formulas): the macro-policy stances of every era's government work reports
+POLICY_STANCES = [
+    ("gwr-state-council/gwr-2008.txt", "今年要实行稳健的财政政策和从紧的货币政策", ["稳健的财政政策", "从紧的货币政策"]),
+    ("gwr-state-council/gwr-2010.txt", "我们实行积极的财政政策和适度宽松的货币政策", ["积极的财政政策", "适度宽松的货币政策"]),
+    ("gwr-state-council/gwr-1998.txt", "继续实行适度从紧的财政政策", ["适度从紧的财政政策"]),
+]  # fmt: skip
+
+
 def _ordinary(words: set[str]):
     return lambda g: g in words
 
@@ -100,3 +108,10 @@ def test_the_shipped_file_loads_and_names_its_thresholds():
     assert all(f"{k}={v}" in header for k, v in asdict(mining.MiningParams()).items())
     hand = {e.canonical for e in load_lexicon(lexicon_path()).entries}
     assert not hand & {e.canonical for e in mined.entries}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "sentence", "formulas"), POLICY_STANCES)
+def test_policy_stances_of_every_era_are_lexicon_formulas(corpus, path, sentence, formulas):
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    assert [h.formula for h in default_matcher().find(sentence)] == formulas
