@@ -1,21 +1,24 @@
 """Formula wordings mined from a corpus of speeches: the library signal, computed once and shipped.
 
 A wording that speeches of many different speakers and years use in the same form is a formula candidate
-(经济平稳较快发展, 转变经济发展方式, 政治纪律和政治规矩 — older and newer stock wordings the hand-made lexicon
-lacks), while a speaker's own prose is not repeated by others. So the unit counted is a *group* — one
-collection of the corpus in one year (one speaker-year: a year's government work report, a year of Xi's
-speeches, one district's report) — and a wording counts when at least `min_groups` groups of at least
-`min_collections` collections use it verbatim. Ordinary language is filtered out by a general-vocabulary
-test: a dictionary word or idiom on its own, a wording that begins or ends with a function word, or one
-that is only a piece of a longer repeated wording, is no candidate.
+(经济平稳较快发展, 转变经济发展方式, 社会主义新农村建设 — older stock wordings the hand-made lexicon lacks),
+while a speaker's own prose is not repeated by others. So the unit counted is a *group* — one collection of
+the corpus in one year (a speaker-year: a year's government work report, a year of Xi's speeches, one
+district's report) — and a wording counts when at least `min_groups` groups of at least `min_collections`
+collections use it verbatim. Stock phrasing is repeated too (取得显著成效, 国内生产总值), so a term must pass a
+general-vocabulary test: it is no dictionary word or idiom, has no function word or governing verb at its
+edges, is not a piece of a longer repeated wording, and is *cited*: in most of its groups a governing verb
+stands right before it (坚持|以人为本, 保持|经济平稳较快发展). Slogan chains (促改革、调结构、惠民生、防风险) are
+counted whole, as runs of equal short clauses.
 
 Counting is level-wise over character n-grams inside clauses (punctuation other than 、 is a boundary,
-quote marks are dropped): an n-gram can only reach `min_groups` when both its (n−1)-grams do, so each
+quote marks are dropped): an n-gram can only reach the count floor when both its (n−1)-grams do, so each
 level looks only at the positions the previous one kept (discover._Levels does the counting).
 
 `python -m app.core.formulas.mining CORPUS_DIR OUT_TSV` writes resources/lexicon/mined_formulas.tsv; the
-thresholds are the defaults of `MiningParams` and are written into the file's header, so the resource can
-be regenerated and checked (tests/core/test_formula_mining.py).
+thresholds are the defaults of `MiningParams` (chosen by two-fold cross-validation on the annotated set,
+tests/bench/cv_formulas.py) and are written into the file's header, so the resource can be regenerated and
+checked (tests/bench/test_mined_formulas_resource.py).
 """
 
 from __future__ import annotations
