@@ -165,8 +165,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument(
         "--baseline-rev",
-        default=os.environ.get("DUIDU_FORMULA_BASE_REV", "96f1391"),
-        help="git revision to compare with (default: $DUIDU_FORMULA_BASE_REV, else 96f1391, main before issue 14b)",
+        default=os.environ.get("DUIDU_FORMULA_BASE_REV", "01434fb"),
+        help="git revision to compare with (default: $DUIDU_FORMULA_BASE_REV, else 01434fb, main before issue 14t)",
     )
     parser.add_argument("--errors", action="store_true", help="list missed spans and wrong hits")
     args = parser.parse_args(argv)

@@ -2,7 +2,7 @@
 
 Run with `python -m pytest tests/bench/test_bench_formulas.py -s`. The machine is shared, so each
 figure is the best of a few rounds of CPU time (`process_time`: other processes' load does not count); the baselines are plain normalisation of the same texts and the
-scan of a baseline revision (96f1391 unless $DUIDU_FORMULA_BASE_REV says otherwise; exported by
+scan of a baseline revision (01434fb unless $DUIDU_FORMULA_BASE_REV says otherwise; exported by
 tests.bench.eval_formulas). Both scans run in fresh subprocesses, alternating, so that both see the same load.
 """
 
@@ -48,8 +48,8 @@ def _best_time(work, rounds: int = ROUNDS) -> float:
     return best
 
 
-#: The revision timed beside this checkout: the session's baseline (main before issue 14b), or $DUIDU_FORMULA_BASE_REV.
-BASE_REV = os.environ.get("DUIDU_FORMULA_BASE_REV", "96f1391")
+#: The revision timed beside this checkout: the session's baseline (main before issue 14t), or $DUIDU_FORMULA_BASE_REV.
+BASE_REV = os.environ.get("DUIDU_FORMULA_BASE_REV", "01434fb")
 
 
 def _scan_time(corpus, rounds: int, checkout: Path) -> float:

@@ -1,10 +1,12 @@
 """The hand-annotated formula set (tests/data/formulas): every file loads, spans hold their text, the split
-is what GUIDE.md says, and the detector keeps the held-out recall and precision it reached.
+is what GUIDE.md says, and the detector keeps the recall and precision it reached.
 
-The issue asks for held-out recall ≥ 0.85 at precision ≥ 0.90. The held-out part is the 12 excerpts annotated
-in issue 14b before any detector change of that round; measured at commit 5ebe5ff: recall 0.81, precision 0.89
-(0.886; 96f1391, main before 14b: 0.78 / 0.89). The floors below guard what was reached; they are not the goal.
-(Running this test scores the held-out part: do not use it while tuning — use `--split tune` of the eval.)"""
+The issue asks for held-out recall ≥ 0.85 at precision ≥ 0.90. Issue 14b's held-out part (12 excerpts) was
+scored at 5ebe5ff (recall 0.81, precision 0.886) and is now tuning, like every earlier part: in this checkout all
+34 files are tuning files, and new held-out files (`split: heldout`) are merged by the lead. The tuning floors
+are what issue 14t measured on all 34 (recall 0.923, precision 0.921; 01434fb: 0.904 / 0.925); they guard what
+was reached and are not the goal. The held-out floors (issue 14b's) apply to whatever held-out files there are.
+(Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_s
 pytestmark = pytest.mark.corpus
 HELD_OUT_RECALL_FLOOR = 0.80
 HELD_OUT_PRECISION_FLOOR = 0.88
+TUNING_RECALL_FLOOR = 0.92
+TUNING_PRECISION_FLOOR = 0.92
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
@@ -27,7 +31,9 @@ def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
     assert len(speeches) >= 12
     assert len({Path(s.path).parts[0] for s in speeches}) >= 7
     splits = Counter(s.split for s in speeches)
-    assert set(splits) == {"tune", "heldout"} and splits["heldout"] * 3 >= len(speeches) - 1
+    assert set(splits) <= {"tune", "heldout"} and splits["tune"]
+    if splits["heldout"]:  # none in a checkout whose held-out files have all been scored and moved to tuning
+        assert splits["heldout"] * 3 >= len(speeches) - 1
     assert {span.kind for s in speeches for span in s.spans} == set(KINDS)
 
 
@@ -37,8 +43,10 @@ def test_a_file_names_its_range_and_every_span_lies_inside():
         assert speech.spans and all(speech.start <= s.start < s.end <= speech.end for s in speech.spans)
 
 
-def test_held_out_recall_and_precision(corpus):
-    speeches = [(s, t) for s, t in load_set(corpus) if s.split == "heldout"]
+def _scores(corpus, split: str):
+    speeches = [(s, t) for s, t in load_set(corpus) if s.split == split]
+    if not speeches:
+        pytest.skip(f"no {split} files in tests/data/formulas")
     matcher = default_matcher()
     hits = {
         str(corpus / s.path): [
@@ -48,5 +56,16 @@ def test_held_out_recall_and_precision(corpus):
         for s, t in speeches
     }
     per_kind, _per_speech = evaluate(speeches, hits, corpus)
-    assert per_kind["all"].recall >= HELD_OUT_RECALL_FLOOR
-    assert per_kind["all"].precision >= HELD_OUT_PRECISION_FLOOR
+    return per_kind["all"]
+
+
+def test_tuning_recall_and_precision(corpus):
+    tally = _scores(corpus, "tune")
+    assert tally.recall >= TUNING_RECALL_FLOOR
+    assert tally.precision >= TUNING_PRECISION_FLOOR
+
+
+def test_held_out_recall_and_precision(corpus):
+    tally = _scores(corpus, "heldout")
+    assert tally.recall >= HELD_OUT_RECALL_FLOOR
+    assert tally.precision >= HELD_OUT_PRECISION_FLOOR

@@ -12,7 +12,7 @@ import pytest
 
 from app.core.formulas import lexicon_cache, shipped
 from app.core.formulas.detect import FormulaMatcher
-from app.core.formulas.lexicon import load_lexicon, parse_idioms
+from app.core.formulas.lexicon import parse_idioms
 from app.core.formulas.word_list import WordList
 from app.core.normalize import normalize
 from tests.conftest import REPO
@@ -32,7 +32,7 @@ def fresh() -> Iterator[None]:
 
 def _from_files() -> FormulaMatcher:
     """The matcher as it was built before the cache existed: straight from the files, word lists as sets."""
-    entries = load_lexicon(shipped.lexicon_path()).entries
+    entries = shipped.load_shipped_files().entries
     found_idioms = parse_idioms(shipped.idiom_path().read_text(encoding="utf-8"))
     return FormulaMatcher(entries, idioms=found_idioms, common_words=frozenset(shipped._dictionary_words()))
 
@@ -54,7 +54,7 @@ def test_a_cached_matcher_finds_what_one_built_from_the_files_finds(fresh):
         assert cached.find(text) == reference.find(text) == built.find(text)
         flat = normalize(text, keep_punctuation=False).text
         assert cached.coverage(flat) == reference.coverage(flat)
-    assert shipped.shipped_lexicon().entries == load_lexicon(shipped.lexicon_path()).entries
+    assert shipped.shipped_lexicon().entries == shipped.load_shipped_files().entries
     words = shipped.general_words()
     assert set(words) == reference.common_words and len(words) == len(reference.common_words)
     assert "发展" in words and "两个维护" not in words and 12 not in words

@@ -43,6 +43,8 @@ SOURCE_LEXICON = "lexicon"
 #: a text, but not counted as uses of the formula in concordances and timelines.
 APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
+#: Category of the wordings mined from a corpus (app.core.formulas.mining): no inflected or abridged forms.
+MINED_CATEGORY = "mined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,12 @@ class FormulaMatcher:
         self._automaton = ahocorasick.Automaton()
         # Abridged list forms come last, so that a wording another entry owns is never taken from it.
         forms = [(entry, w, status) for entry in self.entries for w, status in entry.forms()]
-        forms += [(entry, w, status) for entry in self.entries for w, status in entry.abridged_forms()]
+        forms += [
+            (entry, w, status)
+            for entry in self.entries
+            if entry.category != MINED_CATEGORY
+            for w, status in entry.abridged_forms()
+        ]
         self._keys: dict[int, str] = {}
         for entry, wording, status in forms:
             key = match_key(wording)
@@ -117,7 +124,10 @@ class FormulaMatcher:
             )
         # Pieces for inflected wordings share the automaton: a negative value is a piece's number (−1 − n);
         # a piece that is itself a wording is remembered by the wording's index.
-        self._pieces = inflect.pieces_of(self._keys)
+        # Mined wordings (generated from a corpus, not checked by hand) are matched as written only.
+        self._pieces = inflect.pieces_of(
+            {i: k for i, k in self._keys.items() if self._forms[i].category != MINED_CATEGORY}
+        )
         self._piece_of_form: dict[int, int] = {}
         for number, (piece, *_rest) in enumerate(self._pieces):
             index = self._automaton.get(piece, None)

@@ -1,0 +1,315 @@
+"""Formula wordings mined from a corpus of speeches: the library signal, computed once and shipped.
+
+A wording that speeches of many different speakers and years use in the same form is a formula candidate
+(经济平稳较快发展, 转变经济发展方式, 社会主义新农村建设 — older stock wordings the hand-made lexicon lacks),
+while a speaker's own prose is not repeated by others. So the unit counted is a *group* — one collection of
+the corpus in one year (a speaker-year: a year's government work report, a year of Xi's speeches, one
+district's report) — and a wording counts when at least `min_groups` groups of at least `min_collections`
+collections use it verbatim. Stock phrasing is repeated too (取得显著成效, 国内生产总值), so a term must pass a
+general-vocabulary test: it is no dictionary word or idiom, has no function word or governing verb at its
+edges, is not a piece of a longer repeated wording, and is *cited*: in most of its groups a governing verb
+stands right before it (坚持|以人为本, 保持|经济平稳较快发展). Slogan chains (促改革、调结构、惠民生、防风险) are
+counted whole, as runs of equal short clauses.
+
+Counting is level-wise over character n-grams inside clauses (punctuation other than 、 is a boundary,
+quote marks are dropped): an n-gram can only reach the count floor when both its (n−1)-grams do, so each
+level looks only at the positions the previous one kept (discover._Levels does the counting).
+
+`python -m app.core.formulas.mining CORPUS_DIR OUT_TSV` writes resources/lexicon/mined_formulas.tsv; the
+thresholds are the defaults of `MiningParams` (chosen by two-fold cross-validation on the annotated set,
+tests/bench/cv_formulas.py) and are written into the file's header, so the resource can be regenerated and
+checked (tests/bench/test_mined_formulas_resource.py).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from app.core.formulas.detect import MINED_CATEGORY
+from app.core.formulas.discover import DiscoveryParams, _Levels
+from app.core.formulas.lexicon import FormulaEntry, lexicon_to_tsv, load_lexicon, match_key
+from app.core.formulas.patterns import HAN
+
+#: Quote marks are dropped (“四个意识” and 四个意识 are one wording); 、 stays inside a clause.
+_QUOTES = str.maketrans("", "", "“”‘’「」『』\"'")
+_CLAUSE_RE = re.compile(rf"[{HAN}、]+")
+_YEAR_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+#: Characters a formula does not start or end with (particles, pronouns, prepositions, measure words,
+#: sentence adverbs).
+_EDGE_STOP = frozenset(
+    "的了和与及是在对把被为以等中上下也都就而并其之这那我你他她它们要将从向到于由所有让使着过得地个、"
+    "更很还又再已已才只各每该此"
+)
+#: …except these at the start (以人为本, 以经济建设为中心).
+_MAY_START = frozenset("以")
+#: The end of a document is sign-offs, sources and licence notes: not counted.
+_TAIL_CHARS = 300
+CATEGORY = MINED_CATEGORY
+#: n-grams are counted down to this many groups whatever the thresholds, so that the governing-verb and
+#: piece tests see the same counts at every threshold (and the cross-validation's loosest run equals the
+#: shipped one at the shipped thresholds).
+COUNT_FLOOR = 3
+_OVERLAP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class MiningParams:
+    #: speaker-years (collection + year) that use the wording
+    min_groups: int = 6
+    #: collections (kinds of speaker: State Council, congress, Xi, a district, a university…)
+    min_collections: int = 2
+    #: characters, list commas not counted
+    min_chars: int = 7
+    max_chars: int = 16
+    #: a wording is a piece of a longer one when a one-character extension keeps this share of its groups
+    piece_share: float = 0.6
+    #: share of its groups in which a governing verb precedes it (the term test)
+    min_governed: float = 0.8
+    #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
+    chain_min_groups: int = 2
+    chain_min_collections: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mined:
+    text: str
+    groups: int
+    collections: int
+    #: groups in which a governing verb stands right before it (summed over the verbs; may exceed `groups`)
+    governed: int = 0
+    #: "term" (a wording inside clauses) or "chain" (a run of short equal clauses used whole)
+    kind: str = "term"
+
+
+#: Verbs that govern a formula as their object (坚持|以人为本, 保持|经济平稳较快发展, 严明|政治纪律和政治规矩).
+#: A wording that is mostly used after one of them is a term the speakers cite, not a predicate of theirs.
+_GOVERNING_VERBS_TEXT = (
+    "坚持 保持 促进 推进 推动 加快 实现 提高 提升 增强 加强 深化 完善 落实 贯彻 严明 严守 遵守 维护 构建 "
+    "实施 树立 坚定 发挥 弘扬 发扬 践行 培育 健全 建立 形成 建设 发展 巩固 坚守 牢记 把握 落实好 贯彻落实 "
+    "全面贯彻 深入贯彻 深入实施 大力推进 扎实推进 全面推进 积极推进 坚决维护 坚定不移 始终坚持 "
+    "按照 围绕 推行 开展 抓好 做好 保障 强化 贯穿 体现 坚决"
+)
+GOVERNING_VERBS = tuple(_GOVERNING_VERBS_TEXT.split())
+
+
+def _verbs_ending(ch: str) -> tuple[str, ...]:
+    return _VERBS_BY_LAST.get(ch, ())
+
+
+_VERBS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _verb in GOVERNING_VERBS:
+    _VERBS_BY_LAST[_verb[-1]] = (*_VERBS_BY_LAST.get(_verb[-1], ()), _verb)
+
+
+def governed(g: str, df: dict[str, int]) -> int:
+    """In how many groups a governing verb stands right before `g` (as far as the counts reach)."""
+    return sum(df.get(v + g, 0) for v in GOVERNING_VERBS)
+
+
+def group_of(relative_path: str) -> tuple[str, str]:
+    """(group, collection) of a corpus file: its collection folder plus the year its name carries."""
+    parts = Path(relative_path).parts
+    collection = parts[0] if len(parts) > 1 else ""
+    year = _YEAR_RE.search(parts[-1])
+    return (f"{collection}/{year.group(1)}" if year else collection), collection
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a text without its tail, quote marks dropped, list commas kept."""
+    body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+    return _CLAUSE_RE.findall(body.translate(_QUOTES))
+
+
+def mine(
+    documents: Iterable[tuple[str, str]],
+    *,
+    ordinary: Callable[[str], bool],
+    params: MiningParams | None = None,
+) -> list[Mined]:
+    """Mined wordings over (relative path, text) documents, most widely used first.
+
+    `ordinary(wording)` is the general-vocabulary test (a dictionary word or idiom)."""
+    params = params or MiningParams()
+    by_group: defaultdict[str, list[str]] = defaultdict(list)
+    collection_of: dict[str, str] = {}
+    for path, text in documents:
+        group, collection = group_of(path)
+        collection_of[group] = collection
+        by_group[group].extend(clauses(text))
+    names = sorted(by_group)
+    runs = ["|".join(by_group[g]) for g in names]
+    floor = min(params.min_groups, COUNT_FLOOR)
+    levels = _Levels(runs, DiscoveryParams(min_df=floor, max_len=params.max_chars + 4), None)
+    df = levels.df
+    pool = []
+    for grams in levels.by_level.values():
+        for g in grams:
+            size = len(g) - g.count("、")
+            if df[g] < params.min_groups or not params.min_chars <= size <= params.max_chars or "、、" in g:
+                continue
+            if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP or ordinary(g):
+                continue
+            if "了" in g or g.startswith(GOVERNING_VERBS):
+                continue  # a predicate (奠定了坚实基础), or a formula with its verb (落实|党的二十大): not a name
+            pool.append(g)
+    # A wording is a piece of a longer one when an extension keeps most of its groups — except when the
+    # extension is a governing verb in front (保持|经济平稳较快发展): the verb is not part of the formula.
+    extensions: defaultdict[str, int] = defaultdict(int)
+    for grams in levels.by_level.values():
+        for h in grams:
+            extensions[h[:-1]] = max(extensions[h[:-1]], df[h])
+            if not any(df.get(v + h[1:], 0) and not ordinary((v + h[1:])[:4]) for v in _verbs_ending(h[0])):
+                extensions[h[1:]] = max(extensions[h[1:]], df[h])
+    pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
+    spread = _collections(pool, runs, [collection_of[g] for g in names])
+    found = [
+        Mined(g, df[g], spread[g], governed(g, df))
+        for g in pool
+        if spread[g] >= params.min_collections and governed(g, df) >= params.min_governed * df[g]
+    ]
+    found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
+    return found
+
+
+#: A chain is 2–6 clauses of 3–5 characters, all of one length, separated by ， or 、 (and nothing else).
+_CHAIN_TOKEN_RE = re.compile(rf"[{HAN}]+|[，、,]|[^{HAN}，、,]+")
+_CHAIN_PART = range(3, 6)
+_CHAIN_MAX_PARTS = 6
+#: Parts that make a chain genre furniture or plain grammar (女士们、先生们; 复杂的、严峻的).
+_CHAIN_BAD_END = frozenset("们的了地得着过")
+
+
+def chains(text: str) -> set[str]:
+    """The slogan chains of a text, parts joined by 、: every run of ≥ 2 consecutive equal-length clauses,
+    starting at any clause of a run (稳增长、促改革、调结构、惠民生、防风险 yields 促改革、调结构 too)."""
+    tokens = _CHAIN_TOKEN_RE.findall(text.translate(_QUOTES))
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if len(token) not in _CHAIN_PART or not _is_han(token):
+            continue
+        parts = [token]
+        j = i + 1
+        while j + 1 < len(tokens) and len(parts) < _CHAIN_MAX_PARTS and tokens[j] in "，、,":
+            nxt = tokens[j + 1]
+            if len(nxt) != len(token) or not _is_han(nxt):
+                break
+            parts.append(nxt)
+            found.add("、".join(parts))
+            j += 2
+    return found
+
+
+def _is_han(token: str) -> bool:
+    return _CLAUSE_RE.fullmatch(token) is not None and "、" not in token
+
+
+def mine_chains(
+    documents: Iterable[tuple[str, str]],
+    *,
+    ordinary: Callable[[str], bool],
+    params: MiningParams | None = None,
+) -> list[Mined]:
+    """Slogan chains that speeches of at least `chain_min_groups` speaker-years of `chain_min_collections`
+    collections use whole; a chain of dictionary words and idioms only (心怀家国、脚踏实地) is ordinary."""
+    params = params or MiningParams()
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    collections: defaultdict[str, set[str]] = defaultdict(set)
+    for path, text in documents:
+        group, collection = group_of(path)
+        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+        for chain in chains(body):
+            groups[chain].add(group)
+            collections[chain].add(collection)
+    found = [
+        Mined(chain, len(g), len(collections[chain]), kind="chain")
+        for chain, g in groups.items()
+        if len(g) >= params.chain_min_groups and len(collections[chain]) >= params.chain_min_collections
+        and not any(part[-1] in _CHAIN_BAD_END for part in chain.split("、"))
+        and not all(ordinary(part) for part in chain.split("、"))
+    ]  # fmt: skip
+    found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
+    return found
+
+
+def _collections(wordings: list[str], runs: list[str], collections: list[str]) -> Counter[str]:
+    """In how many collections each wording occurs (one scan of every group's clauses)."""
+    automaton = ahocorasick.Automaton()
+    for g in wordings:
+        automaton.add_word(g, g)
+    seen: defaultdict[str, set[str]] = defaultdict(set)
+    if wordings:
+        automaton.make_automaton()
+        for run, collection in zip(runs, collections, strict=True):
+            for _end, g in automaton.iter(run):
+                seen[g].add(collection)
+    return Counter({g: len(c) for g, c in seen.items()})
+
+
+def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
+    """Mined wordings the lexicon does not already find: none equal to, inside, or holding a known wording
+    (keys compared without punctuation), and none that starts or ends inside a known wording (its first or
+    last `_OVERLAP` characters are in one, away from that wording's edge): the hand-made lexicon keeps its
+    names and boundaries."""
+    keys = {match_key(k) for k in known}
+    automaton = ahocorasick.Automaton()
+    for k in keys:
+        automaton.add_word(k, k)
+    automaton.make_automaton()
+    kept = []
+    for m in mined:
+        key = match_key(m.text)
+        if key in keys or any(True for _ in automaton.iter(key)):
+            continue
+        head, tail = key[:_OVERLAP], key[-_OVERLAP:]
+        if any(
+            key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail))
+            for k in keys
+        ):
+            continue  # inside a known wording, or starting or ending inside one (习近平同志为总书记的党中央|周围)
+        kept.append(m)
+    return kept
+
+
+def as_entries(mined: list[Mined]) -> list[FormulaEntry]:
+    return [
+        FormulaEntry(m.text, category=CATEGORY, note=f"{m.groups} 组/{m.collections} 类文献同文使用")
+        for m in mined
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Regenerate the shipped resource: python -m app.core.formulas.mining CORPUS_DIR OUT_TSV."""
+    from app.core.formulas import shipped
+
+    corpus, out = (Path(a) for a in (argv or sys.argv[1:]))
+    params = MiningParams()
+    idioms, words = shipped.idioms(), shipped.general_words()
+    documents = (
+        (str(p.relative_to(corpus)), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))
+    )
+    documents = list(documents)
+    ordinary = lambda g: g in idioms or g in words  # noqa: E731
+    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(
+        documents, ordinary=ordinary, params=params
+    )
+    known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
+    mined = without_known(mined, known)
+    header = (
+        "# Generated by `python -m app.core.formulas.mining CORPUS_DIR OUT_TSV` from the shared corpus "
+        f"({sum(1 for _ in corpus.rglob('*.txt'))} files); do not edit by hand. Thresholds: "
+        + ", ".join(f"{k}={v}" for k, v in asdict(params).items())
+        + "\n"
+    )
+    out.write_text(header + lexicon_to_tsv(as_entries(mined)), encoding="utf-8")
+    print(f"{len(mined)} wordings written to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""The mined formula wordings (app.core.formulas.mining, resources/lexicon/mined_formulas.tsv): what the miner
+keeps and drops, that the shipped matcher finds them in real corpus sentences, and that the shipped file is what
+the generator makes from the corpus at the thresholds written in its header (that one regenerates it, about
+15 s of CPU, so it is on demand: tests/bench/test_mined_formulas_resource.py)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+
+from app.core.formulas import mining
+from app.core.formulas.detect import MINED_CATEGORY
+from app.core.formulas.lexicon import load_lexicon
+from app.core.formulas.shipped import default_matcher, lexicon_path, mined_path
+
+#: (corpus file, sentence, mined wordings the shipped matcher must find in it)
+SENTENCES = [
+    ("gwr-state-council/gwr-2010.txt",
+     "今年是继续应对国际金融危机、保持经济平稳较快发展、加快转变经济发展方式的关键一年",
+     ["经济平稳较快发展", "转变经济发展方式"]),
+    ("xi-speeches-2013-2018/xi-2016-12-30-1.txt",
+     "全面做好稳增长、促改革、调结构、惠民生、防风险各项工作", ["促改革、调结构、惠民生、防风险"]),
+]  # fmt: skip
+
+
+#: (corpus file, sentence, lexicon formulas): the macro-policy stances of every era's government work reports
+POLICY_STANCES = [
+    ("gwr-state-council/gwr-2008.txt", "今年要实行稳健的财政政策和从紧的货币政策", ["稳健的财政政策", "从紧的货币政策"]),
+    ("gwr-state-council/gwr-2010.txt", "我们实行积极的财政政策和适度宽松的货币政策", ["积极的财政政策", "适度宽松的货币政策"]),
+    ("gwr-state-council/gwr-1998.txt", "继续实行适度从紧的财政政策", ["适度从紧的财政政策"]),
+]  # fmt: skip
+
+
+def _ordinary(words: set[str]):
+    return lambda g: g in words
+
+
+def _docs(template: str, speakers: list[str]) -> list[tuple[str, str]]:
+    return [(f"{s}/{s}-20{10 + i}.txt", template) for i, s in enumerate(speakers)]
+
+
+def test_a_wording_governed_by_verbs_in_many_speaker_years_is_mined_without_its_verb():
+    texts = ["今年要保持经济平稳较快发展。", "我们必须促进经济平稳较快发展，", "继续保持经济平稳较快发展！"]
+    docs = [(f"c{i % 3}/r-20{10 + i}.txt", texts[i % 3]) for i in range(9)]
+    params = mining.MiningParams(min_groups=6, min_collections=2, min_chars=7, min_governed=0.8)
+    found = {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=params)}
+    assert "经济平稳较快发展" in found
+    assert not any(w.startswith(("保持", "促进")) for w in found)
+
+
+def test_repetition_within_one_speaker_year_or_one_collection_is_not_enough():
+    text = "要保持经济平稳较快发展。"
+    params = mining.MiningParams(min_groups=3, min_collections=2, min_chars=7, min_governed=0.5)
+    # nine speeches, but all of one speaker-year
+    same_year = [(f"gwr/gwr-2010-{i}.txt", text) for i in range(9)]
+    assert mining.mine(same_year, ordinary=_ordinary(set()), params=params) == []
+    # nine speaker-years, but one collection
+    one_collection = [(f"gwr/gwr-20{10 + i}.txt", text) for i in range(9)]
+    assert mining.mine(one_collection, ordinary=_ordinary(set()), params=params) == []
+
+
+def test_a_wording_used_as_a_predicate_or_a_dictionary_word_is_not_mined():
+    docs = _docs("今年取得显著成效，人民生活水平提高。", ["a", "b", "c", "d", "e", "f"])
+    params = mining.MiningParams(min_groups=3, min_collections=2, min_chars=4, min_governed=0.5)
+    assert mining.mine(docs, ordinary=_ordinary(set()), params=params) == []  # never after a governing verb
+    governed = _docs("我们要提高人民生活水平。", ["a", "b", "c", "d", "e", "f"])
+    assert [m.text for m in mining.mine(governed, ordinary=_ordinary(set()), params=params)] == [
+        "人民生活水平"
+    ]
+    assert mining.mine(governed, ordinary=_ordinary({"人民生活水平"}), params=params) == []
+
+
+def test_slogan_chains_used_whole_by_several_collections_are_mined():
+    docs = _docs("全面做好稳增长、促改革、调结构、惠民生各项工作，女士们、先生们。", ["a", "b", "c"])
+    params = mining.MiningParams(chain_min_groups=2, chain_min_collections=3)
+    found = {m.text for m in mining.mine_chains(docs, ordinary=_ordinary(set()), params=params)}
+    # the clauses 全面做好稳增长 and 惠民生各项工作 are longer, so the chain is 促改革、调结构; vocatives are furniture
+    assert found == {"促改革、调结构"}
+    assert mining.mine_chains(docs[:2], ordinary=_ordinary(set()), params=params) == []
+    assert mining.mine_chains(docs, ordinary=_ordinary({"调结构", "促改革"}), params=params) == []
+
+
+def test_a_mined_wording_the_lexicon_has_or_runs_into_is_dropped():
+    mined = [
+        mining.Mined(t, 9, 3)
+        for t in ("习近平同志为总书记的党中央周围", "社会主义核心价值体系", "党的基本路线")
+    ]
+    kept = mining.without_known(
+        mined, ["以习近平同志为总书记的党中央", "社会主义核心价值观", "坚持党的基本路线"]
+    )
+    assert [m.text for m in kept] == ["社会主义核心价值体系"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "sentence", "wordings"), SENTENCES)
+def test_the_shipped_matcher_finds_mined_wordings_in_real_sentences(corpus, path, sentence, wordings):
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    hits = [h for h in default_matcher().find(sentence) if h.category == MINED_CATEGORY]
+    assert [h.text for h in hits] == wordings
+
+
+def test_the_shipped_file_loads_and_names_its_thresholds():
+    mined = load_lexicon(mined_path())
+    assert not mined.problems and len(mined.entries) > 100
+    assert all(e.category == MINED_CATEGORY for e in mined.entries)
+    header = mined_path().read_text(encoding="utf-8").splitlines()[0]
+    assert all(f"{k}={v}" in header for k, v in asdict(mining.MiningParams()).items())
+    hand = {e.canonical for e in load_lexicon(lexicon_path()).entries}
+    assert not hand & {e.canonical for e in mined.entries}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "sentence", "formulas"), POLICY_STANCES)
+def test_policy_stances_of_every_era_are_lexicon_formulas(corpus, path, sentence, formulas):
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    assert [h.formula for h in default_matcher().find(sentence)] == formulas
