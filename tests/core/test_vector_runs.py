@@ -160,4 +160,4 @@ def test_the_chance_rule_is_for_long_pairs_only(corpus):
     exact = find_runs_vectorised(GramTable(x, 4, 64), y)
     kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
     assert len(kept.x) < 0.8 * len(exact.x)
-    assert (kept.length >= 8).sum() == (exact.length >= 8).sum()
+    assert (kept.length >= engine_module.CHANCE[1]).sum() == (exact.length >= engine_module.CHANCE[1]).sum()
