@@ -160,4 +160,18 @@ def test_the_chance_rule_is_for_long_pairs_only(corpus):
     exact = find_runs_vectorised(GramTable(x, 4, 64), y)
     kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
     assert len(kept.x) < 0.8 * len(exact.x)
-    assert (kept.length >= 8).sum() == (exact.length >= 8).sum()
+    assert (kept.length >= engine_module.CHANCE[1]).sum() == (exact.length >= engine_module.CHANCE[1]).sum()
+
+
+def test_the_chance_rule_leaves_out_stock_runs_too_short_to_be_a_passage(corpus):
+    """On long pairs, runs of stock wording up to min_chars - 1 characters are left out (issue 13, 13e5):
+    chained together near their diagonal, such runs were most of the chance passages between reports of
+    different years. Runs of a passage's length or more are always kept."""
+    assert engine_module.CHANCE[1] == PassageParams().min_chars
+    a, b = _long_pair(corpus, 60_000)
+    x, y = (normalize(t, keep_punctuation=False).text for t in (a, b))
+    exact = find_runs_vectorised(GramTable(x, 4, 64), y)
+    kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
+    between = (exact.length >= 8) & (exact.length < PassageParams().min_chars)
+    kept_between = (kept.length >= 8) & (kept.length < PassageParams().min_chars)
+    assert kept_between.sum() < 0.8 * between.sum()

@@ -129,13 +129,18 @@ def _vectorised(indexed: str, scanned: str) -> bool:
 
 
 #: From this many characters on both sides, a pair is "long": its runs shorter than CHANCE[1] made only of
-#: grams with more than CHANCE[0] seed hits in the pair are left out (`find_runs_vectorised`). Such runs
-#: are mostly chance repeats of stock phrases, and their number grows about with the square of the
-#: length; below it results are exactly those of `find_runs`.
+#: grams with more than CHANCE[0] seed hits in the pair, with no kept run beside them on their diagonal,
+#: are left out (`find_runs_vectorised`). Such runs are mostly chance repeats of stock phrases, and their
+#: number grows about with the square of the length; below it results are exactly those of `find_runs`.
+#: CHANCE[1] is the default `min_chars`: a stock-wording run too short to be a passage by itself only
+#: becomes one by chaining with other such runs near its diagonal, which on long pairs of reports from
+#: different years gives short passages of stock pieces (issue 13, notes/13e5.md: at ten reports per
+#: side 160k, 1,190 → 1,088 passages, 1.3–1.6× less CPU; the 143 passages lost whole are short, 136 of them
+#: labelled formula; long-text quality moves by at most 0.0007). It was (16, 8) until then.
 #: Measured with tests/bench/test_bench_long_quality.py (long-text quality) and
 #: test_bench_engine_scaling.py; eval_passages' cases are all far shorter than LONG_CHARS.
 LONG_CHARS = 50_000
-CHANCE = (16, 8)
+CHANCE = (4, 12)
 
 
 def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:

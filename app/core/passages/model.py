@@ -14,7 +14,7 @@ PassageKind = Literal["copy", "formula"]
 
 #: Bumped whenever the engine may find different passages for the same input and parameters, so that
 #: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
