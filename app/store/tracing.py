@@ -328,7 +328,8 @@ def _shared_share(
     only the characters inside shingles both sides hold count; the signal's share of those (never less
     than the engine's share) decides, by the same bar, whether the passage is copy. Only for passages
     whose engine share reaches half the bar: below that, the shared part cannot reach the bar unless
-    less than half the passage is shared."""
+    less than half the passage is shared, nor when the engine's share over the shared part's size stays
+    under the bar (then the signal is not asked)."""
     signal, bar = params.boilerplate, params.formula_share
     if signal is None or p.formula_share < bar / 2 or not hasattr(signal, "covered"):
         return p.formula_share
@@ -345,11 +346,14 @@ def _shared_share(
     for first in np.flatnonzero(np.isin(hashes, shingle_hashes(theirs, k))).tolist():
         both[first] += 1
         both[first + k] -= 1
-    held = np.cumsum(both)[:-1] > 0
+    inside = np.cumsum(both)[:-1] > 0
+    held = np.count_nonzero(inside)
+    if held == 0 or p.formula_share * len(mine) < bar * held:
+        return p.formula_share  # even with all its boilerplate inside the shared part, under the bar
     covered = signal.covered(mine, exclude)
-    if covered is None or not held.any():
+    if covered is None:
         return p.formula_share
-    return max(p.formula_share, float(np.count_nonzero(covered & held)) / float(np.count_nonzero(held)))
+    return max(p.formula_share, float(np.count_nonzero(covered & inside)) / float(held))
 
 
 def _prose_in(p: Passage) -> int:
