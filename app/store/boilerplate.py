@@ -84,19 +84,24 @@ class LibraryBoilerplate:
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
         """Fraction of the text's characters inside shingles held by ≥ `threshold` other documents."""
+        covered = self.covered(normalised_text, exclude)
+        return float(np.count_nonzero(covered)) / len(normalised_text) if covered is not None else 0.0
+
+    def covered(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> np.ndarray | None:
+        """Which characters of the text `share` counts (a boolean per character); None when none is."""
         k = self.params.k
         if not self.active or len(normalised_text) < k:
-            return 0.0
+            return None
         hashes, common = self._common(normalised_text)
         frequent = self._without(common, exclude) if common and exclude else common
         if not frequent:
-            return 0.0
+            return None
         positions = np.flatnonzero(np.isin(hashes, np.fromiter(frequent, dtype=np.int64))).tolist()
         covered = np.zeros(len(normalised_text) + 1, dtype=np.int32)
         for first, last in _stretches(positions, self.params.window):
             covered[first] += 1
             covered[last + k] -= 1
-        return float(np.count_nonzero(np.cumsum(covered)[:-1])) / len(normalised_text)
+        return np.cumsum(covered)[:-1] > 0
 
     @contextmanager
     def reading(self) -> Iterator[None]:

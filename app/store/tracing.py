@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy as np
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
@@ -28,7 +29,7 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import all_shingles, fingerprints, normalised
+from app.core.shingles import all_shingles, fingerprints, normalised, shingle_hashes
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
@@ -249,8 +250,18 @@ def _confirm(
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
     passages, summary = compare_prepared(side, excerpt, 0, 1, params)
-    copies = [p for p in passages if p.kind == "copy"]
-    near = [p for p in passages if _near_the_bar(p, params)]
+    exclude = frozenset((side.sha256, excerpt.sha256))
+    shared = {
+        id(p): _shared_share(side, excerpt, p, params, exclude, len(query.view.text))
+        for p in passages
+        if p.kind == "copy"
+    }
+    copies = [p for p in passages if p.kind == "copy" and shared[id(p)] < params.formula_share]
+    near = [p for p in passages if _near_the_bar(p, params)] + [
+        replace(p, kind="formula", formula_share=shared[id(p)])
+        for p in passages
+        if p.kind == "copy" and params.formula_share <= shared[id(p)] < params.formula_share + NEAR_THE_BAR
+    ]
     if not copies and not near:
         return None
     longest = max(copies or near, key=lambda p: (p.a_end - p.a_start, -p.a_start))
@@ -291,6 +302,58 @@ def _near_the_bar(p: Passage, params: PassageParams) -> bool:
         and p.matched_chars > params.short_chars
         and bar <= p.formula_share < bar + NEAR_THE_BAR
     )
+
+
+#: A passage this large a share of the query is the query's own form (a resolution filled in from last
+#: year's): it is not left out as boilerplate, so of the texts filling in that form the closest comes first.
+FORM_SHARE = 0.25
+
+
+def _shared_share(
+    side: PreparedDocument,
+    other: PreparedDocument,
+    p: Passage,
+    params: PassageParams,
+    exclude: frozenset[str],
+    query_chars: int,
+) -> float:
+    """The passage's share of library boilerplate counted on the text the two sides really share.
+
+    The engine measures a passage on each side's whole stretch, edits included. A template filled in
+    differently (中国共产党第十六届中央委员会第五次全体会议…于２００５年１０月８日至１１日在北京举行。出席这次
+    全会的有，中央委员１９１人…, every plenum communiqué's opening) is one long passage whose slots
+    (numbers, dates, names) make rare shingles on one side only: they look like prose though neither side
+    copied them, so two communiqués of other years shared 360 "copied" characters that were 72 % library
+    boilerplate once the slots were left out, and came before the report the communiqué restates. Here
+    only the characters inside shingles both sides hold count; the signal's share of those (never less
+    than the engine's share) decides, by the same bar, whether the passage is copy. Only for passages
+    whose engine share reaches half the bar: below that, the shared part cannot reach the bar unless
+    less than half the passage is shared, nor when the engine's share over the shared part's size stays
+    under the bar (then the signal is not asked)."""
+    signal, bar = params.boilerplate, params.formula_share
+    if signal is None or p.formula_share < bar / 2 or not hasattr(signal, "covered"):
+        return p.formula_share
+    a0, a1 = side.view.normalised_span(p.a_start, p.a_end)
+    if a1 - a0 >= FORM_SHARE * query_chars:
+        return p.formula_share
+    b0, b1 = other.view.normalised_span(p.b_start, p.b_end)
+    mine, theirs = side.view.text[a0:a1], other.view.text[b0:b1]
+    k = INDEX_PARAMS.k
+    hashes = shingle_hashes(mine, k)
+    if len(hashes) == 0:
+        return p.formula_share
+    both = np.zeros(len(mine) + 1, dtype=np.int32)
+    for first in np.flatnonzero(np.isin(hashes, shingle_hashes(theirs, k))).tolist():
+        both[first] += 1
+        both[first + k] -= 1
+    inside = np.cumsum(both)[:-1] > 0
+    held = np.count_nonzero(inside)
+    if held == 0 or p.formula_share * len(mine) < bar * held:
+        return p.formula_share  # even with all its boilerplate inside the shared part, under the bar
+    covered = signal.covered(mine, exclude)
+    if covered is None:
+        return p.formula_share
+    return max(p.formula_share, float(np.count_nonzero(covered & inside)) / float(held))
 
 
 def _prose_in(p: Passage) -> int:
@@ -415,11 +478,18 @@ class _AlsoExcluding:
     versions: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
+        return self.signal.share(normalised_text, self._left_out(exclude))
+
+    def covered(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> np.ndarray | None:
+        covered = getattr(self.signal, "covered", None)
+        return None if covered is None else covered(normalised_text, self._left_out(exclude))
+
+    def _left_out(self, exclude: frozenset[str]) -> frozenset[str]:
         left_out = exclude | self.hashes
         for key, theirs in self.versions:
             if key in exclude:
                 left_out |= theirs
-        return self.signal.share(normalised_text, left_out)
+        return left_out
 
 
 def _excluding_source(session: Session, params: PassageParams, source: int | None) -> PassageParams:

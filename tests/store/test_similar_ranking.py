@@ -118,3 +118,39 @@ def test_a_long_passage_just_over_the_formula_bar_counts_its_prose() -> None:
     assert not _near_the_bar(passage(0.85), params)  # stock wording: nothing
     assert not _near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
     assert not _near_the_bar(replace(passage(0.5), kind="copy"), params)
+
+
+def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -> None:
+    """A communiqué's opening (the same sentences, other numbers and dates in them) counted its slots as
+    prose: measured on the shingles both sides hold, it is boilerplate, unless it is most of the query."""
+    import numpy as np
+
+    from app.core.passages import Passage
+    from app.store.tracing import FORM_SHARE, _shared_share
+
+    texts = [prose(30) for _ in range(6)]
+    pieces = [prepare(t, PassageParams()).view.text for t in texts]
+
+    class Stock:  # library boilerplate = the template's fixed pieces
+        def covered(self, text: str, exclude: frozenset[str] = frozenset()) -> np.ndarray:
+            mask = np.zeros(len(text), dtype=bool)
+            for piece in pieces:
+                at = text.find(piece)
+                if at >= 0:
+                    mask[at : at + len(piece)] = True
+            return mask
+
+        def share(self, text: str, exclude: frozenset[str] = frozenset()) -> float:
+            return float(self.covered(text, exclude).mean())
+
+    params = PassageParams(boilerplate=Stock())
+    mine, theirs = "".join(t + prose(20) for t in texts), "".join(t + prose(20) for t in texts)
+    side, other = prepare(mine, params), prepare(theirs, params)
+    engine_share = Stock().share(side.view.text)  # the slots count as prose on each side
+    assert engine_share < params.formula_share
+    passage = Passage(0, 1, 0, len(mine), 0, len(theirs), 0.6, "copy", mine, theirs, (), 180, engine_share)
+    query_chars = round(len(side.view.text) / FORM_SHARE) * 2
+    shared = _shared_share(side, other, passage, params, frozenset(), query_chars)
+    assert shared >= params.formula_share + 0.1  # what the two really share is the template: no copy
+    # the template as the whole query (a resolution filled in from last year's): the engine's share stands
+    assert _shared_share(side, other, passage, params, frozenset(), len(side.view.text)) == engine_share
