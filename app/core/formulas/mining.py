@@ -75,6 +75,12 @@ class MiningParams:
     #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
     chain_min_groups: int = 2
     chain_min_collections: int = 3
+    #: dictionary words and idioms (以人为本, 节能减排, 依法行政) are ordinary vocabulary unless cited: kept when
+    #: they have ≥ `word_min_chars` characters, ≥ `word_min_groups` groups of `min_collections` collections, and a
+    #: governing verb before them in ≥ `word_min_governed` of their groups (1000 groups: none is kept)
+    word_min_chars: int = 4
+    word_min_groups: int = 1000
+    word_min_governed: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +90,8 @@ class Mined:
     collections: int
     #: groups in which a governing verb stands right before it (summed over the verbs; may exceed `groups`)
     governed: int = 0
-    #: "term" (a wording inside clauses) or "chain" (a run of short equal clauses used whole)
+    #: "term" (a wording inside clauses), "word" (a dictionary word or idiom, kept only when cited) or "chain"
+    #: (a run of short equal clauses used whole)
     kind: str = "term"
 
 
@@ -149,12 +156,24 @@ def mine(
     levels = _Levels(runs, DiscoveryParams(min_df=floor, max_len=params.max_chars + 4), None)
     df = levels.df
     pool = []
+    words: set[str] = set()
+    take_words = params.word_min_groups < 1000
     for grams in levels.by_level.values():
         for g in grams:
             size = len(g) - g.count("、")
-            if df[g] < params.min_groups or not params.min_chars <= size <= params.max_chars or "、、" in g:
+            if (
+                df[g] < params.min_groups
+                or not params.word_min_chars <= size <= params.max_chars
+                or "、、" in g
+            ):
                 continue
-            if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP or ordinary(g):
+            if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP:
+                continue
+            if ordinary(g):
+                if not take_words or df[g] < params.word_min_groups:
+                    continue
+                words.add(g)
+            elif size < params.min_chars:
                 continue
             if "了" in g or g.startswith(GOVERNING_VERBS):
                 continue  # a predicate (奠定了坚实基础), or a formula with its verb (落实|党的二十大): not a name
@@ -170,9 +189,10 @@ def mine(
     pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
     spread = _collections(pool, runs, [collection_of[g] for g in names])
     found = [
-        Mined(g, df[g], spread[g], governed(g, df))
+        Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
         for g in pool
-        if spread[g] >= params.min_collections and governed(g, df) >= params.min_governed * df[g]
+        if spread[g] >= params.min_collections
+        and governed(g, df) >= (params.word_min_governed if g in words else params.min_governed) * df[g]
     ]
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
