@@ -29,8 +29,11 @@ GRID = {
     "min_governed": (0.8,),
     "chain_min_groups": (2,),
     "chain_min_collections": (3,),
-    "word_min_groups": (4, 6, 10, 1000),
-    "word_min_governed": (0.5, 0.8, 1.0),
+    "chain_max_part": (5, 7),
+    "word_min_groups": (10, 1000),
+    "word_min_governed": (0.8,),
+    "wide_min_groups": (10, 20, 1000),
+    "wide_min_governed": (0.3, 0.5),
 }
 
 
@@ -46,7 +49,10 @@ def _round(speech) -> int:
 def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
     """Whether a wording mined at the loosest thresholds passes `params` (what `mine` would keep)."""
     if m.kind == "chain":
-        return m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
+        return (
+            m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
+            and max(map(len, m.text.split("、"))) <= params["chain_max_part"]
+        )  # fmt: skip
     if m.kind == "word":
         return (
             m.groups >= params["word_min_groups"] and m.collections >= params["min_collections"]
@@ -54,7 +60,10 @@ def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
         )  # fmt: skip
     return (
         m.groups >= params["min_groups"] and m.collections >= params["min_collections"]
-        and len(m.text) - m.text.count("、") >= params["min_chars"] and m.governed >= params["min_governed"] * m.groups
+        and len(m.text) - m.text.count("、") >= params["min_chars"]
+        and m.governed >= (
+            params["wide_min_governed"] if m.groups >= params["wide_min_groups"] else params["min_governed"]
+        ) * m.groups
     )  # fmt: skip
 
 
@@ -113,6 +122,7 @@ def main(argv: list[str] | None = None) -> None:
         min_governed=0.0,
         chain_min_groups=min(GRID["chain_min_groups"]),
         chain_min_collections=1,
+        chain_max_part=max(GRID["chain_max_part"]),
         word_min_groups=min(GRID["word_min_groups"]),
         word_min_governed=0.0,
     )

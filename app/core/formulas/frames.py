@@ -157,8 +157,10 @@ def reference_hits(text: str) -> list[PatternHit]:
         if m is not None and m.start() <= at:
             spans.append(m.span())
             done = m.end()
+    # a reference inside another (党的第二十次全国代表大会 in a 《关于召开…的决议》) is part of it
+    outer = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
     hits = []
-    for start, end in spans:
+    for start, end in outer:
         if text.startswith("人民代表大会", text.find("届", start, end) + 1):
             place = _PLACE_RE.search(text, max(0, start - 9), start)
             if place is not None:

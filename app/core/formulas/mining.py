@@ -72,15 +72,21 @@ class MiningParams:
     piece_share: float = 0.6
     #: share of its groups in which a governing verb precedes it (the term test)
     min_governed: float = 0.8
+    #: a term used by very many groups needs a governing verb in fewer of them (社会主义现代化建设 is cited as
+    #: often in a genitive, 社会主义现代化建设的…, as after 推进)
+    wide_min_groups: int = 20
+    wide_min_governed: float = 0.5
     #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
     chain_min_groups: int = 2
     chain_min_collections: int = 3
+    #: the longest clause of a chain (聚精会神搞建设、一心一意谋发展 has two of 7)
+    chain_max_part: int = 5
     #: dictionary words and idioms (以人为本, 节能减排, 依法行政) are ordinary vocabulary unless cited: kept when
     #: they have ≥ `word_min_chars` characters, ≥ `word_min_groups` groups of `min_collections` collections, and a
     #: governing verb before them in ≥ `word_min_governed` of their groups (1000 groups: none is kept)
     word_min_chars: int = 4
     word_min_groups: int = 1000
-    word_min_governed: float = 1.0
+    word_min_governed: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +198,16 @@ def mine(
         Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
         for g in pool
         if spread[g] >= params.min_collections
-        and governed(g, df) >= (params.word_min_governed if g in words else params.min_governed) * df[g]
+        and governed(g, df) >= _governed_share(params, g in words, df[g]) * df[g]
     ]
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
+
+
+def _governed_share(params: MiningParams, word: bool, groups: int) -> float:
+    if word:
+        return params.word_min_governed
+    return params.wide_min_governed if groups >= params.wide_min_groups else params.min_governed
 
 
 #: A chain is 2–6 clauses of 3–5 characters, all of one length, separated by ， or 、 (and nothing else).
@@ -206,13 +218,13 @@ _CHAIN_MAX_PARTS = 6
 _CHAIN_BAD_END = frozenset("们的了地得着过")
 
 
-def chains(text: str) -> set[str]:
+def chains(text: str, longest_part: int = 5) -> set[str]:
     """The slogan chains of a text, parts joined by 、: every run of ≥ 2 consecutive equal-length clauses,
     starting at any clause of a run (稳增长、促改革、调结构、惠民生、防风险 yields 促改革、调结构 too)."""
     tokens = _CHAIN_TOKEN_RE.findall(text.translate(_QUOTES))
     found: set[str] = set()
     for i, token in enumerate(tokens):
-        if len(token) not in _CHAIN_PART or not _is_han(token):
+        if not _CHAIN_PART.start <= len(token) <= longest_part or not _is_han(token):
             continue
         parts = [token]
         j = i + 1
@@ -244,7 +256,7 @@ def mine_chains(
     for path, text in documents:
         group, collection = group_of(path)
         body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
-        for chain in chains(body):
+        for chain in chains(body, params.chain_max_part):
             groups[chain].add(group)
             collections[chain].add(collection)
     found = [
