@@ -32,8 +32,9 @@ GRID = {
     "chain_max_part": (5, 7),
     "word_min_groups": (10, 1000),
     "word_min_governed": (0.8,),
-    "wide_min_groups": (10, 20, 1000),
-    "wide_min_governed": (0.3, 0.5),
+    "wide_min_groups": (20,),
+    "wide_min_governed": (0.5,),
+    "numbered_min_groups": (2, 3, 4, 1000),
 }
 
 
@@ -53,6 +54,8 @@ def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
             m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
             and max(map(len, m.text.split("、"))) <= params["chain_max_part"]
         )  # fmt: skip
+    if m.kind == "numbered":
+        return m.groups >= params["numbered_min_groups"] and m.collections >= params["chain_min_collections"]
     if m.kind == "word":
         return (
             m.groups >= params["word_min_groups"] and m.collections >= params["min_collections"]
@@ -123,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
         chain_min_groups=min(GRID["chain_min_groups"]),
         chain_min_collections=1,
         chain_max_part=max(GRID["chain_max_part"]),
+        numbered_min_groups=min(GRID["numbered_min_groups"]),
         word_min_groups=min(GRID["word_min_groups"]),
         word_min_governed=0.0,
     )
@@ -131,7 +135,10 @@ def main(argv: list[str] | None = None) -> None:
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
     mined = mining.mine(documents, ordinary=ordinary, params=loose)
     mined = mining.without_known(
-        mined + mining.mine_chains(documents, ordinary=ordinary, params=loose), known
+        mined
+        + mining.mine_chains(documents, ordinary=ordinary, params=loose)
+        + mining.mine_numbered(documents, params=loose),
+        known,
     )
     print(
         f"mined at the loosest thresholds: {len(mined)} wordings ({time.process_time() - started:.1f} s CPU)"

@@ -79,6 +79,9 @@ class MiningParams:
     #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
     chain_min_groups: int = 2
     chain_min_collections: int = 3
+    #: numbered frameworks (两个基本点, 两个文明, 三个有利于): a count + label, unquoted, that this many groups of
+    #: `chain_min_collections` collections use in the same form (1000: none; the cross-validation ties 2–4)
+    numbered_min_groups: int = 3
     #: the longest clause of a chain (聚精会神搞建设、一心一意谋发展 has two of 7)
     chain_max_part: int = 5
     #: dictionary words and idioms (以人为本, 节能减排, 依法行政) are ordinary vocabulary unless cited: kept when
@@ -270,6 +273,44 @@ def mine_chains(
     return found
 
 
+#: 两个基本点, 三个有利于 (quote marks dropped): a count of several, 个 or 大, and a 2–6 character label that ends at
+#: a clause mark or a linking word; not after an ordinal or a demonstrative (第三个…, 这两个…).
+_NUMBERED_LABEL_RE = re.compile(
+    rf"(?<![第这那每几前后头一二三四五六七八九十百千万])([两二三四五六七八九十][个大](?:[{HAN}]{{2,6}}?))"
+    r"(?=[，。、；：！？）》和与的]|$)"
+)
+
+
+def _numbered_label_ok(label: str) -> bool:
+    from app.core.formulas.patterns import _COUNT_NOUNS
+
+    return not re.match(rf"(?:{_COUNT_NOUNS})", label[2:]) and not label.endswith(
+        ("方面", "五年计划", "五年规划")
+    )
+
+
+def mine_numbered(documents: Iterable[tuple[str, str]], *, params: MiningParams | None = None) -> list[Mined]:
+    """Numbered frameworks that at least `numbered_min_groups` speaker-years of `chain_min_collections`
+    collections name in the same form (两个基本点, 两个积极性, 三个有利于); counts of things (三个方面) are not."""
+    params = params or MiningParams()
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    collections: defaultdict[str, set[str]] = defaultdict(set)
+    for path, text in documents:
+        group, collection = group_of(path)
+        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+        for m in _NUMBERED_LABEL_RE.finditer(body.translate(_QUOTES)):
+            groups[m.group(1)].add(group)
+            collections[m.group(1)].add(collection)
+    found = [
+        Mined(label, len(g), len(collections[label]), kind="numbered")
+        for label, g in groups.items()
+        if len(g) >= params.numbered_min_groups and len(collections[label]) >= params.chain_min_collections
+        and _numbered_label_ok(label)
+    ]  # fmt: skip
+    found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
+    return found
+
+
 def _collections(wordings: list[str], runs: list[str], collections: list[str]) -> Counter[str]:
     """In how many collections each wording occurs (one scan of every group's clauses)."""
     automaton = ahocorasick.Automaton()
@@ -298,6 +339,9 @@ def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
     for m in mined:
         key = match_key(m.text)
         if key in keys or any(True for _ in automaton.iter(key)):
+            continue
+        if m.kind == "numbered":  # a framework is named alone too (两个基本点 outside 一个中心、两个基本点)
+            kept.append(m)
             continue
         head, tail = key[:_OVERLAP], key[-_OVERLAP:]
         if any(
@@ -328,8 +372,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     documents = list(documents)
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
-    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(
-        documents, ordinary=ordinary, params=params
+    mined = (
+        mine(documents, ordinary=ordinary, params=params)
+        + mine_chains(documents, ordinary=ordinary, params=params)
+        + mine_numbered(documents, params=params)
     )
     known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
     mined = without_known(mined, known)
