@@ -522,6 +522,10 @@ You can try again or carry on with something else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>campaign</source>
         <extracomment>Categories not listed in formula_marks.CATEGORY_NAMES (that list covers the shipped and pattern ones).</extracomment>
         <translation type="unfinished"></translation>

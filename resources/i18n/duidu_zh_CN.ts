@@ -520,6 +520,10 @@ You can try again or carry on with something else.</source>
         <translation>文库共用</translation>
     </message>
     <message>
+        <source>mined</source>
+        <translation>文库挖掘</translation>
+    </message>
+    <message>
         <source>campaign</source>
         <extracomment>Categories not listed in formula_marks.CATEGORY_NAMES (that list covers the shipped and pattern ones).</extracomment>
         <translation>专项活动</translation>

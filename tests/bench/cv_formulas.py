@@ -13,31 +13,60 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 import time
 
 from app.core.formulas import mining, shipped
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import load_lexicon
 from tests.bench.eval_formulas import RULE_KIND, evaluate
-from tests.bench.formula_annotations import CORPUS, Detected, Tally, load_set
+from tests.bench.formula_annotations import ANNOTATIONS, CORPUS, Detected, Tally, load_set
 
 GRID = {
-    "min_groups": (4, 6, 8),
+    "min_groups": (3, 6),
     "min_collections": (2,),
-    "min_chars": (7, 8),
-    "min_governed": (0.5, 0.8),
-    "chain_min_groups": (2, 3, 4, 6, 1000),
-    "chain_min_collections": (2, 3),
+    "min_chars": (7,),
+    "min_governed": (0.8,),
+    "chain_min_groups": (2,),
+    "chain_min_collections": (3,),
+    "chain_max_part": (5, 7),
+    "word_min_groups": (10, 1000),
+    "word_min_governed": (0.8,),
+    "wide_min_groups": (20,),
+    "wide_min_governed": (0.5,),
+    "numbered_min_groups": (2, 3, 4, 1000),
 }
+
+
+def _round(speech) -> int:
+    """The annotation round of a file (its `annotator:` header names round 4 and later; earlier files do not)."""
+    for line in (ANNOTATIONS / f"{speech.name}.tsv").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"# annotator: round (\d+)", line)
+        if found:
+            return int(found.group(1))
+    return 1
 
 
 def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
     """Whether a wording mined at the loosest thresholds passes `params` (what `mine` would keep)."""
     if m.kind == "chain":
-        return m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
+        return (
+            m.groups >= params["chain_min_groups"] and m.collections >= params["chain_min_collections"]
+            and max(map(len, m.text.split("、"))) <= params["chain_max_part"]
+        )  # fmt: skip
+    if m.kind == "numbered":
+        return m.groups >= params["numbered_min_groups"] and m.collections >= params["chain_min_collections"]
+    if m.kind == "word":
+        return (
+            m.groups >= params["word_min_groups"] and m.collections >= params["min_collections"]
+            and m.governed >= params["word_min_governed"] * m.groups
+        )  # fmt: skip
     return (
         m.groups >= params["min_groups"] and m.collections >= params["min_collections"]
-        and len(m.text) - m.text.count("、") >= params["min_chars"] and m.governed >= params["min_governed"] * m.groups
+        and len(m.text) - m.text.count("、") >= params["min_chars"]
+        and m.governed >= (
+            params["wide_min_governed"] if m.groups >= params["wide_min_groups"] else params["min_governed"]
+        ) * m.groups
     )  # fmt: skip
 
 
@@ -66,11 +95,25 @@ def _better(a: Tally, b: Tally | None, target: float) -> bool:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--target-precision", type=float, default=0.90)
+    parser.add_argument(
+        "--folds",
+        choices=("rounds", "alternate"),
+        default="rounds",
+        help="rounds: annotation rounds 1–3 against round 4 (different annotators); alternate: by name order",
+    )
     parser.add_argument("--errors", action="store_true", help="wrong hits and misses of the mined wordings")
     args = parser.parse_args(argv)
     started = time.process_time()
     speeches = load_set()
-    halves = (speeches[0::2], speeches[1::2])
+    if args.folds == "rounds":
+        late = [_round(s) >= 4 for s, _t in speeches]
+        halves = (
+            [x for x, r in zip(speeches, late, strict=True) if not r],
+            [x for x, r in zip(speeches, late, strict=True) if r],
+        )
+    else:
+        halves = (speeches[0::2], speeches[1::2])
+    print(f"folds ({args.folds}): {len(halves[0])} and {len(halves[1])} files")
     documents = [
         (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))
     ]
@@ -82,13 +125,20 @@ def main(argv: list[str] | None = None) -> None:
         min_governed=0.0,
         chain_min_groups=min(GRID["chain_min_groups"]),
         chain_min_collections=1,
+        chain_max_part=max(GRID["chain_max_part"]),
+        numbered_min_groups=min(GRID["numbered_min_groups"]),
+        word_min_groups=min(GRID["word_min_groups"]),
+        word_min_governed=0.0,
     )
     entries = load_lexicon(shipped.lexicon_path()).entries  # the hand-made lexicon alone
     known = [w for e in entries for w, _s in e.forms()]
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
     mined = mining.mine(documents, ordinary=ordinary, params=loose)
     mined = mining.without_known(
-        mined + mining.mine_chains(documents, ordinary=ordinary, params=loose), known
+        mined
+        + mining.mine_chains(documents, ordinary=ordinary, params=loose)
+        + mining.mine_numbered(documents, params=loose),
+        known,
     )
     print(
         f"mined at the loosest thresholds: {len(mined)} wordings ({time.process_time() - started:.1f} s CPU)"

@@ -3,9 +3,10 @@ is what GUIDE.md says, and the detector keeps the recall and precision it reache
 
 The issue asks for held-out recall ≥ 0.85 at precision ≥ 0.90. Issue 14b's held-out part (12 excerpts) was
 scored at 5ebe5ff (recall 0.81, precision 0.886) and is now tuning, like every earlier part: in this checkout all
-34 files are tuning files, and new held-out files (`split: heldout`) are merged by the lead. The tuning floors
-are what issue 14t measured on all 34 (recall 0.923, precision 0.921; 01434fb: 0.904 / 0.925); they guard what
-was reached and are not the goal. The held-out floors (issue 14b's) apply to whatever held-out files there are.
+59 files are tuning files, and new held-out files (`split: heldout`) are merged by the lead. Round 4 (25
+files, two new annotators) was scored once (recall 0.52, precision 0.91) and is tuning now too (issue 14t2). The
+tuning floors are what issue 14t2 measured on all 59 (recall 0.790, precision 0.929); they guard what was
+reached and are not the goal. The held-out floors (issue 14b's) apply to whatever held-out files there are.
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_s
 pytestmark = pytest.mark.corpus
 HELD_OUT_RECALL_FLOOR = 0.51  # round 4 (25 files), scored once at 03:28 UTC 2026-12-07: 0.52
 HELD_OUT_PRECISION_FLOOR = 0.90  # same run: 0.91
-TUNING_RECALL_FLOOR = 0.92
-TUNING_PRECISION_FLOOR = 0.92
+TUNING_RECALL_FLOOR = (
+    0.78  # all 59 tuning files (rounds 1–4), issue 14t2: 0.790 (rounds 1–3 0.929, round 4 0.550)
+)
+TUNING_PRECISION_FLOOR = 0.92  # same run: 0.929
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
@@ -33,7 +36,7 @@ def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
     splits = Counter(s.split for s in speeches)
     assert set(splits) <= {"tune", "heldout"} and splits["tune"]
     if splits["heldout"]:  # none in a checkout whose held-out files have all been scored and moved to tuning
-        assert splits["heldout"] * 3 >= len(speeches) - 1
+        assert splits["heldout"] >= 10  # a third of 59+ tuning files is more than a new round holds (14t2)
     assert {span.kind for s in speeches for span in s.spans} == set(KINDS)
 
 

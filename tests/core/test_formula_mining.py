@@ -21,6 +21,10 @@ SENTENCES = [
      ["经济平稳较快发展", "转变经济发展方式"]),
     ("xi-speeches-2013-2018/xi-2016-12-30-1.txt",
      "全面做好稳增长、促改革、调结构、惠民生、防风险各项工作", ["促改革、调结构、惠民生、防风险"]),
+    # issue 14t2: a term of ≥ 20 speaker-years cited after a verb in half of them; a numbered framework
+    ("gwr-state-council/gwr-2019.txt", "强化社会治安综合治理", ["社会治安综合治理"]),
+    ("cpc-congress-reports/cpc-17-congress-report.txt",
+     "中心同四项基本原则、改革开放这两个基本点统一于发展中国特色社", ["两个基本点"]),
 ]  # fmt: skip
 
 
@@ -47,6 +51,46 @@ def test_a_wording_governed_by_verbs_in_many_speaker_years_is_mined_without_its_
     found = {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=params)}
     assert "经济平稳较快发展" in found
     assert not any(w.startswith(("保持", "促进")) for w in found)
+
+
+def test_a_widely_used_term_needs_a_governing_verb_in_fewer_of_its_groups():
+    texts = [
+        "要加强社会治安综合治理。",
+        "社会治安综合治理的成效，",
+        "社会治安综合治理取得进展，",
+        "强化社会治安综合治理，",
+    ]
+    docs = [(f"c{i % 3}/r-{1990 + i}.txt", texts[i % 4]) for i in range(24)]
+    narrow = mining.MiningParams(min_governed=0.8, wide_min_groups=1000)
+    wide = mining.MiningParams(min_governed=0.8, wide_min_groups=20, wide_min_governed=0.5)
+    assert "社会治安综合治理" not in {
+        m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=narrow)
+    }
+    assert "社会治安综合治理" in {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=wide)}
+    few = docs[:12]  # 12 speaker-years: the stricter share applies
+    assert "社会治安综合治理" not in {
+        m.text for m in mining.mine(few, ordinary=_ordinary(set()), params=wide)
+    }
+
+
+def test_numbered_frameworks_named_alike_by_several_collections_are_mined():
+    texts = [
+        "要充分发挥中央和地方两个积极性，",
+        "坚持三个有利于。在三个方面下功夫，",
+        "第二个积极性，这两个积极性的",
+    ]
+    docs = [(f"c{i % 3}/r-20{10 + i}.txt", texts[i % 2]) for i in range(6)]
+    params = mining.MiningParams(numbered_min_groups=3, chain_min_collections=3)
+    found = {m.text for m in mining.mine_numbered(docs, params=params)}
+    assert found == {"两个积极性", "三个有利于"}  # 三个方面 is a count of things, not a framework
+    assert mining.mine_numbered(docs[:2], params=params) == []  # two speaker-years only
+    ordinal = [(f"c{i % 3}/r-20{10 + i}.txt", texts[2]) for i in range(6)]
+    assert mining.mine_numbered(ordinal, params=params) == []  # after 第 or 这 it is no label
+    known = mining.without_known(mining.mine_numbered(docs, params=params), ["发挥中央和地方两个积极性"])
+    assert {m.text for m in known} == {
+        "两个积极性",
+        "三个有利于",
+    }  # named alone too, inside a lexicon wording
 
 
 def test_repetition_within_one_speaker_year_or_one_collection_is_not_enough():

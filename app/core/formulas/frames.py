@@ -25,7 +25,7 @@ _ORD = f"[{_CN}]{{1,3}}"
 _MEETING_TAIL = "(?:精神|报告|公报|决议|决定)?"
 _PLENUMS = rf"(?:{_ORD}中、)*{_ORD}中全会"
 _CONGRESS = (
-    rf"(?:中国共产党|中共)第{_ORD}次全国代表大会"
+    rf"(?:中国共产党|中共|党的)第{_ORD}次全国代表大会"
     rf"|(?:党的|中共)第?{_ORD}大"
     rf"|(?<![{_CN}第])(?:二十[{_CN[:-1]}]?|十[{_CN[:-1]}])大(?![会学家局型批量力事])"
 )
@@ -81,8 +81,21 @@ def _work_report_spans(text: str) -> list[tuple[int, int]]:
 _RESOLUTION_RE = re.compile(r"第[一二三]个历史决议")
 #: A cited document: a 《》 title that names an official kind of document (not a book or a song).
 _DOCUMENT_RE = re.compile(
-    r"《[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法)"
-    r"[^《》\n]{0,60}》"
+    r"《\s*[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法)"
+    r"[^《》\n]{0,60}?\s*》"
+)
+#: Party regulations cited without 《》 (贯彻执行党组工作条例; 、地方党委工作条例; 新形势下党内政治生活若干准则): the name
+#: starts after a clause mark, 了/和/及 or a verb of compliance, not with a determiner (一些|有关|各项), and ends in
+#: one of these words.
+_REGULATION_ENDS = ("工作条例", "机关条例", "若干准则")
+_REGULATION_RE = re.compile(
+    rf"(?:(?<=[、，。；：“\n了和及])|(?<=执行)|(?<=贯彻)|(?<=落实)|(?<=修订)|(?<=制定)|(?<=出台)|(?<=颁布)|(?<=印发)"
+    rf"|(?<=遵守)|(?<=学习))(?![了的在对和与及是把一这那各有相该本其])(?:(?!了)[{HAN}]){{2,10}}?(?:{'|'.join(_REGULATION_ENDS)})"
+)
+#: Sessions of a local or national body cited by term and session (全国政协十四届一次会议, 区委十五届四次全会).
+_SESSION_ANCHORS = ("次会议", "次全会", "次全体会议")
+_SESSION_RE = re.compile(
+    rf"(?:全国政协|全国人大|[省市区县州旗盟](?:委|人大|政协)|(?<![第{_CN}])){_ORD}届{_ORD}次(?:全体会议|会议|全会)"
 )
 
 
@@ -101,10 +114,31 @@ def _anchor_positions(text: str) -> list[int]:
     return sorted(found)
 
 
+def _anchored(
+    text: str, anchors: tuple[str, ...], rx: re.Pattern[str], reach: int, *, widest: bool
+) -> list[tuple[int, int]]:
+    """Spans of `rx` ending at an occurrence of one of `anchors` (plain substring search finds them): the
+    widest such span, or (widest=False) the narrowest — 贯彻执行|党组工作条例 starts at the last boundary."""
+    spans = []
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at >= 0:
+            end = at + len(anchor)
+            starts = range(max(0, at - reach), at) if widest else range(at - 1, max(0, at - reach) - 1, -1)
+            for start in starts:
+                if rx.fullmatch(text, start, end) is not None:
+                    spans.append((start, end))
+                    break
+            at = text.find(anchor, end)
+    return spans
+
+
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
     spans += _work_report_spans(text)
+    spans += _anchored(text, _REGULATION_ENDS, _REGULATION_RE, 12, widest=False)
+    spans += _anchored(text, _SESSION_ANCHORS, _SESSION_RE, 12, widest=True)
     for m in _PLAN_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else "\n"
         if before in _CN:
@@ -123,8 +157,10 @@ def reference_hits(text: str) -> list[PatternHit]:
         if m is not None and m.start() <= at:
             spans.append(m.span())
             done = m.end()
+    # a reference inside another (党的第二十次全国代表大会 in a 《关于召开…的决议》) is part of it
+    outer = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
     hits = []
-    for start, end in spans:
+    for start, end in outer:
         if text.startswith("人民代表大会", text.find("届", start, end) + 1):
             place = _PLACE_RE.search(text, max(0, start - 9), start)
             if place is not None:

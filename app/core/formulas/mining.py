@@ -72,9 +72,24 @@ class MiningParams:
     piece_share: float = 0.6
     #: share of its groups in which a governing verb precedes it (the term test)
     min_governed: float = 0.8
+    #: a term used by very many groups needs a governing verb in fewer of them (社会主义现代化建设 is cited as
+    #: often in a genitive, 社会主义现代化建设的…, as after 推进)
+    wide_min_groups: int = 20
+    wide_min_governed: float = 0.5
     #: slogan chains (守初心、担使命; 稳增长、促改革、调结构): speaker-years and collections that use one whole
     chain_min_groups: int = 2
     chain_min_collections: int = 3
+    #: numbered frameworks (两个基本点, 两个文明, 三个有利于): a count + label, unquoted, that this many groups of
+    #: `chain_min_collections` collections use in the same form (1000: none; the cross-validation ties 2–4)
+    numbered_min_groups: int = 3
+    #: the longest clause of a chain (聚精会神搞建设、一心一意谋发展 has two of 7)
+    chain_max_part: int = 5
+    #: dictionary words and idioms (以人为本, 节能减排, 依法行政) are ordinary vocabulary unless cited: kept when
+    #: they have ≥ `word_min_chars` characters, ≥ `word_min_groups` groups of `min_collections` collections, and a
+    #: governing verb before them in ≥ `word_min_governed` of their groups (1000 groups: none is kept)
+    word_min_chars: int = 4
+    word_min_groups: int = 1000
+    word_min_governed: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +99,8 @@ class Mined:
     collections: int
     #: groups in which a governing verb stands right before it (summed over the verbs; may exceed `groups`)
     governed: int = 0
-    #: "term" (a wording inside clauses) or "chain" (a run of short equal clauses used whole)
+    #: "term" (a wording inside clauses), "word" (a dictionary word or idiom, kept only when cited) or "chain"
+    #: (a run of short equal clauses used whole)
     kind: str = "term"
 
 
@@ -149,12 +165,24 @@ def mine(
     levels = _Levels(runs, DiscoveryParams(min_df=floor, max_len=params.max_chars + 4), None)
     df = levels.df
     pool = []
+    words: set[str] = set()
+    take_words = params.word_min_groups < 1000
     for grams in levels.by_level.values():
         for g in grams:
             size = len(g) - g.count("、")
-            if df[g] < params.min_groups or not params.min_chars <= size <= params.max_chars or "、、" in g:
+            if (
+                df[g] < params.min_groups
+                or not params.word_min_chars <= size <= params.max_chars
+                or "、、" in g
+            ):
                 continue
-            if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP or ordinary(g):
+            if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP:
+                continue
+            if ordinary(g):
+                if not take_words or df[g] < params.word_min_groups:
+                    continue
+                words.add(g)
+            elif size < params.min_chars:
                 continue
             if "了" in g or g.startswith(GOVERNING_VERBS):
                 continue  # a predicate (奠定了坚实基础), or a formula with its verb (落实|党的二十大): not a name
@@ -170,12 +198,19 @@ def mine(
     pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
     spread = _collections(pool, runs, [collection_of[g] for g in names])
     found = [
-        Mined(g, df[g], spread[g], governed(g, df))
+        Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
         for g in pool
-        if spread[g] >= params.min_collections and governed(g, df) >= params.min_governed * df[g]
+        if spread[g] >= params.min_collections
+        and governed(g, df) >= _governed_share(params, g in words, df[g]) * df[g]
     ]
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
+
+
+def _governed_share(params: MiningParams, word: bool, groups: int) -> float:
+    if word:
+        return params.word_min_governed
+    return params.wide_min_governed if groups >= params.wide_min_groups else params.min_governed
 
 
 #: A chain is 2–6 clauses of 3–5 characters, all of one length, separated by ， or 、 (and nothing else).
@@ -186,13 +221,13 @@ _CHAIN_MAX_PARTS = 6
 _CHAIN_BAD_END = frozenset("们的了地得着过")
 
 
-def chains(text: str) -> set[str]:
+def chains(text: str, longest_part: int = 5) -> set[str]:
     """The slogan chains of a text, parts joined by 、: every run of ≥ 2 consecutive equal-length clauses,
     starting at any clause of a run (稳增长、促改革、调结构、惠民生、防风险 yields 促改革、调结构 too)."""
     tokens = _CHAIN_TOKEN_RE.findall(text.translate(_QUOTES))
     found: set[str] = set()
     for i, token in enumerate(tokens):
-        if len(token) not in _CHAIN_PART or not _is_han(token):
+        if not _CHAIN_PART.start <= len(token) <= longest_part or not _is_han(token):
             continue
         parts = [token]
         j = i + 1
@@ -224,7 +259,7 @@ def mine_chains(
     for path, text in documents:
         group, collection = group_of(path)
         body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
-        for chain in chains(body):
+        for chain in chains(body, params.chain_max_part):
             groups[chain].add(group)
             collections[chain].add(collection)
     found = [
@@ -233,6 +268,44 @@ def mine_chains(
         if len(g) >= params.chain_min_groups and len(collections[chain]) >= params.chain_min_collections
         and not any(part[-1] in _CHAIN_BAD_END for part in chain.split("、"))
         and not all(ordinary(part) for part in chain.split("、"))
+    ]  # fmt: skip
+    found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
+    return found
+
+
+#: 两个基本点, 三个有利于 (quote marks dropped): a count of several, 个 or 大, and a 2–6 character label that ends at
+#: a clause mark or a linking word; not after an ordinal or a demonstrative (第三个…, 这两个…).
+_NUMBERED_LABEL_RE = re.compile(
+    rf"(?<![第这那每几前后头一二三四五六七八九十百千万])([两二三四五六七八九十][个大](?:[{HAN}]{{2,6}}?))"
+    r"(?=[，。、；：！？）》和与的]|$)"
+)
+
+
+def _numbered_label_ok(label: str) -> bool:
+    from app.core.formulas.patterns import _COUNT_NOUNS
+
+    return not re.match(rf"(?:{_COUNT_NOUNS})", label[2:]) and not label.endswith(
+        ("方面", "五年计划", "五年规划")
+    )
+
+
+def mine_numbered(documents: Iterable[tuple[str, str]], *, params: MiningParams | None = None) -> list[Mined]:
+    """Numbered frameworks that at least `numbered_min_groups` speaker-years of `chain_min_collections`
+    collections name in the same form (两个基本点, 两个积极性, 三个有利于); counts of things (三个方面) are not."""
+    params = params or MiningParams()
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    collections: defaultdict[str, set[str]] = defaultdict(set)
+    for path, text in documents:
+        group, collection = group_of(path)
+        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+        for m in _NUMBERED_LABEL_RE.finditer(body.translate(_QUOTES)):
+            groups[m.group(1)].add(group)
+            collections[m.group(1)].add(collection)
+    found = [
+        Mined(label, len(g), len(collections[label]), kind="numbered")
+        for label, g in groups.items()
+        if len(g) >= params.numbered_min_groups and len(collections[label]) >= params.chain_min_collections
+        and _numbered_label_ok(label)
     ]  # fmt: skip
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
@@ -267,6 +340,9 @@ def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
         key = match_key(m.text)
         if key in keys or any(True for _ in automaton.iter(key)):
             continue
+        if m.kind == "numbered":  # a framework is named alone too (两个基本点 outside 一个中心、两个基本点)
+            kept.append(m)
+            continue
         head, tail = key[:_OVERLAP], key[-_OVERLAP:]
         if any(
             key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail))
@@ -296,8 +372,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     documents = list(documents)
     ordinary = lambda g: g in idioms or g in words  # noqa: E731
-    mined = mine(documents, ordinary=ordinary, params=params) + mine_chains(
-        documents, ordinary=ordinary, params=params
+    mined = (
+        mine(documents, ordinary=ordinary, params=params)
+        + mine_chains(documents, ordinary=ordinary, params=params)
+        + mine_numbered(documents, params=params)
     )
     known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
     mined = without_known(mined, known)

@@ -131,6 +131,7 @@ CATEGORY_NAMES = (
     QT_TRANSLATE_NOOP("FormulaCategory", "parallel"),
     QT_TRANSLATE_NOOP("FormulaCategory", "reference"),
     QT_TRANSLATE_NOOP("FormulaCategory", "library"),
+    QT_TRANSLATE_NOOP("FormulaCategory", "mined"),
 )
 
 
