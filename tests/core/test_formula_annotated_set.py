@@ -21,8 +21,8 @@ from tests.bench.eval_formulas import RULE_KIND, evaluate
 from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_set, parse
 
 pytestmark = pytest.mark.corpus
-HELD_OUT_RECALL_FLOOR = 0.51  # round 4 (25 files), scored once at 03:28 UTC 2026-12-07: 0.52
-HELD_OUT_PRECISION_FLOOR = 0.90  # same run: 0.91
+HELD_OUT_RECALL_FLOOR = 0.45  # round 5 (19 files), scored once at 03:51 UTC 2026-12-07: 0.46
+HELD_OUT_PRECISION_FLOOR = 0.82  # same run: 0.83
 TUNING_RECALL_FLOOR = (
     0.78  # all 59 tuning files (rounds 1–4), issue 14t2: 0.790 (rounds 1–3 0.929, round 4 0.550)
 )
