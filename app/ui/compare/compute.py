@@ -267,8 +267,9 @@ def _compute(
         prepared[n] = prepare(docs[n].text, params)
     # Where the pairs share text is found on two cores (a helper process takes pairs from the end);
     # every pair is labelled here, with this process's lexicon and boilerplate signal.
-    for m, groups in shared_groups(prepared, missing, params, cancelled):
-        a, b = missing[m]
+    ordered = pair_order(missing)
+    for m, groups in shared_groups(prepared, ordered, params, cancelled):
+        a, b = ordered[m]
         pair_passages, summary = compare_prepared(
             prepared[a], prepared[b], a, b, params, None, cancelled, groups
         )
@@ -293,6 +294,30 @@ def _compute(
     return CompareResult(
         tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links
     )
+
+
+def pair_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`pairs` in the order to match them so that documents have all their pairs done early, one after
+    another, while the caller takes pairs from the front of the list and the helper from the back
+    (helper_pool.shared_groups): a pane can then be drawn while the rest still match (`pane_ready`).
+
+    Each end completes one document's pairs at a time: the front the lowest document with pairs left,
+    taking its partners from the highest; the back the highest document, taking partners from the
+    lowest, so that each end also does the other's shared pair early. The ends take turns; the list is
+    the front's picks followed by the back's in reverse. The results do not depend on this order."""
+    left = set(pairs)
+    front: list[tuple[int, int]] = []
+    back: list[tuple[int, int]] = []
+    turn_front = True
+    while left:
+        docs = {n for pair in left for n in pair}
+        target = min(docs) if turn_front else max(docs)
+        star = sorted((pair for pair in left if target in pair), key=lambda pair: sum(pair) - target)
+        pick = star[-1] if turn_front else star[0]
+        left.discard(pick)
+        (front if turn_front else back).append(pick)
+        turn_front = not turn_front
+    return front + back[::-1]
 
 
 def provisional_links(results: Found, doc: int, count: int) -> list[Link]:
