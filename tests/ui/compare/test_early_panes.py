@@ -105,6 +105,7 @@ def test_a_pane_done_early_is_drawn_before_the_result_and_relinked_after(qtbot, 
         apply_highlights(reference, view.links[index], view.labels(), top_partner=view.sync.lead)
         assert pane.reader.highlighted_ranges() == reference.highlighted_ranges(), index
         assert _marks(pane.reader) == _marks(reference), index  # the final Links, numbered
+    assert len(highlights._drawn) == 4, "every pane's drawing is kept for a reopen, the early ones too"
     first = next(link for link in view.links[0] if link.kind == "copy")
     marks = view.panes[0].reader.marks(f"copy-{first.partner}")
     view._on_mark_clicked(0, next(m for m in marks if m.payload == first))
