@@ -98,7 +98,20 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
     helper_cpu = children_cpu()
     view = CompareView(documents, cache=cache)
     view.result_ready.connect(lambda _result: arrived.append(time.perf_counter()))
-    view.highlights_ready.connect(lambda: (done.append(time.perf_counter()), loop.quit()))
+    view.highlights_ready.connect(
+        lambda: (done.append(time.perf_counter()), done_cpu.append(time.thread_time()), loop.quit())
+    )
+    # The GUI thread's work from the moment the result lands (apply_result) to the last highlight: what
+    # drawing during the matching can take off the end.
+    landed: list[tuple[float, float]] = []
+    done_cpu: list[float] = []
+    apply_result = view.apply_result
+
+    def timed_apply(result) -> None:
+        landed.append((time.perf_counter(), time.thread_time()))
+        apply_result(result)
+
+    view.apply_result = timed_apply
     view.resize(1600, 900)
     view.show()
     built = time.perf_counter() - started
@@ -119,6 +132,8 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
         "built": built,
         "result": arrived[-1] - started,
         "highlighted": done[0] - started,
+        "after_result": done[0] - landed[0][0],
+        "after_result_cpu": done_cpu[0] - landed[0][1],
         "stall": stall,
         "stall_cpu": heartbeat.longest_cpu,
         "gui_cpu": gui_cpu,

@@ -217,7 +217,9 @@ def test_eight_congress_reports(corpus, tmp_path):
         for run, f in runs.items():
             print(
                 f"  {name:>13} {run:>12}: built {f['built'] * 1000:.0f} ms, result {f['result'] * 1000:.0f} ms, "
-                f"all highlighted {f['highlighted'] * 1000:.0f} ms (CPU: GUI thread {f['gui_cpu'] * 1000:.0f} ms, "
+                f"all highlighted {f['highlighted'] * 1000:.0f} ms "
+                f"(after the result landed: {f.get('after_result', 0) * 1000:.0f} ms, "
+                f"GUI-thread CPU {f.get('after_result_cpu', 0) * 1000:.0f} ms) (CPU: GUI thread {f['gui_cpu'] * 1000:.0f} ms, "
                 f"process {f['cpu'] * 1000:.0f} ms, helper process {f.get('helper_cpu', 0) * 1000:.0f} ms), "
                 f"longest stall after construction {f['stall'] * 1000:.0f} ms "
                 f"(GUI-thread CPU in it at most {f.get('stall_cpu', 0) * 1000:.0f} ms) ({f['passages']} passages)"

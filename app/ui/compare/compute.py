@@ -36,6 +36,9 @@ from app.ui.compare.links import Link, links_by_doc
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+#: Told (in the worker) a document's side of every passage as soon as all of that document's pairs are
+#: matched, while other pairs still run: provisional Links, numbered -1 (see `provisional_links`).
+PaneReady = Callable[[int, list[Link]], None]
 _DEFAULTS = PassageParams()
 
 
@@ -189,8 +192,11 @@ def compute(
     cache: PairCache | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    pane_ready: PaneReady | None = None,
 ) -> CompareResult:
-    """Passages among `docs`; progress counts pairs (cached pairs count as done at once)."""
+    """Passages among `docs`; progress counts pairs (cached pairs count as done at once). `pane_ready`,
+    when given, hears each document's provisional Links once all its pairs are done (`provisional_links`);
+    with the whole result cached, or only two documents, it hears nothing."""
     started = time.perf_counter()
     settings = settings.with_library_signal()
     params = settings.engine_params()
@@ -208,7 +214,9 @@ def compute(
         # The lexicon loads once per process: long-lived objects the collector should see and age normally.
         params.formula_oracle("")
     with collector_paused():
-        return _compute(docs, settings, params, key, results, missing, cache, progress, cancelled, started)
+        return _compute(
+            docs, settings, params, key, results, missing, cache, progress, cancelled, started, pane_ready
+        )
 
 
 Found = dict[tuple[int, int], tuple[list[Passage], PairSummary]]
@@ -246,16 +254,22 @@ def _compute(
     progress: Progress | None,
     cancelled: IsCancelled | None,
     started: float,
+    pane_ready: PaneReady | None = None,
 ) -> CompareResult:
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
     hits = len(results)
+    # Documents still waiting for a pair: told to `pane_ready` when none is left (only while others match).
+    waiting = {n: sum(n in pair for pair in missing) for n in range(len(docs))} if missing else {}
+    if len(docs) < 3:
+        pane_ready = None
     for n in sorted({n for pair in missing for n in pair}):
         prepared[n] = prepare(docs[n].text, params)
     # Where the pairs share text is found on two cores (a helper process takes pairs from the end);
     # every pair is labelled here, with this process's lexicon and boilerplate signal.
-    for m, groups in shared_groups(prepared, missing, params, cancelled):
-        a, b = missing[m]
+    ordered = pair_order(missing)
+    for m, groups in shared_groups(prepared, ordered, params, cancelled):
+        a, b = ordered[m]
         pair_passages, summary = compare_prepared(
             prepared[a], prepared[b], a, b, params, None, cancelled, groups
         )
@@ -264,6 +278,11 @@ def _compute(
             cache.save(docs, a, b, key, found)
         if progress is not None:
             progress(len(results), len(pairs))
+        if pane_ready is not None and len(results) < len(pairs):
+            for n in (a, b):
+                waiting[n] -= 1
+                if waiting[n] == 0:
+                    pane_ready(n, provisional_links(results, n, len(docs)))
     passages: list[Passage] = [p for pair in pairs for p in results[pair][0]]
     summaries: list[PairSummary] = [results[pair][1] for pair in pairs]
     comparison = Comparison(tuple(passages), tuple(summaries))
@@ -275,6 +294,49 @@ def _compute(
     return CompareResult(
         tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links
     )
+
+
+def pair_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`pairs` in the order to match them so that documents have all their pairs done early, one after
+    another, while the caller takes pairs from the front of the list and the helper from the back
+    (helper_pool.shared_groups): a pane can then be drawn while the rest still match (`pane_ready`).
+
+    Each end completes one document's pairs at a time: the front the lowest document with pairs left,
+    taking its partners from the highest; the back the highest document, taking partners from the
+    lowest, so that each end also does the other's shared pair early. The ends take turns; the list is
+    the front's picks followed by the back's in reverse. The results do not depend on this order."""
+    left = set(pairs)
+    front: list[tuple[int, int]] = []
+    back: list[tuple[int, int]] = []
+    turn_front = True
+    while left:
+        docs = {n for pair in left for n in pair}
+        target = min(docs) if turn_front else max(docs)
+        star = sorted((pair for pair in left if target in pair), key=lambda pair: sum(pair) - target)
+        pick = star[-1] if turn_front else star[0]
+        left.discard(pick)
+        (front if turn_front else back).append(pick)
+        turn_front = not turn_front
+    return front + back[::-1]
+
+
+def provisional_links(results: Found, doc: int, count: int) -> list[Link]:
+    """Document `doc`'s side of every passage of its pairs (all in `results`), as `links_by_doc` will give
+    it from the whole result, except that each Link's number is -1: a passage's number is its index among
+    all pairs' passages, unknown while earlier pairs still match. The passages are the same objects, taken
+    in the same order, so the two lists sort alike, link for link."""
+    out: list[Link] = []
+    for other in range(count):
+        if other == doc:
+            continue
+        pair = (min(doc, other), max(doc, other))
+        for p in results[pair][0]:
+            if p.a == doc:
+                out.append(Link(-1, p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p))
+            else:
+                out.append(Link(-1, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
+    out.sort(key=lambda link: (link.start, link.end, link.partner))
+    return out
 
 
 def shared_ratios(

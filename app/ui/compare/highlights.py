@@ -117,6 +117,7 @@ def highlight_steps(
     *,
     show_formulas: bool = True,
     top_partner: int | None = None,
+    provisional: bool = False,
 ) -> list[Callable[[], None]]:
     """The steps that show `links` (this document's side of every passage) on `pane`, one per call.
 
@@ -126,7 +127,8 @@ def highlight_steps(
     step_queue.AGAIN until done); the last redraws the pane in one pass. A caller can yield to the event
     loop between any two calls (apply_highlights runs them at once). Where several partners share the same
     sentence their colours overlap; `top_partner` (the lead pane) is drawn on top, so every pane shows
-    first what it shares with the reference speech.
+    first what it shares with the reference speech. `provisional`: `links` are numbered -1 (drawn while
+    other pairs still match, see compute.provisional_links); `relink` later gives the pane the final ones.
     """
     documents = len(labels)
 
@@ -142,11 +144,11 @@ def highlight_steps(
             by_partner.setdefault(link.partner, []).append(link)
     style = _copy_style(documents)
     edits: list[Mark] = []
-    key = (pane.text(), tuple(labels), show_formulas, top_partner, pane.theme, pane.theme.dark)
+    key = _drawn_key(pane, labels, show_formulas, top_partner)
     drawn: list[tuple | None] = [None]
 
     def find_edits() -> None:
-        drawn[0] = _drawn_before(pane, key, links)
+        drawn[0] = None if provisional else _drawn_before(pane, key, links)
         if drawn[0] is None:
             edits[:] = _edits(links)
 
@@ -175,10 +177,36 @@ def highlight_steps(
     def redraw() -> None:
         if drawn[0] is None:
             pane.redraw_deferred()
-            if fresh[0]:
+            if fresh[0] and not provisional:
                 _remember_drawn(key, list(links), pane.drawn_state())
 
     return [find_edits, set_layers, merge, redraw]
+
+
+def _drawn_key(
+    pane: ReadingPane, labels: Sequence[str], show_formulas: bool, top_partner: int | None
+) -> tuple:
+    return (pane.text(), tuple(labels), show_formulas, top_partner, pane.theme, pane.theme.dark)
+
+
+def relink(
+    pane: ReadingPane,
+    links: Sequence[Link],
+    labels: Sequence[str],
+    *,
+    show_formulas: bool = True,
+    top_partner: int | None = None,
+) -> None:
+    """Give a pane drawn from provisional Links (`highlight_steps(provisional=True)` on a fresh pane) the
+    final `links` of the same passages: every mark keeps its span and its drawing, only its payload becomes
+    the final Link (its passage number), and the drawing is kept for reopening as if drawn from `links`."""
+    final = {id(link.passage): link for link in links}
+
+    def swap(payload: object) -> object:
+        return final.get(id(payload.passage), payload) if isinstance(payload, Link) else payload
+
+    pane.replace_payloads(swap)
+    _remember_drawn(_drawn_key(pane, labels, show_formulas, top_partner), list(links), pane.drawn_state())
 
 
 #: How long one slice of merging a pane's block formats may take (seconds): with the step queue's turn

@@ -41,7 +41,7 @@ class PassageNavigation:
     labels: Callable[[], list[str]]
 
     def _on_mark_clicked(self, index: int, mark: Mark) -> None:
-        if isinstance(mark.payload, Link):
+        if isinstance(mark.payload, Link) and mark.payload.number >= 0:  # not a provisional one
             self.select_links(index, links_under(self.panes[index].reader, mark.payload))
 
     def select_passage(self, number: int) -> None:

@@ -50,7 +50,11 @@ class StepQueue(QObject):
 
     def append(self, step: Step) -> None:
         """Run `step` after the pending steps (at once from the next turn when none are pending)."""
-        self.replace([*self._steps, step])
+        self.extend([step])
+
+    def extend(self, steps: Iterable[Step]) -> None:
+        """Run `steps` after the pending steps."""
+        self.replace([*self._steps, *steps])
 
     def clear(self) -> None:
         self._steps.clear()

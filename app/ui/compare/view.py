@@ -9,10 +9,11 @@ batch that re-formats each block once), so the window keeps answering while thou
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from shiboken6 import isValid
@@ -36,10 +37,12 @@ from app.ui.compare.export_commands import ExportCommands
 from app.ui.compare.highlights import (
     CURRENT_KIND,
     FORMULA_KIND,
+    FRESH_KINDS,
     highlight_steps,
     link_colour,
     link_tooltip,
     passage_colours,
+    relink,
 )
 from app.ui.compare.links import Link
 from app.ui.compare.pane_row import PaneRow
@@ -56,6 +59,28 @@ if TYPE_CHECKING:
     from app.ui.common.merged_lexicon import MergedLexicon
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
+
+
+class _PaneRelay(QObject):
+    """Hands `compute`'s pane_ready calls (made in the worker) to the view on the GUI thread: this object
+    lives there, so Qt queues the signal (in an inline runner it is delivered at once)."""
+
+    _ready = Signal(int, int, object)
+
+    def __init__(self, view: CompareView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._ready.connect(self._deliver)
+
+    def pane_ready(self, generation: int, doc: int, links: list[Link]) -> None:
+        with suppress(RuntimeError):  # the view is gone (its matching is being cancelled)
+            self._ready.emit(generation, doc, links)
+
+    @Slot(int, int, object)
+    def _deliver(self, generation: int, doc: int, links: object) -> None:
+        self._view._on_pane_ready(generation, doc, links)
+
+
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
 
@@ -101,7 +126,11 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
         self._steps = StepQueue(self)
-        self._steps.finished.connect(self.highlights_ready)
+        self._steps.finished.connect(self._on_steps_finished)
+        #: Panes drawn (or queued to be) from provisional Links while the first result was still matching:
+        #: pane index → (those Links, (show_formulas, lead) they were drawn with). See `_on_pane_ready`.
+        self._early: dict[int, tuple[list[Link], tuple[bool, int]]] = {}
+        self._relay = _PaneRelay(self)
         self._generation = 0
         #: Where the knobs, toggles and docks are remembered: the host window's preferences (tests pass
         #: their own); the default settings file only for a view made on its own.
@@ -245,6 +274,9 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         if self.boilerplate_source is not None:
             settings = replace(settings, boilerplate_source=self.boilerplate_source)
         self._generation += 1
+        if self.result is None:  # only early drawings of a superseded first result are queued: drop them
+            self._steps.clear()
+            self._early.clear()
         generation, key = self._generation, memo_key(self.documents, settings)
         known = remembered(key, self.documents)
         if known is None:
@@ -261,8 +293,13 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         documents, cache = list(self.documents), self.cache
         self.params.set_busy(True)
         self._update_status(computing=True)
+        relay = self._relay
+
+        def pane_ready(doc: int, links: list[Link]) -> None:
+            relay.pane_ready(generation, doc, links)
+
         self._task = self.runner.start(
-            lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled),
+            lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled, pane_ready),
             on_success=lambda result: self._on_result(generation, result, key, check=check),
             on_failure=lambda exc: self._on_failure(generation, exc),
             on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
@@ -277,6 +314,31 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self._task = None
         self.params.set_busy(False)
         self._update_export_enabled()
+
+    def _on_pane_ready(self, generation: int, doc: int, links: list[Link]) -> None:
+        """All of pane `doc`'s pairs are matched while others still run: draw its highlights now, from
+        provisional Links (numbered -1), when nothing is shown yet; `apply_result` then only relinks it.
+        A view showing a result keeps it whole until the next one lands."""
+        if not isValid(self) or generation != self._generation or self.result is not None:
+            return
+        reader = self.panes[doc].reader
+        if doc in self._early or not set(reader.mark_kinds()) <= FRESH_KINDS:
+            return
+        self._early[doc] = (links, (self.show_formulas, self.sync.lead))
+        self._steps.extend(
+            highlight_steps(
+                reader,
+                links,
+                self.labels(),
+                show_formulas=self.show_formulas,
+                top_partner=self.sync.lead,
+                provisional=True,
+            )
+        )
+
+    def _on_steps_finished(self) -> None:
+        if self.result is not None:  # not after drawing early panes only
+            self.highlights_ready.emit()
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
@@ -337,7 +399,19 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     def _queue_highlights(self, first: Sequence[Callable[[], object]] = ()) -> None:
         steps: list[Callable[[], object]] = list(first)
         labels = self.labels()
+        early, self._early = self._early, {}
+        options = (self.show_formulas, self.sync.lead)
         for pane in self.panes:
+            drawn = early.get(pane.index)
+            if drawn is not None and drawn[1] == options:
+                final = self.links[pane.index]
+                steps.append(
+                    lambda pane=pane, final=final: relink(
+                        pane.reader, final, labels, show_formulas=options[0], top_partner=options[1]
+                    )
+                )
+                steps.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
+                continue
             steps += highlight_steps(
                 pane.reader,
                 self.links[pane.index],
@@ -346,7 +420,10 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
                 top_partner=self.sync.lead,
             )
             steps.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
-        self._steps.replace(steps)
+        if early:  # the early panes' steps still queued draw first; the relinks follow them
+            self._steps.extend(steps)
+        else:
+            self._steps.replace(steps)
 
     def wait_until_highlighted(self) -> None:
         """Apply any queued highlight steps now (tests and exports that need the final state).

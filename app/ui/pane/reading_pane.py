@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
@@ -210,6 +210,14 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         layers, drawn = state
         self._layers = dict(layers)
         self._highlighter.restore(drawn)
+
+    def replace_payloads(self, swap: Callable[[object], object]) -> None:
+        """Give every persistent mark the payload `swap(payload)`: same spans, same drawing, nothing redrawn
+        (the compare view draws a pane with provisional passages, then hands it the final ones)."""
+        self._layers = {
+            kind: replace(layer, marks=[Mark(m.start, m.end, swap(m.payload)) for m in layer.marks])
+            for kind, layer in self._layers.items()
+        }
 
     def marks(self, kind: str) -> list[Mark]:
         layer = self._layers.get(kind)
