@@ -28,6 +28,7 @@ from app.store import open_library
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
 from app.ui.compare.cache import LibraryPairCache
+from tests.bench.shipped_lexicon import same_lexicon
 from tests.conftest import REPO
 
 YEARS = (2021, 2022, 2023, 2024)
@@ -240,4 +241,12 @@ def test_eight_congress_reports(corpus, tmp_path):
         for run, f in runs.items()
     }
     print(f"  passage digests: {sorted(set(digests.values()))} (one value: every open found the same)")
+    baseline = variants.get("baseline code")
+    if baseline is not None and not same_lexicon(REPO, baseline):
+        # a different shipped lexicon labels passages differently: each code must still agree with itself;
+        # the engines alone are compared by running this bench from a copy of this tree with the old lexicon
+        print("  the two trees ship different lexicons: passages compared within each code only")
+        for name in variants:
+            assert len({d for (n, _r, _k), d in digests.items() if n == name}) == 1, digests
+        return
     assert len(set(digests.values())) == 1, digests

@@ -36,6 +36,7 @@ import pytest
 from app.core.passages.engine import LONG_CHARS
 from tests.bench.import_runs import baseline_code as _baseline
 from tests.bench.import_runs import env as _env
+from tests.bench.shipped_lexicon import same_lexicon
 from tests.conftest import CORPUS, REPO
 
 SIZES = (20_000, 40_000, 80_000, 160_000)
@@ -211,8 +212,7 @@ def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
             )
         _per_shared(workload, new)
     changed = [name for name in new if name != "versions" and new[name]["digest"] != old[name]["digest"]]
-    lexicon = Path("resources", "lexicon", "formulas.tsv")
-    if (REPO / lexicon).read_bytes() != (old_code / lexicon).read_bytes():
+    if not same_lexicon(REPO, old_code):
         # passages are labelled formula/copy by the shipped lexicon: a grown lexicon relabels them, which is
         # not the engine; swap the old tree's lexicon into a copy of this one to compare engines alone
         print(
