@@ -3,17 +3,27 @@ schema the baseline refuses as "created by a newer Duidu") undone on a copy, sam
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from app.store import open_library
 
-#: The schema of the baseline (main at 96f1391).
-BASELINE_SCHEMA = "0006"
+_HEAD_RE = re.compile(r'^SCHEMA_HEAD = "(\w+)"', re.M)
 
 
-def copy_at_revision(source: Path, target: Path, revision: str = BASELINE_SCHEMA) -> Path:
-    """`source` copied to `target` and migrated down to `revision`."""
+def schema_of(tree: Path) -> str:
+    """The schema revision the code in `tree` (a checkout) creates and expects."""
+    found = _HEAD_RE.search((tree / "app" / "store" / "migrate.py").read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(f"no SCHEMA_HEAD in {tree}")
+    return found.group(1)
+
+
+def copy_at_revision(source: Path, target: Path, tree: Path) -> Path:
+    """`source` copied to `target` at the schema of the baseline code in `tree`: opened once by this code
+    (which brings an older cached library up to this checkout's schema), then migrated down to the
+    baseline's revision (nothing to do when it is the same)."""
     from alembic import command
 
     from app.store.migrate import alembic_config
@@ -22,5 +32,5 @@ def copy_at_revision(source: Path, target: Path, revision: str = BASELINE_SCHEMA
     with open_library(str(target)) as library, library.engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+        command.downgrade(config, schema_of(tree))
     return target

@@ -108,7 +108,7 @@ def test_copy_network_of_a_scanned_library_draws_in_the_gui(corpus: Path, tmp_pa
         f"{stored:,} pairs"
     )
     baseline_work = tmp_path / "library-baseline.sqlite"
-    copy_at_revision(work, baseline_work)
+    copy_at_revision(work, baseline_work, _baseline_tree())
     load = _load()
     old = _draw(baseline, baseline_work, tmp_path / "baseline.png")
     new = _draw(ROOT, work, tmp_path / "new.png")

@@ -37,7 +37,7 @@ from tests.store.reuse_set import paragraphs, substitute
 
 QUERIES = 16
 REPO = Path(__file__).resolve().parents[2]
-BASELINE = "96f1391"
+BASELINE = os.environ.get("DUIDU_BASELINE_REF", "96f1391")  # a label for the printed figures
 WORKER = Path(__file__).with_name("similar_latency_worker.py")
 
 

@@ -106,7 +106,9 @@ def test_cold_start_to_a_filled_table(tmp_path: Path):
     baseline = os.environ.get(BASELINE_ENV)
     if baseline:
         variants["baseline code"] = Path(baseline)
-        libraries["baseline code"] = copy_at_revision(library, tmp_path / "baseline.duidu.sqlite")
+        libraries["baseline code"] = copy_at_revision(
+            library, tmp_path / "baseline.duidu.sqlite", Path(baseline)
+        )
         time.sleep(2.5)  # as above, for the copy
     commands = {
         name: [sys.executable, "-m", "app", "gui", "--db", str(path)] for name, path in libraries.items()
