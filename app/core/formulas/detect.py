@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
@@ -36,6 +37,8 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 FRAGMENT_CHARS = 8
 
 _REDACTION_CHAR = REDACTION
+#: Sort key of ahocorasick-rs matches (value, start, end): by end, then by start (the longer match first).
+_END_THEN_START = itemgetter(2, 1)
 #: Pattern rules whose finds are looked up in the lexicon only at a cost and never found there.
 _NOT_IN_LEXICON = frozenset(("reference", "library"))
 SOURCE_LEXICON = "lexicon"
@@ -204,7 +207,8 @@ class FormulaMatcher:
             return list(self._automaton.iter(normalised))
         automaton, values = scanner
         found = automaton.find_matches_as_indexes(normalised, overlapping=True)
-        return [(end - 1, values[k]) for k, _start, end in sorted(found, key=lambda m: (m[2], m[1] - m[2]))]
+        found.sort(key=_END_THEN_START)  # by end, longer first: (end, start) order, with a C key function
+        return [(end - 1, values[k]) for k, _start, end in found]
 
     @staticmethod
     def _fits(text: str, offsets: list[int], n_start: int, n_end: int, form: _Form) -> bool:
@@ -382,7 +386,12 @@ def _rust_scanner(automaton: ahocorasick.Automaton) -> tuple[Any, list[int]] | b
     if not keys:
         return False
     values = [automaton.get(key) for key in keys]
-    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard), values
+    # a DFA: scans twice as fast as the default (contiguous NFA) on the corpus, same matches, and builds in
+    # a few milliseconds for the lexicon's few thousand keys
+    scanner = ahocorasick_rs.AhoCorasick(
+        keys, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
+    )
+    return scanner, values
 
 
 def _list_breaks(wording: str, key: str) -> frozenset[int]:
