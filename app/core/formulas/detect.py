@@ -84,7 +84,10 @@ def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[in
     """Keep the longest of overlapping (start, end, payload) ranges; ties go to the earlier one."""
     taken = bytearray(size)
     kept: list[tuple[int, int, int]] = []
-    for start, end, payload in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+    # (a key of plain tuples, the list position last so that ties keep their order: a lambda key costs more)
+    ranked = sorted([(start - end, start, k) for k, (start, end, _p) in enumerate(candidates)])
+    for _length, _start, k in ranked:
+        start, end, payload = candidates[k]
         if taken.find(1, start, end) == -1:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, payload))
