@@ -213,6 +213,17 @@ class FormulaMatcher:
         found.sort(key=_END_THEN_START)  # by end, longer first: (end, start) order, with a C key function
         return [(end - 1, values[k]) for k, _start, end in found]
 
+    def _spans(self, normalised: str) -> list[tuple[int, int, int]] | None:
+        """(start, end, value) of every automaton match in any order, from ahocorasick-rs (None: not installed)."""
+        scanner = getattr(self, "_scanner", None)
+        if scanner is None:
+            scanner = self._scanner = _rust_scanner(self._automaton)
+        if not isinstance(scanner, tuple):
+            return None
+        automaton, values = scanner
+        found = automaton.find_matches_as_indexes(normalised, overlapping=True)
+        return [(start, end, values[k]) for k, start, end in found]
+
     @staticmethod
     def _fits(text: str, offsets: list[int], n_start: int, n_end: int, form: _Form) -> bool:
         """Whether the punctuation inside a match belongs there.
@@ -241,15 +252,22 @@ class FormulaMatcher:
         if not self._forms or not view.text:
             return []
         forms, offsets, lengths = self._forms, view.offsets, self._lengths
-        matches = self._matches(view.text)
         piece_of_form = self._piece_of_form
         # (list comprehensions: this runs over every automaton match of every text, a loop costs twice as much)
+        spans = self._spans(view.text)
+        if spans is None:  # no ahocorasick-rs
+            matches = self._matches(view.text)
+            spans = [
+                (n_end + 1 - (lengths[i] if i >= 0 else self._pieces[-1 - i][1]), n_end + 1, i)
+                for n_end, i in matches
+            ]
+        # pieces in the order of their ends, the longer first at one end (inflect.matches keeps the first of
+        # equal finds); one piece per span, so plain tuples sort the same
         pieces = [
-            (n_end, -1 - i if i < 0 else piece_of_form[i])
-            for n_end, i in matches
-            if i < 0 or i in piece_of_form
+            (n_end - 1, -1 - i if i < 0 else piece_of_form[i])
+            for n_end, _s, i in sorted([(e, s, i) for s, e, i in spans if i < 0 or i in piece_of_form])
         ]
-        candidates = [(n_end + 1 - lengths[i], n_end + 1, i) for n_end, i in matches if i >= 0]
+        candidates = [span for span in spans if span[2] >= 0]
         candidates = [
             c
             for c in candidates
