@@ -133,6 +133,18 @@ def _anchored(
     return spans
 
 
+def _nested_spans(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another, different span: one sweep over the spans sorted by start, the
+    longer first at one start (any span containing this one came before it and reaches at least as far)."""
+    inner = set()
+    reach = -1
+    for span in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if span[1] <= reach:
+            inner.add(span)
+        reach = max(reach, span[1])
+    return inner
+
+
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
@@ -158,7 +170,8 @@ def reference_hits(text: str) -> list[PatternHit]:
             spans.append(m.span())
             done = m.end()
     # a reference inside another (党的第二十次全国代表大会 in a 《关于召开…的决议》) is part of it
-    outer = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+    inner = _nested_spans(spans)
+    outer = [span for span in spans if span not in inner] if inner else spans
     hits = []
     for start, end in outer:
         if text.startswith("人民代表大会", text.find("届", start, end) + 1):

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from os.path import commonprefix
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NUM = "一二三四五六七八九十两百千万"
@@ -270,10 +269,20 @@ def numbered_hits(text: str, idioms: Collection[str]) -> list[PatternHit]:
 
 
 def _shared_affix(items: list[str]) -> tuple[str, str]:
-    """The longest prefix and the longest suffix all items share (`commonprefix` compares only the
-    smallest and the largest item, at C speed: this runs for every list of every text)."""
-    # character by character is what is wanted here (RUF071 warns about it for paths)
-    return commonprefix(items), commonprefix([item[::-1] for item in items])[::-1]  # noqa: RUF071
+    """The longest prefix and the longest suffix all items share (only the smallest and the largest item
+    are compared, found at C speed: this runs for every list of every text)."""
+    return _common_prefix(items), _common_prefix([item[::-1] for item in items])[::-1]
+
+
+def _common_prefix(items: list[str]) -> str:
+    """`os.path.commonprefix` on strings, without its per-item `os.fspath` (a third of its time here)."""
+    if not items:
+        return ""
+    low, high = min(items), max(items)
+    for i, ch in enumerate(low):
+        if ch != high[i]:
+            return low[:i]
+    return low
 
 
 def _trim_items(items: list[str]) -> list[str]:
