@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench.baseline_tree import baseline_tree as shared_baseline_tree
 from tests.store.reuse_set import LABELS, ReuseSet, build_library
 
 #: main before issue 12q (session 3's baseline)
@@ -33,15 +34,7 @@ SPLITS = ("tuning", "held-out", "blind2", "blind", "blind3")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    """A checkout of BASELINE: $DUIDU_BASELINE_TREE, /tmp/base-014, or extracted from git into `scratch`."""
-    for candidate in (os.environ.get("DUIDU_BASELINE_TREE"), "/tmp/base-014"):
-        if candidate and (Path(candidate) / "app" / "store" / "tracing.py").exists():
-            return Path(candidate)
-    tree = scratch / "baseline"
-    tree.mkdir()
-    archive = subprocess.run(["git", "archive", BASELINE], cwd=REPO, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-014")
 
 
 def _rank(tree: Path, queries_file: Path, library: Path) -> dict[str, dict]:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench.baseline_tree import baseline_tree as shared_baseline_tree
 from tests.bench.test_bench_tracing import DOCUMENTS, _library_file, _paragraphs
 from tests.store.reuse_set import paragraphs, substitute
 
@@ -42,15 +43,7 @@ WORKER = Path(__file__).with_name("similar_latency_worker.py")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    """A checkout of BASELINE: $DUIDU_BASELINE_TREE, /tmp/base-96f, or extracted from git into `scratch`."""
-    for candidate in (os.environ.get("DUIDU_BASELINE_TREE"), "/tmp/base-96f"):
-        if candidate and (Path(candidate) / "app" / "store" / "tracing.py").exists():
-            return Path(candidate)
-    tree = scratch / "baseline"
-    tree.mkdir()
-    archive = subprocess.run(["git", "archive", BASELINE], cwd=REPO, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    return tree
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-96f")
 
 
 def long_queries(library_path: Path, corpus: Path) -> list[tuple[str, int]]:

@@ -245,6 +245,22 @@ def _is_han(token: str) -> bool:
     return _CLAUSE_RE.fullmatch(token) is not None and "、" not in token
 
 
+def _spread(
+    documents: Iterable[tuple[str, str]], wordings_of: Callable[[str], Iterable[str]]
+) -> tuple[defaultdict[str, set[str]], defaultdict[str, set[str]]]:
+    """(speaker-years, collections) that use each wording `wordings_of` finds in a document's body (its
+    licence/source tail left out)."""
+    groups: defaultdict[str, set[str]] = defaultdict(set)
+    collections: defaultdict[str, set[str]] = defaultdict(set)
+    for path, text in documents:
+        group, collection = group_of(path)
+        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
+        for wording in wordings_of(body):
+            groups[wording].add(group)
+            collections[wording].add(collection)
+    return groups, collections
+
+
 def mine_chains(
     documents: Iterable[tuple[str, str]],
     *,
@@ -254,14 +270,8 @@ def mine_chains(
     """Slogan chains that speeches of at least `chain_min_groups` speaker-years of `chain_min_collections`
     collections use whole; a chain of dictionary words and idioms only (心怀家国、脚踏实地) is ordinary."""
     params = params or MiningParams()
-    groups: defaultdict[str, set[str]] = defaultdict(set)
-    collections: defaultdict[str, set[str]] = defaultdict(set)
-    for path, text in documents:
-        group, collection = group_of(path)
-        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
-        for chain in chains(body, params.chain_max_part):
-            groups[chain].add(group)
-            collections[chain].add(collection)
+    longest = params.chain_max_part
+    groups, collections = _spread(documents, lambda body: chains(body, longest))
     found = [
         Mined(chain, len(g), len(collections[chain]), kind="chain")
         for chain, g in groups.items()
@@ -293,14 +303,9 @@ def mine_numbered(documents: Iterable[tuple[str, str]], *, params: MiningParams 
     """Numbered frameworks that at least `numbered_min_groups` speaker-years of `chain_min_collections`
     collections name in the same form (两个基本点, 两个积极性, 三个有利于); counts of things (三个方面) are not."""
     params = params or MiningParams()
-    groups: defaultdict[str, set[str]] = defaultdict(set)
-    collections: defaultdict[str, set[str]] = defaultdict(set)
-    for path, text in documents:
-        group, collection = group_of(path)
-        body = text[: max(0, len(text) - _TAIL_CHARS)] if len(text) > 2 * _TAIL_CHARS else text
-        for m in _NUMBERED_LABEL_RE.finditer(body.translate(_QUOTES)):
-            groups[m.group(1)].add(group)
-            collections[m.group(1)].add(collection)
+    groups, collections = _spread(
+        documents, lambda body: {m.group(1) for m in _NUMBERED_LABEL_RE.finditer(body.translate(_QUOTES))}
+    )
     found = [
         Mined(label, len(g), len(collections[label]), kind="numbered")
         for label, g in groups.items()
