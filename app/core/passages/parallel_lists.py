@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import sys
 
+from app.core.passages.seeds import occurrences
+
 #: Neither formula nor prose in a short passage: function words (also never a listed single unit).
 FUNCTION_CHARS = frozenset("的地得和与及同在于中上下要是把对为了等并而且以之其也都将向从就还所着")
 #: The widest step between two occurrences of a unit in one list.
@@ -78,7 +80,7 @@ def _spans_python(text: str) -> list[tuple[int, int]]:
         if width == 1:
             listed -= FUNCTION_CHARS
         for unit in listed:
-            for run in _runs_of(_occurrences(text, unit), width, beat_fixed):
+            for run in _runs_of(occurrences(text, unit), width, beat_fixed):
                 span = _span(text, run, width, beat_fixed)
                 if span is not None:
                     spans.append(span)
@@ -95,16 +97,6 @@ _REPEATED = {
     )
     for width in (1, 2)
 }
-
-
-def _occurrences(text: str, unit: str) -> list[int]:
-    """Every start of `unit` in `text`, overlapping ones included."""
-    found = []
-    at = text.find(unit)
-    while at >= 0:
-        found.append(at)
-        at = text.find(unit, at + 1)
-    return found
 
 
 def _spans_arrays(text: str) -> list[tuple[int, int]]:

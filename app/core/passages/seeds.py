@@ -60,13 +60,18 @@ class SeedIndex:
         self.positions = positions
 
 
-def redaction_positions(text: str) -> list[int]:
+def occurrences(text: str, unit: str) -> list[int]:
+    """Every start of `unit` in `text`, overlapping ones included."""
     found = []
-    i = text.find(REDACTION)
-    while i >= 0:
-        found.append(i)
-        i = text.find(REDACTION, i + 1)
+    at = text.find(unit)
+    while at >= 0:
+        found.append(at)
+        at = text.find(unit, at + 1)
     return found
+
+
+def redaction_positions(text: str) -> list[int]:
+    return occurrences(text, REDACTION)
 
 
 def fits(text: str) -> bool:
