@@ -1,4 +1,4 @@
-"""Label check for the blind reuse queries ("blind", "blind2", "blind3"), run before any ranking saw them.
+"""Label check for the blind reuse queries ("blind" … "blind4"), run before any ranking saw them.
 
 Independent of app/store's ranking on purpose: plain 8-character shingles of the CJK characters, counted
 against every document of the evaluation library (the corpus files and the set's dated synthetic speeches;
@@ -7,7 +7,7 @@ a corpus query is left out of its own comparison).
 - "blind" (synthetic queries): the share of the query's shingles each document holds. A label is kept when
   the expected first source holds the largest share and at least 1.5 times the share of any document
   outside its acceptable top three.
-- "blind2" and "blind3": the same rule for synthetic queries. Near-identical versions: the expected version
+- "blind2", "blind3" and "blind4": the same rule for synthetic queries. Near-identical versions: the expected version
   holds the largest share, at least 0.02 above the next document (all versions share nearly everything).
   Corpus queries (real reuse) are judged on their *rare* shingles — those held by at most two other library
   documents — so that wording every report repeats (formulas, library boilerplate) does not decide, as it
@@ -16,7 +16,7 @@ a corpus query is left out of its own comparison).
   least 0.03 of the query's rare shingles (20 or more of them). The acceptable top three of a corpus query
   are the three documents with the largest rare shares (`--propose` prints them).
 
-Run: `python -m tests.store.blind_label_check ../shared/corpus [blind|blind2|blind3] [--propose]`.
+Run: `python -m tests.store.blind_label_check ../shared/corpus [blind|blind2|blind3|blind4] [--propose]`.
 """
 
 from __future__ import annotations

@@ -109,6 +109,67 @@ def excerpt(text: str, rng: random.Random, chars: int) -> str:
     return "\n".join([_FRAME[0], substitute("\n".join(taken), rng), _FRAME[1]])
 
 
+#: Numbers a template sentence is filled in with: ASCII and full-width digits, Chinese numerals.
+_NUMERALS = ("0123456789", "０１２３４５６７８９", "一二三四五六七八九十")
+#: The slots of a template sentence: digit runs, and the numerals of 第…届/次/个, …中全会, …届.
+_SLOTS = re.compile(
+    r"[0-9０-９]+|(?<=第)[一二三四五六七八九十]+(?=[届次个])|[一二三四五六七八九十]+(?=中全会|届)"
+)
+
+
+def _chinese(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    digits = "一二三四五六七八九"
+    return (
+        (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[ones - 1] if ones else "")
+    )
+
+
+def reslot(text: str, rng: random.Random) -> str:
+    """The same template sentences filled in with other numbers and dates (another session, year, count)."""
+
+    def other(match: re.Match[str]) -> str:
+        found = match.group()
+        if found[0] in _NUMERALS[2]:  # a Chinese number: another one, written out (一 … 二十九)
+            n = rng.choice([k for k in range(1, 30) if _chinese(k) != found])
+            return _chinese(n)
+        digits = next(d for d in _NUMERALS[:2] if found[0] in d)
+        return "".join(rng.choice(digits.replace(c, "")) for c in found)
+
+    return _SLOTS.sub(other, text)
+
+
+def templated(opening: str, closing: str, body: str, rng: random.Random, chars: int, frame: int) -> str:
+    """A short text of a templated genre (a plenum communiqué, an NPC resolution): its first paragraphs (about
+    `frame` characters) are those of `opening`, its last those of `closing` — template sentences filled in
+    with other numbers and dates — and its middle restates two contiguous runs of about `chars` / 2
+    characters of paragraphs from the middle of a long `body` (the source), with 0.5 % substitutions."""
+    head: list[str] = []
+    for part in paragraphs(opening):
+        head.append(part)
+        if sum(map(len, head)) >= frame:
+            break
+    tail: list[str] = []
+    for part in reversed(paragraphs(closing)):
+        tail.insert(0, part)
+        if sum(map(len, tail)) >= frame // 2:
+            break
+    parts = paragraphs(body)
+    middle: list[str] = []
+    for half in (slice(len(parts) // 5, len(parts) // 2), slice(len(parts) // 2, len(parts) * 4 // 5)):
+        span = parts[half] or parts
+        start = rng.randrange(max(1, len(span) // 2))
+        taken: list[str] = []
+        for part in span[start:]:
+            taken.append(part)
+            if sum(map(len, taken)) >= chars // 2:
+                break
+        middle += taken
+    return "\n".join(
+        [reslot("\n".join(head), rng), substitute("\n".join(middle), rng), reslot("\n".join(tail), rng)]
+    )
+
+
 @dataclass(frozen=True)
 class Query:
     """One labelled query: its text, its own library id (None for a synthetic text) and the answers."""
@@ -157,6 +218,9 @@ class ReuseSet:
             )
         if recipe == "excerpt":
             return excerpt(self.text(spec["from"]), rng, spec["chars"])
+        if recipe == "templated":
+            opening, closing, body = (self.text(s) for s in spec["from"])
+            return templated(opening, closing, body, rng, spec["chars"], spec["frame"])
         if recipe == "header":  # the same body under another title line of the same length
             return spec["title"] + "\n" + "\n".join(paragraphs(self.text(spec["from"]))[1:])
         if recipe == "substitute":
