@@ -40,6 +40,7 @@ from app.core.similar_focus import (
     query_excerpt,
     version_groups,
 )
+from app.core.template_family import TemplateFamily, has_slots
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.document_rows import document_infos, texts_of
 from app.store.engine import Library
@@ -173,6 +174,7 @@ def similar_documents(
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     versions = [i for found, i in bounded if _is_version(found)]
     theirs = version_groups(bounded, VERSION_BOUND)
+    family = TemplateFamily({i: found.text for found, i in bounded if found.bound > 0}, INDEX_PARAMS.k)
     most = max((len(group) for group in theirs.values()), default=0)
     bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2 + most, scores)
     params = _without_versions(params, versions, theirs)
@@ -190,7 +192,8 @@ def similar_documents(
                 break  # `check` confirmed, and as many characters compared as `check` short speeches
             if len(results) >= top and found.bound < ranked(results)[top - 1].score:
                 break  # no candidate left can enter the first `top`
-            similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params)
+            kin = _Kin(family, frozenset((doc_id, *versions, *theirs.get(doc_id, ()))))
+            similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params, kin)
             spent += found.compared(len(query.view.text))
             if similar is not None:
                 results.append(similar)
@@ -244,6 +247,7 @@ def _confirm(
     info: DocumentInfo,
     candidate_score: float,
     params: PassageParams,
+    kin: _Kin | None = None,
 ) -> SimilarDocument | None:
     """The engine's passages between the query and the candidate's excerpt, as a result (None: only
     formulas shared)."""
@@ -251,17 +255,29 @@ def _confirm(
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
     passages, summary = compare_prepared(side, excerpt, 0, 1, params)
     exclude = frozenset((side.sha256, excerpt.sha256))
+    query_chars, bar = len(query.view.text), params.formula_share
     shared = {
-        id(p): _shared_share(side, excerpt, p, params, exclude, len(query.view.text))
+        id(p): _shared_share(side, excerpt, p, params, exclude, query_chars)
         for p in passages
         if p.kind == "copy"
     }
-    copies = [p for p in passages if p.kind == "copy" and shared[id(p)] < params.formula_share]
-    near = [p for p in passages if _near_the_bar(p, params)] + [
-        replace(p, kind="formula", formula_share=shared[id(p)])
+    templates = {id(p): _template_share(side, p, params, exclude, query_chars, kin) for p in passages}
+    # a passage holding template wording counts the characters outside it (`_template_share`)
+    templated = [
+        replace(p, kind="formula", formula_share=max(share, shared[id(p)]))
         for p in passages
-        if p.kind == "copy" and params.formula_share <= shared[id(p)] < params.formula_share + NEAR_THE_BAR
+        if (share := templates[id(p)]) is not None and max(share, shared[id(p)]) < bar + NEAR_THE_BAR
     ]
+    copies = [p for p in passages if p.kind == "copy" and templates[id(p)] is None and shared[id(p)] < bar]
+    near = (
+        [p for p in passages if _near_the_bar(p, params)]
+        + templated
+        + [
+            replace(p, kind="formula", formula_share=shared[id(p)])
+            for p in passages
+            if p.kind == "copy" and templates[id(p)] is None and bar <= shared[id(p)] < bar + NEAR_THE_BAR
+        ]
+    )
     if not copies and not near:
         return None
     longest = max(copies or near, key=lambda p: (p.a_end - p.a_start, -p.a_start))
@@ -354,6 +370,62 @@ def _shared_share(
     if covered is None:
         return p.formula_share
     return max(p.formula_share, float(np.count_nonzero(covered & inside)) / float(held))
+
+
+#: Template wording is held, slots aside, by this many times the library's boilerplate bar of other
+#: candidates: matching with every number a slot is looser than matching word for word, so it needs more
+#: holders (with the bar itself, plenum communiqués recommending the state's leaders, a form the query
+#: fills in too, lost the closest filling; with three times, the communiqués' openings counted again).
+TEMPLATE_BAR = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Kin:
+    """The query's other candidates (app.core.template_family) and those of them left out of the count
+    for one pair: the compared candidate and versions of it or of the query."""
+
+    family: TemplateFamily
+    leave_out: frozenset[int]
+
+
+def _template_share(
+    side: PreparedDocument,
+    p: Passage,
+    params: PassageParams,
+    exclude: frozenset[str],
+    query_chars: int,
+    kin: _Kin | None,
+) -> float | None:
+    """The share of a copy passage that is template wording or library boilerplate, numbers aside
+    (None: the passage holds no template wording): characters in shingles that, with every run of
+    numerals one slot, ≥ the library's bar of the query's other candidates hold
+    (app.core.template_family), or in the library's boilerplate. Such a passage counts only the
+    characters outside them (`_prose_in`), or nothing when they are far over the bar.
+
+    Plenum communiqués of one central committee share their opening and closing sentences with other
+    numbers, dates and ordinals in them; four to six documents hold those exact words, under the bar of
+    three *other* speeches for each pair, so two communiqués of neighbouring plenums came before the
+    report a communiqué restates. Slots aside, every communiqué among the candidates holds them. Only for
+    passages holding a numeral, whose engine share reaches half the bar, and not the query's own form
+    (`FORM_SHARE`)."""
+    signal = params.boilerplate
+    while isinstance(signal, _AlsoExcluding):
+        signal = signal.signal
+    if kin is None or p.kind != "copy" or not isinstance(signal, LibraryBoilerplate):
+        return None
+    if p.formula_share < params.formula_share / 2:
+        return None  # cost: slots seldom lift a passage that far (tuning, held-out, blind2: no change)
+    a0, a1 = side.view.normalised_span(p.a_start, p.a_end)
+    mine = side.view.text[a0:a1]
+    if a1 - a0 >= FORM_SHARE * query_chars or not has_slots(mine):
+        return None
+    template = kin.family.covered(mine, kin.leave_out, TEMPLATE_BAR * signal.threshold)
+    if template is None:
+        return None
+    library = params.boilerplate.covered(mine, exclude) if params.boilerplate is not None else None
+    share = float(np.count_nonzero(template if library is None else template | library)) / len(mine)
+    known = 0.0 if library is None else float(np.count_nonzero(library)) / len(mine)
+    return share if share > max(p.formula_share, known) else None  # None: the slots add nothing
 
 
 def _prose_in(p: Passage) -> int:
