@@ -107,17 +107,17 @@ def test_a_short_quote_of_a_speech_in_four_versions_finds_the_source_first(libra
 
 def test_a_long_passage_just_over_the_formula_bar_counts_its_prose() -> None:
     from app.core.passages import Passage
-    from app.store.tracing import _near_the_bar, _prose_in
+    from app.store.similar_judge import near_the_bar, prose_in
 
     params = PassageParams()
 
     def passage(share: float, chars: int = 400) -> Passage:
         return Passage(0, 1, 0, chars, 0, chars, 1.0, "formula", "x" * chars, "x" * chars, (), chars, share)
 
-    assert _near_the_bar(passage(0.7096), params) and _prose_in(passage(0.7096)) == 116
-    assert not _near_the_bar(passage(0.85), params)  # stock wording: nothing
-    assert not _near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
-    assert not _near_the_bar(replace(passage(0.5), kind="copy"), params)
+    assert near_the_bar(passage(0.7096), params) and prose_in(passage(0.7096)) == 116
+    assert not near_the_bar(passage(0.85), params)  # stock wording: nothing
+    assert not near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
+    assert not near_the_bar(replace(passage(0.5), kind="copy"), params)
 
 
 def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -> None:
@@ -126,7 +126,7 @@ def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -
     import numpy as np
 
     from app.core.passages import Passage
-    from app.store.tracing import FORM_SHARE, _shared_share
+    from app.store.similar_judge import FORM_SHARE, shared_share
 
     texts = [prose(30) for _ in range(6)]
     pieces = [prepare(t, PassageParams()).view.text for t in texts]
@@ -150,7 +150,7 @@ def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -
     assert engine_share < params.formula_share
     passage = Passage(0, 1, 0, len(mine), 0, len(theirs), 0.6, "copy", mine, theirs, (), 180, engine_share)
     query_chars = round(len(side.view.text) / FORM_SHARE) * 2
-    shared = _shared_share(side, other, passage, params, frozenset(), query_chars)
+    shared = shared_share(side, other, passage, params, frozenset(), query_chars)
     assert shared >= params.formula_share + 0.1  # what the two really share is the template: no copy
     # the template as the whole query (a resolution filled in from last year's): the engine's share stands
-    assert _shared_share(side, other, passage, params, frozenset(), len(side.view.text)) == engine_share
+    assert shared_share(side, other, passage, params, frozenset(), len(side.view.text)) == engine_share
