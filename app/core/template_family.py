@@ -59,20 +59,30 @@ class TemplateFamily:
 
     `texts` are the candidates' normalised texts (whole: a sibling's opening differs from the query's in
     a slot every few characters, so it holds too few of the query's exact shingles to be in the excerpt
-    compared); their skeletons are hashed on the first question, since most queries never ask one."""
+    compared); `query` the query's normalised text: only the skeleton shingles it holds are counted (a
+    passage of it holds no others), so no candidate's hashes are sorted. Counted on the first question,
+    since many queries never ask one."""
 
-    def __init__(self, texts: Mapping[int, str], k: int) -> None:
+    def __init__(self, texts: Mapping[int, str], k: int, query: str) -> None:
         self.texts = texts
         self.k = k
-        self._held: dict[int, np.ndarray] | None = None
-        self._sorted = np.empty(0, dtype=np.int64)
+        self.query = query
+        #: the query's distinct skeleton hashes (ascending), how many candidates hold each, and which
+        #: of them (as positions in `_known`) each candidate holds
+        self._known: np.ndarray | None = None
+        self._counts = np.empty(0, dtype=np.int32)
+        self._held: dict[int, np.ndarray] = {}
 
-    def _hashes(self) -> dict[int, np.ndarray]:
-        if self._held is None:
-            self._held = {i: _skeleton_hashes(text, self.k) for i, text in self.texts.items()}
-            parts = list(self._held.values())
-            self._sorted = np.sort(np.concatenate(parts)) if parts else self._sorted
-        return self._held
+    def _count(self) -> np.ndarray:
+        if self._known is None:
+            known = _skeleton_hashes(self.query, self.k)
+            counts = np.zeros(len(known), dtype=np.int32)
+            for i, text in self.texts.items():
+                at, found = _lookup(known, shingle_hashes(_NUMERALS.sub(SLOT, text), self.k))
+                self._held[i] = np.unique(at[found])
+                counts[self._held[i]] += 1
+            self._known, self._counts = known, counts
+        return self._known
 
     def covered(self, norm: str, leave_out: Collection[int], bar: int) -> np.ndarray | None:
         """Which characters of `norm` (a passage of the query, normalised) lie in skeleton shingles held by
@@ -80,21 +90,26 @@ class TemplateFamily:
         query); None when fewer candidates than that are left to hold anything."""
         if len(self.texts) - sum(i in self.texts for i in set(leave_out)) < bar:
             return None
-        held = self._hashes()
+        known = self._count()
         text, starts = skeleton(norm)
-        hashes = shingle_hashes(text, self.k)
-        if not len(hashes):
+        at, found = _lookup(known, shingle_hashes(text, self.k))
+        if not found.any():
             return None
-        counts = np.searchsorted(self._sorted, hashes, "right") - np.searchsorted(
-            self._sorted, hashes, "left"
-        )
-        for i in set(leave_out):
-            if i in held:
-                counts -= np.isin(hashes, held[i], assume_unique=False)
-        frequent = np.flatnonzero((counts >= bar) & (hashes != NO_HASH))
+        counts = np.where(found, self._counts[np.minimum(at, len(self._counts) - 1)], 0)
+        for i in set(leave_out) & self._held.keys():
+            counts -= found & np.isin(at, self._held[i])
+        frequent = np.flatnonzero(counts >= bar)
         if not len(frequent):
             return None
         marks = np.zeros(len(norm) + 1, dtype=np.int32)
         np.add.at(marks, starts[frequent], 1)
         np.add.at(marks, starts[frequent + self.k], -1)
         return np.cumsum(marks)[:-1] > 0
+
+
+def _lookup(known: np.ndarray, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each hash is in the ascending `known`, and whether it is there at all."""
+    if not len(known) or not len(hashes):
+        return np.zeros(len(hashes), dtype=np.int64), np.zeros(len(hashes), dtype=bool)
+    at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+    return at, known[at] == hashes

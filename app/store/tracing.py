@@ -169,7 +169,9 @@ def similar_documents(
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     versions = [i for found, i in bounded if _is_version(found)]
     theirs = version_groups(bounded, VERSION_BOUND)
-    family = TemplateFamily({i: found.text for found, i in bounded if found.bound > 0}, INDEX_PARAMS.k)
+    family = TemplateFamily(
+        {i: found.text for found, i in bounded if found.bound > 0}, INDEX_PARAMS.k, query.view.text
+    )
     most = max((len(group) for group in theirs.values()), default=0)
     bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2 + most, scores)
     params = _without_versions(params, versions, theirs)

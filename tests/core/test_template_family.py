@@ -40,7 +40,7 @@ def test_template_wording_is_what_enough_other_candidates_hold_with_other_number
             ]
         )
     }
-    family = TemplateFamily(siblings, 8)
+    family = TemplateFamily(siblings, 8, query)
     covered = family.covered(query, leave_out={0}, bar=4)
     assert covered is not None
     start = query.index("中国共产党")
@@ -52,4 +52,8 @@ def test_template_wording_is_what_enough_other_candidates_hold_with_other_number
     assert not covered[:start].any()  # the query's own words are no template
     # with two of the five left out, three hold it: under a bar of four nothing is template
     assert family.covered(query, leave_out={0, 1}, bar=4) is None
-    assert TemplateFamily({}, 8).covered(query, leave_out=(), bar=1) is None
+    # one more candidate without the opening: five are left besides the compared one, four hold it
+    more = TemplateFamily({**siblings, 9: "另一篇讲话的内容与会议无关"}, 8, query)
+    assert more.covered(query, leave_out={0}, bar=5) is None
+    assert more.covered(query, leave_out={9}, bar=5) is not None
+    assert TemplateFamily({}, 8, query).covered(query, leave_out=(), bar=1) is None
