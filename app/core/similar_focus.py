@@ -70,6 +70,8 @@ class Focus:
     query_stretches: tuple[tuple[int, int], ...] = ()
     #: a consistent sample of the candidate's distinct shingle hashes (see `version_groups`)
     sample: np.ndarray | None = None
+    #: the whole candidate, normalised (its template wording is looked for there: app.core.template_family)
+    text: str = ""
 
     def compared(self, query_length: int) -> int:
         """Characters the engine compares to confirm this candidate (the work it costs)."""
@@ -111,7 +113,9 @@ def focus(query: QueryShingles, candidate_text: str, params: PassageParams) -> F
         None if len(query.text) <= WHOLE_CHARS else tuple(widened(in_query, margin, len(query.text)))
     )
     sample = distinct[((distinct & SAMPLE_MASK) == 0) & (distinct != NO_HASH)]
-    return Focus(min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached, sample)
+    return Focus(
+        min(1.0, bound), excerpt, len(norm), min(1.0, other_bound), pieces_of_query, reached, sample, norm
+    )
 
 
 def version_groups(

@@ -15,12 +15,10 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import numpy as np
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.core.passages import (
-    BoilerplateSignal,
     FormulaOracle,
     Passage,
     PassageParams,
@@ -29,7 +27,7 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import all_shingles, fingerprints, normalised, shingle_hashes
+from app.core.shingles import all_shingles, fingerprints, normalised
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
@@ -40,6 +38,7 @@ from app.core.similar_focus import (
     query_excerpt,
     version_groups,
 )
+from app.core.template_family import TemplateFamily
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.document_rows import document_infos, texts_of
 from app.store.engine import Library
@@ -50,6 +49,7 @@ from app.store.lexicon import library_formula_oracle
 from app.store.models import Document
 from app.store.records import DocumentFilter
 from app.store.repository import list_documents
+from app.store.similar_judge import AlsoExcluding, Kin, counted, library_signal, prose_in
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 from app.store.similar_stored import scan_states, still_to_confirm, stored_similar
@@ -104,12 +104,8 @@ def remember(params: PassageParams, prepared: PreparedDocument, document_id: int
 
 def holding_session(params: PassageParams) -> AbstractContextManager[None]:
     """One session for the boilerplate signal's lookups over a run of comparisons (see `reading`)."""
-    signal = params.boilerplate
-    while isinstance(signal, _AlsoExcluding):
-        signal = signal.signal
-    if isinstance(signal, LibraryBoilerplate):
-        return signal.reading()
-    return nullcontext()
+    signal = library_signal(params)
+    return nullcontext() if signal is None else signal.reading()
 
 
 def _check(cancelled: Cancelled | None) -> None:
@@ -173,6 +169,9 @@ def similar_documents(
         remember(params, excerpt_document("", _excerpt_key(doc_id)), doc_id)
     versions = [i for found, i in bounded if _is_version(found)]
     theirs = version_groups(bounded, VERSION_BOUND)
+    family = TemplateFamily(
+        {i: found.text for found, i in bounded if found.bound > 0}, INDEX_PARAMS.k, query.view.text
+    )
     most = max((len(group) for group in theirs.values()), default=0)
     bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2 + most, scores)
     params = _without_versions(params, versions, theirs)
@@ -190,7 +189,8 @@ def similar_documents(
                 break  # `check` confirmed, and as many characters compared as `check` short speeches
             if len(results) >= top and found.bound < ranked(results)[top - 1].score:
                 break  # no candidate left can enter the first `top`
-            similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params)
+            kin = Kin(family, frozenset((doc_id, *versions, *theirs.get(doc_id, ()))))
+            similar = _confirm(query, found, doc_id, infos[doc_id], scores[doc_id], params, kin)
             spent += found.compared(len(query.view.text))
             if similar is not None:
                 results.append(similar)
@@ -234,7 +234,7 @@ def _without_versions(
     groups = tuple(
         (_excerpt_key(i), frozenset(_excerpt_key(j) for j in group)) for i, group in (theirs or {}).items()
     )
-    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, keys, groups))
+    return replace(params, boilerplate=AlsoExcluding(params.boilerplate, keys, groups))
 
 
 def _confirm(
@@ -244,28 +244,18 @@ def _confirm(
     info: DocumentInfo,
     candidate_score: float,
     params: PassageParams,
+    kin: Kin | None = None,
 ) -> SimilarDocument | None:
     """The engine's passages between the query and the candidate's excerpt, as a result (None: only
     formulas shared)."""
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
     passages, summary = compare_prepared(side, excerpt, 0, 1, params)
-    exclude = frozenset((side.sha256, excerpt.sha256))
-    shared = {
-        id(p): _shared_share(side, excerpt, p, params, exclude, len(query.view.text))
-        for p in passages
-        if p.kind == "copy"
-    }
-    copies = [p for p in passages if p.kind == "copy" and shared[id(p)] < params.formula_share]
-    near = [p for p in passages if _near_the_bar(p, params)] + [
-        replace(p, kind="formula", formula_share=shared[id(p)])
-        for p in passages
-        if p.kind == "copy" and params.formula_share <= shared[id(p)] < params.formula_share + NEAR_THE_BAR
-    ]
+    copies, near = counted(side, excerpt, passages, params, len(query.view.text), kin)
     if not copies and not near:
         return None
     longest = max(copies or near, key=lambda p: (p.a_end - p.a_start, -p.a_start))
-    matched = sum(p.matched_chars for p in copies) + sum(_prose_in(p) for p in near)
+    matched = sum(p.matched_chars for p in copies) + sum(prose_in(p) for p in near)
     if matched <= 0:
         return None
     return SimilarDocument(
@@ -280,85 +270,6 @@ def _confirm(
         candidate_score=candidate_score,
         matched_chars=matched,
     )
-
-
-#: A long passage the engine calls formula by its share of formulas and boilerplate, but by less than this
-#: much over the engine's bar, still counts the rest of its characters as copied prose: see `_near_the_bar`.
-NEAR_THE_BAR = 0.1
-
-
-def _near_the_bar(p: Passage, params: PassageParams) -> bool:
-    """A "formula" passage only just over the engine's bar (`formula_share`, `short_formula_share` for
-    short ones): mostly common wording, but what is left of it is prose the two speeches share.
-
-    The bar is a cut on a measured share: a 449-character passage of two NPC resolutions that is 70.96 %
-    boilerplate counted nothing, one at 69.9 % counted whole, so one hundredth decided whether a speech
-    was similar at all. Near the bar the passage counts its share of prose (`_prose_in`), so the ranking
-    moves smoothly there. Passages far over the bar (stock sentences, lexicon formulas) and short ones
-    (their own bar; clauses shared alone are formula whatever their share) still count nothing."""
-    bar = params.formula_share
-    return (
-        p.kind == "formula"
-        and p.matched_chars > params.short_chars
-        and bar <= p.formula_share < bar + NEAR_THE_BAR
-    )
-
-
-#: A passage this large a share of the query is the query's own form (a resolution filled in from last
-#: year's): it is not left out as boilerplate, so of the texts filling in that form the closest comes first.
-FORM_SHARE = 0.25
-
-
-def _shared_share(
-    side: PreparedDocument,
-    other: PreparedDocument,
-    p: Passage,
-    params: PassageParams,
-    exclude: frozenset[str],
-    query_chars: int,
-) -> float:
-    """The passage's share of library boilerplate counted on the text the two sides really share.
-
-    The engine measures a passage on each side's whole stretch, edits included. A template filled in
-    differently (中国共产党第十六届中央委员会第五次全体会议…于２００５年１０月８日至１１日在北京举行。出席这次
-    全会的有，中央委员１９１人…, every plenum communiqué's opening) is one long passage whose slots
-    (numbers, dates, names) make rare shingles on one side only: they look like prose though neither side
-    copied them, so two communiqués of other years shared 360 "copied" characters that were 72 % library
-    boilerplate once the slots were left out, and came before the report the communiqué restates. Here
-    only the characters inside shingles both sides hold count; the signal's share of those (never less
-    than the engine's share) decides, by the same bar, whether the passage is copy. Only for passages
-    whose engine share reaches half the bar: below that, the shared part cannot reach the bar unless
-    less than half the passage is shared, nor when the engine's share over the shared part's size stays
-    under the bar (then the signal is not asked)."""
-    signal, bar = params.boilerplate, params.formula_share
-    if signal is None or p.formula_share < bar / 2 or not hasattr(signal, "covered"):
-        return p.formula_share
-    a0, a1 = side.view.normalised_span(p.a_start, p.a_end)
-    if a1 - a0 >= FORM_SHARE * query_chars:
-        return p.formula_share
-    b0, b1 = other.view.normalised_span(p.b_start, p.b_end)
-    mine, theirs = side.view.text[a0:a1], other.view.text[b0:b1]
-    k = INDEX_PARAMS.k
-    hashes = shingle_hashes(mine, k)
-    if len(hashes) == 0:
-        return p.formula_share
-    both = np.zeros(len(mine) + 1, dtype=np.int32)
-    for first in np.flatnonzero(np.isin(hashes, shingle_hashes(theirs, k))).tolist():
-        both[first] += 1
-        both[first + k] -= 1
-    inside = np.cumsum(both)[:-1] > 0
-    held = np.count_nonzero(inside)
-    if held == 0 or p.formula_share * len(mine) < bar * held:
-        return p.formula_share  # even with all its boilerplate inside the shared part, under the bar
-    covered = signal.covered(mine, exclude)
-    if covered is None:
-        return p.formula_share
-    return max(p.formula_share, float(np.count_nonzero(covered & inside)) / float(held))
-
-
-def _prose_in(p: Passage) -> int:
-    """The characters of a passage that are not formulas or boilerplate, by its measured share."""
-    return round(p.matched_chars * (1 - p.formula_share))
 
 
 #: What a passage search hit is: copied prose, a formula of the lexicon (or stock phrase), or text the
@@ -467,38 +378,13 @@ def _pieces(norm: str) -> list[str]:
     return [norm[i : i + size] for i in range(0, len(norm) - size + 1, size)]
 
 
-@dataclass(frozen=True, slots=True)
-class _AlsoExcluding:
-    """A boilerplate signal that leaves one more document out of "the other speeches": the speech the
-    query was selected in holds the passage too, yet is one of the two sides of every hit."""
-
-    signal: BoilerplateSignal
-    hashes: frozenset[str]
-    #: (key of a compared document, keys of its versions): left out too when that document is compared
-    versions: tuple[tuple[str, frozenset[str]], ...] = ()
-
-    def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float:
-        return self.signal.share(normalised_text, self._left_out(exclude))
-
-    def covered(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> np.ndarray | None:
-        covered = getattr(self.signal, "covered", None)
-        return None if covered is None else covered(normalised_text, self._left_out(exclude))
-
-    def _left_out(self, exclude: frozenset[str]) -> frozenset[str]:
-        left_out = exclude | self.hashes
-        for key, theirs in self.versions:
-            if key in exclude:
-                left_out |= theirs
-        return left_out
-
-
 def _excluding_source(session: Session, params: PassageParams, source: int | None) -> PassageParams:
     if params.boilerplate is None or source is None:
         return params
     found = session.execute(select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.id == source)).scalar()
     if found is None:
         return params
-    return replace(params, boilerplate=_AlsoExcluding(params.boilerplate, frozenset((found,))))
+    return replace(params, boilerplate=AlsoExcluding(params.boilerplate, frozenset((found,))))
 
 
 def _hit_kind(p: Passage, params: PassageParams, pair: frozenset[str]) -> HitKind:

@@ -4,11 +4,12 @@ Run with `python3 -m pytest tests/bench/test_bench_reuse_ranking.py -s -p no:cac
 the shared corpus plus the synthetic speeches of the set (tests/store/reuse_set.py), built once by this
 checkout; each query is asked with the CLI's default of 10 results by the baseline's tree and by this one,
 each in its own process (reuse_ranking_worker.py, only `app` from the tree), on the same library in the same
-run. Top-1 and top-3 are printed per part — tuning, held-out and blind2 (all tuned on since issue 12q2),
-blind and blind3 (never tuned on) and blind + blind3 together, the held-out figure — with CPU time per query.
+run. Top-1 and top-3 are printed for every split the labels hold (tuning, held-out, blind2 and blind3 are
+tuned on: blind3 since issue 12r4), with CPU time per query, and the issue's held-out figure over the
+splits of NEVER_TUNED that are present ("blind" alone until a blind4 split is added).
 
-The baseline is main at BASELINE: its tree from $DUIDU_BASELINE_TREE, else /tmp/base-014, else extracted
-with `git archive`. DUIDU_REUSE_SPLIT=tuning (or a comma list) asks those parts only.
+The baseline is main at BASELINE: its tree from $DUIDU_BASELINE_TREE, else /tmp/base-90f, else extracted
+with `git archive`. DUIDU_REUSE_SPLIT=tuning (or a comma list) asks those splits only.
 """
 
 from __future__ import annotations
@@ -26,15 +27,22 @@ import pytest
 from tests.bench.baseline_tree import baseline_tree as shared_baseline_tree
 from tests.store.reuse_set import LABELS, ReuseSet, build_library
 
-#: main before issue 12q (session 3's baseline)
-BASELINE = "01434fb"
+#: main before issue 12r4 (session 4's baseline)
+BASELINE = "90ff2f4"
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("reuse_ranking_worker.py")
-SPLITS = ("tuning", "held-out", "blind2", "blind", "blind3")
+#: Splits no ranking change was ever tuned on: together, the issue's held-out figure.
+NEVER_TUNED = ("blind", "blind4")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-014")
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-90f")
+
+
+def present_splits() -> tuple[str, ...]:
+    """Every split the labels hold, in the order they first appear (the never-tuned ones last)."""
+    found = dict.fromkeys(q["split"] for q in json.loads(LABELS.read_text(encoding="utf-8"))["queries"])
+    return tuple(sorted(found, key=lambda split: split in NEVER_TUNED))
 
 
 def _rank(tree: Path, queries_file: Path, library: Path) -> dict[str, dict]:
@@ -82,7 +90,7 @@ def test_reuse_ranking_baseline_and_new(corpus: Path, tmp_path: Path) -> None:
     built = time.perf_counter() - started
     names = {i: n for n, i in ids.items()}
     wanted = os.environ.get("DUIDU_REUSE_SPLIT")
-    splits = tuple(wanted.split(",")) if wanted else SPLITS
+    splits = tuple(wanted.split(",")) if wanted else present_splits()
     reuse = ReuseSet(corpus)
     queries = [
         {"key": q.key, "split": q.split, "text": q.text, "own_id": q.own_id, "first": q.first}
@@ -103,8 +111,10 @@ def test_reuse_ranking_baseline_and_new(corpus: Path, tmp_path: Path) -> None:
         f"{load:.1f}→{os.getloadavg()[0]:.1f}"
     ]
     parts = [(s, [s]) for s in splits]
-    if "blind" in splits and "blind3" in splits:  # the issue's held-out figure since 12q2
-        parts.append(("blind+blind3", ["blind", "blind3"]))
+    never_tuned = [s for s in NEVER_TUNED if s in splits]
+    lines.append(f"never tuned on (the issue's held-out figure): {' + '.join(never_tuned) or 'none asked'}")
+    if len(never_tuned) > 1:  # the issue's held-out figure
+        parts.append(("+".join(never_tuned), never_tuned))
     for part, members in parts:
         for label in trees:
             rows = [(q, results[label][q["key"]]) for q in queries if q["split"] in members]

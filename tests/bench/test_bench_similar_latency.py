@@ -6,14 +6,14 @@ every paragraph of one or two library speeches (the first dominant), fills up to
 corpus paragraphs (each of them is in ~20 library speeches: the candidates that make queries slow),
 shuffles the paragraphs and substitutes 0.5 % of the characters.
 
-The baseline is main at BASELINE (its tree from $DUIDU_BASELINE_TREE, else /tmp/base-96f, else extracted
+The baseline is main at BASELINE (its tree from $DUIDU_BASELINE_TREE, else /tmp/base-90f, else extracted
 with `git archive`); it and this checkout are timed by the same script (similar_latency_worker.py) in
 their own processes, alternately, twice each (each query's better run is kept, wall and CPU), then
 through `duidu similar FILE --json` in fresh processes (start-up included). Budgets (issue 12): median <
 250 ms and worst < 1 s in-process; the CLI < 1 s including start-up.
 
 The CLI part (`test_cli_similar_as_a_new_user_asks`) has its own baseline, main at CLI_BASELINE (its tree
-from $DUIDU_CLI_BASELINE_TREE, else /tmp/base-014, else extracted with git); see its docstring.
+from $DUIDU_CLI_BASELINE_TREE, else /tmp/base-90f, else extracted with git); see its docstring.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ from tests.store.reuse_set import paragraphs, substitute
 
 QUERIES = 16
 REPO = Path(__file__).resolve().parents[2]
-BASELINE = os.environ.get("DUIDU_BASELINE_REF", "96f1391")  # a label for the printed figures
+BASELINE = os.environ.get("DUIDU_BASELINE_REF", "90ff2f4")  # a label for the printed figures
 WORKER = Path(__file__).with_name("similar_latency_worker.py")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-96f")
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-90f")
 
 
 def long_queries(library_path: Path, corpus: Path) -> list[tuple[str, int]]:
@@ -151,7 +151,7 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
     assert found["new"] >= found["old"]
 
 
-CLI_BASELINE = "01434fb"
+CLI_BASELINE = "90ff2f4"  # main before session 4
 #: Speeches of the corpus a new user imports before asking (none of them is in the bench library as such).
 NEW_SPEECHES = 3
 CLI_QUERIES = 8
@@ -173,7 +173,7 @@ print("remembered" if memory.passed(file) else "not remembered")
 
 
 def _cli_tree(scratch: Path) -> Path:
-    for candidate in (os.environ.get("DUIDU_CLI_BASELINE_TREE"), "/tmp/base-014"):
+    for candidate in (os.environ.get("DUIDU_CLI_BASELINE_TREE"), "/tmp/base-90f"):
         if candidate and (Path(candidate) / "app" / "store" / "tracing.py").exists():
             return Path(candidate)
     tree = scratch / "cli-baseline"

@@ -107,17 +107,17 @@ def test_a_short_quote_of_a_speech_in_four_versions_finds_the_source_first(libra
 
 def test_a_long_passage_just_over_the_formula_bar_counts_its_prose() -> None:
     from app.core.passages import Passage
-    from app.store.tracing import _near_the_bar, _prose_in
+    from app.store.similar_judge import near_the_bar, prose_in
 
     params = PassageParams()
 
     def passage(share: float, chars: int = 400) -> Passage:
         return Passage(0, 1, 0, chars, 0, chars, 1.0, "formula", "x" * chars, "x" * chars, (), chars, share)
 
-    assert _near_the_bar(passage(0.7096), params) and _prose_in(passage(0.7096)) == 116
-    assert not _near_the_bar(passage(0.85), params)  # stock wording: nothing
-    assert not _near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
-    assert not _near_the_bar(replace(passage(0.5), kind="copy"), params)
+    assert near_the_bar(passage(0.7096), params) and prose_in(passage(0.7096)) == 116
+    assert not near_the_bar(passage(0.85), params)  # stock wording: nothing
+    assert not near_the_bar(passage(0.72, chars=params.short_chars), params)  # short ones: their own bar
+    assert not near_the_bar(replace(passage(0.5), kind="copy"), params)
 
 
 def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -> None:
@@ -126,7 +126,7 @@ def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -
     import numpy as np
 
     from app.core.passages import Passage
-    from app.store.tracing import FORM_SHARE, _shared_share
+    from app.store.similar_judge import FORM_SHARE, shared_share
 
     texts = [prose(30) for _ in range(6)]
     pieces = [prepare(t, PassageParams()).view.text for t in texts]
@@ -150,7 +150,39 @@ def test_a_template_filled_in_differently_is_judged_on_what_both_sides_share() -
     assert engine_share < params.formula_share
     passage = Passage(0, 1, 0, len(mine), 0, len(theirs), 0.6, "copy", mine, theirs, (), 180, engine_share)
     query_chars = round(len(side.view.text) / FORM_SHARE) * 2
-    shared = _shared_share(side, other, passage, params, frozenset(), query_chars)
+    shared = shared_share(side, other, passage, params, frozenset(), query_chars)
     assert shared >= params.formula_share + 0.1  # what the two really share is the template: no copy
     # the template as the whole query (a resolution filled in from last year's): the engine's share stands
-    assert _shared_share(side, other, passage, params, frozenset(), len(side.view.text)) == engine_share
+    assert shared_share(side, other, passage, params, frozenset(), len(side.view.text)) == engine_share
+
+
+def _communique(rng: random.Random, plenum: int) -> str:
+    """A plenum communiqué's opening: fixed wording with a number every few characters (committee,
+    plenum, dates, members), filled in differently each time."""
+    numbers = "一二三四五六七八九十"
+
+    def n(chars: int = 2) -> str:
+        return "".join(rng.choice(numbers) for _ in range(chars))
+
+    return (
+        f"中国共产党第十{n(1)}届中央委员会第{numbers[plenum % 10]}次全体会议，于二〇{n()}年{n(1)}月{n(1)}日至"
+        f"{n()}日在北京举行。出席这次全会的有，中央委员{n(3)}人，候补中央委员{n(3)}人。中央纪律检查委员会"
+        f"常务委员会委员{n()}人和有关方面负责同志{n()}人列席了会议。全会由中央政治局主持，中央委员会总书记作了重要"
+        f"讲话。全会听取和讨论了受中央政治局委托作的工作报告，审议通过了第{n(1)}个"
+        f"五年规划的建议和关于{n(1)}项重大问题的决定，决定召开第{n()}次全国代表大会。"
+    )
+
+
+def test_a_communique_finds_the_report_it_restates_before_its_siblings_template(library) -> None:
+    """Communiqués open with the same sentences, other numbers in them; nine in the library hold them
+    (fewer than four exact 8-character runs each, so no library boilerplate). Numbers aside, every
+    sibling holds the opening: it is template, and the report the query restates comes first."""
+    rng = random.Random(12)
+    restated = prose(160)
+    report = store(library, prose(2000) + restated + prose(2000))[0]
+    siblings = store(library, *[_communique(rng, p) + prose(500) for p in range(9)])
+    store(library, *[prose(400) for _ in range(4)])
+    query = _communique(rng, 9) + prose(400) + restated + prose(400)
+    results = similar_documents(library, query, top=5)
+    assert results and results[0].document.id == report
+    assert {r.document.id for r in results[1:]} <= set(siblings)
