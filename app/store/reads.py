@@ -21,14 +21,13 @@ import numpy as np
 from app.core.shingles import FINGERPRINT_VERSION, CandidateScore, ShingleParams, idf, max_useful_df
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from app.core.formulas.lexicon import FormulaEntry
     from app.core.passages import FormulaOracle
     from app.store.similar_rank import DocumentInfo
 
-    #: What the reads run on: a session (or connection) of the library, or a plain sqlite3 connection.
-    Db = Session | sqlite3.Connection | Any
+#: What the reads run on: a SQLAlchemy session or connection of the library, or a plain sqlite3 connection
+#: (not spelled out: naming SQLAlchemy's types here, even for type checkers, is what this module avoids).
+Db = Any
 
 #: How the index shingles and winnows a text.
 PARAMS = ShingleParams()
