@@ -81,3 +81,10 @@ def test_a_library_the_regular_open_must_check_upgrade_or_index_is_not_read_plai
     opened.close()
     os.utime(path)  # changed since its check: the regular open checks it again
     assert open_plain(str(path)) is None
+
+
+def test_the_plain_reads_name_the_index_tables_the_models_define() -> None:
+    from app.store.index import POSTING_TABLES, STATE
+
+    assert tuple(table.name for table in POSTING_TABLES) == reads.POSTING_TABLES
+    assert STATE.name == "shingle_index_state"
