@@ -62,3 +62,9 @@ def cache_dir() -> Path:
 def default_library_path() -> Path:
     """The library used when neither `--db` nor the environment names one."""
     return data_dir() / "library.duidu.sqlite"
+
+
+def resolve_target(db: str | None) -> str:
+    """The library a command opens: `--db` wins, then $DUIDU_DB, then the default library in the user
+    data directory."""
+    return db or os.environ.get(DB_ENV) or str(default_library_path())

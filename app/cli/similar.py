@@ -17,6 +17,8 @@ from app.cli.library import opened
 
 if TYPE_CHECKING:
     from app.store import Library
+    from app.store.plain_library import PlainLibrary
+    from app.store.similar_rank import SimilarDocument
 
 _ID = re.compile(r"#?\d+")
 
@@ -42,10 +44,10 @@ def _top(value: str) -> int:
     return number
 
 
-def _query(doc: str, library: Library) -> tuple[str, str, int | None]:
+def _query(doc: str, library: Library | PlainLibrary) -> tuple[str, str, int | None]:
     """(text, name, id in the library or None) of DOC."""
     from app.core.text import content_hash
-    from app.store import find_by_hash, get_document, get_text
+    from app.store.reads import document_id_by_hash
 
     path = Path(doc)
     if path.exists():
@@ -59,10 +61,12 @@ def _query(doc: str, library: Library) -> tuple[str, str, int | None]:
         except ImportFailure as exc:
             raise CliError(f"{path}: {exc}") from None
         with library.reader() as session:
-            stored = find_by_hash(session, content_hash(text))
-        return text, str(path), None if stored is None else stored.id
+            stored = document_id_by_hash(session, content_hash(text))
+        return text, str(path), stored
     if not _ID.fullmatch(doc):
         raise CliError(f"{doc}: no such file")
+    from app.store import get_document, get_text
+
     number = int(doc.removeprefix("#"))
     with library.reader() as session:
         document, stored_text = get_document(session, number), get_text(session, number)
@@ -71,17 +75,49 @@ def _query(doc: str, library: Library) -> tuple[str, str, int | None]:
     return stored_text, f"#{number} {document.meta.title}".strip(), number
 
 
-def similar_command(args: argparse.Namespace) -> int:
+def _similar(
+    args: argparse.Namespace, library: Library | PlainLibrary, *, plain: bool = False
+) -> tuple[str, int | None, list[SimilarDocument]] | None:
+    """(name, id, results) of the command's question; None when asked `plain` about a library document
+    (its stored scan results are read the regular way)."""
     from app.store.tracing import similar_documents
 
-    with opened(args.db, writing=False) as library:
-        text, name, own_id = _query(args.doc, library)
-        if not text.strip():
-            raise CliError(f"{name}: no text in the document")
-        try:
-            results = similar_documents(library, text, exclude=own_id, top=args.top)
-        except ValueError as exc:  # a document over the engine's size limit
-            raise CliError(str(exc)) from None
+    text, name, own_id = _query(args.doc, library)
+    if plain and own_id is not None:
+        return None
+    if not text.strip():
+        raise CliError(f"{name}: no text in the document")
+    try:
+        return name, own_id, similar_documents(library, text, exclude=own_id, top=args.top)
+    except ValueError as exc:  # a document over the engine's size limit
+        raise CliError(str(exc)) from None
+
+
+def _similar_plain(args: argparse.Namespace) -> tuple[str, int | None, list[SimilarDocument]] | None:
+    """The answer read with the plain sqlite3 module (app.store.plain_library), without loading SQLAlchemy;
+    None when the library or the question needs the regular way (see `open_plain`)."""
+    from app.store.errors import LibraryError, library_errors
+    from app.store.plain_library import open_plain
+
+    if not Path(args.doc).is_file():
+        return None
+    plain = open_plain(args.db)
+    if plain is None:
+        return None
+    try:
+        with plain, library_errors(plain.location):
+            return _similar(args, plain, plain=True)
+    except LibraryError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def similar_command(args: argparse.Namespace) -> int:
+    answer = _similar_plain(args)
+    if answer is None:
+        with opened(args.db, writing=False) as library:
+            answer = _similar(args, library)
+    assert answer is not None
+    name, own_id, results = answer
     if args.json:
         rows = [
             {

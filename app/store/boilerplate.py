@@ -22,14 +22,21 @@ import math
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.core.shingles import NO_HASH, ShingleParams, shingle_hashes
-from app.store.index import PARAMS, document_fingerprints, document_frequencies, indexed_documents
-from app.store.models import Document
+from app.store.reads import (
+    PARAMS,
+    document_fingerprints,
+    document_frequencies,
+    ids_by_hash,
+    indexed_documents,
+)
+
+if TYPE_CHECKING:
+    from app.store.reads import Db as Session
 
 #: Default: text in this many other documents is boilerplate (the research and the evaluation used 3).
 MIN_DF = 3
@@ -163,10 +170,7 @@ class LibraryBoilerplate:
         unknown = sorted(h for h in exclude if h not in self._ids)
         if unknown:
             with self._session() as session:
-                statement = select(Document.content_hash, Document.id).where(
-                    Document.content_hash.in_(unknown)
-                )
-                found: dict[str, int] = {h: d for h, d in session.execute(statement)}
+                found = ids_by_hash(session, unknown)
             self._ids.update({h: found.get(h) for h in unknown})
         return [d for d in (self._ids[h] for h in exclude) if d is not None]
 

@@ -20,15 +20,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from app.paths import DB_ENV, default_library_path
+from app.paths import resolve_target as resolve_target  # named here too for its callers
 from app.store.errors import LibraryError, LibraryReadOnly, describe_database_error
 from app.store.integrity import quick_check, verdicts_for
 from app.store.migrate import ensure_schema
+from app.store.plain_library import BUSY_TIMEOUT_SECONDS as BUSY_TIMEOUT_SECONDS  # a writer waits
+from app.store.plain_library import SQLITE_CACHE_KIB as _CACHE_KIB
 from app.store.verified_state import VerifiedState
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: How long a writer waits for another one before reporting the library as locked.
-BUSY_TIMEOUT_SECONDS = 5.0
 #: Execution option that makes SQLite start the transaction with BEGIN IMMEDIATE (one writer lane).
 _WRITE_OPTION = "duidu_write"
 #: Library files this process created (empty until their schema is written): reopening one of those
@@ -97,11 +97,6 @@ class _RefusingWriter:
 
     def begin(self) -> Session:
         raise LibraryError(self.reason)
-
-
-def resolve_target(db: str | None) -> str:
-    """`--db` wins, then $DUIDU_DB, then the default library in the user data directory."""
-    return db or os.environ.get(DB_ENV) or str(default_library_path())
 
 
 def open_library(
@@ -249,7 +244,6 @@ def _check_file(path: Path, *, create: bool, readonly: bool, allow_empty: bool =
 
 
 #: SQLite page cache per connection (KiB), and WAL pages between automatic checkpoints.
-_CACHE_KIB = 64 * 1024
 _WAL_CHECKPOINT_PAGES = 8192
 
 

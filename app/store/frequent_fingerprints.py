@@ -19,19 +19,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
 
 from app.core.passages import FormulaOracle, PassageParams
 from app.core.shingles import NO_HASH
 from app.core.similar_focus import Focus, QueryShingles, best_first, common_mask, copy_bound
 from app.paths import cache_dir
 from app.store.boilerplate import LibraryBoilerplate
-from app.store.engine import Library
-from app.store.index import STATE
-from app.store.lexicon import library_formula_oracle
+from app.store.reads import POSTING_TABLES, chunks, fetch, index_stamp, library_formula_oracle, marks
+
+if TYPE_CHECKING:
+    from app.store.engine import Library
+    from app.store.reads import Db as Session
 
 #: The cache sub-folder holding each library's frequent fingerprints (one small .npy file per library).
 FOLDER = "frequent-fingerprints"
@@ -111,16 +112,6 @@ def refresh_frequent(library: Library) -> None:
         FrequentBoilerplate(library.reader, library.location)
 
 
-def index_stamp(session: Session, up_to: int | None = None) -> str:
-    """What the index holds (of the documents numbered ≤ `up_to`), in a few numbers: any import, removal
-    or re-index changes it."""
-    c = STATE.c
-    statement = select(func.count(), func.max(c.document_id), func.sum(c.fingerprints), func.sum(c.chars))
-    if up_to is not None:
-        statement = statement.where(c.document_id <= up_to)
-    return "-".join(str(v or 0) for v in session.execute(statement).one())
-
-
 def frequent_fingerprints(session: Session, location: str, threshold: int) -> tuple[np.ndarray, np.ndarray]:
     """(sorted hashes, document counts) of the fingerprints held by ≥ `threshold` documents."""
     key = (location, index_stamp(session), threshold)
@@ -185,17 +176,13 @@ def _updated(session: Session, latest: Path, threshold: int) -> np.ndarray | Non
     old_last = int(old_stamp.split("-")[1])
     if threshold < old_threshold or index_stamp(session, up_to=old_last) != old_stamp:
         return None
-    from app.store.index import POSTING_TABLES as tables
-
     # no GROUP BY: grouping by hash made SQLite scan the whole main table in its key order (0.35 s)
     # instead of reading the new documents' postings through the document index
     new = np.fromiter(
         (
             h
-            for t in tables
-            for (h,) in session.execute(
-                text(f"SELECT hash FROM {t.name} WHERE document_id > :last"), {"last": old_last}
-            )
+            for table in POSTING_TABLES
+            for (h,) in fetch(session, f"SELECT hash FROM {table} WHERE document_id > ?", (old_last,))
         ),
         dtype=np.int64,
     )
@@ -217,31 +204,23 @@ def _updated(session: Session, latest: Path, threshold: int) -> np.ndarray | Non
 
 def _counted(session: Session, hashes: list[int]) -> list[tuple[int, int]]:
     """(hash, documents holding it) in the whole index, per postings table (a hash may be in both)."""
-    from app.store.index import POSTING_TABLES as tables
-
     found: list[tuple[int, int]] = []
-    for t in tables:
-        for start in range(0, len(hashes), 500):
-            chunk = hashes[start : start + 500]
-            marks = ",".join(str(int(h)) for h in chunk)
-            rows = session.execute(
-                text(f"SELECT hash, COUNT(*) FROM {t.name} WHERE hash IN ({marks}) GROUP BY hash")
-            )
-            found.extend((int(h), int(n)) for h, n in rows)
+    for table in POSTING_TABLES:
+        for chunk in chunks(hashes):
+            sql = f"SELECT hash, COUNT(*) FROM {table} WHERE hash IN ({marks(chunk)}) GROUP BY hash"
+            found.extend((int(h), int(n)) for h, n in fetch(session, sql, chunk))
     return found
 
 
 def _read(session: Session, threshold: int) -> np.ndarray:
     """(2, n) array: the hashes held by ≥ `threshold` documents, ascending, and their document counts.
     Every postings table of the index is read (recent documents' postings wait in a second one)."""
-    from app.store.index import POSTING_TABLES as tables
-
     # one table: its primary key (hash first) serves the grouping without a sort
-    union = " UNION ALL ".join(f"SELECT hash FROM {t.name}" for t in tables)
-    source = f"({union}) AS postings" if len(tables) > 1 else tables[0].name
+    union = " UNION ALL ".join(f"SELECT hash FROM {table}" for table in POSTING_TABLES)
+    source = f"({union}) AS postings" if len(POSTING_TABLES) > 1 else POSTING_TABLES[0]
     statement = (
         f"SELECT hash, COUNT(*) FROM {source} GROUP BY hash HAVING COUNT(*) >= {int(threshold)} ORDER BY hash"
     )
-    rows = session.execute(text(statement)).all()
+    rows = fetch(session, statement)
     flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows))
     return np.ascontiguousarray(flat.reshape(-1, 2).T)

@@ -13,19 +13,17 @@ candidate (app.store.tracing).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, repeat
-from typing import Any, cast
+from itertools import repeat
+from typing import cast
 
 import numpy as np
 from sqlalchemy import (
     Connection,
     LargeBinary,
     Table,
-    bindparam,
     delete,
     func,
     insert,
@@ -38,19 +36,23 @@ from sqlalchemy.orm import Session
 
 from app.core.shingles import (
     FINGERPRINT_VERSION,
-    CandidateScore,
-    ShingleParams,
-    idf,
-    max_useful_df,
     text_fingerprint_array,
 )
 from app.store.index_models import RecentShinglePosting, ShingleIndexState, ShinglePosting
 from app.store.models import Document
 
+# the reads "similar" runs, moved to plain SQL there (app.store.reads); named here for the other callers
+from app.store.reads import PARAMS as PARAMS
+from app.store.reads import document_fingerprints as document_fingerprints
+from app.store.reads import document_frequencies as document_frequencies
+from app.store.reads import find_candidates as find_candidates
+from app.store.reads import indexed_documents as indexed_documents
+from app.store.reads import postings as postings
+from app.store.reads import stale_ids as stale_ids
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-PARAMS = ShingleParams()
 POSTINGS = cast(Table, ShinglePosting.__table__)
 RECENT = cast(Table, RecentShinglePosting.__table__)
 #: Where postings are: a document's are all in one of these; every reader reads both.
@@ -59,8 +61,6 @@ POSTING_TABLES = (POSTINGS, RECENT)
 ALL_POSTINGS = union_all(*(select(t.c.hash, t.c.document_id) for t in POSTING_TABLES)).subquery("postings")
 STATE = cast(Table, ShingleIndexState.__table__)
 _DOCUMENTS = cast(Table, Document.__table__)
-#: Bound parameters per IN (...) list: well under every database's limit.
-_CHUNK = 500
 #: Documents indexed per transaction when catching up, so a long rebuild never holds the lock for long.
 _BATCH = 200
 #: The recent postings are merged into the main table once they are this share of its postings...
@@ -141,19 +141,6 @@ def clear_document(connection: Connection, document_id: int) -> None:
     for table in POSTING_TABLES:
         connection.execute(delete(table).where(table.c.document_id == document_id))
     connection.execute(delete(STATE).where(STATE.c.document_id == document_id))
-
-
-def stale_ids(session: Session) -> list[int]:
-    """Documents without fingerprints of the current version.
-
-    Every query asks this first, so it is written as a correlated NOT EXISTS (SQLite then walks a small
-    index of `documents` and probes the state's primary key: 2 ms for 10,000 speeches, against 24 ms for
-    NOT IN, which scanned the table with the texts); sorted here, not in SQL, for the same reason.
-    """
-    current = select(STATE.c.document_id).where(
-        STATE.c.document_id == _DOCUMENTS.c.id, STATE.c.version == FINGERPRINT_VERSION
-    )
-    return sorted(session.scalars(select(_DOCUMENTS.c.id).where(~current.exists())))
 
 
 def ensure_index(
@@ -253,124 +240,6 @@ def _without_foreign_keys(connection: Connection) -> Iterator[None]:
         yield
     finally:
         raw.execute("PRAGMA foreign_keys=ON")
-
-
-def indexed_documents(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(STATE)) or 0)
-
-
-def _chunks(values: Collection[int]) -> Iterator[list[int]]:
-    items = list(values)
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-@contextmanager
-def _sqlite_cursor(session: Session) -> Iterator[Any]:
-    """The DBAPI cursor of the session's connection on SQLite, None on other databases.
-
-    Queries read ~10^5 postings, and building SQLAlchemy rows for them cost twice what SQLite took to
-    find them (84 against 40 ms for one 14,000-character speech), so on SQLite they read plain tuples.
-    """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield None
-        return
-    cursor = connection.connection.cursor()
-    try:
-        yield cursor
-    finally:
-        cursor.close()
-
-
-def _rows_by_hash(session: Session, columns: str, hashes: Collection[int], tail: str = "") -> list[tuple]:
-    """`SELECT columns FROM postings WHERE hash IN (…) tail` over every chunk of `hashes`, from the main
-    table, then from the recent one."""
-    found: list[tuple] = []
-    with _sqlite_cursor(session) as cursor:
-        for table in POSTING_TABLES:
-            for chunk in _chunks(hashes):
-                if cursor is not None:
-                    marks = ",".join("?" * len(chunk))
-                    cursor.execute(
-                        f"SELECT {columns} FROM {table.name} WHERE hash IN ({marks}) {tail}", chunk
-                    )
-                    found.extend(cursor.fetchall())
-                    continue
-                statement = text(f"SELECT {columns} FROM {table.name} WHERE hash IN :hashes {tail}")
-                rows = session.execute(
-                    statement.bindparams(bindparam("hashes", expanding=True)), {"hashes": chunk}
-                )
-                found.extend(tuple(row) for row in rows)
-    return found
-
-
-def document_frequencies(session: Session, hashes: Collection[int]) -> dict[int, int]:
-    """How many documents hold each fingerprint (absent ones are left out)."""
-    found: dict[int, int] = {}
-    for h, n in sorted(_rows_by_hash(session, "hash, COUNT(*)", hashes, "GROUP BY hash")):
-        found[int(h)] = found.get(int(h), 0) + int(n)
-    return found
-
-
-def document_fingerprints(session: Session, document_id: int) -> frozenset[int]:
-    """The fingerprints stored for one document (the boilerplate signal reads one per compared pair)."""
-    held: set[int] = set()
-    with _sqlite_cursor(session) as cursor:
-        for table in POSTING_TABLES:
-            if cursor is not None:
-                cursor.execute(f"SELECT hash FROM {table.name} WHERE document_id = ?", (document_id,))
-                held.update(h for (h,) in cursor.fetchall())
-            else:
-                held.update(session.scalars(select(table.c.hash).where(table.c.document_id == document_id)))
-    return frozenset(held)
-
-
-def postings(session: Session, hashes: Collection[int]) -> dict[int, list[int]]:
-    """The documents holding each fingerprint (ascending)."""
-    found: dict[int, list[int]] = defaultdict(list)
-    for h, document_id in sorted(_rows_by_hash(session, "hash, document_id", hashes)):
-        found[h].append(document_id)
-    return found
-
-
-def find_candidates(
-    session: Session,
-    query: Collection[int],
-    *,
-    exclude: Iterable[int] = (),
-    within: Collection[int] | None = None,
-    limit: int = 50,
-) -> list[CandidateScore]:
-    """Documents sharing the rarest fingerprints with `query`, best first: by the summed rarity (idf) of
-    the fingerprints they share, as `app.core.shingles.rank_candidates` ranks them.
-
-    Fingerprints held by more than `max_useful_df` documents (formulas and boilerplate everyone writes)
-    are not looked up at all: they would cost the most and weigh the least. The postings of the others
-    (about 50,000 for a speech of a 10,000-speech library) are summed per document with numpy.
-    """
-    documents = indexed_documents(session)
-    if not query or not documents:
-        return []
-    df = document_frequencies(session, query)
-    ceiling = max_useful_df(documents)
-    useful = sorted(h for h, n in df.items() if n <= ceiling)
-    found = _rows_by_hash(session, "hash, document_id", useful)
-    rows = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=2 * len(found)).reshape(-1, 2)
-    # in (hash, document) order whichever table a row came from, so that scores are summed in one order
-    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
-    keep = ~np.isin(rows[:, 1], np.fromiter(set(exclude), dtype=np.int64))
-    if within is not None:
-        keep &= np.isin(rows[:, 1], np.fromiter(set(within), dtype=np.int64))
-    rows = rows[keep]
-    if not len(rows):
-        return []
-    weights = np.array([idf(df[h], documents) for h in useful], dtype=np.float64)
-    ids, holder = np.unique(rows[:, 1], return_inverse=True)
-    scores = np.bincount(holder, weights=weights[np.searchsorted(np.array(useful), rows[:, 0])])
-    shared = np.bincount(holder)
-    best = np.lexsort((ids, -scores))[:limit]
-    return [CandidateScore(int(ids[i]), round(float(scores[i]), 4), int(shared[i])) for i in best]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,8 @@ the one the shipped lexicon uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -19,29 +18,18 @@ from app.core.formulas.lexicon import (
     FormulaEntry,
     LoadedLexicon,
     lexicon_to_tsv,
-    merge_entries,
     parse_lexicon_tsv,
 )
 from app.store.models import UserLexiconEntry
+from app.store.reads import LEXICON_SEPARATOR
 
-if TYPE_CHECKING:
-    from app.core.passages import FormulaOracle
-    from app.store.engine import Library
+# the reads, in plain SQL for "similar" (app.store.reads); named here with the writes
+from app.store.reads import library_formula_oracle as library_formula_oracle
+from app.store.reads import list_user_entries as list_user_entries
+from app.store.reads import merged_lexicon as merged_lexicon
+from app.store.reads import removed_formulas as removed_formulas
 
-_SEPARATOR = "|"
-
-
-def _to_entry(row: UserLexiconEntry) -> FormulaEntry:
-    return FormulaEntry(
-        canonical=row.canonical,
-        variants=tuple(v for v in row.variants.split(_SEPARATOR) if v),
-        outdated=tuple(v for v in row.outdated.split(_SEPARATOR) if v),
-        expansion=row.expansion,
-        category=row.category,
-        first_year=row.first_year,
-        first_year_source=row.first_year_source,
-        note=row.note,
-    )
+_SEPARATOR = LEXICON_SEPARATOR  # as the reads split them
 
 
 def _row(session: Session, canonical: str) -> UserLexiconEntry | None:
@@ -59,26 +47,6 @@ def _fill(row: UserLexiconEntry, entry: FormulaEntry) -> None:
     row.note = entry.note
     row.removed = False
     row.updated_at = datetime.now(UTC)
-
-
-def list_user_entries(session: Session) -> list[FormulaEntry]:
-    """The entries the user added or edited, by canonical text."""
-    rows = session.scalars(
-        select(UserLexiconEntry)
-        .where(UserLexiconEntry.removed.is_(False))
-        .order_by(UserLexiconEntry.canonical)
-    )
-    return [_to_entry(row) for row in rows]
-
-
-def removed_formulas(session: Session) -> list[str]:
-    """Canonical texts of shipped formulas the user removed."""
-    rows = session.scalars(
-        select(UserLexiconEntry.canonical)
-        .where(UserLexiconEntry.removed.is_(True))
-        .order_by(UserLexiconEntry.canonical)
-    )
-    return list(rows)
 
 
 def save_entry(session: Session, entry: FormulaEntry, *, replacing: str | None = None) -> None:
@@ -116,11 +84,6 @@ def restore_entry(session: Session, canonical: str) -> None:
     session.flush()
 
 
-def merged_lexicon(session: Session, shipped: Iterable[FormulaEntry]) -> tuple[FormulaEntry, ...]:
-    """The lexicon the user works with: shipped entries, overridden, extended and pruned by theirs."""
-    return merge_entries(shipped, list_user_entries(session), removed_formulas(session))
-
-
 def export_user_tsv(session: Session) -> str:
     """The user's entries as lexicon TSV (to share them, or to edit them in a spreadsheet)."""
     return lexicon_to_tsv(list_user_entries(session))
@@ -138,16 +101,3 @@ def save_entries(session: Session, entries: Sequence[FormulaEntry]) -> None:
     """Save several entries in one go (accepting discovered candidates)."""
     for entry in entries:
         save_entry(session, entry)
-
-
-def library_formula_oracle(library: Library) -> FormulaOracle:
-    """Formula coverage by the library's lexicon: the shipped one (already built, shared) unless the user
-    added, edited or removed entries, in which case a matcher over the merged entries is built."""
-    from app.core.formulas.detect import FormulaMatcher
-    from app.core.formulas.shipped import formula_coverage, general_words, idioms, shipped_lexicon
-
-    with library.reader() as session:
-        if not list_user_entries(session) and not removed_formulas(session):
-            return formula_coverage
-        entries = merged_lexicon(session, shipped_lexicon().entries)
-    return FormulaMatcher(entries, idioms=idioms(), common_words=general_words()).coverage

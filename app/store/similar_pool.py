@@ -11,12 +11,13 @@ then bounds each of them cheaply.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from app.store.reads import find_candidates, index_sizes
 
-from app.store.index import STATE, find_candidates
+if TYPE_CHECKING:
+    from app.store.reads import Db
 
 #: Candidates the index ranks before the pool is drawn from them (cheap: numpy over its postings).
 CANDIDATE_LIMIT = 1000
@@ -26,7 +27,6 @@ LOOKED_UP = 1000
 #: characters in all: the bounds of short formulaic texts (resolutions, notices) say little, and a source
 #: whose wording the whole genre repeats may share only a fingerprint or two that the index looks up.
 POOL_CHARS = 150_000
-_CHUNK = 500
 
 
 def sampling_step(fingerprints: int, size: int = LOOKED_UP) -> int:
@@ -41,13 +41,13 @@ def sampling_step(fingerprints: int, size: int = LOOKED_UP) -> int:
 
 
 def candidate_pool(
-    session: Session, fingerprints: frozenset[int], exclude: Iterable[int], size: int
+    session: Db, fingerprints: frozenset[int], exclude: Iterable[int], size: int
 ) -> tuple[list[int], dict[int, float]]:
     """Ids of the pool (at most 3 × `size`) and the index's score of every candidate it ranked."""
     step = sampling_step(len(fingerprints))
     looked_up = fingerprints if step == 1 else frozenset(h for h in fingerprints if h % step == 0)
     candidates = find_candidates(session, looked_up, exclude=exclude, limit=CANDIDATE_LIMIT)
-    sizes = _index_sizes(session, [c.document_id for c in candidates])
+    sizes = index_sizes(session, [c.document_id for c in candidates])
     by_count = sorted(candidates, key=lambda c: (-c.shared, c.document_id))
     by_containment = sorted(
         candidates,
@@ -64,15 +64,3 @@ def candidate_pool(
             pool[candidate.document_id] = None
             chars += sizes.get(candidate.document_id, (0, 0))[1]
     return list(pool), {c.document_id: c.score for c in candidates}
-
-
-def _index_sizes(session: Session, ids: Collection[int]) -> dict[int, tuple[int, int]]:
-    """Fingerprints and normalised characters the index holds for each document."""
-    found: dict[int, tuple[int, int]] = {}
-    items = list(ids)
-    c = STATE.c
-    for start in range(0, len(items), _CHUNK):
-        chunk = items[start : start + _CHUNK]
-        rows = session.execute(select(c.document_id, c.fingerprints, c.chars).where(c.document_id.in_(chunk)))
-        found.update({int(d): (int(n), int(k)) for d, n, k in rows})
-    return found

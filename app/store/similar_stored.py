@@ -27,7 +27,7 @@ from app.core.normalize import DROPPED, kept_characters
 from app.core.passages import PreparedDocument
 from app.core.scan import SCAN_VERSION
 from app.core.similar_focus import Focus, best_first
-from app.store.document_rows import document_infos, texts_of
+from app.store.reads import document_infos, texts_of
 from app.store.scan_store import PAIRS, PASSAGES, SCAN_STATE
 from app.store.similar_rank import DocumentInfo, SimilarDocument
 

@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+<<<<<<< HEAD
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
+=======
+import numpy as np
+>>>>>>> issue-12c4
 
 from app.core.passages import (
     FormulaOracle,
@@ -40,24 +44,31 @@ from app.core.similar_focus import (
 )
 from app.core.template_family import TemplateFamily
 from app.store.boilerplate import LibraryBoilerplate
-from app.store.document_rows import document_infos, texts_of
-from app.store.engine import Library
 from app.store.frequent_fingerprints import less_boilerplate, similar_params
-from app.store.index import PARAMS as INDEX_PARAMS
-from app.store.index import ensure_index, find_candidates
-from app.store.lexicon import library_formula_oracle
-from app.store.models import Document
+from app.store.reads import PARAMS as INDEX_PARAMS
+from app.store.reads import (
+    content_hash_of,
+    document_infos,
+    find_candidates,
+    library_formula_oracle,
+    texts_of,
+)
 from app.store.records import DocumentFilter
+<<<<<<< HEAD
 from app.store.repository import list_documents
 from app.store.similar_judge import AlsoExcluding, Kin, counted, library_signal, prose_in
+=======
+>>>>>>> issue-12c4
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
-from app.store.similar_stored import scan_states, still_to_confirm, stored_similar
+
+if TYPE_CHECKING:  # the ORM and the scan's tables load only where a path needs them (see app.store.reads)
+    from app.store.engine import Library
+    from app.store.reads import Db as Session
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-_DOCUMENTS: Table = Document.__table__  # type: ignore[assignment]
 #: Characters of context shown on each side of a passage found by passage search.
 CONTEXT_CHARS = 30
 
@@ -91,6 +102,9 @@ def ensure_fresh(
     """Index whatever is not indexed yet (older libraries, another version); nothing on a read-only library."""
     if library.readonly:
         return 0
+
+    from app.store.index import ensure_index  # writes with the ORM: a read-only library never gets here
+
     return ensure_index(library.writer, library.reader, progress, cancelled)
 
 
@@ -151,6 +165,8 @@ def similar_documents(
     shingles = QueryShingles.of(query.view.text)
     infos: dict[int, DocumentInfo] = {}
     texts: dict[int, str] = {}
+    if exclude is not None and stored:  # a library document: the scan may have covered it
+        from app.store.similar_stored import scan_states, still_to_confirm, stored_similar
     with library.reader() as session:
         scan = (
             None if exclude is None or not stored else stored_similar(session, exclude, query, infos, texts)
@@ -335,6 +351,7 @@ def find_passage(
     norm = normalised(query)
     if not norm:
         return PassageSearch((), 0, 0)
+
     ensure_fresh(library, progress, cancelled)
     params = _search_params(len(norm), params or default_params(library, formula_oracle))
     skip = () if exclude is None else (exclude,)
@@ -346,6 +363,8 @@ def find_passage(
         if len(norm) < INDEX_PARAMS.guaranteed_chars:
             seen = set(ranked)
             for piece in _pieces(norm):
+                from app.store.repository import list_documents
+
                 for document in list_documents(session, DocumentFilter(text=piece)):
                     if document.id not in seen and document.id != exclude:
                         ranked.append(document.id)
@@ -381,7 +400,7 @@ def _pieces(norm: str) -> list[str]:
 def _excluding_source(session: Session, params: PassageParams, source: int | None) -> PassageParams:
     if params.boilerplate is None or source is None:
         return params
-    found = session.execute(select(_DOCUMENTS.c.content_hash).where(_DOCUMENTS.c.id == source)).scalar()
+    found = content_hash_of(session, source)
     if found is None:
         return params
     return replace(params, boilerplate=AlsoExcluding(params.boilerplate, frozenset((found,))))

@@ -13,8 +13,7 @@ from sqlalchemy import delete
 from app.core.model import DocumentMeta
 from app.core.passages import prepare
 from app.core.shingles import fingerprints, rank_candidates
-from app.store import add_document
-from app.store import index as index_module
+from app.store import add_document, reads
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.index import (
     STATE,
@@ -52,12 +51,8 @@ def _store(library) -> list[int]:  # type: ignore[no-untyped-def]
 def _portable(monkeypatch):  # type: ignore[no-untyped-def]
     """Run the queries as on PostgreSQL: without SQLite's DBAPI cursor."""
 
-    @contextmanager
-    def no_cursor(session):  # type: ignore[no-untyped-def]
-        yield None
-
     with monkeypatch.context() as patched:
-        patched.setattr(index_module, "_sqlite_cursor", no_cursor)
+        patched.setattr(reads, "_sqlite_driver", lambda connection: None)
         yield
 
 
