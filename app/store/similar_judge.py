@@ -18,7 +18,7 @@ from app.core.passages import BoilerplateSignal, Passage, PassageParams, Prepare
 from app.core.shingles import shingle_hashes
 from app.core.template_family import TemplateFamily, has_slots
 from app.store.boilerplate import LibraryBoilerplate
-from app.store.index import PARAMS as INDEX_PARAMS
+from app.store.reads import PARAMS as INDEX_PARAMS
 
 
 def counted(

@@ -15,13 +15,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-<<<<<<< HEAD
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
-=======
-import numpy as np
->>>>>>> issue-12c4
-
 from app.core.passages import (
     FormulaOracle,
     Passage,
@@ -54,11 +47,7 @@ from app.store.reads import (
     texts_of,
 )
 from app.store.records import DocumentFilter
-<<<<<<< HEAD
-from app.store.repository import list_documents
 from app.store.similar_judge import AlsoExcluding, Kin, counted, library_signal, prose_in
-=======
->>>>>>> issue-12c4
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
