@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import sys
 from bisect import bisect_right
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
@@ -231,9 +232,7 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
 
 
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
-    def key(c: Candidate) -> tuple[int, int]:
-        return (c.x0, c.x1) if axis == 0 else (c.y0, c.y1)
-
+    key = _SPANS[axis]
     ordered = sorted(group, key=key)
     parts: list[list[Candidate]] = [[ordered[0]]]
     reach = key(ordered[0])[1]
@@ -244,6 +243,10 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
         parts[-1].append(cand)
         reach = max(reach, end)
     return parts
+
+
+#: A candidate's span in x and in y, as sort keys.
+_SPANS = (attrgetter("x0", "x1"), attrgetter("y0", "y1"))
 
 
 def group_reordered(
@@ -267,16 +270,21 @@ def group_reordered(
     overlapping = Overlaps(accepted)
     clauses = _free_clauses(accepted, runs, clause_chars) if clause_chars else []
     is_clause = {id(c) for c in clauses}
-    pending, final = [accepted + clauses], []
+    # Each group waits with the axis it is known to be one part on: a part of a cut along an axis has no
+    # gap along it (cut again, it gives itself back), so only the other axis can cut it.
+    pending: list[tuple[list[Candidate], int]] = [(accepted + clauses, -1)]
+    final = []
     while pending:
-        group = pending.pop()
-        if len(group) > 1 and sum(id(c) not in is_clause for c in group) < 2:
-            final.append(group)  # clauses around one passage at most: whatever the cuts, no group
+        group, whole_along = pending.pop()
+        if sum(id(c) not in is_clause for c in group) < 2:
+            final.append(group)  # one passage at most, with clauses around it: whatever the cuts, no group
             continue
         for axis in (0, 1):
+            if axis == whole_along:
+                continue
             parts = _split_axis(group, axis, max_gap)
             if len(parts) > 1:
-                pending.extend(parts)
+                pending.extend((part, axis) for part in parts)
                 break
         else:
             final.append(group)
