@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.passages.align import _split_axis
-from app.core.passages.extend import Candidate
+from app.core.passages.extend import Candidate, make_candidate
 
 boxes = st.lists(
     st.tuples(st.integers(0, 400), st.integers(1, 60), st.integers(0, 400), st.integers(1, 60)),
@@ -30,3 +30,20 @@ def test_a_part_of_a_cut_is_one_part_along_the_same_axis(drawn, axis, max_gap):
         again = _split_axis(part, axis, max_gap)
         assert len(again) == 1
         assert [id(c) for c in again[0]] == [id(c) for c in part]
+
+
+@given(x=st.integers(0, 10_000), y=st.integers(0, 10_000), size=st.integers(2, 500))
+def test_a_candidate_of_one_run_spans_it_and_is_a_value(x, y, size):
+    """`make_candidate`'s shortcut for one run spans what the general path spans for the same run in two
+    pieces; a candidate is compared and hashed by its fields."""
+    made = make_candidate([(x, y, size)])
+    assert made == Candidate(((x, y, size),), x, x + size, y, y + size, size)
+    assert hash(made) == hash(Candidate(((x, y, size),), x, x + size, y, y + size, size))
+    halves = make_candidate([(x, y, 1), (x + 1, y + 1, size - 1)])
+    assert (made.x0, made.x1, made.y0, made.y1, made.matched) == (
+        halves.x0,
+        halves.x1,
+        halves.y0,
+        halves.y1,
+        halves.matched,
+    )
