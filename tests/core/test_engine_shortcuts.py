@@ -1,6 +1,6 @@
 """Shortcuts the passage engine takes on long pairs give exactly what the plain steps give: the
-reordered-group cut skips an axis a part cannot be cut along, and free clauses are chosen greedily over
-occupancy maps."""
+reordered-group cut skips an axis a part cannot be cut along, claims are kept in byte maps (`Occupancy`)
+that answer as interval lists do, and free clauses are the plain greedy choice."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from app.core.normalize import REDACTION
 from app.core.passages.align import _free_clauses, _split_axis
 from app.core.passages.extend import Candidate, make_candidate
+from app.core.passages.intervals import IntervalSet, Occupancy
 from app.core.passages.vector_runs import GramTable, find_runs_vectorised
 
 boxes = st.lists(
@@ -84,3 +85,23 @@ def test_free_clauses_are_the_plain_greedy_choice(x, y, chars, data):
     assert [c.blocks[0] for c in _free_clauses(disjoint, found, chars)] == _greedy_clauses(
         disjoint, runs, chars
     )
+
+
+spans = st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(claims=spans, queries=spans)
+def test_a_byte_map_answers_as_the_interval_list(claims, queries):
+    """Same claims (overlapping, touching, in any order), same answers to every question resolution asks."""
+    listed, mapped = IntervalSet(), Occupancy(100)
+    for start, size in claims:
+        listed.add(start, start + size)
+        mapped.add(start, start + size)
+    for start, size in [*queries, *claims]:
+        assert mapped.overlaps(start, start + size) == listed.overlaps(start, start + size)
+        assert mapped.free_parts(start, start + size) == listed.free_parts(start, start + size)
+    union = IntervalSet.of((start, start + size) for start, size in claims)
+    assert [n for n in range(100) if mapped.taken[n]] == [
+        n for s, e in zip(union.starts, union.ends, strict=True) for n in range(s, e)
+    ]

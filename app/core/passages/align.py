@@ -11,12 +11,12 @@ from __future__ import annotations
 import heapq
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
-from app.core.passages.intervals import IntervalSet
+from app.core.passages.intervals import IntervalSet, Occupancy
 from app.core.passages.overlaps import Overlaps, box_coverage
 from app.core.passages.seeds import Run
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from app.core.passages.vector_runs import RunArrays
 
 
-def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
+def _unclaimed_blocks(blocks: tuple[Run, ...], xs: Occupancy, ys: Occupancy) -> list[Run]:
     out: list[Run] = []
     for x, y, n in blocks:
         for fx0, fx1 in xs.free_parts(x, x + n):
@@ -34,7 +34,7 @@ def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet)
     return out
 
 
-def _pieces(blocks: list[Run], xs: IntervalSet, ys: IntervalSet, max_gap: int) -> list[list[Run]]:
+def _pieces(blocks: list[Run], xs: Occupancy, ys: Occupancy, max_gap: int) -> list[list[Run]]:
     """Split blocks where a gap is too wide or crosses claimed text (a passage must not span it)."""
     pieces: list[list[Run]] = []
     current: list[Run] = []
@@ -140,7 +140,7 @@ def _claim(
     # equal strengths (a repeated text, matched the same at each place): the better-supported first
     heap = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
     heapq.heapify(heap)
-    xs, ys = IntervalSet(), IntervalSet()
+    xs, ys = _maps(max((c.x1 for c in candidates), default=0), max((c.y1 for c in candidates), default=0))
     near = _Accepted(context)
     accepted: list[Candidate] = []
     while heap:
@@ -163,6 +163,17 @@ def _claim(
                 entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
                 heapq.heappush(heap, entry)
     return accepted
+
+
+def _maps(reach_x: int, reach_y: int, claimed: Sequence[Candidate] = ()) -> tuple[Occupancy, Occupancy]:
+    """What is claimed in x and in y, as byte maps reaching the given ends and those of `claimed`: a long
+    pair claims and tests thousands of spans, and bisecting interval lists cost 3x as much."""
+    xs = Occupancy(max(reach_x, max((c.x1 for c in claimed), default=0)))
+    ys = Occupancy(max(reach_y, max((c.y1 for c in claimed), default=0)))
+    for c in claimed:
+        xs.add(c.x0, c.x1)
+        ys.add(c.y0, c.y1)
+    return xs, ys
 
 
 class _Accepted:
@@ -360,27 +371,21 @@ def _free_clauses(
             IntervalSet.of((c.y0, c.y1) for c in accepted),
         )
         longest_first, alone = clause_runs(runs, clause_chars, claimed)
-    # What passages and kept clauses hold in each text, a byte a character: testing and claiming a run
-    # are then C calls (a long pair tries thousands of runs; bisecting interval lists cost 3x as much).
-    taken_x = _occupancy(((c.x0, c.x1) for c in accepted), (x + n for x, _, n in longest_first))
-    taken_y = _occupancy(((c.y0, c.y1) for c in accepted), (y + n for _, y, n in longest_first))
+    # what passages and kept clauses hold (a long pair tries thousands of runs)
+    taken_x, taken_y = _maps(
+        max((x + n for x, _, n in longest_first), default=0),
+        max((y + n for _, y, n in longest_first), default=0),
+        accepted,
+    )
     clauses = []
     for (x, y, length), free in zip(longest_first, alone, strict=True):
         if free:  # overlaps no passage and no other clause: whatever comes first, it is kept
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-        elif taken_x.find(1, x, x + length) < 0 and taken_y.find(1, y, y + length) < 0:
+        elif not taken_x.overlaps(x, x + length) and not taken_y.overlaps(y, y + length):
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-            taken_x[x : x + length] = taken_y[y : y + length] = b"\x01" * length
+            taken_x.add(x, x + length)
+            taken_y.add(y, y + length)
     return clauses
-
-
-def _occupancy(spans: Iterable[tuple[int, int]], other_ends: Iterable[int]) -> bytearray:
-    """One byte per character up to the furthest end of `spans` and `other_ends`, 1 inside the spans."""
-    spans = list(spans)
-    taken = bytearray(max(max((end for _, end in spans), default=0), max(other_ends, default=0)))
-    for start, end in spans:
-        taken[start:end] = b"\x01" * (end - start)
-    return taken
 
 
 def _stray_repeat(c: Candidate, weight: int, x0: int, x1: int, y0: int, y1: int) -> bool:
