@@ -12,7 +12,8 @@ import heapq
 import sys
 from bisect import bisect_right
 from collections.abc import Sequence
-from operator import attrgetter
+from itertools import islice
+from operator import add, attrgetter
 from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
@@ -288,7 +289,7 @@ def group_reordered(
     final = []
     while pending:
         group, whole_along = pending.pop()
-        if sum(id(c) not in is_clause for c in group) < 2:
+        if len(list(islice((c for c in group if id(c) not in is_clause), 2))) < 2:
             final.append(group)  # one passage at most, with clauses around it: whatever the cuts, no group
             continue
         for axis in (0, 1):
@@ -372,10 +373,9 @@ def _free_clauses(
         )
         longest_first, alone = clause_runs(runs, clause_chars, claimed)
     # what passages and kept clauses hold (a long pair tries thousands of runs)
+    xs, ys, sizes = zip(*longest_first, strict=True) if longest_first else ((), (), ())
     taken_x, taken_y = _maps(
-        max((x + n for x, _, n in longest_first), default=0),
-        max((y + n for _, y, n in longest_first), default=0),
-        accepted,
+        max(map(add, xs, sizes), default=0), max(map(add, ys, sizes), default=0), accepted
     )
     clauses = []
     for (x, y, length), free in zip(longest_first, alone, strict=True):
