@@ -5,7 +5,8 @@ Run with `DUIDU_BASELINE_REPO=/tmp/base-90f python3 -m pytest tests/bench/test_b
 -p no:cacheprovider` (the old code: the folder DUIDU_BASELINE_REPO, else a `git archive` of
 DUIDU_BASELINE_REF, default `main`). Each code runs in its own interpreters (PYTHONPATH chooses it), two
 rounds alternating old and new. Each size is called many times per round (31 at 20k, whose ~35 ms are the
-noisy denominator of the ratio; 11 at 40k; 5 above) and the median CPU time (`time.process_time`) and wall
+noisy denominator of the ratio; 11 at 40k; 7 above), the sizes taking turns so that all see the same load,
+and the median CPU time (`time.process_time`) and wall
 time over both rounds' calls are reported, with the spread, and the median CPU of each engine phase
 (prepare, seeds, candidates, resolve, grouping, labelling with its lexicon part) for both codes. Every
 result is hashed, so any difference in passages shows.
@@ -92,16 +93,14 @@ def phase(name, function):
 for name, attribute in PHASES.items():
     if hasattr(engine, attribute):  # an older code may lack one
         setattr(engine, attribute, phase(name, getattr(engine, attribute)))
-def timed(call, repeat):
-    cpus, walls, phases = [], [], []
-    for _ in range(repeat):
-        phase_cpu.clear()
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = call()
-        cpus.append(time.process_time() - cpu)
-        walls.append(time.perf_counter() - wall)
-        phases.append(dict(phase_cpu))
-    return result, cpus, walls, phases
+def timed(call, into):
+    phase_cpu.clear()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = call()
+    into.setdefault("cpu", []).append(time.process_time() - cpu)
+    into.setdefault("wall", []).append(time.perf_counter() - wall)
+    into.setdefault("phases", []).append(dict(phase_cpu))
+    return result
 def shared_material(a, b, result):
     from app.core.normalize import normalize
     from app.core.passages.seeds import SeedIndex, find_runs
@@ -117,16 +116,27 @@ for name in ("xi-speeches-2020", "hust-party-building", "hailar-district-gwr", "
     texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / name).glob("*.txt"))[:6]]
     out[f"{name}, 6 documents"] = {"digest": digest(compare_many(texts, params))}
 congress = [(corpus / "cpc-congress-reports" / f"cpc-{n}-congress-report.txt").read_text(encoding="utf-8") for n in range(13, 21)]
-result, cpu, wall, _ = timed(lambda: compare_many(congress, params), 1)
-out["8 congress reports, 28 pairs"] = {"digest": digest(result), "cpu": cpu, "wall": wall}
+item = out["8 congress reports, 28 pairs"] = {}
+item["digest"] = digest(timed(lambda: compare_many(congress, params), item))
+item.pop("phases")
+sizes = list(map(int, sys.argv[2].split(",")))
+calls = {size: 31 if size <= 20000 else 11 if size <= 40000 else 7 for size in sizes}
+turns = max(calls.values())
+# The sizes take turns, each's calls spread evenly over the turns: the small case's calls fall in the
+# same minutes (the same load) as the large case's, so the ratio compares like with like.
+when = {size: {round(n * turns / count) for n in range(count)} for size, count in calls.items()}
 for workload in ("ten reports per side", "revised copy"):
-    for size in map(int, sys.argv[2].split(",")):
-        a, b = pair(workload, size)
-        calls = 31 if size <= 20000 else 11 if size <= 40000 else 5
-        result, cpu, wall, phases = timed(lambda: compare_pair(a, b, params), calls)
-        out[f"{workload} {size // 1000}k"] = {"digest": digest(result), "cpu": cpu, "wall": wall, "phases": phases}
-        if stats:
-            out[f"{workload} {size // 1000}k"]["shared"] = shared_material(a, b, result)
+    pairs = {size: pair(workload, size) for size in sizes}
+    items = {size: out.setdefault(f"{workload} {size // 1000}k", {}) for size in sizes}
+    for turn in range(turns):
+        for size in sizes:
+            if turn in when[size]:
+                a, b = pairs[size]
+                found = digest(timed(lambda: compare_pair(a, b, params), items[size]))
+                assert items[size].setdefault("digest", found) == found, "results differ between calls"
+    if stats:
+        for size in sizes:
+            items[size]["shared"] = shared_material(*pairs[size], compare_pair(*pairs[size], params))
 print(json.dumps(out))
 """
 
@@ -183,6 +193,7 @@ def _phase_medians(per_call: list[dict[str, float]], cpus: list[float]) -> dict[
     return {name: statistics.median(row.get(name, 0.0) for row in rows) for name in names}
 
 
+@pytest.mark.timeout(1800)  # ~4 min on a quiet machine; 6–7 min under a load of 10
 def test_engine_scaling_and_identical_results(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("scaling")
     old_code = _baseline(tmp)
@@ -245,8 +256,8 @@ def _phases(workload: str, old: dict, new: dict) -> None:
 def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
     load = os.getloadavg()
     print(
-        f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (median of 2 rounds × 31 calls at 20k, × 11 at 40k, × 5"
-        " above; CPU = process time)"
+        f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (median of 2 rounds × 31 calls at 20k, × 11 at 40k, × 7"
+        " above, the sizes interleaved; CPU = process time)"
     )
     assert old["versions"] != new["versions"], "both runs imported the same code"
     print(f"  old code: {old['versions']['app']}, new code: {new['versions']['app']}")
