@@ -1,17 +1,15 @@
 """Shortcuts the passage engine takes on long pairs give exactly what the plain steps give: the
-reordered-group cut skips an axis a part cannot be cut along, claims are kept in byte maps (`Occupancy`)
-that answer as interval lists do, and free clauses are the plain greedy choice."""
+reordered-group cut skips an axis a part cannot be cut along, and claims are kept in byte maps
+(`Occupancy`) that answer as interval lists do (free clauses, the plain greedy choice: test_array_paths)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.normalize import REDACTION
-from app.core.passages.align import _free_clauses, _split_axis
+from app.core.passages.align import _split_axis
 from app.core.passages.extend import Candidate, make_candidate
 from app.core.passages.intervals import IntervalSet, Occupancy
-from app.core.passages.vector_runs import GramTable, find_runs_vectorised
 
 boxes = st.lists(
     st.tuples(st.integers(0, 400), st.integers(1, 60), st.integers(0, 400), st.integers(1, 60)),
@@ -49,41 +47,6 @@ def test_a_candidate_of_one_run_spans_it_and_is_a_value(x, y, size):
         halves.y0,
         halves.y1,
         halves.matched,
-    )
-
-
-def _greedy_clauses(accepted: list[Candidate], runs: list[tuple[int, int, int]], chars: int) -> list[tuple]:
-    """What free clauses are, said plainly: longest first (then by x, y), a run of `chars` or more is kept
-    when it overlaps no passage and no clause kept before it, in either text."""
-    kept: list[tuple[int, int, int]] = []
-    for x, y, n in sorted((r for r in runs if r[2] >= chars), key=lambda r: (-r[2], r[0], r[1])):
-        held = [(c.x0, c.x1, c.y0, c.y1) for c in accepted] + [(a, a + m, b, b + m) for a, b, m in kept]
-        if all((x + n <= x0 or x1 <= x) and (y + n <= y0 or y1 <= y) for x0, x1, y0, y1 in held):
-            kept.append((x, y, n))
-    return kept
-
-
-texts = st.text(alphabet="abc" + REDACTION, max_size=200)
-
-
-@settings(max_examples=300, deadline=None)
-@given(x=texts, y=texts, chars=st.sampled_from([2, 3, 5]), data=st.data())
-def test_free_clauses_are_the_plain_greedy_choice(x, y, chars, data):
-    found = find_runs_vectorised(GramTable(x, 2, 3), y)
-    runs = found.to_list()
-    picked = data.draw(st.lists(st.sampled_from(runs), max_size=4)) if runs else []
-    accepted = [make_candidate([run]) for run in picked]  # may overlap: the greedy choice is the same
-    expected = _greedy_clauses(accepted, runs, chars)
-    assert [c.blocks[0] for c in _free_clauses(accepted, runs, chars)] == expected
-    disjoint = [
-        c
-        for n, c in enumerate(accepted)
-        if all(
-            max(c.x0, o.x0) >= min(c.x1, o.x1) and max(c.y0, o.y0) >= min(c.y1, o.y1) for o in accepted[:n]
-        )
-    ]  # the arrays assume passages disjoint in both texts, as resolution leaves them
-    assert [c.blocks[0] for c in _free_clauses(disjoint, found, chars)] == _greedy_clauses(
-        disjoint, runs, chars
     )
 
 
