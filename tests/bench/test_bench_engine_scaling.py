@@ -1,11 +1,15 @@
 """How the passage engine grows with text length, and whether it still finds exactly the same passages,
 against older code measured in the same run.
 
-Run with `DUIDU_BASELINE_REPO=/tmp/base-96f python3 -m pytest tests/bench/test_bench_engine_scaling.py -s
+Run with `DUIDU_BASELINE_REPO=/tmp/base-90f python3 -m pytest tests/bench/test_bench_engine_scaling.py -s
 -p no:cacheprovider` (the old code: the folder DUIDU_BASELINE_REPO, else a `git archive` of
 DUIDU_BASELINE_REF, default `main`). Each code runs in its own interpreters (PYTHONPATH chooses it), two
-rounds alternating old and new; the best CPU time (`time.process_time`) and wall time of each
-measurement are kept. Every result is hashed, so any difference in passages shows.
+rounds alternating old and new. Each size is called many times per round (31 at 20k, whose ~35 ms are the
+noisy denominator of the ratio; 11 at 40k; 7 above), the sizes taking turns so that all see the same load,
+and the median CPU time (`time.process_time`) and wall
+time over both rounds' calls are reported, with the spread, and the median CPU of each engine phase
+(prepare, seeds, candidates, resolve, grouping, labelling with its lexicon part) for both codes. Every
+result is hashed, so any difference in passages shows.
 
 Two workloads, each cut to 20k, 40k, 80k and 160k characters per side:
 - "ten reports per side": work reports joined, ten years on each side. Every report of one side shares
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -73,13 +78,29 @@ def digest(result):
     for item in (*result.passages, *result.summary):
         h.update(repr(item).encode())
     return h.hexdigest()[:16]
-def timed(call, repeat):
-    best_cpu = best_wall = float("inf")
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = call()
-        best_cpu, best_wall = min(best_cpu, time.process_time() - cpu), min(best_wall, time.perf_counter() - wall)
-    return result, best_cpu, best_wall
+import app.core.passages.engine as engine
+PHASES = {"prepare": "prepare", "seeds": "_seed_runs", "candidates": "_candidates", "resolve": "resolve",
+          "grouping": "group_reordered", "lexicon": "lexical_share"}  # lexicon: part of labelling
+phase_cpu = {}
+def phase(name, function):
+    def timed_phase(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            phase_cpu[name] = phase_cpu.get(name, 0.0) + time.process_time() - start
+    return timed_phase
+for name, attribute in PHASES.items():
+    if hasattr(engine, attribute):  # an older code may lack one
+        setattr(engine, attribute, phase(name, getattr(engine, attribute)))
+def timed(call, into):
+    phase_cpu.clear()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = call()
+    into.setdefault("cpu", []).append(time.process_time() - cpu)
+    into.setdefault("wall", []).append(time.perf_counter() - wall)
+    into.setdefault("phases", []).append(dict(phase_cpu))
+    return result
 def shared_material(a, b, result):
     from app.core.normalize import normalize
     from app.core.passages.seeds import SeedIndex, find_runs
@@ -95,15 +116,27 @@ for name in ("xi-speeches-2020", "hust-party-building", "hailar-district-gwr", "
     texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / name).glob("*.txt"))[:6]]
     out[f"{name}, 6 documents"] = {"digest": digest(compare_many(texts, params))}
 congress = [(corpus / "cpc-congress-reports" / f"cpc-{n}-congress-report.txt").read_text(encoding="utf-8") for n in range(13, 21)]
-result, cpu, wall = timed(lambda: compare_many(congress, params), 1)
-out["8 congress reports, 28 pairs"] = {"digest": digest(result), "cpu": cpu, "wall": wall}
+item = out["8 congress reports, 28 pairs"] = {}
+item["digest"] = digest(timed(lambda: compare_many(congress, params), item))
+item.pop("phases")
+sizes = list(map(int, sys.argv[2].split(",")))
+calls = {size: 31 if size <= 20000 else 11 if size <= 40000 else 7 for size in sizes}
+turns = max(calls.values())
+# The sizes take turns, each's calls spread evenly over the turns: the small case's calls fall in the
+# same minutes (the same load) as the large case's, so the ratio compares like with like.
+when = {size: {round(n * turns / count) for n in range(count)} for size, count in calls.items()}
 for workload in ("ten reports per side", "revised copy"):
-    for size in map(int, sys.argv[2].split(",")):
-        a, b = pair(workload, size)
-        result, cpu, wall = timed(lambda: compare_pair(a, b, params), 9 if size <= 20000 else 3)
-        out[f"{workload} {size // 1000}k"] = {"digest": digest(result), "cpu": cpu, "wall": wall}
-        if stats:
-            out[f"{workload} {size // 1000}k"]["shared"] = shared_material(a, b, result)
+    pairs = {size: pair(workload, size) for size in sizes}
+    items = {size: out.setdefault(f"{workload} {size // 1000}k", {}) for size in sizes}
+    for turn in range(turns):
+        for size in sizes:
+            if turn in when[size]:
+                a, b = pairs[size]
+                found = digest(timed(lambda: compare_pair(a, b, params), items[size]))
+                assert items[size].setdefault("digest", found) == found, "results differ between calls"
+    if stats:
+        for size in sizes:
+            items[size]["shared"] = shared_material(*pairs[size], compare_pair(*pairs[size], params))
 print(json.dumps(out))
 """
 
@@ -124,17 +157,43 @@ def _measure(code, home, stats: bool = False) -> dict[str, dict]:
     return json.loads(done.stdout)
 
 
-def _best(runs: list[dict[str, dict]]) -> dict[str, dict]:
-    best = {name: dict(item) for name, item in runs[0].items()}
+def _merged(runs: list[dict[str, dict]]) -> dict[str, dict]:
+    """The rounds' calls together, each timing the median of all of them (a best-of picks the luckiest
+    call, and on a shared machine the 20k calls' luck moved the 160k / 20k ratio by ±30 %)."""
+    merged = {name: dict(item) for name, item in runs[0].items()}
     for run in runs[1:]:
         for name, item in run.items():
-            assert item.get("digest") == best[name].get("digest"), f"{name}: results differ between runs"
-            for key in ("cpu", "wall"):
+            assert item.get("digest") == merged[name].get("digest"), f"{name}: results differ between runs"
+            for key in ("cpu", "wall", "phases"):
                 if key in item:
-                    best[name][key] = min(best[name][key], item[key])
-    return best
+                    merged[name][key] = merged[name][key] + item[key]
+    for item in merged.values():
+        if "phases" in item:
+            item["phases"] = _phase_medians(item["phases"], item["cpu"])
+        for key in ("cpu", "wall"):
+            if key in item:
+                item[f"{key} calls"] = len(item[key])
+                item[f"{key} spread"] = (min(item[key]), max(item[key]))
+                item[key] = statistics.median(item[key])
+    return merged
 
 
+#: The phases the bench times inside the engine (the names its SCRIPT wraps), in pipeline order.
+PIPELINE = ("prepare", "seeds", "candidates", "resolve", "grouping")
+
+
+def _phase_medians(per_call: list[dict[str, float]], cpus: list[float]) -> dict[str, float]:
+    """Median CPU per phase over the calls; "labelling" is the rest of a call after the pipeline's phases
+    (classifying and aligning each passage), "lexicon" the part of it spent in `lexical_share`."""
+    rows = [
+        {**phases, "labelling": cpu - sum(phases.get(name, 0.0) for name in PIPELINE)}
+        for phases, cpu in zip(per_call, cpus, strict=True)
+    ]
+    names = [*PIPELINE, "labelling", "lexicon"]
+    return {name: statistics.median(row.get(name, 0.0) for row in rows) for name in names}
+
+
+@pytest.mark.timeout(1800)  # ~4 min on a quiet machine; 6–7 min under a load of 10
 def test_engine_scaling_and_identical_results(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("scaling")
     old_code = _baseline(tmp)
@@ -145,8 +204,8 @@ def test_engine_scaling_and_identical_results(tmp_path_factory: pytest.TempPathF
         if second:
             old2_runs.append(_measure(Path(second), tmp / "home-old2"))
         new_runs.append(_measure(REPO, tmp / "home-new", stats=round_ == 0))
-    old, new = _best(old_runs), _best(new_runs)
-    _report(old, new, _best(old2_runs) if second else None, old_code)
+    old, new = _merged(old_runs), _merged(new_runs)
+    _report(old, new, _merged(old2_runs) if second else None, old_code)
 
 
 def _long(name: str) -> bool:
@@ -169,10 +228,36 @@ def _per_shared(workload: str, new: dict) -> None:
         print(f"  {workload}, new code per shared material: " + "; ".join(cells))
 
 
+def _phases(workload: str, old: dict, new: dict) -> None:
+    """Median CPU of each phase at the smallest and largest size, for both codes, and how it grows."""
+    first, last = f"{workload} {SIZES[0] // 1000}k", f"{workload} {SIZES[-1] // 1000}k"
+    print(f"  {workload}, CPU per phase (median ms), {SIZES[0] // 1000}k → {SIZES[-1] // 1000}k:")
+    for name, code in (("old", old), ("new", new)):
+        small, large = code[first], code[last]
+        spread = ", ".join(
+            f"{item['cpu calls']} calls at {size} {item['cpu spread'][0] * 1e3:.0f}–{item['cpu spread'][1] * 1e3:.0f}"
+            for size, item in ((first.rsplit(" ", 1)[1], small), (last.rsplit(" ", 1)[1], large))
+        )
+        print(f"    {name}: total {small['cpu'] * 1e3:.1f} → {large['cpu'] * 1e3:.1f} ({spread} ms)")
+        print(
+            "      "
+            + "; ".join(
+                f"{phase} {small['phases'][phase] * 1e3:.1f} → {large['phases'][phase] * 1e3:.1f}"
+                + (
+                    f" ({large['phases'][phase] / small['phases'][phase]:.1f}×)"
+                    if small["phases"][phase]
+                    else ""
+                )
+                for phase in large["phases"]
+            )
+        )
+
+
 def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
     load = os.getloadavg()
     print(
-        f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (best of 2 rounds × 9 calls at 20k, 3 above; CPU = process time)"
+        f"\nload {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (median of 2 rounds × 31 calls at 20k, × 11 at 40k, × 7"
+        " above, the sizes interleaved; CPU = process time)"
     )
     assert old["versions"] != new["versions"], "both runs imported the same code"
     print(f"  old code: {old['versions']['app']}, new code: {new['versions']['app']}")
@@ -211,6 +296,7 @@ def _report(old: dict, new: dict, old2: dict | None, old_code: Path) -> None:
                 f"  {workload}, 160k / 20k {key}: {growth:.1f}× (old code {growth_old:.1f}×{also}; target ≤ 10×)"
             )
         _per_shared(workload, new)
+        _phases(workload, old, new)
     changed = [name for name in new if name != "versions" and new[name]["digest"] != old[name]["digest"]]
     if not same_lexicon(REPO, old_code):
         # passages are labelled formula/copy by the shipped lexicon: a grown lexicon relabels them, which is

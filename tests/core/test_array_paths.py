@@ -1,5 +1,6 @@
 """Array versions of the passage engine's Python loops (used on long passages and many candidates)
-give exactly what the loops give: listed slogans, neighbour support, free clauses."""
+give exactly what the loops give: listed slogans, neighbour support, free clauses (both paths are also
+the plain greedy choice, said plainly here)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,17 @@ def test_neighbour_support_from_arrays_equals_the_loop(drawn, reach, at_once):
         assert neighbour_support(cands, reach) == _neighbour_support(cands, reach)
 
 
+def _greedy_clauses(accepted: list[Candidate], runs: list[tuple[int, int, int]], chars: int) -> list[tuple]:
+    """What free clauses are, said plainly: longest first (then by x, y), a run of `chars` or more is kept
+    when it overlaps no passage and no clause kept before it, in either text."""
+    kept: list[tuple[int, int, int]] = []
+    for x, y, n in sorted((r for r in runs if r[2] >= chars), key=lambda r: (-r[2], r[0], r[1])):
+        held = [(c.x0, c.x1, c.y0, c.y1) for c in accepted] + [(a, a + m, b, b + m) for a, b, m in kept]
+        if all((x + n <= x0 or x1 <= x) and (y + n <= y0 or y1 <= y) for x0, x1, y0, y1 in held):
+            kept.append((x, y, n))
+    return kept
+
+
 texts = st.text(alphabet="abc" + REDACTION, max_size=200)
 
 
@@ -80,3 +92,6 @@ def test_free_clauses_from_arrays_equal_the_greedy_pass(x, y, chars, data):
         ):
             accepted.append(c)
     assert _free_clauses(accepted, found, chars) == _free_clauses(accepted, runs, chars)
+    assert [c.blocks[0] for c in _free_clauses(accepted, runs, chars)] == _greedy_clauses(
+        accepted, runs, chars
+    )

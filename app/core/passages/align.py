@@ -11,10 +11,13 @@ from __future__ import annotations
 import heapq
 import sys
 from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import islice
+from operator import add, attrgetter
 from typing import TYPE_CHECKING
 
 from app.core.passages.extend import Candidate, make_candidate
-from app.core.passages.intervals import IntervalSet
+from app.core.passages.intervals import IntervalSet, Occupancy
 from app.core.passages.overlaps import Overlaps, box_coverage
 from app.core.passages.seeds import Run
 
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from app.core.passages.vector_runs import RunArrays
 
 
-def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet) -> list[Run]:
+def _unclaimed_blocks(blocks: tuple[Run, ...], xs: Occupancy, ys: Occupancy) -> list[Run]:
     out: list[Run] = []
     for x, y, n in blocks:
         for fx0, fx1 in xs.free_parts(x, x + n):
@@ -32,7 +35,7 @@ def _unclaimed_blocks(blocks: tuple[Run, ...], xs: IntervalSet, ys: IntervalSet)
     return out
 
 
-def _pieces(blocks: list[Run], xs: IntervalSet, ys: IntervalSet, max_gap: int) -> list[list[Run]]:
+def _pieces(blocks: list[Run], xs: Occupancy, ys: Occupancy, max_gap: int) -> list[list[Run]]:
     """Split blocks where a gap is too wide or crosses claimed text (a passage must not span it)."""
     pieces: list[list[Run]] = []
     current: list[Run] = []
@@ -138,7 +141,7 @@ def _claim(
     # equal strengths (a repeated text, matched the same at each place): the better-supported first
     heap = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
     heapq.heapify(heap)
-    xs, ys = IntervalSet(), IntervalSet()
+    xs, ys = _maps(max((c.x1 for c in candidates), default=0), max((c.y1 for c in candidates), default=0))
     near = _Accepted(context)
     accepted: list[Candidate] = []
     while heap:
@@ -161,6 +164,17 @@ def _claim(
                 entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
                 heapq.heappush(heap, entry)
     return accepted
+
+
+def _maps(reach_x: int, reach_y: int, claimed: Sequence[Candidate] = ()) -> tuple[Occupancy, Occupancy]:
+    """What is claimed in x and in y, as byte maps reaching the given ends and those of `claimed`: a long
+    pair claims and tests thousands of spans, and bisecting interval lists cost 3x as much."""
+    xs = Occupancy(max(reach_x, max((c.x1 for c in claimed), default=0)))
+    ys = Occupancy(max(reach_y, max((c.y1 for c in claimed), default=0)))
+    for c in claimed:
+        xs.add(c.x0, c.x1)
+        ys.add(c.y0, c.y1)
+    return xs, ys
 
 
 class _Accepted:
@@ -231,9 +245,7 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
 
 
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
-    def key(c: Candidate) -> tuple[int, int]:
-        return (c.x0, c.x1) if axis == 0 else (c.y0, c.y1)
-
+    key = _SPANS[axis]
     ordered = sorted(group, key=key)
     parts: list[list[Candidate]] = [[ordered[0]]]
     reach = key(ordered[0])[1]
@@ -244,6 +256,10 @@ def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Ca
         parts[-1].append(cand)
         reach = max(reach, end)
     return parts
+
+
+#: A candidate's span in x and in y, as sort keys.
+_SPANS = (attrgetter("x0", "x1"), attrgetter("y0", "y1"))
 
 
 def group_reordered(
@@ -267,16 +283,21 @@ def group_reordered(
     overlapping = Overlaps(accepted)
     clauses = _free_clauses(accepted, runs, clause_chars) if clause_chars else []
     is_clause = {id(c) for c in clauses}
-    pending, final = [accepted + clauses], []
+    # Each group waits with the axis it is known to be one part on: a part of a cut along an axis has no
+    # gap along it (cut again, it gives itself back), so only the other axis can cut it.
+    pending: list[tuple[list[Candidate], int]] = [(accepted + clauses, -1)]
+    final = []
     while pending:
-        group = pending.pop()
-        if len(group) > 1 and sum(id(c) not in is_clause for c in group) < 2:
-            final.append(group)  # clauses around one passage at most: whatever the cuts, no group
+        group, whole_along = pending.pop()
+        if len(list(islice((c for c in group if id(c) not in is_clause), 2))) < 2:
+            final.append(group)  # one passage at most, with clauses around it: whatever the cuts, no group
             continue
         for axis in (0, 1):
+            if axis == whole_along:
+                continue
             parts = _split_axis(group, axis, max_gap)
             if len(parts) > 1:
-                pending.extend(parts)
+                pending.extend((part, axis) for part in parts)
                 break
         else:
             final.append(group)
@@ -340,25 +361,30 @@ def _free_clauses(
 ) -> list[Candidate]:
     """Exact runs of at least `clause_chars` characters outside every passage, longest first, each
     character used once."""
-    xs, ys = IntervalSet(), IntervalSet()
-    for c in accepted:
-        xs.add(c.x0, c.x1)
-        ys.add(c.y0, c.y1)
-    clauses = []
     if isinstance(runs, list):
         longest_first = sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1]))
         alone = [False] * len(longest_first)
     else:
         from app.core.passages.vector_runs import clause_runs
 
-        longest_first, alone = clause_runs(runs, clause_chars, (xs, ys))
+        claimed = (
+            IntervalSet.of((c.x0, c.x1) for c in accepted),
+            IntervalSet.of((c.y0, c.y1) for c in accepted),
+        )
+        longest_first, alone = clause_runs(runs, clause_chars, claimed)
+    # what passages and kept clauses hold (a long pair tries thousands of runs)
+    xs, ys, sizes = zip(*longest_first, strict=True) if longest_first else ((), (), ())
+    taken_x, taken_y = _maps(
+        max(map(add, xs, sizes), default=0), max(map(add, ys, sizes), default=0), accepted
+    )
+    clauses = []
     for (x, y, length), free in zip(longest_first, alone, strict=True):
         if free:  # overlaps no passage and no other clause: whatever comes first, it is kept
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-        elif not xs.overlaps(x, x + length) and not ys.overlaps(y, y + length):
+        elif not taken_x.overlaps(x, x + length) and not taken_y.overlaps(y, y + length):
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-            xs.add(x, x + length)
-            ys.add(y, y + length)
+            taken_x.add(x, x + length)
+            taken_y.add(y, y + length)
     return clauses
 
 

@@ -78,14 +78,9 @@ def box_coverage(
 
         covered = covered_in_boxes(group, runs, first, last, (x1, y0, y1))
         return covered / ((x1 - x0) + (y1 - y0))
-    xs, ys = IntervalSet(), IntervalSet()
-    for c in group:
-        xs.add(c.x0, c.x1)
-        ys.add(c.y0, c.y1)
-    for x, y, length in in_range:
-        if x + length <= x1 and y0 <= y and y + length <= y1:
-            xs.add(x, x + length)
-            ys.add(y, y + length)
+    inside = [(x, y, n) for x, y, n in in_range if x + n <= x1 and y0 <= y and y + n <= y1]
+    xs = IntervalSet.of([(c.x0, c.x1) for c in group] + [(x, x + n) for x, _, n in inside])
+    ys = IntervalSet.of([(c.y0, c.y1) for c in group] + [(y, y + n) for _, y, n in inside])
     covered = sum(e - s for s, e in zip(xs.starts, xs.ends, strict=True))
     covered += sum(e - s for s, e in zip(ys.starts, ys.ends, strict=True))
     return covered / ((x1 - x0) + (y1 - y0))

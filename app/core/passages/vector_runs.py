@@ -155,15 +155,16 @@ def find_runs_vectorised(
     i_s, js = np.concatenate(found_i), np.concatenate(found_j)
     if not len(i_s):
         return _NO_RUNS
-    # Group the hits by diagonal, consecutive positions of one diagonal together.
-    stride = len(other) + 1
-    key = np.sort((i_s - js + len(other)) * stride + js)  # each hit once: (diagonal, position) as one key
-    diag, js = np.divmod(key, stride)
-    i_s = diag - len(other) + js
-    new = np.r_[True, (diag[1:] != diag[:-1]) | (js[1:] != js[:-1] + 1)]
-    first = np.flatnonzero(new)
-    last = np.r_[first[1:] - 1, len(js) - 1]
-    g_i, g_j, g_len = i_s[first], js[first], js[last] - js[first] + k
+    # Group the hits by diagonal, consecutive positions of one diagonal together: (diagonal, position)
+    # as one key, the position in its low bits, so that the next position of a diagonal is the next key
+    # (a position never fills its bits: it is below len(other)) and no hit needs dividing back.
+    bits = len(other).bit_length()
+    key = np.sort(((i_s - js + len(other)) << bits) | js)
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1] + 1])
+    last = np.r_[first[1:] - 1, len(key) - 1]
+    start = key[first]
+    g_j = start & ((1 << bits) - 1)
+    g_i, g_len = (start >> bits) - len(other) + g_j, key[last] - start + k
     # Redactions never match: they are given different values on the two sides.
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
