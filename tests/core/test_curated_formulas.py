@@ -126,3 +126,14 @@ def test_generic_phrases_dropped_on_the_tuning_files_stay_out():
     """Ordinary prose the tuning annotators never marked (经济社会发展, 党和国家事业) is not a curated formula."""
     text = "推动经济社会发展，开创党和国家事业新局面。"
     assert not [h for h in default_matcher().find(text) if h.source == "lexicon"]
+
+
+@pytest.mark.corpus
+def test_a_mined_wording_inside_a_curated_one_is_still_found_alone(corpus):
+    """社会主义民主政治 (mined) lies inside the curated 社会主义民主政治建设 but is cited on its own too."""
+    sentence = "发展社会主义民主政治，"
+    path = "cpc-plenum-communiques/communique-2000-cc15-plenum05.txt"
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    assert "社会主义民主政治建设" in {e.canonical for e in _curated().entries}
+    hits = default_matcher().find(sentence)
+    assert [(h.text, h.category) for h in hits] == [("社会主义民主政治", "mined")]

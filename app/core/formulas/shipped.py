@@ -105,12 +105,13 @@ def general_words() -> WordList:
 
 def load_shipped_files() -> LoadedLexicon:
     """The hand-made lexicon, then the curated stock wordings it does not already have, then the mined
-    wordings neither has, holds or runs into (read from the files).
+    wordings that neither has nor holds (read from the files).
 
-    The mined file was generated before the curated list existed: the same overlap test the miner applies
-    to the hand-made lexicon (`lexicon.overlap_test`) is applied here to the curated list, so a mined
-    piece of a curated wording (一个中心、两个基本点 → 两个基本点 stays, a numbered label) never takes its
-    name or boundary.
+    The mined file was generated before the curated list existed, so the miner's overlap test
+    (`lexicon.overlap_test`) is applied here to the curated list, in its `alone` form: a mined wording equal
+    to a curated one or holding one is left out (the curated entry keeps its name and boundary), while a mined
+    wording that lies inside a longer curated one stays, as it is also used on its own (社会主义民主政治 outside
+    社会主义民主政治建设); where both match, the matcher takes the longer wording.
     """
     loaded = load_lexicon(lexicon_path())
     curated = load_lexicon(curated_path()) if curated_path().is_file() else LoadedLexicon()
@@ -121,19 +122,11 @@ def load_shipped_files() -> LoadedLexicon:
     extra = tuple(
         e
         for e in mined.entries
-        if lexicon.match_key(e.canonical) not in taken and not overlaps(e.canonical, _numbered(e.canonical))
+        if lexicon.match_key(e.canonical) not in taken and not overlaps(e.canonical, alone=True)
     )
     return LoadedLexicon(
         (*loaded.entries, *added, *extra), loaded.problems + curated.problems + mined.problems
     )
-
-
-#: A count label such as the miner's numbered frameworks (两个基本点, 四个现代化).
-_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+[个大项条]")
-
-
-def _numbered(wording: str) -> bool:
-    return bool(_NUMBERED.match(wording))
 
 
 @dataclass(frozen=True)
