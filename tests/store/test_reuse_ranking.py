@@ -20,7 +20,10 @@ from tests.store.reuse_set import Query, ReuseSet, Score, build_library, evaluat
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 #: split → (queries at least, top-1 at least, top-3 at least), counts as measured (README)
-FLOORS = {"held-out": (35, 34, 35), "blind2": (50, 46, 48), "blind3": (34, 29, 31)}
+#: blind2 top-1 46 → 44 with the curated lexicon of issue 14L (more of a plenum communiqué's or an NPC resolution's
+#: shared text with its report is now stock formulas, not copy evidence: two queries lost first place, top-3
+#: unchanged), while blind3, never tuned on, went 29 → 30 top-1 and held-out stayed 34/35.
+FLOORS = {"held-out": (35, 34, 35), "blind2": (50, 44, 48), "blind3": (34, 29, 31)}
 
 
 def test_reuse_queries_find_their_source_first(corpus: Path, tmp_path: Path) -> None:
