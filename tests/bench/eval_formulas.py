@@ -6,7 +6,7 @@ tests/bench/formula_annotations.py. The baseline is another revision of this rep
 exported with `git archive` into a temporary folder and run in a subprocess on the same texts, so both
 numbers come from the same run and the same machine.
 
-Run: python -m tests.bench.eval_formulas [--split tune|heldout|all] [--baseline-rev REV] [--errors]
+Run: python -m tests.bench.eval_formulas [--split tune|heldout|all] [--rounds 1-4] [--baseline-rev REV] [--errors]
 Tune rules with `--split tune` only; the held-out files are for the final check.
 """
 
@@ -128,8 +128,14 @@ def evaluate(
     return per_kind, per_speech
 
 
-def report(split: str, baseline_rev: str, errors: bool) -> dict[str, dict[str, Tally]]:
-    speeches = [(s, t) for s, t in load_set() if split == "all" or s.split == split]
+def report(
+    split: str, baseline_rev: str, errors: bool, rounds: range | None = None
+) -> dict[str, dict[str, Tally]]:
+    speeches = [
+        (s, t)
+        for s, t in load_set()
+        if (split == "all" or s.split == split) and (rounds is None or s.round in rounds)
+    ]
     paths = [CORPUS / s.path for s, _t in speeches]
     runs = {
         "baseline": detect_with(export_revision(baseline_rev), paths),
@@ -140,7 +146,7 @@ def report(split: str, baseline_rev: str, errors: bool) -> dict[str, dict[str, T
     chars = sum(s.end - s.start for s, _t in speeches)
     times = ", ".join(f"{name} {t:.1f} s" for name, (_h, t) in runs.items())
     print(
-        f"formula set, split={split}: {len(speeches)} speeches, {chars:,} annotated chars, "
+        f"formula set, split={split}{_rounds_label(rounds)}: {len(speeches)} speeches, {chars:,} annotated chars, "
         f"{scored['baseline'][0]['all'].annotated} spans. Columns: baseline ({baseline_rev}) → this checkout "
         f"(shipped lexicon + rules, as `duidu formulas FILE`) → this checkout + library signal (corpus as "
         f"the library). Subprocess times incl. start-up: {times}"
@@ -160,6 +166,16 @@ def report(split: str, baseline_rev: str, errors: bool) -> dict[str, dict[str, T
     return {name: kinds for name, (kinds, _s) in scored.items()}
 
 
+def _rounds_label(rounds: range | None) -> str:
+    return "" if rounds is None else f", rounds {rounds.start}–{rounds.stop - 1}"
+
+
+def parse_rounds(text: str) -> range:
+    """`4` or `1-4` → the annotation rounds to score (a file's round: GUIDE §6, its annotator line)."""
+    first, _sep, last = text.partition("-")
+    return range(int(first), int(last or first) + 1)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
@@ -169,10 +185,15 @@ def main(argv: list[str] | None = None) -> None:
         help="git revision to compare with (default: $DUIDU_FORMULA_BASE_REV, else 01434fb, main before issue 14t)",
     )
     parser.add_argument("--errors", action="store_true", help="list missed spans and wrong hits")
+    parser.add_argument(
+        "--rounds",
+        type=parse_rounds,
+        help="only files of these annotation rounds, e.g. 1-4 or 5 (default: all)",
+    )
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         sys.exit(f"the shared corpus is not at {CORPUS}")
-    report(args.split, args.baseline_rev, args.errors)
+    report(args.split, args.baseline_rev, args.errors, args.rounds)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ fails loudly instead of scoring against moved offsets.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ class AnnotatedSpeech:
     end: int
     split: str
     spans: tuple[Span, ...]
+    #: Annotation round (GUIDE §6): the `round N` of the annotator line; rounds 1–3 did not write one.
+    round: int = 3
 
 
 def _escape(text: str) -> str:
@@ -64,9 +67,11 @@ def parse(path: Path) -> AnnotatedSpeech:
                 raise ValueError(f"{path.name}: unknown kind {kind!r}")
             spans.append(Span(int(start), int(end), kind, _unescape(text)))
     lo, hi = (int(v) for v in meta["range"].split()[0].split("-"))
+    named_round = re.search(r"\bround (\d+)", meta.get("annotator", ""))
     return AnnotatedSpeech(
-        path.stem, meta["file"], meta["sha256"], lo, hi, meta["split"].split()[0], tuple(spans)
-    )
+        path.stem, meta["file"], meta["sha256"], lo, hi, meta["split"].split()[0], tuple(spans),
+        int(named_round.group(1)) if named_round else 3,
+    )  # fmt: skip
 
 
 def load_set(corpus: Path = CORPUS) -> list[tuple[AnnotatedSpeech, str]]:

@@ -19,8 +19,9 @@ SENTENCES = [
     ("gwr-state-council/gwr-2010.txt",
      "今年是继续应对国际金融危机、保持经济平稳较快发展、加快转变经济发展方式的关键一年",
      ["经济平稳较快发展", "转变经济发展方式"]),
-    ("xi-speeches-2013-2018/xi-2016-12-30-1.txt",
-     "全面做好稳增长、促改革、调结构、惠民生、防风险各项工作", ["促改革、调结构、惠民生、防风险"]),
+    # (促改革、调结构、惠民生、防风险 is now held by the curated 稳增长、促改革、调结构、惠民生、防风险: issue 14L)
+    ("cpc-congress-reports/cpc-18-congress-report.txt",
+     "必须树立尊重自然、顺应自然、保护自然的生态文明理念", ["尊重自然、顺应自然、保护自然"]),
     # issue 14t2: a term of ≥ 20 speaker-years cited after a verb in half of them; a numbered framework
     ("gwr-state-council/gwr-2019.txt", "强化社会治安综合治理", ["社会治安综合治理"]),
     ("cpc-congress-reports/cpc-17-congress-report.txt",

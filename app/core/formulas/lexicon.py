@@ -8,7 +8,7 @@ skipped. The functions here are pure (text in, dataclasses out); only `load_lexi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +97,39 @@ class LoadedLexicon:
 def match_key(wording: str) -> str:
     """The form a wording is matched in: the normalised view without punctuation."""
     return normalize(wording, keep_punctuation=False).text
+
+
+#: Characters at either end of a wording that must not lie inside a known wording (`overlap_test`).
+_OVERLAP = 6
+
+
+def overlap_test(known: Iterable[str]) -> Callable[[str, bool], bool]:
+    """A test for wordings a lexicon already finds: equal to, inside, or holding a known wording (keys
+    compared without punctuation), or starting or ending inside one (its first or last `_OVERLAP`
+    characters are in a known wording, away from that wording's edge: 习近平同志为总书记的党中央|周围).
+    With `alone=True` only an equal or held wording counts (a short label also used on its own)."""
+    import ahocorasick  # only the miner and the lexicon's first build ask this
+
+    keys = {match_key(k) for k in known}
+    automaton = ahocorasick.Automaton()
+    for k in keys:
+        automaton.add_word(k, k)
+    if keys:
+        automaton.make_automaton()
+
+    def overlaps(wording: str, alone: bool = False) -> bool:
+        key = match_key(wording)
+        if key in keys or (keys and any(True for _ in automaton.iter(key))):
+            return True
+        if alone:
+            return False
+        head, tail = key[:_OVERLAP], key[-_OVERLAP:]
+        return any(
+            key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail))
+            for k in keys
+        )
+
+    return overlaps
 
 
 def _split_list(value: str) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ import ahocorasick
 
 from app.core.formulas.detect import MINED_CATEGORY
 from app.core.formulas.discover import DiscoveryParams, _Levels
-from app.core.formulas.lexicon import FormulaEntry, lexicon_to_tsv, load_lexicon, match_key
+from app.core.formulas.lexicon import FormulaEntry, lexicon_to_tsv, load_lexicon, overlap_test
 from app.core.formulas.patterns import HAN
 
 #: Quote marks are dropped (“四个意识” and 四个意识 are one wording); 、 stays inside a clause.
@@ -56,7 +56,6 @@ CATEGORY = MINED_CATEGORY
 #: piece tests see the same counts at every threshold (and the cross-validation's loosest run equals the
 #: shipped one at the shipped thresholds).
 COUNT_FLOOR = 3
-_OVERLAP = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,31 +330,11 @@ def _collections(wordings: list[str], runs: list[str], collections: list[str]) -
 
 
 def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
-    """Mined wordings the lexicon does not already find: none equal to, inside, or holding a known wording
-    (keys compared without punctuation), and none that starts or ends inside a known wording (its first or
-    last `_OVERLAP` characters are in one, away from that wording's edge): the hand-made lexicon keeps its
-    names and boundaries."""
-    keys = {match_key(k) for k in known}
-    automaton = ahocorasick.Automaton()
-    for k in keys:
-        automaton.add_word(k, k)
-    automaton.make_automaton()
-    kept = []
-    for m in mined:
-        key = match_key(m.text)
-        if key in keys or any(True for _ in automaton.iter(key)):
-            continue
-        if m.kind == "numbered":  # a framework is named alone too (两个基本点 outside 一个中心、两个基本点)
-            kept.append(m)
-            continue
-        head, tail = key[:_OVERLAP], key[-_OVERLAP:]
-        if any(
-            key in k or (head in k and not k.startswith(head)) or (tail in k and not k.endswith(tail))
-            for k in keys
-        ):
-            continue  # inside a known wording, or starting or ending inside one (习近平同志为总书记的党中央|周围)
-        kept.append(m)
-    return kept
+    """Mined wordings the lexicon does not already find (`lexicon.overlap_test`): the hand-made lexicon
+    keeps its names and boundaries. A numbered framework is named alone too (两个基本点 outside
+    一个中心、两个基本点), so only an equal or held wording removes it."""
+    overlaps = overlap_test(known)
+    return [m for m in mined if not overlaps(m.text, m.kind == "numbered")]
 
 
 def as_entries(mined: list[Mined]) -> list[FormulaEntry]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -238,3 +239,17 @@ def test_formula_tooltips_name_the_new_rules_and_statuses_in_chinese(qtbot, tran
     translations.apply("en")
     assert "Inflected wording" in formula_tooltip(by_text["稳中求进的工作总基调"])
     assert "pattern: reference" in formula_tooltip(by_text["党的十九大和十九届二中、三中全会精神"])
+
+
+def test_every_category_of_the_shipped_lexicon_is_named_in_both_languages(translations):
+    """The hand-made, curated and mined entries' categories all have an interface name in English and Chinese."""
+    from app.core.formulas.shipped import load_shipped_files
+    from app.ui.pane.formula_marks import category_name
+
+    categories = {e.category for e in load_shipped_files().entries}
+    assert {"concept", "slogan", "numbered", "mined"} <= categories
+    translations.apply("zh_CN")
+    chinese = {c: category_name(c) for c in categories}
+    assert all(name != c and re.search(r"[\u4e00-\u9fff]", name) for c, name in chinese.items())
+    translations.apply("en")
+    assert all(category_name(c) == c for c in categories)

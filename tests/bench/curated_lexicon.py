@@ -1,0 +1,75 @@
+"""Is every curated formula (resources/lexicon/curated_formulas.tsv) used in the same form by the corpus?
+
+A curated entry is a stock wording of its era written down by hand; it ships only when at least
+`MIN_FILES` corpus files hold it verbatim (punctuation ignored, as the matcher ignores it). Files named
+in the file that `$DUIDU_CORPUS_SKIP` points to (one glob per line, relative to the corpus) are left out
+of the count, so that texts being annotated for a held-out round are never read while the list is built.
+
+Run: python -m tests.bench.curated_lexicon   (lists the entries under the bar and the count per era)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from fnmatch import fnmatch
+from pathlib import Path
+
+import ahocorasick
+
+from app.core.formulas.lexicon import load_lexicon, match_key
+from app.core.formulas.shipped import curated_path
+from tests.bench.formula_annotations import CORPUS
+
+MIN_FILES = 2
+
+
+def skipped_patterns() -> list[str]:
+    """The globs of corpus files that must not be read (`$DUIDU_CORPUS_SKIP`, a file of globs)."""
+    listed = os.environ.get("DUIDU_CORPUS_SKIP")
+    if not listed:
+        return []
+    lines = Path(listed).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def corpus_files(corpus: Path = CORPUS) -> list[Path]:
+    patterns = skipped_patterns()
+    return [
+        p
+        for p in sorted(corpus.rglob("*.txt"))
+        if not any(fnmatch(p.relative_to(corpus).as_posix(), g) for g in patterns)
+    ]
+
+
+def files_holding(wordings: Iterable[str], corpus: Path = CORPUS) -> Counter[str]:
+    """In how many corpus files each wording occurs (compared as match keys, one scan per file)."""
+    automaton = ahocorasick.Automaton()
+    for wording in wordings:
+        key = match_key(wording)
+        if key:
+            automaton.add_word(key, key)
+    counts: Counter[str] = Counter()
+    if len(automaton):
+        automaton.make_automaton()
+        for path in corpus_files(corpus):
+            text = match_key(path.read_text(encoding="utf-8"))
+            counts.update({key for _end, key in automaton.iter(text)})
+    return Counter({w: counts[match_key(w)] for w in wordings})
+
+
+def main() -> None:
+    if not CORPUS.is_dir():
+        sys.exit(f"the shared corpus is not at {CORPUS}")
+    entries = load_lexicon(curated_path()).entries
+    counts = files_holding([e.canonical for e in entries])
+    rare = [f"{e.canonical} ({counts[e.canonical]})" for e in entries if counts[e.canonical] < MIN_FILES]
+    eras = Counter(e.note.split("；")[0] for e in entries)
+    print(f"{len(entries)} curated entries, {len(corpus_files())} corpus files read; per era: {dict(eras)}")
+    print(f"under {MIN_FILES} files: {len(rare)}", "; ".join(rare))
+
+
+if __name__ == "__main__":
+    main()
