@@ -20,6 +20,9 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 #: split → (queries at least, top-1 at least, top-3 at least): tuned splits, counts as measured (README)
 FLOORS = {"held-out": (35, 35, 35), "blind2": (50, 48, 49), "blind3": (34, 32, 33)}
+#: never tuned on (the issue's held-out figure), scored at the end of session 4 with the curated lexicon merged:
+#: blind 21/21, blind4 68/70 top-1, 70/70 top-3 (tests/data/tracing/README.md); a floor, not a target
+FLOORS |= {"blind": (21, 21, 21), "blind4": (70, 68, 70)}
 
 
 def test_reuse_queries_find_their_source_first(corpus: Path, tmp_path: Path) -> None:
