@@ -30,6 +30,7 @@ from app.ui.compare.compute import (
     LibrarySignal,
     PairCache,
     compute,
+    save_in_background,
 )
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.dock_memory import DockMemory, place_bottom_docks
@@ -125,6 +126,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
+        #: A result whose newly matched pairs are still to be stored in the cache (once it is drawn).
+        self._unsaved: CompareResult | None = None
         self._steps = StepQueue(self)
         self._steps.finished.connect(self._on_steps_finished)
         #: Panes drawn (or queued to be) from provisional Links while the first result was still matching:
@@ -266,10 +269,10 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         One this session computed already for these texts and knobs is shown at once (result_memo)."""
         self._started = True
         self.cancel()
-        if self.formula_lexicon is not None:
-            lexicon = self.formula_lexicon
+        version = self.formula_lexicon.fingerprint() if self.formula_lexicon is not None else ""
+        if self.formula_lexicon is not None and version:  # else the shipped lexicon: it labels in the pool
             settings = replace(
-                settings, formula_oracle=lexicon.coverage, lexicon_version=lexicon.fingerprint()
+                settings, formula_oracle=self.formula_lexicon.coverage, lexicon_version=version
             )
         if self.boilerplate_source is not None:
             settings = replace(settings, boilerplate_source=self.boilerplate_source)
@@ -298,8 +301,11 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         def pane_ready(doc: int, links: list[Link]) -> None:
             relay.pane_ready(generation, doc, links)
 
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> CompareResult:
+            return compute(documents, settings, cache, progress, cancelled, pane_ready, save=False)
+
         self._task = self.runner.start(
-            lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled, pane_ready),
+            work,
             on_success=lambda result: self._on_result(generation, result, key, check=check),
             on_failure=lambda exc: self._on_failure(generation, exc),
             on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
@@ -339,6 +345,9 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     def _on_steps_finished(self) -> None:
         if self.result is not None:  # not after drawing early panes only
             self.highlights_ready.emit()
+            unsaved, self._unsaved = self._unsaved, None
+            if unsaved is not None:  # its new pairs go into the cache now, off the way to the highlights
+                save_in_background(unsaved, self.cache)
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
@@ -363,6 +372,7 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self.params.set_busy(False)
         if key is not None:
             remember(key, result)
+        self._unsaved = result if key is not None and result.matched else None
         if check and self.result is not None and same_result(self.result, result):
             self.result = replace(result, links=self.result.links)  # what is drawn already
             self._update_status()
@@ -446,6 +456,13 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             return
         if self.result is None:
             self.params.set_status("")
+            return
+        if self.result.trouble:
+            self.params.set_status(
+                self.tr("A matching process failed ({0}); the rest was matched here.").format(
+                    self.result.trouble
+                )
+            )
             return
         copies = sum(p.kind == "copy" for p in self.result.passages)
         formulas = len(self.result.passages) - copies
