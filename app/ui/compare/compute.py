@@ -254,12 +254,17 @@ def save_matched(result: CompareResult, cache: PairCache | None) -> None:
 Found = dict[tuple[int, int], tuple[list[Passage], PairSummary]]
 
 
-def save_in_background(result: CompareResult, cache: PairCache | None) -> threading.Thread | None:
-    """`save_matched` on a thread of its own, started now; not a daemon, so quitting waits for it."""
+def save_in_background(
+    result: CompareResult, cache: PairCache | None, *, wait: bool = False
+) -> threading.Thread | None:
+    """`save_matched` on a thread of its own, started now (not a daemon: quitting waits for it); `wait`
+    (an inline task runner: tests) returns once it is done."""
     if cache is None or not result.matched:
         return None
     thread = threading.Thread(target=save_matched, args=(result, cache), name="duidu-pair-cache")
     thread.start()
+    if wait:
+        thread.join()
     return thread
 
 

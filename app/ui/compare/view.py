@@ -347,7 +347,7 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             self.highlights_ready.emit()
             unsaved, self._unsaved = self._unsaved, None
             if unsaved is not None:  # its new pairs go into the cache now, off the way to the highlights
-                save_in_background(unsaved, self.cache)
+                save_in_background(unsaved, self.cache, wait=getattr(self.runner, "inline", False))
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
