@@ -84,6 +84,9 @@ class _PaneRelay(QObject):
 
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
+#: Store a first open's new pairs in the cache this long after its highlights are drawn: writing them
+#: (~0.1 s of this process's CPU) then competes with nothing the user just asked for.
+SAVE_DELAY_MS = 2000
 
 
 class CompareView(PassageNavigation, ExportCommands, QMainWindow):
@@ -345,9 +348,13 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     def _on_steps_finished(self) -> None:
         if self.result is not None:  # not after drawing early panes only
             self.highlights_ready.emit()
-            unsaved, self._unsaved = self._unsaved, None
-            if unsaved is not None:  # its new pairs go into the cache now, off the way to the highlights
-                save_in_background(unsaved, self.cache, wait=getattr(self.runner, "inline", False))
+            unsaved, cache, self._unsaved = self._unsaved, self.cache, None
+            if unsaved is None:
+                pass
+            elif getattr(self.runner, "inline", False):  # tests: stored before anything else happens
+                save_in_background(unsaved, cache, wait=True)
+            else:  # its new pairs go into the cache once the app is likely idle, off any way to a highlight
+                QTimer.singleShot(SAVE_DELAY_MS, lambda: save_in_background(unsaved, cache))
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)

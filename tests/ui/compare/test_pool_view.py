@@ -81,6 +81,7 @@ def test_panes_are_drawn_while_the_pool_matches_and_pairs_are_stored_after(qtbot
     assert view.panes[0].reader.mark_kinds(), "pane 0 was drawn"
     expected = compute(documents, CompareSettings())  # in this process: the pool's are the same passages
     assert view.result.passages == expected.passages and view.result.ratios == expected.ratios
+    assert cache.calls == [], "stored before the app had a moment of idle"
     qtbot.waitUntil(lambda: bool(cache.calls), timeout=20_000)
     assert [(kind, count) for kind, count, _ in cache.calls] == [("save_many", 6)]
     assert cache.calls[0][2] >= drawn[0], "the pairs were stored before the highlights were drawn"
