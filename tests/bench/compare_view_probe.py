@@ -9,7 +9,7 @@ Each view is opened the way a user opens one: created, shown, left to the event 
 QTimer records the longest gap between its ticks after construction (the longest time the GUI thread
 did not answer), and the GUI thread's and the whole process's CPU seconds until then (steadier than wall
 time on a busy machine; the probe waits in the event loop, so they count no polling), and its helper
-process's. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
+or pool processes'. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
 served by the cache. Only stable public API is used, so older code runs it unchanged. Before the first
 open the probe does what the app does when a library opens (`library_opened`), unless DUIDU_PROBE_COLD=1.
 """
