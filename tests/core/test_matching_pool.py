@@ -18,15 +18,8 @@ from app.core.passages import PassageParams, compare_prepared, helper_pool, prep
 
 
 @pytest.fixture
-def pool(monkeypatch):
-    """A fresh two-process pool for the test (whatever the machine), shut down after it."""
-    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
-    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(helper_pool, "MIN_CHARS", 0)
-    monkeypatch.setattr(helper_pool, "_broken", False)
-    helper_pool.shutdown()
-    yield helper_pool
-    helper_pool.shutdown()
+def pool(matching_pool):
+    return matching_pool
 
 
 def _texts(corpus, count: int = 4) -> list[str]:

@@ -118,14 +118,15 @@ def process_ids() -> list[int]:
         return [pid for pid, process in list(processes.items()) if process.is_alive()]
 
 
-def shutdown() -> None:
-    """End the pool's processes (the app quits); a later comparison starts a new pool."""
+def shutdown(wait: bool = True) -> None:
+    """End the pool's processes (the app quits; or one died: `wait=False`); a later comparison starts a
+    new pool."""
     global _executor
     with _lock:
         executor, _executor = _executor, None
         _starting.clear()
     if executor is not None:
-        executor.shutdown(wait=True, cancel_futures=True)
+        executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def _ready_in_worker() -> None:
@@ -376,12 +377,7 @@ def labelled_pairs(
 
 def _trouble(on_trouble: Callable[[str], None] | None, exc: BaseException) -> None:
     """Drop the failed pool (the next comparison starts a new one) and tell why, in one line."""
-    global _executor
-    with _lock:
-        executor, _executor = _executor, None
-        _starting.clear()
-    if executor is not None:
-        executor.shutdown(wait=False, cancel_futures=True)
+    shutdown(wait=False)
     if on_trouble is not None:
         lines = str(exc).strip().splitlines()
         on_trouble(lines[0] if lines else type(exc).__name__)

@@ -149,9 +149,11 @@ def stop_matching_pool() -> None:
     """End the matching processes (the app quits), if a comparison or the preload started them."""
     import sys
 
-    pool = sys.modules.get("app.core.passages.helper_pool")
-    if pool is not None:
-        pool.shutdown()
+    # still being imported (by the preload thread) when the app quits: then it has started nothing yet,
+    # and a pool it starts afterwards ends with this process (its processes watch their parent)
+    shutdown = getattr(sys.modules.get("app.core.passages.helper_pool"), "shutdown", None)
+    if shutdown is not None:
+        shutdown()
 
 
 def open_documents_from_args(window: WindowHost, args: Sequence[str]) -> CompareView | None:

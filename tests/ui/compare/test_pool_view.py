@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from app.core.passages import helper_pool
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView
 from app.ui.compare.compute import CompareSettings, compute
@@ -24,16 +23,11 @@ YEARS = (2016, 2017, 2018, 2019)
 
 
 @pytest.fixture
-def pool(monkeypatch):
-    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
-    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(helper_pool, "MIN_CHARS", 0)
-    monkeypatch.setattr(helper_pool, "_broken", False)
-    helper_pool.shutdown()
-    helper_pool.start()
-    assert helper_pool.wait_started(120)
-    yield helper_pool
-    helper_pool.shutdown()
+def pool(matching_pool):
+    """The pool, started and up, as when a library has opened."""
+    matching_pool.start()
+    assert matching_pool.wait_started(120)
+    return matching_pool
 
 
 class _Cache:
