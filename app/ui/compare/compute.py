@@ -201,11 +201,14 @@ def compute(
     pane_ready: PaneReady | None = None,
     *,
     save: bool = True,
+    freeze: bool = False,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once). `pane_ready`,
     when given, hears each document's provisional Links once all its pairs are done (`provisional_links`);
     with the whole result cached, or only two documents, it hears nothing. The matched pairs go into
-    `cache` before returning, or (`save=False`) when the caller calls `save_matched`, after showing them."""
+    `cache` before returning, or (`save=False`) when the caller calls `save_matched`, after showing them.
+    `freeze`: the objects made while the collector was paused go straight to its permanent generation
+    (`gc.freeze`) instead of into one long young pass; the caller unfreezes them later (idle_work)."""
     started = time.perf_counter()
     settings = settings.with_library_signal()
     params = settings.engine_params()
@@ -229,6 +232,8 @@ def compute(
             docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
             pooled,
         )  # fmt: skip
+        if freeze:
+            gc.freeze()
     if save:
         save_matched(result, cache)
     return result

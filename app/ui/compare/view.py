@@ -30,7 +30,6 @@ from app.ui.compare.compute import (
     LibrarySignal,
     PairCache,
     compute,
-    save_in_background,
 )
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.dock_memory import DockMemory, place_bottom_docks
@@ -45,6 +44,7 @@ from app.ui.compare.highlights import (
     passage_colours,
     relink,
 )
+from app.ui.compare.idle_work import after_drawing, result_landed
 from app.ui.compare.links import Link
 from app.ui.compare.pane_row import PaneRow
 from app.ui.compare.params_bar import ParamsBar
@@ -84,9 +84,6 @@ class _PaneRelay(QObject):
 
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
-#: Store a first open's new pairs in the cache this long after its highlights are drawn: writing them
-#: (~0.1 s of this process's CPU) then competes with nothing the user just asked for.
-SAVE_DELAY_MS = 2000
 
 
 class CompareView(PassageNavigation, ExportCommands, QMainWindow):
@@ -305,7 +302,9 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             relay.pane_ready(generation, doc, links)
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> CompareResult:
-            return compute(documents, settings, cache, progress, cancelled, pane_ready, save=False)
+            return compute(
+                documents, settings, cache, progress, cancelled, pane_ready, save=False, freeze=True
+            )
 
         self._task = self.runner.start(
             work,
@@ -348,13 +347,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     def _on_steps_finished(self) -> None:
         if self.result is not None:  # not after drawing early panes only
             self.highlights_ready.emit()
-            unsaved, cache, self._unsaved = self._unsaved, self.cache, None
-            if unsaved is None:
-                pass
-            elif getattr(self.runner, "inline", False):  # tests: stored before anything else happens
-                save_in_background(unsaved, cache, wait=True)
-            else:  # its new pairs go into the cache once the app is likely idle, off any way to a highlight
-                QTimer.singleShot(SAVE_DELAY_MS, lambda: save_in_background(unsaved, cache))
+            unsaved, self._unsaved = self._unsaved, None
+            after_drawing(unsaved, self.cache, now=getattr(self.runner, "inline", False))
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
@@ -384,6 +378,7 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             self.result = replace(result, links=self.result.links)  # what is drawn already
             self._update_status()
         else:
+            result_landed()  # its objects out of the collector's way until drawn (idle_work)
             self.apply_result(result)
         self._update_export_enabled()
 

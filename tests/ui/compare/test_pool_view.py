@@ -1,10 +1,11 @@
 """The compare view over the matching pool, with a real task runner: panes are drawn while other pairs
-still match in the pool, the passages are this process's, the new pairs are stored in one go only once
-everything is drawn, a pool process that dies costs one status line, and closing the view mid-matching
+still match in the pool, the passages are this process's, the new pairs are stored in one go (and the
+result's objects handed back to the collector) only once everything is drawn, a pool process that dies costs one status line, and closing the view mid-matching
 leaves no process behind once the app stops the pool."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -76,7 +77,10 @@ def test_panes_are_drawn_while_the_pool_matches_and_pairs_are_stored_after(qtbot
     expected = compute(documents, CompareSettings())  # in this process: the pool's are the same passages
     assert view.result.passages == expected.passages and view.result.ratios == expected.ratios
     assert cache.calls == [], "stored before the app had a moment of idle"
+    # the result's objects stay out of the collector's young passes until then (idle_work)
+    assert gc.get_freeze_count() > len(view.result.passages)
     qtbot.waitUntil(lambda: bool(cache.calls), timeout=20_000)
+    assert gc.get_freeze_count() == 0, "the collector was given the objects back"
     assert [(kind, count) for kind, count, _ in cache.calls] == [("save_many", 6)]
     assert cache.calls[0][2] >= drawn[0], "the pairs were stored before the highlights were drawn"
 
