@@ -12,13 +12,16 @@ passed. Writing the new pairs (~0.1 s of this process's CPU) waits for that mome
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
 from app.ui.compare.compute import CompareResult, PairCache, save_in_background
 
 #: How long after the highlights are drawn the app is taken to be idle.
-IDLE_DELAY_MS = 2000
+IDLE_DELAY_MS = 5000
+#: Idle work scheduled and not run yet (`flush` runs it when the app quits first).
+_pending: list[Callable[[], None]] = []
 
 
 def result_landed() -> None:
@@ -31,11 +34,21 @@ def after_drawing(unsaved: CompareResult | None, cache: PairCache | None, *, now
     `IDLE_DELAY_MS` later (`now`: an inline task runner, tests, at once and waiting for the store)."""
 
     def idle() -> None:
+        if idle not in _pending:
+            return  # run by `flush` already
+        _pending.remove(idle)
         gc.unfreeze()
         if unsaved is not None:
             save_in_background(unsaved, cache, wait=now)
 
+    _pending.append(idle)
     if now:
         idle()
     else:
         QTimer.singleShot(IDLE_DELAY_MS, idle)
+
+
+def flush() -> None:
+    """Run the idle work still waiting (the app quits: its pairs are stored before it ends)."""
+    for idle in list(_pending):
+        idle()

@@ -146,8 +146,13 @@ def _load_formula_lexicon() -> None:
 
 
 def stop_matching_pool() -> None:
-    """End the matching processes (the app quits), if a comparison or the preload started them."""
+    """End the matching processes (the app quits), if a comparison or the preload started them, and store
+    the pairs of a comparison drawn too recently to have been stored yet (idle_work)."""
     import sys
+
+    idle_work = sys.modules.get("app.ui.compare.idle_work")
+    if idle_work is not None:
+        idle_work.flush()
 
     # still being imported (by the preload thread) when the app quits: then it has started nothing yet,
     # and a pool it starts afterwards ends with this process (its processes watch their parent)

@@ -113,3 +113,16 @@ def test_closing_the_view_while_matching_leaves_no_process_once_the_app_stops(qt
     assert pool.process_ids() == []
     for pid in pids:
         qtbot.waitUntil(lambda pid=pid: not os.path.exists(f"/proc/{pid}"), timeout=20_000)
+
+
+def test_pairs_drawn_just_before_quitting_are_stored_when_the_app_stops(qtbot, corpus, pool):
+    documents = [corpus_document(corpus, year) for year in YEARS[:3]]
+    cache = _Cache()
+    view = _view(qtbot, documents, cache)
+    with qtbot.waitSignal(view.highlights_ready, timeout=120_000):
+        pass
+    assert cache.calls == []
+    stop_matching_pool()  # the app quits before the idle moment came
+    qtbot.waitUntil(lambda: bool(cache.calls), timeout=20_000)
+    assert [(kind, count) for kind, count, _ in cache.calls] == [("save_many", 3)]
+    assert gc.get_freeze_count() == 0
