@@ -29,3 +29,18 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not available")
     return CORPUS
+
+
+@pytest.fixture
+def matching_pool(monkeypatch: pytest.MonkeyPatch):
+    """A fresh two-process matching pool (app.core.passages.helper_pool), whatever the machine and for any
+    amount of text; shut down after the test."""
+    from app.core.passages import helper_pool
+
+    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
+    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(helper_pool, "MIN_CHARS", 0)
+    monkeypatch.setattr(helper_pool, "_broken", False)
+    helper_pool.shutdown()
+    yield helper_pool
+    helper_pool.shutdown()

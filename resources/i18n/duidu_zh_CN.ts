@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Similarity matrix</source>
-        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
+        <extracomment>Start matching this long after construction if the view has not been painted by then. A new result arrived (before its highlights are drawn). Every highlight layer of the current result is applied. A passage (its number in the comparison) became the current one. The library&apos;s merged formula lexicon (set by the host); None means the shipped lexicon. Builds the library&apos;s boilerplate signal (set by the host); None: no corpus-wide boilerplate. Opens another comparison (heat map click); the host replaces it to open a tab instead. A result whose newly matched pairs are still to be stored in the cache (once it is drawn). Panes drawn (or queued to be) from provisional Links while the first result was still matching: pane index → (those Links, (show_formulas, lead) they were drawn with). See `_on_pane_ready`. Where the knobs, toggles and docks are remembered: the host window&apos;s preferences (tests pass their own); the default settings file only for a view made on its own.</extracomment>
         <translation>相似度矩阵</translation>
     </message>
     <message>
@@ -98,6 +98,10 @@
     <message>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
+    </message>
+    <message>
+        <source>A matching process failed ({0}); the rest was matched here.</source>
+        <translation>一个比对进程出错（{0}）；其余部分已在本进程中完成比对。</translation>
     </message>
     <message numerus="yes">
         <source>%n copied passage(s)</source>

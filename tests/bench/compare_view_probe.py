@@ -9,8 +9,9 @@ Each view is opened the way a user opens one: created, shown, left to the event 
 QTimer records the longest gap between its ticks after construction (the longest time the GUI thread
 did not answer), and the GUI thread's and the whole process's CPU seconds until then (steadier than wall
 time on a busy machine; the probe waits in the event loop, so they count no polling), and its helper
-process's. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
-served by the cache. Only stable public API is used, so older code runs it unchanged.
+or pool processes'. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
+served by the cache. Only stable public API is used, so older code runs it unchanged. Before the first
+open the probe does what the app does when a library opens (`library_opened`), unless DUIDU_PROBE_COLD=1.
 """
 
 from __future__ import annotations
@@ -149,6 +150,26 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
     return figures
 
 
+def library_opened(timeout: float = 60.0) -> None:
+    """What the app does once a library is open and shown (app.ui.compare.integration.attach_compare), done
+    here and waited for, as a user choosing speeches would: the code's own preload (the shipped lexicon;
+    in newer code also the matching processes). DUIDU_PROBE_COLD=1 skips it (the view then starts cold)."""
+    import threading
+
+    from app.ui.compare import integration
+
+    preload = getattr(integration, "preload_formula_lexicon", None)
+    if preload is None:
+        return
+    preload()
+    for thread in threading.enumerate():
+        if thread.name == "duidu-lexicon":
+            thread.join(timeout)
+    pool = sys.modules.get("app.core.passages.helper_pool")
+    if pool is not None and hasattr(pool, "wait_started"):
+        pool.wait_started(timeout)
+
+
 def main(argv: list[str]) -> None:
     library_path, *files = argv
     app = QApplication([])  # noqa: F841 (kept alive for the views)
@@ -162,6 +183,8 @@ def main(argv: list[str]) -> None:
         text = clean_text(Path(file).read_text(encoding="utf-8"))
         documents.append(CompareDocument(Path(file).stem, text, content_hash(text)))
     library = open_library(library_path)
+    if os.environ.get("DUIDU_PROBE_COLD") != "1":
+        library_opened()
     heartbeat = Heartbeat()
     shot = os.environ.get("DUIDU_PROBE_SHOT", "")
     runs = {

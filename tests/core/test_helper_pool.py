@@ -84,6 +84,7 @@ def test_warming_starts_the_helper_and_prepares_each_document_there_once(corpus,
     monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(helper_pool, "_executor", None)
     monkeypatch.setattr(helper_pool, "MIN_CHARS", 10**9)
+    monkeypatch.setattr(helper_pool, "MAX_PROCESSES", 1)  # one process: the one asked is the one warmed
     pairs = list(combinations(range(len(docs)), 2))
     helper_pool.warm(texts, pairs, params)  # too little text
     assert helper_pool._executor is None, "too little text to need a helper, but one was started"

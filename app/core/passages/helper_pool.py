@@ -1,14 +1,22 @@
-"""Many pairs at once on two cores: a helper process finds where pairs share text while the caller does too.
+"""Many pairs at once on every core: a small pool of matching processes (two at most).
 
-Comparing eight long speeches is 28 pairs, and almost all of a pair's time is finding where the two texts
-share text (`engine.pair_groups`: seeds, chains, resolution, grouping). That part asks neither the lexicon
-nor the library's boilerplate signal, so one helper process can take pairs from the end of the list while
-the caller works from the front; the caller then labels every pair itself (`compare_prepared` with the
-groups), with its own lexicon and signal, so the passages are exactly those of a single process.
+Comparing eight long speeches is 28 pairs. Run in the process that shows them, their matching shares one
+interpreter lock with the GUI thread, and every stretch of it is a stretch the window cannot answer. So:
 
-The helper is started on first use (a fresh interpreter: never a fork of a process running Qt threads)
-and kept for the session, so only the first comparison pays for its start. Anything going wrong with it
-(it cannot start, dies, fails) only means the caller computes those pairs itself.
+- When the labels travel (the shipped lexicon, or any oracle that pickles by name, and no library
+  boilerplate signal: `labels_travel`), each pair is matched *and labelled* in a pool process
+  (`labelled_pairs`, `compare_prepared` there): the caller only receives the finished passages, pair by
+  pair as they land, so panes can be drawn while the other pairs still run.
+- Otherwise (a library signal that reads the library) the pool finds where pairs share text
+  (`engine.pair_groups`, which asks neither lexicon nor signal) from the end of the list while the caller
+  works from the front, and the caller labels every pair itself (`shared_groups`).
+Either way the passages are exactly those of a single process.
+
+The pool is spawned (a fresh interpreter: never a fork of a process running Qt threads), started early
+(`start`: when a library opens, so the first comparison finds it warm; each process loads the engine and
+the shipped lexicon once) and kept for the session; idle processes cost no CPU. `shutdown` ends them.
+Anything going wrong with it (it cannot start, a process dies) only means the caller computes the rest
+itself; `labelled_pairs` says so in one line (`on_trouble`).
 """
 
 from __future__ import annotations
@@ -16,14 +24,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import types
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 
-from app.core.passages.engine import PreparedDocument, canonical, pair_groups, prepare
+from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, pair_groups, prepare
 from app.core.passages.extend import Candidate
-from app.core.passages.model import Cancelled, CancelledFn, PassageParams
+from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
 from app.core.passages.seeds import fits
 
 Groups = list[list[Candidate]]
@@ -34,9 +43,14 @@ MIN_CHARS = 300_000
 #: Pairs handed to the helper ahead, so it never waits for the caller between two pairs.
 _AHEAD = 2
 
+#: Pool processes at most: two keep the machine's other work (the GUI drawing what lands) going on a small one.
+MAX_PROCESSES = 2
+
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
 _broken = False
+#: The start-up tasks of `start` (one per process), for `wait_started`.
+_starting: list[Future[int]] = []
 
 
 def enabled() -> bool:
@@ -48,25 +62,94 @@ def enabled() -> bool:
     return (os.cpu_count() or 1) >= 2
 
 
+def pool_size() -> int:
+    """One process per core, at most `MAX_PROCESSES`."""
+    return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
+
+
 def _helper() -> ProcessPoolExecutor | None:
     global _executor, _broken
     with _lock:
         if _executor is None and not _broken:
             try:
-                _executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                _executor = ProcessPoolExecutor(
+                    pool_size(), mp_context=multiprocessing.get_context("spawn"), initializer=_ready_in_worker
+                )
             except (OSError, ValueError):
                 _broken = True
         return _executor
 
 
 def _give_up() -> None:
-    """No helper for the rest of the session (it could not start, or died)."""
+    """No pool for the rest of the session (it could not start, or a process died)."""
     global _executor, _broken
     with _lock:
         _broken = True
         if _executor is not None:
             _executor.shutdown(wait=False, cancel_futures=True)
             _executor = None
+
+
+def start() -> None:
+    """Start the pool now, every process of it (a library opened: a comparison may follow), unless it runs
+    already or no pool is used here. Never waits: each process imports the engine and loads the shipped
+    lexicon in its own time (`_ready_in_worker`)."""
+    if not enabled():
+        return
+    helper = _helper()
+    if helper is None or _starting:
+        return
+    try:  # a process pool spawns a process per task submitted while none is idle, up to its size
+        _starting.extend(helper.submit(os.getpid) for _ in range(pool_size()))
+    except Exception:
+        _give_up()
+
+
+def wait_started(timeout: float) -> bool:
+    """Whether every process `start` began is up (waiting at most `timeout` seconds)."""
+    done, pending = wait(_starting, timeout=timeout)
+    return not pending and all(f.exception() is None for f in done)
+
+
+def process_ids() -> list[int]:
+    """The pool's live processes (empty when it is not running)."""
+    with _lock:
+        processes = getattr(_executor, "_processes", None) or {}
+        return [pid for pid, process in list(processes.items()) if process.is_alive()]
+
+
+def shutdown(wait: bool = True) -> None:
+    """End the pool's processes (the app quits; or one died: `wait=False`); a later comparison starts a
+    new pool."""
+    global _executor
+    with _lock:
+        executor, _executor = _executor, None
+        _starting.clear()
+    if executor is not None:
+        executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def _ready_in_worker() -> None:
+    """In each pool process, once, before its first pair: the shipped lexicon loaded, and the two sample
+    speeches compared, which loads the rest of the engine (numpy's run finder included) and warms it.
+    And it ends itself when the app's process ends, however that ends (`_exit_with_parent`)."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="duidu-parent", daemon=True).start()
+    try:
+        from app.core.formulas.shipped import formula_coverage
+        from app.paths import resource
+
+        samples = sorted(resource("samples").glob("0*.txt"))[:2]
+        texts = [path.read_text(encoding="utf-8") for path in samples]
+        import numpy  # noqa: F401 - the engine then takes its numpy path, as for long speeches
+
+        if len(texts) == 2:
+            params = PassageParams(formula_oracle=formula_coverage)
+            compare_prepared(prepare(texts[0], params), prepare(texts[1], params), 0, 1, params)
+        formula_coverage("")
+    except Exception:  # a lexicon that cannot load fails the pairs that need it, with its reason
+        pass
 
 
 #: In the helper: documents prepared for earlier pairs, by text (a document is in up to N - 1 pairs).
@@ -80,6 +163,42 @@ def _prepared_in_helper(text: str, params: PassageParams) -> PreparedDocument:
             _prepared.clear()
         doc = _prepared[text] = prepare(text, params)
     return doc
+
+
+def _exit_with_parent(parent: multiprocessing.process.BaseProcess) -> None:
+    """A pool process holds both ends of its task pipe, so it would never see a killed (or crashed) app go:
+    it waits for the parent's end instead, and then ends too."""
+    parent.join()
+    os._exit(0)
+
+
+#: In a pool process: the last parameters it was given, kept so that documents' per-parameter caches
+#: (a stretch's formula share, asked again in each pair) survive from one pair to the next.
+_params: PassageParams | None = None
+
+
+def _same_params(params: PassageParams) -> PassageParams:
+    """`params`, or the equal ones an earlier pair brought (each task unpickles its own copy)."""
+    global _params
+    old = _params
+    if (
+        old is not None
+        and old == params
+        and old.formula_oracle is params.formula_oracle
+        and old.boilerplate is params.boilerplate
+    ):
+        return old
+    _params = params
+    return params
+
+
+def _labelled_in_helper(
+    x_text: str, y_text: str, a: int, b: int, params: PassageParams
+) -> tuple[list[Passage], PairSummary]:
+    params = _same_params(params)
+    return compare_prepared(
+        _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params), a, b, params
+    )
 
 
 def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
@@ -181,3 +300,84 @@ def shared_groups(
     finally:
         for _, future in sent:
             future.cancel()
+
+
+def _travels(obj: object) -> bool:
+    """None, or a plain module-level function: pickled by its name, the same object in a pool process."""
+    return obj is None or (isinstance(obj, types.FunctionType) and "<" not in obj.__qualname__)
+
+
+def labels_travel(params: PassageParams) -> bool:
+    """Whether a pool process labels a pair exactly as this process would: its formula oracle travels by
+    name and there is no library boilerplate signal (that one reads this process's open library)."""
+    return params.boilerplate is None and _travels(params.formula_oracle)
+
+
+def pool_labels(lengths: Sequence[int], pairs: Sequence[tuple[int, int]], params: PassageParams) -> bool:
+    """Whether `labelled_pairs` runs these pairs in the pool (else: the caller and `shared_groups`)."""
+    return labels_travel(params) and _worth_a_helper(lengths, pairs)
+
+
+Labelled = tuple[list[Passage], PairSummary]
+
+
+def labelled_pairs(
+    texts: Sequence[str],
+    pairs: Sequence[tuple[int, int]],
+    params: PassageParams,
+    cancelled: CancelledFn | None = None,
+    on_trouble: Callable[[str], None] | None = None,
+) -> Iterator[tuple[int, Labelled]]:
+    """(index in `pairs`, `compare_prepared` of texts a → b) for every pair, as they finish, all matched and
+    labelled in the pool (`pool_labels` says when that is right). The pairs are queued in the given order
+    and each process takes the next, so they finish roughly in it. Should the pool fail (a process dies),
+    `on_trouble` hears why (one line: the error's first) and this process matches the pairs still missing."""
+    helper = _helper()
+    sent: dict[Future[Labelled], int] = {}
+    left = list(range(len(pairs)))
+    try:
+        if helper is not None:
+            try:
+                for n in left:
+                    a, b = pairs[n]
+                    sent[helper.submit(_labelled_in_helper, texts[a], texts[b], a, b, params)] = n
+                left = []
+            except Exception as exc:  # shut down or broken: this process does the rest
+                left = left[len(sent) :]
+                _trouble(on_trouble, exc)
+        while sent:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            done, _ = wait(sent, timeout=0.05, return_when=FIRST_COMPLETED)
+            for future in done:
+                n = sent.pop(future)
+                try:
+                    found = future.result()
+                except Exception as exc:  # the process died or failed: this process does what it had
+                    left = sorted([*left, n, *sent.values()])
+                    for other in sent:
+                        other.cancel()
+                    sent.clear()
+                    _trouble(on_trouble, exc)
+                    break
+                yield n, found
+        prepared: dict[int, PreparedDocument] = {}
+        for n in left:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            a, b = pairs[n]
+            for m in (a, b):
+                if m not in prepared:
+                    prepared[m] = prepare(texts[m], params)
+            yield n, compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled)
+    finally:
+        for future in sent:
+            future.cancel()
+
+
+def _trouble(on_trouble: Callable[[str], None] | None, exc: BaseException) -> None:
+    """Drop the failed pool (the next comparison starts a new one) and tell why, in one line."""
+    shutdown(wait=False)
+    if on_trouble is not None:
+        lines = str(exc).strip().splitlines()
+        on_trouble(lines[0] if lines else type(exc).__name__)

@@ -6,7 +6,7 @@ means computing again, so every failure turns the cache off for the rest of the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -45,17 +45,27 @@ class LibraryPairCache:
     def save(
         self, docs: Sequence[CompareDocument], a: int, b: int, params: dict[str, object], result: PairResult
     ) -> None:
-        if not self.enabled:
+        self.save_many(docs, {(a, b): result}, params)
+
+    def save_many(
+        self,
+        docs: Sequence[CompareDocument],
+        results: Mapping[tuple[int, int], PairResult],
+        params: dict[str, object],
+    ) -> None:
+        """Store pairs in one transaction (one commit, not one per pair)."""
+        if not self.enabled or not results:
             return
         try:
             with library_errors(self.library.location), self.library.writer.begin() as session:
                 if not self.stores:
                     prune(session)  # once per session: rows of other Duidu versions are never read again
-                save_pair(session, docs[a].sha256, docs[b].sha256, params, result[0], result[1])
+                for (a, b), (passages, summary) in results.items():
+                    save_pair(session, docs[a].sha256, docs[b].sha256, params, passages, summary)
         except (LibraryError, SQLAlchemyError):
             self.enabled = False
             return
-        self.stores += 1
+        self.stores += len(results)
 
 
 def boilerplate_source(library: Library) -> Callable[[], LibraryBoilerplate | None]:

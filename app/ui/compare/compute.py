@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,6 @@ from itertools import combinations
 from typing import Protocol
 
 from app.core.model import DocumentMeta
-from app.core.normalize import DROPPED, NormalizedView, kept_characters
 from app.core.passages import (
     BoilerplateSignal,
     Cancelled,
@@ -31,8 +29,9 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
-from app.core.passages.helper_pool import shared_groups, warm
+from app.core.passages.helper_pool import labelled_pairs, pool_labels, shared_groups, warm
 from app.ui.compare.links import Link, links_by_doc
+from app.ui.compare.ratios import shared_ratios
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -144,6 +143,13 @@ class CompareResult:
     #: Per document, its side of every passage sorted by position (links_by_doc), built in the worker:
     #: with eight speeches that is thousands of objects the GUI thread would otherwise build in one go.
     links: tuple[list[Link], ...] = ()
+    #: The pairs matched for this result (not found in the cache), and the cache key they were matched
+    #: under: what `save_matched` stores once the result is shown.
+    matched: tuple[tuple[int, int], ...] = ()
+    cache_key: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    #: Why the matching pool failed while matching this result (one line; the pairs were then matched in
+    #: this process), or "".
+    trouble: str = field(default="", compare=False)
 
     def links_by_doc(self) -> list[list[Link]]:
         """`links`, or built now for a result made without them."""
@@ -193,10 +199,16 @@ def compute(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     pane_ready: PaneReady | None = None,
+    *,
+    save: bool = True,
+    freeze: bool = False,
 ) -> CompareResult:
     """Passages among `docs`; progress counts pairs (cached pairs count as done at once). `pane_ready`,
     when given, hears each document's provisional Links once all its pairs are done (`provisional_links`);
-    with the whole result cached, or only two documents, it hears nothing."""
+    with the whole result cached, or only two documents, it hears nothing. The matched pairs go into
+    `cache` before returning, or (`save=False`) when the caller calls `save_matched`, after showing them.
+    `freeze`: the objects made while the collector was paused go straight to its permanent generation
+    (`gc.freeze`) instead of into one long young pass; the caller unfreezes them later (idle_work)."""
     started = time.perf_counter()
     settings = settings.with_library_signal()
     params = settings.engine_params()
@@ -207,19 +219,58 @@ def compute(
         key["library_boilerplate"] = settings.boilerplate_version
     results = _cached(docs, key, cache, progress, cancelled)
     missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
-    # Pairs to match: the helper process starts (and prepares their documents) while this thread loads
-    # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
-    warm([d.text for d in docs], missing, params)
-    if params.formula_oracle is not None:
-        # The lexicon loads once per process: long-lived objects the collector should see and age normally.
-        params.formula_oracle("")
+    pooled = pool_labels([len(d.text) for d in docs], missing, params)
+    if not pooled:
+        # Pairs to match here: the pool starts (and prepares their documents) while this thread loads
+        # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
+        warm([d.text for d in docs], missing, params)
+        if params.formula_oracle is not None:
+            # The lexicon loads once per process: long-lived objects the collector should see and age normally.
+            params.formula_oracle("")
     with collector_paused():
-        return _compute(
-            docs, settings, params, key, results, missing, cache, progress, cancelled, started, pane_ready
-        )
+        result = _compute(
+            docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
+            pooled,
+        )  # fmt: skip
+        if freeze:
+            gc.freeze()
+    if save:
+        save_matched(result, cache)
+    return result
+
+
+def save_matched(result: CompareResult, cache: PairCache | None) -> None:
+    """Store the pairs `result` matched (not those it found in the cache), in one go where the cache can."""
+    if cache is None or not result.matched:
+        return
+    pairs = list(combinations(range(len(result.documents)), 2))
+    found: Found = {pair: ([], result.comparison.summary[pairs.index(pair)]) for pair in result.matched}
+    for p in result.passages:  # each pair's passages, in its order
+        if (p.a, p.b) in found:
+            found[p.a, p.b][0].append(p)
+    save_many = getattr(cache, "save_many", None)
+    if save_many is not None:
+        save_many(result.documents, found, result.cache_key)
+        return
+    for (a, b), pair in found.items():
+        cache.save(result.documents, a, b, result.cache_key, pair)
 
 
 Found = dict[tuple[int, int], tuple[list[Passage], PairSummary]]
+
+
+def save_in_background(
+    result: CompareResult, cache: PairCache | None, *, wait: bool = False
+) -> threading.Thread | None:
+    """`save_matched` on a thread of its own, started now (not a daemon: quitting waits for it); `wait`
+    (an inline task runner: tests) returns once it is done."""
+    if cache is None or not result.matched:
+        return None
+    thread = threading.Thread(target=save_matched, args=(result, cache), name="duidu-pair-cache")
+    thread.start()
+    if wait:
+        thread.join()
+    return thread
 
 
 def _cached(
@@ -250,11 +301,11 @@ def _compute(
     key: dict[str, object],
     results: Found,
     missing: list[tuple[int, int]],
-    cache: PairCache | None,
     progress: Progress | None,
     cancelled: IsCancelled | None,
     started: float,
     pane_ready: PaneReady | None = None,
+    pooled: bool = False,
 ) -> CompareResult:
     prepared: dict[int, PreparedDocument] = {}
     pairs = list(combinations(range(len(docs)), 2))
@@ -263,19 +314,12 @@ def _compute(
     waiting = {n: sum(n in pair for pair in missing) for n in range(len(docs))} if missing else {}
     if len(docs) < 3:
         pane_ready = None
-    for n in sorted({n for pair in missing for n in pair}):
-        prepared[n] = prepare(docs[n].text, params)
-    # Where the pairs share text is found on two cores (a helper process takes pairs from the end);
-    # every pair is labelled here, with this process's lexicon and boilerplate signal.
-    ordered = pair_order(missing)
-    for m, groups in shared_groups(prepared, ordered, params, cancelled):
-        a, b = ordered[m]
-        pair_passages, summary = compare_prepared(
-            prepared[a], prepared[b], a, b, params, None, cancelled, groups
-        )
-        found = results[a, b] = (list(pair_passages), summary)
-        if cache is not None:
-            cache.save(docs, a, b, key, found)
+    troubles: list[str] = []
+    for pair, (pair_passages, summary) in _matched(
+        docs, params, missing, prepared, cancelled, pooled, troubles.append
+    ):
+        a, b = pair
+        results[a, b] = (list(pair_passages), summary)
         if progress is not None:
             progress(len(results), len(pairs))
         if pane_ready is not None and len(results) < len(pairs):
@@ -292,8 +336,37 @@ def _compute(
     )
     links = tuple(links_by_doc(comparison.passages, len(docs)))
     return CompareResult(
-        tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links
-    )
+        tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links,
+        tuple(missing), key, troubles[0] if troubles else "",
+    )  # fmt: skip
+
+
+def _matched(
+    docs: Sequence[CompareDocument],
+    params: PassageParams,
+    missing: list[tuple[int, int]],
+    prepared: dict[int, PreparedDocument],
+    cancelled: IsCancelled | None,
+    pooled: bool,
+    on_trouble: Callable[[str], None],
+) -> Iterator[tuple[tuple[int, int], tuple[list[Passage], PairSummary]]]:
+    """Each missing pair's passages and summary, as they finish.
+
+    `pooled`: matched and labelled in the pool's processes, in combinations order, so each document's
+    pairs finish one document after another (its pane can be drawn meanwhile). Otherwise where the pairs
+    share text is found on two cores (a pool process takes pairs from the end of `pair_order`), and every
+    pair is labelled here, with this process's lexicon and boilerplate signal (into `prepared`)."""
+    if pooled:
+        texts = [d.text for d in docs]
+        for m, found in labelled_pairs(texts, missing, params, cancelled, on_trouble):
+            yield missing[m], found
+        return
+    for n in sorted({n for pair in missing for n in pair}):
+        prepared[n] = prepare(docs[n].text, params)
+    ordered = pair_order(missing)
+    for m, groups in shared_groups(prepared, ordered, params, cancelled):
+        a, b = ordered[m]
+        yield (a, b), compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled, groups)
 
 
 def pair_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -337,74 +410,3 @@ def provisional_links(results: Found, doc: int, count: int) -> list[Link]:
                 out.append(Link(-1, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
     out.sort(key=lambda link: (link.start, link.end, link.partner))
     return out
-
-
-def shared_ratios(
-    texts: Sequence[str],
-    passages: Sequence[Passage],
-    count_formulas: bool,
-    views: Sequence[NormalizedView | None] = (),
-) -> tuple[tuple[float, ...], dict[tuple[int, int], float]]:
-    """Share of each text (in normalised characters, like the engine) inside shared passages.
-
-    Per document against all others (union of its passages) and per ordered pair. Formula passages count
-    only when `count_formulas` is set; by default this equals the engine's copy ratio. `views` may hold
-    the matching's normalised views (None where a document was not matched), so they are not rebuilt.
-    """
-    given = list(views) + [None] * (len(texts) - len(views))
-    counters = [
-        _offsets_counter(view.offsets) if view is not None else _folded_counter(text)
-        for text, view in zip(texts, given, strict=True)
-    ]
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for p in passages:
-        if p.kind == "copy" or count_formulas:
-            spans.setdefault((p.a, p.b), []).append((p.a_start, p.a_end))
-            spans.setdefault((p.b, p.a), []).append((p.b_start, p.b_end))
-    pair_ratios: dict[tuple[int, int], float] = {}
-    ratios: list[float] = []
-    for i, counter in enumerate(counters):
-        everything: list[tuple[int, int]] = []
-        for j in range(len(counters)):
-            if j != i:
-                own = spans.get((i, j), [])
-                everything.extend(own)
-                pair_ratios[i, j] = _covered_share(counter, own)
-        ratios.append(_covered_share(counter, everything))
-    return tuple(ratios), pair_ratios
-
-
-#: (normalised characters in the view, how many of them lie in the original span [start, end)).
-Counter = tuple[int, Callable[[int, int], int]]
-
-
-def _offsets_counter(offsets: list[int]) -> Counter:
-    """Count a matched view's characters by bisecting its offsets (original offset of each character)."""
-    return len(offsets), lambda start, end: bisect_left(offsets, end) - bisect_left(offsets, start)
-
-
-def _folded_counter(text: str) -> Counter:
-    """Count the characters of `text`'s normalised view (punctuation dropped) without building it."""
-    folded = kept_characters(text, keep_punctuation=False)
-    size = len(folded)
-
-    def count(start: int, end: int) -> int:
-        end = min(end, size)
-        return max(0, end - start - folded.count(DROPPED, start, end))
-
-    return size - folded.count(DROPPED), count
-
-
-def _covered_share(counter: Counter, spans: list[tuple[int, int]]) -> float:
-    """Fraction of normalised characters inside the union of `spans` (original offsets)."""
-    total, count = counter
-    if not total:
-        return 0.0
-    covered = 0
-    end_so_far = -1
-    for start, end in sorted(spans):
-        start = max(start, end_so_far)
-        if end > start:
-            covered += count(start, end)
-            end_so_far = end
-    return round(covered / total, 4)

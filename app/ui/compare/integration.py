@@ -120,7 +120,8 @@ def attach_compare(window: WindowHost) -> None:
 
 
 def preload_formula_lexicon() -> None:
-    """Load the shipped formula lexicon in a background thread, once per process.
+    """Load the shipped formula lexicon in a background thread, once per process, and start the matching
+    processes (app.core.passages.helper_pool.start), so that the first comparison finds them warm.
 
     The first comparison needs it to tell formulas from copied prose, and loading it (jieba's dictionary,
     the lexicon, the matcher) took a quarter of a second out of the first comparison's second. Loaded
@@ -136,9 +137,28 @@ def preload_formula_lexicon() -> None:
 
 
 def _load_formula_lexicon() -> None:
-    from app.core.formulas.shipped import formula_coverage  # imported here, off the GUI thread
+    from app.core.passages import helper_pool  # imported here, off the GUI thread
+
+    helper_pool.start()  # the matching processes come up (and load the lexicon) while this one does
+    from app.core.formulas.shipped import formula_coverage
 
     formula_coverage("")
+
+
+def stop_matching_pool() -> None:
+    """End the matching processes (the app quits), if a comparison or the preload started them, and store
+    the pairs of a comparison drawn too recently to have been stored yet (idle_work)."""
+    import sys
+
+    idle_work = sys.modules.get("app.ui.compare.idle_work")
+    if idle_work is not None:
+        idle_work.flush()
+
+    # still being imported (by the preload thread) when the app quits: then it has started nothing yet,
+    # and a pool it starts afterwards ends with this process (its processes watch their parent)
+    shutdown = getattr(sys.modules.get("app.core.passages.helper_pool"), "shutdown", None)
+    if shutdown is not None:
+        shutdown()
 
 
 def open_documents_from_args(window: WindowHost, args: Sequence[str]) -> CompareView | None:

@@ -44,6 +44,7 @@ from app.ui.compare.highlights import (
     passage_colours,
     relink,
 )
+from app.ui.compare.idle_work import after_drawing, result_landed
 from app.ui.compare.links import Link
 from app.ui.compare.pane_row import PaneRow
 from app.ui.compare.params_bar import ParamsBar
@@ -125,6 +126,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
+        #: A result whose newly matched pairs are still to be stored in the cache (once it is drawn).
+        self._unsaved: CompareResult | None = None
         self._steps = StepQueue(self)
         self._steps.finished.connect(self._on_steps_finished)
         #: Panes drawn (or queued to be) from provisional Links while the first result was still matching:
@@ -266,10 +269,10 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         One this session computed already for these texts and knobs is shown at once (result_memo)."""
         self._started = True
         self.cancel()
-        if self.formula_lexicon is not None:
-            lexicon = self.formula_lexicon
+        version = self.formula_lexicon.fingerprint() if self.formula_lexicon is not None else ""
+        if self.formula_lexicon is not None and version:  # else the shipped lexicon: it labels in the pool
             settings = replace(
-                settings, formula_oracle=lexicon.coverage, lexicon_version=lexicon.fingerprint()
+                settings, formula_oracle=self.formula_lexicon.coverage, lexicon_version=version
             )
         if self.boilerplate_source is not None:
             settings = replace(settings, boilerplate_source=self.boilerplate_source)
@@ -298,8 +301,13 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         def pane_ready(doc: int, links: list[Link]) -> None:
             relay.pane_ready(generation, doc, links)
 
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> CompareResult:
+            return compute(
+                documents, settings, cache, progress, cancelled, pane_ready, save=False, freeze=True
+            )
+
         self._task = self.runner.start(
-            lambda progress, cancelled: compute(documents, settings, cache, progress, cancelled, pane_ready),
+            work,
             on_success=lambda result: self._on_result(generation, result, key, check=check),
             on_failure=lambda exc: self._on_failure(generation, exc),
             on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
@@ -339,6 +347,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
     def _on_steps_finished(self) -> None:
         if self.result is not None:  # not after drawing early panes only
             self.highlights_ready.emit()
+            unsaved, self._unsaved = self._unsaved, None
+            after_drawing(unsaved, self.cache, now=getattr(self.runner, "inline", False))
 
     def is_busy(self) -> bool:
         return (self._task is not None and not self._task.done) or bool(self._steps)
@@ -363,10 +373,12 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self.params.set_busy(False)
         if key is not None:
             remember(key, result)
+        self._unsaved = result if key is not None and result.matched else None
         if check and self.result is not None and same_result(self.result, result):
             self.result = replace(result, links=self.result.links)  # what is drawn already
             self._update_status()
         else:
+            result_landed()  # its objects out of the collector's way until drawn (idle_work)
             self.apply_result(result)
         self._update_export_enabled()
 
@@ -446,6 +458,13 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
             return
         if self.result is None:
             self.params.set_status("")
+            return
+        if self.result.trouble:
+            self.params.set_status(
+                self.tr("A matching process failed ({0}); the rest was matched here.").format(
+                    self.result.trouble
+                )
+            )
             return
         copies = sum(p.kind == "copy" for p in self.result.passages)
         formulas = len(self.result.passages) - copies

@@ -240,4 +240,7 @@ def run_gui(doc_args: Sequence[str] = (), db: str | None = None) -> int:
     open_documents(window, [str(arg) for arg in doc_args])
     code = int(app.exec())
     window.runner.wait(5000)  # a task started while the window closed ends before the interpreter does
+    from app.ui.compare.integration import stop_matching_pool
+
+    stop_matching_pool()
     return 1 if session.gave_up else code

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.core.normalize import normalize
 from app.core.passages import Passage
-from app.ui.compare.compute import shared_ratios
+from app.ui.compare.ratios import shared_ratios
 
 ALPHABET = "坚持稳中求进，。、 \n“”**某某𠀋abc"
 

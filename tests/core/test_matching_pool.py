@@ -1,0 +1,139 @@
+"""The matching pool: pairs matched and labelled in its processes give exactly this process's passages; a
+process that dies costs one line and nothing else; no process outlives the pool or the app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from app.core.formulas.shipped import formula_coverage
+from app.core.passages import PassageParams, compare_prepared, helper_pool, prepare
+
+
+@pytest.fixture
+def pool(matching_pool):
+    return matching_pool
+
+
+def _texts(corpus, count: int = 4) -> list[str]:
+    files = sorted((corpus / "gwr-state-council").glob("gwr-20*.txt"))[:count]
+    return [f.read_text(encoding="utf-8")[:8_000] for f in files]
+
+
+def _here(texts, pairs, params):
+    docs = [prepare(text, params) for text in texts]
+    return {n: compare_prepared(docs[a], docs[b], a, b, params) for n, (a, b) in enumerate(pairs)}
+
+
+def _gone(pids: list[int], seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not [pid for pid in pids if os.path.exists(f"/proc/{pid}") and _alive(pid)]:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_shipped_lexicon_travels_a_lambda_or_a_library_signal_does_not():
+    assert helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage))
+    assert helper_pool.labels_travel(PassageParams())
+    assert not helper_pool.labels_travel(PassageParams(formula_oracle=lambda text: 0.0))
+
+    class Signal:
+        def share(self, text, exclude=frozenset()):
+            return 0.0
+
+    assert not helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage, boilerplate=Signal()))
+
+
+@pytest.mark.corpus
+def test_pairs_labelled_in_the_pool_are_those_of_this_process(corpus, pool):
+    texts = _texts(corpus)
+    pairs = list(combinations(range(len(texts)), 2))
+    params = PassageParams(formula_oracle=formula_coverage)
+    pool.start()
+    assert pool.wait_started(120), "the pool did not come up"
+    pids = pool.process_ids()
+    assert len(pids) == 2 and os.getpid() not in pids
+    troubles: list[str] = []
+    seen = dict(pool.labelled_pairs(texts, pairs, params, on_trouble=troubles.append))
+    assert troubles == []
+    assert seen == _here(texts, pairs, params)
+    assert pool.process_ids() == pids, "the same warm processes matched them"
+
+
+@pytest.mark.corpus
+def test_a_process_that_dies_costs_one_line_and_the_pairs_are_matched_here(corpus, pool):
+    texts = _texts(corpus, 3)
+    pairs = list(combinations(range(len(texts)), 2))
+    params = PassageParams(formula_oracle=formula_coverage)
+    pool.start()
+    assert pool.wait_started(120)
+    victim = pool.process_ids()[0]
+    os.kill(victim, signal.SIGKILL)
+    assert _gone([victim])
+    troubles: list[str] = []
+    seen = dict(pool.labelled_pairs(texts, pairs, params, on_trouble=troubles.append))
+    assert seen == _here(texts, pairs, params)
+    assert len(troubles) == 1 and "\n" not in troubles[0] and troubles[0], troubles
+    assert pool.process_ids() == [], "the broken pool was dropped"
+    pool.start()  # … and the next comparison may start a new one
+    assert pool.wait_started(120) and len(pool.process_ids()) == 2
+
+
+@pytest.mark.corpus
+def test_cancelling_returns_and_shutting_down_leaves_no_process(corpus, pool):
+    texts = _texts(corpus)
+    pairs = list(combinations(range(len(texts)), 2))
+    pool.start()
+    assert pool.wait_started(120)
+    pids = pool.process_ids()
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(helper_pool.Cancelled):
+        list(pool.labelled_pairs(texts, pairs, PassageParams(), cancelled))
+    pool.shutdown()
+    assert pool.process_ids() == []
+    assert _gone(pids), "a pool process outlived shutdown()"
+
+
+def test_pool_processes_end_with_a_killed_app(tmp_path):
+    script = (
+        "import os, sys\n"
+        "from app.core.passages import helper_pool\n"
+        "if __name__ == '__main__':\n"
+        "    helper_pool.os.cpu_count = lambda: 2\n"
+        "    helper_pool.start()\n"
+        "    assert helper_pool.wait_started(120)\n"
+        "    print(' '.join(map(str, helper_pool.process_ids())), flush=True)\n"
+        "    os.kill(os.getpid(), 9)\n"
+    )
+    path = tmp_path / "app_that_dies.py"
+    path.write_text(script)
+    env = {**os.environ, "DUIDU_PAIR_HELPER": "1"}
+    done = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, timeout=180, env=env,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    pids = [int(pid) for pid in done.stdout.split()]
+    assert len(pids) == 2, done.stderr[-2000:]
+    assert _gone(pids), "pool processes outlived their killed parent"
