@@ -209,6 +209,8 @@ _WEAK_HEADS = frozenset(
     )
 )
 _MAX_MEMBER = 40
+#: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
+_SHORT_WEAK = 8
 _MIN_MEMBERS = 3
 #: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
 _CONJUNCTION = frozenset("和与及")
@@ -229,7 +231,7 @@ def _members(text: str, start: int, end: int, separators: str) -> list[Member]:
     return [m for m in out if m[2]]
 
 
-def _head_runs(members: list[Member]) -> list[list[Member]]:
+def _head_runs(members: list[Member], short_weak: int = 0) -> list[list[Member]]:
     """Consecutive members (≥ 3) that start with the same two Han characters (务必…/对照…/更加…); the
     first may carry words before the head (全党同志务必…)."""
     runs: list[list[Member]] = []
@@ -245,7 +247,7 @@ def _head_runs(members: list[Member]) -> list[list[Member]]:
         if (
             cut >= 0
             and len(run) >= _MIN_MEMBERS
-            and head not in _WEAK_HEADS
+            and (head not in _WEAK_HEADS or all(len(m[2]) - 2 <= short_weak for m in run))
             and _HAN_RE.fullmatch(head)
             and all(len(m[2]) <= _MAX_MEMBER and _MEMBER_RE.fullmatch(m[2]) for m in run)
             and all(m[2].count("“") == m[2].count("”") for m in run)
@@ -335,7 +337,7 @@ def _clause_runs(text: str) -> list[list[Member]]:
         ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
-        runs += _head_runs(members)
+        runs += _head_runs(members, _SHORT_WEAK)
         done = seps[-1]
     return runs
 
