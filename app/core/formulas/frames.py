@@ -212,6 +212,9 @@ _MAX_MEMBER = 40
 #: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
 _SHORT_WEAK = 8
 _MIN_MEMBERS = 3
+#: Degree adverbs that head 排比 items rather than tasks: 更加积极、更加开放、更加有效 (a list of 深入基层、深入
+#: 一线 is tasks, one of 更加… is a frame).
+_ADVERB_HEADS = frozenset(("更加",))
 #: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
 _CONJUNCTION = frozenset("和与及")
 _HAN_RE = re.compile(rf"[{HAN}]+")
@@ -310,7 +313,7 @@ def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
 
 
 #: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体.
-_REPEAT_HEADS = "稳保促调防抓强补扩优提降"
+_REPEAT_HEADS = "稳保促调防抓强补扩优提降新"
 _REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
 
 
@@ -398,7 +401,7 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         runs += [
             r
             for r in _head_runs(items)
-            if r[1][2][:2] not in _VERB_PREFIXES
+            if (r[1][2][:2] not in _VERB_PREFIXES or r[1][2][:2] in _ADVERB_HEADS)
             and not any(_CONJUNCTION & set(m[2]) for m in r)
             and (r[0][1] == items[0][1] or r[-1][1] == items[-1][1])
         ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb; a run
