@@ -212,6 +212,8 @@ _MAX_MEMBER = 40
 #: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
 _SHORT_WEAK = 8
 _MIN_MEMBERS = 3
+#: Longest list item of a slot frame (在机构设置上更加科学、在职能配置上更加优化、…: 10).
+_MAX_SLOT_ITEM = 12
 #: Degree adverbs that head 排比 items rather than tasks: 更加积极、更加开放、更加有效 (a list of 深入基层、深入
 #: 一线 is tasks, one of 更加… is a frame).
 _ADVERB_HEADS = frozenset(("更加",))
@@ -273,7 +275,7 @@ def _slot_runs(members: list[Member]) -> list[list[Member]]:
         while b < len(members) and len(members[b][2]) == size:
             b += 1
         run = list(members[a:b])
-        if 3 <= size <= 8:
+        if 3 <= size <= _MAX_SLOT_ITEM:
             if a > 0 and len(members[a - 1][2]) > size:
                 before = members[a - 1]
                 run.insert(0, (before[1] - size, before[1], before[2][-size:]))
@@ -384,7 +386,7 @@ def _may_frame(parts: list[str]) -> bool:
         a, b = parts[k], parts[k + 1]
         if a[:2] == b[:2] and len(a) >= 2:
             return True
-        if 3 <= len(a) <= 8 and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
+        if 3 <= len(a) <= _MAX_SLOT_ITEM and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
             return True
     return False
 
