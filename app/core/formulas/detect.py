@@ -343,6 +343,7 @@ class FormulaMatcher:
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
+        found += sibling_frames.preposition_run_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

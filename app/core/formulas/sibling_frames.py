@@ -109,3 +109,31 @@ def segment_hits(text: str) -> list[PatternHit]:
             hits += [PatternHit(s, e, formula, "parallel") for s, e, _t in run]
         at = text.find("；", s_end)
     return hits
+
+
+#: Prepositions and coverbs that open the members of a clause 排比 (用脚步丈量…，用眼睛发现…; 从党史中…，从党章
+#: 中…; 为勇于负责的干部负责、为勇于担当的干部担当、…). The first member may follow words of its clause
+#: (号召同学们用脚步丈量…): it starts at its first preposition.
+_PREPOSITIONS = "以用从为在把向对让靠"
+_CLAUSE_SEP = "，、；"
+_PREP_MEMBER = rf"[^{_CLAUSE_SEP}。！？!?\n：:]{{3,23}}+"
+_PREP_RUN_RE = re.compile(
+    rf"([{_PREPOSITIONS}]){_PREP_MEMBER}([{_CLAUSE_SEP}])\1{_PREP_MEMBER}"
+    rf"\2\1{_PREP_MEMBER}(?:\2\1{_PREP_MEMBER})*"
+)
+_NOT_SHARED = frozenset("的了是和与及在对把将从为以")
+
+
+def preposition_run_hits(text: str) -> list[PatternHit]:
+    """≥ 3 clauses in a row that open with one preposition and share more: another character in every
+    member (从党史中…，从党章中…) or, with ≥ 4 members, one length (用脚步丈量祖国大地，用眼睛发现中国精神，…).
+    One span over the run (GUIDE §1.3: a slot repeated inside one sentence)."""
+    hits = []
+    for m in _PREP_RUN_RE.finditer(text):
+        members = m.group(0).split(m.group(2))
+        if len(set(members)) < len(members) or any(not re.fullmatch(f"[{HAN}“”]+", x) for x in members):
+            continue
+        shared = set(members[0][1:]).intersection(*(x[1:] for x in members[1:])) - _NOT_SHARED
+        if shared or (len(members) >= 4 and len({len(x) for x in members}) == 1):
+            hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
+    return hits
