@@ -134,12 +134,32 @@ def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
     return not any(ch in _FUNCTION_CHARS for ch in core)
 
 
+_COUPLET_HALF_RE = re.compile(rf"[{HAN}]{{4,8}}")
+
+
 def _list_shape(content: str) -> bool:
     """A quoted slogan list: short items joined by 、 (守初心、担使命，找差距、抓落实 may add a comma)."""
     if not re.search(rf"[{_ENUM_COMMA}]", content):
         return False
     items = re.split(rf"[{_ENUM_COMMA}，,]", content)
     return 2 <= len(items) <= 8 and all(re.fullmatch(rf"[{HAN}]{{1,8}}", i.strip()) for i in items)
+
+
+def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
+    """A couplet of equal halves (“感悟初心宗旨，传承伟大精神”) quoted right beside another quote: the topics of
+    one campaign in a row (“…”“…”“…”五个专题). Alone, such a couplet is as often an activity's title or a
+    classical line (“追寻红色足迹，汲取奋进力量”, “天下至德，莫大于忠”), which the GUIDE does not mark."""
+    halves = content.split("，")
+    if not 2 <= len(halves) <= 4 or len({len(h) for h in halves}) != 1:
+        return False
+    if not all(_COUPLET_HALF_RE.fullmatch(h) for h in halves):
+        return False
+    after = text[end + 1 : end + 3]  # after the closing quote: another quote, maybe after a 、
+    before = text[start - 2] if start >= 2 else ""
+    return bool(
+        (after and (after[0] in _OPEN or (after[0] in "、，" and after[1:] and after[1] in _OPEN)))
+        or (before and before in _CLOSE)
+    )
 
 
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
@@ -157,7 +177,11 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
         core = _core(content_stripped)
         if not 2 <= len(core) <= 16 or core in idioms:
             continue
-        accept = _numbered_shape(core, idioms) or _list_shape(content_stripped)
+        accept = (
+            _numbered_shape(core, idioms)
+            or _list_shape(content_stripped)
+            or _sibling_couplet(text, start, end, content_stripped)
+        )
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
             plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
             context = (
