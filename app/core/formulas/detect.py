@@ -341,6 +341,7 @@ class FormulaMatcher:
         found += inner_frames.cut_list_hits(lists, self.common_words)
         found += slogans.run_hits(text, self.common_words)
         found += slogans.norm_list_hits(text, lists, self.common_words)
+        found += slogans.verb_object_list_hits(lists, self.common_words)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)

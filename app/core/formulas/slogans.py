@@ -77,8 +77,37 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
         first = raw[0][-size:]
         items = [first, *raw[1:-1], raw[-1][:size]]
         before = text[start - 1] if start else ""
-        if before and before + first[0] in words:
-            continue  # the cut runs through a word
+        if before and before + first[0] in words and first not in words:
+            continue  # the cut runs through a word (a first item that is a word itself stands: 更加|开放)
         if _items_ok(items, words) and all(re.fullmatch(f"[{HAN}]+", i) for i in items):
             hits.append(PatternHit(start, end, "、".join(items), "slogan"))
+    return hits
+
+
+#: What may follow a list's last item when the list ends inside its clause (…强弱项的…, …谋复兴等).
+_LIST_END = frozenset("的等")
+#: Last characters of three-character nouns (服务业, 手工业, 科技馆, 大学生, 积极性): no verb–object unit.
+_NOUN_ENDS = frozenset("业员者家性区市省县人部厂站室队类馆院所厅品店们生化式型度会的链")
+_NOT_VERBS = frozenset("的各某该本这那一二三四五六七八九十两")
+
+
+def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[PatternHit]:
+    """≥ 4 three-character verb–object units in a closed 、-list, each with its own verb (应变局、育新机、开新局、
+    谋复兴; 讲政治、守纪律、负责任、有效率): the object is a dictionary word, the unit is not (a list of
+    三-character nouns, 手工业、服务业, is made of words)."""
+    hits: list[PatternHit] = []
+    for left, right, raw in lists:
+        if len(raw) < 4 or len(raw[0]) < 3:
+            continue
+        last = raw[-1]
+        if len(last) < 3 or (len(last) > 3 and last[3] not in _LIST_END):
+            continue
+        items = [raw[0][-3:], *raw[1:-1], last[:3]]
+        if any(len(i) != 3 for i in items) or len({i[0] for i in items}) != len(items):
+            continue
+        nouns = sum(i in words for i in items)
+        objects = sum(i[1:] in words for i in items)  # names of people (王沪宁、栗战书…) have few
+        if 2 * nouns <= len(items) <= 2 * objects and not any(i[-1] in _NOUN_ENDS or i[0] in _NOT_VERBS for i in items):
+            start = left + len(raw[0]) - 3
+            hits.append(PatternHit(start, right - len(last) + 3, "、".join(items), "slogan"))
     return hits
