@@ -111,3 +111,25 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
             start = left + len(raw[0]) - 3
             hits.append(PatternHit(start, right - len(last) + 3, "、".join(items), "slogan"))
     return hits
+
+
+#: Two four-character halves joined by 、 that stand alone in their clause (no list around them).
+_COUPLET_RE = re.compile(rf"(?<![{HAN}]、)(?<=[{HAN}])([{HAN}]{{4}})、([{HAN}]{{4}})(?=[，。；！？：,;!?:\n]|的|之)")
+
+
+#: Light words whose repetition is grammar, not rhythm (善于学习、勤于思考; 层级最高、规模最大; 总量偏少、比例偏低).
+_LIGHT = frozenset("于最很偏过更较真得要之而共也都又再已")
+
+
+def couplet_hits(text: str) -> list[PatternHit]:
+    """4+4 couplets whose halves repeat a character at one place inside (兴边富民、稳边固边; 能上能下、能进能出;
+    外防输入、内防反弹; 百花齐放、百家争鸣). Halves that share a two-character head or tail are a list of
+    tasks or of nouns (深入基层、深入一线; 经济建设、政治建设), not a couplet."""
+    hits = []
+    for m in _COUPLET_RE.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if a[:2] == b[:2] or a[2:] == b[2:] or a == b:
+            continue
+        if any(a[k] == b[k] and a[k] not in _NOT_VERBS and a[k] not in _LIGHT for k in range(3)):
+            hits.append(PatternHit(m.start(1), m.end(2), m.group(0), "slogan"))
+    return hits
