@@ -217,6 +217,9 @@ _MAX_SLOT_ITEM = 12
 #: Degree adverbs that head 排比 items rather than tasks: 更加积极、更加开放、更加有效 (a list of 深入基层、深入
 #: 一线 is tasks, one of 更加… is a frame).
 _ADVERB_HEADS = frozenset(("更加",))
+#: Manner adverbs that head a frame when each item is the adverb and one verb: 全面学习、全面把握、全面落实;
+#: 一体领会、一体把握、一体践行 (全面推进…、全面加强… with objects is a list of tasks).
+_MANNER_HEADS = frozenset(("全面", "一体"))
 #: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
 _CONJUNCTION = frozenset("和与及")
 _HAN_RE = re.compile(rf"[{HAN}]+")
@@ -403,7 +406,11 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         runs += [
             r
             for r in _head_runs(items)
-            if (r[1][2][:2] not in _VERB_PREFIXES or r[1][2][:2] in _ADVERB_HEADS)
+            if (
+                r[1][2][:2] not in _VERB_PREFIXES
+                or r[1][2][:2] in _ADVERB_HEADS
+                or (r[1][2][:2] in _MANNER_HEADS and all(len(m[2]) == 4 for m in r))
+            )
             and not any(_CONJUNCTION & set(m[2]) for m in r)
             and (r[0][1] == items[0][1] or r[-1][1] == items[-1][1])
         ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb; a run
