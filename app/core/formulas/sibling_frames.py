@@ -15,6 +15,7 @@ the whole segment. Heads that open any paragraph of a report (我们, 全会, �
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from app.core.formulas.frames import _WEAK_HEADS
 from app.core.formulas.patterns import HAN, NUM, PatternHit
@@ -30,8 +31,8 @@ _ORDINAL = rf"(?:[{NUM}]{{1,2}}[是要][，,]?|第[{NUM}]{{1,2}}[，,、]|[{NUM}
 #: A paragraph's lead: a sentence of 4–40 characters up to its end mark, or a whole heading line of up to
 #: 30 characters that may hold a comma (以研修为抓手，全面提升干部综合素质).
 _PARAGRAPH_LEAD_RE = re.compile(
-    rf"(?m)^[ \t\u3000]*{_DASH}{_ORDINAL}"
-    rf"(?:(?P<sentence>[{HAN}“”、]{{4,40}}+)(?=[。！？!?])|(?P<line>[{HAN}“”、，]{{5,29}}(?<!，)[{HAN}”])[ \t\u3000]*$)"
+    rf"\n[ \t\u3000]*{_DASH}{_ORDINAL}"
+    rf"(?:(?P<sentence>[{HAN}“”、]{{4,40}}+)(?=[。！？!?])|(?P<line>[{HAN}“”、，]{{6,30}}+)[ \t\u3000]*(?=\n|$))"
 )
 #: Members of one frame lie close together: at most this many characters from one lead to the next.
 _MAX_GAP = 1500
@@ -56,16 +57,19 @@ def _makes_frame(head: str) -> bool:
 
 def _runs_by_head(members: list[tuple[int, int, str]], max_gap: int) -> list[list[tuple[int, int, str]]]:
     """Consecutive members (≥ 3, distinct) that share their two-character head, each near the one before."""
+    heads = [_head(m[2]) for m in members]
+    frequent = {h for h, n in Counter(heads).items() if n >= _MIN_MEMBERS and _makes_frame(h)}
     runs = []
     i = 0
-    while i < len(members):
-        head = _head(members[i][2])
+    while frequent and i < len(members):
+        head = heads[i]
         j = i + 1
-        while j < len(members) and _head(members[j][2]) == head and members[j][0] - members[j - 1][1] <= max_gap:
-            j += 1
-        run = members[i:j]
-        if len(run) >= _MIN_MEMBERS and _makes_frame(head) and len({m[2] for m in run}) == len(run):
-            runs.append(run)
+        if head in frequent:
+            while j < len(members) and heads[j] == head and members[j][0] - members[j - 1][1] <= max_gap:
+                j += 1
+            run = members[i:j]
+            if len(run) >= _MIN_MEMBERS and len({m[2] for m in run}) == len(run):
+                runs.append(run)
         i = j
     return runs
 
@@ -73,9 +77,11 @@ def _runs_by_head(members: list[tuple[int, int, str]], max_gap: int) -> list[lis
 def paragraph_lead_hits(text: str) -> list[PatternHit]:
     """Lead sentences (or heading lines) of nearby paragraphs that open with one head: one hit per member."""
     leads = []
-    for m in _PARAGRAPH_LEAD_RE.finditer(text):
+    for m in _PARAGRAPH_LEAD_RE.finditer("\n" + text):  # each attempt starts at a line break (a literal)
         group = "sentence" if m.group("sentence") else "line"
-        leads.append((m.start(group), m.end(group), m.group(group)))
+        if m.group(group)[-1] == "，":
+            continue  # a salutation line (尊敬的…，) is no heading
+        leads.append((m.start(group) - 1, m.end(group) - 1, m.group(group)))
     return [
         PatternHit(s, e, "/".join(m[2] for m in run), "parallel")
         for run in _runs_by_head(leads, _MAX_GAP)
@@ -117,10 +123,13 @@ def segment_hits(text: str) -> list[PatternHit]:
 _PREPOSITIONS = "以用从为在把向对让靠"
 _CLAUSE_SEP = "，、；"
 _PREP_MEMBER = rf"[^{_CLAUSE_SEP}。！？!?\n：:]{{3,23}}+"
+#: The second and later members: a separator, the preposition, a member, the same separator and
+#: preposition again… The match starts at a separator (a character class, so the scan skips ahead); the
+#: first member, in the clause before, is found after.
 _PREP_RUN_RE = re.compile(
-    rf"([{_PREPOSITIONS}]){_PREP_MEMBER}([{_CLAUSE_SEP}])\1{_PREP_MEMBER}"
-    rf"\2\1{_PREP_MEMBER}(?:\2\1{_PREP_MEMBER})*"
+    rf"([{_CLAUSE_SEP}])([{_PREPOSITIONS}]){_PREP_MEMBER}\1\2{_PREP_MEMBER}(?:\1\2{_PREP_MEMBER})*"
 )
+_CLAUSE_START_RE = re.compile(rf"[{_CLAUSE_SEP}：:。！？!?\n]")
 _NOT_SHARED = frozenset("的了是和与及在对把将从为以")
 
 
@@ -129,11 +138,20 @@ def preposition_run_hits(text: str) -> list[PatternHit]:
     member (从党史中…，从党章中…) or, with ≥ 4 members, one length (用脚步丈量祖国大地，用眼睛发现中国精神，…).
     One span over the run (GUIDE §1.3: a slot repeated inside one sentence)."""
     hits = []
+    done = -1
     for m in _PREP_RUN_RE.finditer(text):
-        members = m.group(0).split(m.group(2))
+        sep, prep = m.group(1), m.group(2)
+        clause = max(0, m.start() - 24)
+        for mark in _CLAUSE_START_RE.finditer(text, clause, m.start()):
+            clause = mark.end()
+        start = text.find(prep, max(clause, m.start() - 24), m.start() - 4)
+        if start < 0 or start < done:
+            continue
+        members = text[start : m.end()].split(sep)
         if len(set(members)) < len(members) or any(not re.fullmatch(f"[{HAN}“”]+", x) for x in members):
             continue
         shared = set(members[0][1:]).intersection(*(x[1:] for x in members[1:])) - _NOT_SHARED
         if shared or (len(members) >= 4 and len({len(x) for x in members}) == 1):
-            hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
+            hits.append(PatternHit(start, m.end(), text[start : m.end()], "parallel"))
+            done = m.end()
     return hits

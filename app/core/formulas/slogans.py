@@ -113,8 +113,10 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
     return hits
 
 
-#: Two four-character halves joined by 、 that stand alone in their clause (no list around them).
-_COUPLET_RE = re.compile(rf"(?<![{HAN}]、)(?<=[{HAN}])([{HAN}]{{4}})、([{HAN}]{{4}})(?=[，。；！？：,;!?:\n]|的|之)")
+#: The second half of a 4+4 couplet: a 、, four characters, then the clause ends (or 的/之 follows). The
+#: match starts at the 、 (a literal, so the scan skips ahead); the first half is checked after.
+_COUPLET_RE = re.compile(rf"、([{HAN}]{{4}})(?=[，。；！？：,;!?:\n]|的|之)")
+_HALF_RE = re.compile(rf"[{HAN}]{{4}}")
 
 
 #: Light words whose repetition is grammar, not rhythm (善于学习、勤于思考; 层级最高、规模最大; 总量偏少、比例偏低).
@@ -127,9 +129,15 @@ def couplet_hits(text: str) -> list[PatternHit]:
     tasks or of nouns (深入基层、深入一线; 经济建设、政治建设), not a couplet."""
     hits = []
     for m in _COUPLET_RE.finditer(text):
-        a, b = m.group(1), m.group(2)
+        start = m.start() - 4
+        if start < 1 or not _HALF_RE.fullmatch(text, start, m.start()):
+            continue
+        before = text[start - 1]
+        if before == "、" or not "\u3400" <= before <= "\u9fff":
+            continue  # part of a longer list, or a first half that is the whole clause (no verb before it)
+        a, b = text[start : m.start()], m.group(1)
         if a[:2] == b[:2] or a[2:] == b[2:] or a == b:
             continue
         if any(a[k] == b[k] and a[k] not in _NOT_VERBS and a[k] not in _LIGHT for k in range(3)):
-            hits.append(PatternHit(m.start(1), m.end(2), m.group(0), "slogan"))
+            hits.append(PatternHit(start, m.end(), text[start : m.end()], "slogan"))
     return hits
