@@ -384,12 +384,13 @@ _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
 
 def _may_frame(parts: list[str]) -> bool:
     """Cheap test on a list's items before members are built: two items in a row that start alike, or
-    an item of 3–8 characters sharing an inner character with the next one (most lists have neither)."""
-    for k in range(1, len(parts) - 1):
-        a, b = parts[k], parts[k + 1]
+    an item of 3–12 characters sharing an inner character with the next one (most lists have neither)."""
+    for a, b in zip(parts[1:-1], parts[2:]):
         if a[:2] == b[:2] and len(a) >= 2:
             return True
-        if 3 <= len(a) <= _MAX_SLOT_ITEM and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
+        size = len(a)
+        # the inner places compared pairwise in C (map) rather than by a generator
+        if 3 <= size <= _MAX_SLOT_ITEM and len(b) >= size and any(map(str.__eq__, a[1:-1], b[1 : size - 1])):
             return True
     return False
 

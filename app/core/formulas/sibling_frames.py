@@ -100,6 +100,9 @@ def segment_hits(text: str) -> list[PatternHit]:
         if sentence is None:
             break
         s_start, s_end = sentence.span()
+        if text.count("；", s_start, s_end) < _MIN_MEMBERS - 1:
+            at = text.find("；", s_end)
+            continue
         segments = []
         pos = s_start
         for part in text[s_start:s_end].split("；"):

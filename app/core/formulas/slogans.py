@@ -65,7 +65,7 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
     for left, right, raw in lists:
         size = len(raw[1])
         last = raw[-1]
-        if len(raw[0]) >= size and _NORM_NOUN_RE.match(last, size):
+        if last[size : size + 1] == "的" and len(raw[0]) >= size and _NORM_NOUN_RE.match(last, size):
             candidates.append((left + len(raw[0]) - size, raw, right - len(last) + size))
     for m in _PAIR_RE.finditer(text):
         size = len(m.group(1))
