@@ -89,6 +89,8 @@ _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"�
 
 _HAN_RUN_RE = re.compile(rf"[{HAN}{_ENUM_COMMA}]*")
 _ENUM_SPLIT_RE = re.compile(rf"[{_ENUM_COMMA}]")
+#: A list comma and the Han characters and commas after it (possessive: none of them ends the run).
+_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
 _VERB_PREFIXES = frozenset(
     (
         *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
@@ -331,16 +333,13 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     reverse = ""
-    right = -1
-    for comma in _ENUM_SPLIT_RE.finditer(text):
-        pos = comma.start()
-        if pos < right:
+    for m in _COMMA_RUN_RE.finditer(text):  # from a run's first comma to its right end, in one match
+        pos, right = m.span()
+        if text.count("、", pos, right) + text.count("﹑", pos, right) < 2:
             continue
         reverse = reverse or text[::-1]
-        right = _HAN_RUN_RE.match(text, pos).end()  # type: ignore[union-attr]
         left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
-        if text.count("、", left, right) + text.count("﹑", left, right) >= 2:
-            runs.append((left, right))
+        runs.append((left, right))
     return runs
 
 

@@ -115,8 +115,9 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
 
 #: The second half of a 4+4 couplet: a 、, four characters, then the clause ends (or 的/之 follows). The
 #: match starts at the 、 (a literal, so the scan skips ahead); the first half is checked after.
-_COUPLET_RE = re.compile(rf"、([{HAN}]{{4}})(?=[，。；！？：,;!?:\n]|的|之)")
-_HALF_RE = re.compile(rf"[{HAN}]{{4}}")
+_COUPLET_RE = re.compile(
+    rf"、(?<=[{HAN}]{{5}}、)(?<!、[{HAN}]{{4}}、)([{HAN}]{{4}})(?=[，。；！？：,;!?:\n]|的|之)"
+)
 
 
 #: Light words whose repetition is grammar, not rhythm (善于学习、勤于思考; 层级最高、规模最大; 总量偏少、比例偏低).
@@ -129,12 +130,8 @@ def couplet_hits(text: str) -> list[PatternHit]:
     tasks or of nouns (深入基层、深入一线; 经济建设、政治建设), not a couplet."""
     hits = []
     for m in _COUPLET_RE.finditer(text):
+        # the lookbehinds: a first half after a Han character (its governing verb), and no list before it
         start = m.start() - 4
-        if start < 1 or not _HALF_RE.fullmatch(text, start, m.start()):
-            continue
-        before = text[start - 1]
-        if before == "、" or not "\u3400" <= before <= "\u9fff":
-            continue  # part of a longer list, or a first half that is the whole clause (no verb before it)
         a, b = text[start : m.start()], m.group(1)
         if a[:2] == b[:2] or a[2:] == b[2:] or a == b:
             continue
