@@ -40,6 +40,7 @@ _NORM_NOUN_RE = re.compile(
     r"(?:要求|方针|原则|方向|旗帜|作风|标准|目标|理念|路线|大会|机关|队伍|军队|体系|青年|干部|宗旨|品格)"
 )
 _SLOGAN_FUNCTION = frozenset("的了等")
+_HAN_ITEM_RE = re.compile(rf"[{HAN}]+")
 _PAIR_RE = re.compile(rf"、([{HAN}]{{4,7}}?)(?=的)")
 
 
@@ -76,11 +77,12 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
         size = len(raw[-1]) if len(raw) == 2 else len(raw[1])
         first = raw[0][-size:]
         items = [first, *raw[1:-1], raw[-1][:size]]
+        if not all(_HAN_ITEM_RE.fullmatch(i) for i in items) or not _items_ok(items, words):
+            continue
         before = text[start - 1] if start else ""
         if before and before + first[0] in words and first not in words:
             continue  # the cut runs through a word (a first item that is a word itself stands: 更加|开放)
-        if _items_ok(items, words) and all(re.fullmatch(f"[{HAN}]+", i) for i in items):
-            hits.append(PatternHit(start, end, "、".join(items), "slogan"))
+        hits.append(PatternHit(start, end, "、".join(items), "slogan"))
     return hits
 
 
@@ -105,9 +107,12 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
         items = [raw[0][-3:], *raw[1:-1], last[:3]]
         if any(len(i) != 3 for i in items) or len({i[0] for i in items}) != len(items):
             continue
+        if any(i[-1] in _NOUN_ENDS or i[0] in _NOT_VERBS for i in items):
+            continue
+        # dictionary lookups last (they are the cost): few units are words, most objects are
         nouns = sum(i in words for i in items)
         objects = sum(i[1:] in words for i in items)  # names of people (王沪宁、栗战书…) have few
-        if 2 * nouns <= len(items) <= 2 * objects and not any(i[-1] in _NOUN_ENDS or i[0] in _NOT_VERBS for i in items):
+        if 2 * nouns <= len(items) <= 2 * objects:
             start = left + len(raw[0]) - 3
             hits.append(PatternHit(start, right - len(last) + 3, "、".join(items), "slogan"))
     return hits
