@@ -27,7 +27,10 @@ XI_0731 = "xi-speeches-2020/xi-2020-07-31-1.txt"
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
     (PLENUM_2008, SEGMENTS),
-    ("cpc-plenum-communiques/communique-2020-cc19-plenum05.txt", "坚持以人民为中心，坚持新发展理念，坚持深化改革开放，坚持系统观念。"),
+    (
+        "cpc-plenum-communiques/communique-2020-cc19-plenum05.txt",
+        "坚持以人民为中心，坚持新发展理念，坚持深化改革开放，坚持系统观念。",
+    ),
     (XI_0731, "实行更加积极、更加开放、更加有效的人才政策，"),
     ("xi-speeches-2020/xi-2020-11-25-1.txt", "要适应新技术新业态新模式的迅猛发展，"),
     (
@@ -35,11 +38,23 @@ QUOTED = [
         "推动党对社会主义现代化建设的领导在机构设置上更加科学、在职能配置上更加优化、在体制机制上更加完善、在运行管理上更加高效。",
     ),
     ("seed/city-secretary-study-session-2023.txt", "结合起来，一体领会、一体把握、一体践行，确保"),
-    (HUST_07, "号召同学们用脚步丈量祖国大地，用眼睛发现中国精神，用耳朵倾听人民呼声，用内心感应时代脉搏，成为"),
-    (HUST_35, "我渴望从党史中读懂信仰的力量，从党章中明确前行的方向，从老师们的授课中拓宽视野，从同学们的交流中汲取经验。"),
-    (PARTY_DAY_22, "围绕“铭记光辉历程、认识伟大贡献”“感悟初心宗旨，传承伟大精神”“学习重要讲话，贯彻指示要求”“"),
+    (
+        HUST_07,
+        "号召同学们用脚步丈量祖国大地，用眼睛发现中国精神，用耳朵倾听人民呼声，用内心感应时代脉搏，成为",
+    ),
+    (
+        HUST_35,
+        "我渴望从党史中读懂信仰的力量，从党章中明确前行的方向，从老师们的授课中拓宽视野，从同学们的交流中汲取经验。",
+    ),
+    (
+        PARTY_DAY_22,
+        "围绕“铭记光辉历程、认识伟大贡献”“感悟初心宗旨，传承伟大精神”“学习重要讲话，贯彻指示要求”“",
+    ),
     (PARTY_DAY_08, "开展了“追寻红色足迹，汲取奋进力量”主题党日活动。"),
-    ("cpc-plenum-communiques/communique-1996-cc14-plenum06.txt", "按照政治强、业务精、作风正的要求，造就一支"),
+    (
+        "cpc-plenum-communiques/communique-1996-cc14-plenum06.txt",
+        "按照政治强、业务精、作风正的要求，造就一支",
+    ),
     (XI_0731, "新时代党的组织路线提出坚持德才兼备、以德为先、任人唯贤的方针，"),
     ("xi-speeches-2013-2018/xi-2016-12-30-1.txt", "我们要高举和平、发展、合作、共赢的旗帜，"),
     (XI_0731, "我们要应变局、育新机、开新局、谋复兴，关键是"),
@@ -74,9 +89,9 @@ def test_sibling_paragraph_leads_with_one_head(corpus):
     speech = (corpus / "xi-speeches-2013-2018/xi-2016-10-21-1.txt").read_text(encoding="utf-8")
     leads = [speech[h.start : h.end] for h in sibling_frames.paragraph_lead_hits(speech)]
     assert "长征是一次理想信念的伟大远征" in leads and "长征是一次检验真理的伟大远征" in leads
-    news = (corpus / "party-day-news/partyday-06-政治与公共管理学院成功举办广东省社会保险经办机构.txt").read_text(
-        encoding="utf-8"
-    )
+    news = (
+        corpus / "party-day-news/partyday-06-政治与公共管理学院成功举办广东省社会保险经办机构.txt"
+    ).read_text(encoding="utf-8")
     leads = [news[h.start : h.end] for h in sibling_frames.paragraph_lead_hits(news)]
     assert "以研修为抓手，全面提升干部综合素质" in leads  # a heading line with a comma
 
@@ -90,7 +105,9 @@ def test_salutation_and_discourse_leads_are_no_frame():
 
 def test_short_members_make_a_weak_head_run_a_frame():
     sentence = QUOTED[1][1]
-    assert [h.formula for h in frames.frame_hits(sentence)] == ["坚持以人民为中心，坚持新发展理念，坚持深化改革开放，坚持系统观念"]
+    assert [h.formula for h in frames.frame_hits(sentence)] == [
+        "坚持以人民为中心，坚持新发展理念，坚持深化改革开放，坚持系统观念"
+    ]
     # long members after 坚持 are a list of tasks, as before
     tasks = "坚持稳中求进工作总基调，坚持新发展理念，坚持推动高质量发展，坚持以供给侧结构性改革为主线。"
     assert frames.frame_hits(tasks) == []
@@ -121,7 +138,11 @@ def test_clause_runs_opened_by_one_preposition():
 
 def test_quoted_couplets_beside_other_quotes_are_slogans():
     hits = [h for h in default_matcher().find(QUOTED[8][1]) if h.rule == "quoted"]
-    assert [h.text for h in hits] == ["铭记光辉历程、认识伟大贡献", "感悟初心宗旨，传承伟大精神", "学习重要讲话，贯彻指示要求"]
+    assert [h.text for h in hits] == [
+        "铭记光辉历程、认识伟大贡献",
+        "感悟初心宗旨，传承伟大精神",
+        "学习重要讲话，贯彻指示要求",
+    ]
     # a couplet quoted alone is as often an activity's title (GUIDE §1.5): not marked
     assert [h for h in default_matcher().find(QUOTED[9][1]) if h.rule == "quoted"] == []
 
@@ -145,7 +166,9 @@ def test_norm_noun_lists_need_equal_items():
 def test_closed_verb_object_lists_are_slogans():
     sentence = QUOTED[13][1]
     words = default_matcher().common_words
-    assert _texts(slogans.verb_object_list_hits(list_items(sentence), words)) == ["应变局、育新机、开新局、谋复兴"]
+    assert _texts(slogans.verb_object_list_hits(list_items(sentence), words)) == [
+        "应变局、育新机、开新局、谋复兴"
+    ]
     nouns = "发展制造业、服务业、手工业、建筑业，"
     assert slogans.verb_object_list_hits(list_items(nouns), words) == []
 

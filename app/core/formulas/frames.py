@@ -16,6 +16,7 @@ Each function returns `PatternHit`s in original offsets, like the rules in `patt
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 
@@ -385,7 +386,7 @@ _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
 def _may_frame(parts: list[str]) -> bool:
     """Cheap test on a list's items before members are built: two items in a row that start alike, or
     an item of 3–12 characters sharing an inner character with the next one (most lists have neither)."""
-    for a, b in zip(parts[1:-1], parts[2:]):
+    for a, b in pairwise(parts[1:]):
         if a[:2] == b[:2] and len(a) >= 2:
             return True
         size = len(a)

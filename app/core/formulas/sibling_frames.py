@@ -23,11 +23,34 @@ from app.core.formulas.patterns import HAN, NUM, PatternHit
 _MIN_MEMBERS = 3
 #: Paragraph openers of reports and news that begin unrelated paragraphs (全会指出, 今年要…, 同志们).
 _DISCOURSE_HEADS = frozenset(
-    ("全会", "会议", "同志", "今年", "明年", "去年", "一年", "过去", "当前", "目前", "各位", "习近", "总书")
-    + ("尊敬", "亲爱", "有的", "关于")  # salutations (addressees are no formula, GUIDE §3), examples, topics
+    (
+        *(
+            "全会",
+            "会议",
+            "同志",
+            "今年",
+            "明年",
+            "去年",
+            "一年",
+            "过去",
+            "当前",
+            "目前",
+            "各位",
+            "习近",
+            "总书",
+        ),
+        *(
+            "尊敬",
+            "亲爱",
+            "有的",
+            "关于",
+        ),  # salutations (addressees are no formula, GUIDE §3), examples, topics
+    )
 )
 _DASH = "(?:——|――|—|－－)?"
-_ORDINAL = rf"(?:[{NUM}]{{1,2}}[是要][，,]?|第[{NUM}]{{1,2}}[，,、]|[{NUM}]{{1,2}}、|[（(][{NUM}]{{1,2}}[）)])?"
+_ORDINAL = (
+    rf"(?:[{NUM}]{{1,2}}[是要][，,]?|第[{NUM}]{{1,2}}[，,、]|[{NUM}]{{1,2}}、|[（(][{NUM}]{{1,2}}[）)])?"
+)
 #: A paragraph's lead: a sentence of 4–40 characters up to its end mark, or a whole heading line of up to
 #: 30 characters that may hold a comma (以研修为抓手，全面提升干部综合素质).
 _PARAGRAPH_LEAD_RE = re.compile(
