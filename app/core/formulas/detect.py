@@ -327,7 +327,7 @@ class FormulaMatcher:
     ) -> list[FormulaHit]:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
-        from app.core.formulas import frames, inner_frames, patterns, slogans
+        from app.core.formulas import frames, inner_frames, patterns, sibling_frames, slogans
 
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
@@ -340,6 +340,11 @@ class FormulaMatcher:
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(lists, self.common_words)
         found += slogans.run_hits(text, self.common_words)
+        found += slogans.norm_list_hits(text, lists, self.common_words)
+        found += slogans.verb_object_list_hits(lists, self.common_words)
+        found += sibling_frames.paragraph_lead_hits(text)
+        found += sibling_frames.segment_hits(text)
+        found += sibling_frames.preposition_run_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

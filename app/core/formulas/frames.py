@@ -16,6 +16,7 @@ Each function returns `PatternHit`s in original offsets, like the rules in `patt
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 
@@ -209,7 +210,17 @@ _WEAK_HEADS = frozenset(
     )
 )
 _MAX_MEMBER = 40
+#: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
+_SHORT_WEAK = 8
 _MIN_MEMBERS = 3
+#: Longest list item of a slot frame (在机构设置上更加科学、在职能配置上更加优化、…: 10).
+_MAX_SLOT_ITEM = 12
+#: Degree adverbs that head 排比 items rather than tasks: 更加积极、更加开放、更加有效 (a list of 深入基层、深入
+#: 一线 is tasks, one of 更加… is a frame).
+_ADVERB_HEADS = frozenset(("更加",))
+#: Manner adverbs that head a frame when each item is the adverb and one verb: 全面学习、全面把握、全面落实;
+#: 一体领会、一体把握、一体践行 (全面推进…、全面加强… with objects is a list of tasks).
+_MANNER_HEADS = frozenset(("全面", "一体"))
 #: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
 _CONJUNCTION = frozenset("和与及")
 _HAN_RE = re.compile(rf"[{HAN}]+")
@@ -229,7 +240,7 @@ def _members(text: str, start: int, end: int, separators: str) -> list[Member]:
     return [m for m in out if m[2]]
 
 
-def _head_runs(members: list[Member]) -> list[list[Member]]:
+def _head_runs(members: list[Member], short_weak: int = 0) -> list[list[Member]]:
     """Consecutive members (≥ 3) that start with the same two Han characters (务必…/对照…/更加…); the
     first may carry words before the head (全党同志务必…)."""
     runs: list[list[Member]] = []
@@ -245,7 +256,7 @@ def _head_runs(members: list[Member]) -> list[list[Member]]:
         if (
             cut >= 0
             and len(run) >= _MIN_MEMBERS
-            and head not in _WEAK_HEADS
+            and (head not in _WEAK_HEADS or all(len(m[2]) - 2 <= short_weak for m in run))
             and _HAN_RE.fullmatch(head)
             and all(len(m[2]) <= _MAX_MEMBER and _MEMBER_RE.fullmatch(m[2]) for m in run)
             and all(m[2].count("“") == m[2].count("”") for m in run)
@@ -268,7 +279,7 @@ def _slot_runs(members: list[Member]) -> list[list[Member]]:
         while b < len(members) and len(members[b][2]) == size:
             b += 1
         run = list(members[a:b])
-        if 3 <= size <= 8:
+        if 3 <= size <= _MAX_SLOT_ITEM:
             if a > 0 and len(members[a - 1][2]) > size:
                 before = members[a - 1]
                 run.insert(0, (before[1] - size, before[1], before[2][-size:]))
@@ -308,7 +319,7 @@ def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
 
 
 #: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体.
-_REPEAT_HEADS = "稳保促调防抓强补扩优提降"
+_REPEAT_HEADS = "稳保促调防抓强补扩优提降新"
 _REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
 
 
@@ -335,7 +346,7 @@ def _clause_runs(text: str) -> list[list[Member]]:
         ends = [*seps[1:], _clause_end(text, seps[-1] + 1)]
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
-        runs += _head_runs(members)
+        runs += _head_runs(members, _SHORT_WEAK)
         done = seps[-1]
     return runs
 
@@ -374,12 +385,13 @@ _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n：:]")
 
 def _may_frame(parts: list[str]) -> bool:
     """Cheap test on a list's items before members are built: two items in a row that start alike, or
-    an item of 3–8 characters sharing an inner character with the next one (most lists have neither)."""
-    for k in range(1, len(parts) - 1):
-        a, b = parts[k], parts[k + 1]
+    an item of 3–12 characters sharing an inner character with the next one (most lists have neither)."""
+    for a, b in pairwise(parts[1:]):
         if a[:2] == b[:2] and len(a) >= 2:
             return True
-        if 3 <= len(a) <= 8 and len(b) >= len(a) and any(a[i] == b[i] for i in range(1, len(a) - 1)):
+        size = len(a)
+        # the inner places compared pairwise in C (map) rather than by a generator
+        if 3 <= size <= _MAX_SLOT_ITEM and len(b) >= size and any(map(str.__eq__, a[1:-1], b[1 : size - 1])):
             return True
     return False
 
@@ -396,7 +408,11 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         runs += [
             r
             for r in _head_runs(items)
-            if r[1][2][:2] not in _VERB_PREFIXES
+            if (
+                r[1][2][:2] not in _VERB_PREFIXES
+                or r[1][2][:2] in _ADVERB_HEADS
+                or (r[1][2][:2] in _MANNER_HEADS and all(len(m[2]) == 4 for m in r))
+            )
             and not any(_CONJUNCTION & set(m[2]) for m in r)
             and (r[0][1] == items[0][1] or r[-1][1] == items[-1][1])
         ]  # fmt: skip  (深入基层、深入一线、深入群众 is a list of tasks; 、-lists need more than a verb; a run

@@ -89,6 +89,8 @@ _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"�
 
 _HAN_RUN_RE = re.compile(rf"[{HAN}{_ENUM_COMMA}]*")
 _ENUM_SPLIT_RE = re.compile(rf"[{_ENUM_COMMA}]")
+#: A list comma and the Han characters and commas after it (possessive: none of them ends the run).
+_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
 _VERB_PREFIXES = frozenset(
     (
         *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
@@ -134,12 +136,32 @@ def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
     return not any(ch in _FUNCTION_CHARS for ch in core)
 
 
+_COUPLET_HALF_RE = re.compile(rf"[{HAN}]{{4,8}}")
+
+
 def _list_shape(content: str) -> bool:
     """A quoted slogan list: short items joined by 、 (守初心、担使命，找差距、抓落实 may add a comma)."""
     if not re.search(rf"[{_ENUM_COMMA}]", content):
         return False
     items = re.split(rf"[{_ENUM_COMMA}，,]", content)
     return 2 <= len(items) <= 8 and all(re.fullmatch(rf"[{HAN}]{{1,8}}", i.strip()) for i in items)
+
+
+def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
+    """A couplet of equal halves (“感悟初心宗旨，传承伟大精神”) quoted right beside another quote: the topics of
+    one campaign in a row (“…”“…”“…”五个专题). Alone, such a couplet is as often an activity's title or a
+    classical line (“追寻红色足迹，汲取奋进力量”, “天下至德，莫大于忠”), which the GUIDE does not mark."""
+    halves = content.split("，")
+    if not 2 <= len(halves) <= 4 or len({len(h) for h in halves}) != 1:
+        return False
+    if not all(_COUPLET_HALF_RE.fullmatch(h) for h in halves):
+        return False
+    after = text[end + 1 : end + 3]  # after the closing quote: another quote, maybe after a 、
+    before = text[start - 2] if start >= 2 else ""
+    return bool(
+        (after and (after[0] in _OPEN or (after[0] in "、，" and after[1:] and after[1] in _OPEN)))
+        or (before and before in _CLOSE)
+    )
 
 
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
@@ -157,7 +179,11 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
         core = _core(content_stripped)
         if not 2 <= len(core) <= 16 or core in idioms:
             continue
-        accept = _numbered_shape(core, idioms) or _list_shape(content_stripped)
+        accept = (
+            _numbered_shape(core, idioms)
+            or _list_shape(content_stripped)
+            or _sibling_couplet(text, start, end, content_stripped)
+        )
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
             plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
             context = (
@@ -307,16 +333,13 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     reverse = ""
-    right = -1
-    for comma in _ENUM_SPLIT_RE.finditer(text):
-        pos = comma.start()
-        if pos < right:
+    for m in _COMMA_RUN_RE.finditer(text):  # from a run's first comma to its right end, in one match
+        pos, right = m.span()
+        if text.count("、", pos, right) + text.count("﹑", pos, right) < 2:
             continue
         reverse = reverse or text[::-1]
-        right = _HAN_RUN_RE.match(text, pos).end()  # type: ignore[union-attr]
         left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
-        if text.count("、", left, right) + text.count("﹑", left, right) >= 2:
-            runs.append((left, right))
+        runs.append((left, right))
     return runs
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from app.core.formulas.patterns import HAN, PatternHit
+from app.core.formulas.patterns import HAN, ListRun, PatternHit
 
 #: Verbs that head the unseparated units of economic slogans (稳增长调结构防风险).
 _ECONOMY_VERBS = "稳保促调防抓强补扩优提降惠增"
@@ -30,4 +30,89 @@ def run_hits(text: str, words: Collection[str]) -> list[PatternHit]:
         verbs = {m.group(1), m.group(3), m.group(5)}
         if len(verbs) == 3 and all(m.group(g) in words for g in (2, 4, 6)):
             hits.append(PatternHit(m.start(), m.end(), m.group(0), "slogan"))
+    return hits
+
+
+#: Nouns a slogan stands before as their content: 按照政治强、业务精、作风正的要求; 坚持德才兼备、以德为先、任人唯贤
+#: 的方针; 建设一支听党指挥、能打胜仗、作风优良的人民军队; 成长为有理想、敢担当、能吃苦、肯奋斗的新时代好青年.
+_NORM_NOUN_RE = re.compile(
+    r"的(?:总|基本|根本|工作|重要|新时代好?|人民|模范|制度)?"
+    r"(?:要求|方针|原则|方向|旗帜|作风|标准|目标|理念|路线|大会|机关|队伍|军队|体系|青年|干部|宗旨|品格)"
+)
+_SLOGAN_FUNCTION = frozenset("的了等")
+_HAN_ITEM_RE = re.compile(rf"[{HAN}]+")
+_PAIR_RE = re.compile(rf"、([{HAN}]{{4,7}}?)(?=的)")
+
+
+def _items_ok(items: list[str], words: Collection[str]) -> bool:
+    """Distinct items of one length, no function word inside; two-character items must be many (≥ 4)."""
+    size = len(items[0])
+    return (
+        len(set(items)) == len(items)
+        and all(len(i) == size for i in items)
+        and not any(_SLOGAN_FUNCTION & set(i) for i in items)
+        and (size > 2 or len(items) >= 4)
+        and (size > 3 or len(items) >= 3 or not all(i in words for i in items))
+    )
+
+
+def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> list[PatternHit]:
+    """Equal short items that end right before 的 + a norm noun (要求, 方针, 作风…): the slogan they name.
+
+    The first item is cut to the others' length (the governing verb before it is left out), but never
+    through a dictionary word; 2-item pairs (让党放心、人民信赖的…) are found from their 、."""
+    hits: list[PatternHit] = []
+    candidates = []
+    for left, right, raw in lists:
+        size = len(raw[1])
+        last = raw[-1]
+        if last[size : size + 1] == "的" and len(raw[0]) >= size and _NORM_NOUN_RE.match(last, size):
+            candidates.append((left + len(raw[0]) - size, raw, right - len(last) + size))
+    for m in _PAIR_RE.finditer(text):
+        size = len(m.group(1))
+        start = m.start() - size
+        if _NORM_NOUN_RE.match(text, m.end()) and start >= 0 and "、" not in text[start - 1 : m.start()]:
+            candidates.append((start, [text[start - 1 : m.start()], m.group(1)], m.end()))
+    for start, raw, end in candidates:
+        size = len(raw[-1]) if len(raw) == 2 else len(raw[1])
+        first = raw[0][-size:]
+        items = [first, *raw[1:-1], raw[-1][:size]]
+        if not all(_HAN_ITEM_RE.fullmatch(i) for i in items) or not _items_ok(items, words):
+            continue
+        before = text[start - 1] if start else ""
+        if before and before + first[0] in words and first not in words:
+            continue  # the cut runs through a word (a first item that is a word itself stands: 更加|开放)
+        hits.append(PatternHit(start, end, "、".join(items), "slogan"))
+    return hits
+
+
+#: What may follow a list's last item when the list ends inside its clause (…强弱项的…, …谋复兴等).
+_LIST_END = frozenset("的等")
+#: Last characters of three-character nouns (服务业, 手工业, 科技馆, 大学生, 积极性): no verb–object unit.
+_NOUN_ENDS = frozenset("业员者家性区市省县人部厂站室队类馆院所厅品店们生化式型度会的链")
+_NOT_VERBS = frozenset("的各某该本这那一二三四五六七八九十两")
+
+
+def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[PatternHit]:
+    """≥ 4 three-character verb–object units in a closed 、-list, each with its own verb (应变局、育新机、开新局、
+    谋复兴; 讲政治、守纪律、负责任、有效率): the object is a dictionary word, the unit is not (a list of
+    三-character nouns, 手工业、服务业, is made of words)."""
+    hits: list[PatternHit] = []
+    for left, right, raw in lists:
+        if len(raw) < 4 or len(raw[0]) < 3:
+            continue
+        last = raw[-1]
+        if len(last) < 3 or (len(last) > 3 and last[3] not in _LIST_END):
+            continue
+        items = [raw[0][-3:], *raw[1:-1], last[:3]]
+        if any(len(i) != 3 for i in items) or len({i[0] for i in items}) != len(items):
+            continue
+        if any(i[-1] in _NOUN_ENDS or i[0] in _NOT_VERBS for i in items):
+            continue
+        # dictionary lookups last (they are the cost): few units are words, most objects are
+        nouns = sum(i in words for i in items)
+        objects = sum(i[1:] in words for i in items)  # names of people (王沪宁、栗战书…) have few
+        if 2 * nouns <= len(items) <= 2 * objects:
+            start = left + len(raw[0]) - 3
+            hits.append(PatternHit(start, right - len(last) + 3, "、".join(items), "slogan"))
     return hits
