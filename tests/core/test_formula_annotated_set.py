@@ -24,8 +24,8 @@ from tests.bench.eval_formulas import RULE_KIND, evaluate, parse_rounds
 from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_set, parse
 
 pytestmark = pytest.mark.corpus
-HELD_OUT_RECALL_FLOOR = 0.45  # round 5 (19 files), scored once at 03:51 UTC 2026-12-07: 0.46
-HELD_OUT_PRECISION_FLOOR = 0.82  # same run: 0.83
+HELD_OUT_RECALL_FLOOR = 0.56  # round 6 (20 files), scored once at 06:41 UTC 2026-12-07: 0.57 (90ff2f4: 0.43)
+HELD_OUT_PRECISION_FLOOR = 0.77  # same run: 0.78 (90ff2f4: 0.80)
 #: all 78 tuning files (rounds 1–5) with the curated lexicon (14L) and the 排比/slogan shapes (14P, its 4+4
 #: couplet rule dropped): recall 0.84 (90ff2f4: 0.73), precision 0.91 (90ff2f4: 0.92), measured 06:41 UTC
 TUNING_RECALL_FLOOR = 0.83
