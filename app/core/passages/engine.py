@@ -26,9 +26,11 @@ from app.core.passages.extend import (
     split_weak,
 )
 from app.core.passages.model import (
+    BoilerplateSignal,
     Cancelled,
     CancelledFn,
     Comparison,
+    DocumentBoilerplate,
     PairSummary,
     Passage,
     PassageParams,
@@ -54,23 +56,40 @@ class PreparedDocument:
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
+    #: (the signal, the text it was made for, the signal made for this document or None)
+    _boilerplate: tuple[object, str, DocumentBoilerplate | None] | None = field(default=None, repr=False)
 
-    def formula_share(self, normalised: str, params: PassageParams, exclude: frozenset[str]) -> float:
-        """`classify.formula_share` of a stretch of this document, its costly part remembered across pairs.
+    def formula_share(self, start: int, end: int, params: PassageParams, exclude: frozenset[str]) -> float:
+        """`classify.formula_share` of the normalised stretch [start, end) of this document, its costly parts
+        made once per document.
 
         Compared with three or more documents (or a query with its candidates), the same stretch is a
-        passage side in several pairs (a paragraph shared with every other speech), and its lexicon and
-        stock-phrase coverage is the costliest part of classifying it; that part depends on the text alone
-        and is cached by it. The boilerplate share depends on the pair, so it is asked every time.
+        passage side in several pairs (a paragraph shared with every other speech): its lexicon and
+        stock-phrase coverage depends on the text alone and is cached by it. The boilerplate share depends
+        on the pair; a signal that can prepare itself for a document (`of_document`, as the library's
+        does: its shingles hashed once) is asked through that, any other with the stretch's text.
         """
+        normalised = self.view.text[start:end]
         if params is not self._shares_params:
             self._shares, self._shares_params = {}, params
         lexical = self._shares.get(normalised)
         if lexical is None:
             lexical = self._shares[normalised] = lexical_share(normalised, params)
-        if params.boilerplate is None:
+        signal = params.boilerplate
+        if signal is None:
             return lexical
-        return max(lexical, params.boilerplate.share(normalised, exclude))
+        mine = self._boilerplate_of(signal)
+        corpus = signal.share(normalised, exclude) if mine is None else mine.share(start, end, exclude)
+        return max(lexical, corpus)
+
+    def _boilerplate_of(self, signal: BoilerplateSignal) -> DocumentBoilerplate | None:
+        """The signal made for this document's text, made on first use (None: it has no such form)."""
+        made = self._boilerplate
+        if made is None or made[0] is not signal or made[1] is not self.view.text:
+            of_document = getattr(signal, "of_document", None)
+            mine = None if of_document is None else of_document(self.view.text)
+            made = self._boilerplate = (signal, self.view.text, mine)
+        return made[2]
 
     @property
     def titles(self) -> list[tuple[int, int]]:
@@ -241,10 +260,10 @@ def _pair(
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
         # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
-        share_x = x.formula_share(nx, params, exclude)
+        share_x = x.formula_share(box.x0, box.x1, params, exclude)
         share = max(
             share_x,
-            share_x if ny == nx else y.formula_share(ny, params, exclude),
+            share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
             title_share(x.titles, box.x0, box.x1),
             title_share(y.titles, box.y0, box.y1),
         )

@@ -39,6 +39,14 @@ class BoilerplateSignal(Protocol):
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float: ...
 
 
+class DocumentBoilerplate(Protocol):
+    """A `BoilerplateSignal` made for one document, for signals that offer `of_document(normalised_text)`:
+    `share(start, end, exclude)` equals the signal's `share(normalised_text[start:end], exclude)`, with
+    the document's own part of the work (hashing its shingles) done once for all its passages."""
+
+    def share(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> float: ...
+
+
 class Cancelled(Exception):
     """Raised by long comparisons when the caller's `cancelled()` returned True."""
 
