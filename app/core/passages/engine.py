@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
@@ -26,11 +26,9 @@ from app.core.passages.extend import (
     split_weak,
 )
 from app.core.passages.model import (
-    BoilerplateSignal,
     Cancelled,
     CancelledFn,
     Comparison,
-    DocumentBoilerplate,
     PairSummary,
     Passage,
     PassageParams,
@@ -56,8 +54,8 @@ class PreparedDocument:
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
-    #: (the signal, the text it was made for, the signal made for this document or None)
-    _boilerplate: tuple[object, str, DocumentBoilerplate | None] | None = field(default=None, repr=False)
+    #: per labelling hook (formula oracle, boilerplate signal): (the hook, the text, what it made of it)
+    _labelling: dict[str, tuple[object, str, Any]] = field(default_factory=dict, repr=False)
 
     def formula_share(self, start: int, end: int, params: PassageParams, exclude: frozenset[str]) -> float:
         """`classify.formula_share` of the normalised stretch [start, end) of this document, its costly parts
@@ -65,30 +63,33 @@ class PreparedDocument:
 
         Compared with three or more documents (or a query with its candidates), the same stretch is a
         passage side in several pairs (a paragraph shared with every other speech): its lexicon and
-        stock-phrase coverage depends on the text alone and is cached by it. The boilerplate share depends
-        on the pair; a signal that can prepare itself for a document (`of_document`, as the library's
-        does: its shingles hashed once) is asked through that, any other with the stretch's text.
+        stock-phrase coverage depends on the text alone and is cached by it. The hooks that can prepare
+        themselves for a whole document (`of_document`: the shipped lexicon finds the document's formulas
+        once, the library's boilerplate hashes its shingles once) are asked about the stretch through
+        that, with the same answers; any other hook is asked with the stretch's text.
         """
         normalised = self.view.text[start:end]
         if params is not self._shares_params:
             self._shares, self._shares_params = {}, params
         lexical = self._shares.get(normalised)
         if lexical is None:
-            lexical = self._shares[normalised] = lexical_share(normalised, params)
+            formulas = self._prepared("formulas", params.formula_oracle)
+            oracle_share = None if formulas is None else (lambda a, b: formulas.share(start + a, start + b))
+            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share)
         signal = params.boilerplate
         if signal is None:
             return lexical
-        mine = self._boilerplate_of(signal)
+        mine = self._prepared("boilerplate", signal)
         corpus = signal.share(normalised, exclude) if mine is None else mine.share(start, end, exclude)
         return max(lexical, corpus)
 
-    def _boilerplate_of(self, signal: BoilerplateSignal) -> DocumentBoilerplate | None:
-        """The signal made for this document's text, made on first use (None: it has no such form)."""
-        made = self._boilerplate
-        if made is None or made[0] is not signal or made[1] is not self.view.text:
-            of_document = getattr(signal, "of_document", None)
-            mine = None if of_document is None else of_document(self.view.text)
-            made = self._boilerplate = (signal, self.view.text, mine)
+    def _prepared(self, name: str, hook: object) -> Any:
+        """`hook.of_document(this text)`, made on first use and kept while the hook and the text stay the
+        same; None when the hook has no such form (or there is no hook)."""
+        made = self._labelling.get(name)
+        if made is None or made[0] is not hook or made[1] is not self.view.text:
+            of_document = getattr(hook, "of_document", None)
+            made = self._labelling[name] = (hook, self.view.text, of_document and of_document(self.view.text))
         return made[2]
 
     @property
