@@ -64,23 +64,31 @@ class ScanDocument:
         return len(self.prepared.view.text)
 
 
+def shared_shingles(low: ScanDocument, high: ScanDocument) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per shingle position of each side: whether the other side has that shingle too (None: no shingle
+    is shared). One side's distinct hashes are searched in the other's, both sorted already."""
+    theirs = high.unique
+    if not len(theirs) or not len(low.unique):
+        return None
+    at = np.minimum(np.searchsorted(theirs, low.unique), len(theirs) - 1)
+    shared = theirs[at] == low.unique  # per distinct hash of the low side: the high side has it too
+    if not shared.any():
+        return None
+    in_theirs = np.zeros(len(theirs), dtype=bool)
+    in_theirs[at[shared]] = True
+    return low.holding(shared), high.holding(in_theirs)
+
+
 def may_reach_threshold(
     low: ScanDocument, high: ScanDocument, params: PassageParams, threshold: float
 ) -> bool:
     """Whether either side's bound (the characters its stretches shared with the other side cover,
     widened by the engine's largest gap, over its length) reaches `threshold`: if not, the engine cannot
     find that much copied prose on either side and the pair need not be compared."""
-    theirs = high.unique
-    if not len(theirs) or not len(low.unique):
+    shared = shared_shingles(low, high)
+    if shared is None:
         return False
-    at = np.minimum(np.searchsorted(theirs, low.unique), len(theirs) - 1)
-    shared = theirs[at] == low.unique  # per distinct hash of the low side: the high side has it too
-    if not shared.any():
-        return False
-    in_theirs = np.zeros(len(theirs), dtype=bool)
-    in_theirs[at[shared]] = True
-    in_low = stretches(low.holding(shared), params)
-    in_high = stretches(high.holding(in_theirs), params)
+    in_low, in_high = stretches(shared[0], params), stretches(shared[1], params)
     if not in_low or not in_high:
         return False
     reach = params.max_gap  # as in similar_focus.focus: runs beside an edit join within this gap
