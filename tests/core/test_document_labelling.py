@@ -17,7 +17,7 @@ from app.core.passages.classify import formula_share
 
 #: Longest stretch tried (passage sides are mostly far shorter).
 LONGEST = 1500
-SPEECHES = ("gwr-state-council/gwr-2023.txt", "xi-speeches-2013-2018/xi-2013-03-23-1.txt")
+SPEECHES = ("gwr-state-council/gwr-2023.txt", "xi-speeches-2013-2018/xi-2013-01-01-1.txt")
 
 
 def _texts(corpus: Path) -> list[str]:

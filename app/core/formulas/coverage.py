@@ -1,44 +1,63 @@
-"""Lexicon coverage of many stretches of one document, with the document scanned once.
+"""Lexicon coverage of many stretches of one document, each part of the document scanned once.
 
 The passage engine labels every shared passage by the share of it that lexicon formulas cover
 (`FormulaMatcher.coverage`), asking about each passage side and each stretch of it the built-in lists
 leave uncovered; a scan asks about ~4 stretches per passage of ~235,000 pairs, and every ask scanned its
-text with the automaton again. A document's wordings and wording pieces are found once here, and a
-stretch's coverage is computed from those lying wholly inside it: exactly what scanning the stretch
-finds, because Aho–Corasick reports every occurrence of every key and a key found in a stretch is found
-at the same place in the document. The overlaps among them are resolved as `coverage` resolves them
-(longest first, ties to the earlier: no two candidates share a span, the automaton holds each key once),
-so the share is the same number.
+text with the automata again. Here a document is scanned block by block, a block the first time a
+stretch reaching into it is asked about (scanning whole documents cost more than the stretches: passages
+cover only part of most documents), and a stretch's coverage is computed from the wordings and wording
+pieces lying wholly inside it: exactly what scanning the stretch finds, because Aho–Corasick reports
+every occurrence of every key, and a key found in a stretch is found at the same place in the document.
+The overlaps among them are resolved as `coverage` resolves them (longest first, ties to the earlier: no
+two candidates share a span, the automaton holds each key once), so the share is the same number.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from app.core.formulas.detect import FRAGMENT_CHARS, FormulaMatcher, covered_count
+
+#: Characters of a document scanned at once (with the reach of the longest key beyond them).
+BLOCK = 256
 
 
 class DocumentCoverage:
     """`FormulaMatcher.coverage` of any stretch of one normalised document (see the module docstring)."""
 
-    __slots__ = ("_candidates", "_fragments", "_starts")
+    __slots__ = ("_blocks", "_matcher", "_reach", "_text")
 
     def __init__(self, matcher: FormulaMatcher, normalised_text: str) -> None:
-        found = sorted(matcher.lexicon_candidates(normalised_text))
-        self._candidates = found
-        self._starts = [start for start, _end, _form in found]
-        self._fragments = matcher.fragment_starts(normalised_text)
+        self._matcher, self._text = matcher, normalised_text
+        self._reach = max(matcher.longest, FRAGMENT_CHARS) - 1
+        #: block number → (candidates, fragment starts) that start in the block, in document offsets
+        self._blocks: dict[int, tuple[list[tuple[int, int, int]], list[int]]] = {}
+
+    def _block(self, number: int) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """The wordings and pieces starting in a block: its text and the reach of a key beyond it scanned
+        (every key starting in the block ends within that reach)."""
+        found = self._blocks.get(number)
+        if found is None:
+            first, matcher = number * BLOCK, self._matcher
+            window = self._text[first : first + BLOCK + self._reach]
+            candidates = [
+                (s + first, e + first, f) for s, e, f in matcher.lexicon_candidates(window) if s < BLOCK
+            ]
+            pieces = [s + first for s in matcher.fragment_starts(window) if s < BLOCK]
+            found = self._blocks[number] = (candidates, pieces)
+        return found
 
     def share(self, start: int, end: int) -> float:
         """`coverage(normalised_text[start:end])`."""
         size = end - start
         if size <= 0:
             return 0.0
-        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        inside = [(s - start, e - start, f) for s, e, f in self._candidates[first:last] if e <= end]
-        low, high = bisect_left(self._fragments, start), bisect_right(self._fragments, end - FRAGMENT_CHARS)
-        pieces = [s - start for s in self._fragments[low:high]]
+        inside: list[tuple[int, int, int]] = []
+        pieces: list[int] = []
+        for number in range(start // BLOCK, (end - 1) // BLOCK + 1):
+            candidates, fragments = self._block(number)
+            inside.extend((s - start, e - start, f) for s, e, f in candidates if s >= start and e <= end)
+            pieces.extend(s - start for s in fragments if start <= s <= end - FRAGMENT_CHARS)
         if not inside and not pieces:
             return 0.0
         return covered_count(size, inside, pieces) / size

@@ -170,14 +170,17 @@ class FormulaMatcher:
         index = self._automaton.get(match_key(wording), None) if self._forms else None
         return None if index is None or index < 0 else self._forms[index].canonical
 
+    @property
+    def longest(self) -> int:
+        """Characters of the longest wording key: no lexicon candidate is longer."""
+        return max(self._lengths, default=0)
+
     def lexicon_candidates(self, normalised: str) -> list[tuple[int, int, int]]:
         """(start, end, form) of every lexicon wording in a normalised string, overlapping ones too."""
         if not self._forms or not normalised:
             return []
-        forms = self._forms
-        return [
-            (end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0
-        ]
+        sizes = self._lengths
+        return [(end + 1 - sizes[i], end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0]
 
     def fragment_starts(self, normalised: str) -> list[int]:
         """Where a `FRAGMENT_CHARS`-character piece of a lexicon wording starts (ascending)."""
