@@ -248,8 +248,10 @@ def _pair(
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
     groups: list[list[Candidate]] | None = None,
+    kinds_only: bool = False,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known)."""
+    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known);
+    `kinds_only`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -260,15 +262,18 @@ def _pair(
     for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
-        # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
-        share_x = x.formula_share(box.x0, box.x1, params, exclude)
-        share = max(
-            share_x,
-            share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
-            title_share(x.titles, box.x0, box.x1),
-            title_share(y.titles, box.y0, box.y1),
-        )
-        kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
+        if kinds_only and n in lone:
+            kind, share = "formula", 1.0  # a formula whatever its share: not measured
+        else:
+            # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
+            share_x = x.formula_share(box.x0, box.x1, params, exclude)
+            share = max(
+                share_x,
+                share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
+                title_share(x.titles, box.x0, box.x1),
+                title_share(y.titles, box.y0, box.y1),
+            )
+            kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)
             copied_y.add(box.y0, box.y1)
@@ -361,14 +366,18 @@ def compare_prepared(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     groups: list[list[Candidate]] | None = None,
+    kinds_only: bool = False,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
-    orientation's `pair_groups`, when another process computed them)."""
+    orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
+    keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
+    a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
+    scan, whose labelling cost more than the rule."""
     if not canonical(da, db):
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups)
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only)
         mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
         return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
-    return _pair(da, db, a, b, params, progress, cancelled, groups)
+    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only)
 
 
 def compare_pair(
