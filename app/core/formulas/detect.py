@@ -96,8 +96,7 @@ def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[in
 
 
 def covered_count(size: int, candidates: list[tuple[int, int, int]], fragments: Iterable[int]) -> int:
-    """Characters of a string of `size` that `FormulaMatcher.coverage` counts, given the lexicon
-    candidates (start, end, form) and fragment starts found in it: the resolved wordings and the pieces."""
+    """Characters `FormulaMatcher.coverage` counts in a string of `size` with these candidates and pieces."""
     covered = bytearray(size)
     for start, end, _i in _resolve(candidates, size) if candidates else ():
         covered[start:end] = b"\x01" * (end - start)
@@ -188,10 +187,9 @@ class FormulaMatcher:
         return [] if pieces is None else [end + 1 - FRAGMENT_CHARS for end, _n in pieces.iter(normalised)]
 
     def coverage(self, normalised_text: str) -> float:
-        """Share of a normalised, punctuation-free string covered by lexicon formulas, or by pieces of
-        at least `FRAGMENT_CHARS` characters of them: long formulas are often quoted in part
-        (治理体系和治理能力现代化 of 国家治理体系和治理能力现代化), and the passage engine asks this
-        to tell shared formulas from copied prose."""
+        """Share of a normalised, punctuation-free string covered by lexicon formulas, or by pieces of at least
+        `FRAGMENT_CHARS` characters of them (long formulas are often quoted in part: 治理体系和治理能力现代化 of
+        国家治理体系和治理能力现代化); the passage engine asks this to tell shared formulas from copied prose."""
         size = len(normalised_text)
         found = self.lexicon_candidates(normalised_text)
         return covered_count(size, found, self.fragment_starts(normalised_text)) / size if size else 0.0
