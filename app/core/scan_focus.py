@@ -30,32 +30,53 @@ class ScanDocument:
 
     def __init__(self, prepared: PreparedDocument) -> None:
         self.prepared = prepared
-        self._hashes: tuple[np.ndarray, np.ndarray] | None = None
+        self._hashes: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def of(cls, prepared: PreparedDocument) -> ScanDocument:
         return cls(prepared)
 
-    def _made(self) -> tuple[np.ndarray, np.ndarray]:
+    def _made(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if self._hashes is None:
             hashes = shingle_hashes(self.prepared.view.text, SHINGLES.k)
-            unique = np.unique(hashes)
-            self._hashes = (hashes, unique[unique != NO_HASH])
+            distinct, inverse = np.unique(hashes, return_inverse=True)
+            # NO_HASH is above every hash: when present it is the last distinct value
+            unique = distinct[:-1] if len(distinct) and distinct[-1] == NO_HASH else distinct
+            self._hashes = (unique, inverse.reshape(-1), distinct)
         return self._hashes
-
-    @property
-    def hashes(self) -> np.ndarray:
-        """The 8-character shingle hash at every position of the normalised text."""
-        return self._made()[0]
 
     @property
     def unique(self) -> np.ndarray:
         """The distinct hashes (NO_HASH left out), sorted."""
-        return self._made()[1]
+        return self._made()[0]
+
+    def holding(self, wanted: np.ndarray) -> np.ndarray:
+        """Per shingle position of the normalised text: whether its hash is one of `unique[wanted]`
+        (`wanted`: a boolean per distinct hash), found through each position's distinct hash, not by
+        sorting the positions' hashes again for every pair."""
+        _unique, inverse, distinct = self._made()
+        mask = np.zeros(len(distinct), dtype=bool)
+        mask[: len(wanted)] = wanted
+        return mask[inverse]
 
     @property
     def length(self) -> int:
         return len(self.prepared.view.text)
+
+
+def shared_shingles(low: ScanDocument, high: ScanDocument) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per shingle position of each side: whether the other side has that shingle too (None: no shingle
+    is shared). One side's distinct hashes are searched in the other's, both sorted already."""
+    theirs = high.unique
+    if not len(theirs) or not len(low.unique):
+        return None
+    at = np.minimum(np.searchsorted(theirs, low.unique), len(theirs) - 1)
+    shared = theirs[at] == low.unique  # per distinct hash of the low side: the high side has it too
+    if not shared.any():
+        return None
+    in_theirs = np.zeros(len(theirs), dtype=bool)
+    in_theirs[at[shared]] = True
+    return low.holding(shared), high.holding(in_theirs)
 
 
 def may_reach_threshold(
@@ -64,11 +85,10 @@ def may_reach_threshold(
     """Whether either side's bound (the characters its stretches shared with the other side cover,
     widened by the engine's largest gap, over its length) reaches `threshold`: if not, the engine cannot
     find that much copied prose on either side and the pair need not be compared."""
-    common = np.intersect1d(low.unique, high.unique, assume_unique=True)
-    if not len(common):
+    shared = shared_shingles(low, high)
+    if shared is None:
         return False
-    in_low = stretches(np.isin(low.hashes, common), params)
-    in_high = stretches(np.isin(high.hashes, common), params)
+    in_low, in_high = stretches(shared[0], params), stretches(shared[1], params)
     if not in_low or not in_high:
         return False
     reach = params.max_gap  # as in similar_focus.focus: runs beside an edit join within this gap

@@ -22,7 +22,8 @@ from app.core.scan import DocumentResult, ScanPair, ScanUnit, confirm_pair
 from app.core.scan_focus import ScanDocument
 from app.core.scan_order import DOCUMENTS_KEPT
 from app.store.engine import Library, open_library
-from app.store.tracing import default_params, holding_session, remember, texts_of
+from app.store.frequent_fingerprints import similar_params
+from app.store.tracing import holding_session, remember, texts_of
 
 _Kept = OrderedDict[int, ScanDocument]
 
@@ -35,7 +36,7 @@ def _library(target: str) -> tuple[Library, PassageParams, _Kept]:
     with _lock:
         if target not in _opened:
             library = open_library(target, create=False, readonly=True)
-            _opened[target] = (library, default_params(library), OrderedDict())
+            _opened[target] = (library, similar_params(library), OrderedDict())
         return _opened[target]
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,9 @@ MIN_DF = 3
 MIN_SHARE = 0.005
 #: Libraries with fewer indexed documents than this give no signal.
 MIN_DOCUMENTS = 5
-#: Fingerprint sets of excluded documents kept at once.
-_HELD_KEPT = 256
+#: Fingerprint sets of excluded documents kept at once (the least recently used goes first): a scan worker
+#: keeps ~800 prepared speeches (app.core.scan_order) and each pair excludes two of them.
+_HELD_KEPT = 1024
 #: Characters of passages whose shingles are remembered at once (8 bytes of hashes each).
 _TEXT_CHARS_KEPT = 2_000_000
 
@@ -75,7 +77,7 @@ class LibraryBoilerplate:
         #: library-wide document frequencies, content hash → id, id → fingerprints (of excluded documents)
         self._df: dict[int, int] = {}
         self._ids: dict[str, int | None] = {}
-        self._held: dict[int, frozenset[int]] = {}
+        self._held: OrderedDict[int, frozenset[int]] = OrderedDict()
         #: normalised text → its shingle hashes and the library-wide frequent ones among them
         self._texts: dict[str, tuple[np.ndarray, set[int]]] = {}
         self._text_chars = 0
@@ -103,12 +105,13 @@ class LibraryBoilerplate:
         frequent = self._without(common, exclude) if common and exclude else common
         if not frequent:
             return None
-        positions = np.flatnonzero(np.isin(hashes, np.fromiter(frequent, dtype=np.int64))).tolist()
-        covered = np.zeros(len(normalised_text) + 1, dtype=np.int32)
-        for first, last in _stretches(positions, self.params.window):
-            covered[first] += 1
-            covered[last + k] -= 1
-        return np.cumsum(covered)[:-1] > 0
+        positions = np.flatnonzero(np.isin(hashes, np.fromiter(frequent, dtype=np.int64)))
+        return _coverage(positions, len(normalised_text), self.params)
+
+    def of_document(self, normalised_text: str) -> DocumentBoilerplate | None:
+        """The signal for stretches of one document (None when it gives none): `share(start, end, exclude)`
+        is `share(normalised_text[start:end], exclude)`, with the document's shingles hashed once."""
+        return DocumentBoilerplate(self, normalised_text) if self.active else None
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -151,20 +154,35 @@ class LibraryBoilerplate:
         """Hashes held by ≥ `threshold` documents, the compared ones included. Frequencies are looked up
         library-wide and cached, so every pair of a comparison or of a copy network shares them."""
         distinct = np.unique(hashes[hashes != NO_HASH]).tolist()
+        self._look_up(distinct)
+        return {h for h in distinct if self._df[h] >= self.threshold}
+
+    def _look_up(self, distinct: Iterable[int]) -> None:
+        """Bring the library-wide frequencies of these distinct hashes into the cache."""
         missing = [h for h in distinct if h not in self._df]
         if missing:
             with self._session() as session:
                 found = document_frequencies(session, missing)
             self._df.update({h: found.get(h, 0) for h in missing})
-        return {h for h in distinct if self._df[h] >= self.threshold}
+
+    def frequencies(self, hashes: np.ndarray) -> np.ndarray:
+        """The library-wide document frequency of each hash (0 for `NO_HASH`), looked up as `share` does."""
+        listed = hashes.tolist()
+        self._look_up(sorted({h for h in listed if h != NO_HASH}))
+        get = self._df.get
+        return np.fromiter((get(h, 0) for h in listed), dtype=np.int64, count=len(listed))
 
     def _without(self, common: set[int], exclude: frozenset[str]) -> set[int]:
         """The common hashes still held by ≥ `threshold` documents once the excluded ones are left out:
         only these few are checked against the excluded documents' own fingerprints."""
-        held = [self._fingerprints(d) for d in self._excluded_ids(exclude)]
+        held = self.held_by(exclude)
         if not held:
             return common
         return {h for h in common if self._df[h] - sum(h in s for s in held) >= self.threshold}
+
+    def held_by(self, exclude: frozenset[str]) -> list[frozenset[int]]:
+        """The stored fingerprints of each excluded document the library holds."""
+        return [self._fingerprints(d) for d in self._excluded_ids(exclude)]
 
     def _excluded_ids(self, exclude: frozenset[str]) -> list[int]:
         unknown = sorted(h for h in exclude if h not in self._ids)
@@ -175,12 +193,66 @@ class LibraryBoilerplate:
         return [d for d in (self._ids[h] for h in exclude) if d is not None]
 
     def _fingerprints(self, document_id: int) -> frozenset[int]:
-        if document_id not in self._held:
+        held = self._held.get(document_id)
+        if held is None:
             if len(self._held) >= _HELD_KEPT:  # library-wide networks: keep memory bounded
-                self._held.clear()
+                self._held.popitem(last=False)
             with self._session() as session:
-                self._held[document_id] = document_fingerprints(session, document_id)
-        return self._held[document_id]
+                held = self._held[document_id] = document_fingerprints(session, document_id)
+        else:
+            self._held.move_to_end(document_id)
+        return held
+
+
+class DocumentBoilerplate:
+    """`LibraryBoilerplate.share` for stretches of one document, made once per document: its shingles are
+    hashed once and each position's library-wide frequency is looked up on first need, so a stretch's
+    share costs array slices, not hashing and set building per passage of every pair. Exact: a shingle's
+    hash depends on its eight characters alone, so a stretch's hashes are a slice of the document's."""
+
+    __slots__ = ("_df", "_hashes", "_signal")
+
+    def __init__(self, signal: LibraryBoilerplate, normalised_text: str) -> None:
+        self._signal = signal
+        self._hashes = shingle_hashes(normalised_text, signal.params.k)
+        self._df = np.full(len(self._hashes), -1, dtype=np.int64)  # -1: not looked up yet
+
+    def share(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> float:
+        """The share of the document's normalised characters [start, end) that `LibraryBoilerplate.share`
+        gives for that stretch's text."""
+        signal, k = self._signal, self._signal.params.k
+        if end - start < k:
+            return 0.0
+        last = end - k + 1  # shingle positions of the stretch: [start, last)
+        df = self._df[start:last]
+        unknown = np.flatnonzero(df < 0)
+        if len(unknown):
+            df[unknown] = signal.frequencies(self._hashes[start:last][unknown])
+        threshold = signal.threshold
+        common = np.flatnonzero(df >= threshold)
+        if not len(common):
+            return 0.0
+        # leaving the excluded documents out lowers a frequency by at most their number: only shingles
+        # that close to the bar are checked against their fingerprints
+        near = common[df[common] < threshold + len(exclude)].tolist()
+        held = signal.held_by(exclude) if near else []
+        if held:
+            hashes = self._hashes[start:last]
+            out = [p for p in near if df[p] - sum(int(hashes[p]) in s for s in held) < threshold]
+            if out:
+                common = common[~np.isin(common, out)]
+                if not len(common):
+                    return 0.0
+        return float(np.count_nonzero(_coverage(common, end - start, signal.params))) / (end - start)
+
+
+def _coverage(positions: np.ndarray, length: int, params: ShingleParams) -> np.ndarray:
+    """The characters of a text of `length` covered by its frequent shingles at `positions` (ascending)."""
+    covered = np.zeros(length + 1, dtype=np.int32)
+    for first, last in _stretches(positions.tolist(), params.window):
+        covered[first] += 1
+        covered[last + params.k] -= 1
+    return np.cumsum(covered)[:-1] > 0
 
 
 def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:

@@ -58,6 +58,14 @@ class FrequentBoilerplate(LibraryBoilerplate):
         self._df.update(found)
         return set(found)
 
+    def frequencies(self, hashes: np.ndarray) -> np.ndarray:
+        """The document frequency of each hash held by ≥ `threshold` documents, 0 for all others (which
+        no share counts): found in the table, no index lookup."""
+        if not len(self.hashes):
+            return np.zeros(len(hashes), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+        return np.where(self.hashes[at] == hashes, self.counts[at], 0)
+
     def _without(self, common: set[int], exclude: frozenset[str]) -> set[int]:
         """As the base class, but the excluded documents' fingerprints are read only when leaving them
         out could bring a frequent shingle under the bar (each excluded document lowers it by one)."""

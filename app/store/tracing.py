@@ -180,7 +180,7 @@ def similar_documents(
     most = max((len(group) for group in theirs.values()), default=0)
     bounded = less_boilerplate(bounded, shingles, params, len(versions) + 2 + most, scores)
     params = _without_versions(params, versions, theirs)
-    query.formula_share("", params, frozenset())  # ties the query's cache of shares to these params: its
+    query.formula_share(0, 0, params, frozenset())  # ties the query's cache of shares to these params: its
     # excerpts share that cache, so a stretch shared with many candidates is measured once
     results: list[SimilarDocument] = []
     if scan is not None and not versions:  # with versions, see `_after_scan`

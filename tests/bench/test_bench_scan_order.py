@@ -1,17 +1,18 @@
-"""CPU per candidate pair of `duidu scan`'s workers: this checkout against the baseline (main at 96f1391),
+"""CPU per candidate pair of `duidu scan`'s workers: this checkout against the baseline (main at 90ff2f4),
 in the same run, on the same stretch of the 10,000-speech bench library's plan; the whole scan estimated
 from it. The pairs both find must be identical (ratios and passage offsets).
 
 Run with `DUIDU_BENCH_CACHE=/tmp/duidu-bench nice -n 5 python3 -m pytest tests/bench/test_bench_scan_order.py
--s -p no:cacheprovider`. The baseline tree is $DUIDU_BENCH_BASELINE (default /tmp/base-96f, extracted from
-git if absent). Each tree's worker (app.scan.work.scan_batch, batches as its runner cuts them) runs in its
-own process (tests/bench/scan_sample_run.py) over the same units: the new one in the locality order its
-runner uses, the baseline in id order as its runner does. A stretch of the new order is measured
-($DUIDU_BENCH_ORDER_AT: where, share of the order, default 0.4; $DUIDU_BENCH_ORDER_UNITS: how many, default
-250) after the $DUIDU_BENCH_ORDER_WARM units before it (default 250, not timed) have filled the worker's
-kept texts, as they would in a whole scan. The printed texts-loaded-per-pair of the stretch and of the whole
-plan (simulated) say how representative it is. The whole scan on 2 cores is estimated as
-plan CPU + ordering CPU + pairs × CPU per pair / cores (planning and ordering run before any worker does).
+-s -p no:cacheprovider`. The baseline tree is $DUIDU_BENCH_BASELINE (default /tmp/base-90f, extracted from
+git at $DUIDU_BASELINE_REF, default 90ff2f4, if absent). Each tree's worker (app.scan.work.scan_batch,
+batches as its runner cuts them) runs in its own process (tests/bench/scan_sample_run.py) over the same
+units, in the order its runner uses: the locality order (app.core.scan_order), or id order for a baseline
+older than it. A stretch of the order is measured ($DUIDU_BENCH_ORDER_AT: where, share of the order,
+default 0.4; $DUIDU_BENCH_ORDER_UNITS: how many, default 250) after the $DUIDU_BENCH_ORDER_WARM units
+before it (default 250, not timed) have filled the worker's kept texts, as they would in a whole scan.
+The printed texts-loaded-per-pair of the stretch and of the whole plan (simulated) say how representative
+it is. The whole scan on 2 cores is estimated as plan CPU + ordering CPU + pairs × CPU per pair / cores
+(planning and ordering run before any worker does).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from tests.bench.test_bench_scan import _load
 from tests.bench.test_bench_tracing import _library_file
 
 ROOT = Path(__file__).resolve().parents[2]
-BASELINE = Path(os.environ.get("DUIDU_BENCH_BASELINE", "/tmp/base-96f"))
-BASELINE_COMMIT = os.environ.get("DUIDU_BASELINE_REF", "96f1391")  # a label for the printed figures
+BASELINE = Path(os.environ.get("DUIDU_BENCH_BASELINE", "/tmp/base-90f"))
+BASELINE_COMMIT = os.environ.get("DUIDU_BASELINE_REF", "90ff2f4")  # extracted when absent; printed
 AT = float(os.environ.get("DUIDU_BENCH_ORDER_AT", "0.4"))
 UNITS = int(os.environ.get("DUIDU_BENCH_ORDER_UNITS", "250"))
 WARM = int(os.environ.get("DUIDU_BENCH_ORDER_WARM", "250"))
@@ -99,12 +100,13 @@ def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: 
         "units": rows(sample),
     }
     load = _load()
-    old = _measure(baseline, {**spec, "by_id": True, "library": str(baseline_file)}, tmp_path, "baseline")
+    by_id = not (baseline / "app" / "core" / "scan_order.py").exists()  # a runner older than the order
+    old = _measure(baseline, {**spec, "by_id": by_id, "library": str(baseline_file)}, tmp_path, "baseline")
     new = _measure(ROOT, {**spec, "by_id": False}, tmp_path, "new")
     after = _load()
     assert old["checked"] == new["checked"] == pairs
     old_pair, new_pair = old["cpu"] / pairs, new["cpu"] / pairs
-    whole_old = (plan_cpu + plan.pairs * old_pair / CORES) / 60
+    whole_old = (plan_cpu + (0 if by_id else order_cpu) + plan.pairs * old_pair / CORES) / 60
     whole_new = (plan_cpu + order_cpu + plan.pairs * new_pair / CORES) / 60
     print(
         f"\nplan: {plan.documents:,} speeches, {plan.pairs:,} candidate pairs, CPU {plan_cpu:.1f} s; "
@@ -114,7 +116,8 @@ def test_scan_workers_cpu_per_pair_against_the_baseline(corpus: Path, tmp_path: 
         f"the measured stretch {loaded_sample / pairs:.2f}"
         f"\nsample: {len(sample)} speeches, {pairs:,} pairs at {AT:.0%} of the order after {len(warm)} "
         f"warm-up speeches; {len(new['pairs']):,} pairs found"
-        f"\nbaseline ({BASELINE_COMMIT}, id order, {baseline}): {old_pair * 1000:.2f} ms CPU per pair -> "
+        f"\nbaseline ({BASELINE_COMMIT}, {'id' if by_id else 'locality'} order, {baseline}): "
+        f"{old_pair * 1000:.2f} ms CPU per pair -> "
         f"whole scan on {CORES} idle cores ~ {whole_old:.1f} min"
         f"\nthis checkout (locality order): {new_pair * 1000:.2f} ms CPU per pair -> whole scan on {CORES} "
         f"idle cores ~ {whole_new:.1f} min (budget 15 min)"

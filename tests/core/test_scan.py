@@ -9,6 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.passages import PassageParams, prepare
 from app.core.scan import (
     PostingArrays,
     ScanUnit,
@@ -18,7 +19,9 @@ from app.core.scan import (
     may_reach,
     scan_units,
 )
+from app.core.scan_focus import ScanDocument, shared_shingles
 from app.core.scan_order import documents_loaded, locality_order
+from app.core.shingles import NO_HASH, shingle_hashes
 
 
 def _arrays(holdings: dict[int, set[int]], max_df: int = 50) -> PostingArrays:
@@ -114,3 +117,24 @@ def test_filter_eta_and_duration() -> None:
     assert not may_reach(5, 0, 0.1)
     assert eta_seconds(0, 10, 5.0) is None and eta_seconds(5, 10, 5.0) == 5.0 and eta_seconds(10, 10, 3) == 0
     assert duration(42) == "42 s" and duration(600) == "10 min" and duration(3 * 3600 + 300) == "3 h 05 min"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet="改革发展稳定人民", min_size=0, max_size=120),
+    st.text(alphabet="改革发展稳定人民群众*", min_size=0, max_size=120),
+)
+def test_shared_shingles_are_the_positions_whose_hash_the_other_side_holds(a: str, b: str) -> None:
+    """The bound's shared positions, found through each text's distinct hashes, are exactly those whose
+    shingle (redactions never one) the other text has."""
+    params = PassageParams()
+    low, high = ScanDocument(prepare(a, params)), ScanDocument(prepare(b, params))
+    hashes = [shingle_hashes(d.prepared.view.text, 8) for d in (low, high)]
+    common = np.intersect1d(*(h[h != NO_HASH] for h in hashes))
+    found = shared_shingles(low, high)
+    if not len(common):
+        assert found is None
+        return
+    assert found is not None
+    for mask, own in zip(found, hashes, strict=True):
+        assert mask.tolist() == np.isin(own, common).tolist()

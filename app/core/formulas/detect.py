@@ -95,6 +95,16 @@ def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[in
     return kept
 
 
+def covered_count(size: int, candidates: list[tuple[int, int, int]], fragments: Iterable[int]) -> int:
+    """Characters `FormulaMatcher.coverage` counts in a string of `size` with these candidates and pieces."""
+    covered = bytearray(size)
+    for start, end, _i in _resolve(candidates, size) if candidates else ():
+        covered[start:end] = b"\x01" * (end - start)
+    for start in fragments:
+        covered[start : start + FRAGMENT_CHARS] = b"\x01" * FRAGMENT_CHARS
+    return sum(covered)
+
+
 class FormulaMatcher:
     """A compiled lexicon plus the pattern rules; build once, use from any thread (read-only)."""
 
@@ -159,30 +169,30 @@ class FormulaMatcher:
         index = self._automaton.get(match_key(wording), None) if self._forms else None
         return None if index is None or index < 0 else self._forms[index].canonical
 
-    def _normalised_matches(self, normalised: str) -> list[tuple[int, int, int]]:
+    @property
+    def longest(self) -> int:
+        """Characters of the longest wording key: no lexicon candidate is longer."""
+        return max(self._lengths, default=0)
+
+    def lexicon_candidates(self, normalised: str) -> list[tuple[int, int, int]]:
+        """(start, end, form) of every lexicon wording in a normalised string, overlapping ones too."""
         if not self._forms or not normalised:
             return []
-        forms = self._forms
-        candidates = [
-            (end + 1 - forms[i].length, end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0
-        ]
-        return _resolve(candidates, len(normalised)) if candidates else []
+        sizes = self._lengths
+        return [(end + 1 - sizes[i], end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0]
+
+    def fragment_starts(self, normalised: str) -> list[int]:
+        """Where a `FRAGMENT_CHARS`-character piece of a lexicon wording starts (ascending)."""
+        pieces = self._fragment_automaton()
+        return [] if pieces is None else [end + 1 - FRAGMENT_CHARS for end, _n in pieces.iter(normalised)]
 
     def coverage(self, normalised_text: str) -> float:
-        """Share of a normalised, punctuation-free string covered by lexicon formulas, or by pieces of
-        at least `FRAGMENT_CHARS` characters of them: long formulas are often quoted in part
-        (治理体系和治理能力现代化 of 国家治理体系和治理能力现代化), and the passage engine asks this
-        to tell shared formulas from copied prose."""
-        if not normalised_text:
-            return 0.0
-        covered = bytearray(len(normalised_text))
-        for start, end, _i in self._normalised_matches(normalised_text):
-            covered[start:end] = b"\x01" * (end - start)
-        fragments = self._fragment_automaton()
-        if fragments is not None:
-            for end, _length in fragments.iter(normalised_text):
-                covered[end + 1 - FRAGMENT_CHARS : end + 1] = b"\x01" * FRAGMENT_CHARS
-        return sum(covered) / len(normalised_text)
+        """Share of a normalised, punctuation-free string covered by lexicon formulas, or by pieces of at least
+        `FRAGMENT_CHARS` characters of them (long formulas are often quoted in part: 治理体系和治理能力现代化 of
+        国家治理体系和治理能力现代化); the passage engine asks this to tell shared formulas from copied prose."""
+        size = len(normalised_text)
+        found = self.lexicon_candidates(normalised_text)
+        return covered_count(size, found, self.fragment_starts(normalised_text)) / size if size else 0.0
 
     def _fragment_automaton(self) -> ahocorasick.Automaton | None:
         """Every `FRAGMENT_CHARS`-character piece of a lexicon wording, built on first use."""

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from app.core import normalize
 from app.core.formulas import detect, inflect, lexicon, lexicon_cache, word_list
+from app.core.formulas.coverage import LexiconOracle
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, parse_idioms
 from app.core.formulas.word_list import LazyWordList, WordList
@@ -225,9 +226,7 @@ def default_matcher() -> FormulaMatcher:
         return _compiled().matcher
 
 
-def formula_coverage(normalised_text: str) -> float:
-    """Fraction of a normalised, punctuation-free string covered by shipped lexicon formulas.
-
-    The passage engine calls this per shared passage to label it `formula` rather than `copy`.
-    """
-    return default_matcher().coverage(normalised_text)
+#: Fraction of a normalised, punctuation-free string covered by shipped lexicon formulas: the passage
+#: engine asks it per shared passage to label it `formula` rather than `copy` (and, through
+#: `of_document`, finds a document's formulas once for all its passages).
+formula_coverage = LexiconOracle(default_matcher)

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import ahocorasick
 
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
-from app.core.passages.model import FormulaOracle, PassageKind, PassageParams
+from app.core.passages.model import PassageKind, PassageParams
 from app.core.passages.parallel_lists import FUNCTION_CHARS, parallel_spans
 from app.core.text import content_hash
 
@@ -208,17 +208,18 @@ def stock_phrase_share(text: str) -> float:
 _UNCOVERED = re.compile(b"\x00{2,}")
 
 
-def _with_oracle(text: str, covered: bytearray, oracle: FormulaOracle) -> int:
+def _with_oracle(size: int, covered: bytearray, oracle_share: Callable[[int, int], float]) -> int:
     """Characters covered by the built-in lists or the lexicon oracle (which only reports a share).
 
-    The oracle is asked about the whole text and about each stretch the built-in lists left uncovered;
-    the larger of "oracle alone" and "built-in plus oracle on the rest" approximates their union.
+    The oracle is asked (`oracle_share(start, end)`: its share of that stretch of the text) about the
+    whole text and about each stretch the built-in lists left uncovered; the larger of "oracle alone" and
+    "built-in plus oracle on the rest" approximates their union.
     """
-    alone = round(oracle(text) * len(text))
+    alone = round(oracle_share(0, size) * size)
     total = sum(covered)
     for gap in _UNCOVERED.finditer(covered):
-        stretch = text[gap.start() : gap.end()]
-        total += round(oracle(stretch) * len(stretch))
+        start, end = gap.span()
+        total += round(oracle_share(start, end) * (end - start))
     return max(alone, total)
 
 
@@ -229,17 +230,23 @@ def _neutral(text: str, covered: bytearray) -> int:
     return sum(1 for i, ch in enumerate(text) if not covered[i] and (carriers[i] or ch in FUNCTION_CHARS))
 
 
-def lexical_share(text: str, params: PassageParams) -> float:
+def lexical_share(
+    text: str, params: PassageParams, oracle_share: Callable[[int, int], float] | None = None
+) -> float:
     """Share of a normalised passage side that the genre's fixed wording covers (signal 1).
 
-    In short passages the function words and carrier verbs are left out of the count.
+    In short passages the function words and carrier verbs are left out of the count. `oracle_share`
+    (start, end → `params.formula_oracle` of text[start:end]) is for a caller that has the oracle ready
+    for the document the text is a stretch of (app.core.passages.engine.PreparedDocument).
     """
     if not text:
         return 0.0
     covered = builtin_coverage(text)
-    count = (
-        sum(covered) if params.formula_oracle is None else _with_oracle(text, covered, params.formula_oracle)
-    )
+    oracle = params.formula_oracle
+    if oracle is None:
+        count = sum(covered)
+    else:
+        count = _with_oracle(len(text), covered, oracle_share or (lambda start, end: oracle(text[start:end])))
     if not count:
         return 0.0
     size = len(text)

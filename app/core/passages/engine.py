@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
@@ -54,23 +54,43 @@ class PreparedDocument:
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
+    #: per labelling hook (formula oracle, boilerplate signal): (the hook, the text, what it made of it)
+    _labelling: dict[str, tuple[object, str, Any]] = field(default_factory=dict, repr=False)
 
-    def formula_share(self, normalised: str, params: PassageParams, exclude: frozenset[str]) -> float:
-        """`classify.formula_share` of a stretch of this document, its costly part remembered across pairs.
+    def formula_share(self, start: int, end: int, params: PassageParams, exclude: frozenset[str]) -> float:
+        """`classify.formula_share` of the normalised stretch [start, end) of this document, its costly parts
+        made once per document.
 
         Compared with three or more documents (or a query with its candidates), the same stretch is a
-        passage side in several pairs (a paragraph shared with every other speech), and its lexicon and
-        stock-phrase coverage is the costliest part of classifying it; that part depends on the text alone
-        and is cached by it. The boilerplate share depends on the pair, so it is asked every time.
+        passage side in several pairs (a paragraph shared with every other speech): its lexicon and
+        stock-phrase coverage depends on the text alone and is cached by it. The hooks that can prepare
+        themselves for a whole document (`of_document`: the shipped lexicon finds the document's formulas
+        once, the library's boilerplate hashes its shingles once) are asked about the stretch through
+        that, with the same answers; any other hook is asked with the stretch's text.
         """
+        normalised = self.view.text[start:end]
         if params is not self._shares_params:
             self._shares, self._shares_params = {}, params
         lexical = self._shares.get(normalised)
         if lexical is None:
-            lexical = self._shares[normalised] = lexical_share(normalised, params)
-        if params.boilerplate is None:
+            formulas = self._prepared("formulas", params.formula_oracle)
+            oracle_share = None if formulas is None else (lambda a, b: formulas.share(start + a, start + b))
+            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share)
+        signal = params.boilerplate
+        if signal is None:
             return lexical
-        return max(lexical, params.boilerplate.share(normalised, exclude))
+        mine = self._prepared("boilerplate", signal)
+        corpus = signal.share(normalised, exclude) if mine is None else mine.share(start, end, exclude)
+        return max(lexical, corpus)
+
+    def _prepared(self, name: str, hook: object) -> Any:
+        """`hook.of_document(this text)`, made on first use and kept while the hook and the text stay the
+        same; None when the hook has no such form (or there is no hook)."""
+        made = self._labelling.get(name)
+        if made is None or made[0] is not hook or made[1] is not self.view.text:
+            of_document = getattr(hook, "of_document", None)
+            made = self._labelling[name] = (hook, self.view.text, of_document and of_document(self.view.text))
+        return made[2]
 
     @property
     def titles(self) -> list[tuple[int, int]]:
@@ -228,8 +248,10 @@ def _pair(
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
     groups: list[list[Candidate]] | None = None,
+    kinds_only: bool = False,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known)."""
+    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known);
+    `kinds_only`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -240,15 +262,18 @@ def _pair(
     for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
-        # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
-        share_x = x.formula_share(nx, params, exclude)
-        share = max(
-            share_x,
-            share_x if ny == nx else y.formula_share(ny, params, exclude),
-            title_share(x.titles, box.x0, box.x1),
-            title_share(y.titles, box.y0, box.y1),
-        )
-        kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
+        if kinds_only and n in lone:
+            kind, share = "formula", 1.0  # a formula whatever its share: not measured
+        else:
+            # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
+            share_x = x.formula_share(box.x0, box.x1, params, exclude)
+            share = max(
+                share_x,
+                share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
+                title_share(x.titles, box.x0, box.x1),
+                title_share(y.titles, box.y0, box.y1),
+            )
+            kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)
             copied_y.add(box.y0, box.y1)
@@ -341,14 +366,18 @@ def compare_prepared(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     groups: list[list[Candidate]] | None = None,
+    kinds_only: bool = False,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
-    orientation's `pair_groups`, when another process computed them)."""
+    orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
+    keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
+    a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
+    scan, whose labelling cost more than the rule."""
     if not canonical(da, db):
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups)
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only)
         mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
         return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
-    return _pair(da, db, a, b, params, progress, cancelled, groups)
+    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only)
 
 
 def compare_pair(

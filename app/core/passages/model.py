@@ -23,7 +23,9 @@ class FormulaOracle(Protocol):
 
     Called with the *normalised* text of one side of a passage (app.core.normalize with
     keep_punctuation=False); returns the fraction (0–1) of its characters covered by known formulas.
-    A plain function `def share(text: str) -> float` satisfies it.
+    A plain function `def share(text: str) -> float` satisfies it. One that also has
+    `of_document(normalised_text)`, giving an object whose `share(start, end)` is its share of
+    normalised_text[start:end], lets the engine find a document's formulas once for all its passages.
     """
 
     def __call__(self, normalised_text: str) -> float: ...
@@ -33,7 +35,9 @@ class BoilerplateSignal(Protocol):
     """Corpus-wide boilerplate: fraction of a normalised passage found in many *other* documents.
 
     `exclude` are the SHA-256 hashes of the two compared documents, so that a reference set that
-    contains them does not count them as "other documents" (see classify.BoilerplateIndex).
+    contains them does not count them as "other documents" (see classify.BoilerplateIndex). A signal may
+    also have `of_document(normalised_text)`, giving an object (or None) whose `share(start, end, exclude)`
+    is `share(normalised_text[start:end], exclude)`: the engine then asks through it.
     """
 
     def share(self, normalised_text: str, exclude: frozenset[str] = frozenset()) -> float: ...

@@ -1,0 +1,80 @@
+"""Lexicon coverage of many stretches of one document, each part of the document scanned once.
+
+The passage engine labels every shared passage by the share of it that lexicon formulas cover
+(`FormulaMatcher.coverage`), asking about each passage side and each stretch of it the built-in lists
+leave uncovered; a scan asks about ~4 stretches per passage of ~235,000 pairs, and every ask scanned its
+text with the automata again. Here a document is scanned block by block, a block the first time a
+stretch reaching into it is asked about (scanning whole documents cost more than the stretches: passages
+cover only part of most documents), and a stretch's coverage is computed from the wordings and wording
+pieces lying wholly inside it: exactly what scanning the stretch finds, because Aho–Corasick reports
+every occurrence of every key, and a key found in a stretch is found at the same place in the document.
+The overlaps among them are resolved as `coverage` resolves them (longest first, ties to the earlier: no
+two candidates share a span, the automaton holds each key once), so the share is the same number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.core.formulas.detect import FRAGMENT_CHARS, FormulaMatcher, covered_count
+
+#: Characters of a document scanned at once (with the reach of the longest key beyond them).
+BLOCK = 256
+
+
+class DocumentCoverage:
+    """`FormulaMatcher.coverage` of any stretch of one normalised document (see the module docstring)."""
+
+    __slots__ = ("_blocks", "_matcher", "_reach", "_text")
+
+    def __init__(self, matcher: FormulaMatcher, normalised_text: str) -> None:
+        self._matcher, self._text = matcher, normalised_text
+        self._reach = max(matcher.longest, FRAGMENT_CHARS) - 1
+        #: block number → (candidates, fragment starts) that start in the block, in document offsets
+        self._blocks: dict[int, tuple[list[tuple[int, int, int]], list[int]]] = {}
+
+    def _block(self, number: int) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """The wordings and pieces starting in a block: its text and the reach of a key beyond it scanned
+        (every key starting in the block ends within that reach)."""
+        found = self._blocks.get(number)
+        if found is None:
+            first, matcher = number * BLOCK, self._matcher
+            window = self._text[first : first + BLOCK + self._reach]
+            candidates = [
+                (s + first, e + first, f) for s, e, f in matcher.lexicon_candidates(window) if s < BLOCK
+            ]
+            pieces = [s + first for s in matcher.fragment_starts(window) if s < BLOCK]
+            found = self._blocks[number] = (candidates, pieces)
+        return found
+
+    def share(self, start: int, end: int) -> float:
+        """`coverage(normalised_text[start:end])`."""
+        size = end - start
+        if size <= 0:
+            return 0.0
+        inside: list[tuple[int, int, int]] = []
+        pieces: list[int] = []
+        for number in range(start // BLOCK, (end - 1) // BLOCK + 1):
+            candidates, fragments = self._block(number)
+            inside.extend((s - start, e - start, f) for s, e, f in candidates if s >= start and e <= end)
+            pieces.extend(s - start for s in fragments if start <= s <= end - FRAGMENT_CHARS)
+        if not inside and not pieces:
+            return 0.0
+        return covered_count(size, inside, pieces) / size
+
+
+class LexiconOracle:
+    """The `FormulaOracle` of a matcher (made by `matcher()` on first use): the share of a normalised text
+    its formulas cover, and, for the engine's per-document labelling, `of_document`."""
+
+    __slots__ = ("_matcher",)
+
+    def __init__(self, matcher: Callable[[], FormulaMatcher]) -> None:
+        self._matcher = matcher
+
+    def __call__(self, normalised_text: str) -> float:
+        return self._matcher().coverage(normalised_text)
+
+    def of_document(self, normalised_text: str) -> DocumentCoverage:
+        """The coverage of stretches of one document, found once for all of them."""
+        return DocumentCoverage(self._matcher(), normalised_text)
