@@ -4,6 +4,7 @@ process that dies costs one line and nothing else; no process outlives the pool 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def _alive(pid: int) -> bool:
 
 def test_the_shipped_lexicon_travels_a_lambda_or_a_library_signal_does_not():
     assert helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage))
+    assert pickle.loads(pickle.dumps(formula_coverage)) is formula_coverage  # by name, one oracle per process
     assert helper_pool.labels_travel(PassageParams())
     assert not helper_pool.labels_travel(PassageParams(formula_oracle=lambda text: 0.0))
 

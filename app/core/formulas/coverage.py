@@ -67,10 +67,24 @@ class LexiconOracle:
     """The `FormulaOracle` of a matcher (made by `matcher()` on first use): the share of a normalised text
     its formulas cover, and, for the engine's per-document labelling, `of_document`."""
 
-    __slots__ = ("_matcher",)
+    __slots__ = ("_by_name", "_matcher")
 
-    def __init__(self, matcher: Callable[[], FormulaMatcher]) -> None:
+    def __init__(
+        self, matcher: Callable[[], FormulaMatcher], by_name: Callable[[], LexiconOracle] | None = None
+    ) -> None:
         self._matcher = matcher
+        self._by_name = by_name
+
+    @property
+    def travels(self) -> bool:
+        """Whether the oracle is pickled by name (`by_name`: a module-level function giving the same
+        oracle back), so a pool process labels with its own copy of the same lexicon."""
+        return self._by_name is not None
+
+    def __reduce__(self) -> tuple[Callable[[], LexiconOracle], tuple[()]]:
+        if self._by_name is None:
+            raise TypeError("this formula oracle has no name to travel by")
+        return (self._by_name, ())
 
     def __call__(self, normalised_text: str) -> float:
         return self._matcher().coverage(normalised_text)

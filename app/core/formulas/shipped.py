@@ -229,4 +229,9 @@ def default_matcher() -> FormulaMatcher:
 #: Fraction of a normalised, punctuation-free string covered by shipped lexicon formulas: the passage
 #: engine asks it per shared passage to label it `formula` rather than `copy` (and, through
 #: `of_document`, finds a document's formulas once for all its passages).
-formula_coverage = LexiconOracle(default_matcher)
+def shipped_oracle() -> LexiconOracle:
+    """`formula_coverage`, by name: how the shipped oracle travels to a pool process (pickle)."""
+    return formula_coverage
+
+
+formula_coverage = LexiconOracle(default_matcher, by_name=shipped_oracle)

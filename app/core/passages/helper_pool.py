@@ -303,8 +303,11 @@ def shared_groups(
 
 
 def _travels(obj: object) -> bool:
-    """None, or a plain module-level function: pickled by its name, the same object in a pool process."""
-    return obj is None or (isinstance(obj, types.FunctionType) and "<" not in obj.__qualname__)
+    """None, a plain module-level function, or an oracle that says it `travels`: pickled by name, the same
+    object in a pool process."""
+    if obj is None or getattr(obj, "travels", False) is True:
+        return True
+    return isinstance(obj, types.FunctionType) and "<" not in obj.__qualname__
 
 
 def labels_travel(params: PassageParams) -> bool:
