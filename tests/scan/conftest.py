@@ -38,6 +38,19 @@ def library_copy(small_library: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def busy_library_copy(small_library: Path, corpus: Path, tmp_path: Path) -> Path:
+    """The small library plus the 57 government work reports (long texts that share much with each
+    other): a scan still has seconds of work left after its first batch, so an interruption there
+    cannot lose the race against the scan finishing (the small library's rest takes ~0.6 s)."""
+    target = tmp_path / "busy.sqlite"
+    shutil.copyfile(small_library, target)
+    with open_library(str(target)) as library:
+        report = import_paths(library.writer, [corpus / "gwr-state-council"])
+        assert report.failed == 0 and report.imported > 50
+    return target
+
+
 @pytest.fixture(scope="session")
 def dask_client() -> Iterator[object]:
     """A client of a local cluster of two worker processes, kept for the whole session."""

@@ -98,9 +98,10 @@ def test_read_only_library_is_refused_in_one_line(
     assert read_only.read_bytes() == before
 
 
-def test_ctrl_c_stops_the_scan_in_one_line_and_keeps_what_it_stored(library_copy: Path) -> None:
+def test_ctrl_c_stops_the_scan_in_one_line_and_keeps_what_it_stored(busy_library_copy: Path) -> None:
     """SIGINT to the whole process group, as a terminal sends it: the workers stay quiet, the client
     says in one line how far it got, and every document it counts is stored."""
+    library_copy = busy_library_copy
     process, progress = _scan_until_first_batch(library_copy)
     os.killpg(process.pid, signal.SIGINT)
     _out, err = process.communicate(timeout=120)
