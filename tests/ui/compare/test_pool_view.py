@@ -71,7 +71,9 @@ def test_panes_are_drawn_while_the_pool_matches_and_pairs_are_stored_after(qtbot
     view.highlights_ready.connect(lambda: drawn.append(time.perf_counter()))
     with qtbot.waitSignal(view.highlights_ready, timeout=120_000):
         pass
-    assert [name for name, _ in events][:2] == ["pane 0", "pane 1"], events  # combinations order
+    # the pairs are queued so the lowest and the highest document complete first (compute.pair_order);
+    # which of the two pool processes finishes first is timing, so the first pane is one of those two
+    assert events[0][0] in ("pane 0", f"pane {len(documents) - 1}"), events
     assert events[-1][0] == "result"
     assert view.panes[0].reader.mark_kinds(), "pane 0 was drawn"
     expected = compute(documents, CompareSettings())  # in this process: the pool's are the same passages
