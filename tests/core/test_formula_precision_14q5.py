@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.formulas.patterns import quoted_hits
 from app.core.formulas.shipped import default_matcher
 
 GWR_2019 = "gwr-state-council/gwr-2019.txt"
 NPC_2021 = "npc-resolutions-on-gwr/npc-resolution-on-gwr-2021.txt"
 CONGRESS_19 = "cpc-congress-reports/cpc-19-congress-report.txt"
+HUST_41 = "hust-party-building/hust-41-2026-党员面对面系列活动推文.txt"
+PARTY_DAY_29 = "party-day-news/partyday-29-西安交大党委组织部（党校）党支部开展“听党指挥薪.txt"
+PARTY_DAY_12 = "party-day-news/partyday-12-博物馆奇妙游！这个党支部用特殊方式感知“大学校的.txt"
+HUST_26 = "hust-party-building/hust-26-探寻楚韵文脉，厚植文化自信——公共管理学院省博主.txt"
+XI_0108 = "xi-speeches-2020/xi-2020-01-08-1.txt"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -19,6 +25,13 @@ QUOTED = [
     (NPC_2021, "发展和安全，扎实做好“六稳”工作、全面落实“六保”任务，保持经济运行在合"),
     (CONGRESS_19, "是实现“两个一百年”奋斗目标、实现中华民族伟大复兴的战略支撑"),
     (CONGRESS_19, "邓小平理论、“三个代表”重要思想、科学发展观为指导"),
+    (HUST_41, '实打实！公管学院"党员面对面"系列活动来了'),
+    (HUST_41, '活动中心连办四场"党员面对面"，场场都是干货'),
+    (PARTY_DAY_29, "部（党校）党支部开展“听党指挥 薪火百年”主题党日活动，支"),
+    (PARTY_DAY_12, "家的精神生活，在“5·18”国际博物馆日，北"),
+    (HUST_26, "从“楚国八百年”的开拓奋进到"),
+    (XI_0108, "中央政治局以“牢记初心使命、推进自我革命”为题进行集体"),
+    (XI_0108, "在“不忘初心、牢记使命”主题教育总结大会"),
 ]
 
 
@@ -47,3 +60,24 @@ def test_a_wording_built_around_quoted_numbered_labels_is_marked_as_the_labels()
 def test_a_doctrine_name_keeps_its_quoted_label():
     """“三个代表”重要思想 is a name with the label inside (earlier annotators mark it whole)."""
     assert any("“三个代表”重要思想" in text for text, _f in _found(QUOTED[3][1]))
+
+
+def _quoted(text: str) -> list[str]:
+    matcher = default_matcher()
+    return [h.formula for h in quoted_hits(text, matcher.idioms, matcher.common_words)]
+
+
+def test_quoted_titles_names_and_lengths_of_time_are_no_formulas():
+    """GUIDE §1.5 and §3: a quoted activity title, team, prize or place name and a count of years are not
+    marked; a name shown to be a title once (…系列活动) is a title at its other quotes too."""
+    assert _quoted(QUOTED[4][1]) == []
+    assert _quoted(QUOTED[4][1] + "。" + QUOTED[5][1]) == []  # the second quote alone has no title word
+    assert _quoted(QUOTED[6][1]) == []  # before 主题党日活动
+    assert _quoted(QUOTED[7][1]) == []  # “5·18”国际博物馆日
+    assert _quoted(QUOTED[8][1]) == []  # eight hundred years
+    assert _quoted(QUOTED[9][1]) == []  # 以“…”为题: a study session's title
+
+
+def test_quoted_formulas_before_their_label_words_stay():
+    assert _quoted(QUOTED[10][1]) == ["不忘初心、牢记使命"]  # 主题教育 is a campaign, not a 主题党日
+    assert _quoted(QUOTED[2][1]) == ["两个一百年"]  # 一百年 is the framework, not a length of time

@@ -164,6 +164,22 @@ def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
     )
 
 
+#: Words right after a closing quote that make the quoted words a title, a team, a prize or a place, which
+#: GUIDE §1.5 leaves unmarked: “听党指挥 薪火百年”主题党日活动, “甘肃文化八千年”专题讲座, “家国情怀”宣讲团,
+#: “寻是杯”全国一等奖, “海悦城”时代广场, 以“牢记初心使命、推进自我革命”为题.
+_TITLE_AFTER_RE = re.compile(
+    r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
+    r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
+)
+#: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
+_YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
+
+
+def _names_no_formula(text: str, end: int, content: str) -> bool:
+    """Quoted words that are a title, a name or a length of time (GUIDE §1.5, §3)."""
+    return bool(_YEARS_RE.search(content) or _TITLE_AFTER_RE.match(text, end + 1))
+
+
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
     """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
     hits: list[PatternHit] = []
@@ -171,10 +187,12 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
     # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
     repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
+    # a name once shown to be a title, team, prize or place is that everywhere in the text (“党员面对面” ×3)
+    names = {c.strip() for _s, e, c in quoted if _names_no_formula(text, e, c.strip())}
     candidates: list[tuple[int, int, str]] = []  # plain terms rejected for want of context, for a second look
     for start, end, content in quoted:
         content_stripped = content.strip()
-        if not content_stripped or _REDACTION_IN.search(content_stripped):
+        if not content_stripped or _REDACTION_IN.search(content_stripped) or content_stripped in names:
             continue
         core = _core(content_stripped)
         if not 2 <= len(core) <= 16 or core in idioms:
