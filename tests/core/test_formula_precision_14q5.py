@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.formulas.frames import frame_hits
 from app.core.formulas.patterns import quoted_hits
 from app.core.formulas.shipped import default_matcher
 
@@ -18,6 +19,10 @@ PARTY_DAY_29 = "party-day-news/partyday-29-西安交大党委组织部（党校�
 PARTY_DAY_12 = "party-day-news/partyday-12-博物馆奇妙游！这个党支部用特殊方式感知“大学校的.txt"
 HUST_26 = "hust-party-building/hust-26-探寻楚韵文脉，厚植文化自信——公共管理学院省博主.txt"
 XI_0108 = "xi-speeches-2020/xi-2020-01-08-1.txt"
+XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
+XI_1125 = "xi-speeches-2020/xi-2020-11-25-1.txt"
+HAILAR_2013 = "hailar-district-gwr/hailar-district-gwr-2013.txt"
+PLENUM_2017 = "cpc-plenum-communiques/communique-2017-cc18-plenum07.txt"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -32,6 +37,10 @@ QUOTED = [
     (HUST_26, "从“楚国八百年”的开拓奋进到"),
     (XI_0108, "中央政治局以“牢记初心使命、推进自我革命”为题进行集体"),
     (XI_0108, "在“不忘初心、牢记使命”主题教育总结大会"),
+    (XI_0928, "中华民族以和为贵的和平性格、海纳百川的包容特质、天下一家的大国气度"),
+    (XI_1125, "锐意创新的勇气、敢为人先的锐气、蓬勃向上的朝气"),
+    (HAILAR_2013, "严明的纪律、严格的制度、严厉的措施"),
+    (PLENUM_2017, "好政治生态，就会丧失创造力、凝聚力、战斗力，就会丧失执政基础和执政能力，就会严重脱离人民"),
 ]
 
 
@@ -81,3 +90,22 @@ def test_quoted_titles_names_and_lengths_of_time_are_no_formulas():
 def test_quoted_formulas_before_their_label_words_stay():
     assert _quoted(QUOTED[10][1]) == ["不忘初心、牢记使命"]  # 主题教育 is a campaign, not a 主题党日
     assert _quoted(QUOTED[2][1]) == ["两个一百年"]  # 一百年 is the framework, not a length of time
+
+
+def _frames(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in frame_hits(text)]
+
+
+def test_items_sharing_only_a_de_make_no_frame():
+    """X的Y、Z的W repeats grammar only (the round-6 annotators' decision): no 排比 without a shared first or last
+    character beside the 的."""
+    assert _frames(QUOTED[11][1]) == []
+    assert _frames(QUOTED[12][1]) == [QUOTED[12][1]]  # 气 shared at the end
+    assert _frames(QUOTED[13][1]) == [QUOTED[13][1]]  # 严 shared at the start
+
+
+def test_clauses_opened_by_a_modal_or_linking_word_are_no_frame_when_long():
+    """必须…/在于…/就会…/坚定不移…/彻底… open long clauses of one sentence as grammar, like the weak heads."""
+    assert _frames(QUOTED[14][1]) == []
+    short = "必须坚持以人为本，必须坚持科学发展，必须坚持改革开放，"  # short members still make one (weak-head rule)
+    assert _frames(short) == ["必须坚持以人为本，必须坚持科学发展，必须坚持改革开放"]
