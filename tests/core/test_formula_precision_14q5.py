@@ -23,6 +23,7 @@ XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 XI_1125 = "xi-speeches-2020/xi-2020-11-25-1.txt"
 HAILAR_2013 = "hailar-district-gwr/hailar-district-gwr-2013.txt"
 PLENUM_2017 = "cpc-plenum-communiques/communique-2017-cc18-plenum07.txt"
+GWR_1988 = "gwr-state-council/gwr-1988.txt"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -41,6 +42,8 @@ QUOTED = [
     (XI_1125, "锐意创新的勇气、敢为人先的锐气、蓬勃向上的朝气"),
     (HAILAR_2013, "严明的纪律、严格的制度、严厉的措施"),
     (PLENUM_2017, "好政治生态，就会丧失创造力、凝聚力、战斗力，就会丧失执政基础和执政能力，就会严重脱离人民"),
+    (HUST_26, "会到中华文明“源远流长、生生不息”的磅礴伟力"),
+    (GWR_1988, "进一步贯彻“百家争鸣、百花齐放”的方针"),
 ]
 
 
@@ -109,3 +112,10 @@ def test_clauses_opened_by_a_modal_or_linking_word_are_no_frame_when_long():
     assert _frames(QUOTED[14][1]) == []
     short = "必须坚持以人为本，必须坚持科学发展，必须坚持改革开放，"  # short members still make one (weak-head rule)
     assert _frames(short) == ["必须坚持以人为本，必须坚持科学发展，必须坚持改革开放"]
+
+
+def test_a_quoted_pair_of_idioms_is_a_motto_only_before_its_norm():
+    """GUIDE §3: idioms are general Chinese; quoted, they describe (…的磅礴伟力) unless a norm word names them
+    as a motto (…的方针)."""
+    assert _quoted(QUOTED[15][1]) == []
+    assert _quoted(QUOTED[16][1]) == ["百家争鸣、百花齐放"]

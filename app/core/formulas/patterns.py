@@ -180,6 +180,17 @@ def _names_no_formula(text: str, end: int, content: str) -> bool:
     return bool(_YEARS_RE.search(content) or _TITLE_AFTER_RE.match(text, end + 1))
 
 
+#: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
+_IDIOM_MOTTO_RE = re.compile(rf"{_TAIL_RE.pattern}|的(?:思想|精神)")
+
+
+def _idiom_list(text: str, end: int, content: str, idioms: Collection[str]) -> bool:
+    """A quoted list of general idioms (中华文明“源远流长、生生不息”的磅礴伟力) is quoted description, which
+    GUIDE §3 leaves unmarked, unless a norm word after it names it as a motto."""
+    items = _ENUM_SPLIT_RE.split(content)
+    return all(i in idioms for i in items) and _IDIOM_MOTTO_RE.match(text, end + 1) is None
+
+
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
     """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
     hits: list[PatternHit] = []
@@ -199,7 +210,7 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
             continue
         accept = (
             _numbered_shape(core, idioms)
-            or _list_shape(content_stripped)
+            or (_list_shape(content_stripped) and not _idiom_list(text, end, content_stripped, idioms))
             or _sibling_couplet(text, start, end, content_stripped)
         )
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
