@@ -24,6 +24,9 @@ XI_1125 = "xi-speeches-2020/xi-2020-11-25-1.txt"
 HAILAR_2013 = "hailar-district-gwr/hailar-district-gwr-2013.txt"
 PLENUM_2017 = "cpc-plenum-communiques/communique-2017-cc18-plenum07.txt"
 GWR_1988 = "gwr-state-council/gwr-1988.txt"
+GWR_2023 = "gwr-state-council/gwr-2023.txt"
+GWR_2024 = "gwr-state-council/gwr-2024.txt"
+PLENUM_1980 = "cpc-plenum-communiques/communique-1980-cc11-plenum05.txt"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -44,6 +47,9 @@ QUOTED = [
     (PLENUM_2017, "好政治生态，就会丧失创造力、凝聚力、战斗力，就会丧失执政基础和执政能力，就会严重脱离人民"),
     (HUST_26, "会到中华文明“源远流长、生生不息”的磅礴伟力"),
     (GWR_1988, "进一步贯彻“百家争鸣、百花齐放”的方针"),
+    (GWR_2024, "围绕扩大内需、优化结构、提振信"),
+    (GWR_2023, "坚持实施扩大内需战略"),
+    (PLENUM_1980, "地深入人心；林彪、“四人帮”一伙的反革命罪"),
 ]
 
 
@@ -119,3 +125,15 @@ def test_a_quoted_pair_of_idioms_is_a_motto_only_before_its_norm():
     as a motto (…的方针)."""
     assert _quoted(QUOTED[15][1]) == []
     assert _quoted(QUOTED[16][1]) == ["百家争鸣、百花齐放"]
+
+
+def test_the_bare_verb_phrase_kuoda_neixu_is_no_formula_but_its_strategy_is():
+    """GUIDE §2 leaves the governing verb out, and 内需 alone is a two-character word: the annotators of rounds
+    5 and 6 leave bare 扩大内需 unmarked (14r5a, 14r6a); the label is 扩大内需战略 (or …的方针)."""
+    assert _found(QUOTED[17][1]) == []
+    assert ("扩大内需战略", "扩大内需战略") in _found(QUOTED[18][1])
+
+
+def test_a_group_of_persons_is_no_formula():
+    """GUIDE §3: persons are not marked; “四人帮” counts four persons, it is not a numbered framework."""
+    assert _found(QUOTED[19][1]) == []

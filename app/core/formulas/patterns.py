@@ -54,6 +54,9 @@ _NUMBERED_CORE = (
     r"|\d{3,4}"  # 8337
 )
 _NUMBERED_QUOTED_RE = re.compile(rf"(?:{_NUMBERED_CORE})[+＋]?")
+#: After the numeral, words that count persons: “四人帮” names a group of persons, which GUIDE §3 leaves
+#: unmarked (a count, not a framework; 五位一体's 位 is no person).
+_PERSONS_COUNTED = frozenset("人名")
 
 #: Nouns after N个 / N项 that make a count, not a formula (三个方面, 两个月).
 _COUNT_NOUNS = (
@@ -131,7 +134,7 @@ def _is_han_term(core: str) -> bool:
 
 
 def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
-    if core in idioms or not _NUMBERED_QUOTED_RE.fullmatch(core):
+    if core in idioms or not _NUMBERED_QUOTED_RE.fullmatch(core) or core[1] in _PERSONS_COUNTED:
         return False
     return not any(ch in _FUNCTION_CHARS for ch in core)
 
