@@ -48,7 +48,6 @@ APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
 #: Category of numbered frameworks (两个确立, 五位一体): their span is the quoted label (`_numbered_labels`).
 NUMBERED_CATEGORY = "numbered"
-_QUOTE_MARKS = re.compile("[“”]")
 _QUOTED_LABEL = re.compile(r"“([^“”\n]{2,8})”")
 #: Words of doctrine names that hold a quoted numbered label as part of the name (“三个代表”重要思想).
 _DOCTRINE_WORDS = ("思想", "理论")
@@ -413,7 +412,7 @@ class FormulaMatcher:
                 inner.discard(hit.formula)
                 if inner:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
-            elif _QUOTE_MARKS.search(hit.text):
+            elif "“" in hit.text or "”" in hit.text:
                 labels = self._numbered_labels(text, hit)
                 if labels:
                     result += labels

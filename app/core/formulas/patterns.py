@@ -178,9 +178,16 @@ _TITLE_AFTER_RE = re.compile(
 _YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
 
+#: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为")
+
+
 def _names_no_formula(text: str, end: int, content: str) -> bool:
     """Quoted words that are a title, a name or a length of time (GUIDE §1.5, §3)."""
-    return bool(_YEARS_RE.search(content) or _TITLE_AFTER_RE.match(text, end + 1))
+    if content.endswith("年") and _YEARS_RE.search(content):
+        return True
+    after = text[end + 1 : end + 2]
+    return after in _TITLE_AFTER_FIRST and _TITLE_AFTER_RE.match(text, end + 1) is not None
 
 
 #: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
