@@ -174,12 +174,10 @@ _TITLE_AFTER_RE = re.compile(
     r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
     r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
 )
-#: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
-_YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
-
-
 #: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
 _TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为")
+#: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
+_YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
 
 def _names_no_formula(text: str, end: int, content: str) -> bool:
