@@ -25,11 +25,14 @@ from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_s
 
 pytestmark = pytest.mark.corpus
 HELD_OUT_RECALL_FLOOR = 0.56  # round 6 (20 files), scored once at 06:41 UTC 2026-12-07: 0.57 (90ff2f4: 0.43)
-HELD_OUT_PRECISION_FLOOR = 0.77  # same run: 0.78 (90ff2f4: 0.80)
+#: round 6's precision was 0.78 when scored once; issue 14q5 then used round 6 as tuning data for its precision
+#: filters (no longer a held-out figure): 178/313 = 0.569 recall, 181/214 = 0.846 precision at 14q5's last commit
+HELD_OUT_PRECISION_FLOOR = 0.84
 #: all 78 tuning files (rounds 1–5) with the curated lexicon (14L) and the 排比/slogan shapes (14P, its 4+4
-#: couplet rule dropped): recall 0.84 (90ff2f4: 0.73), precision 0.91 (90ff2f4: 0.92), measured 06:41 UTC
+#: couplet rule dropped): recall 0.84 (90ff2f4: 0.73), precision 0.91 (90ff2f4: 0.92), measured 06:41 UTC;
+#: after 14q5's precision filters: recall 1467/1749 = 0.839, precision 1490/1610 = 0.925
 TUNING_RECALL_FLOOR = 0.83
-TUNING_PRECISION_FLOOR = 0.90
+TUNING_PRECISION_FLOOR = 0.92
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):

@@ -209,6 +209,10 @@ _WEAK_HEADS = frozenset(
         *("一名", "一位", "一次", "一种", "一项", "一批", "一条"),  # counted things: 一名党员、一名中国青年
     )
 )
+#: Modal and linking words and adverbs that open clauses of a sentence without being a fixed word of it
+#: (必须…，必须…; 在于…，在于…; 就会…; 坚定不移…; 彻底结束了…): weak heads of clause runs. (Not of sibling
+#: paragraph leads and ；-segments, `sibling_frames`, where 必须坚持以人为本。 is a member of a 排比.)
+_GRAMMAR_HEADS = frozenset(("必须", "在于", "就会", "坚定", "彻底"))
 _MAX_MEMBER = 40
 #: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
 _SHORT_WEAK = 8
@@ -223,6 +227,8 @@ _ADVERB_HEADS = frozenset(("更加",))
 _MANNER_HEADS = frozenset(("全面", "一体"))
 #: A list item holding a conjunction is itself a list (人民解放和实现国家富强): no frame member.
 _CONJUNCTION = frozenset("和与及")
+#: Structural particles: shared at one place they make no frame (X的Y、Z的W is grammar, not a fixed word).
+_GRAMMAR_PLACE = frozenset("的地")
 _HAN_RE = re.compile(rf"[{HAN}]+")
 _MEMBER_RE = re.compile(rf"[{HAN}“”‘’、]+")
 
@@ -256,7 +262,10 @@ def _head_runs(members: list[Member], short_weak: int = 0) -> list[list[Member]]
         if (
             cut >= 0
             and len(run) >= _MIN_MEMBERS
-            and (head not in _WEAK_HEADS or all(len(m[2]) - 2 <= short_weak for m in run))
+            and (
+                (head not in _WEAK_HEADS and head not in _GRAMMAR_HEADS)
+                or all(len(m[2]) - 2 <= short_weak for m in run)
+            )
             and _HAN_RE.fullmatch(head)
             and all(len(m[2]) <= _MAX_MEMBER and _MEMBER_RE.fullmatch(m[2]) for m in run)
             and all(m[2].count("“") == m[2].count("”") for m in run)
@@ -300,14 +309,18 @@ def _slot_runs(members: list[Member]) -> list[list[Member]]:
 
 def _fixed_inner_place(words: list[str]) -> bool:
     """A character all items share at one place, after a place where they differ (疫情要防住、经济要稳住;
-    not 深入基层、深入一线, whose shared characters are a prefix)."""
-    differs = False
+    not 深入基层、深入一线, whose shared characters are a prefix). A shared 的 counts only with a shared first or
+    last character (严明的纪律、严格的制度、严厉的措施; 锐意创新的勇气、敢为人先的锐气、蓬勃向上的朝气): 深厚的爱国
+    情怀、坚定的学术志向、顽强的工作作风 repeats grammar only, which the annotators leave unmarked."""
+    differs = grammar = False
     for k in range(len(words[0]) - 1):
         same = len({w[k] for w in words}) == 1
         if same and differs:
-            return True
+            if words[0][k] not in _GRAMMAR_PLACE:
+                return True
+            grammar = True
         differs = differs or not same
-    return False
+    return grammar and (len({w[0] for w in words}) == 1 or len({w[-1] for w in words}) == 1)
 
 
 def _outermost(runs: list[list[Member]]) -> list[list[Member]]:

@@ -54,6 +54,9 @@ _NUMBERED_CORE = (
     r"|\d{3,4}"  # 8337
 )
 _NUMBERED_QUOTED_RE = re.compile(rf"(?:{_NUMBERED_CORE})[+＋]?")
+#: After the numeral, words that count persons: “四人帮” names a group of persons, which GUIDE §3 leaves
+#: unmarked (a count, not a framework; 五位一体's 位 is no person).
+_PERSONS_COUNTED = frozenset("人名")
 
 #: Nouns after N个 / N项 that make a count, not a formula (三个方面, 两个月).
 _COUNT_NOUNS = (
@@ -131,7 +134,7 @@ def _is_han_term(core: str) -> bool:
 
 
 def _numbered_shape(core: str, idioms: Collection[str]) -> bool:
-    if core in idioms or not _NUMBERED_QUOTED_RE.fullmatch(core):
+    if core in idioms or not _NUMBERED_QUOTED_RE.fullmatch(core) or core[1] in _PERSONS_COUNTED:
         return False
     return not any(ch in _FUNCTION_CHARS for ch in core)
 
@@ -164,6 +167,38 @@ def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
     )
 
 
+#: Words right after a closing quote that make the quoted words a title, a team, a prize or a place, which
+#: GUIDE §1.5 leaves unmarked: “听党指挥 薪火百年”主题党日活动, “甘肃文化八千年”专题讲座, “家国情怀”宣讲团,
+#: “寻是杯”全国一等奖, “海悦城”时代广场, 以“牢记初心使命、推进自我革命”为题.
+_TITLE_AFTER_RE = re.compile(
+    r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
+    r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
+)
+#: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为")
+#: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
+_YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
+
+
+def _names_no_formula(text: str, end: int, content: str) -> bool:
+    """Quoted words that are a title, a name or a length of time (GUIDE §1.5, §3)."""
+    if content.endswith("年") and _YEARS_RE.search(content):
+        return True
+    after = text[end + 1 : end + 2]
+    return after in _TITLE_AFTER_FIRST and _TITLE_AFTER_RE.match(text, end + 1) is not None
+
+
+#: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
+_IDIOM_MOTTO_RE = re.compile(rf"{_TAIL_RE.pattern}|的(?:思想|精神)")
+
+
+def _idiom_list(text: str, end: int, content: str, idioms: Collection[str]) -> bool:
+    """A quoted list of general idioms (中华文明“源远流长、生生不息”的磅礴伟力) is quoted description, which
+    GUIDE §3 leaves unmarked, unless a norm word after it names it as a motto."""
+    items = _ENUM_SPLIT_RE.split(content)
+    return all(i in idioms for i in items) and _IDIOM_MOTTO_RE.match(text, end + 1) is None
+
+
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
     """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
     hits: list[PatternHit] = []
@@ -171,17 +206,19 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
     # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
     repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
+    # a name once shown to be a title, team, prize or place is that everywhere in the text (“党员面对面” ×3)
+    names = {c.strip() for _s, e, c in quoted if _names_no_formula(text, e, c.strip())}
     candidates: list[tuple[int, int, str]] = []  # plain terms rejected for want of context, for a second look
     for start, end, content in quoted:
         content_stripped = content.strip()
-        if not content_stripped or _REDACTION_IN.search(content_stripped):
+        if not content_stripped or _REDACTION_IN.search(content_stripped) or content_stripped in names:
             continue
         core = _core(content_stripped)
         if not 2 <= len(core) <= 16 or core in idioms:
             continue
         accept = (
             _numbered_shape(core, idioms)
-            or _list_shape(content_stripped)
+            or (_list_shape(content_stripped) and not _idiom_list(text, end, content_stripped, idioms))
             or _sibling_couplet(text, start, end, content_stripped)
         )
         if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
