@@ -1,13 +1,17 @@
 """Shortcuts the passage engine takes on long pairs give exactly what the plain steps give: the
-reordered-group cut skips an axis a part cannot be cut along, and claims are kept in byte maps
-(`Occupancy`) that answer as interval lists do (free clauses, the plain greedy choice: test_array_paths)."""
+reordered-group cut skips an axis a part cannot be cut along, claims are kept in byte maps
+(`Occupancy`) that answer as interval lists do (free clauses, the plain greedy choice: test_array_paths), and
+resolution passes over a candidate whose unclaimed rest cannot make an acceptable piece."""
 
 from __future__ import annotations
+
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.passages.align import _split_axis
+from app.core.passages import align
+from app.core.passages.align import _split_axis, resolve
 from app.core.passages.extend import Candidate, make_candidate
 from app.core.passages.intervals import IntervalSet, Occupancy
 
@@ -64,7 +68,47 @@ def test_a_byte_map_answers_as_the_interval_list(claims, queries):
     for start, size in [*queries, *claims]:
         assert mapped.overlaps(start, start + size) == listed.overlaps(start, start + size)
         assert mapped.free_parts(start, start + size) == listed.free_parts(start, start + size)
+        free = listed.free_parts(start, start + size)
+        assert mapped.free_count(start, start + size) == sum(end - begin for begin, end in free)
     union = IntervalSet.of((start, start + size) for start, size in claims)
     assert [n for n in range(100) if mapped.taken[n]] == [
         n for s, e in zip(union.starts, union.ends, strict=True) for n in range(s, e)
     ]
+
+
+#: Runs (x, y, length), in any order and overlapping: candidates as chains and resolution make them.
+runs = st.lists(
+    st.tuples(st.integers(0, 120), st.integers(0, 120), st.integers(1, 30)), min_size=1, max_size=4
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    drawn=st.lists(runs, min_size=1, max_size=30),
+    min_chars=st.sampled_from([1, 3, 6, 12]),
+    min_similarity=st.sampled_from([0.3, 0.8, 1.0]),
+    max_gap=st.sampled_from([2, 16]),
+    context=st.sampled_from([0, 20]),
+)
+def test_resolution_skips_only_candidates_that_leave_no_acceptable_piece(
+    drawn, min_chars, min_similarity, max_gap, context
+):
+    """`_claim` passes over a candidate whose unclaimed blocks match too little for any acceptable piece
+    (`_too_little_left`): resolving the same candidates making every candidate's pieces gives the same."""
+    candidates = [make_candidate(blocks) for blocks in drawn]
+    shortcut = resolve(candidates, min_chars, min_similarity, max_gap, context)
+    with patch.object(align, "_too_little_left", lambda *_args: False):
+        every_piece = resolve(candidates, min_chars, min_similarity, max_gap, context)
+    assert shortcut == every_piece
+
+
+def test_the_drawn_candidates_leave_pieces_to_skip():
+    """Two readings of one run: the weaker loses all its text, a third keeps an acceptable piece."""
+    candidates = [make_candidate([(0, 0, 20)]), make_candidate([(0, 40, 10)]), make_candidate([(10, 60, 20)])]
+    xs, ys = align._maps(100, 100, candidates[:1])
+    assert align._too_little_left(candidates[1], xs, ys, 6, 0.8)
+    assert not align._too_little_left(candidates[2], xs, ys, 6, 0.8)
+    assert len(resolve(candidates, 6, 0.8, 16)) == 2
+    # at the bound: 3 characters left of 10, all matched, is a passage of 3 at similarity 1.0
+    stronger, weaker = make_candidate([(3, 50, 7), (10, 57, 20)]), make_candidate([(0, 0, 10)])
+    assert resolve([stronger, weaker], 3, 1.0, 16) == [stronger, make_candidate([(0, 0, 3)])]

@@ -152,6 +152,8 @@ def _claim(
             xs.add(cand.x0, cand.x1)
             ys.add(cand.y0, cand.y1)
             continue
+        if _too_little_left(cand, xs, ys, min_chars, min_similarity):
+            continue  # most candidates of a long pair: a repeat whose every reading is taken
         for piece in _pieces(_unclaimed_blocks(cand.blocks, xs, ys), xs, ys, max_gap):
             piece = trim_ends(piece)
             if not piece:
@@ -164,6 +166,23 @@ def _claim(
                 entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
                 heapq.heappush(heap, entry)
     return accepted
+
+
+def _too_little_left(
+    cand: Candidate, xs: Occupancy, ys: Occupancy, min_chars: int, min_similarity: float
+) -> bool:
+    """Whether no piece of what is left of a candidate can be `acceptable`, told without making the pieces.
+
+    A piece's blocks are parts of the candidate's blocks free in both texts, so it matches at most the
+    characters `left` below; spanning `min_chars` or more in each text, its similarity is at most that of
+    `left` matched over `min_chars` in both (float division is monotone, so this holds as computed too).
+    """
+    if min_chars <= 0:
+        return False
+    left = 0
+    for x, y, n in cand.blocks:
+        left += min(xs.free_count(x, x + n), ys.free_count(y, y + n))
+    return 2 * left / (2 * min_chars) < min_similarity
 
 
 def _maps(reach_x: int, reach_y: int, claimed: Sequence[Candidate] = ()) -> tuple[Occupancy, Occupancy]:

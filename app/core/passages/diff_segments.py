@@ -9,13 +9,23 @@ from app.core.passages.model import AlignedSegment, SegmentTag
 
 
 def segments(
-    group: list[Candidate], vx: NormalizedView, vy: NormalizedView, tx: str, ty: str
+    group: list[Candidate],
+    vx: NormalizedView,
+    vy: NormalizedView,
+    tx: str,
+    ty: str,
+    mirrored: bool = False,
 ) -> tuple[AlignedSegment, ...]:
-    """The diff-view alignment of a (possibly grouped) passage, in original offsets."""
+    """The diff-view alignment of a (possibly grouped) passage, in original offsets; `mirrored`: seen
+    from y (`Passage.mirrored`'s alignment, made directly: every step below treats the sides alike)."""
+    if mirrored:
+        vx, vy, tx, ty = vy, vx, ty, tx
     out: list[AlignedSegment] = []
     for cand in group:
         prev: tuple[int, int] | None = None
         for x, y, n in cand.blocks:
+            if mirrored:
+                x, y = y, x
             ox0, ox1 = vx.original_span(x, x + n)
             oy0, oy1 = vy.original_span(y, y + n)
             if prev is not None and (ox0 > prev[0] or oy0 > prev[1]):

@@ -249,9 +249,10 @@ def _pair(
     cancelled: CancelledFn | None,
     groups: list[list[Candidate]] | None = None,
     kinds_only: bool = False,
+    mirrored: bool = False,
 ) -> tuple[list[Passage], PairSummary]:
-    """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known);
-    `kinds_only`: see `compare_prepared`."""
+    """Passages between x (indexed) and y (scanned), oriented x → y, or y → x when `mirrored` (from
+    `groups` if already known); `kinds_only`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -281,26 +282,31 @@ def _pair(
         by0, by1 = y.view.original_span(box.y0, box.y1)
         ax1, by1 = _through_closing(x.text, ax1), _through_closing(y.text, by1)
         ax0, by0 = _through_opening(x.text, ax0, ax1), _through_opening(y.text, by0, by1)
+        sides = ((ix, ax0, ax1, x.text), (iy, by0, by1, y.text))
+        (a, a0, a1, ta), (b, b0, b1, tb) = sides[::-1] if mirrored else sides
         passages.append(
             Passage(
-                a=ix,
-                b=iy,
-                a_start=ax0,
-                a_end=ax1,
-                b_start=by0,
-                b_end=by1,
+                a=a,
+                b=b,
+                a_start=a0,
+                a_end=a1,
+                b_start=b0,
+                b_end=b1,
                 similarity=round(similarity, 4),
                 kind=kind,
-                a_text=x.text[ax0:ax1],
-                b_text=y.text[by0:by1],
-                alignment=segments(group, x.view, y.view, x.text, y.text),
+                a_text=ta[a0:a1],
+                b_text=tb[b0:b1],
+                alignment=segments(group, x.view, y.view, x.text, y.text, mirrored),
                 matched_chars=box.matched,
                 formula_share=round(share, 4),
             )
         )
+    # (mirrored: as sorting x → y, mirroring and sorting again did, since both keys tie the same passages)
     passages.sort(key=lambda p: (p.a_start, p.b_start))
-    summary = PairSummary(ix, iy, _ratio(copied_x, len(x.view)), _ratio(copied_y, len(y.view)))
-    return passages, summary
+    ratios = (_ratio(copied_x, len(x.view)), _ratio(copied_y, len(y.view)))
+    if mirrored:
+        return passages, PairSummary(iy, ix, ratios[1], ratios[0])
+    return passages, PairSummary(ix, iy, *ratios)
 
 
 #: Punctuation that closes the sentence or quotation a passage ends with; it belongs to the passage.
@@ -373,10 +379,8 @@ def compare_prepared(
     keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
     a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
     scan, whose labelling cost more than the rule."""
-    if not canonical(da, db):
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only)
-        mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
-        return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
+    if not canonical(da, db):  # computed from b's side, the passages made as seen from a
+        return _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only, mirrored=True)
     return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only)
 
 

@@ -41,6 +41,10 @@ class IntervalSet:
         i = bisect_right(self.ends, start)
         return i < len(self.starts) and self.starts[i] < end
 
+    def free_count(self, start: int, end: int) -> int:
+        """Characters of [start, end) not claimed."""
+        return end - start - self.taken.count(1, start, end)
+
     def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Pieces of [start, end) not covered by any interval."""
         parts = []
@@ -71,6 +75,10 @@ class Occupancy:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) >= 0
+
+    def free_count(self, start: int, end: int) -> int:
+        """Characters of [start, end) not claimed."""
+        return end - start - self.taken.count(1, start, end)
 
     def free_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """Pieces of [start, end) not claimed."""

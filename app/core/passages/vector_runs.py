@@ -138,8 +138,13 @@ def find_runs_vectorised(
     at, counts, in_y = _look_up(table, y_codes)
     if int(counts.sum()) > MAX_HITS:
         return None
-    # Expanded a chunk at a time, so that a long text reports progress and can be cancelled.
-    found_i, found_j = [], []
+    # Group the hits by diagonal, consecutive positions of one diagonal together: (diagonal, position)
+    # as one key, the position in its low bits, so that the next position of a diagonal is the next key
+    # (a position never fills its bits: it is below len(other)) and no hit needs dividing back.
+    bits = len(other).bit_length()
+    # Expanded a chunk at a time, so that a long text reports progress and can be cancelled; each chunk's
+    # hits become keys in place (the hits of a long pair are 0.4 M: no array of them is made twice).
+    keys = []
     for chunk in range(0, len(y_codes), _CHUNK):
         if chunk:
             if cancelled is not None and cancelled():
@@ -147,21 +152,22 @@ def find_runs_vectorised(
             if progress is not None:
                 progress(chunk, len(y_codes))
         part = counts[chunk : chunk + _CHUNK]
-        found_j.append(np.repeat(np.arange(chunk, chunk + len(part), dtype=np.int64), part))
+        js = np.repeat(np.arange(chunk, chunk + len(part), dtype=np.int64), part)
         firsts = np.repeat(table.firsts[at[chunk : chunk + _CHUNK]] - np.cumsum(part) + part, part)
-        found_i.append(table.positions[firsts + np.arange(int(part.sum()), dtype=np.int64)])
+        key = table.positions[firsts + np.arange(len(js), dtype=np.int64)]  # x of each hit, a new array
+        key -= js
+        key += len(other)
+        key <<= bits
+        key |= js
+        keys.append(key)
     if progress is not None:
         progress(len(y_codes), len(y_codes))
-    i_s, js = np.concatenate(found_i), np.concatenate(found_j)
-    if not len(i_s):
+    key = np.concatenate(keys)
+    if not len(key):
         return _NO_RUNS
-    # Group the hits by diagonal, consecutive positions of one diagonal together: (diagonal, position)
-    # as one key, the position in its low bits, so that the next position of a diagonal is the next key
-    # (a position never fills its bits: it is below len(other)) and no hit needs dividing back.
-    bits = len(other).bit_length()
-    key = np.sort(((i_s - js + len(other)) << bits) | js)
-    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1] + 1])
-    last = np.r_[first[1:] - 1, len(key) - 1]
+    key.sort()
+    breaks = np.flatnonzero(np.diff(key) != 1)  # where the next key is not this one's next position
+    first, last = np.r_[0, breaks + 1], np.r_[breaks, len(key) - 1]
     start = key[first]
     g_j = start & ((1 << bits) - 1)
     g_i, g_len = (start >> bits) - len(other) + g_j, key[last] - start + k
