@@ -165,7 +165,7 @@ def test_the_compare_program_ends_once_its_output_is_written(
     env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", _PROGRAM, *(paths.get(a, a) for a in argv), str(marker)],
-        env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == code and marker.read_text() == "exit functions ran"
     assert ("TEARDOWN" in done.stderr) is not ends_at_once
