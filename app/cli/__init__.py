@@ -111,9 +111,10 @@ def end_program(argv: Sequence[str], code: int) -> None:
     module and object freed one by one, ~3 ms of a 5,000-character comparison's ~110 ms): the exit
     functions run and the output is flushed first, so nothing is lost. Returns (and lets the interpreter
     end as usual) for any other command, while another thread or a child process could still be at
-    work, or when the output cannot be flushed (the interpreter then reports it as it always has)."""
+    work, once a library was opened (its database driver closes the usual way), or when the output cannot
+    be flushed (the interpreter then reports it as it always has)."""
     threading = sys.modules.get("threading")
-    if not argv or argv[0] not in ENDS_AT_ONCE or "multiprocessing" in sys.modules:
+    if not argv or argv[0] not in ENDS_AT_ONCE or {"multiprocessing", "sqlalchemy"} & sys.modules.keys():
         return
     if threading is not None and threading.active_count() > 1:
         return

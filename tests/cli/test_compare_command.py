@@ -152,15 +152,24 @@ sys.exit(main())
 
 @pytest.mark.parametrize(
     ("argv", "code", "ends_at_once"),
-    [(["compare", "A", "B", "--json"], 0, True), (["compare", "A"], 2, True), (["formulas", "A"], 0, False)],
-    ids=["compare", "compare-error", "other-command"],
+    [
+        (["compare", "A", "B", "--json"], 0, True),
+        (["compare", "A"], 2, True),
+        (["compare", "A", "B", "--json", "--db", "DB"], 0, False),
+        (["formulas", "A"], 0, False),
+    ],
+    ids=["compare", "compare-error", "compare-with-library", "other-command"],
 )
 def test_the_compare_program_ends_once_its_output_is_written(
     docs, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, ends_at_once: bool
 ) -> None:
     """Run as the program, a comparison ends without the interpreter's teardown (app.cli.end_program),
-    after the exit functions and with all of its output; other commands end the usual way."""
-    paths = {"A": str(docs[0]), "B": str(docs[1])}
+    after the exit functions and with all of its output; one that opened a library, and other commands,
+    end the usual way."""
+    paths = {"A": str(docs[0]), "B": str(docs[1]), "DB": str(tmp_path / "lib.sqlite")}
+    if "DB" in argv:
+        assert run(["import", paths["A"], paths["B"], "--db", paths["DB"]]) == 0
+        capsys.readouterr()
     marker = tmp_path / "marker"
     env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
     done = subprocess.run(
