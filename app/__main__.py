@@ -20,9 +20,13 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-    from app.cli import run
+    from app.cli import end_program, run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    code = run(arguments)
+    if argv is None:  # the program itself, not a caller in the same process
+        end_program(arguments, code)
+    return code
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from app.cli import run
 from app.core.text import content_hash
+from tests.conftest import REPO
 
 SHARED = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，切实解决群众急难愁盼问题。"
 A = "在全市经济工作会议上的讲话\n\n同志们：\n今年春耕生产形势很好。" + SHARED + "\n下面讲三点意见。\n"
@@ -125,3 +129,56 @@ def test_library_ids_are_compared_like_files(
     data = json.loads(capsys.readouterr().out)
     assert [d["sha256"] for d in data["documents"]] == [content_hash(A), content_hash(B)]
     assert len(data["passages"]) == 1
+
+
+_PROGRAM = """
+import atexit, os, sys
+from pathlib import Path
+
+
+def report_teardown(event, _args, write=os.write):  # the interpreter's teardown, which a comparison skips
+    if event == "cpython.PyInterpreterState_Clear":
+        write(2, b"TEARDOWN\\n")
+
+
+sys.addaudithook(report_teardown)
+atexit.register(Path(sys.argv[-1]).write_text, "exit functions ran")
+sys.argv = ["duidu", *sys.argv[1:-1]]
+from app.__main__ import main
+
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "ends_at_once"),
+    [
+        (["compare", "A", "B", "--json"], 0, True),
+        (["compare", "A"], 2, True),
+        (["compare", "A", "B", "--json", "--db", "DB"], 0, False),
+        (["formulas", "A"], 0, False),
+    ],
+    ids=["compare", "compare-error", "compare-with-library", "other-command"],
+)
+def test_the_compare_program_ends_once_its_output_is_written(
+    docs, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, ends_at_once: bool
+) -> None:
+    """Run as the program, a comparison ends without the interpreter's teardown (app.cli.end_program),
+    after the exit functions and with all of its output; one that opened a library, and other commands,
+    end the usual way."""
+    paths = {"A": str(docs[0]), "B": str(docs[1]), "DB": str(tmp_path / "lib.sqlite")}
+    if "DB" in argv:
+        assert run(["import", paths["A"], paths["B"], "--db", paths["DB"]]) == 0
+        capsys.readouterr()
+    marker = tmp_path / "marker"
+    env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, *(paths.get(a, a) for a in argv), str(marker)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == code and marker.read_text() == "exit functions ran"
+    assert ("TEARDOWN" in done.stderr) is not ends_at_once
+    assert run([paths.get(a, a) for a in argv]) == code
+    assert done.stdout == capsys.readouterr().out  # all of it
+    if argv[-1] == "--json":
+        assert json.loads(done.stdout)["passages"]

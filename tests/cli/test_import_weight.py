@@ -172,3 +172,33 @@ def test_similar_loads_the_engine_but_not_sqlalchemy_nor_anything_it_does_not_us
     assert _heavy(loaded, unused) == []
     shutil.rmtree(tmp_path / "home" / "cache" / VERDICTS_FOLDER)  # forgotten: the next open checks again
     assert "sqlalchemy" in _similar_in_a_fresh_process(library, env)[1]
+
+
+def test_comparing_two_files_imports_what_it_needs_with_the_collector_paused(tmp_path: Path):
+    """Every module `duidu compare FILE FILE` needs is imported before the command runs, with the garbage
+    collector paused (the compare parser's `preload`, app.cli._import_quietly): none comes in later."""
+    script = (
+        "import gc, io, sys\n"
+        "import app.cli as cli\n"
+        "real, seen = cli._import_quietly, {}\n"
+        "def spy(modules):\n"
+        "    real(modules)\n"
+        "    seen['modules'], seen['frozen'] = set(sys.modules), gc.get_freeze_count()\n"
+        "cli._import_quietly = spy\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        f"code = cli.run(['compare', {str(SAMPLE_A)!r}, {str(SAMPLE_B)!r}, '--json'])\n"
+        "sys.stdout = out\n"
+        "print('LATER', *sorted(set(sys.modules) - seen['modules']))\n"
+        "print('FROZEN', seen['frozen'], gc.isenabled())\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "DUIDU_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    env.pop("DUIDU_DB", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    later = done.stdout.split("LATER", 1)[1].split("FROZEN")[0].split()
+    frozen, enabled = done.stdout.split("FROZEN", 1)[1].split()
+    assert [name for name in later if not name.startswith("encodings.")] == []  # (a codec: the file's)
+    assert int(frozen) > 10_000 and enabled == "True"  # the imports' objects frozen, the collector back on

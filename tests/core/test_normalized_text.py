@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core import normalize as normalize_module
 from app.core.normalize import REDACTION, normalize, normalized_text
+from app.core.traditional import Folding
 
 _ALPHABET = [*"两个维护学思想 \n　“”「」，,。*×Xx某ＡａA1１𠀋、—□■", "**", "××", "某某", "xx"]
 
@@ -38,3 +40,30 @@ def test_the_whole_corpus_normalises_the_same_both_ways(corpus: Path) -> None:
             assert normalized_text(text, keep_punctuation=keep_punctuation) == (
                 normalize(text, keep_punctuation=keep_punctuation).text
             ), path.name
+
+
+_FOLDED = [*_ALPHABET, *"國這個發展（）【】！？；：ＡＺａｚ～·…\t\u3000\ufeff"]
+
+
+@given(st.lists(st.sampled_from(_FOLDED), max_size=60).map("".join), st.booleans(), st.booleans())
+def test_short_texts_fold_by_str_translate_exactly_as_long_ones_by_the_sparse_table(
+    text: str, keep_punctuation: bool, fold_traditional: bool
+) -> None:
+    setting = Folding.FOLD if fold_traditional else Folding.KEEP
+    plain = text.translate(normalize_module._table(keep_punctuation, setting))
+    changes, folded_of = normalize_module._sparse_table(keep_punctuation, setting)
+    assert changes.sub(lambda m: folded_of[m.group()], text) == plain
+    assert normalize_module._translate(text, keep_punctuation, setting) == plain
+
+
+def test_the_sparse_table_is_built_only_once_a_process_has_folded_enough(monkeypatch) -> None:
+    """A comparison of two short files never compiles the sparse table (~5 ms); a long run does."""
+    monkeypatch.setattr(normalize_module, "_plain_left", {})
+    normalize_module._sparse_table.cache_clear()
+    short = "我们要坚持以人民為中心的發展思想，" * 100
+    for _ in range(normalize_module.SPARSE_AFTER // len(short) - 1):
+        assert normalized_text(short, keep_punctuation=False) == normalize(short, keep_punctuation=False).text
+    assert normalize_module._sparse_table.cache_info().currsize == 0
+    long = short * (normalize_module.SPARSE_AFTER // len(short))
+    assert normalize(long, keep_punctuation=False).text == normalized_text(long, keep_punctuation=False)
+    assert normalize_module._sparse_table.cache_info().currsize == 1

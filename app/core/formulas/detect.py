@@ -181,7 +181,7 @@ class FormulaMatcher:
 
     def lexicon_candidates(self, normalised: str) -> list[tuple[int, int, int]]:
         """(start, end, form) of every lexicon wording in a normalised string, overlapping ones too."""
-        if not self._forms or not normalised:
+        if not self._lengths or not normalised:  # (not `_forms`: a cached matcher loads those later)
             return []
         sizes = self._lengths
         return [(end + 1 - sizes[i], end + 1, i) for end, i in self._automaton.iter(normalised) if i >= 0]

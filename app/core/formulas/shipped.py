@@ -12,11 +12,10 @@ import gc
 import importlib.util
 import re
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from app.core import normalize
 from app.core.formulas import detect, inflect, lexicon, lexicon_cache, word_list
@@ -34,7 +33,6 @@ MINED_FILE = "mined_formulas.tsv"
 IDIOM_FILE = "thuocl_chengyu.txt"
 CACHE_FILE = "formula-lexicon.cache"
 WORDS_CACHE_FILE = "general-words.cache"
-T = TypeVar("T")
 _lock = threading.Lock()
 
 
@@ -130,39 +128,86 @@ def load_shipped_files() -> LoadedLexicon:
     )
 
 
-@dataclass(frozen=True)
-class _Shipped:
-    lexicon: LoadedLexicon
-    idioms: frozenset[str]
-    matcher: FormulaMatcher
-
-
 #: FormulaMatcher attributes that are the word lists (stored once, not inside the matcher's state).
 _WORD_ATTRIBUTES = ("idioms", "common_words")
+#: The matcher's attributes that lexicon coverage reads (`lexicon_candidates`, `fragment_starts`, `longest`):
+#: the cache's first part, all a comparison loads (3 ms); the rest of the matcher, the entries and the
+#: idioms are its second part (25 ms), unpickled when first asked for.
+_COVERAGE_ATTRIBUTES = ("_automaton", "_fragments", "_lengths", "_scanner")
 
 
-def _build() -> dict[str, Any]:
-    """The cache payload, from the files: plain data, the entries and the matcher's compiled state."""
+def _build() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cache payload, from the files: the matcher's compiled state for coverage, then the entries, the
+    idioms and the rest of the matcher's state."""
     loaded = load_shipped_files()
     found_idioms = parse_idioms(idiom_path().read_text(encoding="utf-8"))
     matcher = FormulaMatcher(loaded.entries, idioms=found_idioms, common_words=LazyWordList(general_words))
     matcher._fragment_automaton()  # built now, so that the cache holds it too
     state = {k: v for k, v in vars(matcher).items() if k not in _WORD_ATTRIBUTES}
-    return {"lexicon": loaded, "idioms": found_idioms, "matcher": state}
+    coverage = {name: state.pop(name) for name in _COVERAGE_ATTRIBUTES}
+    return coverage, {"lexicon": loaded, "idioms": found_idioms, "matcher": state}
 
 
-def _restore(payload: dict[str, Any]) -> _Shipped:
-    matcher = FormulaMatcher.__new__(FormulaMatcher)
-    for name, value in payload["matcher"].items():
-        setattr(matcher, name, value)
-    # The general words (3 MB) load on first use: lexicon coverage, all a comparison asks, never needs them.
-    matcher.idioms, matcher.common_words = payload["idioms"], LazyWordList(general_words)
-    loaded, found_idioms = payload["lexicon"], payload["idioms"]
+def _coverage_state(state: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(state, dict) or set(state) != set(_COVERAGE_ATTRIBUTES):
+        raise TypeError("not a lexicon cache payload")
+    return state
+
+
+def _rest_state(payload: dict[str, Any]) -> tuple[LoadedLexicon, frozenset[str], dict[str, Any]]:
+    loaded, found_idioms, state = payload["lexicon"], payload["idioms"], payload["matcher"]
     if not isinstance(loaded, LoadedLexicon) or not isinstance(found_idioms, frozenset):
         raise TypeError("not a lexicon cache payload")
-    if matcher.entries != loaded.entries:
+    if state["entries"] != loaded.entries:
         raise ValueError("matcher and lexicon differ")
-    return _Shipped(loaded, found_idioms, matcher)
+    return loaded, found_idioms, state
+
+
+class _Shipped:
+    """The shipped lexicon, its idioms and its matcher, from the cache's parts: the matcher's coverage
+    state at once, everything else on first use of anything else (`_CachedMatcher`)."""
+
+    def __init__(self, parts: lexicon_cache.Parts) -> None:
+        self._parts = parts
+        self._rest: tuple[LoadedLexicon, frozenset[str]] | None = None
+        self._rest_lock = threading.Lock()  # not `_lock`: `shipped_lexicon()` holds that one
+        self.matcher = _CachedMatcher(self)
+        vars(self.matcher).update(parts.get(0, _coverage_state))
+
+    def _loaded(self) -> tuple[LoadedLexicon, frozenset[str]]:
+        """The entries and idioms, with the matcher's remaining state set (unpickled once)."""
+        with self._rest_lock:
+            if self._rest is None:
+                loaded, found_idioms, state = self._parts.get(1, _rest_state)
+                if self._parts.rebuilt:  # the first part came from a file now replaced: take the fresh one
+                    state = {**state, **self._parts.get(0, _coverage_state)}
+                state = {**state, "idioms": found_idioms, "common_words": LazyWordList(general_words)}
+                vars(self.matcher).update(state)
+                self._rest = loaded, found_idioms
+                _keep_for_life()
+            return self._rest
+
+    @property
+    def lexicon(self) -> LoadedLexicon:
+        return self._loaded()[0]
+
+    @property
+    def idioms(self) -> frozenset[str]:
+        return self._loaded()[1]
+
+
+class _CachedMatcher(FormulaMatcher):
+    """A `FormulaMatcher` restored from the cache: attributes other than coverage's are loaded the first
+    time one is asked for (Python calls `__getattr__` only for attributes not set)."""
+
+    def __init__(self, shipped: _Shipped) -> None:  # the state comes from the cache, not from entries
+        self._shipped = shipped
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_shipped":  # pickle's and copy's probes, a half-made object
+            raise AttributeError(name)
+        self._shipped._loaded()
+        return object.__getattribute__(self, name)
 
 
 def cache_path() -> Path:
@@ -179,21 +224,21 @@ def _code() -> list[Path | None]:
     return [*(Path(m.__file__) if m.__file__ else None for m in modules), Path(__file__)]
 
 
-def _load_cached(
-    path: Callable[[], Path], inputs: tuple[Path, ...], build: Callable[[], Any], check: Callable[[Any], T]
-) -> T:
+def _cached_parts(
+    path: Callable[[], Path], inputs: tuple[Path, ...], build: Callable[[], Sequence[Any]]
+) -> lexicon_cache.Parts:
     key = lexicon_cache.cache_key(inputs, _code())
     try:
-        where = path()
+        where: Path | None = path()
     except OSError:  # no cache folder can be made: build in memory
-        return check(build())
-    return lexicon_cache.load_or_build(where, key, build, check)
+        where = None
+    return lexicon_cache.Parts(where, key, build)
 
 
 @cache
 def _compiled() -> _Shipped:
-    shipped = _load_cached(
-        cache_path, (lexicon_path(), curated_path(), mined_path(), idiom_path()), _build, _restore
+    shipped = _Shipped(
+        _cached_parts(cache_path, (lexicon_path(), curated_path(), mined_path(), idiom_path()), _build)
     )
     _keep_for_life()
     return shipped
@@ -201,10 +246,9 @@ def _compiled() -> _Shipped:
 
 @cache
 def _general_words() -> WordList:
-    words = _load_cached(
-        words_cache_path, (_jieba_dictionary(),), lambda: WordList(_dictionary_words()).to_strings(),
-        WordList.from_strings,
-    )  # fmt: skip
+    words = _cached_parts(
+        words_cache_path, (_jieba_dictionary(),), lambda: (WordList(_dictionary_words()).to_strings(),)
+    ).get(0, WordList.from_strings)
     _keep_for_life()
     return words
 
