@@ -87,9 +87,13 @@ def less_boilerplate(
     signal = params.boilerplate
     if not isinstance(signal, FrequentBoilerplate) or not len(shingles.unique):
         return bounded
-    hashes = shingles.unique[shingles.inverse]
-    sure = signal.hashes[signal.counts >= signal.threshold + excluded]
-    positions = np.flatnonzero(np.isin(hashes, sure) & (hashes != NO_HASH))
+    # each distinct hash of the query looked up once in the sorted table (np.isin sorted both arrays)
+    sure = np.zeros(len(shingles.unique), dtype=bool)
+    if len(signal.hashes):
+        at = np.minimum(np.searchsorted(signal.hashes, shingles.unique), len(signal.hashes) - 1)
+        sure = (signal.hashes[at] == shingles.unique) & (signal.counts[at] >= signal.threshold + excluded)
+    sure &= shingles.unique != NO_HASH
+    positions = np.flatnonzero(sure[shingles.inverse])
     mask = common_mask(len(shingles.text), positions, signal.params.window)
     tightened = [(replace(found, bound=copy_bound(found, mask, params)), i) for found, i in bounded]
     return best_first(tightened, scores)
