@@ -255,7 +255,7 @@ def _confirm(
     formulas shared)."""
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
-    passages, summary = compare_prepared(side, excerpt, 0, 1, params)
+    passages, summary = compare_prepared(side, excerpt, 0, 1, params, kinds_only=True)
     copies, near = counted(side, excerpt, passages, params, len(query.view.text), kin)
     if not copies and not near:
         return None
