@@ -198,7 +198,8 @@ def _useful_postings(db: Db, hashes: Collection[int], ceiling: int) -> tuple[dic
         df = document_frequencies(db, hashes)
         useful = [h for h, n in df.items() if n <= ceiling]
         found = rows_by_hash(db, "hash, document_id", useful)
-        return df, np.fromiter(chain.from_iterable(found), dtype=np.int64, count=2 * len(found)).reshape(-1, 2)
+        rows = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=2 * len(found))
+        return df, rows.reshape(-1, 2)
     groups: list[tuple[int, int, str]] = []
     df: dict[int, int] = {}
     for table in POSTING_TABLES:

@@ -66,7 +66,8 @@ def test_a_cut_querys_stretches_get_the_shares_of_their_text() -> None:
         point = st.one_of(st.integers(0, size), *(st.sampled_from(edges) for _ in edges[:1]))
         for _ in range(3):
             start = data.draw(point)
-            end = data.draw(point.filter(lambda e: e >= start) | st.integers(start, min(size, start + 400)))
+            end = data.draw(point | st.integers(start, min(size, start + 400)))
+            start, end = min(start, end), max(start, end)
             exclude = frozenset({"a"})
             assert cut.formula_share(start, end, params, exclude) == alone.formula_share(
                 start, end, params, exclude
@@ -80,7 +81,10 @@ def test_the_whole_querys_forms_are_made_once_for_all_its_cuts() -> None:
     params = PassageParams(formula_oracle=formula_coverage, boilerplate=signal)
     query = prepare(SAMPLE.read_text(encoding="utf-8"), params)
     size = len(query.view.text)
-    cuts = [query_excerpt(query, ((0, size // 3), (size // 2, size))), query_excerpt(query, ((10, size - 10),))]
+    cuts = [
+        query_excerpt(query, ((0, size // 3), (size // 2, size))),
+        query_excerpt(query, ((10, size - 10),)),
+    ]
     for cut in cuts:
         cut.formula_share(5, 60, params, frozenset())  # inside the first piece
     assert signal.prepared == [query.view.text]  # the query's form, once; none for the cuts

@@ -49,7 +49,7 @@ def test_a_documents_stretches_get_the_shares_of_their_texts(library) -> None:
 
 
 def test_the_signal_leaving_versions_out_gives_the_same_shares_per_document(library) -> None:
-    """"Similar speeches" wraps the signal to leave the query's versions (and each candidate's) out
+    """ "Similar speeches" wraps the signal to leave the query's versions (and each candidate's) out
     (`AlsoExcluding`); its per-document form must leave the same documents out as its `share`."""
     others = holders(2)
     texts = [HOST, OTHER, *others, prose(300)]  # the notice in four speeches
