@@ -24,7 +24,7 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import all_shingles, fingerprints, normalised
+from app.core.shingles import all_shingles, fingerprints_of_normalised, normalised
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
@@ -160,8 +160,8 @@ def similar_documents(
         scan = (
             None if exclude is None or not stored else stored_similar(session, exclude, query, infos, texts)
         )
-        ids, scores = candidate_pool(
-            session, fingerprints(text), () if exclude is None else (exclude,), check
+        ids, scores = candidate_pool(  # the query's view is the text fingerprints are taken of
+            session, fingerprints_of_normalised(query.view.text), () if exclude is None else (exclude,), check
         )
         infos.update(document_infos(session, [i for i in ids if i not in infos]))
         texts.update(texts_of(session, [i for i in ids if i not in texts]))
