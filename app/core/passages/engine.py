@@ -292,9 +292,10 @@ def _pair(
     cancelled: CancelledFn | None,
     groups: list[list[Candidate]] | None = None,
     kinds_only: bool = False,
+    settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y (from `groups` if already known);
-    `kinds_only`: see `compare_prepared`."""
+    `kinds_only`, `settled`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -310,12 +311,15 @@ def _pair(
         else:
             # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
             share_x = x.formula_share(box.x0, box.x1, params, exclude)
-            share = max(
-                share_x,
-                share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
-                title_share(x.titles, box.x0, box.x1),
-                title_share(y.titles, box.y0, box.y1),
-            )
+            if settled is not None and share_x >= settled:
+                share = share_x  # a formula far enough over the bar for the caller: y's side not measured
+            else:
+                share = max(
+                    share_x,
+                    share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
+                    title_share(x.titles, box.x0, box.x1),
+                    title_share(y.titles, box.y0, box.y1),
+                )
             kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)
@@ -410,17 +414,21 @@ def compare_prepared(
     cancelled: CancelledFn | None = None,
     groups: list[list[Candidate]] | None = None,
     kinds_only: bool = False,
+    settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
     orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
     keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
     a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
-    scan, whose labelling cost more than the rule."""
+    scan, whose labelling cost more than the rule. `settled` (at least both formula bars), for a caller
+    that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
+    indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
+    that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""
     if not canonical(da, db):
-        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only)
+        passages, summary = _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only, settled)
         mirrored = sorted((p.mirrored() for p in passages), key=lambda p: (p.a_start, p.b_start))
         return mirrored, PairSummary(a, b, summary.b_copy_ratio, summary.a_copy_ratio)
-    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only)
+    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only, settled)
 
 
 def compare_pair(
