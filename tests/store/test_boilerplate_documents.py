@@ -27,12 +27,18 @@ def test_a_documents_stretches_get_the_shares_of_their_texts(library) -> None:
     ]
     signals = [LibraryBoilerplate(library.reader), FrequentBoilerplate(library.reader, library.location)]
     documents = [normalised(t) for t in (HOST, OTHER, others[0], NOTICE, texts[-1])]
-    prepared = [[signal.of_document(text) for text in documents] for signal in signals]
     notice_at = documents[0].index(normalised(NOTICE))
     assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[1]) > 0.75  # not vacuous
     assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[2]) == 0.0
+    _same_shares(signals, documents, excluded, 300)
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+def _same_shares(signals: list, documents: list[str], excluded: list[frozenset[str]], examples: int) -> None:
+    """Every stretch of every document, whichever documents are left out: the per-document form's share
+    is the signal's share of the stretch's text."""
+    prepared = [[signal.of_document(text) for text in documents] for signal in signals]
+
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.data())
     def same(data: st.DataObject) -> None:
         kind = data.draw(st.sampled_from(range(len(signals))))
@@ -63,23 +69,8 @@ def test_the_signal_leaving_versions_out_gives_the_same_shares_per_document(libr
     ]
     excluded = [frozenset(), frozenset({other}), frozenset({first}), frozenset({first, host})]
     documents = [normalised(t) for t in (HOST, OTHER, others[0], texts[-1])]
-    prepared = [[signal.of_document(text) for text in documents] for signal in signals]
     notice_at = documents[0].index(normalised(NOTICE))
     notice = documents[0][notice_at : notice_at + 100]
     assert signals[0].share(notice) > 0.75 and signals[0].share(notice, excluded[1]) == 0.0  # not vacuous
     assert signals[1].share(notice) > 0.75 and signals[1].share(notice, excluded[3]) == 0.0
-
-    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(st.data())
-    def same(data: st.DataObject) -> None:
-        kind = data.draw(st.sampled_from(range(len(signals))))
-        n = data.draw(st.sampled_from(range(len(documents))))
-        text = documents[n]
-        start = data.draw(st.integers(0, len(text)))
-        end = data.draw(st.integers(start, len(text)))
-        exclude = data.draw(st.sampled_from(excluded))
-        whole = prepared[kind][n]
-        assert whole is not None
-        assert whole.share(start, end, exclude) == signals[kind].share(text[start:end], exclude)
-
-    same()
+    _same_shares(signals, documents, excluded, 200)
