@@ -273,4 +273,12 @@ def query_excerpt(query: PreparedDocument, pieces: tuple[tuple[int, int], ...]) 
             offsets.append(view.offsets[start])
         offsets.extend(view.offsets[start:end])
     cut = NormalizedView(text, offsets, view.redaction_ends, view.original_length)
-    return replace(query, view=cut, _index=None, _titles=None, _partly_indexed=False)
+    starts, at = [], 0
+    for start, end in pieces:
+        starts.append(at)
+        at += end - start + len(REDACTION)
+    pieces_of = (query, tuple(starts), tuple(s for s, _ in pieces), tuple(e - s for s, e in pieces))
+    # its own labelling: a stretch inside one piece is labelled by the query's (made once for all pairs)
+    return replace(
+        query, view=cut, _index=None, _titles=None, _partly_indexed=False, _labelling={}, _pieces_of=pieces_of
+    )

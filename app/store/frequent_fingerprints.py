@@ -87,12 +87,21 @@ def less_boilerplate(
     signal = params.boilerplate
     if not isinstance(signal, FrequentBoilerplate) or not len(shingles.unique):
         return bounded
-    hashes = shingles.unique[shingles.inverse]
-    sure = signal.hashes[signal.counts >= signal.threshold + excluded]
-    positions = np.flatnonzero(np.isin(hashes, sure) & (hashes != NO_HASH))
+    positions = held_by_at_least(shingles, signal.hashes, signal.counts, signal.threshold + excluded)
     mask = common_mask(len(shingles.text), positions, signal.params.window)
     tightened = [(replace(found, bound=copy_bound(found, mask, params)), i) for found, i in bounded]
     return best_first(tightened, scores)
+
+
+def held_by_at_least(shingles: QueryShingles, hashes: np.ndarray, counts: np.ndarray, bar: int) -> np.ndarray:
+    """Positions of the query's shingles whose fingerprint the table (sorted `hashes`, their `counts`)
+    holds with a count ≥ `bar`: each distinct hash of the query looked up once in the sorted table
+    (np.isin sorted the query's hashes and the table's again for every query)."""
+    if not len(hashes):
+        return np.zeros(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(hashes, shingles.unique), len(hashes) - 1)
+    sure = (hashes[at] == shingles.unique) & (counts[at] >= bar) & (shingles.unique != NO_HASH)
+    return np.flatnonzero(sure[shingles.inverse])
 
 
 def similar_boilerplate(reader: Callable[[], Session], location: str) -> LibraryBoilerplate | None:

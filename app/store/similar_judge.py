@@ -11,6 +11,7 @@ other candidates (`template_share`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -19,6 +20,12 @@ from app.core.shingles import shingle_hashes
 from app.core.template_family import TemplateFamily, has_slots
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.reads import PARAMS as INDEX_PARAMS
+
+
+class DocumentSignal(Protocol):
+    """A boilerplate signal made for one document (`of_document`): the share of a stretch of it."""
+
+    def share(self, start: int, end: int, exclude: frozenset[str] = ...) -> float: ...
 
 
 def counted(
@@ -216,9 +223,29 @@ class AlsoExcluding:
         covered = getattr(self.signal, "covered", None)
         return None if covered is None else covered(normalised_text, self._left_out(exclude))
 
+    def of_document(self, normalised_text: str) -> AlsoExcludingDocument | None:
+        """The wrapped signal's form for stretches of one document (its shingles hashed once, see
+        `LibraryBoilerplate.of_document`), leaving the same documents out; None when it has none. Without
+        it every passage of every pair of a query hashed and looked up its own text again."""
+        of_document = getattr(self.signal, "of_document", None)
+        made = of_document(normalised_text) if of_document is not None else None
+        return None if made is None else AlsoExcludingDocument(made, self)
+
     def _left_out(self, exclude: frozenset[str]) -> frozenset[str]:
         left_out = exclude | self.hashes
         for key, theirs in self.versions:
             if key in exclude:
                 left_out |= theirs
         return left_out
+
+
+@dataclass(frozen=True, slots=True)
+class AlsoExcludingDocument:
+    """`AlsoExcluding.share` for stretches of one document: `share(start, end, exclude)` is
+    `AlsoExcluding.share(normalised_text[start:end], exclude)`."""
+
+    document: DocumentSignal
+    wrapper: AlsoExcluding
+
+    def share(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> float:
+        return self.document.share(start, end, self.wrapper._left_out(exclude))

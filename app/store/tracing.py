@@ -24,7 +24,7 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.classify import classify, lexical_share
-from app.core.shingles import all_shingles, fingerprints, normalised
+from app.core.shingles import all_shingles, fingerprints_of_normalised, normalised
 from app.core.similar_focus import (
     WHOLE_CHARS,
     Focus,
@@ -47,7 +47,14 @@ from app.store.reads import (
     texts_of,
 )
 from app.store.records import DocumentFilter
-from app.store.similar_judge import AlsoExcluding, Kin, counted, library_signal, prose_in
+from app.store.similar_judge import (
+    NEAR_THE_BAR,
+    AlsoExcluding,
+    Kin,
+    counted,
+    library_signal,
+    prose_in,
+)
 from app.store.similar_pool import candidate_pool
 from app.store.similar_rank import DocumentInfo, SimilarDocument, explained, ranked
 
@@ -160,8 +167,8 @@ def similar_documents(
         scan = (
             None if exclude is None or not stored else stored_similar(session, exclude, query, infos, texts)
         )
-        ids, scores = candidate_pool(
-            session, fingerprints(text), () if exclude is None else (exclude,), check
+        ids, scores = candidate_pool(  # the query's view is the text fingerprints are taken of
+            session, fingerprints_of_normalised(query.view.text), () if exclude is None else (exclude,), check
         )
         infos.update(document_infos(session, [i for i in ids if i not in infos]))
         texts.update(texts_of(session, [i for i in ids if i not in texts]))
@@ -255,7 +262,10 @@ def _confirm(
     formulas shared)."""
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
-    passages, summary = compare_prepared(side, excerpt, 0, 1, params)
+    # kinds only: a lone short clause is a formula by rule, and no short formula counts; settled: a side
+    # this far over the bar makes the passage a formula the judge counts nothing of (see `counted`)
+    settled = max(params.formula_share + NEAR_THE_BAR, params.short_formula_share)
+    passages, summary = compare_prepared(side, excerpt, 0, 1, params, kinds_only=True, settled=settled)
     copies, near = counted(side, excerpt, passages, params, len(query.view.text), kin)
     if not copies and not near:
         return None

@@ -3,7 +3,7 @@ test_bench_reuse_ranking.py once with the baseline's tree and once with this one
 both are measured the same way in one run.
 
 Usage: python reuse_ranking_worker.py QUERIES.json LIBRARY.sqlite → JSON on stdout: per query its key, the
-ids of its first 10 results and the wall and CPU seconds it took. Only `app` is imported from PYTHONPATH.
+ids of its first 10 results, their characters of copied prose, and the wall and CPU seconds it took. Only `app` is imported from PYTHONPATH.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def main(queries_file: str, library_file: str) -> None:
                 {
                     "key": query["key"],
                     "ids": [r.document.id for r in results],
+                    "matched": [r.matched_chars for r in results],
                     "wall": time.perf_counter() - started,
                     "cpu": time.process_time() - cpu_started,
                 }

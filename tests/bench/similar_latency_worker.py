@@ -2,7 +2,8 @@
 once with the baseline's tree and once with this one, so both are measured the same way in one run.
 
 Usage: python similar_latency_worker.py QUERIES.json LIBRARY.sqlite → JSON on stdout: per query the wall
-and CPU seconds and the result ids, plus the seconds the library took to open (its integrity check).
+and CPU seconds, the result ids and their characters of copied prose, plus the seconds the library took
+to open (its integrity check).
 Only `app` is imported from PYTHONPATH; nothing of the tests.
 """
 
@@ -22,7 +23,7 @@ def main(queries_file: str, library_file: str) -> None:
     started = time.perf_counter()
     library = open_library(library_file)
     opened = time.perf_counter() - started
-    wall, cpu, ids = [], [], []
+    wall, cpu, ids, matched = [], [], [], []
     with library:
         default_params().formula_oracle("预热")  # the lexicon loaded before timing, as the app has it
         first_wall, first_cpu = time.perf_counter(), time.process_time()
@@ -34,7 +35,10 @@ def main(queries_file: str, library_file: str) -> None:
             wall.append(time.perf_counter() - started)
             cpu.append(time.process_time() - cpu_started)
             ids.append([r.document.id for r in results])
-    print(json.dumps({"wall": wall, "cpu": cpu, "ids": ids, "open": opened, "first": first}))
+            matched.append([r.matched_chars for r in results])
+    print(
+        json.dumps({"wall": wall, "cpu": cpu, "ids": ids, "matched": matched, "open": opened, "first": first})
+    )
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ run. Top-1 and top-3 are printed for every split the labels hold (tuning, held-o
 tuned on: blind3 since issue 12r4), with CPU time per query, and the issue's held-out figure over the
 splits of NEVER_TUNED that are present ("blind" alone until a blind4 split is added).
 
-The baseline is main at BASELINE: its tree from $DUIDU_BASELINE_TREE, else /tmp/base-90f, else extracted
-with `git archive`. DUIDU_REUSE_SPLIT=tuning (or a comma list) asks those splits only.
+The baseline is main at BASELINE: its tree from $DUIDU_BASELINE_TREE, else /tmp/base-da6, else extracted
+with `git archive`. It also prints how many queries get the same top-10 (ids and characters of copied
+prose) from both trees. DUIDU_REUSE_SPLIT=tuning (or a comma list) asks those splits only.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ import pytest
 from tests.bench.baseline_tree import baseline_tree as shared_baseline_tree
 from tests.store.reuse_set import LABELS, ReuseSet, build_library
 
-#: main before issue 12r4 (session 4's baseline)
-BASELINE = "90ff2f4"
+#: main at the start of session 5 (da66b3a); $DUIDU_BASELINE_REF names another
+BASELINE = os.environ.get("DUIDU_BASELINE_REF", "da66b3a")
 REPO = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("reuse_ranking_worker.py")
 #: Splits no ranking change was ever tuned on: together, the issue's held-out figure.
@@ -36,7 +37,7 @@ NEVER_TUNED = ("blind", "blind4")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-90f")
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-da6")
 
 
 def present_splits() -> tuple[str, ...]:
@@ -122,4 +123,12 @@ def test_reuse_ranking_baseline_and_new(corpus: Path, tmp_path: Path) -> None:
             lines.append(line)
             if len(members) == 1:
                 lines.extend(misses)
+    same = [
+        q["key"]
+        for q in queries
+        if (results["baseline"][q["key"]]["ids"], results["baseline"][q["key"]].get("matched"))
+        == (results["new"][q["key"]]["ids"], results["new"][q["key"]].get("matched"))
+    ]
+    lines.append(f"same top-10 lists (ids and characters of copied prose): {len(same)}/{len(queries)}")
+    lines.extend(f"    differs: {q['key']}" for q in queries if q["key"] not in same)
     print("\n".join(lines))

@@ -6,9 +6,10 @@ every paragraph of one or two library speeches (the first dominant), fills up to
 corpus paragraphs (each of them is in ~20 library speeches: the candidates that make queries slow),
 shuffles the paragraphs and substitutes 0.5 % of the characters.
 
-The baseline is main at BASELINE (its tree from $DUIDU_BASELINE_TREE, else /tmp/base-90f, else extracted
+The baseline is main at BASELINE (its tree from $DUIDU_BASELINE_TREE, else /tmp/base-da6, else extracted
 with `git archive`); it and this checkout are timed by the same script (similar_latency_worker.py) in
-their own processes, alternately, twice each (each query's better run is kept, wall and CPU), then
+their own processes, alternately, twice each ($DUIDU_BENCH_ROUNDS; each query's best run is kept, wall
+and CPU; the top-10 lists of both must be the same unless DUIDU_SIMILAR_SAME_RESULTS=0), then
 through `duidu similar FILE --json` in fresh processes (start-up included). Budgets (issue 12): median <
 250 ms and worst < 1 s in-process; the CLI < 1 s including start-up.
 
@@ -39,13 +40,15 @@ from tests.bench.test_bench_tracing import DOCUMENTS, _library_file, _paragraphs
 from tests.store.reuse_set import paragraphs, substitute
 
 QUERIES = 16
+#: Runs of each tree, alternately; each query's fastest is kept ($DUIDU_BENCH_ROUNDS, default 2).
+ROUNDS = int(os.environ.get("DUIDU_BENCH_ROUNDS", "2"))
 REPO = Path(__file__).resolve().parents[2]
-BASELINE = os.environ.get("DUIDU_BASELINE_REF", "90ff2f4")  # a label for the printed figures
+BASELINE = os.environ.get("DUIDU_BASELINE_REF", "da66b3a")  # a label for the printed figures
 WORKER = Path(__file__).with_name("similar_latency_worker.py")
 
 
 def baseline_tree(scratch: Path) -> Path:
-    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-90f")
+    return shared_baseline_tree(scratch, BASELINE, "/tmp/base-da6")
 
 
 def long_queries(library_path: Path, corpus: Path) -> list[tuple[str, int]]:
@@ -119,7 +122,7 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
         _run(tree, ["-m", "app", "list", "--db", str(works[name])])
     runs: dict[str, list[dict]] = {"old": [], "new": []}
     load = [os.getloadavg()[0]]
-    for _round in range(2):  # alternately, so both see the same load
+    for _round in range(ROUNDS):  # alternately, so both see the same load
         for name, tree in trees.items():
             _wall, _cpu, out = _run(tree, [str(WORKER), str(queries_file), str(works[name])])
             runs[name].append(json.loads(out))
@@ -127,7 +130,7 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
     lines = [
         f"\n{len(queries)} queries of {min(len(q) for q, _ in queries):,}–{max(len(q) for q, _ in queries):,} "
         f"characters on {DOCUMENTS:,} speeches; load {load[0]:.1f}→{load[1]:.1f}; baseline {BASELINE} "
-        f"({trees['old']}); each query's better of 2 runs"
+        f"({trees['old']}); each query's best of {ROUNDS} runs"
     ]
     found: dict[str, int] = {}
     best: dict[str, tuple[list[float], list[float]]] = {}
@@ -149,8 +152,17 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
             f"  new vs old ({kind}): {statistics.median(old) / statistics.median(new):.1f}× faster at the median, "
             f"{max(old) / max(new):.1f}× at the worst"
         )
+    answers = {
+        name: [list(zip(r["ids"], r["matched"], strict=True)) for r in runs[name][:1]] for name in trees
+    }
+    same = sum(a == b for a, b in zip(answers["old"][0], answers["new"][0], strict=True))
+    lines.append(
+        f"  same top-10 lists (ids and characters of copied prose) in both trees: {same}/{len(queries)}"
+    )
     print("\n".join(lines))
     assert found["new"] >= found["old"]
+    if os.environ.get("DUIDU_SIMILAR_SAME_RESULTS", "1") != "0":  # a speed-up must not move an answer
+        assert same == len(queries)
 
 
 CLI_BASELINE = "90ff2f4"  # main before session 4

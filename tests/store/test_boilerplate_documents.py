@@ -11,6 +11,7 @@ from app.core.shingles import normalised
 from app.core.text import content_hash
 from app.store.boilerplate import LibraryBoilerplate
 from app.store.frequent_fingerprints import FrequentBoilerplate
+from app.store.similar_judge import AlsoExcluding
 from tests.store.boilerplate_texts import HOST, NOTICE, OTHER, holders, prose, store
 
 
@@ -26,12 +27,18 @@ def test_a_documents_stretches_get_the_shares_of_their_texts(library) -> None:
     ]
     signals = [LibraryBoilerplate(library.reader), FrequentBoilerplate(library.reader, library.location)]
     documents = [normalised(t) for t in (HOST, OTHER, others[0], NOTICE, texts[-1])]
-    prepared = [[signal.of_document(text) for text in documents] for signal in signals]
     notice_at = documents[0].index(normalised(NOTICE))
     assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[1]) > 0.75  # not vacuous
     assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[2]) == 0.0
+    _same_shares(signals, documents, excluded, 300)
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+def _same_shares(signals: list, documents: list[str], excluded: list[frozenset[str]], examples: int) -> None:
+    """Every stretch of every document, whichever documents are left out: the per-document form's share
+    is the signal's share of the stretch's text."""
+    prepared = [[signal.of_document(text) for text in documents] for signal in signals]
+
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.data())
     def same(data: st.DataObject) -> None:
         kind = data.draw(st.sampled_from(range(len(signals))))
@@ -45,3 +52,25 @@ def test_a_documents_stretches_get_the_shares_of_their_texts(library) -> None:
         assert whole.share(start, end, exclude) == signals[kind].share(text[start:end], exclude)
 
     same()
+
+
+def test_the_signal_leaving_versions_out_gives_the_same_shares_per_document(library) -> None:
+    """ "Similar speeches" wraps the signal to leave the query's versions (and each candidate's) out
+    (`AlsoExcluding`); its per-document form must leave the same documents out as its `share`."""
+    others = holders(2)
+    texts = [HOST, OTHER, *others, prose(300)]  # the notice in four speeches
+    store(library, *texts)
+    host, other, first = (content_hash(t) for t in (HOST, OTHER, others[0]))
+    signals = [
+        AlsoExcluding(FrequentBoilerplate(library.reader, library.location), frozenset({host})),
+        AlsoExcluding(
+            LibraryBoilerplate(library.reader), frozenset(), ((first, frozenset({other})),)
+        ),  # comparing with `first` leaves `other` out too
+    ]
+    excluded = [frozenset(), frozenset({other}), frozenset({first}), frozenset({first, host})]
+    documents = [normalised(t) for t in (HOST, OTHER, others[0], texts[-1])]
+    notice_at = documents[0].index(normalised(NOTICE))
+    notice = documents[0][notice_at : notice_at + 100]
+    assert signals[0].share(notice) > 0.75 and signals[0].share(notice, excluded[1]) == 0.0  # not vacuous
+    assert signals[1].share(notice) > 0.75 and signals[1].share(notice, excluded[3]) == 0.0
+    _same_shares(signals, documents, excluded, 200)

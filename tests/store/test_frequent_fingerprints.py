@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
-from app.core.shingles import normalised
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.shingles import NO_HASH, normalised
+from app.core.similar_focus import QueryShingles
 from app.core.text import content_hash
 from app.paths import cache_dir
 from app.store.boilerplate import LibraryBoilerplate
-from app.store.frequent_fingerprints import FOLDER, FrequentBoilerplate
+from app.store.frequent_fingerprints import FOLDER, FrequentBoilerplate, held_by_at_least
 from app.store.repository import remove_document
 from tests.store.boilerplate_texts import HOST, NOTICE, OTHER, holders, prose, store
 
@@ -73,3 +78,25 @@ def test_after_an_import_the_table_is_brought_up_to_date_not_read_again(library,
         remove_document(session, added[0])
     FrequentBoilerplate(library.reader, library.location)
     assert len(reads) == 2  # a removal lowers counts: read again
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(-6, 6), max_size=60),
+    st.dictionaries(st.integers(-6, 6), st.integers(1, 9), max_size=10),
+    st.integers(1, 9),
+)
+def test_the_querys_frequent_shingles_are_found_by_lookup_as_by_set_membership(
+    query: list[int], table: dict[int, int], bar: int
+) -> None:
+    """`held_by_at_least` (a lookup of each distinct hash in the sorted table) finds the positions
+    np.isin of the hashes held ≥ `bar` times finds; `NO_HASH` (a shingle across a joint) never counts."""
+    hashes = np.array([NO_HASH if h == 0 else h for h in query], dtype=np.int64)
+    unique, inverse = np.unique(hashes, return_inverse=True)
+    shingles = QueryShingles("", unique, inverse.reshape(-1))
+    held = {NO_HASH if h == 0 else h: n for h, n in table.items()}  # the table may hold it too
+    keys = np.array(sorted(held), dtype=np.int64)
+    counts = np.array([held[k] for k in sorted(held)], dtype=np.int64)
+    sure = keys[counts >= bar]
+    expected = np.flatnonzero(np.isin(hashes, sure) & (hashes != NO_HASH))
+    assert held_by_at_least(shingles, keys, counts, bar).tolist() == expected.tolist()

@@ -186,3 +186,35 @@ def test_a_communique_finds_the_report_it_restates_before_its_siblings_template(
     results = similar_documents(library, query, top=5)
     assert results and results[0].document.id == report
     assert {r.document.id for r in results[1:]} <= set(siblings)
+
+
+def test_lone_clauses_are_not_measured_and_the_results_stay_the_same(library, monkeypatch) -> None:
+    """A short clause shared alone is a formula by rule, and the judge never counts a short formula, so
+    confirming a candidate asks the engine for kinds only (`kinds_only`; and `settled`: a formula far
+    over the bar on one side is not measured on the other): those clauses' shares are not measured, and
+    the results are those of measuring everything."""
+    from app.core.passages import engine
+    from app.store import tracing
+
+    long_part, clauses = prose(300), [prose(18)[:18] for _ in range(3)]
+    source = prose(900) + long_part + "".join(prose(400) + c for c in clauses) + prose(400)
+    query = prose(700) + long_part + "".join(prose(350) + c for c in clauses) + prose(300)
+    store(library, source, *[prose(600) for _ in range(6)])
+    measured: list[int] = []
+    share = engine.PreparedDocument.formula_share
+
+    def counting(self, start, end, params, exclude):  # type: ignore[no-untyped-def]
+        measured.append(end - start)
+        return share(self, start, end, params, exclude)
+
+    monkeypatch.setattr(engine.PreparedDocument, "formula_share", counting)
+    lean = similar_documents(library, query, top=5)
+    lean_sizes, measured[:] = list(measured), []
+    confirm = tracing.compare_prepared
+    monkeypatch.setattr(  # everything measured: neither kinds only nor settled formulas
+        tracing, "compare_prepared", lambda *a, kinds_only=False, settled=None, **k: confirm(*a, **k)
+    )
+    full = similar_documents(library, query, top=5)
+    assert lean == full and len(lean) == 1 and lean[0].matched_chars >= 290
+    assert sum(0 < size < 24 for size in measured) >= len(clauses)  # the clauses were found, and measured
+    assert not any(0 < size < 24 for size in lean_sizes)

@@ -75,6 +75,24 @@ def test_candidates_are_the_same_through_sqlite_and_portable_sql(library, monkey
     assert fast[0].document_id == ids[5] and fast[0].shared > fast[-1].shared  # the same three paragraphs
 
 
+def test_fingerprints_too_common_to_weigh_are_left_out_on_both_paths(library, monkeypatch) -> None:
+    """SQLite reads each fingerprint's count and holders in one pass (`group_concat`); a fingerprint held
+    by more than `max_useful_df` documents (8 here) must still be left out, as the portable path does."""
+    common = PARAGRAPHS[0]
+    texts = [f"{common}\n{PARAGRAPHS[1 + i % 4]}\n第{i}篇讲话的结尾。" for i in range(12)]
+    with library.writer.begin() as session:
+        ids = [add_document(session, t, DocumentMeta(title=str(i))).id for i, t in enumerate(texts)]
+    query = fingerprints(texts[0])
+    with library.reader() as session:
+        fast = find_candidates(session, query, exclude=[ids[0]], limit=20)
+        with _portable(monkeypatch):
+            assert find_candidates(session, query, exclude=[ids[0]], limit=20) == fast
+        frequencies = document_frequencies(session, query)
+    assert max(frequencies.values()) == 12  # the common paragraph's fingerprints: over the ceiling
+    # only the speeches sharing the second paragraph too are candidates (ids[4], ids[8]: 1 + i % 4 == 1)
+    assert sorted(c.document_id for c in fast) == [ids[4], ids[8]]
+
+
 def test_candidates_within_a_selection(library) -> None:
     ids = _store(library)
     with library.reader() as session:

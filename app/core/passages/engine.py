@@ -8,6 +8,7 @@ from the other side.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -56,6 +57,11 @@ class PreparedDocument:
     _shares_params: PassageParams | None = field(default=None, repr=False)
     #: per labelling hook (formula oracle, boilerplate signal): (the hook, the text, what it made of it)
     _labelling: dict[str, tuple[object, str, Any]] = field(default_factory=dict, repr=False)
+    #: this view is pieces of another document's view: (that document, each piece's start here, its start
+    #: there, its length), so a stretch inside one piece is labelled by that document's hooks
+    _pieces_of: tuple[PreparedDocument, tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = field(
+        default=None, repr=False
+    )
 
     def formula_share(self, start: int, end: int, params: PassageParams, exclude: frozenset[str]) -> float:
         """`classify.formula_share` of the normalised stretch [start, end) of this document, its costly parts
@@ -89,7 +95,15 @@ class PreparedDocument:
         made = self._labelling.get(name)
         if made is None or made[0] is not hook or made[1] is not self.view.text:
             of_document = getattr(hook, "of_document", None)
-            made = self._labelling[name] = (hook, self.view.text, of_document and of_document(self.view.text))
+            if of_document is None:
+                made = (hook, self.view.text, None)
+            elif self._pieces_of is None:
+                made = (hook, self.view.text, of_document(self.view.text))
+            else:
+                whole = self._pieces_of[0]._prepared(name, hook)
+                mapped = None if whole is None else InPieces(whole, self._pieces_of, hook, self.view.text)
+                made = (hook, self.view.text, mapped)
+            self._labelling[name] = made
         return made[2]
 
     @property
@@ -125,6 +139,35 @@ class PreparedDocument:
     @property
     def order_key(self) -> tuple[int, str, str]:
         return (len(self.view.text), self.view.text, self.text)
+
+
+class InPieces:
+    """A labelling hook's per-document form (`of_document`) for a view made of pieces of another document
+    (`PreparedDocument._pieces_of`): a stretch inside one piece is the same text as a stretch of that
+    document, so it is asked there (made once for a query and shared by the cut of it compared with each
+    candidate); a stretch across a joint is asked of a form made for this view's own text."""
+
+    __slots__ = ("_hook", "_lengths", "_own", "_starts", "_text", "_theirs", "_whole")
+
+    def __init__(
+        self,
+        whole: Any,
+        pieces: tuple[PreparedDocument, tuple[int, ...], tuple[int, ...], tuple[int, ...]],
+        hook: object,
+        text: str,
+    ) -> None:
+        self._whole, self._hook, self._text = whole, hook, text
+        _, self._starts, self._theirs, self._lengths = pieces
+        self._own: Any = None
+
+    def share(self, start: int, end: int, *rest: Any) -> float:
+        n = bisect_right(self._starts, start) - 1
+        if n >= 0 and end <= self._starts[n] + self._lengths[n]:
+            shift = self._theirs[n] - self._starts[n]
+            return self._whole.share(start + shift, end + shift, *rest)
+        if self._own is None:
+            self._own = self._hook.of_document(self._text)  # type: ignore[attr-defined]
+        return self._own.share(start, end, *rest)
 
 
 def prepare(text: str, params: PassageParams) -> PreparedDocument:
@@ -250,9 +293,10 @@ def _pair(
     groups: list[list[Candidate]] | None = None,
     kinds_only: bool = False,
     mirrored: bool = False,
+    settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y, or y → x when `mirrored` (from
-    `groups` if already known); `kinds_only`: see `compare_prepared`."""
+    `groups` if already known); `kinds_only`, `settled`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -268,12 +312,15 @@ def _pair(
         else:
             # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
             share_x = x.formula_share(box.x0, box.x1, params, exclude)
-            share = max(
-                share_x,
-                share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
-                title_share(x.titles, box.x0, box.x1),
-                title_share(y.titles, box.y0, box.y1),
-            )
+            if settled is not None and share_x >= settled:
+                share = share_x  # a formula far enough over the bar for the caller: y's side not measured
+            else:
+                share = max(
+                    share_x,
+                    share_x if ny == nx else y.formula_share(box.y0, box.y1, params, exclude),
+                    title_share(x.titles, box.x0, box.x1),
+                    title_share(y.titles, box.y0, box.y1),
+                )
             kind = "formula" if n in lone else classify(share, min(len(nx), len(ny)), params)
         if kind == "copy":
             copied_x.add(box.x0, box.x1)
@@ -373,15 +420,21 @@ def compare_prepared(
     cancelled: CancelledFn | None = None,
     groups: list[list[Candidate]] | None = None,
     kinds_only: bool = False,
+    settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
     orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
     keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
     a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
-    scan, whose labelling cost more than the rule."""
+    scan, whose labelling cost more than the rule. `settled` (at least both formula bars), for a caller
+    that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
+    indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
+    that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""
     if not canonical(da, db):  # computed from b's side, the passages made as seen from a
-        return _pair(db, da, b, a, params, progress, cancelled, groups, kinds_only, mirrored=True)
-    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only)
+        return _pair(
+            db, da, b, a, params, progress, cancelled, groups, kinds_only, mirrored=True, settled=settled
+        )
+    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only, settled=settled)
 
 
 def compare_pair(
