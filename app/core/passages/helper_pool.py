@@ -3,13 +3,14 @@
 Comparing eight long speeches is 28 pairs. Run in the process that shows them, their matching shares one
 interpreter lock with the GUI thread, and every stretch of it is a stretch the window cannot answer. So:
 
-- When the labels travel (the shipped lexicon, or any oracle that pickles by name, and no library
-  boilerplate signal: `labels_travel`), each pair is matched *and labelled* in a pool process
-  (`labelled_pairs`, `compare_prepared` there): the caller only receives the finished passages, pair by
-  pair as they land, so panes can be drawn while the other pairs still run.
-- Otherwise (a library signal that reads the library) the pool finds where pairs share text
-  (`engine.pair_groups`, which asks neither lexicon nor signal) from the end of the list while the caller
-  works from the front, and the caller labels every pair itself (`shared_groups`).
+- When the labels travel (the shipped lexicon, or any oracle that pickles by name; no library
+  boilerplate signal, or a snapshot of it: app.core.boilerplate_share; see `labels_travel`), each pair
+  is matched *and labelled* in a pool process (`labelled_pairs`, `compare_prepared` there): the caller
+  only receives the finished passages, pair by pair as they land, so panes can be drawn while the other
+  pairs still run.
+- Otherwise (a user lexicon, a library signal that reads the library) the pool finds where pairs share
+  text (`engine.pair_groups`, which asks neither lexicon nor signal) from the end of the list while the
+  caller works from the front, and the caller labels every pair itself (`shared_groups`).
 Either way the passages are exactly those of a single process.
 
 The pool is spawned (a fresh interpreter: never a fork of a process running Qt threads), started early
@@ -312,8 +313,9 @@ def _travels(obj: object) -> bool:
 
 def labels_travel(params: PassageParams) -> bool:
     """Whether a pool process labels a pair exactly as this process would: its formula oracle travels by
-    name and there is no library boilerplate signal (that one reads this process's open library)."""
-    return params.boilerplate is None and _travels(params.formula_oracle)
+    name, and there is no library boilerplate signal or one that travels (a snapshot of it: the library's
+    own signal reads this process's open library)."""
+    return _travels(params.boilerplate) and _travels(params.formula_oracle)
 
 
 def pool_labels(lengths: Sequence[int], pairs: Sequence[tuple[int, int]], params: PassageParams) -> bool:
