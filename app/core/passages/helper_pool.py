@@ -22,6 +22,7 @@ itself; `labelled_pairs` says so in one line (`on_trouble`).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -197,9 +198,12 @@ def _labelled_in_helper(
     x_text: str, y_text: str, a: int, b: int, params: PassageParams
 ) -> tuple[list[Passage], PairSummary]:
     params = _same_params(params)
-    return compare_prepared(
-        _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params), a, b, params
-    )
+    x, y = _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params)
+    gc.disable()  # a pair makes ~10^5 short-lived acyclic objects: the young passes they trip find nothing
+    try:
+        return compare_prepared(x, y, a, b, params)
+    finally:
+        gc.enable()
 
 
 def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
