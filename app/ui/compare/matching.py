@@ -11,7 +11,7 @@ A first open's matching starts as early as it helps:
 
 The result replaces what is shown; each pane whose pairs are all matched while others still run is drawn
 at once from provisional Links (`_on_pane_ready`). The view mixes this in and sets the attributes listed
-on the class.
+on the class; its strings are the view's (translation context "CompareView").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled
@@ -236,9 +236,12 @@ class ViewMatching:
         self.params.set_busy(False)
         self._update_export_enabled()
         if isinstance(exc, Cancelled):
-            self.params.set_status(self.tr("Cancelled; showing the previous result."))  # type: ignore[attr-defined]
+            self.params.set_status(
+                QCoreApplication.translate("CompareView", "Cancelled; showing the previous result.")
+            )
         else:
-            self.params.set_status(self.tr("Comparison failed: {0}").format(exc))  # type: ignore[attr-defined]
+            failed = QCoreApplication.translate("CompareView", "Comparison failed: {0}")
+            self.params.set_status(failed.format(exc))
 
     def _on_result(
         self, generation: int, result: CompareResult, key: MemoKey | None = None, *, check: bool = False
