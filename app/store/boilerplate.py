@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from app.core.boilerplate_share import DocumentBoilerplate, FrozenBoilerplate, coverage
 from app.core.shingles import NO_HASH, ShingleParams, shingle_hashes
 from app.store.reads import (
     PARAMS,
@@ -106,7 +107,22 @@ class LibraryBoilerplate:
         if not frequent:
             return None
         positions = np.flatnonzero(np.isin(hashes, np.fromiter(frequent, dtype=np.int64)))
-        return _coverage(positions, len(normalised_text), self.params)
+        return coverage(positions, len(normalised_text), self.params)
+
+    def frozen(self, normalised_texts: Iterable[str], digests: Iterable[str]) -> FrozenBoilerplate:
+        """This signal's answers for these documents (normalised texts) and any stretch of them, read now
+        and kept (`FrozenBoilerplate`: it travels to another process); `digests` are their content hashes,
+        the documents a pair leaves out."""
+        k = self.params.k
+        hashes = [shingle_hashes(text, k) for text in normalised_texts if len(text) >= k]
+        distinct = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.int64)
+        distinct = distinct[distinct != NO_HASH]
+        with self.reading():
+            df = self.frequencies(distinct)
+            counted = df >= self.threshold
+            frequent = dict(zip(distinct[counted].tolist(), df[counted].tolist(), strict=True))
+            held = {d: s & frequent.keys() for d in set(digests) for s in self.held_by(frozenset((d,)))}
+        return FrozenBoilerplate(self.identity(), self.threshold, self.params, frequent, held)
 
     def of_document(self, normalised_text: str) -> DocumentBoilerplate | None:
         """The signal for stretches of one document (None when it gives none): `share(start, end, exclude)`
@@ -202,69 +218,6 @@ class LibraryBoilerplate:
         else:
             self._held.move_to_end(document_id)
         return held
-
-
-class DocumentBoilerplate:
-    """`LibraryBoilerplate.share` for stretches of one document, made once per document: its shingles are
-    hashed once and each position's library-wide frequency is looked up on first need, so a stretch's
-    share costs array slices, not hashing and set building per passage of every pair. Exact: a shingle's
-    hash depends on its eight characters alone, so a stretch's hashes are a slice of the document's."""
-
-    __slots__ = ("_df", "_hashes", "_signal")
-
-    def __init__(self, signal: LibraryBoilerplate, normalised_text: str) -> None:
-        self._signal = signal
-        self._hashes = shingle_hashes(normalised_text, signal.params.k)
-        self._df = np.full(len(self._hashes), -1, dtype=np.int64)  # -1: not looked up yet
-
-    def share(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> float:
-        """The share of the document's normalised characters [start, end) that `LibraryBoilerplate.share`
-        gives for that stretch's text."""
-        signal, k = self._signal, self._signal.params.k
-        if end - start < k:
-            return 0.0
-        last = end - k + 1  # shingle positions of the stretch: [start, last)
-        df = self._df[start:last]
-        unknown = np.flatnonzero(df < 0)
-        if len(unknown):
-            df[unknown] = signal.frequencies(self._hashes[start:last][unknown])
-        threshold = signal.threshold
-        common = np.flatnonzero(df >= threshold)
-        if not len(common):
-            return 0.0
-        # leaving the excluded documents out lowers a frequency by at most their number: only shingles
-        # that close to the bar are checked against their fingerprints
-        near = common[df[common] < threshold + len(exclude)].tolist()
-        held = signal.held_by(exclude) if near else []
-        if held:
-            hashes = self._hashes[start:last]
-            out = [p for p in near if df[p] - sum(int(hashes[p]) in s for s in held) < threshold]
-            if out:
-                common = common[~np.isin(common, out)]
-                if not len(common):
-                    return 0.0
-        return float(np.count_nonzero(_coverage(common, end - start, signal.params))) / (end - start)
-
-
-def _coverage(positions: np.ndarray, length: int, params: ShingleParams) -> np.ndarray:
-    """The characters of a text of `length` covered by its frequent shingles at `positions` (ascending)."""
-    covered = np.zeros(length + 1, dtype=np.int32)
-    for first, last in _stretches(positions.tolist(), params.window):
-        covered[first] += 1
-        covered[last + params.k] -= 1
-    return np.cumsum(covered)[:-1] > 0
-
-
-def _stretches(frequent: list[int], window: int) -> list[tuple[int, int]]:
-    """First and last position of each run of frequent shingles at most `window` apart: documents holding
-    a shared run keep one of its fingerprints at least every `window` shingles, so the run is one stretch."""
-    runs = [[frequent[0], frequent[0]]]
-    for position in frequent[1:]:
-        if position - runs[-1][1] > window:
-            runs.append([position, position])
-        else:
-            runs[-1][1] = position
-    return [(first, last) for first, last in runs]
 
 
 def library_boilerplate(reader: Callable[[], Session]) -> LibraryBoilerplate | None:

@@ -110,6 +110,20 @@ def similar_boilerplate(reader: Callable[[], Session], location: str) -> Library
     return signal if signal.active else None
 
 
+def ready_boilerplate(reader: Callable[[], Session], location: str) -> LibraryBoilerplate | None:
+    """The library's signal (None when it gives none), read from its table of frequent fingerprints when
+    that table is at hand for the index as it is (this process or the cache folder holds it: an import
+    brings it up to date), else the signal that looks frequencies up: building the table here could cost
+    seconds on a large library whose last change was no import."""
+    signal = LibraryBoilerplate(reader)
+    if not signal.active:
+        return None
+    with reader() as session:
+        key = (location, index_stamp(session), signal.threshold)
+    ready = key in _KEPT or (Path(location).is_absolute() and _cache_file(key).is_file())
+    return FrequentBoilerplate(reader, location) if ready else signal
+
+
 def similar_params(library: Library, formula_oracle: FormulaOracle | None = None) -> PassageParams:
     """`default_params` with the library's boilerplate read from its table of frequent fingerprints
     (app.store.frequent_fingerprints: the same shares, without an index lookup per compared passage)."""

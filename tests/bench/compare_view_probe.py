@@ -12,6 +12,7 @@ time on a busy machine; the probe waits in the event loop, so they count no poll
 or pool processes'. Three opens: a first one (no cache, fills the library's comparison cache), then two reopens
 served by the cache. Only stable public API is used, so older code runs it unchanged. Before the first
 open the probe does what the app does when a library opens (`library_opened`), unless DUIDU_PROBE_COLD=1.
+DUIDU_PROBE_SIGNAL=1: the speeches are in the library, which then gives its boilerplate signal (`library_signal`).
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ class Heartbeat:
         return self.longest / 1000
 
 
-def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[str, float]:
+def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "", source=None) -> dict[str, float]:
+    """One open; `source`: the library's boilerplate source, given as the app's host gives it."""
+    import inspect
+
     from app.ui.compare import CompareView
 
     arrived: list[float] = []
@@ -97,7 +101,12 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "") -> dict[st
     loop = QEventLoop()
     started, cpu, process_cpu = time.perf_counter(), time.thread_time(), time.process_time()
     helper_cpu = children_cpu()
-    view = CompareView(documents, cache=cache)
+    if source is not None and "boilerplate_source" in inspect.signature(CompareView).parameters:
+        view = CompareView(documents, cache=cache, boilerplate_source=source)
+    else:  # older code: the host set it after construction
+        view = CompareView(documents, cache=cache)
+        if source is not None:
+            view.boilerplate_source = source
     view.result_ready.connect(lambda _result: arrived.append(time.perf_counter()))
     view.highlights_ready.connect(
         lambda: (done.append(time.perf_counter()), done_cpu.append(time.thread_time()), loop.quit())
@@ -170,6 +179,22 @@ def library_opened(timeout: float = 60.0) -> None:
         pool.wait_started(timeout)
 
 
+def library_signal(library, documents):
+    """DUIDU_PROBE_SIGNAL=1: the real app's case. The compared speeches are imported into the library as
+    the app imports (indexed, then its table of frequent fingerprints brought up to date), so the library
+    gives a boilerplate signal (five indexed speeches or more); its source, as the app's host passes it."""
+    from app.core.model import DocumentMeta
+    from app.store import add_document
+    from app.store.frequent_fingerprints import refresh_frequent
+    from app.ui.compare.cache import boilerplate_source
+
+    with library.writer.begin() as session:
+        for document in documents:
+            add_document(session, document.text, DocumentMeta(title=document.name))
+    refresh_frequent(library)
+    return boilerplate_source(library)
+
+
 def main(argv: list[str]) -> None:
     library_path, *files = argv
     app = QApplication([])  # noqa: F841 (kept alive for the views)
@@ -183,14 +208,15 @@ def main(argv: list[str]) -> None:
         text = clean_text(Path(file).read_text(encoding="utf-8"))
         documents.append(CompareDocument(Path(file).stem, text, content_hash(text)))
     library = open_library(library_path)
+    source = library_signal(library, documents) if os.environ.get("DUIDU_PROBE_SIGNAL") == "1" else None
     if os.environ.get("DUIDU_PROBE_COLD") != "1":
         library_opened()
     heartbeat = Heartbeat()
     shot = os.environ.get("DUIDU_PROBE_SHOT", "")
     runs = {
-        "first": open_view(documents, LibraryPairCache(library), heartbeat),
-        "reopen": open_view(documents, LibraryPairCache(library), heartbeat),
-        "reopen again": open_view(documents, LibraryPairCache(library), heartbeat, shot),
+        "first": open_view(documents, LibraryPairCache(library), heartbeat, "", source),
+        "reopen": open_view(documents, LibraryPairCache(library), heartbeat, "", source),
+        "reopen again": open_view(documents, LibraryPairCache(library), heartbeat, shot, source),
     }
     library.close()
     print(json.dumps(runs), flush=True)

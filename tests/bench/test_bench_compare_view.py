@@ -194,7 +194,9 @@ EIGHT_ROUNDS = int(os.environ.get("DUIDU_BENCH_ROUNDS", "2"))
 def test_eight_congress_reports(corpus, tmp_path):
     """The 8-pane view on congress reports, this code beside the baseline code (DUIDU_BENCH_BASELINE, a
     checkout of older code) in the same run; screenshots of the last reopen go to tmp_path (printed). Each
-    probe first does what the app does when a library opens (its preload; DUIDU_PROBE_COLD=1: not)."""
+    probe first does what the app does when a library opens (its preload; DUIDU_PROBE_COLD=1: not).
+    DUIDU_PROBE_SIGNAL=1: the real app's case, a library holding the speeches, so its boilerplate signal
+    labels too (compare_view_probe.library_signal)."""
     files = [corpus / "cpc-congress-reports" / f"cpc-{n}-congress-report.txt" for n in CONGRESSES]
     variants = {"this code": REPO}
     if os.environ.get("DUIDU_BENCH_BASELINE"):
@@ -209,8 +211,10 @@ def test_eight_congress_reports(corpus, tmp_path):
     figures = {name: min(runs, key=lambda r: r["first"]["highlighted"]) for name, runs in rounds.items()}
     chars = sum(len(clean_text(f.read_text(encoding="utf-8"))) for f in files)
     load = os.getloadavg()
+    signal = ", the library's boilerplate signal on" if os.environ.get("DUIDU_PROBE_SIGNAL") == "1" else ""
     print(
-        f"\neight congress reports ({chars:,} chars), load {load[0]:.1f} {load[1]:.1f}; screenshots in {tmp_path}"
+        f"\neight congress reports ({chars:,} chars){signal}, load {load[0]:.1f} {load[1]:.1f}; "
+        f"screenshots in {tmp_path}"
     )
     for name, runs in rounds.items():
         firsts = ", ".join(f"{r['first']['highlighted'] * 1000:.0f}" for r in runs)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core.boilerplate_share import FrozenBoilerplate
 from app.core.formulas.shipped import formula_coverage
 from app.core.passages import PassageParams, compare_prepared, helper_pool, prepare
+from app.core.shingles import ShingleParams
 
 
 @pytest.fixture
@@ -61,6 +63,8 @@ def test_the_shipped_lexicon_travels_a_lambda_or_a_library_signal_does_not():
             return 0.0
 
     assert not helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage, boilerplate=Signal()))
+    snapshot = FrozenBoilerplate("df3/docs~8", 3, ShingleParams(), {}, {})  # a library signal's snapshot
+    assert helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage, boilerplate=snapshot))
 
 
 @pytest.mark.corpus

@@ -1,8 +1,11 @@
 """The boilerplate signal prepared for one document (`of_document`, what the passage engine asks through)
 must give every stretch of it the share the signal gives that stretch's text, whichever documents are
-left out: near the bar (two of four holders left out) and away from it, at the notice's edges and inside."""
+left out: near the bar (two of four holders left out) and away from it, at the notice's edges and inside;
+and so must the table of frequent fingerprints, and a snapshot of either for those documents (`frozen`)."""
 
 from __future__ import annotations
+
+import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,17 +28,31 @@ def test_a_documents_stretches_get_the_shares_of_their_texts(library) -> None:
         frozenset({content_hash(HOST), content_hash(OTHER)}),  # two left: under the bar of three
         frozenset({content_hash(others[0]), content_hash("not in the library")}),
     ]
-    signals = [LibraryBoilerplate(library.reader), FrequentBoilerplate(library.reader, library.location)]
+    live = LibraryBoilerplate(library.reader)
+    frequent = FrequentBoilerplate(library.reader, library.location)
     documents = [normalised(t) for t in (HOST, OTHER, others[0], NOTICE, texts[-1])]
+    # snapshots of the signal for these documents (what the compare view sends its matching pool), one
+    # after a trip through pickle: every one must answer as the library's own signal does
+    digests = [content_hash(t) for t in (HOST, OTHER, others[0], texts[-1])]
+    snapshots = [
+        live.frozen(documents, digests),
+        pickle.loads(pickle.dumps(frequent.frozen(documents, digests))),
+    ]
     notice_at = documents[0].index(normalised(NOTICE))
-    assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[1]) > 0.75  # not vacuous
-    assert signals[0].share(documents[0][notice_at : notice_at + 100], excluded[2]) == 0.0
-    _same_shares(signals, documents, excluded, 300)
+    assert live.share(documents[0][notice_at : notice_at + 100], excluded[1]) > 0.75  # not vacuous
+    assert live.share(documents[0][notice_at : notice_at + 100], excluded[2]) == 0.0
+    _same_shares([live, frequent, *snapshots], documents, excluded, 300, reference=live)
 
 
-def _same_shares(signals: list, documents: list[str], excluded: list[frozenset[str]], examples: int) -> None:
+def _same_shares(
+    signals: list,
+    documents: list[str],
+    excluded: list[frozenset[str]],
+    examples: int,
+    reference: object | None = None,
+) -> None:
     """Every stretch of every document, whichever documents are left out: the per-document form's share
-    is the signal's share of the stretch's text."""
+    is the signal's share of the stretch's text (and the `reference` signal's, when given)."""
     prepared = [[signal.of_document(text) for text in documents] for signal in signals]
 
     @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -49,7 +66,10 @@ def _same_shares(signals: list, documents: list[str], excluded: list[frozenset[s
         exclude = data.draw(st.sampled_from(excluded))
         whole = prepared[kind][n]
         assert whole is not None
-        assert whole.share(start, end, exclude) == signals[kind].share(text[start:end], exclude)
+        share = signals[kind].share(text[start:end], exclude)
+        assert whole.share(start, end, exclude) == share
+        if reference is not None:
+            assert share == reference.share(text[start:end], exclude)
 
     same()
 

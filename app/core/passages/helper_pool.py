@@ -3,13 +3,14 @@
 Comparing eight long speeches is 28 pairs. Run in the process that shows them, their matching shares one
 interpreter lock with the GUI thread, and every stretch of it is a stretch the window cannot answer. So:
 
-- When the labels travel (the shipped lexicon, or any oracle that pickles by name, and no library
-  boilerplate signal: `labels_travel`), each pair is matched *and labelled* in a pool process
-  (`labelled_pairs`, `compare_prepared` there): the caller only receives the finished passages, pair by
-  pair as they land, so panes can be drawn while the other pairs still run.
-- Otherwise (a library signal that reads the library) the pool finds where pairs share text
-  (`engine.pair_groups`, which asks neither lexicon nor signal) from the end of the list while the caller
-  works from the front, and the caller labels every pair itself (`shared_groups`).
+- When the labels travel (the shipped lexicon, or any oracle that pickles by name; no library
+  boilerplate signal, or a snapshot of it: app.core.boilerplate_share; see `labels_travel`), each pair
+  is matched *and labelled* in a pool process (`labelled_pairs`, `compare_prepared` there): the caller
+  only receives the finished passages, pair by pair as they land, so panes can be drawn while the other
+  pairs still run.
+- Otherwise (a user lexicon, a library signal that reads the library) the pool finds where pairs share
+  text (`engine.pair_groups`, which asks neither lexicon nor signal) from the end of the list while the
+  caller works from the front, and the caller labels every pair itself (`shared_groups`).
 Either way the passages are exactly those of a single process.
 
 The pool is spawned (a fresh interpreter: never a fork of a process running Qt threads), started early
@@ -21,6 +22,7 @@ itself; `labelled_pairs` says so in one line (`on_trouble`).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -196,9 +198,12 @@ def _labelled_in_helper(
     x_text: str, y_text: str, a: int, b: int, params: PassageParams
 ) -> tuple[list[Passage], PairSummary]:
     params = _same_params(params)
-    return compare_prepared(
-        _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params), a, b, params
-    )
+    x, y = _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params)
+    gc.disable()  # a pair makes ~10^5 short-lived acyclic objects: the young passes they trip find nothing
+    try:
+        return compare_prepared(x, y, a, b, params)
+    finally:
+        gc.enable()
 
 
 def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups:
@@ -312,8 +317,9 @@ def _travels(obj: object) -> bool:
 
 def labels_travel(params: PassageParams) -> bool:
     """Whether a pool process labels a pair exactly as this process would: its formula oracle travels by
-    name and there is no library boilerplate signal (that one reads this process's open library)."""
-    return params.boilerplate is None and _travels(params.formula_oracle)
+    name, and there is no library boilerplate signal or one that travels (a snapshot of it: the library's
+    own signal reads this process's open library)."""
+    return _travels(params.boilerplate) and _travels(params.formula_oracle)
 
 
 def pool_labels(lengths: Sequence[int], pairs: Sequence[tuple[int, int]], params: PassageParams) -> bool:

@@ -12,8 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.passages import PairSummary, Passage
 from app.store import Library, LibraryError, library_errors
-from app.store.boilerplate import LibraryBoilerplate, library_boilerplate
+from app.store.boilerplate import LibraryBoilerplate
 from app.store.comparison_cache import load_pair, prune, save_pair
+from app.store.frequent_fingerprints import ready_boilerplate
 from app.ui.compare.compute import CompareDocument
 
 PairResult = tuple[list[Passage], PairSummary]
@@ -69,14 +70,16 @@ class LibraryPairCache:
 
 
 def boilerplate_source(library: Library) -> Callable[[], LibraryBoilerplate | None]:
-    """Builds the library's boilerplate signal (in the compare worker); like the cache, a library that
-    cannot be read just means no signal. Its later lookups run inside the engine: an error there fails the
-    comparison like any other, which the view reports."""
+    """Builds the library's boilerplate signal (in the compare worker), from its table of frequent
+    fingerprints when that is at hand (`ready_boilerplate`: the same shares, no lookup per passage, and a
+    snapshot for the matching pool in milliseconds); like the cache, a library that cannot be read just
+    means no signal. Its later lookups run inside the engine: an error there fails the comparison like any
+    other, which the view reports."""
 
     def build() -> LibraryBoilerplate | None:
         try:
             with library_errors(library.location):
-                return library_boilerplate(library.reader)
+                return ready_boilerplate(library.reader, library.location)
         except (LibraryError, SQLAlchemyError):
             return None
 

@@ -219,6 +219,8 @@ def compute(
         key["library_boilerplate"] = settings.boilerplate_version
     results = _cached(docs, key, cache, progress, cancelled)
     missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
+    prepared: dict[int, PreparedDocument] = {}
+    params = _travelling(params, docs, missing, prepared)
     pooled = pool_labels([len(d.text) for d in docs], missing, params)
     if not pooled:
         # Pairs to match here: the pool starts (and prepares their documents) while this thread loads
@@ -230,13 +232,33 @@ def compute(
     with collector_paused():
         result = _compute(
             docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
-            pooled,
+            pooled, prepared,
         )  # fmt: skip
         if freeze:
             gc.freeze()
     if save:
         save_matched(result, cache)
     return result
+
+
+def _travelling(
+    params: PassageParams,
+    docs: Sequence[CompareDocument],
+    missing: list[tuple[int, int]],
+    prepared: dict[int, PreparedDocument],
+) -> PassageParams:
+    """`params`, with the library's boilerplate signal replaced by a snapshot for the documents of the
+    `missing` pairs (`frozen`: it travels) when that is all that keeps the pool from labelling them; the
+    documents it needed normalised go into `prepared` (the ratios use them later)."""
+    freeze = getattr(params.boilerplate, "frozen", None)
+    lengths = [len(d.text) for d in docs]
+    if freeze is None or not pool_labels(lengths, missing, replace(params, boilerplate=None)):
+        return params
+    wanted = sorted({n for pair in missing for n in pair})
+    for n in wanted:
+        prepared[n] = prepare(docs[n].text, params)
+    frozen = freeze([prepared[n].view.text for n in wanted], [prepared[n].sha256 for n in wanted])
+    return replace(params, boilerplate=frozen)
 
 
 def save_matched(result: CompareResult, cache: PairCache | None) -> None:
@@ -306,8 +328,9 @@ def _compute(
     started: float,
     pane_ready: PaneReady | None = None,
     pooled: bool = False,
+    prepared: dict[int, PreparedDocument] | None = None,
 ) -> CompareResult:
-    prepared: dict[int, PreparedDocument] = {}
+    prepared = {} if prepared is None else prepared
     pairs = list(combinations(range(len(docs)), 2))
     hits = len(results)
     # Documents still waiting for a pair: told to `pane_ready` when none is left (only while others match).
@@ -362,7 +385,8 @@ def _matched(
             yield missing[m], found
         return
     for n in sorted({n for pair in missing for n in pair}):
-        prepared[n] = prepare(docs[n].text, params)
+        if n not in prepared:
+            prepared[n] = prepare(docs[n].text, params)
     ordered = pair_order(missing)
     for m, groups in shared_groups(prepared, ordered, params, cancelled):
         a, b = ordered[m]

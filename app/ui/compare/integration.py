@@ -91,10 +91,10 @@ def open_compare(window: WindowHost, documents: Sequence[CompareDocument]) -> Co
         cache=LibraryPairCache(window.service.library),
         prefs=window.prefs,
         parent=window.tabs,
+        formula_lexicon=window.service.lexicon,  # formulas are labelled with the library's own entries
+        boilerplate_source=boilerplate_source(window.service.library),  # … and its corpus-wide boilerplate
     )
     view.open_documents = lambda docs: open_compare(window, docs)
-    view.formula_lexicon = window.service.lexicon  # formulas are labelled with the library's own entries
-    view.boilerplate_source = boilerplate_source(window.service.library)  # … and its corpus-wide boilerplate
     index = window.tabs.addTab(view, view.title())
     window.tabs.setTabToolTip(index, "\n".join(d.label for d in documents))
     window.tabs.setCurrentIndex(index)

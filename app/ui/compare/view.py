@@ -1,24 +1,23 @@
 """The compare view: two to eight speeches side by side, their shared passages highlighted and linked.
 
 The view coordinates; each behaviour lives in its own module (panes, highlights, scroll sync, overview,
-passage table, heat map, diff panel, parameters, export). Matching runs on the task runner; when its result
-arrives each pane gets two queued steps (find the edits inside near-copies, then set all its layers in one
-batch that re-formats each block once), so the window keeps answering while thousands of formats go in.
+passage table, heat map, diff panel, parameters, export, matching). Matching runs on the task runner
+(when it starts and what lands: app.ui.compare.matching); when its result arrives each pane gets two
+queued steps (find the edits inside near-copies, then set all its layers in one batch that re-formats each
+block once), so the window keeps answering while thousands of formats go in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import suppress
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from shiboken6 import isValid
 
-from app.core.passages import Cancelled, Passage
+from app.core.passages import Passage
 from app.ui.common import settings as S
 from app.ui.common.heatmap import SimilarityMatrix
 from app.ui.common.tasks import Task, TaskRunner
@@ -29,7 +28,6 @@ from app.ui.compare.compute import (
     CompareSettings,
     LibrarySignal,
     PairCache,
-    compute,
 )
 from app.ui.compare.diff_panel import DiffPanel
 from app.ui.compare.dock_memory import DockMemory, place_bottom_docks
@@ -37,21 +35,19 @@ from app.ui.compare.export_commands import ExportCommands
 from app.ui.compare.highlights import (
     CURRENT_KIND,
     FORMULA_KIND,
-    FRESH_KINDS,
     highlight_steps,
     link_colour,
     link_tooltip,
     passage_colours,
     relink,
 )
-from app.ui.compare.idle_work import after_drawing, result_landed
 from app.ui.compare.links import Link
+from app.ui.compare.matching import START_FALLBACK_MS, PaneRelay, ViewMatching
 from app.ui.compare.pane_row import PaneRow
 from app.ui.compare.params_bar import ParamsBar
 from app.ui.compare.passage_navigation import PassageNavigation
 from app.ui.compare.passage_table import PassageDock
 from app.ui.compare.remembered_settings import remember_settings, remembered_settings
-from app.ui.compare.result_memo import MemoKey, memo_key, remember, remembered, same_result
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
 from app.ui.compare.toolbar import CompareToolbar
@@ -62,31 +58,7 @@ if TYPE_CHECKING:
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
 
 
-class _PaneRelay(QObject):
-    """Hands `compute`'s pane_ready calls (made in the worker) to the view on the GUI thread: this object
-    lives there, so Qt queues the signal (in an inline runner it is delivered at once)."""
-
-    _ready = Signal(int, int, object)
-
-    def __init__(self, view: CompareView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._ready.connect(self._deliver)
-
-    def pane_ready(self, generation: int, doc: int, links: list[Link]) -> None:
-        with suppress(RuntimeError):  # the view is gone (its matching is being cancelled)
-            self._ready.emit(generation, doc, links)
-
-    @Slot(int, int, object)
-    def _deliver(self, generation: int, doc: int, links: object) -> None:
-        self._view._on_pane_ready(generation, doc, links)
-
-
-#: Start matching this long after construction if the view has not been painted by then.
-START_FALLBACK_MS = 250
-
-
-class CompareView(PassageNavigation, ExportCommands, QMainWindow):
+class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
     """Shows `documents` side by side; embed it in a tab (it is a plain widget) or show it on its own."""
 
     #: A new result arrived (before its highlights are drawn).
@@ -105,6 +77,8 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         settings: CompareSettings | None = None,
         prefs: S.Settings | None = None,
         parent: QWidget | None = None,
+        formula_lexicon: MergedLexicon | None = None,
+        boilerplate_source: Callable[[], LibrarySignal | None] | None = None,
     ) -> None:
         super().__init__(parent)
         if not MIN_DOCUMENTS <= len(documents) <= MAX_DOCUMENTS:
@@ -119,10 +93,11 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         self.current: Passage | None = None
         self.current_number = -1
         self.show_formulas = True
-        #: The library's merged formula lexicon (set by the host); None means the shipped lexicon.
-        self.formula_lexicon: MergedLexicon | None = None
-        #: Builds the library's boilerplate signal (set by the host); None: no corpus-wide boilerplate.
-        self.boilerplate_source: Callable[[], LibrarySignal | None] | None = None
+        self._started = False
+        #: The library's merged formula lexicon (from the host); None means the shipped lexicon.
+        self._formula_lexicon = formula_lexicon
+        #: Builds the library's boilerplate signal (from the host); None: no corpus-wide boilerplate.
+        self._boilerplate_source = boilerplate_source
         #: Opens another comparison (heat map click); the host replaces it to open a tab instead.
         self.open_documents: Callable[[list[CompareDocument]], object] = self._open_standalone
         self._task: Task | None = None
@@ -133,18 +108,45 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         #: Panes drawn (or queued to be) from provisional Links while the first result was still matching:
         #: pane index → (those Links, (show_formulas, lead) they were drawn with). See `_on_pane_ready`.
         self._early: dict[int, tuple[list[Link], tuple[bool, int]]] = {}
-        self._relay = _PaneRelay(self)
+        self._relay = PaneRelay(self)
         self._generation = 0
         #: Where the knobs, toggles and docks are remembered: the host window's preferences (tests pass
         #: their own); the default settings file only for a view made on its own.
         self.prefs = prefs if prefs is not None else S.Settings()
-        self._build(settings or remembered_settings(self.prefs))
+        settings = settings or remembered_settings(self.prefs)
+        self.start_early(settings)  # the pool matches while the panes are built (see matching)
+        self._build(settings)
         self.theme.changed.connect(self.on_theme_changed)
         self.retranslate()
-        self._started = False
-        # Match after the first paint: the panes appear at once, and the worker does not compete with
+        if self._task is not None:
+            self.show_busy()
+            self._update_export_enabled()
+        # Else match after the first paint: the panes appear at once, and the worker does not compete with
         # the window's first layout for the interpreter. A view that is never shown starts anyway.
         QTimer.singleShot(START_FALLBACK_MS, self.ensure_started)
+
+    @property
+    def formula_lexicon(self) -> MergedLexicon | None:
+        return self._formula_lexicon
+
+    @formula_lexicon.setter
+    def formula_lexicon(self, lexicon: MergedLexicon | None) -> None:
+        self._formula_lexicon = lexicon
+        self._restart_first_open()
+
+    @property
+    def boilerplate_source(self) -> Callable[[], LibrarySignal | None] | None:
+        return self._boilerplate_source
+
+    @boilerplate_source.setter
+    def boilerplate_source(self, source: Callable[[], LibrarySignal | None] | None) -> None:
+        self._boilerplate_source = source
+        self._restart_first_open()
+
+    def _restart_first_open(self) -> None:
+        """The host changed the lexicon or the signal after the first open's matching started early."""
+        if self._started and self.result is None and self._task is not None:
+            self.recompute(self.params.settings())
 
     # ---- construction ------------------------------------------------------------------------------------
 
@@ -249,12 +251,6 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
 
     # ---- computing -----------------------------------------------------------------------------------------
 
-    def ensure_started(self) -> None:
-        """Start the first comparison unless it has started already."""
-        if not self._started and isValid(self):
-            self._started = True
-            self.recompute(self.params.settings())
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, lambda: isValid(self) and self.dock_memory.shown())
@@ -263,124 +259,6 @@ class CompareView(PassageNavigation, ExportCommands, QMainWindow):
         super().paintEvent(event)
         if not self._started:
             QTimer.singleShot(0, self.ensure_started)
-
-    def recompute(self, settings: CompareSettings) -> None:
-        """Match again with `settings` in the background; the previous result stays until the new one lands.
-        One this session computed already for these texts and knobs is shown at once (result_memo)."""
-        self._started = True
-        self.cancel()
-        version = self.formula_lexicon.fingerprint() if self.formula_lexicon is not None else ""
-        if self.formula_lexicon is not None and version:  # else the shipped lexicon: it labels in the pool
-            settings = replace(
-                settings, formula_oracle=self.formula_lexicon.coverage, lexicon_version=version
-            )
-        if self.boilerplate_source is not None:
-            settings = replace(settings, boilerplate_source=self.boilerplate_source)
-        self._generation += 1
-        if self.result is None:  # only early drawings of a superseded first result are queued: drop them
-            self._steps.clear()
-            self._early.clear()
-        generation, key = self._generation, memo_key(self.documents, settings)
-        known = remembered(key, self.documents)
-        if known is None:
-            self._match(generation, settings, key)
-            return
-        self._on_result(generation, known)
-        if settings.boilerplate_source is not None:  # confirm it once drawn (the steps end with a new turn)
-            self._steps.append(lambda: self._match(generation, settings, key, check=True))
-
-    def _match(self, generation: int, settings: CompareSettings, key: MemoKey, check: bool = False) -> None:
-        """Run `compute` on the task runner; its result replaces what is shown (or, `check`, confirms it)."""
-        if generation != self._generation:  # a check queued for settings changed since
-            return
-        documents, cache = list(self.documents), self.cache
-        self.params.set_busy(True)
-        self._update_status(computing=True)
-        relay = self._relay
-
-        def pane_ready(doc: int, links: list[Link]) -> None:
-            relay.pane_ready(generation, doc, links)
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> CompareResult:
-            return compute(
-                documents, settings, cache, progress, cancelled, pane_ready, save=False, freeze=True
-            )
-
-        self._task = self.runner.start(
-            work,
-            on_success=lambda result: self._on_result(generation, result, key, check=check),
-            on_failure=lambda exc: self._on_failure(generation, exc),
-            on_progress=lambda done, total: isValid(self) and self.params.set_progress(done, total),
-        )
-        # A closed tab is deleted, not closed: stop its matching then (the task object outlives the view).
-        self.destroyed.connect(self._task.cancel)
-        self._update_export_enabled()  # after the task exists: an inline one is done already
-
-    def cancel(self) -> None:
-        if self._task is not None and not self._task.done:
-            self._task.cancel()
-        self._task = None
-        self.params.set_busy(False)
-        self._update_export_enabled()
-
-    def _on_pane_ready(self, generation: int, doc: int, links: list[Link]) -> None:
-        """All of pane `doc`'s pairs are matched while others still run: draw its highlights now, from
-        provisional Links (numbered -1), when nothing is shown yet; `apply_result` then only relinks it.
-        A view showing a result keeps it whole until the next one lands."""
-        if not isValid(self) or generation != self._generation or self.result is not None:
-            return
-        reader = self.panes[doc].reader
-        if doc in self._early or not set(reader.mark_kinds()) <= FRESH_KINDS:
-            return
-        self._early[doc] = (links, (self.show_formulas, self.sync.lead))
-        self._steps.extend(
-            highlight_steps(
-                reader,
-                links,
-                self.labels(),
-                show_formulas=self.show_formulas,
-                top_partner=self.sync.lead,
-                provisional=True,
-            )
-        )
-
-    def _on_steps_finished(self) -> None:
-        if self.result is not None:  # not after drawing early panes only
-            self.highlights_ready.emit()
-            unsaved, self._unsaved = self._unsaved, None
-            after_drawing(unsaved, self.cache, now=getattr(self.runner, "inline", False))
-
-    def is_busy(self) -> bool:
-        return (self._task is not None and not self._task.done) or bool(self._steps)
-
-    def _on_failure(self, generation: int, exc: Exception) -> None:
-        if not isValid(self) or generation != self._generation:
-            return
-        self._task = None
-        self.params.set_busy(False)
-        self._update_export_enabled()
-        if isinstance(exc, Cancelled):
-            self.params.set_status(self.tr("Cancelled; showing the previous result."))
-        else:
-            self.params.set_status(self.tr("Comparison failed: {0}").format(exc))
-
-    def _on_result(
-        self, generation: int, result: CompareResult, key: MemoKey | None = None, *, check: bool = False
-    ) -> None:
-        if not isValid(self) or generation != self._generation:  # closed meanwhile, or superseded
-            return
-        self._task = None
-        self.params.set_busy(False)
-        if key is not None:
-            remember(key, result)
-        self._unsaved = result if key is not None and result.matched else None
-        if check and self.result is not None and same_result(self.result, result):
-            self.result = replace(result, links=self.result.links)  # what is drawn already
-            self._update_status()
-        else:
-            result_landed()  # its objects out of the collector's way until drawn (idle_work)
-            self.apply_result(result)
-        self._update_export_enabled()
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers and matrix at once; table, sync map and highlight layers one step per

@@ -10,6 +10,7 @@ from app.core.text import content_hash
 from app.store import open_library
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareDocument, CompareView
+from app.ui.compare import compute as compute_module
 from app.ui.compare.cache import boilerplate_source
 from app.ui.compare.compute import CompareSettings, compute
 from tests.store.boilerplate_texts import HOST, OTHER, holders, prose, store
@@ -69,3 +70,24 @@ def test_the_view_shows_what_the_library_signal_decided(library, qtbot) -> None:
     view.wait_until_highlighted()
     assert view.result is not None
     assert [p.kind for p in view.result.passages] == ["formula"]
+
+
+def test_the_pool_labels_with_a_snapshot_of_the_library_signal(library, matching_pool, monkeypatch) -> None:
+    """A library big enough for its boilerplate signal: the pairs are still labelled in the matching pool
+    (nothing is labelled here), from a snapshot of the signal, with this process's passages."""
+    store(library, HOST, OTHER, *holders(3), prose(200))
+    docs = [*DOCS, CompareDocument("holder", holders(1)[0], content_hash(holders(1)[0]))]
+    settings = CompareSettings(boilerplate_source=boilerplate_source(library))
+    monkeypatch.setenv("DUIDU_PAIR_HELPER", "0")
+    here = compute(docs, settings)
+    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("a pair was labelled in this process")
+
+    monkeypatch.setattr(compute_module, "compare_prepared", not_here)
+    monkeypatch.setattr(matching_pool, "compare_prepared", not_here)
+    pooled = compute(docs, settings)
+    assert pooled.passages == here.passages and pooled.ratios == here.ratios
+    assert {p.kind for p in pooled.passages} == {"formula"}, "the library signal decided"
+    assert pooled.settings.boilerplate_version == here.settings.boilerplate_version != ""

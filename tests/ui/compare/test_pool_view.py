@@ -128,3 +128,23 @@ def test_pairs_drawn_just_before_quitting_are_stored_when_the_app_stops(qtbot, c
     qtbot.waitUntil(lambda: bool(cache.calls), timeout=20_000)
     assert [(kind, count) for kind, count, _ in cache.calls] == [("save_many", 3)]
     assert gc.get_freeze_count() == 0
+
+
+def test_the_pool_starts_matching_while_the_view_is_built(qtbot, corpus, pool):
+    """Pairs the pool will label start at construction (the panes are built while it matches); with an
+    inline runner, or after the host swaps the boilerplate source in, the view still shows the right result."""
+    documents = [corpus_document(corpus, year) for year in YEARS[:3]]
+    view = CompareView(documents, runner=TaskRunner(), cache=None)
+    qtbot.addWidget(view)
+    assert view._task is not None and view.is_busy(), "matching started before the first paint"
+    assert view.params.status.text() == "Comparing…"
+    first = view._generation
+    view.boilerplate_source = lambda: None  # the host sets it after construction (the old way)
+    assert view._generation == first + 1, "matching started again with it"
+    view.show()
+    with qtbot.waitSignal(view.highlights_ready, timeout=120_000):
+        pass
+    assert view.result.passages == compute(documents, CompareSettings()).passages
+    inline = CompareView(documents, runner=TaskRunner(inline=True))
+    qtbot.addWidget(inline)
+    assert inline._task is None, "an inline runner starts after the first paint, as before"
