@@ -9,6 +9,7 @@ from app.core.formulas.opener_frames import opener_sentence_hits
 from app.core.formulas.shipped import default_matcher
 
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
+PARTY_DAY_05 = "party-day-news/partyday-05-四川省政协主席田向利：以改革举措加强国家战略腹地.txt"
 #: three ordinal-led members, far apart inside one paragraph (the text between them shortened here)
 ARCHAEOLOGY = (
     "一是考古发现展示了中华文明起源和发展的历史脉络。我国考古发现的重大成就实证了我国百万年的人类史、一万年的文化史、"
@@ -29,6 +30,9 @@ QUOTED = [
         "面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征，舍生忘死挽救生命。",
     ),
     ("gwr-state-council/gwr-2010.txt", "中央财政安排就业专项资金426亿元，比上年增长59%"),
+    (PARTY_DAY_05, "国家战略腹地为何建？"),
+    (PARTY_DAY_05, "国家战略腹地建在哪？"),
+    (PARTY_DAY_05, "国家战略腹地如何建？"),
 ]
 
 
@@ -71,6 +75,8 @@ def test_paragraph_leads_holding_commas_are_members_and_the_detector_reports_the
         # a report's statistics share an opener, but hold figures
         "中央财政安排就业专项资金426亿元，比上年增长59%。中央财政安排429亿元，解决医疗保险问题。"
         "中央财政安排资金12亿元，支持职业培训。",
+        # section headings asked as questions (partyday-05)
+        "国家战略腹地为何建？\n一段正文。\n国家战略腹地建在哪？\n一段正文。\n国家战略腹地如何建？\n一段正文。",
         # a subject with a modal opens unrelated sentences
         "我们要坚持稳中求进工作总基调。我们要坚持以人民为中心。我们要坚持新发展理念。",
     ],

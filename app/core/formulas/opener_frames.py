@@ -27,9 +27,10 @@ from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 _OPENER = 6
 _MAX_MEMBER = 90
 _MAX_GAP = 1500
-#: A sentence start: after an end mark or a line break (spaces skipped), then an optional ordinal (一是, 第三，).
+#: A sentence start: after an end mark or a line break (spaces and a dash skipped), then an optional ordinal (一是,
+#: 第三，). The match starts at the mark (a character class: the scan skips ahead cheaply).
 _SENTENCE_START_RE = re.compile(
-    rf"(?:^|(?<=[。！？!?\n]))[ \t\u3000]*(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?(?=[{HAN}]{{{_OPENER}}})"
+    rf"[。！？!?\n][ \t\u3000]*(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?(?=[{HAN}]{{{_OPENER}}})"
 )
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 #: Members that hold figures (中央财政安排426亿元…, 增长59%) are a report's statistics, not a 排比.
@@ -37,7 +38,7 @@ _STATISTIC_RE = re.compile(r"[0-9０-９%％]")
 #: Openers of unrelated sentences of the genre: a subject plus a modal or a speech verb (我们要, 全党必须),
 #: and the two-character discourse heads of paragraph leads.
 _NOT_OPENER_RE = re.compile(
-    r"^(?:我们|我国|中国|全党|全会|会议|各级|这是|这些|这个|党中央|习近平|总书记|同志们|要|必须|坚持|加强|推进)"
+    r"^(?:我们|我国|中国|全党|全会|会议|这|那|党中央|习近平|总书记|同志们|要|必须|坚持|加强|推进)"
 )
 
 
@@ -47,25 +48,27 @@ def _makes_opener(opener: str) -> bool:
 
 def opener_sentence_hits(text: str) -> list[PatternHit]:
     """Sentences (≥ 3, near each other) that open with one six-character phrase: one hit per sentence."""
-    by_opener: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _SENTENCE_START_RE.finditer(text):
-        start = m.end()
-        by_opener[text[start : start + _OPENER]].append((start, m.start()))
+    by_opener: defaultdict[str, list[int]] = defaultdict(list)
+    for m in _SENTENCE_START_RE.finditer("\n" + text):
+        start = m.end() - 1
+        by_opener[text[start : start + _OPENER]].append(start)
     hits: list[PatternHit] = []
     for opener, starts in by_opener.items():
         if len(starts) < _MIN_MEMBERS or not _makes_opener(opener):
             continue
-        members = []
-        for start, _at in starts:
+        members: list[tuple[int, int]] = []
+        for start in starts:
             end = _SENTENCE_END_RE.search(text, start)
-            stop = end.start() if end is not None else len(text)
-            members.append((start, stop))
+            if end is None or end.group() in "\n？?":
+                continue  # a heading line or question (国家战略腹地为何建？), or the text's last words
+            members.append((start, end.start()))
         for run in _near_runs(members):
             bodies = [text[s:e] for s, e in run]
-            if all(len(b) <= _MAX_MEMBER and _STATISTIC_RE.search(b) is None for b in bodies) and len(
-                set(bodies)
-            ) == len(bodies):
-                hits += [PatternHit(s, e, opener, "parallel") for s, e in run]
+            if len(set(bodies)) < len(bodies) or any(_STATISTIC_RE.search(b) for b in bodies):
+                continue
+            short = [(s, e) for s, e in run if e - s <= _MAX_MEMBER]
+            if len(short) >= 2:  # a long member is a statement: it counts for the run but is not marked
+                hits += [PatternHit(s, e, opener, "parallel") for s, e in short]
     return hits
 
 
