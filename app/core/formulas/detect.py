@@ -337,10 +337,18 @@ class FormulaMatcher:
     ) -> list[FormulaHit]:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
-        from app.core.formulas import frames, inner_frames, opener_frames, patterns, sibling_frames, slogans
+        from app.core.formulas import (
+            frames,
+            inner_frames,
+            opener_frames,
+            patterns,
+            quoted_titles,
+            sibling_frames,
+            slogans,
+        )
 
         view = normalize(text, keep_punctuation=False) if view is None else view
-        found = patterns.quoted_hits(text, self.idioms, self.common_words)
+        found = quoted_titles.without_titles(text, patterns.quoted_hits(text, self.idioms, self.common_words))
         found += patterns.numbered_hits(text, self.idioms)
         lists = patterns.list_items(text)
         found += patterns.enumeration_hits(text, self.idioms, lists)
