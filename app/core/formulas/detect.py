@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from app.core.formulas import inflect
+from app.core.formulas import composite_labels, inflect
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
 
@@ -382,6 +382,20 @@ class FormulaMatcher:
             )  # fmt: skip
         return hits
 
+    def _label_hit(self, text: str, start: int, end: int) -> FormulaHit:
+        """A numbered framework cut out of a longer wording (composite_labels), as the numbered rule reports one."""
+        label = text[start:end]
+        return FormulaHit(
+            start,
+            end,
+            label,
+            self.canonical_of(label) or label,
+            SOURCE_PATTERN,
+            "pattern",
+            "numbered",
+            "numbered",
+        )
+
     def find(
         self,
         text: str,
@@ -409,6 +423,12 @@ class FormulaMatcher:
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
             hit = pool[i]
+            labels = (
+                composite_labels.numbered_labels(text, start, end) if hit.source != SOURCE_PATTERN else ()
+            )
+            if labels:  # a chain of quoted numbered frameworks: the frameworks, one hit each
+                result += [self._label_hit(text, s, e) for s, e in labels]
+                continue
             if hit.source == SOURCE_PATTERN:
                 first = bisect_left(starts, start)
                 inside = [h for h in lexicon[first : bisect_left(starts, end, first)] if h.end <= end]
