@@ -300,11 +300,13 @@ def _slot_runs(members: list[Member]) -> list[list[Member]]:
 
 def _fixed_inner_place(words: list[str]) -> bool:
     """A character all items share at one place, after a place where they differ (疫情要防住、经济要稳住;
-    not 深入基层、深入一线, whose shared characters are a prefix)."""
+    not 深入基层、深入一线, whose shared characters are a prefix). A shared 的 is grammar: it makes a frame only
+    with a shared last character (锐意创新的勇气、敢为人先的锐气、蓬勃向上的朝气), not alone (以和为贵的和平性格、
+    海纳百川的包容特质、天下一家的大国气度: GUIDE §1.3, 14r6b decision 9)."""
     differs = False
     for k in range(len(words[0]) - 1):
         same = len({w[k] for w in words}) == 1
-        if same and differs:
+        if same and differs and (words[0][k] != "的" or len({w[-1] for w in words}) == 1):
             return True
         differs = differs or not same
     return False
