@@ -8,8 +8,9 @@ files, two new annotators) was scored once (recall 0.52, precision 0.91) and is 
 tuning floors are what issue 14t2 measured on all 59 (recall 0.790, precision 0.929); they guard what was
 reached and are not the goal. Round 5 (19 files) was scored once (recall 0.46, precision 0.83) and is tuning
 now too (issue 14L): all 78 files are tuning files. The curated lexicon of issue 14L was built on rounds 1–4 and
-scored once on round 5 (recall 0.46 → 0.63, precision 0.83 → 0.83). The held-out floors apply to whatever held-out files there
-are (the lead's round 6).
+scored once on round 5 (recall 0.46 → 0.63, precision 0.83 → 0.83). Round 6 (20 files) was scored once (recall 0.57,
+precision 0.78) and is tuning since session 5 (issue 14d5): all 98 files are tuning files. The held-out floors
+apply to whatever held-out files there are (the lead's round 7).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -21,18 +22,24 @@ import pytest
 
 from app.core.formulas.shipped import default_matcher
 from tests.bench.eval_formulas import RULE_KIND, evaluate, parse_rounds
-from tests.bench.formula_annotations import ANNOTATIONS, KINDS, Detected, load_set, parse
+from tests.bench.formula_annotations import (
+    ANNOTATIONS,
+    HELD_OUT_CORPUS_FILES,
+    KINDS,
+    Detected,
+    load_set,
+    minable,
+    parse,
+)
 
 pytestmark = pytest.mark.corpus
 HELD_OUT_RECALL_FLOOR = 0.56  # round 6 (20 files), scored once at 06:41 UTC 2026-12-07: 0.57 (90ff2f4: 0.43)
-#: round 6's precision was 0.78 when scored once; issue 14q5 then used round 6 as tuning data for its precision
-#: filters (no longer a held-out figure): 178/313 = 0.569 recall, 181/214 = 0.846 precision at 14q5's last commit
-HELD_OUT_PRECISION_FLOOR = 0.84
-#: all 78 tuning files (rounds 1–5) with the curated lexicon (14L) and the 排比/slogan shapes (14P, its 4+4
-#: couplet rule dropped): recall 0.84 (90ff2f4: 0.73), precision 0.91 (90ff2f4: 0.92), measured 06:41 UTC;
-#: after 14q5's precision filters: recall 1467/1749 = 0.839, precision 1490/1610 = 0.925
-TUNING_RECALL_FLOOR = 0.83
-TUNING_PRECISION_FLOOR = 0.92
+HELD_OUT_PRECISION_FLOOR = 0.77  # same run: 0.78 (90ff2f4: 0.80); round 6 is tuning since session 5 (14d5)
+#: all 98 tuning files (rounds 1–6; round 6 joined in session 5, issue 14d5) after 14q5's precision filters and
+#: 14d5's sentence-opener 排比 (opener_frames), measured by the lead after the merge: recall 0.802 (da66b3a: 0.798),
+#: precision 0.913 (da66b3a: 0.891). Round 6 alone is ~0.58 recall, so the recall floor is under rounds 1–5's 0.83.
+TUNING_RECALL_FLOOR = 0.80
+TUNING_PRECISION_FLOOR = 0.91
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
@@ -84,3 +91,14 @@ def test_each_file_knows_its_annotation_round_for_the_eval_filter():
     rounds = Counter(parse(path).round for path in ANNOTATIONS.glob("*.tsv"))
     assert rounds == {3: 34, 4: 25, 5: 19, 6: 20}  # rounds 1–3 name no round (GUIDE §6)
     assert parse_rounds("1-4") == range(1, 5) and parse_rounds("5") == range(5, 6)
+
+
+def test_corpus_wide_mining_leaves_out_the_held_out_round_7_files_only(corpus):
+    """The eval's library signal and the leave-one-round-out mining may not count the round-7 files (they are
+    annotated while the detector changes); the annotated files of rounds 1–6 stay countable."""
+    left_out = {path.name for path in corpus.rglob("*.txt") if not minable(path)}
+    assert len(left_out) == len(HELD_OUT_CORPUS_FILES) == 20
+    assert not minable(Path("xi-speeches-2020/xi-2020-11-13-2.txt"))
+    assert minable(Path("xi-speeches-2020/xi-2020-11-13-1.txt"))  # a whole name: the -2 speech only
+    assert not minable(Path("hust-party-building/hust-39-推文写作任务要求-仿写指令.txt"))
+    assert all(minable(corpus / parse(path).path) for path in ANNOTATIONS.glob("*.tsv"))

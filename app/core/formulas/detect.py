@@ -342,7 +342,14 @@ class FormulaMatcher:
     ) -> list[FormulaHit]:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
-        from app.core.formulas import frames, inner_frames, patterns, sibling_frames, slogans
+        from app.core.formulas import (
+            frames,
+            inner_frames,
+            opener_frames,
+            patterns,
+            sibling_frames,
+            slogans,
+        )
 
         view = normalize(text, keep_punctuation=False) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
@@ -360,6 +367,7 @@ class FormulaMatcher:
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
+        found += opener_frames.opener_sentence_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

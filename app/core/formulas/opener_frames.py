@@ -1,0 +1,85 @@
+"""排比 of whole sentences that open with one long fixed phrase (issue 14, session 5).
+
+`sibling_frames` compares the two-character heads of short paragraph leads and of ；-segments. Speeches of the
+Xi era (and summaries of a campaign) repeat a longer opener over whole sentences that hold commas, inside one
+paragraph or across paragraphs, often after an ordinal:
+
+- 面对突如其来的严重疫情，党中央统揽全局…。/ 面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征…。(×5,
+  xi-2020-09-09);
+- 一是各级党组织和广大党员、干部深入学习…。二是各级党组织和广大党员、干部…。(×6, xi-2020-01-08);
+- 一是考古发现展示了中华文明起源和发展的历史脉络。二是考古发现展示了中华文明的灿烂成就。(xi-2020-09-28).
+
+GUIDE §1.3 marks one span per member: the sentence without its ordinal and its end mark. A member counts when
+≥ 3 sentences, each at most `_MAX_GAP` characters after the one before, open with the same `_OPENER`
+characters; openers that begin any sentence of the genre (我们要…, 习近平总书记…, 全会指出) make no frame, and
+sentences longer than `_MAX_MEMBER` characters are statements, not members.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from app.core.formulas.patterns import HAN, NUM, PatternHit
+from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
+
+#: Characters two sentences must share at their start (after an ordinal): six is a phrase, not a word.
+_OPENER = 6
+_MAX_MEMBER = 90
+_MAX_GAP = 1500
+#: A sentence start: after an end mark or a line break (spaces and a dash skipped), then an optional ordinal (一是,
+#: 第三，). The match starts at the mark (a character class: the scan skips ahead cheaply).
+_SENTENCE_START_RE = re.compile(
+    rf"[。！？!?\n][ \t\u3000]*(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?(?=[{HAN}]{{{_OPENER}}})"
+)
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+#: Members that hold figures (中央财政安排426亿元…, 增长59%) are a report's statistics, not a 排比.
+_STATISTIC_RE = re.compile(r"[0-9０-９%％]")
+#: Openers of unrelated sentences of the genre: a subject plus a modal or a speech verb (我们要, 全党必须),
+#: and the two-character discourse heads of paragraph leads.
+_NOT_OPENER_RE = re.compile(
+    r"^(?:我们|我国|中国|全党|全会|会议|这|那|党中央|习近平|总书记|同志们|要|必须|坚持|加强|推进)"
+)
+
+
+def _makes_opener(opener: str) -> bool:
+    return opener[:2] not in _DISCOURSE_HEADS and _NOT_OPENER_RE.match(opener) is None
+
+
+def opener_sentence_hits(text: str) -> list[PatternHit]:
+    """Sentences (≥ 3, near each other) that open with one six-character phrase: one hit per sentence."""
+    by_opener: defaultdict[str, list[int]] = defaultdict(list)
+    for m in _SENTENCE_START_RE.finditer("\n" + text):
+        start = m.end() - 1
+        by_opener[text[start : start + _OPENER]].append(start)
+    hits: list[PatternHit] = []
+    for opener, starts in by_opener.items():
+        if len(starts) < _MIN_MEMBERS or not _makes_opener(opener):
+            continue
+        members: list[tuple[int, int]] = []
+        for start in starts:
+            end = _SENTENCE_END_RE.search(text, start)
+            if end is None or end.group() in "\n？?":
+                continue  # a heading line or question (国家战略腹地为何建？), or the text's last words
+            members.append((start, end.start()))
+        for run in _near_runs(members):
+            bodies = [text[s:e] for s, e in run]
+            if len(set(bodies)) < len(bodies) or any(_STATISTIC_RE.search(b) for b in bodies):
+                continue
+            short = [(s, e) for s, e in run if e - s <= _MAX_MEMBER]
+            if len(short) >= 2:  # a long member is a statement: it counts for the run but is not marked
+                hits += [PatternHit(s, e, opener, "parallel") for s, e in short]
+    return hits
+
+
+def _near_runs(members: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of ≥ 3 members, each starting at most `_MAX_GAP` characters after the one before ends."""
+    runs, run = [], members[:1]
+    for member in members[1:]:
+        if member[0] - run[-1][1] <= _MAX_GAP:
+            run.append(member)
+        else:
+            runs.append(run)
+            run = [member]
+    runs.append(run)
+    return [r for r in runs if len(r) >= _MIN_MEMBERS]

@@ -1,0 +1,100 @@
+"""Leave-one-round-out checks of the formula detector on the annotated set (issue 14, session 5).
+
+Rounds 1–6 are all tuning files now; to see whether a change generalises, look at each round as if it were
+held out: the rounds are 1–3 (no round named), 4, 5 and 6. Without options this prints every round's recall
+and precision for this checkout. With `--mining` it runs the corpus-wide mining experiment the way a held-out
+round would see it: for each round, `mining.mine` (thresholds from the options) counts the corpus without
+that round's files and without the held-out round-7 files (`formula_annotations.minable`), the wordings it
+finds are added to the shipped lexicon (as the loader adds the mined file), and the round is scored.
+
+Run: python -m tests.bench.loro_formulas [--mining [--min-groups 3 --min-chars 5 --min-governed 0.5]]
+(about 10 s of CPU per round for the mining).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from app.core.formulas import shipped
+from app.core.formulas.detect import FormulaMatcher
+from app.core.formulas.lexicon import overlap_test
+from app.core.formulas.mining import MiningParams, as_entries, mine
+from tests.bench.eval_formulas import RULE_KIND
+from tests.bench.formula_annotations import CORPUS, Detected, Tally, load_set, minable, score
+
+
+def _matcher(extra: list | None = None) -> FormulaMatcher:
+    entries = list(shipped.load_shipped_files().entries)
+    if extra:
+        known = overlap_test(w for e in entries for w, _s in e.forms())
+        entries += [e for e in extra if not known(e.canonical, alone=True)]
+    return FormulaMatcher(entries, idioms=shipped.idioms(), common_words=shipped.general_words())
+
+
+def _round_tally(matcher: FormulaMatcher, speeches: list) -> Tally:
+    total = Tally()
+    for speech, text in speeches:
+        hits = [
+            Detected(h.start, h.end, RULE_KIND.get(h.rule, "lexicon"), h.text) for h in matcher.find(text)
+        ]
+        total.add(score(speech, hits)["all"])
+    return total
+
+
+def _line(label: str, tally: Tally) -> str:
+    return (
+        f"{label:<12} R {tally.found:>4}/{tally.annotated:<4} = {tally.recall:.3f}   "
+        f"P {tally.correct:>4}/{tally.hits:<4} = {tally.precision:.3f}   F1 {tally.f1:.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mining", action="store_true")
+    parser.add_argument("--min-groups", type=int, default=3)
+    parser.add_argument("--min-chars", type=int, default=5)
+    parser.add_argument("--min-governed", type=float, default=0.5)
+    args = parser.parse_args()
+    rounds: dict[int, list] = {}
+    for speech, text in load_set():
+        rounds.setdefault(speech.round, []).append((speech, text))
+    shipped_matcher = _matcher()
+    documents = []
+    if args.mining:
+        documents = [
+            (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8"))
+            for p in sorted(CORPUS.rglob("*.txt"))
+            if minable(p)
+        ]
+        words = shipped.general_words()
+        idioms = shipped.idioms()
+        params = MiningParams(
+            min_groups=args.min_groups, min_chars=args.min_chars,
+            min_governed=args.min_governed, wide_min_governed=min(args.min_governed, 0.5),
+        )  # fmt: skip
+    totals = [Tally(), Tally()]
+    for number in sorted(rounds):
+        label = "rounds 1–3" if number == 3 else f"round {number}"
+        base = _round_tally(shipped_matcher, rounds[number])
+        totals[0].add(base)
+        print(_line(label, base))
+        if not args.mining:
+            continue
+        own = {speech.path for speech, _t in rounds[number]}
+        start = time.process_time()
+        found = mine(
+            [(path, text) for path, text in documents if path not in own],
+            ordinary=lambda g: g in idioms or g in words,
+            params=params,
+        )
+        mined = _round_tally(_matcher(as_entries(found)), rounds[number])
+        totals[1].add(mined)
+        print(_line("  + mined", mined), f"({len(found)} wordings, {time.process_time() - start:.1f} s)")
+    print(_line("all", totals[0]))
+    if args.mining:
+        print(_line("  + mined", totals[1]))
+
+
+if __name__ == "__main__":
+    main()
