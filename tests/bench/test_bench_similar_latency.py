@@ -14,7 +14,8 @@ through `duidu similar FILE --json` in fresh processes (start-up included). Budg
 250 ms and worst < 1 s in-process; the CLI < 1 s including start-up.
 
 The CLI part (`test_cli_similar_as_a_new_user_asks`) has its own baseline, main at CLI_BASELINE (its tree
-from $DUIDU_CLI_BASELINE_TREE, else /tmp/base-90f, else extracted with git); see its docstring. It asks for
+from $DUIDU_CLI_BASELINE_TREE, else /tmp/base-<first 3 of CLI_BASELINE>, else extracted with git;
+$DUIDU_CLI_BASELINE_REF names it, default da66b3a); see its docstring. It asks for
 the same JSON from both trees for every query unless DUIDU_CLI_SAME_RESULTS=0 (a branch that changes the
 ranking: then it prints how many answers differ).
 """
@@ -165,7 +166,7 @@ def test_long_mixed_queries_old_and_new(corpus: Path, tmp_path: Path) -> None:
         assert same == len(queries)
 
 
-CLI_BASELINE = "90ff2f4"  # main before session 4
+CLI_BASELINE = os.environ.get("DUIDU_CLI_BASELINE_REF", "da66b3a")  # main before session 5; printed
 #: Speeches of the corpus a new user imports before asking (none of them is in the bench library as such).
 NEW_SPEECHES = 3
 CLI_QUERIES = 8
@@ -187,7 +188,7 @@ print("remembered" if memory.passed(file) else "not remembered")
 
 
 def _cli_tree(scratch: Path) -> Path:
-    for candidate in (os.environ.get("DUIDU_CLI_BASELINE_TREE"), "/tmp/base-90f"):
+    for candidate in (os.environ.get("DUIDU_CLI_BASELINE_TREE"), f"/tmp/base-{CLI_BASELINE[:3]}"):
         if candidate and (Path(candidate) / "app" / "store" / "tracing.py").exists():
             return Path(candidate)
     tree = scratch / "cli-baseline"
