@@ -17,6 +17,7 @@ Redaction markers (`**`, `***`, `××`, `XX`, `□□`, `某某`) are never dele
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -144,7 +145,8 @@ def normalize(
     quotes and full stops that one speech has and the other has not. `traditional` overrides the
     process's traditional-folding option (`app.core.traditional.set_folding`; folding by default).
     """
-    folded, redaction_ends = _fold(text, keep_punctuation, traditional=traditional)
+    translate = _translate_vectorised if _vectorised(len(text)) else _translate
+    folded, redaction_ends = _fold(text, keep_punctuation, translate, traditional)
     if _DROP in folded:
         # positions of the kept characters at C speed: in the Latin-1 bytes only a dropped character is
         # zero (every other one encodes as itself or as "?"), so `compress` keeps the rest (twice as fast)
@@ -154,6 +156,17 @@ def normalize(
         offsets = list(range(len(folded)))
         normalised = folded
     return NormalizedView(normalised, offsets, redaction_ends, len(text))
+
+
+#: From this many characters on, `normalize` folds with numpy (`_translate_vectorised`, eight times faster than
+#: `_translate` on Chinese text); from `VECTOR_LOADED_CHARS` on once numpy is loaded anyway. Below, importing
+#: numpy (or its per-call overhead) would cost more than it saves; the folded text is the same either way.
+VECTOR_CHARS = 20_000
+VECTOR_LOADED_CHARS = 500
+
+
+def _vectorised(size: int) -> bool:
+    return size >= VECTOR_CHARS or (size >= VECTOR_LOADED_CHARS and "numpy" in sys.modules)
 
 
 def normalized_text(text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None) -> str:

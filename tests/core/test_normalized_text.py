@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core import normalize as normalize_module
 from app.core.normalize import REDACTION, normalize, normalized_text
 
 _ALPHABET = [*"两个维护学思想 \n　“”「」，,。*×Xx某ＡａA1１𠀋、—□■", "**", "××", "某某", "xx"]
@@ -38,3 +40,27 @@ def test_the_whole_corpus_normalises_the_same_both_ways(corpus: Path) -> None:
             assert normalized_text(text, keep_punctuation=keep_punctuation) == (
                 normalize(text, keep_punctuation=keep_punctuation).text
             ), path.name
+
+
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join), st.booleans())
+def test_normalize_folds_with_numpy_or_without_to_the_same_view(text: str, keep_punctuation: bool) -> None:
+    """`normalize` folds long texts (and shorter ones once numpy is loaded) with numpy: the same view."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(normalize_module, "VECTOR_CHARS", 0)
+        vectorised = normalize(text, keep_punctuation=keep_punctuation)
+        patch.setattr(normalize_module, "VECTOR_CHARS", 1 << 62)
+        patch.setattr(normalize_module, "VECTOR_LOADED_CHARS", 1 << 62)
+        plain = normalize(text, keep_punctuation=keep_punctuation)
+    assert vectorised == plain
+
+
+def test_long_texts_fold_with_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of `VECTOR_CHARS` folds in numpy (the per-character regex fold is left out); a short one does
+    not while numpy is not loaded (its import would cost more than the fold)."""
+    used = []
+    monkeypatch.setattr(normalize_module, "_translate", lambda *a: used.append("plain") or "")
+    monkeypatch.setattr(normalize_module, "_translate_vectorised", lambda *a: used.append("numpy") or "")
+    normalize("学" * normalize_module.VECTOR_CHARS)
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    normalize("学" * normalize_module.VECTOR_LOADED_CHARS)
+    assert used == ["numpy", "plain"]
