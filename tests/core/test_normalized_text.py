@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core import normalize as normalize_module
@@ -41,6 +41,7 @@ def test_the_whole_corpus_normalises_the_same_both_ways(corpus: Path) -> None:
             ), path.name
 
 
+@settings(deadline=None)  # (the first example imports numpy and builds its lookup table)
 @given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join), st.booleans())
 def test_normalize_folds_with_numpy_or_without_to_the_same_view(text: str, keep_punctuation: bool) -> None:
     """`normalize` folds long texts (and shorter ones once numpy is loaded) with numpy: the same view."""
