@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from os.path import commonprefix
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core.formulas import regex_scan
 from app.core.formulas.detect import _resolve
-from app.core.formulas.frames import _nested_spans
-from app.core.formulas.patterns import _common_prefix
+from app.core.formulas.frames import _PAIR_RE, _nested_spans
+from app.core.formulas.inner_frames import _SEGMENT_RE
+from app.core.formulas.patterns import _INNER_QUOTE_RE, _LEAD_RE, _QUOTE_RE, _common_prefix
+from app.core.formulas.sibling_frames import _PREP_RUN_RE
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).map(tuple), max_size=12)
 
@@ -34,3 +38,44 @@ def test_resolve_keeps_the_longest_then_the_earlier(candidates):
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, payload))
     assert _resolve(candidates, 31) == sorted(kept)
+
+
+#: Rule expressions `regex_scan.finditer` splits by their first character, and shapes it must leave alone.
+_SPLIT = (_QUOTE_RE, _INNER_QUOTE_RE, _LEAD_RE, _PAIR_RE, _PREP_RUN_RE, _SEGMENT_RE)
+_PLAIN = (
+    re.compile("[，；]+"),
+    re.compile("([，；])*学"),
+    re.compile("([，；]学)"),
+    re.compile("[^，；]学"),
+    re.compile("[一-龥]学"),
+    re.compile("(?m)^学"),
+)
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_rule_expressions_are_split_and_other_shapes_are_not():
+    assert all(regex_scan.by_first_character(rx) is not None for rx in _SPLIT)
+    assert regex_scan.by_first_character(re.compile("[‘']x")) == (re.compile("‘x"), re.compile("'x"))
+    assert not any(regex_scan.by_first_character(rx) for rx in _PLAIN)
+    assert (
+        regex_scan.by_first_character(re.compile("[，,；;：:。！]x")) is None
+    )  # a class of 7: the plain scan
+
+
+@given(
+    st.text(alphabet="“”‘’'\"，；、。\n\u3000以从用学思想党", max_size=60), st.sampled_from(_SPLIT + _PLAIN)
+)
+def test_split_finditer_finds_what_finditer_finds(text, rx):
+    assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))
+
+
+def test_a_pending_match_inside_the_last_one_is_looked_for_again():
+    rx = re.compile("[ab][ab]b")  # at 0: "abb" (from "a"); the "b" part's first match, "bb" at 1, lies inside
+    assert (
+        _spans(regex_scan.finditer(rx, "abbabb"))
+        == _spans(rx.finditer("abbabb"))
+        == [((0, 3), ()), ((3, 6), ())]
+    )

@@ -19,6 +19,7 @@ import re
 from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
+from app.core.formulas.regex_scan import finditer
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -328,7 +329,7 @@ def _clause_runs(text: str) -> list[list[Member]]:
     regular expression (C level); only from there on are clauses looked at one by one."""
     runs: list[list[Member]] = []
     done = -1
-    for pair in _PAIR_RE.finditer(text):
+    for pair in finditer(_PAIR_RE, text):
         if pair.start() < done:
             continue
         seps = [pair.start()]

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from app.core.formulas.regex_scan import finditer
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NUM = "一二三四五六七八九十两百千万"
 _MULTI = "二三四五六七八九十两百千万"  # numerals that make a set of several things (not 一)
@@ -167,8 +169,8 @@ def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
     """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
     hits: list[PatternHit] = []
-    quoted = [(m.start(1), m.end(1), m.group(1)) for m in _QUOTE_RE.finditer(text)]
-    quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
+    quoted = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_QUOTE_RE, text)]
+    quoted += [(m.start(1), m.end(1), m.group(1)) for m in finditer(_INNER_QUOTE_RE, text)]
     # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
     repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
     candidates: list[tuple[int, int, str]] = []  # plain terms rejected for want of context, for a second look
@@ -418,7 +420,7 @@ def parallel_hits(text: str) -> list[PatternHit]:
     """R4: 排比 — short lead sentences inside one paragraph, or sibling headings, built on one frame."""
     hits: list[PatternHit] = []
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
-    leads = [(m.start(1), m.end(1), m.group(1)) for m in _LEAD_RE.finditer("\n" + text)]
+    leads = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_LEAD_RE, "\n" + text)]
     for start, end, lead in leads:
         ordinal = _ORDINAL_RE.match(lead)  # 一是…/二是… is numbering, not a frame: compare what follows
         if ordinal:
