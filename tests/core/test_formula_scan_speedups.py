@@ -14,6 +14,7 @@ from app.core.formulas.frames import _PAIR_RE, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.patterns import _INNER_QUOTE_RE, _LEAD_RE, _QUOTE_RE, _common_prefix
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
+from app.core.formulas.word_list import WordList
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).map(tuple), max_size=12)
 
@@ -79,3 +80,15 @@ def test_a_pending_match_inside_the_last_one_is_looked_for_again():
         == _spans(rx.finditer("abbabb"))
         == [((0, 3), ()), ((3, 6), ())]
     )
+
+
+@given(
+    st.sets(st.text(alphabet="发展改革开放好学", min_size=1, max_size=3), max_size=120),
+    st.lists(st.text(alphabet="发展改革开放好学", max_size=4), max_size=30),
+)
+def test_a_word_list_holds_exactly_its_words(words, asked):
+    """Membership reads a block found from every 32nd word (120 words of one width make several blocks):
+    the words and nothing else, not even a match across two cells (展改 in 发展|改革)."""
+    listed = WordList(words)
+    assert all(w in listed for w in words)
+    assert [w in listed for w in asked] == [w in words for w in asked]
