@@ -213,7 +213,10 @@ def _translate_vectorised(text: str, keep_punctuation: bool, traditional: Foldin
         codes = np.frombuffer(  # character text would take several times its size in memory
             text[start : start + _FOLD_CHUNK].encode("utf-32-le", "surrogatepass"), dtype=np.uint32
         )
-        folded = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], codes)
+        if codes.size and codes.max() < len(table):  # nearly always: one lookup, no mask
+            folded = table[codes]
+        else:
+            folded = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], codes)
         pieces.append(folded.tobytes().decode("utf-32-le", "surrogatepass"))
     return "".join(pieces)
 
