@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -104,7 +105,8 @@ class NormalizedView:
     """A normalised string plus, for each of its characters, the original offset it came from."""
 
     text: str
-    offsets: list[int]
+    #: a list, or with `normalize(compact=True)` an `array('q')` (indexing, slicing, `len` and `bisect` alike)
+    offsets: list[int] | array[int]
     #: original start → original end, for each redaction run (its one REDACTION char spans them all)
     redaction_ends: dict[int, int]
     original_length: int
@@ -137,25 +139,42 @@ def fold_char(ch: str, *, keep_punctuation: bool = True, traditional: Folding | 
 
 
 def normalize(
-    text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None
+    text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None, compact: bool = False
 ) -> NormalizedView:
     """Build the normalised view of a stored text.
 
     With `keep_punctuation=False` punctuation is dropped too, so that matches run across commas,
     quotes and full stops that one speech has and the other has not. `traditional` overrides the
     process's traditional-folding option (`app.core.traditional.set_folding`; folding by default).
+    With `compact=True` the offsets of a text folded with numpy are an `array('q')`, for callers that only
+    index, slice or bisect them (the formula scan): no int object per character (a list of them is most of
+    `normalize`'s time), but an array never equals a list.
     """
-    translate = _translate_vectorised if _vectorised(len(text)) else _translate
-    folded, redaction_ends = _fold(text, keep_punctuation, translate, traditional)
+    vectorised = _vectorised(len(text))
+    folded, redaction_ends = _fold(
+        text, keep_punctuation, _translate_vectorised if vectorised else _translate, traditional
+    )
     if _DROP in folded:
         # positions of the kept characters at C speed: in the Latin-1 bytes only a dropped character is
         # zero (every other one encodes as itself or as "?"), so `compress` keeps the rest (twice as fast)
-        offsets = list(compress(range(len(folded)), folded.encode("latin-1", "replace")))
+        kept = folded.encode("latin-1", "replace")
+        offsets = (
+            _nonzero_positions(kept) if compact and vectorised else list(compress(range(len(folded)), kept))
+        )
         normalised = folded.replace(_DROP, "")
     else:
         offsets = list(range(len(folded)))
         normalised = folded
     return NormalizedView(normalised, offsets, redaction_ends, len(text))
+
+
+def _nonzero_positions(data: bytes) -> array[int]:
+    """Positions of the non-zero bytes, as an array of 64-bit ints (found by numpy, copied once)."""
+    import numpy as np
+
+    return array(
+        "q", np.flatnonzero(np.frombuffer(data, dtype=np.uint8)).astype(np.int64, copy=False).tobytes()
+    )
 
 
 #: From this many characters on, `normalize` folds with numpy (`_translate_vectorised`, eight times faster than

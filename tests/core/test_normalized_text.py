@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,19 @@ def test_long_texts_fold_with_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     normalize("学" * normalize_module.VECTOR_CHARS)
     normalize("学" * (normalize_module.VECTOR_LOADED_CHARS - 1))
     assert used == ["numpy", "plain"]
+
+
+def test_compact_offsets_are_the_offsets_as_an_array() -> None:
+    """`compact=True` keeps a numpy-folded text's offsets as an `array('q')`: the same numbers, no int object
+    each; a text folded without numpy keeps its list."""
+    text = "“两个维护”，学**思想。\n" * (normalize_module.VECTOR_CHARS // 10)
+    plain, compact = (
+        normalize(text, keep_punctuation=False),
+        normalize(text, keep_punctuation=False, compact=True),
+    )
+    assert isinstance(compact.offsets, array) and compact.offsets.typecode == "q"
+    assert compact.offsets.tolist() == plain.offsets and compact.text == plain.text
+    assert compact.redaction_ends == plain.redaction_ends
+    assert compact.original_span(3, 40) == plain.original_span(3, 40)
+    assert compact.normalised_index(1234) == plain.normalised_index(1234)
+    assert isinstance(normalize("学**思想。", compact=True).offsets, list)

@@ -258,7 +258,7 @@ class FormulaMatcher:
         Quotes, list commas and line breaks may sit inside a formula; brackets and sentence ends may
         not — otherwise the heading `（六）稳步推进` would contain the formula 六稳.
         """
-        view = normalize(text, keep_punctuation=False) if view is None else view
+        view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
         if not self._forms or not view.text:
             return []
         forms, offsets, lengths = self._forms, view.offsets, self._lengths
@@ -339,7 +339,7 @@ class FormulaMatcher:
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import frames, inner_frames, patterns, sibling_frames, slogans
 
-        view = normalize(text, keep_punctuation=False) if view is None else view
+        view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
         lists = patterns.list_items(text)
@@ -388,7 +388,7 @@ class FormulaMatcher:
         `library` signal, wordings other speakers' speeches share verbatim are hits too (rule "library");
         `group` is this text's speaker when the text is itself in the library's counts.
         """
-        view = normalize(text, keep_punctuation=False) if view is None else view
+        view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
