@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.core.formulas import regex_scan
 from app.core.formulas.detect import _resolve
-from app.core.formulas.frames import _PAIR_RE, _nested_spans
+from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.patterns import _INNER_QUOTE_RE, _LEAD_RE, _QUOTE_RE, _common_prefix
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
@@ -92,3 +92,10 @@ def test_a_word_list_holds_exactly_its_words(words, asked):
     listed = WordList(words)
     assert all(w in listed for w in words)
     assert [w in listed for w in asked] == [w in words for w in asked]
+
+
+@given(st.text(alphabet="一二十大会中全人民代表届委员两", max_size=40))
+def test_reference_anchors_are_every_anchor_and_every_numeral_before_da(text):
+    expected = [m.start() for anchor in _ANCHORS for m in re.finditer(f"(?={anchor})", text)]
+    expected += [m.start() for m in re.finditer(f"[{_CN}]大", text)]
+    assert _anchor_positions(text) == sorted(expected)
