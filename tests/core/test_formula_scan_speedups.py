@@ -12,7 +12,15 @@ from app.core.formulas import regex_scan
 from app.core.formulas.detect import _resolve
 from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
-from app.core.formulas.patterns import _INNER_QUOTE_RE, _LEAD_RE, _QUOTE_RE, _common_prefix
+from app.core.formulas.patterns import (
+    _HEADING_RE,
+    _INNER_QUOTE_RE,
+    _LEAD_RE,
+    _QUOTE_RE,
+    HAN,
+    _common_prefix,
+    list_runs,
+)
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
 from app.core.formulas.word_list import WordList
 
@@ -99,3 +107,27 @@ def test_reference_anchors_are_every_anchor_and_every_numeral_before_da(text):
     expected = [m.start() for anchor in _ANCHORS for m in re.finditer(f"(?={anchor})", text)]
     expected += [m.start() for m in re.finditer(f"[{_CN}]大", text)]
     assert _anchor_positions(text) == sorted(expected)
+
+
+_LIST_TEXT = st.text(alphabet="、﹑，学思想一二（）\n 。", max_size=50)
+
+
+@given(_LIST_TEXT)
+def test_list_runs_are_the_runs_from_a_comma_that_hold_two(text):
+    """`list_runs` matches only runs with a second list comma; before, every run from a comma came back and the
+    ones with one comma were dropped in Python."""
+    runs = []
+    for m in re.finditer(f"[、﹑][{HAN}、﹑]*+", text):
+        if len(re.findall("[、﹑]", m.group())) >= 2:
+            left = m.start()
+            while left and re.fullmatch(f"[{HAN}、﹑]", text[left - 1]):
+                left -= 1
+            runs.append((left, m.end()))
+    assert list_runs(text) == runs
+
+
+@given(_LIST_TEXT)
+def test_headings_are_found_after_a_line_break_as_at_a_line_start(text):
+    at_line_start = re.compile("(?m)^" + _HEADING_RE.pattern.removeprefix("\n"))
+    expected = [m.span(1) for m in at_line_start.finditer(text)]
+    assert [(m.start(1) - 1, m.end(1) - 1) for m in _HEADING_RE.finditer("\n" + text)] == expected

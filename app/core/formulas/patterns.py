@@ -91,8 +91,9 @@ _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"�
 
 _HAN_RUN_RE = re.compile(rf"[{HAN}{_ENUM_COMMA}]*")
 _ENUM_SPLIT_RE = re.compile(rf"[{_ENUM_COMMA}]")
-#: A list comma and the Han characters and commas after it (possessive: none of them ends the run).
-_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
+#: A list comma, the Han characters after it, a second list comma and the rest of the run (possessive: none of
+#: them ends the run); a run with one comma fails at it, so only lists come back to Python.
+_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}]*+[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
 _VERB_PREFIXES = frozenset(
     (
         *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
@@ -109,8 +110,9 @@ _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所
 #: each other: 全面系统学。…融会贯通悟。).
 _LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}}+)[。：:])")  # possessive: 。： are no Han
 _ORDINAL_RE = re.compile(rf"[{NUM}]{{1,3}}[是要]|第[{NUM}]{{1,3}}[，,、]?|[{NUM}]{{1,3}}、")
+#: (Matched on the text after a line break: a literal first character, which `re` finds fast; `^` is no literal.)
 _HEADING_RE = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
+    rf"\n[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
 )
 
 
@@ -337,8 +339,6 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     reverse = ""
     for m in _COMMA_RUN_RE.finditer(text):  # from a run's first comma to its right end, in one match
         pos, right = m.span()
-        if text.count("、", pos, right) + text.count("﹑", pos, right) < 2:
-            continue
         reverse = reverse or text[::-1]
         left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
         runs.append((left, right))
@@ -420,7 +420,8 @@ def parallel_hits(text: str) -> list[PatternHit]:
     """R4: 排比 — short lead sentences inside one paragraph, or sibling headings, built on one frame."""
     hits: list[PatternHit] = []
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
-    leads = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_LEAD_RE, "\n" + text)]
+    lines = "\n" + text
+    leads = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_LEAD_RE, lines)]
     for start, end, lead in leads:
         ordinal = _ORDINAL_RE.match(lead)  # 一是…/二是… is numbering, not a frame: compare what follows
         if ordinal:
@@ -432,7 +433,7 @@ def parallel_hits(text: str) -> list[PatternHit]:
         for unit in _frame_members(paragraph_leads):
             formula = "/".join(u[2] for u in unit)
             hits.extend(PatternHit(s, e, formula, "parallel") for s, e, _t in unit)
-    headings = [(m.start(1), m.end(1), m.group(1)) for m in _HEADING_RE.finditer(text)]
+    headings = [(m.start(1) - 1, m.end(1) - 1, m.group(1)) for m in _HEADING_RE.finditer(lines)]
     if len(headings) >= 3:
         titles = [h[2] for h in headings]
         prefix, suffix = _shared_affix(titles)
