@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from os.path import commonprefix
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.core.formulas import regex_scan
+from app.core.formulas import inflect, regex_scan
 from app.core.formulas.detect import _resolve
 from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
@@ -128,6 +128,55 @@ def test_list_runs_are_the_runs_from_a_comma_that_hold_two(text):
 
 @given(_LIST_TEXT)
 def test_headings_are_found_after_a_line_break_as_at_a_line_start(text):
-    at_line_start = re.compile("(?m)^" + _HEADING_RE.pattern.removeprefix("\n"))
+    at_line_start = re.compile("(?m)^" + _HEADING_RE.pattern.removeprefix("\\n"))
+    assert not at_line_start.pattern.startswith("(?m)^\\n")  # the line break is replaced by the anchor
     expected = [m.span(1) for m in at_line_start.finditer(text)]
     assert [(m.start(1) - 1, m.end(1) - 1) for m in _HEADING_RE.finditer("\n" + text)] == expected
+
+
+def _inflected_by_every_stretch(keys, pieces, normalised, covered, piece_ends):
+    """`inflect.matches` as it was: `_best_stretch` asked at every proposed place (no first/last-character test)."""
+    found, tried = {}, set()
+    for end, number in piece_ends:
+        _piece, length, longest, owners = pieces[number]
+        piece_start = end + 1 - length
+        if covered[piece_start] >= longest:
+            continue
+        for index, offset in owners:
+            key = keys[index]
+            origin = piece_start - offset
+            if covered[piece_start] >= len(key) or (index, origin) in tried:
+                continue
+            tried.add((index, origin))
+            best = inflect._best_stretch(
+                normalised, key, origin, inflect.allowed_edits(len(key)), len(normalised)
+            )
+            if best is not None and (found.get(best[:2]) is None or best[2] < found[best[:2]][1]):
+                found[best[:2]] = (index, best[2])
+    return [(s, e, i) for (s, e), (i, d) in found.items() if d > 0]
+
+
+_WORDINGS = {0: "把论文写在祖国大地上", 1: "坚持和发展中国特色社会主义"}
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"把论文书写在祖国的大地上坚持和发展中国特色社会主义", "大地上", "把论文"]),
+        max_size=40,
+    )
+)
+@example(list("我们把论文书写在祖国大地上，坚持和发展中国特色的社会主义"))  # one inflected wording each
+def test_inflected_matches_are_those_of_every_stretch(chunks):
+    normalised = "".join(chunks)
+    pieces = inflect.pieces_of(_WORDINGS)
+    automaton = {piece: n for n, (piece, *_rest) in enumerate(pieces)}
+    piece_ends = sorted(
+        (at + len(piece) - 1, n)
+        for piece, n in automaton.items()
+        for at in range(len(normalised))
+        if normalised.startswith(piece, at)
+    )
+    covered = bytearray(len(normalised))
+    expected = _inflected_by_every_stretch(_WORDINGS, pieces, normalised, covered, piece_ends)
+    assert inflect.matches(_WORDINGS, pieces, normalised, covered, piece_ends) == expected
+    assert len(expected) == 2 or chunks != list("我们把论文书写在祖国大地上，坚持和发展中国特色的社会主义")
