@@ -83,14 +83,17 @@ class _Form:
 def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int]]:
     """Keep the longest of overlapping (start, end, payload) ranges; ties go to the earlier one."""
     taken = bytearray(size)
+    find, ones = taken.find, _ONES
     kept: list[tuple[int, int, int]] = []
     # (a key of plain tuples, the list position last so that ties keep their order: a lambda key costs more)
     ranked = sorted([(start - end, start, k) for k, (start, end, _p) in enumerate(candidates)])
-    for _length, _start, k in ranked:
-        start, end, payload = candidates[k]
-        if taken.find(1, start, end) == -1:
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, payload))
+    for negative_length, start, k in ranked:
+        end = start - negative_length
+        if find(1, start, end) == -1:
+            taken[start:end] = (
+                ones[-negative_length] if negative_length > -256 else b"\x01" * -negative_length
+            )
+            kept.append(candidates[k])
     kept.sort()
     return kept
 
@@ -419,8 +422,10 @@ class FormulaMatcher:
         return result
 
 
-#: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length.
+#: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length;
+#: and n bytes of 1, what `_resolve` writes over a range it keeps.
 _FILLS = [bytes((n,)) * n for n in range(256)]
+_ONES = [b"\x01" * n for n in range(256)]
 
 
 def _rust_scanner(automaton: ahocorasick.Automaton) -> tuple[Any, list[int]] | bool:
