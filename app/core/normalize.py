@@ -177,15 +177,28 @@ def _nonzero_positions(data: bytes) -> array[int]:
     )
 
 
-#: From this many characters on, `normalize` folds with numpy (`_translate_vectorised`, eight times faster than
-#: `_translate` on Chinese text); from `VECTOR_LOADED_CHARS` on once numpy is loaded anyway. Below, importing
-#: numpy (or its per-call overhead) would cost more than it saves; the folded text is the same either way.
-VECTOR_CHARS = 20_000
+#: `normalize` folds with numpy (`_translate_vectorised`, eight times faster than `_translate` on Chinese text)
+#: once numpy is loaded (texts from `VECTOR_LOADED_CHARS` on: below, its per-call overhead costs more than it
+#: saves), or once this process has folded `VECTOR_IMPORT_CHARS` without it: numpy's import (~0.1 s) is then
+#: paid back by the next texts of a scan, while one `duidu formulas FILE` never imports it. The folded text
+#: is the same either way.
 VECTOR_LOADED_CHARS = 500
+VECTOR_IMPORT_CHARS = 2_000_000
+_folded_without_numpy = 0
+
+
+def _numpy_loaded() -> bool:
+    return "numpy" in sys.modules
 
 
 def _vectorised(size: int) -> bool:
-    return size >= VECTOR_CHARS or (size >= VECTOR_LOADED_CHARS and "numpy" in sys.modules)
+    global _folded_without_numpy
+    if size < VECTOR_LOADED_CHARS:
+        return False
+    if _numpy_loaded():
+        return True
+    _folded_without_numpy += size  # (a race between threads only miscounts a little)
+    return _folded_without_numpy >= VECTOR_IMPORT_CHARS
 
 
 def normalized_text(text: str, *, keep_punctuation: bool = True, traditional: Folding | None = None) -> str:

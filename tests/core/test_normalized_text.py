@@ -46,38 +46,45 @@ def test_the_whole_corpus_normalises_the_same_both_ways(corpus: Path) -> None:
 @settings(deadline=None)  # (the first example imports numpy and builds its lookup table)
 @given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join), st.booleans())
 def test_normalize_folds_with_numpy_or_without_to_the_same_view(text: str, keep_punctuation: bool) -> None:
-    """`normalize` folds long texts (and shorter ones once numpy is loaded) with numpy: the same view."""
+    """`normalize` folds with numpy once it is loaded (or its import pays back): the same view."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(normalize_module, "VECTOR_CHARS", 0)
+        patch.setattr(normalize_module, "_vectorised", lambda _size: True)
         vectorised = normalize(text, keep_punctuation=keep_punctuation)
-        patch.setattr(normalize_module, "VECTOR_CHARS", 1 << 62)
-        patch.setattr(normalize_module, "VECTOR_LOADED_CHARS", 1 << 62)
+        patch.setattr(normalize_module, "_vectorised", lambda _size: False)
         plain = normalize(text, keep_punctuation=keep_punctuation)
     assert vectorised == plain
 
 
-def test_long_texts_fold_with_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A text of `VECTOR_CHARS` folds in numpy (the per-character regex fold is left out); a short one does
-    not (numpy's per-call overhead, or its import, would cost more than the fold)."""
+def test_numpy_folds_once_loaded_or_once_its_import_pays_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With numpy loaded, texts from `VECTOR_LOADED_CHARS` on fold in numpy; without it, only once the process
+    has folded `VECTOR_IMPORT_CHARS` (one short file never imports it)."""
     used = []
     monkeypatch.setattr(normalize_module, "_translate", lambda *a: used.append("plain") or "")
     monkeypatch.setattr(normalize_module, "_translate_vectorised", lambda *a: used.append("numpy") or "")
-    normalize("学" * normalize_module.VECTOR_CHARS)
-    normalize("学" * (normalize_module.VECTOR_LOADED_CHARS - 1))
-    assert used == ["numpy", "plain"]
+    loaded = normalize_module.VECTOR_LOADED_CHARS
+    monkeypatch.setattr(normalize_module, "_numpy_loaded", lambda: True)
+    normalize("学" * loaded)
+    normalize("学" * (loaded - 1))
+    monkeypatch.setattr(normalize_module, "_numpy_loaded", lambda: False)
+    monkeypatch.setattr(
+        normalize_module, "_folded_without_numpy", normalize_module.VECTOR_IMPORT_CHARS - 2 * loaded
+    )
+    normalize("学" * loaded)
+    normalize("学" * loaded)  # the folded characters reach VECTOR_IMPORT_CHARS
+    assert used == ["numpy", "plain", "plain", "numpy"]
 
 
-def test_compact_offsets_are_the_offsets_as_an_array() -> None:
+def test_compact_offsets_are_the_offsets_as_an_array(monkeypatch: pytest.MonkeyPatch) -> None:
     """`compact=True` keeps a numpy-folded text's offsets as an `array('q')`: the same numbers, no int object
     each; a text folded without numpy keeps its list."""
-    text = "“两个维护”，学**思想。\n" * (normalize_module.VECTOR_CHARS // 10)
-    plain, compact = (
-        normalize(text, keep_punctuation=False),
-        normalize(text, keep_punctuation=False, compact=True),
-    )
+    text = "“两个维护”，学**思想。\n" * 2_000
+    plain = normalize(text, keep_punctuation=False)
+    monkeypatch.setattr(normalize_module, "_vectorised", lambda _size: True)
+    compact = normalize(text, keep_punctuation=False, compact=True)
     assert isinstance(compact.offsets, array) and compact.offsets.typecode == "q"
     assert compact.offsets.tolist() == plain.offsets and compact.text == plain.text
     assert compact.redaction_ends == plain.redaction_ends
     assert compact.original_span(3, 40) == plain.original_span(3, 40)
     assert compact.normalised_index(1234) == plain.normalised_index(1234)
-    assert isinstance(normalize("学**思想。", compact=True).offsets, list)
+    monkeypatch.setattr(normalize_module, "_vectorised", lambda _size: False)
+    assert isinstance(normalize(text, compact=True).offsets, list)
