@@ -19,6 +19,7 @@ from app.core.formulas.patterns import (
     _QUOTE_RE,
     HAN,
     _common_prefix,
+    _paragraph_of,
     list_runs,
 )
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
@@ -180,3 +181,9 @@ def test_inflected_matches_are_those_of_every_stretch(chunks):
     expected = _inflected_by_every_stretch(_WORDINGS, pieces, normalised, covered, piece_ends)
     assert inflect.matches(_WORDINGS, pieces, normalised, covered, piece_ends) == expected
     assert len(expected) == 2 or chunks != list("我们把论文书写在祖国大地上，坚持和发展中国特色的社会主义")
+
+
+@given(st.text(alphabet="学\n\u3000", max_size=30), st.integers(0, 30))
+def test_a_text_without_indents_needs_no_search_for_one(text, pos):
+    indented = "\u3000\u3000" in text
+    assert _paragraph_of(text, pos, indented) == _paragraph_of(text, pos)

@@ -410,10 +410,12 @@ def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, in
     return units
 
 
-def _paragraph_of(text: str, pos: int) -> int:
+def _paragraph_of(text: str, pos: int, indented: bool = True) -> int:
     """An id of the paragraph holding `pos`: where the last paragraph break before it is (a line break or a
-    run of ideographic spaces). Two searches per lead (leads are few) instead of listing every break."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\u3000\u3000", 0, pos))
+    run of ideographic spaces). Two searches per lead (leads are few) instead of listing every break;
+    `indented=False` says the text has no run of ideographic spaces (the search for one would read the whole
+    text before `pos`, for every lead)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\u3000\u3000", 0, pos) if indented else -1)
 
 
 def parallel_hits(text: str) -> list[PatternHit]:
@@ -422,13 +424,16 @@ def parallel_hits(text: str) -> list[PatternHit]:
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
     lines = "\n" + text
     leads = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_LEAD_RE, lines)]
+    indented = "\u3000\u3000" in text
     for start, end, lead in leads:
         ordinal = _ORDINAL_RE.match(lead)  # 一是…/二是… is numbering, not a frame: compare what follows
         if ordinal:
             start, lead = start + ordinal.end(), lead[ordinal.end() :]
             if len(lead) < 4:
                 continue
-        by_paragraph.setdefault(_paragraph_of(text, start - 1), []).append((start - 1, end - 1, lead))
+        by_paragraph.setdefault(_paragraph_of(text, start - 1, indented), []).append(
+            (start - 1, end - 1, lead)
+        )
     for paragraph_leads in by_paragraph.values():
         for unit in _frame_members(paragraph_leads):
             formula = "/".join(u[2] for u in unit)
