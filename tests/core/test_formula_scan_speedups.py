@@ -13,6 +13,7 @@ from app.core.formulas.detect import _resolve
 from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.patterns import (
+    _COMMA_RUN_RE,
     _HEADING_RE,
     _INNER_QUOTE_RE,
     _LEAD_RE,
@@ -51,7 +52,7 @@ def test_resolve_keeps_the_longest_then_the_earlier(candidates):
 
 
 #: Rule expressions `regex_scan.finditer` splits by their first character, and shapes it must leave alone.
-_SPLIT = (_QUOTE_RE, _INNER_QUOTE_RE, _LEAD_RE, _PAIR_RE, _PREP_RUN_RE, _SEGMENT_RE)
+_SPLIT = (_QUOTE_RE, _INNER_QUOTE_RE, _LEAD_RE, _PAIR_RE, _PREP_RUN_RE, _SEGMENT_RE, _COMMA_RUN_RE)
 _PLAIN = (
     re.compile("[，；]+"),
     re.compile("([，；])*学"),
@@ -76,7 +77,7 @@ def test_the_rule_expressions_are_split_and_other_shapes_are_not():
 
 
 @given(
-    st.text(alphabet="“”‘’'\"，；、。\n\u3000以从用学思想党", max_size=60), st.sampled_from(_SPLIT + _PLAIN)
+    st.text(alphabet="“”‘’'\"，；、﹑。\n\u3000以从用学思想党", max_size=60), st.sampled_from(_SPLIT + _PLAIN)
 )
 def test_split_finditer_finds_what_finditer_finds(text, rx):
     assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))

@@ -337,7 +337,7 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     reverse = ""
-    for m in _COMMA_RUN_RE.finditer(text):  # from a run's first comma to its right end, in one match
+    for m in finditer(_COMMA_RUN_RE, text):  # from a run's first comma to its right end, in one match
         pos, right = m.span()
         reverse = reverse or text[::-1]
         left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
