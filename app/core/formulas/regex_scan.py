@@ -7,9 +7,9 @@ class holds. `finditer(rx, text)` runs one pattern per character of such a class
 character) and merges their matches into exactly the matches of `rx.finditer(text)`: the leftmost match
 that starts at or after the end of the last one (patterns that start with different characters never match
 at one place, so the order is the same, and a pending match that now starts inside the last one is looked
-for again from its end). Worth it for classes of a few characters that are rare in the text (quotes,
-semicolons, sentence ends); with thousands of matches, or a class of a dozen characters, the plain scan is
-as fast, and the rules keep calling `rx.finditer` there.
+for again from its end). Worth it for classes of a few characters (quotes, semicolons, sentence ends, list
+commas); with a class of a dozen characters (measured: `[，,；;。！？!?\n：:]`) the plain scan is as fast, and
+the rules keep calling `rx.finditer` there.
 """
 
 from __future__ import annotations
