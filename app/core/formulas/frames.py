@@ -19,6 +19,7 @@ import re
 from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
+from app.core.formulas.regex_scan import finditer
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -100,7 +101,7 @@ _SESSION_RE = re.compile(
 )
 
 
-_NUMERAL_BIG_RE = re.compile(f"[{_CN}]大")
+_CN_CHARS = frozenset(_CN)
 _NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
 
 
@@ -111,7 +112,13 @@ def _anchor_positions(text: str) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(anchor, at + 1)
-    found += [m.start() for m in _NUMERAL_BIG_RE.finditer(text)]  # 大 is too common to test one by one
+    # 大 only after a numeral (二十大): a plain search for 大 (~21 k over the corpus) and a look at the character
+    # before costs a quarter of a `[一…十]大` scan, which tests every character against the class
+    at = text.find("大", 1)
+    while at >= 0:
+        if text[at - 1] in _CN_CHARS:
+            found.append(at - 1)
+        at = text.find("大", at + 1)
     return sorted(found)
 
 
@@ -341,7 +348,7 @@ def _clause_runs(text: str) -> list[list[Member]]:
     regular expression (C level); only from there on are clauses looked at one by one."""
     runs: list[list[Member]] = []
     done = -1
-    for pair in _PAIR_RE.finditer(text):
+    for pair in finditer(_PAIR_RE, text):
         if pair.start() < done:
             continue
         seps = [pair.start()]

@@ -92,6 +92,14 @@ def matches(
             if (index, origin) in tried:
                 continue
             tried.add((index, origin))
+            # no stretch starts with the wording's first character, or ends with its last, where
+            # `_best_stretch` looks: nine places in ten, told without the call
+            low, high = max(0, origin - edits), min(size, origin + edits + 1)
+            if low >= high or key[0] not in normalised[low:high]:
+                continue
+            length = len(key)
+            if key[-1] not in normalised[low + length - edits - 1 : min(size, high - 1 + length + edits)]:
+                continue
             best = _best_stretch(normalised, key, origin, edits, size)
             if best is not None:
                 start, stop, distance = best

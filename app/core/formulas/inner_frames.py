@@ -27,6 +27,7 @@ from app.core.formulas.patterns import (
     PatternHit,
     _shared_affix,
 )
+from app.core.formulas.regex_scan import finditer
 
 _SEP = "，,；;"
 _END = "。！？!?\n：:"
@@ -90,7 +91,7 @@ def shared_word_hits(text: str) -> list[PatternHit]:
         if not _FIGURE_RE.search(text, start, end) and "同志" not in text[start:end]:
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
             done = end
-    for m in _SEGMENT_RE.finditer(text):
+    for m in finditer(_SEGMENT_RE, text):
         # the first segment: from the sentence or segment end before it up to this ；
         before = text.rfind("\n", max(0, m.start() - 100), m.start())
         for end_mark in _SEGMENT_START_RE.finditer(text, max(0, before, m.start() - 100), m.start()):

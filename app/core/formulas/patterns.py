@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from app.core.formulas.regex_scan import finditer
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NUM = "一二三四五六七八九十两百千万"
 _MULTI = "二三四五六七八九十两百千万"  # numerals that make a set of several things (not 一)
@@ -92,8 +94,9 @@ _BOUNDARY_AFTER = frozenset('的和与及等是、，。；：！？”」』"�
 
 _HAN_RUN_RE = re.compile(rf"[{HAN}{_ENUM_COMMA}]*")
 _ENUM_SPLIT_RE = re.compile(rf"[{_ENUM_COMMA}]")
-#: A list comma and the Han characters and commas after it (possessive: none of them ends the run).
-_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
+#: A list comma, the Han characters after it, a second list comma and the rest of the run (possessive: none of
+#: them ends the run); a run with one comma fails at it, so only lists come back to Python.
+_COMMA_RUN_RE = re.compile(rf"[{_ENUM_COMMA}][{HAN}]*+[{_ENUM_COMMA}][{HAN}{_ENUM_COMMA}]*+")
 _VERB_PREFIXES = frozenset(
     (
         *("深入", "加强", "强化", "提高", "提升", "推动", "推进", "完善", "健全", "一体", "铁的", "大力"),
@@ -110,8 +113,9 @@ _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所
 #: each other: 全面系统学。…融会贯通悟。).
 _LEAD_RE = re.compile(rf"[。！？\n\u3000](?=(?:——)?([{HAN}]{{4,14}}+)[。：:])")  # possessive: 。： are no Han
 _ORDINAL_RE = re.compile(rf"[{NUM}]{{1,3}}[是要]|第[{NUM}]{{1,3}}[，,、]?|[{NUM}]{{1,3}}、")
+#: (Matched on the text after a line break: a literal first character, which `re` finds fast; `^` is no literal.)
 _HEADING_RE = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
+    rf"\n[ \t\u3000]*(?:[{NUM}]{{1,3}}、|[（(][{NUM}]{{1,3}}[）)])([^，,。；;：:！？\n]{{4,40}})"
 )
 
 
@@ -202,8 +206,8 @@ def _idiom_list(text: str, end: int, content: str, idioms: Collection[str]) -> b
 def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str]) -> list[PatternHit]:
     """R1: quoted short terms whose shape, or whose neighbours, say they are formulas."""
     hits: list[PatternHit] = []
-    quoted = [(m.start(1), m.end(1), m.group(1)) for m in _QUOTE_RE.finditer(text)]
-    quoted += [(m.start(1), m.end(1), m.group(1)) for m in _INNER_QUOTE_RE.finditer(text)]
+    quoted = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_QUOTE_RE, text)]
+    quoted += [(m.start(1), m.end(1), m.group(1)) for m in finditer(_INNER_QUOTE_RE, text)]
     # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
     repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
     # a name once shown to be a title, team, prize or place is that everywhere in the text (“党员面对面” ×3)
@@ -370,10 +374,8 @@ def list_runs(text: str) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     reverse = ""
-    for m in _COMMA_RUN_RE.finditer(text):  # from a run's first comma to its right end, in one match
+    for m in finditer(_COMMA_RUN_RE, text):  # from a run's first comma to its right end, in one match
         pos, right = m.span()
-        if text.count("、", pos, right) + text.count("﹑", pos, right) < 2:
-            continue
         reverse = reverse or text[::-1]
         left = pos - _HAN_RUN_RE.match(reverse, len(text) - pos).end() + (len(text) - pos)  # type: ignore[union-attr]
         runs.append((left, right))
@@ -445,29 +447,35 @@ def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, in
     return units
 
 
-def _paragraph_of(text: str, pos: int) -> int:
+def _paragraph_of(text: str, pos: int, indented: bool = True) -> int:
     """An id of the paragraph holding `pos`: where the last paragraph break before it is (a line break or a
-    run of ideographic spaces). Two searches per lead (leads are few) instead of listing every break."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\u3000\u3000", 0, pos))
+    run of ideographic spaces). Two searches per lead (leads are few) instead of listing every break;
+    `indented=False` says the text has no run of ideographic spaces (the search for one would read the whole
+    text before `pos`, for every lead)."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\u3000\u3000", 0, pos) if indented else -1)
 
 
 def parallel_hits(text: str) -> list[PatternHit]:
     """R4: 排比 — short lead sentences inside one paragraph, or sibling headings, built on one frame."""
     hits: list[PatternHit] = []
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
-    leads = [(m.start(1), m.end(1), m.group(1)) for m in _LEAD_RE.finditer("\n" + text)]
+    lines = "\n" + text
+    leads = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_LEAD_RE, lines)]
+    indented = "\u3000\u3000" in text
     for start, end, lead in leads:
         ordinal = _ORDINAL_RE.match(lead)  # 一是…/二是… is numbering, not a frame: compare what follows
         if ordinal:
             start, lead = start + ordinal.end(), lead[ordinal.end() :]
             if len(lead) < 4:
                 continue
-        by_paragraph.setdefault(_paragraph_of(text, start - 1), []).append((start - 1, end - 1, lead))
+        by_paragraph.setdefault(_paragraph_of(text, start - 1, indented), []).append(
+            (start - 1, end - 1, lead)
+        )
     for paragraph_leads in by_paragraph.values():
         for unit in _frame_members(paragraph_leads):
             formula = "/".join(u[2] for u in unit)
             hits.extend(PatternHit(s, e, formula, "parallel") for s, e, _t in unit)
-    headings = [(m.start(1), m.end(1), m.group(1)) for m in _HEADING_RE.finditer(text)]
+    headings = [(m.start(1) - 1, m.end(1) - 1, m.group(1)) for m in _HEADING_RE.finditer(lines)]
     if len(headings) >= 3:
         titles = [h[2] for h in headings]
         prefix, suffix = _shared_affix(titles)

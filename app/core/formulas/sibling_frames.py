@@ -19,6 +19,7 @@ from collections import Counter
 
 from app.core.formulas.frames import _WEAK_HEADS
 from app.core.formulas.patterns import HAN, NUM, PatternHit
+from app.core.formulas.regex_scan import finditer
 
 _MIN_MEMBERS = 3
 #: Paragraph openers of reports and news that begin unrelated paragraphs (全会指出, 今年要…, 同志们).
@@ -165,7 +166,7 @@ def preposition_run_hits(text: str) -> list[PatternHit]:
     One span over the run (GUIDE §1.3: a slot repeated inside one sentence)."""
     hits = []
     done = -1
-    for m in _PREP_RUN_RE.finditer(text):
+    for m in finditer(_PREP_RUN_RE, text):
         sep, prep = m.group(1), m.group(2)
         clause = max(0, m.start() - 24)
         for mark in _CLAUSE_START_RE.finditer(text, clause, m.start()):

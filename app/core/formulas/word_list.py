@@ -3,23 +3,45 @@
 jieba's general dictionary has ~337k words of 2–8 characters. As a `frozenset` it takes ~30 MB and
 ~0.3 s to build from any serialised form (one object and one hash per word). Here the words of each length
 sit sorted in one string of fixed-width cells, so the list loads from the disk cache as a handful of
-strings and membership is a binary search (about 18 slice comparisons, a few microseconds).
+strings and membership is a binary search over every 32nd word, then a substring search (about a microsecond).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+
+#: Cells per block of `_Cells.holds`: one cell in this many is kept as a string, to find a word's block.
+_BLOCK = 32
 
 
 class _Cells:
     """The fixed-width cells of one length's string, as a sequence `bisect` can search."""
 
-    __slots__ = ("text", "width")
+    __slots__ = ("fence", "text", "width")
 
     def __init__(self, text: str, width: int) -> None:
         self.text = text
         self.width = width
+        self.fence: list[str] | None = None
+
+    def holds(self, word: str) -> bool:
+        """Whether a word of this width is a cell: a binary search over the first cell of each block (in C,
+        on a list of strings) and a substring search inside the block, instead of ~18 Python-level cell
+        reads (a third of the time a formula scan spends asking the general dictionary)."""
+        fence = self.fence
+        if fence is None:  # built on first use: 4,700 strings for the largest width
+            step = _BLOCK * self.width
+            fence = self.fence = [self.text[at : at + self.width] for at in range(0, len(self.text), step)]
+        block = bisect_right(fence, word) - 1
+        if block < 0:
+            return False
+        low = block * _BLOCK * self.width
+        high = low + _BLOCK * self.width
+        at = self.text.find(word, low, high)
+        while at >= 0 and (at - low) % self.width:  # a match across two cells is no cell
+            at = self.text.find(word, at + 1, high)
+        return at >= 0
 
     def __len__(self) -> int:
         return len(self.text) // self.width
@@ -62,8 +84,7 @@ class WordList:
         cells = self._cells.get(len(word))
         if cells is None:
             return False
-        at = bisect_left(cells, word)
-        return at < len(cells) and cells[at] == word
+        return cells.holds(word)
 
     def __len__(self) -> int:
         return self._size

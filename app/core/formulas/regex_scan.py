@@ -1,0 +1,80 @@
+"""`finditer` for rule expressions that start with a small class of literal characters, at literal speed.
+
+`re` finds the next place where a pattern can start with a fast literal search when the pattern starts with
+one fixed character, but tests every character of the text against the class when it starts with a class
+(`[，,；;]…`): about 6 ns a character, some 17 ms per expression over the 3 M-character corpus whatever the
+class holds. `finditer(rx, text)` runs one pattern per character of such a class (the class replaced by that
+character) and merges their matches into exactly the matches of `rx.finditer(text)`: the leftmost match
+that starts at or after the end of the last one (patterns that start with different characters never match
+at one place, so the order is the same, and a pending match that now starts inside the last one is looked
+for again from its end). Worth it for classes of a few characters (quotes, semicolons, sentence ends, list
+commas); with a class of a dozen characters (measured: `[，,；;。！？!?\n：:]`) the plain scan is as fast, and
+the rules keep calling `rx.finditer` there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from heapq import heapify, heappop, heapreplace
+
+#: Longest leading class split into one pattern per character (each costs a literal search of the text).
+MAX_CLASS_CHARS = 6
+
+
+def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)`, in order (each pattern here matches at least one character)."""
+    parts = by_first_character(rx)
+    if parts is None:
+        yield from rx.finditer(text)
+        return
+    heap = [(m.start(), k, m) for k, part in enumerate(parts) if (m := part.search(text)) is not None]
+    heapify(heap)
+    end = 0
+    while heap:
+        start, k, m = heap[0]
+        if start >= end:
+            yield m
+            end = m.end()
+            found = parts[k].search(text, end)
+        else:  # it starts inside the match just taken: the next one from there
+            found = parts[k].search(text, end)
+        if found is None:
+            heappop(heap)
+        else:
+            heapreplace(heap, (found.start(), k, found))
+
+
+@cache
+def by_first_character(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...] | None:
+    """`rx` as one pattern per character of the class it starts with (`[…]` or `([…])`, not repeated), or None
+    when it does not start with a class of at most `MAX_CLASS_CHARS` plain characters (or it cannot be read)."""
+    source = rx.pattern
+    at = 1 if source.startswith("([") else 0
+    close = source.find("]", at + 2)
+    if not source.startswith("[", at) or source.startswith("[^", at) or close < 0:
+        return None
+    chars = _class_characters(source[at : close + 1], rx.flags)
+    if chars is None or not 1 < len(chars) <= MAX_CLASS_CHARS:
+        return None
+    rest = source[close + 1 :]
+    after = rest[1:2] if at else rest[:1]  # a repeated class (`[，；]+`) is no single character
+    if (at and not rest.startswith(")")) or after in ("*", "+", "?", "{"):
+        return None
+    parts = tuple(re.compile(source[:at] + re.escape(ch) + rest, rx.flags) for ch in chars)
+    return parts if all(p.groups == rx.groups for p in parts) else None
+
+
+def _class_characters(text: str, flags: int) -> list[str] | None:
+    """The characters of a character class written as `text`, when it lists plain characters only."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]  (the parser `re.compile` uses)
+
+        (op, items), *others = _parser.parse(text, flags & ~re.UNICODE).data
+        if others or op is not _parser.IN or any(kind is not _parser.LITERAL for kind, _c in items):
+            return None
+    except (ImportError, AttributeError, ValueError, TypeError, re.error):
+        return None
+    chars = [chr(code) for _kind, code in items]
+    return chars if len(set(chars)) == len(chars) else None
