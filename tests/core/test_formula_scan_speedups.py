@@ -9,9 +9,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.formulas import inflect, regex_scan
-from app.core.formulas.detect import _resolve
 from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
 from app.core.formulas.inner_frames import _SEGMENT_RE
+from app.core.formulas.longest import resolve_longest as _resolve
 from app.core.formulas.patterns import (
     _COMMA_RUN_RE,
     _HEADING_RE,

@@ -22,6 +22,8 @@ import ahocorasick
 
 from app.core.formulas import inflect
 from app.core.formulas.lexicon import FormulaEntry, match_key
+from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
+from app.core.formulas.rust_scan import rust_scanner
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
 
 if TYPE_CHECKING:
@@ -34,9 +36,6 @@ _BREAKING_PUNCT = re.compile(r"[()（）\[\]【】〔〕《》〈〉<>。！？!
 _LIST_PUNCT = re.compile(r"[、﹑，,､;；]")
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 
-#: Shortest piece of a longer formula that still counts as formula text in `FormulaMatcher.coverage`.
-FRAGMENT_CHARS = 8
-
 _REDACTION_CHAR = REDACTION
 #: Sort key of ahocorasick-rs matches (value, start, end): by end, then by start (the longer match first).
 _END_THEN_START = itemgetter(2, 1)
@@ -47,11 +46,8 @@ SOURCE_LEXICON = "lexicon"
 #: a text, but not counted as uses of the formula in concordances and timelines.
 APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
-#: Category of numbered frameworks (两个确立, 五位一体): their span is the quoted label (`_numbered_labels`).
+#: Category of numbered frameworks (两个确立, 五位一体): their span is the quoted label (`numbered_labels`).
 NUMBERED_CATEGORY = "numbered"
-_QUOTED_LABEL = re.compile(r"“([^“”\n]{2,8})”")
-#: Words of doctrine names that hold a quoted numbered label as part of the name (“三个代表”重要思想).
-_DOCTRINE_WORDS = ("思想", "理论")
 #: Category of the wordings mined from a corpus (app.core.formulas.mining): no inflected or abridged forms.
 MINED_CATEGORY = "mined"
 
@@ -84,34 +80,6 @@ class _Form:
     length: int
     #: positions (in normalised characters) after which the wording itself has a list comma
     breaks: frozenset[int] = frozenset()
-
-
-def _resolve(candidates: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int]]:
-    """Keep the longest of overlapping (start, end, payload) ranges; ties go to the earlier one."""
-    taken = bytearray(size)
-    find, ones = taken.find, _ONES
-    kept: list[tuple[int, int, int]] = []
-    # (a key of plain tuples, the list position last so that ties keep their order: a lambda key costs more)
-    ranked = sorted([(start - end, start, k) for k, (start, end, _p) in enumerate(candidates)])
-    for negative_length, start, k in ranked:
-        end = start - negative_length
-        if find(1, start, end) == -1:
-            taken[start:end] = (
-                ones[-negative_length] if negative_length > -256 else b"\x01" * -negative_length
-            )
-            kept.append(candidates[k])
-    kept.sort()
-    return kept
-
-
-def covered_count(size: int, candidates: list[tuple[int, int, int]], fragments: Iterable[int]) -> int:
-    """Characters `FormulaMatcher.coverage` counts in a string of `size` with these candidates and pieces."""
-    covered = bytearray(size)
-    for start, end, _i in _resolve(candidates, size) if candidates else ():
-        covered[start:end] = b"\x01" * (end - start)
-    for start in fragments:
-        covered[start : start + FRAGMENT_CHARS] = b"\x01" * FRAGMENT_CHARS
-    return sum(covered)
 
 
 class FormulaMatcher:
@@ -224,7 +192,7 @@ class FormulaMatcher:
         against 0.31 s for 3 M characters), with the same matches (checked on every corpus file)."""
         scanner = getattr(self, "_scanner", None)
         if scanner is None:
-            scanner = self._scanner = _rust_scanner(self._automaton)
+            scanner = self._scanner = rust_scanner(self._automaton)
         if not isinstance(scanner, tuple):
             return list(self._automaton.iter(normalised))
         automaton, values = scanner
@@ -236,7 +204,7 @@ class FormulaMatcher:
         """(start, end, value) of every automaton match in any order, from ahocorasick-rs (None: not installed)."""
         scanner = getattr(self, "_scanner", None)
         if scanner is None:
-            scanner = self._scanner = _rust_scanner(self._automaton)
+            scanner = self._scanner = rust_scanner(self._automaton)
         if not isinstance(scanner, tuple):
             return None
         automaton, values = scanner
@@ -295,7 +263,7 @@ class FormulaMatcher:
                 or self._fits(text, offsets, c[0], c[1], forms[c[2]])
             )
         ]  # fmt: skip  (punctuation inside a match: does it belong there?)
-        exact = _resolve(candidates, len(view.text))
+        exact = resolve_longest(candidates, len(view.text))
         normalised, redaction_ends, nested = view.text, view.redaction_ends, self._nested
         hits = []
         for n_start, n_end, index, status in self._with_inflected(text, view, exact, pieces):
@@ -339,7 +307,7 @@ class FormulaMatcher:
             return [(s, e, i, "") for s, e, i in exact]
         # an inflected stretch swallows shorter exact matches inside it, and yields to any other overlap
         inflected = [
-            (s, e, i) for s, e, i in _resolve(inflected, len(view.text))
+            (s, e, i) for s, e, i in resolve_longest(inflected, len(view.text))
             if not any(xs < e and s < xe and not (s <= xs and xe <= e and xe - xs < e - s) for xs, xe, _x in exact)
         ]  # fmt: skip
         found = [(s, e, i, "inflected") for s, e, i in inflected]
@@ -421,7 +389,7 @@ class FormulaMatcher:
         pattern = self.pattern_hits(text, view, library.hits(text, group) if library is not None else ())
         pool = lexicon + pattern
         ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
-        kept = _resolve(ranked, len(text))
+        kept = resolve_longest(ranked, len(text))
         result = []
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
@@ -434,66 +402,18 @@ class FormulaMatcher:
                 if inner:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
             elif "“" in hit.text or "”" in hit.text:
-                labels = self._numbered_labels(text, hit)
+                from app.core.formulas.numbered_labels import numbered_labels  # (imports this module)
+
+                labels = numbered_labels(self, text, hit)
                 if labels:
                     result += labels
                     continue
             result.append(hit)
         return result
 
-    def _numbered_labels(self, text: str, hit: FormulaHit) -> list[FormulaHit]:
-        """The quoted numbered frameworks a lexicon hit is built around, as hits of their own, or [].
 
-        GUIDE §1.2/§2: a numbered formula's span is the numeral through the framework's name, and two formulas
-        in one sentence are two spans, so 统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局 is marked as
-        五位一体 and 四个全面, and “两个一百年”奋斗目标 as 两个一百年. A doctrine's name stays whole (“三个代表”重要
-        思想: the quoted label is part of the name)."""
-        if any(word in hit.text for word in _DOCTRINE_WORDS):
-            return []
-        labels = []
-        # the hit may start right after an opening quote or end before a closing one (四个全面”战略布局)
-        lo = max(0, hit.start - 1)
-        for m in _QUOTED_LABEL.finditer(text, lo, min(len(text), hit.end + 1)):
-            start, end = m.span(1)
-            index = self._automaton.get(match_key(m.group(1)), -1)
-            if index < 0 or self._forms[index].category != NUMBERED_CATEGORY:
-                continue
-            form = self._forms[index]
-            labels.append(
-                FormulaHit(
-                    start, end, text[start:end], form.canonical, SOURCE_LEXICON, form.status, form.category,
-                    "", self._nested[index],
-                )
-            )  # fmt: skip
-        return labels if labels and sum(h.end - h.start for h in labels) < hit.end - hit.start else []
-
-
-#: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length;
-#: and n bytes of 1, what `_resolve` writes over a range it keeps.
+#: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length.
 _FILLS = [bytes((n,)) * n for n in range(256)]
-_ONES = [b"\x01" * n for n in range(256)]
-
-
-def _rust_scanner(automaton: ahocorasick.Automaton) -> tuple[Any, list[int]] | bool:
-    """An ahocorasick-rs automaton over the keys of `automaton` and each key's value, or False when the
-    package is missing (the pyahocorasick automaton then scans, with the same result)."""
-    try:
-        import ahocorasick_rs
-    except ImportError:
-        return False
-    keys = list(automaton.keys())
-    if not keys:
-        return False
-    values = [automaton.get(key) for key in keys]
-    # a contiguous NFA: same matches as a DFA, which scans a text alone faster, but inside a formula scan
-    # (where the rules' work evicts its tables from the caches between texts) takes 0.22 s over the corpus
-    # against the NFA's 0.14 s, since the curated lexicon (issue 14) made the automaton larger
-    scanner = ahocorasick_rs.AhoCorasick(
-        keys,
-        matchkind=ahocorasick_rs.MatchKind.Standard,
-        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-    )
-    return scanner, values
 
 
 def _list_breaks(wording: str, key: str) -> frozenset[int]:
