@@ -23,6 +23,7 @@ import ahocorasick
 from app.core.formulas import inflect
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
+from app.core.formulas.numbered_labels import quoted_labels
 from app.core.formulas.rust_scan import rust_scanner
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
 
@@ -46,7 +47,7 @@ SOURCE_LEXICON = "lexicon"
 #: a text, but not counted as uses of the formula in concordances and timelines.
 APPROXIMATE_STATUSES = frozenset(("abridged", "inflected"))
 SOURCE_PATTERN = "pattern"
-#: Category of numbered frameworks (两个确立, 五位一体): their span is the quoted label (`numbered_labels`).
+#: Category of numbered frameworks (两个确立, 五位一体): their span is the quoted label (`_numbered_labels`).
 NUMBERED_CATEGORY = "numbered"
 #: Category of the wordings mined from a corpus (app.core.formulas.mining): no inflected or abridged forms.
 MINED_CATEGORY = "mined"
@@ -402,14 +403,26 @@ class FormulaMatcher:
                 if inner:
                     hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
             elif "“" in hit.text or "”" in hit.text:
-                from app.core.formulas.numbered_labels import numbered_labels  # (imports this module)
-
-                labels = numbered_labels(self, text, hit)
+                labels = self._numbered_labels(text, hit)
                 if labels:
                     result += labels
                     continue
             result.append(hit)
         return result
+
+    def _numbered_labels(self, text: str, hit: FormulaHit) -> list[FormulaHit]:
+        """The quoted numbered frameworks a lexicon hit is built around, as hits of their own, or []."""
+        labels = []
+        for start, end in quoted_labels(text, hit.start, hit.end, hit.text):
+            index = self._automaton.get(match_key(text[start:end]), -1)
+            if index >= 0 and (form := self._forms[index]).category == NUMBERED_CATEGORY:
+                labels.append(
+                    FormulaHit(
+                        start, end, text[start:end], form.canonical, SOURCE_LEXICON, form.status,
+                        form.category, "", self._nested[index],
+                    )
+                )  # fmt: skip
+        return labels if labels and sum(h.end - h.start for h in labels) < hit.end - hit.start else []
 
 
 #: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length.
