@@ -3,18 +3,13 @@
 Two or three panes get wide link maps that draw each shared passage as a band; more panes get narrow ones.
 The row reports clicks (a mark in a pane, a band in a link map, a pane's Lead button) and leaves what they
 mean to the view.
-
-The window's first paint leaves the speeches' text out: laying out and drawing the visible lines of eight
-long speeches, their CJK glyphs rendered for the first time, is most of that paint (~30–40 ms of one
-event, measured on eight congress reports). The text is drawn pane by pane in the turns after it
-(`reveal_after_paint`), so the event loop answers in between.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QSplitter
 
@@ -58,27 +53,3 @@ class PaneRow(QSplitter):
         self.setSizes(
             [map_width if isinstance(self.widget(i), LinkMap) else 1000 for i in range(self.count())]
         )
-        #: Reading panes not drawn yet (their text is left out of the first paint), in drawing order.
-        self._held = [pane.reader for pane in self.panes]
-        for reader in self._held:
-            reader.setUpdatesEnabled(False)
-        self._reveal = QTimer(self)  # a timer, not a posted call: timers and input due get their turn first
-        self._reveal.setSingleShot(True)
-        self._reveal.setInterval(0)
-        self._reveal.timeout.connect(self._reveal_next)
-
-    def reveal_after_paint(self) -> None:
-        """The window has painted: draw the held panes' text, one pane per event-loop turn from now on."""
-        if self._held and not self._reveal.isActive():
-            self._reveal.start()
-
-    def reveal_all(self) -> None:
-        """Draw every held pane now (a grab or an export needs them)."""
-        while self._held:
-            self._reveal_next()
-
-    def _reveal_next(self) -> None:
-        if self._held:
-            self._held.pop(0).setUpdatesEnabled(True)
-        if self._held:
-            self._reveal.start()

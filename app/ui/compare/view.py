@@ -265,7 +265,6 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        self.splitter.reveal_after_paint()
         if not self._started and not self._after_paint.isActive():
             self._after_paint.start()
 
@@ -331,7 +330,6 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
         With an inline task runner this also computes, if the view has not started yet.
         """
         self.ensure_started()
-        self.splitter.reveal_all()
         self._steps.run_all()
 
     def _update_link_maps(self) -> None:

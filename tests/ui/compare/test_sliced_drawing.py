@@ -1,5 +1,5 @@
-"""The compare view's GUI work in slices: the window's first paint leaves the speeches' text out and draws
-it pane by pane in the turns after; a result this session knows is applied in a turn of its own after the
+"""The compare view's GUI work in slices: the matrix and link maps are set in queued steps, and everything
+is set once the queue has drained; a result this session knows is applied in a turn of its own after the
 first paint; the overview strips place their marks when they get their links, not in the repaint; the link maps place their bands as before, and every
 layer, map and strip is set once the queue has drained."""
 
@@ -42,23 +42,14 @@ def _documents(prefix: str = ""):
     return [sample_document(name, prefix) for name in SAMPLES]
 
 
-def test_the_first_paint_leaves_the_text_out_and_draws_it_one_pane_per_turn(qtbot):
+def test_every_layer_map_strip_and_the_matrix_are_set_once_the_queue_has_drained(qtbot):
     view = CompareView(_documents("slices "), runner=TaskRunner(inline=True))
     qtbot.addWidget(view)
     view.resize(1400, 900)
-    paints = [_Paints(pane.reader.viewport()) for pane in view.panes]
-    revealed: list[int] = []
-    view.splitter._reveal.timeout.connect(
-        lambda: revealed.append(sum(pane.reader.updatesEnabled() for pane in view.panes))
-    )
     view.show()
-    view.repaint()  # the window's first paint, now
-    assert [p.count for p in paints] == [0, 0, 0, 0]
-    assert not any(pane.reader.updatesEnabled() for pane in view.panes)
-    qtbot.waitUntil(lambda: all(pane.reader.updatesEnabled() for pane in view.panes))
-    assert revealed == [1, 2, 3, 4]  # one pane per timer turn
-    qtbot.waitUntil(lambda: all(p.count > 0 for p in paints))
-    view.wait_until_highlighted()
+    with qtbot.waitSignal(view.highlights_ready, timeout=20000):
+        pass
+    assert not view._steps
     # every layer, link map, strip and the matrix are set once the queue has drained
     for pane in view.panes:
         fresh = ReadingPane(pane.reader.text())
@@ -70,6 +61,13 @@ def test_the_first_paint_leaves_the_text_out_and_draws_it_one_pane_per_turn(qtbo
     for index, link_map in enumerate(view.link_maps):
         assert link_map._links and all(k.partner == index + 1 for k in link_map._links)
     assert view.matrix._labels == view.labels()
+    # the maps get their bands in steps of their own, not with the result's arrival
+    for link_map in view.link_maps:
+        link_map.set_links([])
+    view.apply_result(view.result)
+    assert not any(link_map._links for link_map in view.link_maps)
+    view.wait_until_highlighted()
+    assert all(link_map._links for link_map in view.link_maps)
 
 
 def test_a_remembered_result_is_applied_in_a_turn_after_the_first_paint(qtbot, open_view):
