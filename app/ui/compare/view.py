@@ -107,12 +107,6 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
         self._unsaved: CompareResult | None = None
         self._steps = StepQueue(self)
         self._steps.finished.connect(self._on_steps_finished)
-        # A timer, not QTimer.singleShot(0, …) (a posted event, run before any timer): a result this session
-        # knows is applied at once, and its work must not join the first paint's in one turn (see StepQueue). Started by the first paint.
-        self._after_paint = QTimer(self)
-        self._after_paint.setSingleShot(True)
-        self._after_paint.setInterval(0)
-        self._after_paint.timeout.connect(self.ensure_started)
         #: Panes drawn (or queued to be) from provisional Links while the first result was still matching:
         #: pane index → (those Links, (show_formulas, lead) they were drawn with). See `_on_pane_ready`.
         self._early: dict[int, tuple[list[Link], tuple[bool, int]]] = {}
@@ -265,8 +259,8 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._started and not self._after_paint.isActive():
-            self._after_paint.start()
+        if not self._started:
+            QTimer.singleShot(0, self.ensure_started)
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers at once; matrix, link maps, table, sync map and highlight layers in steps,

@@ -1,13 +1,12 @@
-"""The compare view's GUI work in slices: the matrix and link maps are set in queued steps, and everything
-is set once the queue has drained; a result this session knows is applied in a turn of its own after the
-first paint; the overview strips place their marks when they get their links, not in the repaint; the link maps place their bands as before, and every
-layer, map and strip is set once the queue has drained."""
+"""The compare view's GUI work in slices: the matrix and the link maps get their links in queued steps of
+their own, and every layer, map, strip and the matrix is set once the queue has drained; the overview
+strips place their marks when they get their links, not in the repaint; the link maps place their bands'
+ends as before (each point mapped through the window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QWidget
 
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView
@@ -22,20 +21,6 @@ SAMPLES = (
     "03-theme-education-mobilisation.txt",
     "04-county-exchange-remarks.txt",
 )
-
-
-class _Paints(QObject):
-    """Counts the paint events a widget receives."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def _documents(prefix: str = ""):
@@ -68,20 +53,6 @@ def test_every_layer_map_strip_and_the_matrix_are_set_once_the_queue_has_drained
     assert not any(link_map._links for link_map in view.link_maps)
     view.wait_until_highlighted()
     assert all(link_map._links for link_map in view.link_maps)
-
-
-def test_a_remembered_result_is_applied_in_a_turn_after_the_first_paint(qtbot, open_view):
-    documents = _documents("memo ")
-    first = open_view(documents)
-    view = CompareView(documents, runner=TaskRunner(inline=True))
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    view.repaint()
-    QCoreApplication.sendPostedEvents()  # what the first paint's event-loop turn would still run
-    assert view.result is None
-    qtbot.waitUntil(lambda: view.result is not None)
-    assert view.result.passages == first.result.passages
 
 
 def test_an_overview_strip_places_its_marks_when_it_gets_its_links(open_view):
