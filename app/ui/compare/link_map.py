@@ -51,13 +51,23 @@ class LinkMap(QWidget):
         self._longest = max((k.end - k.start for k in self._links), default=0)
         self.update()
 
-    def _y(self, pane: ReadingPane, offset: int, bottom: bool) -> float:
+    def _placer(self, pane: ReadingPane) -> Callable[[int, bool], float]:
+        """Where (y here) a code point of `pane` sits, top or bottom of its line, clamped just outside this
+        widget. Made once per paint: the cursor and the offset between the pane's viewport and this widget
+        are the same for every band (a paint places four ends per band, for dozens of bands per map, and
+        seven maps repaint together whenever a pane scrolls or a result lands)."""
         cursor = QTextCursor(pane.document())
-        cursor.setPosition(pane.offsets.to_qt(min(offset, len(pane.text()))))
-        rect = pane.cursorRect(cursor)
-        point = pane.viewport().mapTo(self.window(), QPoint(0, rect.bottom() if bottom else rect.top()))
-        y = self.mapFrom(self.window(), point).y()
-        return float(min(max(y, -4), self.height() + 4))
+        window = self.window()
+        shift = self.mapFrom(window, pane.viewport().mapTo(window, QPoint(0, 0))).y()
+        length, to_qt, cursor_rect = len(pane.text()), pane.offsets.to_qt, pane.cursorRect
+        low, high = -4, self.height() + 4
+
+        def y(offset: int, bottom: bool) -> float:
+            cursor.setPosition(to_qt(min(offset, length)))
+            rect = cursor_rect(cursor)
+            return float(min(max((rect.bottom() if bottom else rect.top()) + shift, low), high))
+
+        return y
 
     def _visible(self) -> list[Link]:
         """Links on screen in the left pane, or whose counterpart is on screen in the right pane."""
@@ -73,14 +83,14 @@ class LinkMap(QWidget):
 
     def bands(self) -> list[tuple[QPainterPath, Link]]:
         """The band of each drawn link (tests read these back)."""
+        if not self._links:  # (a first paint: no need to lay out the panes' text here)
+            return []
         out = []
         w = float(self.width())
+        left, right = self._placer(self.left), self._placer(self.right)
         for link in self._visible():
-            a0, a1 = self._y(self.left, link.start, False), self._y(self.left, link.end, True)
-            b0, b1 = (
-                self._y(self.right, link.partner_start, False),
-                self._y(self.right, link.partner_end, True),
-            )
+            a0, a1 = left(link.start, False), left(link.end, True)
+            b0, b1 = right(link.partner_start, False), right(link.partner_end, True)
             path = QPainterPath(QPointF(0, a0))
             path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w, b0))
             path.lineTo(QPointF(w, b1))

@@ -1,0 +1,99 @@
+"""The compare view's GUI work in slices: the matrix and the link maps get their links in queued steps of
+their own, and every layer, map, strip and the matrix is set once the queue has drained; the overview
+strips place their marks when they get their links, not in the repaint; the link maps place their bands'
+ends as before (each point mapped through the window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+
+from app.ui.common.tasks import TaskRunner
+from app.ui.compare import CompareView
+from app.ui.compare.highlights import apply_highlights
+from app.ui.pane.reading_pane import ReadingPane
+
+from .conftest import sample_document
+
+SAMPLES = (
+    "01-city-study-session.txt",
+    "02-county-government-work-report.txt",
+    "03-theme-education-mobilisation.txt",
+    "04-county-exchange-remarks.txt",
+)
+
+
+def _documents(prefix: str = ""):
+    return [sample_document(name, prefix) for name in SAMPLES]
+
+
+def test_every_layer_map_strip_and_the_matrix_are_set_once_the_queue_has_drained(qtbot):
+    view = CompareView(_documents("slices "), runner=TaskRunner(inline=True))
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    with qtbot.waitSignal(view.highlights_ready, timeout=20000):
+        pass
+    assert not view._steps
+    # every layer, link map, strip and the matrix are set once the queue has drained
+    for pane in view.panes:
+        fresh = ReadingPane(pane.reader.text())
+        apply_highlights(fresh, view.links[pane.index], view.labels(), top_partner=view.sync.lead)
+        assert fresh.mark_kinds() == pane.reader.mark_kinds()
+        for kind in fresh.mark_kinds():
+            assert fresh.marks(kind) == pane.reader.marks(kind)
+        assert pane.overview._links == view._overview_links(pane.index)
+    for index, link_map in enumerate(view.link_maps):
+        assert link_map._links and all(k.partner == index + 1 for k in link_map._links)
+    assert view.matrix._labels == view.labels()
+    # the maps get their bands in steps of their own, not with the result's arrival
+    for link_map in view.link_maps:
+        link_map.set_links([])
+    view.apply_result(view.result)
+    assert not any(link_map._links for link_map in view.link_maps)
+    view.wait_until_highlighted()
+    assert all(link_map._links for link_map in view.link_maps)
+
+
+def test_an_overview_strip_places_its_marks_when_it_gets_its_links(open_view):
+    view = open_view(_documents("strip "))
+    bar = view.panes[0].overview
+    placed = bar.mark_rects()
+    calls: list[int] = []
+    original = bar.mark_rects
+    bar.mark_rects = lambda: (calls.append(1), original())[1]
+    bar.set_links(view._overview_links(0))
+    assert calls == [1]
+    bar.repaint()
+    assert calls == [1]  # the repaint reads the marks placed by set_links
+    assert [r for r, _ in placed] == [r for r, _ in bar._painted[1]]
+
+
+def _old_y(link_map, pane: ReadingPane, offset: int, bottom: bool) -> float:
+    """A band end placed as before the per-paint placer (each point mapped through the window)."""
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.offsets.to_qt(min(offset, len(pane.text()))))
+    rect = pane.cursorRect(cursor)
+    point = pane.viewport().mapTo(link_map.window(), QPoint(0, rect.bottom() if bottom else rect.top()))
+    return float(min(max(link_map.mapFrom(link_map.window(), point).y(), -4), link_map.height() + 4))
+
+
+def test_link_map_bands_end_where_each_point_maps_through_the_window(open_view):
+    view = open_view(_documents("bands "))
+    for fraction in (0.0, 0.4, 0.8):
+        for pane in view.panes:
+            pane.reader.scroll_to(int(len(pane.reader.text()) * fraction), 0.5)
+        checked = 0
+        for link_map in view.link_maps:
+            for path, link in link_map.bands():
+                a0, a1 = (
+                    _old_y(link_map, link_map.left, link.start, False),
+                    _old_y(link_map, link_map.left, link.end, True),
+                )
+                b0 = _old_y(link_map, link_map.right, link.partner_start, False)
+                b1 = _old_y(link_map, link_map.right, link.partner_end, True)
+                ends = {(e.x, e.y) for e in (path.elementAt(i) for i in range(path.elementCount()))}
+                w = float(link_map.width())
+                assert {(0, a0), (w, b0), (w, b1), (0, a1)} <= ends
+                checked += 1
+        assert checked
