@@ -61,6 +61,8 @@ _PLACE_RE = re.compile(rf"[{HAN}]{{2,8}}[省市区县州旗盟]$")
 _PLAN_RE = re.compile(
     rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
+#: Plans before the 十一五 are cited by a quoted one-character number: “六五”计划, “八五”期间, “十五”时期.
+_OLD_PLAN_RE = re.compile(r"[“\"](?:十|[一二三四五六七八九])五[”\"](?:计划|规划|时期|期间)?")
 #: The government work report cited by its name (…批准的政府工作报告安排); not the title line of one, and
 #: not the report announcing itself (向大会作政府工作报告，请予审议 — the GUIDE's 请予审议的本报告).
 _GWR = "政府工作报告"
@@ -167,6 +169,7 @@ def reference_hits(text: str) -> list[PatternHit]:
             spans.append((m.start() - 1, m.end()))
         elif m.group("tail") and not m.group("quote"):
             spans.append(m.span())
+    spans += [m.span() for m in finditer(_OLD_PLAN_RE, text)]
     done = -1
     for at in _anchor_positions(text):
         if at < done:
