@@ -88,7 +88,8 @@ def test_the_shipped_matcher_finds_block_wordings_in_real_sentences(corpus, path
 
 
 @pytest.mark.parametrize(
-    "wording", ["党的领导", "依法治国", "依法行政", "法治政府", "粮食安全", "政治生态", "反腐败斗争", "精神文明建设"]
+    "wording",
+    ["党的领导", "依法治国", "依法行政", "法治政府", "粮食安全", "政治生态", "反腐败斗争", "精神文明建设"],
 )
 def test_the_section_3a_stock_wordings_of_the_era_are_found_alone(wording):
     """GUIDE §3a marks these at every occurrence, also where they read like a noun phrase of the sentence."""
