@@ -6,26 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas.lexicon import LoadedLexicon, parse_lexicon_tsv
-from app.core.formulas.shipped import curated_path, default_matcher
+from app.core.formulas.lexicon import FormulaEntry
+from app.core.formulas.shipped import default_matcher
+from tests.bench.curated_lexicon import block_entries
 from tests.bench.formula_annotations import minable
+from tests.bench.loro_formulas import own_round_copies
 
-TAG = "# 14k6b"
+TAG = "14k6b"
 #: the block's eras; 邓小平时期 only for the stock wordings GUIDE §3a marks at every occurrence
 ERAS = ("江泽民时期（1989–2002）", "胡锦涛时期（2002–2012）", "习近平时期（2012–）")
 OLDER_SECTION_3A = "邓小平时期（1978–1992）"
 
 
-def _block() -> LoadedLexicon:
-    text = curated_path().read_text(encoding="utf-8")
-    assert text.count(TAG) == 1
-    return parse_lexicon_tsv(text[text.index(TAG) :])
-
-
 def test_the_block_loads_and_every_entry_names_its_era_and_its_corpus_count():
-    block = _block()
-    assert not block.problems and len(block.entries) >= 200
-    for entry in block.entries:
+    block = block_entries(TAG)
+    assert len(block) >= 200
+    for entry in block:
         era, *rest = entry.note.split("；")
         assert era in ERAS or (era == OLDER_SECTION_3A and "GUIDE §3a" in entry.note), entry.canonical
         assert rest[-1].startswith("语料中 ") and rest[-1].endswith(" 个文件同文使用"), entry.canonical
@@ -81,7 +77,7 @@ SENTENCES = [
 def test_the_shipped_matcher_finds_block_wordings_in_real_sentences(corpus, path, sentence, wordings):
     assert minable(corpus / path)
     assert sentence in (corpus / path).read_text(encoding="utf-8")
-    block = {e.canonical for e in _block().entries}
+    block = {e.canonical for e in block_entries(TAG)}
     hits = [h for h in default_matcher().find(sentence) if h.formula in block]
     assert [h.text for h in hits] == wordings
     assert all(h.source == "lexicon" for h in hits)
@@ -95,3 +91,27 @@ def test_the_section_3a_stock_wordings_of_the_era_are_found_alone(wording):
     """GUIDE §3a marks these at every occurrence, also where they read like a noun phrase of the sentence."""
     hits = default_matcher().find(f"各地要把{wording}落到实处。")
     assert [(h.text, h.source) for h in hits] == [(wording, "lexicon")]
+
+
+def test_a_block_ends_at_the_next_tagged_block(tmp_path):
+    path = tmp_path / "curated.tsv"
+    path.write_text(
+        "# header\n甲乙丙丁\n# 14k6b block\n戊己庚辛\n壬癸子丑\n# other block\n寅卯辰巳\n", encoding="utf-8"
+    )
+    assert [e.canonical for e in block_entries(TAG, path)] == ["戊己庚辛", "壬癸子丑"]
+    with pytest.raises(ValueError):
+        block_entries("14k6c", path)
+
+
+def test_the_fresh_round_check_leaves_out_only_entries_annotated_in_that_round_alone():
+    """loro_formulas --block: a round is scored without the entries that could be copies of its own spans."""
+    block = (
+        FormulaEntry("依法行政"),
+        FormulaEntry("丝路精神"),
+        FormulaEntry("学思践悟"),
+        FormulaEntry("党的优良传统"),
+    )
+    rounds_of = {"依法行政": {4, 7}, "丝路精神": {7}, "学思践悟": {6}}
+    assert own_round_copies(block, rounds_of, 7) == {"丝路精神"}
+    assert own_round_copies(block, rounds_of, 6) == {"学思践悟"}
+    assert own_round_copies(block, rounds_of, 5) == set()
