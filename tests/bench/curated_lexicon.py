@@ -19,7 +19,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from app.core.formulas.lexicon import load_lexicon, match_key
+from app.core.formulas.lexicon import FormulaEntry, load_lexicon, match_key, parse_lexicon_tsv
 from app.core.formulas.shipped import curated_path
 from tests.bench.formula_annotations import CORPUS
 
@@ -58,6 +58,24 @@ def files_holding(wordings: Iterable[str], corpus: Path = CORPUS) -> Counter[str
             text = match_key(path.read_text(encoding="utf-8"))
             counts.update({key for _end, key in automaton.iter(text)})
     return Counter({w: counts[match_key(w)] for w in wordings})
+
+
+def block_entries(tag: str, path: Path | None = None) -> tuple[FormulaEntry, ...]:
+    """The entries of one engineer's block of the curated file: the rows after the comment line `# <tag>` up to
+    the next comment line (blocks are appended one after another, each opening with a comment naming its tag)."""
+    lines = (path or curated_path()).read_text(encoding="utf-8").splitlines()
+    opening = [i for i, line in enumerate(lines) if line.startswith(f"# {tag}")]
+    if len(opening) != 1:
+        raise ValueError(f"{len(opening)} blocks open with '# {tag}'")
+    rows = []
+    for line in lines[opening[0] + 1 :]:
+        if line.startswith("#"):
+            break
+        rows.append(line)
+    loaded = parse_lexicon_tsv("\n".join(rows))
+    if loaded.problems:
+        raise ValueError(f"block {tag}: {loaded.problems[0]}")
+    return loaded.entries
 
 
 def main() -> None:

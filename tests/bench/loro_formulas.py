@@ -7,7 +7,12 @@ round would see it: for each round, `mining.mine` (thresholds from the options) 
 that round's files and without the held-out round-8 files (`formula_annotations.minable`), the wordings it
 finds are added to the shipped lexicon (as the loader adds the mined file), and the round is scored.
 
-Run: python -m tests.bench.loro_formulas [--mining [--min-groups 3 --min-chars 5 --min-governed 0.5]]
+With `--block TAG` it checks one engineer's block of the curated lexicon (the rows after `# TAG` in
+curated_formulas.tsv) the same way: each round is also scored without the whole block, and without the block's
+entries that equal an annotated span text found in that round only (entries that may have been copied from the
+round's own annotations), which is what a fresh held-out round would see of the block.
+
+Run: python -m tests.bench.loro_formulas [--mining [--min-groups 3 --min-chars 5 --min-governed 0.5]] [--block TAG]
 (about 10 s of CPU per round for the mining).
 """
 
@@ -18,14 +23,15 @@ import time
 
 from app.core.formulas import shipped
 from app.core.formulas.detect import FormulaMatcher
-from app.core.formulas.lexicon import overlap_test
+from app.core.formulas.lexicon import FormulaEntry, match_key, overlap_test
 from app.core.formulas.mining import MiningParams, as_entries, mine
+from tests.bench.curated_lexicon import block_entries
 from tests.bench.eval_formulas import RULE_KIND
 from tests.bench.formula_annotations import CORPUS, Detected, Tally, load_set, minable, score
 
 
-def _matcher(extra: list | None = None) -> FormulaMatcher:
-    entries = list(shipped.load_shipped_files().entries)
+def _matcher(extra: list | None = None, without: frozenset[str] = frozenset()) -> FormulaMatcher:
+    entries = [e for e in shipped.load_shipped_files().entries if e.canonical not in without]
     if extra:
         known = overlap_test(w for e in entries for w, _s in e.forms())
         entries += [e for e in extra if not known(e.canonical, alone=True)]
@@ -42,6 +48,17 @@ def _round_tally(matcher: FormulaMatcher, speeches: list) -> Tally:
     return total
 
 
+def own_round_copies(
+    block: tuple[FormulaEntry, ...], rounds_of: dict[str, set[int]], number: int
+) -> frozenset[str]:
+    """The block's entries whose wording is annotated (as a whole span) in round `number` and in no other round."""
+    return frozenset(
+        e.canonical
+        for e in block
+        if rounds_of.get(match_key(e.canonical)) and rounds_of[match_key(e.canonical)] <= {number}
+    )
+
+
 def _line(label: str, tally: Tally) -> str:
     return (
         f"{label:<12} R {tally.found:>4}/{tally.annotated:<4} = {tally.recall:.3f}   "
@@ -55,10 +72,16 @@ def main() -> None:
     parser.add_argument("--min-groups", type=int, default=3)
     parser.add_argument("--min-chars", type=int, default=5)
     parser.add_argument("--min-governed", type=float, default=0.5)
+    parser.add_argument("--block", help="tag of a block of curated_formulas.tsv to check round by round")
     args = parser.parse_args()
     rounds: dict[int, list] = {}
+    rounds_of: dict[str, set[int]] = {}
     for speech, text in load_set():
         rounds.setdefault(speech.round, []).append((speech, text))
+        for span in speech.spans:
+            rounds_of.setdefault(match_key(span.text), set()).add(speech.round)
+    block = block_entries(args.block) if args.block else ()
+    block_totals = [Tally(), Tally()]
     shipped_matcher = _matcher()
     documents = []
     if args.mining:
@@ -79,6 +102,17 @@ def main() -> None:
         base = _round_tally(shipped_matcher, rounds[number])
         totals[0].add(base)
         print(_line(label, base))
+        if block:
+            without = _round_tally(_matcher(without=frozenset(e.canonical for e in block)), rounds[number])
+            copies = own_round_copies(block, rounds_of, number)
+            fresh = _round_tally(_matcher(without=copies), rounds[number])
+            block_totals[0].add(without)
+            block_totals[1].add(fresh)
+            print(_line("  no block", without))
+            print(
+                _line("  fresh", fresh),
+                f"(without the block's {len(copies)} entries annotated in this round only)",
+            )
         if not args.mining:
             continue
         own = {speech.path for speech, _t in rounds[number]}
@@ -92,6 +126,9 @@ def main() -> None:
         totals[1].add(mined)
         print(_line("  + mined", mined), f"({len(found)} wordings, {time.process_time() - start:.1f} s)")
     print(_line("all", totals[0]))
+    if block:
+        print(_line("  no block", block_totals[0]))
+        print(_line("  fresh", block_totals[1]))
     if args.mining:
         print(_line("  + mined", totals[1]))
 
