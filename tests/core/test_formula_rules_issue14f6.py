@@ -1,7 +1,11 @@
 """Issue 14, session 6 (14f6): shape rules for 排比 and slogans.
 
 - framed stretches inside longer 、-runs and lists whose last item is joined by 和 (`sub_lists`);
-- list items that share only 不/新/更 (`patterns._FRAME_PREFIXES`).
+- list items that share only 不/新/更 (`patterns._FRAME_PREFIXES`);
+- couplet slogans: 4+4 halves that echo at two places, longer equal halves that echo and cross
+  (`couplets.couplet_hits`);
+- runs of ≥ 3 equal clauses that end alike after heads of their own (`couplets._tail_run`, rule parallel);
+- X就是Y mottos with short sides of a motto's shape (`couplets.is_motto_hits`).
 
 Every sentence is quoted from a minable corpus file (named next to it; `test_quoted_sentences_are_in_the_corpus`
 checks that it is there and that the file is not one of the held-out round's).
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.formulas import patterns, sub_lists
+from app.core.formulas import couplets, patterns, sub_lists
 from app.core.formulas.shipped import default_matcher
 from tests.bench.formula_annotations import minable
 
@@ -34,6 +38,22 @@ STRUCTURE = "我们坚持全面调整产业结构、地区结构和城乡结构�
 UNSTABLE = "我国经济回升基础还不稳定、不巩固、不平衡，"
 HONG_KONG = "确保“一国两制”实践不动摇、不走样、不变形。"
 ADDRESSEES = "向各民主党派、各人民团体和各界人士"
+DISCIPLINE = "反对无组织无纪律、有令不行、有禁不止、各行其是的行为"
+CADRE_TURNOVER = "推动干部能上能下、能进能出，形成能者上、优"
+CHIASMUS = "加快转变经济发展方式，在发展中促转变，在转变中谋发展，就一定能"
+CHAIN = "国之交在于民相亲，民相亲在于心相通。"
+SAFETY = "安全是发展的前提，发展是安全的保障，安全和发展要同"
+TEMPLATE = "深化粮食收储、集体产权、集体林权、国有林区林场、"
+SUPPORT = "即支援工业，支援农业，支持左派"
+MEMBER = "粟晓丽叮嘱大家，一名党员就是一面旗帜，优秀党员事迹是"
+MUSEUM = "中华文化博大精深，一个博物馆就是一所大学校。"
+ENVIRONMENT = "绿水青山就是金山银山，保护环境就是保护生产力，改善环境就是发"
+UNITY = "团结就是大局，团结就是力量。"
+PREDICATE = "“一带一路”建设本身就是一个创举，"
+NOT_FORGOTTEN = "他们的名字和功绩，国家不会忘记，人民不会忘记，历史不会忘记，将永远铭刻"
+INCOMES = "切实保护合法收入，取缔非法收入，限制过高收入。要进一步"
+WHO_FIGHTS = "问题不是世界各国人民要打，不是中国人民要打，而是超级大国要打。"
+SECRETARIES = "邓颖超同志为第二书记，胡耀邦同志为第三书记，黄克诚同志为常务书记，"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -44,6 +64,22 @@ QUOTED = [
     (PLENUM_2009, UNSTABLE),
     (XI_1230, HONG_KONG),
     (GWR_2008, ADDRESSEES),
+    ("cpc-congress-reports/cpc-14-congress-report.txt", DISCIPLINE),
+    ("cpc-congress-reports/cpc-20-congress-report.txt", CADRE_TURNOVER),
+    (GWR_2013, CHIASMUS),
+    ("xi-speeches-2013-2018/xi-2014-05-15-1.txt", CHAIN),
+    ("xi-speeches-2013-2018/xi-2016-04-25-1.txt", SAFETY),
+    ("gwr-state-council/gwr-2018.txt", TEMPLATE),
+    ("cpc-congress-reports/cpc-09-congress-report.txt", SUPPORT),
+    ("hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt", MEMBER),
+    ("party-day-news/partyday-09-借智博物馆打造“行走的思政课堂”_先锋文汇_共产.txt", MUSEUM),
+    ("xi-speeches-2013-2018/xi-2016-09-03-1.txt", ENVIRONMENT),
+    ("cpc-congress-reports/cpc-15-congress-report.txt", UNITY),
+    ("xi-speeches-2013-2018/xi-2017-05-14-1.txt", PREDICATE),
+    ("xi-speeches-2020/xi-2020-09-09-1.txt", NOT_FORGOTTEN),
+    ("gwr-state-council/gwr-1990.txt", INCOMES),
+    ("cpc-congress-reports/cpc-11-congress-report.txt", WHO_FIGHTS),
+    ("cpc-plenum-communiques/communique-1978-cc11-plenum03.txt", SECRETARIES),
 ]
 
 pytestmark = pytest.mark.corpus
@@ -104,3 +140,67 @@ def test_one_character_frame_prefixes(corpus, sentence, expected):
 def test_frame_prefixes_are_one_character():
     sentence = "要不断深化、不断拓展、不断完善改革"  # 不断… is a verb prefix, not the frame's 不
     assert not patterns.enumeration_hits(sentence, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (DISCIPLINE, "有令不行、有禁不止"),  # 有|令/禁|不|行/止: two places alike, apart
+        (CADRE_TURNOVER, "能上能下、能进能出"),  # the first half carries 推动干部 before it
+        (CHIASMUS, "在发展中促转变，在转变中谋发展"),  # 转变 crosses to the other half
+        (CHAIN, "国之交在于民相亲，民相亲在于心相通"),  # the second half opens with the first's end
+        (SAFETY, "安全是发展的前提，发展是安全的保障"),  # the second half's 发展 stands inside the first
+    ],
+)
+def test_couplets_are_slogans(corpus, sentence, expected):
+    assert [sentence[h.start : h.end] for h in couplets.couplet_hits(sentence)] == [expected]
+    assert expected in _texts(sentence, "slogan")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        TEMPLATE,  # 集体产权、集体林权: alike at both ends, two names of one template
+        SUPPORT,  # 支援工业，支援农业: the same
+        POLICY,  # 保持政策连续性和稳定性: no second half of 4–10 characters after the comma
+    ],
+)
+def test_template_pairs_are_no_couplets(corpus, sentence):
+    assert couplets.couplet_hits(sentence) == []
+
+
+def test_longer_couplets_need_a_crossing_piece():
+    # equal halves that echo in place (民主|制度/形式|更加|…) but share no piece across are prose, not slogans
+    assert couplets.couplet_hits("。减少流通环节，增加流通渠道。") == []
+    assert couplets.couplet_hits("。民主制度更加完善，民主形式更加丰富。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (MEMBER, ["一名党员就是一面旗帜"]),  # one thing of a kind each
+        (MUSEUM, ["一个博物馆就是一所大学校"]),
+        (ENVIRONMENT, ["绿水青山就是金山银山", "保护环境就是保护生产力"]),  # equal sides; one verb
+        (UNITY, []),  # two-character sides are too general to tell a motto (团结就是力量) from a statement
+        (PREDICATE, []),  # 一个创举 is a predicate, and 建设本身 no kind
+    ],
+)
+def test_is_mottos(corpus, sentence, expected):
+    assert [sentence[h.start : h.end] for h in couplets.is_motto_hits(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (NOT_FORGOTTEN, "国家不会忘记，人民不会忘记，历史不会忘记"),
+        (INCOMES, "保护合法收入，取缔非法收入，限制过高收入"),  # the shared end narrows to 收入
+    ],
+)
+def test_clause_runs_that_end_alike(corpus, sentence, expected):
+    assert [sentence[h.start : h.end] for h in couplets.couplet_hits(sentence)] == [expected]
+    assert expected in _texts(sentence, "parallel")
+
+
+@pytest.mark.parametrize("sentence", [WHO_FIGHTS, SECRETARIES])
+def test_clause_runs_of_correlatives_or_persons_are_no_frames(corpus, sentence):
+    assert not [h for h in couplets.couplet_hits(sentence) if h.rule == "parallel"]

@@ -324,6 +324,7 @@ class FormulaMatcher:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
+            couplets,
             frames,
             inner_frames,
             opener_frames,
@@ -347,6 +348,7 @@ class FormulaMatcher:
         found += slogans.run_hits(text, self.common_words)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
+        found += couplets.couplet_hits(text, self.idioms) + couplets.is_motto_hits(text)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)

@@ -25,6 +25,7 @@ _CLAUSE_CHARS = frozenset("的和与及等是在了")
 #: Longest list item that may stand inside a sub-list (longer ones are clause pieces).
 _MAX_ITEM = 8
 _CONJUNCTIONS = "和与及"
+_CONJUNCTION_SET = frozenset(_CONJUNCTIONS)
 #: A list comma with one item after it that a conjunction joins to the next (…、针对性和灵活性).
 _AND_PAIR_RE = re.compile(rf"、([{HAN}]{{1,{_MAX_ITEM}}}?)[{_CONJUNCTIONS}]([{HAN}]+)")
 _HAN_BEFORE_RE = re.compile(rf"[{HAN}]+$")
@@ -44,9 +45,12 @@ def _split_runs(lists: list[ListRun]) -> list[ListRun]:
     """The stretches of a run between items that are clause pieces, each with those items at its ends."""
     out: list[ListRun] = []
     for left, _right, raw in lists:
+        if len(raw) < 4:
+            continue  # (a split needs three items on one side of the clause piece)
+        inner = raw[1:-1]
+        if max(map(len, inner)) <= _MAX_ITEM and _CLAUSE_CHARS.isdisjoint("".join(inner)):
+            continue  # nearly every run: no inner item is a clause piece
         cuts = [k for k in range(1, len(raw) - 1) if not _clean(raw[k])]
-        if not cuts:
-            continue
         bounds = [0, *cuts, len(raw) - 1]
         offsets = [left]
         for item in raw[:-1]:
@@ -62,7 +66,7 @@ def _with_last_split(run: ListRun) -> ListRun | None:
     left, right, raw = run
     size = len(raw[-2]) if len(raw) > 2 else len(raw[-1]) // 2
     last = raw[-1]
-    if len(last) > size and last[size] in _CONJUNCTIONS and size >= 2:
+    if len(last) > size >= 2 and last[size] in _CONJUNCTIONS:
         return (left, right, [*raw[:-1], last[:size], last[size + 1 :]])
     return None
 
@@ -90,13 +94,20 @@ def sub_lists(text: str, lists: list[ListRun]) -> list[ListRun]:
 
 def _sub_lists(text: str, lists: list[ListRun]) -> list[ListRun]:
     out = _split_runs(lists)
-    out += [s for run in [*lists, *out] if (s := _with_last_split(run)) is not None]
+    out += [
+        s
+        for run in [*lists, *out]
+        if not _CONJUNCTION_SET.isdisjoint(run[2][-1]) and (s := _with_last_split(run)) is not None
+    ]
     in_runs = {left for left, _right, _raw in lists}
     for m in _AND_PAIR_RE.finditer(text):
+        middle, last = m.group(1), m.group(2)
+        if middle[0] != last[0] and middle[-1] not in last[: len(middle) + 4]:
+            continue  # no affix the list rules could find (they need one the last item shares)
         before = _HAN_BEFORE_RE.search(text, max(0, m.start() - 2 * _MAX_ITEM), m.start())
         if before is None or text[before.start() - 1 : before.start()] in ("、", "﹑"):
             continue  # the pair closes a longer run (found above)
         if before.start() in in_runs:
             continue
-        out.append((before.start(), m.end(), [before.group(0), m.group(1), m.group(2)]))
+        out.append((before.start(), m.end(), [before.group(0), middle, last]))
     return out
