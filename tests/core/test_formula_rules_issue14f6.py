@@ -5,6 +5,8 @@
 - couplet slogans: 4+4 halves that echo at two places, longer equal halves that echo and cross
   (`couplets.couplet_hits`);
 - runs of ≥ 3 equal clauses that end alike after heads of their own (`couplets._tail_run`, rule parallel);
+- unseparated repeats with one-character slots after 边/分/同, and 大 with two-character slots
+  (`frames._REPEAT_RE`);
 - X就是Y mottos with short sides of a motto's shape (`couplets.is_motto_hits`).
 
 Every sentence is quoted from a minable corpus file (named next to it; `test_quoted_sentences_are_in_the_corpus`
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.formulas import couplets, patterns, sub_lists
+from app.core.formulas import couplets, frames, patterns, sub_lists
 from app.core.formulas.shipped import default_matcher
 from tests.bench.formula_annotations import minable
 
@@ -54,6 +56,10 @@ NOT_FORGOTTEN = "他们的名字和功绩，国家不会忘记，人民不会忘
 INCOMES = "切实保护合法收入，取缔非法收入，限制过高收入。要进一步"
 WHO_FIGHTS = "问题不是世界各国人民要打，不是中国人民要打，而是超级大国要打。"
 SECRETARIES = "邓颖超同志为第二书记，胡耀邦同志为第三书记，黄克诚同志为常务书记，"
+STUDY = "查和改贯通起来，边学边研边查边改，以学促研"
+CHANGES = "人类社会正处在一个大发展大变革大调整时代。"
+DIVISION = "实行分级分工分人负责，加强管理机"
+RIVERS = "五、加快大江大河大湖综合治理，广泛开"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -80,6 +86,10 @@ QUOTED = [
     ("gwr-state-council/gwr-1990.txt", INCOMES),
     ("cpc-congress-reports/cpc-11-congress-report.txt", WHO_FIGHTS),
     ("cpc-plenum-communiques/communique-1978-cc11-plenum03.txt", SECRETARIES),
+    ("xi-speeches-2020/xi-2020-01-09-1.txt", STUDY),
+    ("xi-speeches-2013-2018/xi-2017-05-14-2.txt", CHANGES),
+    ("cpc-plenum-communiques/communique-1978-cc11-plenum03.txt", DIVISION),
+    ("cpc-plenum-communiques/communique-1991-cc13-plenum08.txt", RIVERS),
 ]
 
 pytestmark = pytest.mark.corpus
@@ -204,3 +214,22 @@ def test_clause_runs_that_end_alike(corpus, sentence, expected):
 @pytest.mark.parametrize("sentence", [WHO_FIGHTS, SECRETARIES])
 def test_clause_runs_of_correlatives_or_persons_are_no_frames(corpus, sentence):
     assert not [h for h in couplets.couplet_hits(sentence) if h.rule == "parallel"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (STUDY, ["边学边研边查边改"]),
+        (CHANGES, ["大发展大变革大调整"]),
+        (DIVISION, ["分级分工分人"]),
+        (RIVERS, []),
+    ],
+)
+def test_unseparated_repeats_with_short_slots(corpus, sentence, expected):
+    # 大 repeats with one-character slots name things (大江大河大湖), with two-character ones they are a frame
+    assert [h.formula for h in frames.frame_hits(sentence)] == expected
+
+
+def test_economic_heads_keep_two_character_slots():
+    assert [h.formula for h in frames.frame_hits("要稳增长稳就业稳物价，")] == ["稳增长稳就业稳物价"]
+    assert frames.frame_hits("要保质保量保供，") == []  # one-character slots after an economic verb are words

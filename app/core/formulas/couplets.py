@@ -13,6 +13,7 @@ from collections.abc import Collection
 from itertools import combinations
 
 from app.core.formulas.patterns import HAN, PatternHit
+from app.core.formulas.regex_scan import finditer
 
 #: Shortest and longest half (4+4 … 10+10).
 _MIN_HALF = 4
@@ -85,16 +86,20 @@ def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patte
     general Chinese, GUIDE §3); not a pair inside a longer run of such clauses, which is a 排比 when its
     clauses end alike (`_tail_run`)."""
     hits: list[PatternHit] = []
-    for m in _COUPLET_RE.finditer(text):
+    for m in finditer(_COUPLET_RE, text):  # (one literal search per comma character)
         comma = m.start()
         second = m.group("b")
         size = len(second)
+        first = text[comma - size : comma]
+        ends_alike = first[-_MIN_TAIL:] == second[-_MIN_TAIL:]
+        if not ends_alike and sum(map(str.__eq__, first, second)) < 2:
+            continue  # (most matches: quick tests in C before the regex and Python work below)
         window = max(0, comma - size - _MAX_LEAD - 1)
         before = _HAN_BACK_RE.search(text, window, comma)
         if before is None or before.end() - before.start() < size or (before.start() == window > 0):
             continue  # the first half is shorter, or runs on beyond the words a lead may hold
-        first = text[comma - size : comma]
-        run = _tail_run(text, comma, first, second)
+        third_follows = text[comma + 1 + size : comma + 2 + size] == text[comma]
+        run = _tail_run(text, comma, first, second) if ends_alike and third_follows else None
         if run is not None:
             hits.append(run)
             continue
