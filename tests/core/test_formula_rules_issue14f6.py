@@ -6,6 +6,7 @@
   or chiasmus (`couplets.couplet_hits`);
 - unseparated repeats with one-character slots after 边/分/同, and 大 with two-character slots
   (`frames._REPEAT_RE`);
+- the 两手抓 frame 一手X，一手Y (`couplets.two_hands_hits`);
 - X就是Y mottos with short sides of a motto's shape (`couplets.is_motto_hits`).
 
 Every sentence is quoted from a minable corpus file (named next to it; `test_quoted_sentences_are_in_the_corpus`
@@ -54,6 +55,8 @@ STUDY = "查和改贯通起来，边学边研边查边改，以学促研"
 CHANGES = "人类社会正处在一个大发展大变革大调整时代。"
 DIVISION = "实行分级分工分人负责，加强管理机"
 RIVERS = "五、加快大江大河大湖综合治理，广泛开"
+TWO_HANDS = "积极培育和完善文化市场，一手抓繁荣，一手抓管理。深化文化体制改"
+SOFT_HAND = "出现了一手硬、一手软的情况，社会上各"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
@@ -79,6 +82,8 @@ QUOTED = [
     ("xi-speeches-2013-2018/xi-2017-05-14-2.txt", CHANGES),
     ("cpc-plenum-communiques/communique-1978-cc11-plenum03.txt", DIVISION),
     ("cpc-plenum-communiques/communique-1991-cc13-plenum08.txt", RIVERS),
+    ("cpc-plenum-communiques/communique-1996-cc14-plenum06.txt", TWO_HANDS),
+    ("gwr-state-council/gwr-1990.txt", SOFT_HAND),
 ]
 
 pytestmark = pytest.mark.corpus
@@ -204,3 +209,11 @@ def test_unseparated_repeats_with_short_slots(corpus, sentence, expected):
 def test_economic_heads_keep_two_character_slots():
     assert [h.formula for h in frames.frame_hits("要稳增长稳就业稳物价，")] == ["稳增长稳就业稳物价"]
     assert frames.frame_hits("要保质保量保供，") == []  # one-character slots after an economic verb are words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [(TWO_HANDS, ["一手抓繁荣，一手抓管理"]), (SOFT_HAND, ["一手硬、一手软"]), ("一手抓，一手抓", [])],
+)
+def test_two_hands(corpus, sentence, expected):
+    assert [h.formula for h in couplets.two_hands_hits(sentence)] == expected

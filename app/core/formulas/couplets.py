@@ -141,3 +141,16 @@ def is_motto_hits(text: str) -> list[PatternHit]:
         if 2 <= len(x) <= 6 and 2 <= len(y) <= 7 and _motto(x, y):
             hits.append(PatternHit(before.start(), after.end(), before.group(0) + "就是" + y, "slogan"))
     return hits
+
+
+#: The 两手抓 frame of the reform era: 一手抓物质文明，一手抓精神文明; 一手抓繁荣、一手抓管理; 一手硬、一手软.
+_TWO_HANDS_RE = re.compile(rf"一手({_H}{{1,10}}?)[，、；;]一手({_H}{{1,10}}?)(?=的|[^{HAN}]|$)")
+
+
+def two_hands_hits(text: str) -> list[PatternHit]:
+    """一手X，一手Y with two different halves (the 两手抓 slogans; one span over both)."""
+    return [
+        PatternHit(m.start(), m.end(), m.group(0), "slogan")
+        for m in _TWO_HANDS_RE.finditer(text)
+        if m.group(1) != m.group(2)
+    ]

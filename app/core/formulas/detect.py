@@ -349,6 +349,7 @@ class FormulaMatcher:
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
         found += couplets.couplet_hits(text, self.idioms) + couplets.is_motto_hits(text)
+        found += couplets.two_hands_hits(text)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
