@@ -15,19 +15,14 @@ checks that it is there and that the file is not one of the held-out round's).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from app.core.formulas import couplets, frames, patterns, sub_lists
 from app.core.formulas.shipped import default_matcher
 from tests.bench.formula_annotations import minable
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-
 GWR_1984 = "gwr-state-council/gwr-1984.txt"
 GWR_2013 = "gwr-state-council/gwr-2013.txt"
-GWR_2001 = "gwr-state-council/gwr-2001.txt"
 PLENUM_2009 = "cpc-plenum-communiques/communique-2009-cc17-plenum04.txt"
 XI_1230 = "xi-speeches-2013-2018/xi-2016-12-30-1.txt"
 XI_0731 = "xi-speeches-2020/xi-2020-07-31-1.txt"
@@ -87,13 +82,6 @@ QUOTED = [
 ]
 
 pytestmark = pytest.mark.corpus
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus not available")
-    return CORPUS
 
 
 def test_quoted_sentences_are_in_the_corpus(corpus):
