@@ -26,8 +26,9 @@ _CLAUSE_CHARS = frozenset("的和与及等是在了")
 _MAX_ITEM = 8
 _CONJUNCTIONS = "和与及"
 _CONJUNCTION_SET = frozenset(_CONJUNCTIONS)
-#: A list comma with one item after it that a conjunction joins to the next (…、针对性和灵活性).
-_AND_PAIR_RE = re.compile(rf"、([{HAN}]{{1,{_MAX_ITEM}}}?)[{_CONJUNCTIONS}]([{HAN}]+)")
+#: A list comma with one item after it that a conjunction joins to the next (…、针对性和灵活性); items of
+#: 2–6 characters, the only ones the list rules frame.
+_AND_PAIR_RE = re.compile(rf"、([{HAN}]{{2,6}}?)[{_CONJUNCTIONS}]([{HAN}]{{2,}})")
 _HAN_BEFORE_RE = re.compile(rf"[{HAN}]+$")
 #: What may follow a sub-list's last item when that item is longer than the others (…和城乡结构，; …的).
 _TAIL_START = frozenset("的等和与及中上下里时为是")
@@ -71,6 +72,12 @@ def _with_last_split(run: ListRun) -> ListRun | None:
     return None
 
 
+def _may_share_affix(item: str, following: str) -> bool:
+    """Whether two items in a row may share the affix the list rules look for (a first character, or the
+    item's last character near the same place in the next one, which may carry a tail): most lists fail."""
+    return item[0] == following[0] or item[-1] in following[: len(item) + 4]
+
+
 def _even(run: ListRun) -> bool:
     """Middle items of one length, a first item that holds one without a clause piece, a last item of that
     length or followed by a tail, no addressees."""
@@ -78,7 +85,8 @@ def _even(run: ListRun) -> bool:
     size = len(raw[1])
     last = raw[-1]
     return (
-        all(len(i) == size for i in raw[1:-1])
+        _may_share_affix(raw[1], raw[2])
+        and all(len(i) == size for i in raw[1:-1])
         and len(raw[0]) >= size
         and not _CLAUSE_CHARS & set(raw[0][-size:])
         and (len(last) == size or (len(last) > size and last[size] in _TAIL_START))
@@ -102,8 +110,8 @@ def _sub_lists(text: str, lists: list[ListRun]) -> list[ListRun]:
     in_runs = {left for left, _right, _raw in lists}
     for m in _AND_PAIR_RE.finditer(text):
         middle, last = m.group(1), m.group(2)
-        if middle[0] != last[0] and middle[-1] not in last[: len(middle) + 4]:
-            continue  # no affix the list rules could find (they need one the last item shares)
+        if not _may_share_affix(middle, last):
+            continue
         before = _HAN_BEFORE_RE.search(text, max(0, m.start() - 2 * _MAX_ITEM), m.start())
         if before is None or text[before.start() - 1 : before.start()] in ("、", "﹑"):
             continue  # the pair closes a longer run (found above)
