@@ -5,7 +5,7 @@
 - couplet slogans: 4+4 halves that echo at two places, longer equal halves that echo and cross as a chain
   or chiasmus (`couplets.couplet_hits`);
 - unseparated repeats with one-character slots after 边/分/同, and 大 with two-character slots
-  (`frames._REPEAT_RE`);
+  (`repeats.repeat_hits`, called by `frames.frame_hits`);
 - the 两手抓 frame 一手X，一手Y (`couplets.two_hands_hits`);
 - X就是Y mottos with short sides of a motto's shape (`couplets.is_motto_hits`).
 

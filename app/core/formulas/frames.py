@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 from app.core.formulas.regex_scan import finditer
+from app.core.formulas.repeats import repeat_hits
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -338,17 +339,6 @@ def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
     return kept
 
 
-#: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体 (slots of
-#: two characters); 边学边研边查边改, 分级分工分人, 同党同心同德 (one character; two for 大: 大发展大变革大调整, while
-#: 大江大河大湖 names things). One class-led expression for both, so the text is scanned once.
-_REPEAT_HEADS = "稳保促调防抓强补扩优提降新"
-_SHORT_SLOT_HEADS = "边分同"
-_REPEAT_RE = re.compile(
-    rf"([{_REPEAT_HEADS}{_SHORT_SLOT_HEADS}大])(?:(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})"
-    rf"|([{HAN}])\1([{HAN}])\1([{HAN}])(?:\1([{HAN}]))?)"
-)
-
-
 def _clause_runs(text: str) -> list[list[Member]]:
     """Head runs among the clauses of the text. Two clauses in a row that start alike are found by one
     regular expression (C level); only from there on are clauses looked at one by one."""
@@ -446,9 +436,4 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
-    for m in _REPEAT_RE.finditer(text):
-        slots = [g for g in m.groups()[1:] if g]
-        two_characters = m.group("a") is not None  # (one-character slots only after 边/分/同)
-        if len(set(slots)) == len(slots) and (two_characters or m.group(1) in _SHORT_SLOT_HEADS):
-            hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
-    return hits
+    return hits + repeat_hits(text)
