@@ -154,3 +154,8 @@ def two_hands_hits(text: str) -> list[PatternHit]:
         for m in _TWO_HANDS_RE.finditer(text)
         if m.group(1) != m.group(2)
     ]
+
+
+def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
+    """All of this module's slogan shapes: couplets, X就是Y mottos and the 两手抓 frame."""
+    return couplet_hits(text, idioms) + is_motto_hits(text) + two_hands_hits(text)
