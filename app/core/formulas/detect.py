@@ -324,27 +324,31 @@ class FormulaMatcher:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
+            couplets,
             frames,
             inner_frames,
             opener_frames,
             patterns,
             sibling_frames,
             slogans,
+            sub_lists,
         )
 
         view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
         lists = patterns.list_items(text)
-        found += patterns.enumeration_hits(text, self.idioms, lists)
+        more = lists + sub_lists.sub_lists(text, lists)
+        found += patterns.enumeration_hits(text, self.idioms, more)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
         found += frames.frame_hits(text, lists)
         found += inner_frames.shared_word_hits(text)
-        found += inner_frames.cut_list_hits(lists, self.common_words)
+        found += inner_frames.cut_list_hits(more, self.common_words)
         found += slogans.run_hits(text, self.common_words)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
+        found += couplets.slogan_hits(text, self.idioms)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)

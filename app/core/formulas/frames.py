@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 from app.core.formulas.regex_scan import finditer
+from app.core.formulas.repeats import repeat_hits
 
 _CN = "一二三四五六七八九十"
 _ORD = f"[{_CN}]{{1,3}}"
@@ -341,11 +342,6 @@ def _outermost(runs: list[list[Member]]) -> list[list[Member]]:
     return kept
 
 
-#: Three or more X+slot units written without separators: 稳增长稳就业稳物价, 保就业保民生保市场主体.
-_REPEAT_HEADS = "稳保促调防抓强补扩优提降新"
-_REPEAT_RE = re.compile(rf"([{_REPEAT_HEADS}])(?P<a>[{HAN}]{{2}})\1(?P<b>[{HAN}]{{2}})\1(?P<c>[{HAN}]{{2}})")
-
-
 def _clause_runs(text: str) -> list[list[Member]]:
     """Head runs among the clauses of the text. Two clauses in a row that start alike are found by one
     regular expression (C level); only from there on are clauses looked at one by one."""
@@ -443,7 +439,4 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
-    for m in _REPEAT_RE.finditer(text):
-        if len({m.group("a"), m.group("b"), m.group("c")}) == 3:
-            hits.append(PatternHit(m.start(), m.end(), m.group(0), "parallel"))
-    return hits
+    return hits + repeat_hits(text)

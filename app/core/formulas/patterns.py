@@ -105,6 +105,9 @@ _VERB_PREFIXES = frozenset(
         *"边抓要不把让以在为对向从高更最很新大小",
     )
 )
+#: One-character prefixes that _VERB_PREFIXES holds but that make a frame when they are the whole shared prefix:
+#: 不动摇、不走样、不变形; 新技术、新业态、新模式; 更高质量、更有效率、更加公平 (不断…、更加… share two).
+_FRAME_PREFIXES = frozenset("不新更")
 #: Characters that may follow the last list item (不想腐的…, 财产性和政策性…, 名城为目标).
 _LIST_TAIL_START = frozenset("的等和与及中上下里时为是")
 _SUFFIX_STOP = frozenset("的了等中上和与及化们多馆会组品店院所局厅学干")
@@ -412,8 +415,10 @@ def enumeration_hits(
         suffix_ok = bool(suffix) and suffix[-1] not in _SUFFIX_STOP and len(suffix) < min(map(len, items))
         prefix_ok = (
             bool(prefix)
-            and prefix not in _VERB_PREFIXES
-            and prefix[0] not in _VERB_PREFIXES
+            and (
+                (prefix not in _VERB_PREFIXES and prefix[0] not in _VERB_PREFIXES)
+                or (prefix in _FRAME_PREFIXES)
+            )
             and len(prefix) < min(map(len, items))
         )
         short_affix = len(max(prefix, suffix, key=len)) == 1
