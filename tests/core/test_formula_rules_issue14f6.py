@@ -145,7 +145,9 @@ def test_frame_prefixes_are_one_character():
 )
 def test_couplets_are_slogans(corpus, sentence, expected):
     assert [sentence[h.start : h.end] for h in couplets.couplet_hits(sentence)] == [expected]
-    assert expected in _texts(sentence, "slogan")
+    # the shipped matcher reports it: by this rule, or by a curated wording of the same text (14k6a's block
+    # holds 有令不行、有禁不止 and 能上能下、能进能出; the longer-first resolution keeps one of the two)
+    assert expected in _texts(sentence)
 
 
 @pytest.mark.parametrize(
