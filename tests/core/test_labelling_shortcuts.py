@@ -5,6 +5,7 @@ from b's side makes its passages as seen from a directly, not made and then mirr
 
 from __future__ import annotations
 
+import numpy  # noqa: F401 - DocumentBuiltins screens lists with it in a process that has it
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from app.core.passages import PassageParams, classify, engine
 from app.core.passages.classify import FRAMES, builtin_coverage
 from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, prepare
 from app.core.passages.model import PairSummary
+from app.core.passages.parallel_lists import ListScreen
 
 #: The frames' and the meetings' words, numerals, the phrase lists and a few other characters, so that
 #: frames, meetings, phrases and their near misses (a head without its tail, 十九大 without 党的) are frequent.
@@ -114,3 +116,56 @@ def test_mirrored_passages_of_reports_hold_every_kind_of_segment(corpus):
     (passages, summary), (old_passages, old_summary) = _seen_from_a(a, b, PassageParams())
     assert passages == old_passages and summary == old_summary
     assert {s.tag for p in passages for s in p.alignment} == {"equal", "replace", "insert", "delete"}
+
+
+#: Slogan-list material (heads and finals that repeat at short steps, function characters) with a few
+#: numerals, a frame and a phrase: lists stand in many stretches of these texts, and near them.
+_LISTED = st.lists(
+    st.sampled_from(
+        [
+            "面向",
+            "识变",
+            "应变",
+            "求变",
+            "基本",
+            "变",
+            "的",
+            "和",
+            "甲",
+            "十九大",
+            "一二",
+            "个",
+            "在",
+            "领导下",
+            "各级党委",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_LISTED, data=st.data())
+def test_a_documents_builtin_coverage_of_a_stretch_is_that_of_its_text(text, data):
+    """`DocumentBuiltins` (made once per document: where slogan lists can stand) gives every stretch the
+    coverage of the stretch's own text, with and without numpy's screen."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    made = classify.DocumentBuiltins(text)
+    assert made._lists is not None  # numpy is loaded (below): the screen is used
+    assert made.coverage(start, end) == builtin_coverage(text[start:end])
+    if not made._lists.may_hold(start, end):
+        assert classify.parallel_spans(text[start:end]) == []
+
+
+def test_the_list_screen_tells_stretches_with_a_list_from_those_without():
+    """The screen is no mere "maybe" everywhere: a stretch holding 面向…面向…面向 may hold a list, the same
+    text cut inside its third 面向 or after its first may not (the test above would pass with a screen that
+    always says yes)."""
+    text = "我们坚持面向世界面向未来面向现代化甲乙丙丁戊己庚辛"
+    screen = ListScreen(text)
+    first, third = text.index("面向"), text.rindex("面向")
+    assert classify.parallel_spans(text[first : third + 2])
+    assert screen.may_hold(first, third + 2)
+    assert not screen.may_hold(first, third)
+    assert not screen.may_hold(first + 2, len(text))

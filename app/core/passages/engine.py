@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
-from app.core.passages.classify import classify, lexical_share, lone_clauses, title_share, title_spans
+from app.core.passages.classify import (
+    DocumentBuiltins,
+    classify,
+    lexical_share,
+    lone_clauses,
+    title_share,
+    title_spans,
+)
 from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
@@ -55,6 +62,8 @@ class PreparedDocument:
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
+    #: the built-in lists' coverage of any stretch (`classify.DocumentBuiltins`), made on first use
+    _builtins: DocumentBuiltins | None = field(default=None, repr=False)
     #: per labelling hook (formula oracle, boilerplate signal): (the hook, the text, what it made of it)
     _labelling: dict[str, tuple[object, str, Any]] = field(default_factory=dict, repr=False)
     #: this view is pieces of another document's view: (that document, each piece's start here, its start
@@ -81,7 +90,10 @@ class PreparedDocument:
         if lexical is None:
             formulas = self._prepared("formulas", params.formula_oracle)
             oracle_share = None if formulas is None else (lambda a, b: formulas.share(start + a, start + b))
-            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share)
+            if self._builtins is None:
+                self._builtins = DocumentBuiltins(self.view.text)
+            covered = self._builtins.coverage(start, end)
+            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share, covered)
         signal = params.boilerplate
         if signal is None:
             return lexical
