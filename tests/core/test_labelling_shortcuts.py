@@ -169,3 +169,28 @@ def test_the_list_screen_tells_stretches_with_a_list_from_those_without():
     assert screen.may_hold(first, third + 2)
     assert not screen.may_hold(first, third)
     assert not screen.may_hold(first + 2, len(text))
+
+
+def _union_as_it_was(size, covered, oracle_share):
+    """`classify._with_oracle` as it was: the oracle asked about the whole text and every uncovered stretch."""
+    alone = round(oracle_share(0, size) * size)
+    total = sum(covered)
+    for gap in classify._UNCOVERED.finditer(covered):
+        start, end = gap.span()
+        total += round(oracle_share(start, end) * (end - start))
+    return max(alone, total)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    covered=st.lists(st.sampled_from([0, 1]), min_size=1, max_size=40).map(bytearray), seed=st.integers(0, 99)
+)
+def test_the_oracle_is_asked_only_where_it_can_change_the_count(covered, seed):
+    """With nothing or everything covered by the built-in lists, the oracle is asked once or not at all,
+    and the count is what asking it everywhere gave (an oracle whose shares vary with the stretch)."""
+
+    def oracle_share(start: int, end: int) -> float:
+        return ((start * 7 + end * 13 + seed) % 11) / 10 if end > start else 0.0
+
+    size = len(covered)
+    assert classify._with_oracle(size, covered, oracle_share) == _union_as_it_was(size, covered, oracle_share)

@@ -49,6 +49,28 @@ class DocumentCoverage:
             found = self._blocks[number] = ([c[0] for c in candidates], candidates, pieces)
         return found
 
+    def found(self) -> dict[int, tuple[list[int], list[tuple[int, int, int]], list[int]]]:
+        """Every block's wordings and pieces, from one scan of the whole text (a document asked about in
+        many pairs: the 8-pane view), to be handed to a copy of this document in another process (`take`).
+        A scan of the whole text finds every key where a block's scan finds it (each starts in one block
+        and ends within the reach beyond it), so the blocks are the same."""
+        text, matcher = self._text, self._matcher
+        candidates: dict[int, list[tuple[int, int, int]]] = {}
+        pieces: dict[int, list[int]] = {}
+        for candidate in matcher.lexicon_candidates(text):
+            candidates.setdefault(candidate[0] // BLOCK, []).append(candidate)
+        for start in matcher.fragment_starts(text):
+            pieces.setdefault(start // BLOCK, []).append(start)
+        for number in range(len(text) // BLOCK + 1):
+            if number not in self._blocks:
+                found = sorted(candidates.get(number, ()))
+                self._blocks[number] = ([c[0] for c in found], found, pieces.get(number, []))
+        return self._blocks
+
+    def take(self, found: dict[int, tuple[list[int], list[tuple[int, int, int]], list[int]]]) -> None:
+        """The blocks another copy of this document found (`found`): none is scanned here."""
+        self._blocks.update(found)
+
     def share(self, start: int, end: int) -> float:
         """`coverage(normalised_text[start:end])`: from the candidates and pieces wholly inside the stretch,
         found by their starts (the order of the candidates is not the scan's, which `covered_count` does

@@ -229,10 +229,18 @@ class DocumentBuiltins:
 
     __slots__ = ("_lists", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, screen: ListScreen | bool | None = True) -> None:
+        """`screen`: the text's `ListScreen` (or None: no screen) when another process made it; made here
+        by default (numpy, as `parallel_spans` takes it: a short text in a process without numpy has
+        none, and every stretch is looked at)."""
         self._text = text
-        # (numpy, as `parallel_spans` takes it: a short text in a process without numpy is looked at whole)
-        self._lists = ListScreen(text) if len(text) >= ARRAY_CHARS or "numpy" in sys.modules else None
+        if screen is True:
+            screen = ListScreen(text) if len(text) >= ARRAY_CHARS or "numpy" in sys.modules else None
+        self._lists: ListScreen | None = screen or None
+
+    @property
+    def screen(self) -> ListScreen | None:
+        return self._lists
 
     def coverage(self, start: int, end: int) -> bytearray:
         """`builtin_coverage(text[start:end])`."""
@@ -255,10 +263,16 @@ def _with_oracle(size: int, covered: bytearray, oracle_share: Callable[[int, int
 
     The oracle is asked (`oracle_share(start, end)`: its share of that stretch of the text) about the
     whole text and about each stretch the built-in lists left uncovered; the larger of "oracle alone" and
-    "built-in plus oracle on the rest" approximates their union.
+    "built-in plus oracle on the rest" approximates their union. Asked only where the answer can change
+    the count: with nothing covered, the one uncovered stretch is the whole text; with everything
+    covered, the oracle can add nothing.
     """
-    alone = round(oracle_share(0, size) * size)
     total = sum(covered)
+    if total == size:
+        return size
+    alone = round(oracle_share(0, size) * size)
+    if not total:
+        return alone
     for gap in _UNCOVERED.finditer(covered):
         start, end = gap.span()
         total += round(oracle_share(start, end) * (end - start))

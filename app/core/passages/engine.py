@@ -90,9 +90,7 @@ class PreparedDocument:
         if lexical is None:
             formulas = self._prepared("formulas", params.formula_oracle)
             oracle_share = None if formulas is None else (lambda a, b: formulas.share(start + a, start + b))
-            if self._builtins is None:
-                self._builtins = DocumentBuiltins(self.view.text)
-            covered = self._builtins.coverage(start, end)
+            covered = self._made_builtins().coverage(start, end)
             lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share, covered)
         signal = params.boilerplate
         if signal is None:
@@ -100,6 +98,33 @@ class PreparedDocument:
         mine = self._prepared("boilerplate", signal)
         corpus = signal.share(normalised, exclude) if mine is None else mine.share(start, end, exclude)
         return max(lexical, corpus)
+
+    def _made_builtins(self) -> DocumentBuiltins:
+        if self._builtins is None:
+            self._builtins = DocumentBuiltins(self.view.text)
+        return self._builtins
+
+    @property
+    def labelled(self) -> bool:
+        """Whether this document has labelled a stretch, or taken another copy's `labels`."""
+        return self._builtins is not None
+
+    def labels(self, params: PassageParams) -> tuple[Any, Any]:
+        """What labelling any stretch of this document takes that is made once per document, made for all
+        of it, for a copy of the document in another process (`take_labels`: the matching pool makes a
+        document's once, not once in each of its processes): where slogan lists can stand, and the formula
+        oracle's finds (when its per-document form hands them over: `found`)."""
+        formulas = self._prepared("formulas", params.formula_oracle)
+        found = getattr(formulas, "found", None)
+        return self._made_builtins().screen, None if found is None else found()
+
+    def take_labels(self, labels: tuple[Any, Any], params: PassageParams) -> None:
+        """Another copy's `labels` of this document, so that labelling here finds nothing anew."""
+        screen, found = labels
+        self._builtins = DocumentBuiltins(self.view.text, screen)
+        formulas = self._prepared("formulas", params.formula_oracle)
+        if found is not None and formulas is not None:
+            formulas.take(found)
 
     def _prepared(self, name: str, hook: object) -> Any:
         """`hook.of_document(this text)`, made on first use and kept while the hook and the text stay the
