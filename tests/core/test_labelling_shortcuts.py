@@ -152,9 +152,10 @@ def test_a_documents_builtin_coverage_of_a_stretch_is_that_of_its_text(text, dat
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     made = classify.DocumentBuiltins(text)
-    assert made._lists is not None  # numpy is loaded (below): the screen is used
+    assert made.coverage(start, end) == builtin_coverage(text[start:end])  # (asked before the screen)
+    assert made.screen is not None  # numpy is loaded (above): the screen is made, and used from now on
     assert made.coverage(start, end) == builtin_coverage(text[start:end])
-    if not made._lists.may_hold(start, end):
+    if not made.screen.may_hold(start, end):
         assert classify.parallel_spans(text[start:end]) == []
 
 
@@ -194,3 +195,15 @@ def test_the_oracle_is_asked_only_where_it_can_change_the_count(covered, seed):
 
     size = len(covered)
     assert classify._with_oracle(size, covered, oracle_share) == _union_as_it_was(size, covered, oracle_share)
+
+
+def test_a_document_asked_about_few_stretches_makes_no_list_screen():
+    """A candidate of "similar speeches" is compared once, often with few passages: its stretches are
+    looked at whole, and the screen is made only for a document asked about more of them."""
+    text = "我们坚持面向世界面向未来面向现代化甲乙丙丁戊己庚辛" * 40
+    made = classify.DocumentBuiltins(text)
+    for _ in range(classify.DocumentBuiltins.SCREEN_AFTER):
+        made.coverage(0, 17)
+    assert made._lists is True, "not made yet"
+    made.coverage(0, 17)
+    assert isinstance(made._lists, ListScreen)

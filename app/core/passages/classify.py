@@ -227,24 +227,35 @@ class DocumentBuiltins:
     sides: in the 8 congress reports' 28 pairs, 520 of 3,099 stretches may hold one, 383 do).
     """
 
-    __slots__ = ("_lists", "_text")
+    __slots__ = ("_asked", "_lists", "_text")
+
+    #: Stretches looked at whole before the screen is made: a document compared once, with few passages
+    #: (a candidate of "similar speeches"), would spend more on it than it saves.
+    SCREEN_AFTER = 16
 
     def __init__(self, text: str, screen: ListScreen | bool | None = True) -> None:
         """`screen`: the text's `ListScreen` (or None: no screen) when another process made it; made here
-        by default (numpy, as `parallel_spans` takes it: a short text in a process without numpy has
-        none, and every stretch is looked at)."""
+        by default, once `SCREEN_AFTER` stretches were asked about (with numpy, as `parallel_spans` takes
+        it: a short text in a process without numpy has none, and every stretch is looked at)."""
         self._text = text
-        if screen is True:
-            screen = ListScreen(text) if len(text) >= ARRAY_CHARS or "numpy" in sys.modules else None
-        self._lists: ListScreen | None = screen or None
+        self._asked = 0
+        self._lists: ListScreen | bool | None = screen
 
     @property
     def screen(self) -> ListScreen | None:
-        return self._lists
+        """The list screen, made now if it is still to make."""
+        if self._lists is True:
+            text = self._text
+            self._lists = ListScreen(text) if len(text) >= ARRAY_CHARS or "numpy" in sys.modules else None
+        return self._lists or None
 
     def coverage(self, start: int, end: int) -> bytearray:
         """`builtin_coverage(text[start:end])`."""
-        lists = self._lists is None or self._lists.may_hold(start, end)
+        screen = self._lists
+        if screen is True:
+            self._asked += 1
+            screen = self.screen if self._asked > self.SCREEN_AFTER else None
+        lists = not screen or screen.may_hold(start, end)  # type: ignore[union-attr]
         return _builtin_coverage(self._text[start:end], lists)
 
 
