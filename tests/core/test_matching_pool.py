@@ -17,6 +17,7 @@ import pytest
 from app.core.boilerplate_share import FrozenBoilerplate
 from app.core.formulas.shipped import formula_coverage
 from app.core.passages import PassageParams, compare_prepared, helper_pool, prepare
+from app.core.passages.packed import packed, unpacked
 from app.core.shingles import ShingleParams
 from tests.core.scan_counting_oracle import counting_oracle
 
@@ -82,6 +83,16 @@ def test_pairs_labelled_in_the_pool_are_those_of_this_process(corpus, pool):
     assert troubles == []
     assert seen == _here(texts, pairs, params)
     assert pool.process_ids() == pids, "the same warm processes matched them"
+
+
+@pytest.mark.corpus
+def test_passages_packed_as_tuples_are_the_same_passages_unpacked(corpus):
+    """How a pool process hands a pair back (`packed`): every field, every kind of alignment segment."""
+    texts = _texts(corpus, 2)
+    params = PassageParams(formula_oracle=formula_coverage)
+    found = compare_prepared(prepare(texts[0], params), prepare(texts[1], params), 0, 1, params)
+    assert {s.tag for p in found[0] for s in p.alignment} == {"equal", "replace", "insert", "delete"}
+    assert unpacked(pickle.loads(pickle.dumps(packed(found)))) == found
 
 
 @pytest.mark.corpus

@@ -31,18 +31,12 @@ import types
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, pair_groups, prepare
 from app.core.passages.extend import Candidate
-from app.core.passages.model import (
-    AlignedSegment,
-    Cancelled,
-    CancelledFn,
-    PairSummary,
-    Passage,
-    PassageParams,
-)
+from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
+from app.core.passages.packed import Packed, packed, unpacked
 from app.core.passages.seeds import fits
 
 Groups = list[list[Candidate]]
@@ -209,37 +203,6 @@ def _labels_in_helper(text: str, params: PassageParams) -> bytes:
     return pickle.dumps(_prepared_in_helper(text, params).labels(params), pickle.HIGHEST_PROTOCOL)
 
 
-#: A passage's fields in order, and where its alignment is among them.
-_FIELDS = tuple(f.name for f in fields(Passage))
-_ALIGNMENT = _FIELDS.index("alignment")
-Packed = tuple[list[tuple[object, ...]], PairSummary]
-
-
-def _packed(found: tuple[list[Passage], PairSummary]) -> Packed:
-    """A pair's passages as plain tuples (their fields, the alignment's segments as tuples too), the way
-    they go back to the caller: pickling and unpickling ~2,500 frozen dataclasses field by field cost
-    ~35 ms each way for the 8 congress reports, in the pool and then in the app's process; tuples
-    about half."""
-    passages, summary = found
-    rows = []
-    for p in passages:
-        row = [getattr(p, name) for name in _FIELDS]
-        row[_ALIGNMENT] = tuple((s.tag, s.a_start, s.a_end, s.b_start, s.b_end) for s in p.alignment)
-        rows.append(tuple(row))
-    return rows, summary
-
-
-def _unpacked(packed: Packed) -> tuple[list[Passage], PairSummary]:
-    """`_packed`'s passages as they were."""
-    rows, summary = packed
-    passages = []
-    for row in rows:
-        fields_ = list(row)
-        fields_[_ALIGNMENT] = tuple([AlignedSegment(*s) for s in fields_[_ALIGNMENT]])  # type: ignore[attr-defined]
-        passages.append(Passage(*fields_))  # type: ignore[arg-type]
-    return passages, summary
-
-
 def _labelled_in_helper(
     x_text: str, y_text: str, a: int, b: int, params: PassageParams, labels: Sequence[bytes | None] = ()
 ) -> Packed:
@@ -250,7 +213,7 @@ def _labelled_in_helper(
             doc.take_labels(pickle.loads(made), params)
     gc.disable()  # a pair makes ~10^5 short-lived acyclic objects: the young passes they trip find nothing
     try:
-        return _packed(compare_prepared(x, y, a, b, params))
+        return packed(compare_prepared(x, y, a, b, params))
     finally:
         gc.enable()
 
@@ -414,7 +377,7 @@ def labelled_pairs(
                         labels[labelling[future]] = future.result()
                         del labelling[future]
                         continue
-                    found = _unpacked(future.result())  # type: ignore[arg-type]
+                    found = unpacked(future.result())  # type: ignore[arg-type]
                     yield sent.pop(future), found  # type: ignore[call-overload]
                 left = _queue(helper, texts, pairs, params, left, labels, sent)  # type: ignore[arg-type]
         except Cancelled:
