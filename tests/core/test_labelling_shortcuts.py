@@ -5,6 +5,7 @@ from b's side makes its passages as seen from a directly, not made and then mirr
 
 from __future__ import annotations
 
+import numpy  # noqa: F401 - DocumentBuiltins screens lists with it in a process that has it
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from app.core.passages import PassageParams, classify, engine
 from app.core.passages.classify import FRAMES, builtin_coverage
 from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, prepare
 from app.core.passages.model import PairSummary
+from app.core.passages.parallel_lists import ListScreen
 
 #: The frames' and the meetings' words, numerals, the phrase lists and a few other characters, so that
 #: frames, meetings, phrases and their near misses (a head without its tail, 十九大 without 党的) are frequent.
@@ -114,3 +116,94 @@ def test_mirrored_passages_of_reports_hold_every_kind_of_segment(corpus):
     (passages, summary), (old_passages, old_summary) = _seen_from_a(a, b, PassageParams())
     assert passages == old_passages and summary == old_summary
     assert {s.tag for p in passages for s in p.alignment} == {"equal", "replace", "insert", "delete"}
+
+
+#: Slogan-list material (heads and finals that repeat at short steps, function characters) with a few
+#: numerals, a frame and a phrase: lists stand in many stretches of these texts, and near them.
+_LISTED = st.lists(
+    st.sampled_from(
+        [
+            "面向",
+            "识变",
+            "应变",
+            "求变",
+            "基本",
+            "变",
+            "的",
+            "和",
+            "甲",
+            "十九大",
+            "一二",
+            "个",
+            "在",
+            "领导下",
+            "各级党委",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_LISTED, data=st.data())
+def test_a_documents_builtin_coverage_of_a_stretch_is_that_of_its_text(text, data):
+    """`DocumentBuiltins` (made once per document: where slogan lists can stand) gives every stretch the
+    coverage of the stretch's own text, with and without numpy's screen."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    made = classify.DocumentBuiltins(text)
+    assert made.coverage(start, end) == builtin_coverage(text[start:end])  # (asked before the screen)
+    assert made.screen is not None  # numpy is loaded (above): the screen is made, and used from now on
+    assert made.coverage(start, end) == builtin_coverage(text[start:end])
+    if not made.screen.may_hold(start, end):
+        assert classify.parallel_spans(text[start:end]) == []
+
+
+def test_the_list_screen_tells_stretches_with_a_list_from_those_without():
+    """The screen is no mere "maybe" everywhere: a stretch holding 面向…面向…面向 may hold a list, the same
+    text cut inside its third 面向 or after its first may not (the test above would pass with a screen that
+    always says yes)."""
+    text = "我们坚持面向世界面向未来面向现代化甲乙丙丁戊己庚辛"
+    screen = ListScreen(text)
+    first, third = text.index("面向"), text.rindex("面向")
+    assert classify.parallel_spans(text[first : third + 2])
+    assert screen.may_hold(first, third + 2)
+    assert not screen.may_hold(first, third)
+    assert not screen.may_hold(first + 2, len(text))
+
+
+def _union_as_it_was(size, covered, oracle_share):
+    """`classify._with_oracle` as it was: the oracle asked about the whole text and every uncovered stretch."""
+    alone = round(oracle_share(0, size) * size)
+    total = sum(covered)
+    for gap in classify._UNCOVERED.finditer(covered):
+        start, end = gap.span()
+        total += round(oracle_share(start, end) * (end - start))
+    return max(alone, total)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    covered=st.lists(st.sampled_from([0, 1]), min_size=1, max_size=40).map(bytearray), seed=st.integers(0, 99)
+)
+def test_the_oracle_is_asked_only_where_it_can_change_the_count(covered, seed):
+    """With nothing or everything covered by the built-in lists, the oracle is asked once or not at all,
+    and the count is what asking it everywhere gave (an oracle whose shares vary with the stretch)."""
+
+    def oracle_share(start: int, end: int) -> float:
+        return ((start * 7 + end * 13 + seed) % 11) / 10 if end > start else 0.0
+
+    size = len(covered)
+    assert classify._with_oracle(size, covered, oracle_share) == _union_as_it_was(size, covered, oracle_share)
+
+
+def test_a_document_asked_about_few_stretches_makes_no_list_screen():
+    """A candidate of "similar speeches" is compared once, often with few passages: its stretches are
+    looked at whole, and the screen is made only for a document asked about more of them."""
+    text = "我们坚持面向世界面向未来面向现代化甲乙丙丁戊己庚辛" * 40
+    made = classify.DocumentBuiltins(text)
+    for _ in range(classify.DocumentBuiltins.SCREEN_AFTER):
+        made.coverage(0, 17)
+    assert made._lists is True, "not made yet"
+    made.coverage(0, 17)
+    assert isinstance(made._lists, ListScreen)

@@ -17,7 +17,9 @@ import pytest
 from app.core.boilerplate_share import FrozenBoilerplate
 from app.core.formulas.shipped import formula_coverage
 from app.core.passages import PassageParams, compare_prepared, helper_pool, prepare
+from app.core.passages.packed import packed, unpacked
 from app.core.shingles import ShingleParams
+from tests.core.scan_counting_oracle import counting_oracle
 
 
 @pytest.fixture
@@ -81,6 +83,39 @@ def test_pairs_labelled_in_the_pool_are_those_of_this_process(corpus, pool):
     assert troubles == []
     assert seen == _here(texts, pairs, params)
     assert pool.process_ids() == pids, "the same warm processes matched them"
+
+
+@pytest.mark.corpus
+def test_passages_packed_as_tuples_are_the_same_passages_unpacked(corpus):
+    """How a pool process hands a pair back (`packed`): every field, every kind of alignment segment."""
+    texts = _texts(corpus, 2)
+    params = PassageParams(formula_oracle=formula_coverage)
+    found = compare_prepared(prepare(texts[0], params), prepare(texts[1], params), 0, 1, params)
+    assert {s.tag for p in found[0] for s in p.alignment} == {"equal", "replace", "insert", "delete"}
+    assert unpacked(pickle.loads(pickle.dumps(packed(found)))) == found
+
+
+@pytest.mark.corpus
+def test_each_document_is_scanned_for_formulas_once_in_the_whole_pool(corpus, pool, tmp_path, monkeypatch):
+    """A document is in N - 1 pairs, which land in both processes: its formulas are found once, by one
+    process, for all of it, and the pairs in the other process take them (`labelled_pairs`). Before, each
+    process scanned every document it met, block by block."""
+    log = tmp_path / "scans.log"
+    monkeypatch.setenv("DUIDU_TEST_SCAN_LOG", str(log))  # before the pool's processes are spawned
+    texts = _texts(corpus, 5)
+    pairs = list(combinations(range(len(texts)), 2))
+    params = PassageParams(formula_oracle=counting_oracle())
+    pool.start()
+    assert pool.wait_started(120) and len(pool.process_ids()) == 2
+    troubles: list[str] = []
+    seen = dict(pool.labelled_pairs(texts, pairs, params, on_trouble=troubles.append))
+    assert troubles == []
+    scans = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    log.unlink()  # (this process's own run below writes there too)
+    assert seen == _here(texts, pairs, params)
+    assert {what for _pid, what, _doc in scans} == {"whole"}, "no block was scanned: every pair took them"
+    assert len(scans) == len({doc for _pid, _what, doc in scans}) == len(texts), "each document once"
+    assert {int(pid) for pid, _what, _doc in scans} <= set(pool.process_ids())
 
 
 @pytest.mark.corpus

@@ -14,6 +14,7 @@ two candidates share a span, the automaton holds each key once), so the share is
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from app.core.formulas.detect import FRAGMENT_CHARS, FormulaMatcher, covered_count
@@ -30,34 +31,63 @@ class DocumentCoverage:
     def __init__(self, matcher: FormulaMatcher, normalised_text: str) -> None:
         self._matcher, self._text = matcher, normalised_text
         self._reach = max(matcher.longest, FRAGMENT_CHARS) - 1
-        #: block number → (candidates, fragment starts) that start in the block, in document offsets
-        self._blocks: dict[int, tuple[list[tuple[int, int, int]], list[int]]] = {}
+        #: block number → the starts of the candidates that start in the block, those candidates (in document
+        #: offsets, both in the order of their starts) and the starts of the pieces, ascending
+        self._blocks: dict[int, tuple[list[int], list[tuple[int, int, int]], list[int]]] = {}
 
-    def _block(self, number: int) -> tuple[list[tuple[int, int, int]], list[int]]:
+    def _block(self, number: int) -> tuple[list[int], list[tuple[int, int, int]], list[int]]:
         """The wordings and pieces starting in a block: its text and the reach of a key beyond it scanned
         (every key starting in the block ends within that reach)."""
         found = self._blocks.get(number)
         if found is None:
             first, matcher = number * BLOCK, self._matcher
             window = self._text[first : first + BLOCK + self._reach]
-            candidates = [
+            candidates = sorted(
                 (s + first, e + first, f) for s, e, f in matcher.lexicon_candidates(window) if s < BLOCK
-            ]
+            )
             pieces = [s + first for s in matcher.fragment_starts(window) if s < BLOCK]
-            found = self._blocks[number] = (candidates, pieces)
+            found = self._blocks[number] = ([c[0] for c in candidates], candidates, pieces)
         return found
 
+    def found(self) -> dict[int, tuple[list[int], list[tuple[int, int, int]], list[int]]]:
+        """Every block's wordings and pieces, from one scan of the whole text (a document asked about in
+        many pairs: the 8-pane view), to be handed to a copy of this document in another process (`take`).
+        A scan of the whole text finds every key where a block's scan finds it (each starts in one block
+        and ends within the reach beyond it), so the blocks are the same."""
+        text, matcher = self._text, self._matcher
+        candidates: dict[int, list[tuple[int, int, int]]] = {}
+        pieces: dict[int, list[int]] = {}
+        for candidate in matcher.lexicon_candidates(text):
+            candidates.setdefault(candidate[0] // BLOCK, []).append(candidate)
+        for start in matcher.fragment_starts(text):
+            pieces.setdefault(start // BLOCK, []).append(start)
+        for number in range(len(text) // BLOCK + 1):
+            if number not in self._blocks:
+                found = sorted(candidates.get(number, ()))
+                self._blocks[number] = ([c[0] for c in found], found, pieces.get(number, []))
+        return self._blocks
+
+    def take(self, found: dict[int, tuple[list[int], list[tuple[int, int, int]], list[int]]]) -> None:
+        """The blocks another copy of this document found (`found`): none is scanned here."""
+        self._blocks.update(found)
+
     def share(self, start: int, end: int) -> float:
-        """`coverage(normalised_text[start:end])`."""
+        """`coverage(normalised_text[start:end])`: from the candidates and pieces wholly inside the stretch,
+        found by their starts (the order of the candidates is not the scan's, which `covered_count` does
+        not depend on: no two candidates share a span)."""
         size = end - start
         if size <= 0:
             return 0.0
         inside: list[tuple[int, int, int]] = []
         pieces: list[int] = []
-        for number in range(start // BLOCK, (end - 1) // BLOCK + 1):
-            candidates, fragments = self._block(number)
-            inside.extend((s - start, e - start, f) for s, e, f in candidates if s >= start and e <= end)
-            pieces.extend(s - start for s in fragments if start <= s <= end - FRAGMENT_CHARS)
+        first, last = start // BLOCK, (end - 1) // BLOCK
+        for number in range(first, last + 1):
+            starts, candidates, fragments = self._block(number)
+            low = bisect_left(starts, start) if number == first else 0
+            high = bisect_left(starts, end) if number == last else len(starts)
+            inside.extend((s - start, e - start, f) for s, e, f in candidates[low:high] if e <= end)
+            low, high = bisect_left(fragments, start), bisect_right(fragments, end - FRAGMENT_CHARS)
+            pieces.extend(s - start for s in fragments[low:high])
         if not inside and not pieces:
             return 0.0
         return covered_count(size, inside, pieces) / size

@@ -20,6 +20,7 @@ that two texts share with no longer shared passage next to it is `formula` whate
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -29,7 +30,7 @@ import ahocorasick
 from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.extend import Candidate
 from app.core.passages.model import PassageKind, PassageParams
-from app.core.passages.parallel_lists import FUNCTION_CHARS, parallel_spans
+from app.core.passages.parallel_lists import ARRAY_CHARS, FUNCTION_CHARS, ListScreen, parallel_spans
 from app.core.text import content_hash
 
 #: Stock phrases of the genre (normalised, no punctuation), counted with or without the lexicon.
@@ -191,6 +192,12 @@ def _phrase_automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
 def builtin_coverage(text: str) -> bytearray:
     """Per character of a normalised text: 1 where a stock phrase, numbered formula, addressee, party
     meeting, parallel slogan list or the fixed words of a boilerplate frame stand."""
+    return _builtin_coverage(text, lists=True)
+
+
+def _builtin_coverage(text: str, lists: bool) -> bytearray:
+    """`builtin_coverage`, leaving out the slogan lists when the caller knows that the text holds none
+    (`DocumentBuiltins`)."""
     covered = bytearray(len(text))
     _cover_all(text, _FIXED_PHRASES, covered)
     for match in _NUMBERED.finditer(text):
@@ -200,14 +207,56 @@ def builtin_coverage(text: str) -> bytearray:
     if "大" in text or "届" in text or "五年规划" in text:  # every match of _MEETINGS holds one
         for match in _MEETINGS.finditer(text):
             _cover(covered, match.start(), match.end())
-    for start, end in parallel_spans(text):
-        _cover(covered, start, end)
+    if lists:
+        for start, end in parallel_spans(text):
+            _cover(covered, start, end)
     for tail, head, frame in _FRAME_RES:
         if tail in text and head in text:
             for match in frame.finditer(text):
                 _cover(covered, *match.span(1))
                 _cover(covered, *match.span(2))
     return covered
+
+
+class DocumentBuiltins:
+    """`builtin_coverage` of any stretch of one normalised document, made once per document for all the
+    stretches a comparison asks about (a document is in N - 1 pairs of an N-pane view, in many of a scan).
+
+    A stretch's slogan lists are those found in its own text, as `builtin_coverage` finds them; the
+    document's `ListScreen` only says where none can be, and they are not looked for there (most passage
+    sides: in the 8 congress reports' 28 pairs, 520 of 3,099 stretches may hold one, 383 do).
+    """
+
+    __slots__ = ("_asked", "_lists", "_text")
+
+    #: Stretches looked at whole before the screen is made: a document compared once, with few passages
+    #: (a candidate of "similar speeches"), would spend more on it than it saves.
+    SCREEN_AFTER = 16
+
+    def __init__(self, text: str, screen: ListScreen | bool | None = True) -> None:
+        """`screen`: the text's `ListScreen` (or None: no screen) when another process made it; made here
+        by default, once `SCREEN_AFTER` stretches were asked about (with numpy, as `parallel_spans` takes
+        it: a short text in a process without numpy has none, and every stretch is looked at)."""
+        self._text = text
+        self._asked = 0
+        self._lists: ListScreen | bool | None = screen
+
+    @property
+    def screen(self) -> ListScreen | None:
+        """The list screen, made now if it is still to make."""
+        if self._lists is True:
+            text = self._text
+            self._lists = ListScreen(text) if len(text) >= ARRAY_CHARS or "numpy" in sys.modules else None
+        return self._lists or None
+
+    def coverage(self, start: int, end: int) -> bytearray:
+        """`builtin_coverage(text[start:end])`."""
+        screen = self._lists
+        if screen is True:
+            self._asked += 1
+            screen = self.screen if self._asked > self.SCREEN_AFTER else None
+        lists = not screen or screen.may_hold(start, end)  # type: ignore[union-attr]
+        return _builtin_coverage(self._text[start:end], lists)
 
 
 def stock_phrase_share(text: str) -> float:
@@ -225,10 +274,16 @@ def _with_oracle(size: int, covered: bytearray, oracle_share: Callable[[int, int
 
     The oracle is asked (`oracle_share(start, end)`: its share of that stretch of the text) about the
     whole text and about each stretch the built-in lists left uncovered; the larger of "oracle alone" and
-    "built-in plus oracle on the rest" approximates their union.
+    "built-in plus oracle on the rest" approximates their union. Asked only where the answer can change
+    the count: with nothing covered, the one uncovered stretch is the whole text; with everything
+    covered, the oracle can add nothing.
     """
-    alone = round(oracle_share(0, size) * size)
     total = sum(covered)
+    if total == size:
+        return size
+    alone = round(oracle_share(0, size) * size)
+    if not total:
+        return alone
     for gap in _UNCOVERED.finditer(covered):
         start, end = gap.span()
         total += round(oracle_share(start, end) * (end - start))
@@ -243,17 +298,22 @@ def _neutral(text: str, covered: bytearray) -> int:
 
 
 def lexical_share(
-    text: str, params: PassageParams, oracle_share: Callable[[int, int], float] | None = None
+    text: str,
+    params: PassageParams,
+    oracle_share: Callable[[int, int], float] | None = None,
+    covered: bytearray | None = None,
 ) -> float:
     """Share of a normalised passage side that the genre's fixed wording covers (signal 1).
 
     In short passages the function words and carrier verbs are left out of the count. `oracle_share`
-    (start, end → `params.formula_oracle` of text[start:end]) is for a caller that has the oracle ready
-    for the document the text is a stretch of (app.core.passages.engine.PreparedDocument).
+    (start, end → `params.formula_oracle` of text[start:end]) and `covered` (`builtin_coverage(text)`) are
+    for a caller that has the oracle and the built-in lists ready for the document the text is a stretch
+    of (app.core.passages.engine.PreparedDocument).
     """
     if not text:
         return 0.0
-    covered = builtin_coverage(text)
+    if covered is None:
+        covered = builtin_coverage(text)
     oracle = params.formula_oracle
     if oracle is None:
         count = sum(covered)

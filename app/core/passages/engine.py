@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.normalize import NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
-from app.core.passages.classify import classify, lexical_share, lone_clauses, title_share, title_spans
+from app.core.passages.classify import (
+    DocumentBuiltins,
+    classify,
+    lexical_share,
+    lone_clauses,
+    title_share,
+    title_spans,
+)
 from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
@@ -55,6 +62,8 @@ class PreparedDocument:
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _shares_params: PassageParams | None = field(default=None, repr=False)
+    #: the built-in lists' coverage of any stretch (`classify.DocumentBuiltins`), made on first use
+    _builtins: DocumentBuiltins | None = field(default=None, repr=False)
     #: per labelling hook (formula oracle, boilerplate signal): (the hook, the text, what it made of it)
     _labelling: dict[str, tuple[object, str, Any]] = field(default_factory=dict, repr=False)
     #: this view is pieces of another document's view: (that document, each piece's start here, its start
@@ -81,13 +90,41 @@ class PreparedDocument:
         if lexical is None:
             formulas = self._prepared("formulas", params.formula_oracle)
             oracle_share = None if formulas is None else (lambda a, b: formulas.share(start + a, start + b))
-            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share)
+            covered = self._made_builtins().coverage(start, end)
+            lexical = self._shares[normalised] = lexical_share(normalised, params, oracle_share, covered)
         signal = params.boilerplate
         if signal is None:
             return lexical
         mine = self._prepared("boilerplate", signal)
         corpus = signal.share(normalised, exclude) if mine is None else mine.share(start, end, exclude)
         return max(lexical, corpus)
+
+    def _made_builtins(self) -> DocumentBuiltins:
+        if self._builtins is None:
+            self._builtins = DocumentBuiltins(self.view.text)
+        return self._builtins
+
+    @property
+    def labelled(self) -> bool:
+        """Whether this document has labelled a stretch, or taken another copy's `labels`."""
+        return self._builtins is not None
+
+    def labels(self, params: PassageParams) -> tuple[Any, Any]:
+        """What labelling any stretch of this document takes that is made once per document, made for all
+        of it, for a copy of the document in another process (`take_labels`: the matching pool makes a
+        document's once, not once in each of its processes): where slogan lists can stand, and the formula
+        oracle's finds (when its per-document form hands them over: `found`)."""
+        formulas = self._prepared("formulas", params.formula_oracle)
+        found = getattr(formulas, "found", None)
+        return self._made_builtins().screen, None if found is None else found()
+
+    def take_labels(self, labels: tuple[Any, Any], params: PassageParams) -> None:
+        """Another copy's `labels` of this document, so that labelling here finds nothing anew."""
+        screen, found = labels
+        self._builtins = DocumentBuiltins(self.view.text, screen)
+        formulas = self._prepared("formulas", params.formula_oracle)
+        if found is not None and formulas is not None:
+            formulas.take(found)
 
     def _prepared(self, name: str, hook: object) -> Any:
         """`hook.of_document(this text)`, made on first use and kept while the hook and the text stay the

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import threading
 import types
 from collections import deque
@@ -35,6 +36,7 @@ from dataclasses import replace
 from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, pair_groups, prepare
 from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
+from app.core.passages.packed import Packed, packed, unpacked
 from app.core.passages.seeds import fits
 
 Groups = list[list[Candidate]]
@@ -194,14 +196,24 @@ def _same_params(params: PassageParams) -> PassageParams:
     return params
 
 
+def _labels_in_helper(text: str, params: PassageParams) -> bytes:
+    """A document prepared here and its labelling made for all of it (`PreparedDocument.labels`),
+    pickled for the pool's other processes: the caller hands them over with the document's pairs."""
+    params = _same_params(params)
+    return pickle.dumps(_prepared_in_helper(text, params).labels(params), pickle.HIGHEST_PROTOCOL)
+
+
 def _labelled_in_helper(
-    x_text: str, y_text: str, a: int, b: int, params: PassageParams
-) -> tuple[list[Passage], PairSummary]:
+    x_text: str, y_text: str, a: int, b: int, params: PassageParams, labels: Sequence[bytes | None] = ()
+) -> Packed:
     params = _same_params(params)
     x, y = _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params)
+    for doc, made in zip((x, y), labels, strict=False):
+        if made is not None and not doc.labelled:  # (a document's pairs after its first here bring them too)
+            doc.take_labels(pickle.loads(made), params)
     gc.disable()  # a pair makes ~10^5 short-lived acyclic objects: the young passes they trip find nothing
     try:
-        return compare_prepared(x, y, a, b, params)
+        return packed(compare_prepared(x, y, a, b, params))
     finally:
         gc.enable()
 
@@ -338,38 +350,45 @@ def labelled_pairs(
     on_trouble: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[int, Labelled]]:
     """(index in `pairs`, `compare_prepared` of texts a → b) for every pair, as they finish, all matched and
-    labelled in the pool (`pool_labels` says when that is right). The pairs are queued in the given order
-    and each process takes the next, so they finish roughly in it. Should the pool fail (a process dies),
-    `on_trouble` hears why (one line: the error's first) and this process matches the pairs still missing."""
+    labelled in the pool (`pool_labels` says when that is right).
+
+    Each document's labelling is made once in the pool, not once in each process its pairs land in: one
+    task per document comes first (`_labels_in_helper`, in the order the pairs need them), and a pair is
+    queued with both documents' labels once they are back (a document is in up to N - 1 pairs). The pairs
+    are queued in the given order and each process takes the next, so they finish roughly in it. Should
+    the pool fail (a process dies), `on_trouble` hears why (one line: the error's first) and this process
+    matches the pairs still missing."""
     helper = _helper()
-    sent: dict[Future[Labelled], int] = {}
+    sent: dict[Future[Packed], int] = {}
+    labelling: dict[Future[bytes], int] = {}
+    labels: dict[int, bytes] = {}
     left = list(range(len(pairs)))
     try:
-        if helper is not None:
-            try:
-                for n in left:
-                    a, b = pairs[n]
-                    sent[helper.submit(_labelled_in_helper, texts[a], texts[b], a, b, params)] = n
-                left = []
-            except Exception as exc:  # shut down or broken: this process does the rest
-                left = left[len(sent) :]
-                _trouble(on_trouble, exc)
-        while sent:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            done, _ = wait(sent, timeout=0.05, return_when=FIRST_COMPLETED)
-            for future in done:
-                n = sent.pop(future)
-                try:
-                    found = future.result()
-                except Exception as exc:  # the process died or failed: this process does what it had
-                    left = sorted([*left, n, *sent.values()])
-                    for other in sent:
-                        other.cancel()
-                    sent.clear()
-                    _trouble(on_trouble, exc)
-                    break
-                yield n, found
+        try:
+            if helper is not None:
+                for m in dict.fromkeys(m for pair in pairs for m in pair):
+                    labelling[helper.submit(_labels_in_helper, texts[m], params)] = m
+            while sent or labelling:
+                if cancelled is not None and cancelled():
+                    raise Cancelled
+                done, _ = wait([*sent, *labelling], timeout=0.05, return_when=FIRST_COMPLETED)
+                for future in done:
+                    if future in labelling:
+                        labels[labelling[future]] = future.result()
+                        del labelling[future]
+                        continue
+                    found = unpacked(future.result())  # type: ignore[arg-type]
+                    yield sent.pop(future), found  # type: ignore[call-overload]
+                left = _queue(helper, texts, pairs, params, left, labels, sent)  # type: ignore[arg-type]
+        except Cancelled:
+            raise
+        except Exception as exc:  # shut down, broken, a process died or failed: this process does the rest
+            left = sorted({*left, *sent.values()})
+            for future in [*sent, *labelling]:
+                future.cancel()
+            sent.clear()
+            labelling.clear()
+            _trouble(on_trouble, exc)
         prepared: dict[int, PreparedDocument] = {}
         for n in left:
             if cancelled is not None and cancelled():
@@ -380,8 +399,27 @@ def labelled_pairs(
                     prepared[m] = prepare(texts[m], params)
             yield n, compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled)
     finally:
-        for future in sent:
+        for future in [*sent, *labelling]:
             future.cancel()
+
+
+def _queue(
+    helper: ProcessPoolExecutor,
+    texts: Sequence[str],
+    pairs: Sequence[tuple[int, int]],
+    params: PassageParams,
+    left: list[int],
+    labels: Mapping[int, bytes],
+    sent: dict[Future[Packed], int],
+) -> list[int]:
+    """Queue the pairs of `left`, in order, up to the first whose documents' labels are not back yet; the
+    rest, still to queue."""
+    for k, n in enumerate(left):
+        a, b = pairs[n]
+        if a not in labels or b not in labels:
+            return left[k:]
+        sent[helper.submit(_labelled_in_helper, texts[a], texts[b], a, b, params, (labels[a], labels[b]))] = n
+    return []
 
 
 def _trouble(on_trouble: Callable[[str], None] | None, exc: BaseException) -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
+from typing import Any
 
 from app.core.passages.seeds import occurrences
 
@@ -99,6 +101,23 @@ _REPEATED = {
 }
 
 
+def _links(points: Any, width: int) -> tuple[Any, Any, Any]:
+    """Per position of a text's code points: its unit of `width` characters, the step to that unit's next
+    occurrence when within MAX_STEP (else 0), and whether that step fits a list (a link)."""
+    import numpy as np
+
+    units = points[: len(points) - width + 1]
+    if width == 2:
+        units = (units << np.uint64(32)) | points[1:]
+    step = np.zeros(len(units), dtype=np.int64)  # to the next occurrence, if within MAX_STEP
+    for d in range(MAX_STEP, 0, -1):  # the nearest one wins
+        step[:-d][units[:-d] == units[d:]] = d
+    linked = step >= width + 1
+    if width == 1:
+        linked &= ~np.isin(units, np.array(sorted(map(ord, FUNCTION_CHARS)), dtype=np.uint64))
+    return units, step, linked
+
+
 def _spans_arrays(text: str) -> list[tuple[int, int]]:
     """`_spans_python`'s spans, found from each position's next occurrence of its unit.
 
@@ -115,15 +134,7 @@ def _spans_arrays(text: str) -> list[tuple[int, int]]:
     for width, beat_fixed in _KINDS:
         if len(points) < width:
             continue
-        units = points[: len(points) - width + 1]
-        if width == 2:
-            units = (units << np.uint64(32)) | points[1:]
-        step = np.zeros(len(units), dtype=np.int64)  # to the next occurrence, if within MAX_STEP
-        for d in range(MAX_STEP, 0, -1):  # the nearest one wins
-            step[:-d][units[:-d] == units[d:]] = d
-        linked = step >= width + 1
-        if width == 1:
-            linked &= ~np.isin(units, np.array(sorted(map(ord, FUNCTION_CHARS)), dtype=np.uint64))
+        units, step, linked = _links(points, width)
         involved = linked.copy()
         involved[(np.flatnonzero(linked) + step[linked])] = True
         involved = np.flatnonzero(involved)
@@ -147,3 +158,45 @@ def _spans_arrays(text: str) -> list[tuple[int, int]]:
                 if span is not None:
                     spans.append(span)
     return spans
+
+
+class ListScreen:
+    """Where in one document a listed slogan can stand: `may_hold(start, end)` is False only when
+    `parallel_spans(text[start:end])` is empty, asked in O(log n) for any stretch.
+
+    Every span comes from three occurrences of a unit in a row, each step from one to the next fitting
+    (width+1…MAX_STEP; `_spans_arrays`' links). Inside a stretch those three are in a row in the whole text
+    too (nothing lies between them that is not in the stretch), so they are a link chain of the document:
+    for each of its starts i, `_ends` holds the end of the third occurrence. A stretch from `start` may hold a
+    list only if some chain starting at or after `start` ends by `end` (the smallest such end is kept per
+    start, from the right)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, text: str) -> None:
+        import numpy as np
+
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        starts, ends = [], []
+        for width, _beat_fixed in _KINDS:
+            if len(points) < width:
+                continue
+            _units, step, linked = _links(points, width)
+            first = np.flatnonzero(linked)
+            second = first + step[first]
+            chained = linked[second]
+            first, second = first[chained], second[chained]
+            starts.append(first)
+            ends.append(second + step[second] + width)
+        at = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+        end = np.concatenate(ends) if ends else np.zeros(0, dtype=np.int64)
+        order = np.argsort(at, kind="stable")
+        at, end = at[order], end[order]
+        #: the smallest chain end among the chains starting at or after each start
+        self._starts: list[int] = at.tolist()
+        self._ends: list[int] = np.minimum.accumulate(end[::-1])[::-1].tolist()
+
+    def may_hold(self, start: int, end: int) -> bool:
+        """Whether `parallel_spans(text[start:end])` can be non-empty."""
+        n = bisect_left(self._starts, start)
+        return n < len(self._starts) and self._ends[n] <= end
