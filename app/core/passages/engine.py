@@ -202,13 +202,19 @@ def _vectorised(indexed: str, scanned: str) -> bool:
 #: labelled formula; long-text quality moves by at most 0.0007). It was (16, 8) until then.
 #: Measured with tests/bench/test_bench_long_quality.py (long-text quality) and
 #: test_bench_engine_scaling.py; eval_passages' cases are all far shorter than LONG_CHARS.
+#: A long pair's lone clauses are not measured either (`_pair`).
 LONG_CHARS = 50_000
 CHANCE = (4, 12)
 
 
+def _long(indexed: str, scanned: str) -> bool:
+    """Whether a pair is long (`LONG_CHARS` on both sides)."""
+    return min(len(indexed), len(scanned)) >= LONG_CHARS
+
+
 def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:
     """The chance-run rule for this pair's `find_runs_vectorised`: only for long texts."""
-    return CHANCE if min(len(indexed), len(scanned)) >= LONG_CHARS else None
+    return CHANCE if _long(indexed, scanned) else None
 
 
 def _seed_runs(
@@ -304,10 +310,16 @@ def _pair(
     copied_x, copied_y = IntervalSet(), IntervalSet()
     boxes = [_box(group) for group in groups]
     lone = lone_clauses(boxes, params, len(x.view.text), len(y.view.text))
+    # A lone clause is a formula by rule, whatever its share. The scan (`kinds_only`) does not measure it,
+    # nor does a long pair: there lone clauses are most passages and grow faster than the length (ten
+    # reports per side: 787 of 1,088 passages at 160k, 60 of 92 at 20k), and measuring them was about half
+    # of a long pair's CPU (issue 13, notes/13e8.md). Unmeasured, its share says 1.0. Nothing shows a
+    # passage's share; "similar speeches" and the scan ask with `kinds_only` anyway.
+    unmeasured = lone if kinds_only or _long(x.view.text, y.view.text) else set()
     for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
-        if kinds_only and n in lone:
+        if n in unmeasured:
             kind, share = "formula", 1.0  # a formula whatever its share: not measured
         else:
             # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
@@ -426,7 +438,8 @@ def compare_prepared(
     orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
     keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
     a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
-    scan, whose labelling cost more than the rule. `settled` (at least both formula bars), for a caller
+    scan, whose labelling cost more than the rule (a long pair, `LONG_CHARS` on both sides, does the same
+    whatever `kinds_only` says). `settled` (at least both formula bars), for a caller
     that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
     indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
     that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""

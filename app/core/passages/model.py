@@ -14,7 +14,7 @@ PassageKind = Literal["copy", "formula"]
 
 #: Bumped whenever the engine may find different passages for the same input and parameters, so that
 #: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"  # 5: a long pair's lone clauses are not measured (formula_share 1.0)
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
