@@ -312,9 +312,9 @@ def _pair(
     lone = lone_clauses(boxes, params, len(x.view.text), len(y.view.text))
     # A lone clause is a formula by rule, whatever its share. The scan (`kinds_only`) does not measure it,
     # nor does a long pair: there lone clauses are most passages and grow faster than the length (ten
-    # reports per side: 787 of 1,088 passages at 160k, 60 of 92 at 20k), and measuring them was about half
-    # of a long pair's CPU (issue 13, notes/13e8.md). Unmeasured, its share says 1.0. Nothing shows a
-    # passage's share; "similar speeches" and the scan ask with `kinds_only` anyway.
+    # reports per side: 787 of 1,088 passages at 160k, 60 of 92 at 20k), and measuring them was about a
+    # quarter of a long pair's CPU (issue 13, notes/13e8.md). Unmeasured, its share says 1.0. Nothing
+    # shows a passage's share; "similar speeches" and the scan ask with `kinds_only` anyway.
     unmeasured = lone if kinds_only or _long(x.view.text, y.view.text) else set()
     for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
