@@ -186,7 +186,7 @@ def confirm_pair(
     candidate passes the bound almost always, and the bound costs ~1 ms a pair and 1.4 ms a text)."""
     if bound and not may_reach_threshold(low, high, params, threshold):
         return None
-    passages, summary = compare_prepared(low.prepared, high.prepared, 0, 1, params, kinds_only=True)
+    passages, summary = compare_prepared(low.prepared, high.prepared, 0, 1, params)
     copies = tuple(
         StoredPassage(p.a_start, p.a_end, p.b_start, p.b_end, round(p.similarity, 4))
         for p in passages

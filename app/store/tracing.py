@@ -262,10 +262,10 @@ def _confirm(
     formulas shared)."""
     excerpt = excerpt_document(found.excerpt, _excerpt_key(doc_id), sharing=query)
     side = query if found.query_pieces is None else query_excerpt(query, found.query_pieces)
-    # kinds only: a lone short clause is a formula by rule, and no short formula counts; settled: a side
+    # a lone short clause is a formula by rule (not measured), and no short formula counts; settled: a side
     # this far over the bar makes the passage a formula the judge counts nothing of (see `counted`)
     settled = max(params.formula_share + NEAR_THE_BAR, params.short_formula_share)
-    passages, summary = compare_prepared(side, excerpt, 0, 1, params, kinds_only=True, settled=settled)
+    passages, summary = compare_prepared(side, excerpt, 0, 1, params, settled=settled)
     copies, near = counted(side, excerpt, passages, params, len(query.view.text), kin)
     if not copies and not near:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -175,3 +176,50 @@ def test_the_chance_rule_leaves_out_stock_runs_too_short_to_be_a_passage(corpus)
     between = (exact.length >= 8) & (exact.length < PassageParams().min_chars)
     kept_between = (kept.length >= 8) & (kept.length < PassageParams().min_chars)
     assert kept_between.sum() < 0.8 * between.sum()
+
+
+def _asked_and_lone(a: str, b: str, params: PassageParams, monkeypatch) -> tuple[list, set, list]:
+    """(the passages of a → b, the x stretches whose formula share was asked, the lone clauses' boxes):
+    in the pair's canonical orientation, where x is indexed (the boxes are disjoint in x, so a stretch
+    of x names its box)."""
+    from app.core.passages.classify import lone_clauses
+    from app.core.passages.engine import PreparedDocument, _box
+
+    x, y = prepare(a, params), prepare(b, params)
+    x, y = (x, y) if engine_module.canonical(x, y) else (y, x)
+    groups = pair_groups(x, y, params)
+    boxes = [_box(group) for group in groups]
+    lone = [boxes[n] for n in lone_clauses(boxes, params, len(x.view.text), len(y.view.text))]
+    asked: set[tuple[int, int]] = set()
+    measure = PreparedDocument.formula_share
+
+    def spied(document, start, end, *rest):
+        if document is x:
+            asked.add((start, end))
+        return measure(document, start, end, *rest)
+
+    monkeypatch.setattr(PreparedDocument, "formula_share", spied)
+    passages, _ = engine_module.compare_prepared(x, y, 0, 1, params, groups=groups)
+    monkeypatch.undo()
+    return passages, asked, lone
+
+
+@pytest.mark.parametrize("chars", [30_000, 60_000])
+def test_lone_clauses_are_not_measured(corpus, monkeypatch, chars):
+    """A lone clause is a formula by rule and its formula share is not measured, at any length (issue 13,
+    notes/13e8.md): it says 1.0, no stretch of it is asked, and every other passage is measured. Measured,
+    the passages and their kinds are the same."""
+    params = PassageParams()
+    a, b = _long_pair(corpus, chars)
+    passages, asked, lone = _asked_and_lone(a, b, params, monkeypatch)
+    assert len(lone) > 20
+    assert not {(box.x0, box.x1) for box in lone} & asked
+    assert len(asked) >= len(passages) - len(lone)
+    assert sum(p.formula_share == 1.0 and p.kind == "formula" for p in passages) >= len(lone)
+    # the same pair with its lone clauses measured (the engine before): only their shares differ
+    monkeypatch.setattr(engine_module, "_unmeasured", lambda lone: set())
+    measured, asked_all, _ = _asked_and_lone(a, b, params, monkeypatch)
+    assert {(box.x0, box.x1) for box in lone} <= asked_all
+    assert any(p.formula_share < 1.0 for p in measured if p.kind == "formula")
+    without_share = [replace(p, formula_share=0.0) for p in passages]
+    assert without_share == [replace(p, formula_share=0.0) for p in measured]

@@ -189,10 +189,9 @@ def test_a_communique_finds_the_report_it_restates_before_its_siblings_template(
 
 
 def test_lone_clauses_are_not_measured_and_the_results_stay_the_same(library, monkeypatch) -> None:
-    """A short clause shared alone is a formula by rule, and the judge never counts a short formula, so
-    confirming a candidate asks the engine for kinds only (`kinds_only`; and `settled`: a formula far
-    over the bar on one side is not measured on the other): those clauses' shares are not measured, and
-    the results are those of measuring everything."""
+    """A short clause shared alone is a formula by rule, and the judge never counts a short formula: the
+    engine never measures those clauses' shares, and confirming a candidate with `settled` (a formula far
+    over the bar on one side is not measured on the other) gives the results of measuring both sides."""
     from app.core.passages import engine
     from app.store import tracing
 
@@ -211,10 +210,9 @@ def test_lone_clauses_are_not_measured_and_the_results_stay_the_same(library, mo
     lean = similar_documents(library, query, top=5)
     lean_sizes, measured[:] = list(measured), []
     confirm = tracing.compare_prepared
-    monkeypatch.setattr(  # everything measured: neither kinds only nor settled formulas
-        tracing, "compare_prepared", lambda *a, kinds_only=False, settled=None, **k: confirm(*a, **k)
+    monkeypatch.setattr(  # both sides measured: no settled formulas
+        tracing, "compare_prepared", lambda *a, settled=None, **k: confirm(*a, **k)
     )
     full = similar_documents(library, query, top=5)
     assert lean == full and len(lean) == 1 and lean[0].matched_chars >= 290
-    assert sum(0 < size < 24 for size in measured) >= len(clauses)  # the clauses were found, and measured
-    assert not any(0 < size < 24 for size in lean_sizes)
+    assert not any(0 < size < 24 for size in lean_sizes + measured)  # the lone clauses, never measured

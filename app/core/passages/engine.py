@@ -243,6 +243,11 @@ LONG_CHARS = 50_000
 CHANCE = (4, 12)
 
 
+def _unmeasured(lone: set[int]) -> set[int]:
+    """The passages whose formula share is not measured: the lone clauses, formulas by rule."""
+    return lone
+
+
 def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:
     """The chance-run rule for this pair's `find_runs_vectorised`: only for long texts."""
     return CHANCE if min(len(indexed), len(scanned)) >= LONG_CHARS else None
@@ -328,12 +333,11 @@ def _pair(
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
     groups: list[list[Candidate]] | None = None,
-    kinds_only: bool = False,
     mirrored: bool = False,
     settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages between x (indexed) and y (scanned), oriented x → y, or y → x when `mirrored` (from
-    `groups` if already known); `kinds_only`, `settled`: see `compare_prepared`."""
+    `groups` if already known); `settled`: see `compare_prepared`."""
     if groups is None:
         groups = pair_groups(x, y, params, progress, cancelled)
     exclude = frozenset((x.sha256, y.sha256))
@@ -341,10 +345,15 @@ def _pair(
     copied_x, copied_y = IntervalSet(), IntervalSet()
     boxes = [_box(group) for group in groups]
     lone = lone_clauses(boxes, params, len(x.view.text), len(y.view.text))
+    # A lone clause is a formula by rule, whatever its share, so its share is not measured: it says 1.0.
+    # Lone clauses are most passages (two work reports: about two thirds; ten reports per side at 160k:
+    # 787 of 1,088) and measuring them was a quarter of a long pair's CPU (issue 13, notes/13e8.md). No
+    # view, report or ranking reads a lone clause's share; the scan and "similar speeches" never measured it.
+    unmeasured = _unmeasured(lone)
     for n, (group, box) in enumerate(zip(groups, boxes, strict=True)):
         similarity = _group_similarity(group)
         nx, ny = x.view.text[box.x0 : box.x1], y.view.text[box.y0 : box.y1]
-        if kinds_only and n in lone:
+        if n in unmeasured:
             kind, share = "formula", 1.0  # a formula whatever its share: not measured
         else:
             # the larger side: an edit on one side (全面建设/全面建成) hides a formula from exact lists there
@@ -456,22 +465,18 @@ def compare_prepared(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     groups: list[list[Candidate]] | None = None,
-    kinds_only: bool = False,
     settled: float | None = None,
 ) -> tuple[list[Passage], PairSummary]:
     """Passages oriented a → b, computed in the canonical orientation of the pair (`groups`: that
-    orientation's `pair_groups`, when another process computed them). `kinds_only`, for a caller that
-    keeps each passage's kind but not its formula share (the corpus scan): a short clause shared alone,
-    a formula by rule (`classify.lone_clauses`), is not measured and says 1.0 — half the passages of a
-    scan, whose labelling cost more than the rule. `settled` (at least both formula bars), for a caller
+    orientation's `pair_groups`, when another process computed them). A short clause shared alone, a
+    formula by rule (`classify.lone_clauses`), is not measured: its `formula_share` says 1.0.
+    `settled` (at least both formula bars), for a caller
     that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
     indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
     that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""
     if not canonical(da, db):  # computed from b's side, the passages made as seen from a
-        return _pair(
-            db, da, b, a, params, progress, cancelled, groups, kinds_only, mirrored=True, settled=settled
-        )
-    return _pair(da, db, a, b, params, progress, cancelled, groups, kinds_only, settled=settled)
+        return _pair(db, da, b, a, params, progress, cancelled, groups, mirrored=True, settled=settled)
+    return _pair(da, db, a, b, params, progress, cancelled, groups, settled=settled)
 
 
 def compare_pair(

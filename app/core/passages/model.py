@@ -14,7 +14,7 @@ PassageKind = Literal["copy", "formula"]
 
 #: Bumped whenever the engine may find different passages for the same input and parameters, so that
 #: caches keyed on `PassageParams.describe()` are invalidated and reports say which engine ran.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"  # 5: lone clauses (formulas by rule) are not measured: their formula_share says 1.0
 SegmentTag = Literal["equal", "replace", "delete", "insert"]
 
 
@@ -153,7 +153,8 @@ class Passage:
     matched_chars: int = 0
     #: share of the passage covered by formulas or boilerplate, on the side where it is larger (what
     #: decided `kind`; in short passages function words and carrier verbs are left out of the count),
-    #: except for a short clause shared alone, which is "formula" whatever its share (lone_chars)
+    #: except for a short clause shared alone, which is "formula" whatever its share (lone_chars): its share
+    #: is not measured and says 1.0
     formula_share: float = 0.0
 
     def mirrored(self) -> Passage:
