@@ -23,9 +23,9 @@ Pairs of at least `engine.LONG_CHARS` characters (here 80k and 160k) leave out c
 passages may differ from the old code's (their quality: test_bench_long_quality.py); the bench then prints
 both codes' passages and passage characters. Every other result (all hashed corpus cases, 20k, 40k) must
 be identical. What the rule of 13e5 (`engine.CHANCE` (4, 12)) changes on ten reports per side, with
-examples: /work/notes/13e5.md. A long pair's lone clauses are not measured either (engine 5, 13e8): their
-formula share says 1.0, so a long case's digest differs from older code's even where its passages,
-kinds and summaries are the same (/work/notes/13e8.md). DUIDU_BASELINE2_REPO adds a second old code (e.g. main before a change) to the run.
+examples: /work/notes/13e5.md. Since engine 5 (session 6, 13e8) no pair's lone clauses are measured: their
+formula share says 1.0, so every digest differs from older code's even where passages, kinds and summaries
+are the same (tests/core/test_document_labelling.py checks that measuring them changes nothing else). DUIDU_BASELINE2_REPO adds a second old code (e.g. main before a change) to the run.
 Also timed: compare_many on the eight largest congress reports (28 pairs, the compare view's first open).
 """
 
