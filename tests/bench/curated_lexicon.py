@@ -91,3 +91,15 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def block_hits_in_corpus_sentence(corpus: Path, path: str, sentence: str, tag: str) -> list:
+    """The shipped matcher's hits of one block's wordings in a sentence that a minable corpus file holds (the
+    block tests check their wordings on real text that no held-out round reads)."""
+    from app.core.formulas.shipped import default_matcher
+    from tests.bench.formula_annotations import minable
+
+    assert minable(corpus / path)
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    block = {e.canonical for e in block_entries(tag)}
+    return [h for h in default_matcher().find(sentence) if h.formula in block]

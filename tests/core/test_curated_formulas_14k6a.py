@@ -8,7 +8,7 @@ import pytest
 
 from app.core.formulas.lexicon import load_lexicon
 from app.core.formulas.shipped import curated_path, default_matcher
-from tests.bench.formula_annotations import minable
+from tests.bench.curated_lexicon import block_entries, block_hits_in_corpus_sentence
 
 BLOCK_TAG = "# 14k6a:"
 ERAS = ("1949–1978 起沿用", "邓小平时期（1978–1992）")
@@ -16,14 +16,7 @@ ERAS = ("1949–1978 起沿用", "邓小平时期（1978–1992）")
 
 def _block() -> list[str]:
     """The canonical wordings of the 14k6a block: the rows after its comment line, up to the next block."""
-    lines = curated_path().read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(BLOCK_TAG))
-    rows = []
-    for line in lines[start + 1 :]:
-        if line.startswith("#"):
-            break
-        rows.append(line.split("\t")[0])
-    return rows
+    return [e.canonical for e in block_entries(BLOCK_TAG.removeprefix("# ").rstrip(":"))]
 
 
 def test_the_block_holds_only_wordings_of_its_era_each_with_a_count_or_a_source():
@@ -70,10 +63,7 @@ SENTENCES = [
 @pytest.mark.corpus
 @pytest.mark.parametrize(("path", "sentence", "wordings"), SENTENCES)
 def test_the_shipped_matcher_finds_the_block_in_real_sentences(corpus, path, sentence, wordings):
-    assert minable(corpus / path)
-    assert sentence in (corpus / path).read_text(encoding="utf-8")
-    block = set(_block())
-    hits = [h for h in default_matcher().find(sentence) if h.formula in block]
+    hits = block_hits_in_corpus_sentence(corpus, path, sentence, "14k6a")
     assert [h.text for h in hits] == wordings
     assert all(h.source == "lexicon" for h in hits)
 
