@@ -107,3 +107,22 @@ def test_warming_two_documents_starts_no_helper(monkeypatch):
     monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
     helper_pool.warm(["甲乙丙丁" * 100, "甲乙丙丁" * 100], [(0, 1)], PassageParams())  # one pair: no helper
     assert helper_pool._executor is None
+
+
+@pytest.mark.skipif(
+    not hasattr(helper_pool.os, "nice"), reason="process priority is set only where os.nice exists"
+)
+def test_pool_processes_run_below_the_apps_priority(monkeypatch):
+    """The pool's matching is background work: its processes yield the cores to the app's GUI thread."""
+    monkeypatch.setenv("DUIDU_PAIR_HELPER", "1")
+    monkeypatch.setattr(helper_pool.os, "cpu_count", lambda: 2)
+    helper_pool.start()
+    try:
+        assert helper_pool.wait_started(60)
+        mine = helper_pool.os.getpriority(helper_pool.os.PRIO_PROCESS, 0)
+        theirs = {
+            helper_pool.os.getpriority(helper_pool.os.PRIO_PROCESS, pid) for pid in helper_pool.process_ids()
+        }
+        assert theirs == {min(mine + helper_pool.HELPER_NICENESS, 19)}
+    finally:
+        helper_pool.shutdown()

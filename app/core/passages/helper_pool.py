@@ -22,6 +22,7 @@ itself; `labelled_pairs` says so in one line (`on_trouble`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -140,6 +141,7 @@ def _ready_in_worker() -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), name="duidu-parent", daemon=True).start()
+    _yield_to_the_app()
     try:
         from app.core.formulas.shipped import formula_coverage
         from app.paths import resource
@@ -154,6 +156,18 @@ def _ready_in_worker() -> None:
         formula_coverage("")
     except Exception:  # a lexicon that cannot load fails the pairs that need it, with its reason
         pass
+
+
+#: How much lower than the app's process a pool process runs (Unix niceness): the pool's work is background
+#: work, and on two cores its two processes would otherwise take the GUI thread's turns while it draws.
+HELPER_NICENESS = 10
+
+
+def _yield_to_the_app() -> None:
+    """Lower this pool process's priority (where the platform lets a process do so; Windows: unchanged)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(HELPER_NICENESS)
 
 
 #: In the helper: documents prepared for earlier pairs, by text (a document is in up to N - 1 pairs).
