@@ -4,7 +4,7 @@ Rounds 1–6 are all tuning files now; to see whether a change generalises, look
 held out: the rounds are 1–3 (no round named), 4, 5 and 6. Without options this prints every round's recall
 and precision for this checkout. With `--mining` it runs the corpus-wide mining experiment the way a held-out
 round would see it: for each round, `mining.mine` (thresholds from the options) counts the corpus without
-that round's files and without the held-out round-8 files (`formula_annotations.minable`), the wordings it
+that round's files and without the held-out round-9 files (`formula_annotations.minable`), the wordings it
 finds are added to the shipped lexicon (as the loader adds the mined file), and the round is scored.
 
 With `--block TAG` it checks one engineer's block of the curated lexicon (the rows after `# TAG` in
