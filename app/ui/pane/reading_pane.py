@@ -55,11 +55,29 @@ def _redaction_tooltip(mark: Mark) -> str:
 
 @dataclass(slots=True)
 class _Layer:
-    marks: list[Mark]
+    drawn: list[Mark]
     style: Style
     priority: int
     tooltip: Tooltip | None
     longest: int
+    #: Payloads still to be swapped (`replace_payloads`): done the first time a mark is asked for, since
+    #: the compare view hands thousands of marks their final payload when its result lands, when nothing
+    #: reads them yet.
+    swap: Callable[[object], object] | None = None
+
+    @property
+    def marks(self) -> list[Mark]:
+        swap = self.swap
+        if swap is not None:
+            self.drawn = [Mark(m.start, m.end, swap(m.payload)) for m in self.drawn]
+            self.swap = None
+        return self.drawn
+
+    def swapped(self, swap: Callable[[object], object]) -> _Layer:
+        """This layer (same spans, same drawing) whose marks will carry `swap(payload)`."""
+        earlier = self.swap
+        both = swap if earlier is None else (lambda payload: swap(earlier(payload)))
+        return replace(self, swap=both)
 
 
 class ReadingPane(Zoomable, QPlainTextEdit):
@@ -214,10 +232,7 @@ class ReadingPane(Zoomable, QPlainTextEdit):
     def replace_payloads(self, swap: Callable[[object], object]) -> None:
         """Give every persistent mark the payload `swap(payload)`: same spans, same drawing, nothing redrawn
         (the compare view draws a pane with provisional passages, then hands it the final ones)."""
-        self._layers = {
-            kind: replace(layer, marks=[Mark(m.start, m.end, swap(m.payload)) for m in layer.marks])
-            for kind, layer in self._layers.items()
-        }
+        self._layers = {kind: layer.swapped(swap) for kind, layer in self._layers.items()}
 
     def marks(self, kind: str) -> list[Mark]:
         layer = self._layers.get(kind)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView
 from app.ui.compare.highlights import apply_highlights
+from app.ui.compare.overview import OverviewBar, forget_placed
 from app.ui.pane.reading_pane import ReadingPane
 
 from .conftest import sample_document
@@ -62,11 +63,36 @@ def test_an_overview_strip_places_its_marks_when_it_gets_its_links(open_view):
     calls: list[int] = []
     original = bar.mark_rects
     bar.mark_rects = lambda: (calls.append(1), original())[1]
+    forget_placed()  # else the strip finds these links' marks placed already
     bar.set_links(view._overview_links(0))
     assert calls == [1]
     bar.repaint()
     assert calls == [1]  # the repaint reads the marks placed by set_links
     assert [r for r, _ in placed] == [r for r, _ in bar._painted[1]]
+
+
+def test_a_reopened_comparisons_strips_place_no_mark_again(open_view, qtbot):
+    first = open_view(_documents("again "))
+    placed = [bar._painted[1] for bar in (pane.overview for pane in first.panes)]
+    first.close()
+    calls: list[int] = []
+    original = OverviewBar.mark_rects
+
+    def counted(bar: OverviewBar):
+        calls.append(1)
+        return original(bar)
+
+    OverviewBar.mark_rects = counted  # type: ignore[method-assign]
+    try:
+        again = open_view(_documents("again "))  # the same texts: the remembered result, the same Links
+        assert calls == []
+        for pane, marks in zip(again.panes, placed, strict=True):
+            assert pane.overview._painted[1] == marks
+        # other links (formulas hidden): placed anew
+        again.set_formulas_visible(False)
+        assert len(calls) == len(again.panes)
+    finally:
+        OverviewBar.mark_rects = original  # type: ignore[method-assign]
 
 
 def _old_y(link_map, pane: ReadingPane, offset: int, bottom: bool) -> float:
