@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
+    QPaintEvent,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -28,6 +29,7 @@ from app.core.normalize import NormalizedView, normalize, redaction_runs
 from app.core.structure import Heading, Paragraph, outline, paragraphs
 from app.ui.common.fonts import DEFAULT_POINT_SIZE
 from app.ui.common.theme import Theme, current_theme
+from app.ui.pane import held_text
 from app.ui.pane.layout_readback import extra_selection_ranges, layout_ranges
 from app.ui.pane.mark_styles import DEFAULT_STYLES, Style
 from app.ui.pane.offsets import OffsetMap
@@ -104,6 +106,8 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         self._layers: dict[str, _Layer] = {}
         self._transient: dict[str, tuple[list[Mark], Style, int]] = {}
         self._highlighter = SpanHighlighter(self.document())
+        #: Text drawn only in a turn of its own (app.ui.pane.held_text).
+        self.text_held = False
         self.gutter = ParagraphGutter(self, lambda: self.theme)
         self._apply_font()
         self._zoom_actions = self._make_zoom_actions()
@@ -382,6 +386,10 @@ class ReadingPane(Zoomable, QPlainTextEdit):
             self.gutter.scroll(0, dy)
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if held_text.may_paint(self):
+            super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -12,6 +12,7 @@ from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView
 from app.ui.compare.highlights import apply_highlights
 from app.ui.compare.overview import OverviewBar, forget_placed
+from app.ui.pane import held_text
 from app.ui.pane.reading_pane import ReadingPane
 
 from .conftest import sample_document
@@ -93,6 +94,27 @@ def test_a_reopened_comparisons_strips_place_no_mark_again(open_view, qtbot):
         assert len(calls) == len(again.panes)
     finally:
         OverviewBar.mark_rects = original  # type: ignore[method-assign]
+
+
+def test_panes_text_is_drawn_after_the_first_paint_and_lands_where_it_did(qtbot, monkeypatch):
+    def shown(hold: bool) -> list[tuple[int, int]]:
+        view = CompareView(_documents("held "), runner=TaskRunner(inline=True))
+        qtbot.addWidget(view)
+        view.resize(1400, 900)
+        view.show()
+        assert [pane.reader.text_held for pane in view.panes] == [hold] * len(view.panes)
+        qtbot.waitUntil(lambda: view.result is not None and not view._steps)
+        qtbot.waitUntil(lambda: not any(pane.reader.text_held for pane in view.panes))
+        positions = [
+            (p.reader.verticalScrollBar().value(), p.reader.first_visible_offset()) for p in view.panes
+        ]
+        view.close()
+        return positions
+
+    shown(True)  # computes the result: the views below get it at once, remembered (result_memo)
+    held = shown(True)
+    monkeypatch.setattr(held_text, "hold", lambda _pane: None)
+    assert held == shown(False)
 
 
 def _old_y(link_map, pane: ReadingPane, offset: int, bottom: bool) -> float:

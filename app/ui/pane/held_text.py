@@ -1,0 +1,65 @@
+"""Reading panes whose text is drawn in an event-loop turn of its own, one pane a turn, after the window's
+first paint: a window of eight long panes would otherwise lay out, shape and draw all their visible lines
+in that one paint (most of its ~30 ms on the GUI thread, the longest stall of the compare view's opening).
+
+A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
+draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
+positions it reports lay out the blocks they need themselves.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from app.ui.pane.reading_pane import ReadingPane
+
+_waiting: deque[ReadingPane] = deque()
+_timer: list[QTimer] = []
+
+
+def hold(pane: ReadingPane) -> None:
+    """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint."""
+    pane.text_held = True
+
+
+def may_paint(pane: ReadingPane) -> bool:
+    """Whether `pane` draws its text now; a held one is queued for a turn of its own instead."""
+    if not pane.text_held:
+        return True
+    if pane not in _waiting:
+        _waiting.append(pane)
+        if not _timer:
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.setInterval(0)
+            timer.timeout.connect(_reveal_next)
+            _timer.append(timer)
+        if not _timer[0].isActive():
+            _timer[0].start()
+    return False
+
+
+def reveal(pane: ReadingPane) -> None:
+    """Draw `pane`'s text from its next paint on, without waiting for its turn (a window grabbed at once)."""
+    if pane in _waiting:
+        _waiting.remove(pane)
+    _reveal(pane)
+
+
+def _reveal(pane: ReadingPane) -> None:
+    if isValid(pane) and pane.text_held:
+        pane.text_held = False
+        pane.viewport().update()
+        pane.gutter.update()
+
+
+def _reveal_next() -> None:
+    if _waiting:
+        _reveal(_waiting.popleft())
+    if _waiting:
+        _timer[0].start()
