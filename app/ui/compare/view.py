@@ -287,6 +287,7 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
                 *self._link_map_steps(paint=True),
                 lambda: self.passage_dock.set_passages(result.passages, labels, colours),
                 lambda: self.sync.set_links(self.links),
+                self.passage_dock.paint_filled,  # a turn after the fill: one paint of the filled table
             ]
         )
 
