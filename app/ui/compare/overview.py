@@ -60,8 +60,10 @@ class OverviewBar(QWidget):
         self.update()
 
     def set_current(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._current = list(spans)
-        self.update()
+        spans = list(spans)
+        if spans != self._current:  # a result landing clears it in every strip: no repaint for nothing
+            self._current = spans
+            self.update()
 
     def mark_rects(self) -> list[tuple[QRectF, Link]]:
         """Where each link is drawn (tests read these back)."""

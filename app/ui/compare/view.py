@@ -315,6 +315,8 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
                 top_partner=self.sync.lead,
             )
             steps.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
+            if held_text.claim(pane.reader):  # a remembered result, before the pane's text was drawn
+                steps.append(partial(held_text.reveal, pane.reader))  # drawn once, highlighted
         if early:  # the early panes' steps still queued draw first; the relinks follow them
             self._steps.extend(steps)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
 from PySide6.QtCore import QTimer
 from shiboken6 import isValid
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from app.ui.pane.reading_pane import ReadingPane
 
 _waiting: deque[ReadingPane] = deque()
+#: Held panes their caller reveals (`claim`).
+_claimed: WeakSet[ReadingPane] = WeakSet()
 _timer: list[QTimer] = []
 
 
@@ -31,7 +34,7 @@ def may_paint(pane: ReadingPane) -> bool:
     """Whether `pane` draws its text now; a held one is queued for a turn of its own instead."""
     if not pane.text_held:
         return True
-    if pane not in _waiting:
+    if pane not in _waiting and pane not in _claimed:
         _waiting.append(pane)
         if not _timer:
             timer = QTimer()
@@ -44,10 +47,23 @@ def may_paint(pane: ReadingPane) -> bool:
     return False
 
 
+def claim(pane: ReadingPane) -> bool:
+    """Take a held `pane` out of the queue: its caller reveals it (True), when it is about to change what
+    the pane shows anyway (a reopened comparison restores its highlights), so that its text is laid out
+    and drawn once, not once plain and again highlighted. False: its text is drawn already."""
+    if not pane.text_held:
+        return False
+    if pane in _waiting:
+        _waiting.remove(pane)
+    _claimed.add(pane)
+    return True
+
+
 def reveal(pane: ReadingPane) -> None:
     """Draw `pane`'s text from its next paint on, without waiting for its turn (a window grabbed at once)."""
     if pane in _waiting:
         _waiting.remove(pane)
+    _claimed.discard(pane)
     _reveal(pane)
 
 

@@ -72,6 +72,18 @@ def test_an_overview_strip_places_its_marks_when_it_gets_its_links(open_view):
     assert [r for r, _ in placed] == [r for r, _ in bar._painted[1]]
 
 
+def test_a_strip_repaints_only_when_its_current_passage_changes(open_view):
+    bar = open_view(_documents("current ")).panes[0].overview
+    updates: list[int] = []
+    bar.update = lambda *args: updates.append(1)  # type: ignore[method-assign]
+    bar.set_current([])  # what every strip hears when a result lands: nothing was current
+    assert updates == []
+    bar.set_current([(3, 9)])
+    bar.set_current([(3, 9)])
+    bar.set_current([])
+    assert updates == [1, 1]
+
+
 def test_a_reopened_comparisons_strips_place_no_mark_again(open_view, qtbot):
     first = open_view(_documents("again "))
     placed = [bar._painted[1] for bar in (pane.overview for pane in first.panes)]
@@ -115,6 +127,28 @@ def test_panes_text_is_drawn_after_the_first_paint_and_lands_where_it_did(qtbot,
     held = shown(True)
     monkeypatch.setattr(held_text, "hold", lambda _pane: None)
     assert held == shown(False)
+
+
+def test_a_reopened_comparisons_panes_are_drawn_once_already_highlighted(qtbot, monkeypatch):
+    first = CompareView(_documents("claimed "), runner=TaskRunner(inline=True))
+    qtbot.addWidget(first)
+    first.wait_until_highlighted()
+    first.close()
+    kinds_when_drawn: dict[int, set[str]] = {}
+    reveal = held_text._reveal
+
+    def recorded(pane) -> None:
+        kinds_when_drawn.setdefault(id(pane), set(pane.mark_kinds()))
+        reveal(pane)
+
+    monkeypatch.setattr(held_text, "_reveal", recorded)
+    again = CompareView(_documents("claimed "), runner=TaskRunner(inline=True))  # the remembered result
+    qtbot.addWidget(again)
+    again.resize(1400, 900)
+    again.show()
+    qtbot.waitUntil(lambda: not any(pane.reader.text_held for pane in again.panes))
+    assert len(kinds_when_drawn) == len(again.panes)
+    assert all(any(kind.startswith("copy-") for kind in kinds) for kinds in kinds_when_drawn.values())
 
 
 def _old_y(link_map, pane: ReadingPane, offset: int, bottom: bool) -> float:

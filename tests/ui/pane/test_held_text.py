@@ -69,3 +69,18 @@ def test_a_held_pane_scrolls_and_reports_positions_as_a_drawn_one(qtbot):
     assert positions == (held.verticalScrollBar().value(), held.first_visible_offset(), held.offset_at(120))
     middle = drawn.offset_at(drawn.viewport().height() // 2)
     assert middle <= target < middle + 100
+
+
+def test_a_claimed_pane_waits_for_its_caller(qtbot):
+    row, (claimed, queued) = _row(qtbot, 2)
+    row.show()
+    qtbot.waitExposed(row)
+    for pane in (claimed, queued):
+        held_text.may_paint(pane)
+    assert held_text.claim(claimed)
+    qtbot.waitUntil(lambda: not queued.text_held)
+    qtbot.wait(20)
+    assert claimed.text_held and not held_text.may_paint(claimed)  # not queued again by a paint
+    held_text.reveal(claimed)
+    assert not claimed.text_held
+    assert not held_text.claim(claimed)  # drawn already: nothing to claim
