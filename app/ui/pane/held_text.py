@@ -3,34 +3,42 @@ first paint: a window of eight long panes would otherwise lay out, shape and dra
 in that one paint (most of its ~30 ms on the GUI thread, the longest stall of the compare view's opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
-draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
+draws one queued pane. Where a pane's lines sit does not depend on this: `HeldPane.scroll_to` and the
 positions it reports lay out the blocks they need themselves.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import Protocol
 from weakref import WeakSet
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-if TYPE_CHECKING:
-    from app.ui.pane.reading_pane import ReadingPane
 
-_waiting: deque[ReadingPane] = deque()
+class HeldPane(Protocol):
+    """What this module needs of a reading pane (app.ui.pane.reading_pane imports this module)."""
+
+    text_held: bool
+    gutter: QWidget
+
+    def viewport(self) -> QWidget: ...
+
+
+_waiting: deque[HeldPane] = deque()
 #: Held panes their caller reveals (`claim`).
-_claimed: WeakSet[ReadingPane] = WeakSet()
+_claimed: WeakSet[HeldPane] = WeakSet()
 _timer: list[QTimer] = []
 
 
-def hold(pane: ReadingPane) -> None:
+def hold(pane: HeldPane) -> None:
     """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint."""
     pane.text_held = True
 
 
-def may_paint(pane: ReadingPane) -> bool:
+def may_paint(pane: HeldPane) -> bool:
     """Whether `pane` draws its text now; a held one is queued for a turn of its own instead."""
     if not pane.text_held:
         return True
@@ -47,7 +55,7 @@ def may_paint(pane: ReadingPane) -> bool:
     return False
 
 
-def claim(pane: ReadingPane) -> bool:
+def claim(pane: HeldPane) -> bool:
     """Take a held `pane` out of the queue: its caller reveals it (True), when it is about to change what
     the pane shows anyway (a reopened comparison restores its highlights), so that its text is laid out
     and drawn once, not once plain and again highlighted. False: its text is drawn already."""
@@ -59,7 +67,7 @@ def claim(pane: ReadingPane) -> bool:
     return True
 
 
-def reveal(pane: ReadingPane) -> None:
+def reveal(pane: HeldPane) -> None:
     """Draw `pane`'s text from its next paint on, without waiting for its turn (a window grabbed at once)."""
     if pane in _waiting:
         _waiting.remove(pane)
@@ -67,7 +75,7 @@ def reveal(pane: ReadingPane) -> None:
     _reveal(pane)
 
 
-def _reveal(pane: ReadingPane) -> None:
+def _reveal(pane: HeldPane) -> None:
     if isValid(pane) and pane.text_held:
         pane.text_held = False
         pane.viewport().update()
