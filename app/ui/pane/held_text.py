@@ -3,7 +3,7 @@ first paint: a window of eight long panes would otherwise lay out, shape and dra
 in that one paint (most of its ~30 ms on the GUI thread, the longest stall of the compare view's opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
-draws one queued pane. Where a pane's lines sit does not depend on this: `HeldPane.scroll_to` and the
+draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
 positions it reports lay out the blocks they need themselves.
 """
 
