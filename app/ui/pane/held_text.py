@@ -1,6 +1,7 @@
 """Reading panes whose text is drawn in an event-loop turn of its own, one pane a turn, after the window's
 first paint: a window of eight long panes would otherwise lay out, shape and draw all their visible lines
-in that one paint (most of its ~30 ms on the GUI thread, the longest stall of the compare view's opening).
+in that one paint (about a third of its 25–40 ms of GUI-thread CPU, the longest stall of the compare view's
+opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
 draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
