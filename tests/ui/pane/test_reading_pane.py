@@ -256,3 +256,17 @@ def test_new_payloads_are_given_when_a_mark_is_first_asked_for_and_the_drawing_s
     assert [m.payload for m in shared[0]["copy"].marks] == ["A!", "B!"]
     assert [kind for kind, _ in pane.marks_at(11)] == ["copy"]
     assert pane.highlighted_ranges() == drawn
+
+
+def test_a_text_shown_again_is_not_searched_for_redactions_again(qtbot, monkeypatch):
+    from app.ui.pane import reading_pane
+
+    text = "某某同志说：“■■■■年某月，我们……”" + "某些地方" * 50
+    searched: list[str] = []
+    real = reading_pane.redaction_runs
+    monkeypatch.setattr(reading_pane, "redaction_runs", lambda t: (searched.append(t), real(t))[1])
+    first, again = ReadingPane(text), ReadingPane(text)
+    qtbot.addWidget(first)
+    qtbot.addWidget(again)
+    assert searched == [text]  # once for both panes
+    assert again.marks("redaction") == first.marks("redaction") != []
