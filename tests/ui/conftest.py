@@ -89,13 +89,16 @@ def _english_interface(qapp):
 @pytest.fixture(autouse=True)
 def _no_remembered_comparisons() -> None:
     """Each test computes and draws its comparisons afresh: results and pane drawings the compare view
-    remembers for the session (result_memo, highlights) would otherwise carry over from earlier tests."""
+    remembers for the session (result_memo, highlights, overview marks) would otherwise carry over from earlier tests."""
     memo = sys.modules.get("app.ui.compare.result_memo")
     if memo is not None:
         memo.forget_all()
     drawn = sys.modules.get("app.ui.compare.highlights")
     if drawn is not None:
         drawn.forget_drawn()
+    overview = sys.modules.get("app.ui.compare.overview")
+    if overview is not None:
+        overview.forget_placed()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ bar closely for prose; a click scrolls the pane there.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -19,6 +20,12 @@ from app.ui.pane.reading_pane import ReadingPane
 
 WIDTH = 12
 MIN_MARK_HEIGHT = 2.0
+#: Strips' marks kept after their strip is gone (eight panes of the last two comparisons): a comparison
+#: reopened gives each strip the same links at the same size, and placing a congress report's ~600 marks
+#: again cost ~3 ms a strip on the GUI thread, with the window waiting for its highlights.
+PLACED_KEPT = 16
+Placed = list[tuple[QRectF, QColor]]
+_placed: OrderedDict[tuple, tuple[list[Link], Placed]] = OrderedDict()
 
 
 class OverviewBar(QWidget):
@@ -53,8 +60,10 @@ class OverviewBar(QWidget):
         self.update()
 
     def set_current(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._current = list(spans)
-        self.update()
+        spans = list(spans)
+        if spans != self._current:  # a result landing clears it in every strip: no repaint for nothing
+            self._current = spans
+            self.update()
 
     def mark_rects(self) -> list[tuple[QRectF, Link]]:
         """Where each link is drawn (tests read these back)."""
@@ -67,20 +76,36 @@ class OverviewBar(QWidget):
             out.append((QRectF(2, top, self.width() - 4, bottom - top), link))
         return out
 
-    def _marks(self) -> list[tuple[QRectF, QColor]]:
+    def _marks(self) -> Placed:
         key = (self.width(), self.height(), current_theme().dark)
         if self._painted is None or self._painted[0] != key:
-            darker: dict[int, QColor] = {}  # a handful of colours for thousands of marks
-
-            def shade(link: Link) -> QColor:
-                colour = self._colour(link)
-                found = darker.get(colour.rgba())
-                if found is None:
-                    found = darker[colour.rgba()] = colour.darker(115)
-                return found
-
-            self._painted = (key, [(rect, shade(link)) for rect, link in self.mark_rects()])
+            self._painted = (key, self._placed(key))
         return self._painted[1]
+
+    def _placed(self, key: tuple[int, int, bool]) -> Placed:
+        """The marks of this strip's links at this size: placed before by a strip on the same text with
+        the same links (a reopened comparison's Links are the same objects: the list compares at once),
+        or placed now. The colour of a link follows from the link and the theme (`link_colour`)."""
+        memo_key = (self.pane.text(), *key)
+        found = _placed.get(memo_key)
+        if found is not None and found[0] == self._links:
+            _placed.move_to_end(memo_key)
+            return found[1]
+        darker: dict[int, QColor] = {}  # a handful of colours for thousands of marks
+
+        def shade(link: Link) -> QColor:
+            colour = self._colour(link)
+            found = darker.get(colour.rgba())
+            if found is None:
+                found = darker[colour.rgba()] = colour.darker(115)
+            return found
+
+        placed = [(rect, shade(link)) for rect, link in self.mark_rects()]
+        _placed[memo_key] = (self._links, placed)
+        _placed.move_to_end(memo_key)
+        while len(_placed) > PLACED_KEPT:
+            _placed.popitem(last=False)
+        return placed
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -117,3 +142,8 @@ class OverviewBar(QWidget):
             self.mousePressEvent(event)
             return
         super().mouseMoveEvent(event)
+
+
+def forget_placed() -> None:
+    """Drop every kept strip's marks (tests)."""
+    _placed.clear()

@@ -13,6 +13,7 @@ from app.ui.compare.compute import CompareDocument
 from app.ui.compare.links import Link
 from app.ui.compare.overview import OverviewBar
 from app.ui.compare.pane_header import PaneHeader
+from app.ui.pane import held_text
 from app.ui.pane.reading_pane import ReadingPane
 
 
@@ -36,6 +37,7 @@ class ComparePane(QWidget):
         if title != document.meta.title:
             self.header.document_header.set_meta(replace(document.meta, title=title))
         self.reader = ReadingPane(document.text, self)
+        held_text.hold(self.reader)  # eight panes' text would make one long first paint
         # Lines wrap at the pane's width; a horizontal bar would only flicker in while panes resize.
         self.reader.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overview = OverviewBar(self.reader, colour, self)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -239,6 +240,10 @@ class PassageFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
 
+#: The filled table is painted this long after `set_passages` at the latest (see `paint_filled`).
+PAINT_FILLED_MS = 200
+
+
 def _pair_key(pair: tuple[int, int]) -> str:
     """Combo data for a pair (a string: Qt would turn a tuple into a list and never find it again)."""
     return f"{pair[0]},{pair[1]}"
@@ -340,6 +345,10 @@ class PassageDock(QDockWidget):
     ) -> None:
         self._labels = list(labels)
         self._fill_pairs()
+        # Painted once, filled (`paint_filled`): the reset, the view's own later layout of the rows and the
+        # scroll bar that layout shows each repainted the whole table in a turn of its own (~4 ms each with
+        # eight speeches' rows, a Python data() call per cell and role), between the compare view's steps.
+        self.table.setUpdatesEnabled(False)
         # Filters first, rows second: the proxy then filters the new rows once, not twice (2,510 rows
         # with eight speeches, each a Python call).
         self.proxy.set_filters(pair=self.current_pair())
@@ -348,6 +357,13 @@ class PassageDock(QDockWidget):
         self.table.setColumnHidden(Col.PAIR, two)
         self.pair.setVisible(not two)
         self._pair_label.setVisible(not two)
+        self.table.doItemsLayout()  # now, not in a later turn
+        QTimer.singleShot(PAINT_FILLED_MS, self.paint_filled)  # unless the caller says so sooner
+
+    def paint_filled(self) -> None:
+        """Paint the table filled by `set_passages`: call it an event-loop turn later, once the scroll area
+        has laid out its bars (the compare view queues it as a step of its own)."""
+        self.table.setUpdatesEnabled(True)
 
     def set_pair(self, pair: tuple[int, int] | None) -> None:
         """Show only the passages of documents `pair` (a < b), or of every pair (None)."""

@@ -53,6 +53,7 @@ from app.ui.compare.remembered_settings import remember_settings, remembered_set
 from app.ui.compare.scroll_sync import ScrollSync
 from app.ui.compare.step_queue import StepQueue
 from app.ui.compare.toolbar import CompareToolbar
+from app.ui.pane import held_text
 
 if TYPE_CHECKING:
     from app.ui.common.merged_lexicon import MergedLexicon
@@ -286,6 +287,7 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
                 *self._link_map_steps(paint=True),
                 lambda: self.passage_dock.set_passages(result.passages, labels, colours),
                 lambda: self.sync.set_links(self.links),
+                self.passage_dock.paint_filled,  # a turn after the fill: one paint of the filled table
             ]
         )
 
@@ -313,6 +315,8 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
                 top_partner=self.sync.lead,
             )
             steps.append(lambda pane=pane: pane.overview.set_links(self._overview_links(pane.index)))
+            if held_text.claim(pane.reader):  # a remembered result, before the pane's text was drawn
+                steps.append(partial(held_text.reveal, pane.reader))  # drawn once, highlighted
         if early:  # the early panes' steps still queued draw first; the relinks follow them
             self._steps.extend(steps)
         else:
@@ -321,10 +325,13 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
     def wait_until_highlighted(self) -> None:
         """Apply any queued highlight steps now (tests and exports that need the final state).
 
-        With an inline task runner this also computes, if the view has not started yet.
+        With an inline task runner this also computes, if the view has not started yet; every pane's text is
+        drawn from the next paint on (not in turns of its own, see held_text).
         """
         self.ensure_started()
         self._steps.run_all()
+        for pane in self.panes:
+            held_text.reveal(pane.reader)
 
     def _update_link_maps(self) -> None:
         for step in self._link_map_steps():

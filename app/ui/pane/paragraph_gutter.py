@@ -104,6 +104,9 @@ class ParagraphGutter(QWidget):
         theme = self._theme()
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._pane.palette().alternateBase())
+        if self._pane.text_held:  # numbers beside no text yet: drawn with the text (held_text)
+            painter.end()
+            return
         painter.setFont(self.font())
         metrics = self.fontMetrics()
         for label in self.labels(event.rect().top(), event.rect().bottom()):

@@ -11,6 +11,8 @@ from PySide6.QtGui import QTextCursor
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare import CompareView
 from app.ui.compare.highlights import apply_highlights
+from app.ui.compare.overview import OverviewBar, forget_placed
+from app.ui.pane import held_text
 from app.ui.pane.reading_pane import ReadingPane
 
 from .conftest import sample_document
@@ -62,11 +64,91 @@ def test_an_overview_strip_places_its_marks_when_it_gets_its_links(open_view):
     calls: list[int] = []
     original = bar.mark_rects
     bar.mark_rects = lambda: (calls.append(1), original())[1]
+    forget_placed()  # else the strip finds these links' marks placed already
     bar.set_links(view._overview_links(0))
     assert calls == [1]
     bar.repaint()
     assert calls == [1]  # the repaint reads the marks placed by set_links
     assert [r for r, _ in placed] == [r for r, _ in bar._painted[1]]
+
+
+def test_a_strip_repaints_only_when_its_current_passage_changes(open_view):
+    bar = open_view(_documents("current ")).panes[0].overview
+    updates: list[int] = []
+    bar.update = lambda *args: updates.append(1)  # type: ignore[method-assign]
+    bar.set_current([])  # what every strip hears when a result lands: nothing was current
+    assert updates == []
+    bar.set_current([(3, 9)])
+    bar.set_current([(3, 9)])
+    bar.set_current([])
+    assert updates == [1, 1]
+
+
+def test_a_reopened_comparisons_strips_place_no_mark_again(open_view, qtbot):
+    first = open_view(_documents("again "))
+    placed = [bar._painted[1] for bar in (pane.overview for pane in first.panes)]
+    first.close()
+    calls: list[int] = []
+    original = OverviewBar.mark_rects
+
+    def counted(bar: OverviewBar):
+        calls.append(1)
+        return original(bar)
+
+    OverviewBar.mark_rects = counted  # type: ignore[method-assign]
+    try:
+        again = open_view(_documents("again "))  # the same texts: the remembered result, the same Links
+        assert calls == []
+        for pane, marks in zip(again.panes, placed, strict=True):
+            assert pane.overview._painted[1] == marks
+        # other links (formulas hidden): placed anew
+        again.set_formulas_visible(False)
+        assert len(calls) == len(again.panes)
+    finally:
+        OverviewBar.mark_rects = original  # type: ignore[method-assign]
+
+
+def test_panes_text_is_drawn_after_the_first_paint_and_lands_where_it_did(qtbot, monkeypatch):
+    def shown(hold: bool) -> list[tuple[int, int]]:
+        view = CompareView(_documents("held "), runner=TaskRunner(inline=True))
+        qtbot.addWidget(view)
+        view.resize(1400, 900)
+        view.show()
+        assert [pane.reader.text_held for pane in view.panes] == [hold] * len(view.panes)
+        qtbot.waitUntil(lambda: view.result is not None and not view._steps)
+        qtbot.waitUntil(lambda: not any(pane.reader.text_held for pane in view.panes))
+        positions = [
+            (p.reader.verticalScrollBar().value(), p.reader.first_visible_offset()) for p in view.panes
+        ]
+        view.close()
+        return positions
+
+    shown(True)  # computes the result: the views below get it at once, remembered (result_memo)
+    held = shown(True)
+    monkeypatch.setattr(held_text, "hold", lambda _pane: None)
+    assert held == shown(False)
+
+
+def test_a_reopened_comparisons_panes_are_drawn_once_already_highlighted(qtbot, monkeypatch):
+    first = CompareView(_documents("claimed "), runner=TaskRunner(inline=True))
+    qtbot.addWidget(first)
+    first.wait_until_highlighted()
+    first.close()
+    kinds_when_drawn: dict[int, set[str]] = {}
+    reveal = held_text._reveal
+
+    def recorded(pane) -> None:
+        kinds_when_drawn.setdefault(id(pane), set(pane.mark_kinds()))
+        reveal(pane)
+
+    monkeypatch.setattr(held_text, "_reveal", recorded)
+    again = CompareView(_documents("claimed "), runner=TaskRunner(inline=True))  # the remembered result
+    qtbot.addWidget(again)
+    again.resize(1400, 900)
+    again.show()
+    qtbot.waitUntil(lambda: not any(pane.reader.text_held for pane in again.panes))
+    assert len(kinds_when_drawn) == len(again.panes)
+    assert all(any(kind.startswith("copy-") for kind in kinds) for kinds in kinds_when_drawn.values())
 
 
 def _old_y(link_map, pane: ReadingPane, offset: int, bottom: bool) -> float:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 
 from app.core.passages import PassageParams, compare_many
 from app.ui.common.tasks import TaskRunner
 from app.ui.compare.compute import CompareSettings
-from app.ui.compare.passage_table import Col
+from app.ui.compare.passage_table import PAINT_FILLED_MS, Col
 
 from .conftest import corpus_document
 
@@ -107,3 +107,31 @@ def test_recompute_runs_in_the_background_and_can_be_cancelled(corpus, qtbot):
     with qtbot.waitSignal(view.highlights_ready, timeout=20_000):
         view.recompute(CompareSettings())
     assert view.result is not None and len(view.result.documents) == 4
+
+
+def test_a_filled_table_is_painted_once(open_view, corpus, qtbot):
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022, 2023)])
+    dock = view.passage_dock
+    viewport = dock.table.viewport()
+    qtbot.waitUntil(lambda: dock.table.updatesEnabled())
+    painted: list[int] = []
+
+    class Counter(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if watched is viewport and event.type() == QEvent.Type.Paint:
+                painted.append(event.rect().height())
+            return False
+
+    counter = Counter()
+    viewport.installEventFilter(counter)
+    passages = view.result.passages
+    dock.set_passages([], view.labels())  # an empty table, then the rows again: reset, layout, scroll bar
+    qtbot.wait(PAINT_FILLED_MS + 100)
+    painted.clear()
+    dock.set_passages(passages, view.labels())
+    qtbot.wait(0)  # the turn after the fill (the compare view queues `paint_filled` as its next step)
+    dock.paint_filled()
+    qtbot.wait(PAINT_FILLED_MS + 100)
+    viewport.removeEventFilter(counter)
+    assert len(painted) == 1, painted
+    assert dock.proxy.rowCount() == len(passages)

@@ -233,3 +233,40 @@ def test_mark_kinds_with_separator_characters_are_refused(qtbot):
     assert pane.mark_kinds() == ["redaction"]
     with pytest.raises(KeyError):
         pane.set_marks("unknown-kind", [(0, 1)])
+
+
+def test_new_payloads_are_given_when_a_mark_is_first_asked_for_and_the_drawing_stays(qtbot):
+    pane = ReadingPane("甲乙丙丁戊己庚辛壬癸" * 3)
+    qtbot.addWidget(pane)
+    pane.set_marks("copy", [(0, 4, "a"), (10, 14, "b")], style=lambda _theme, _mark: QTextCharFormat())
+    drawn = pane.highlighted_ranges()
+    asked: list[object] = []
+
+    def upper(payload: object) -> object:
+        asked.append(payload)
+        return str(payload).upper()
+
+    pane.replace_payloads(upper)
+    pane.replace_payloads(lambda payload: f"{payload}!")  # a second swap applies after the first
+    assert asked == []  # nothing is swapped while no mark is read
+    shared = pane.drawn_state()  # another pane restoring it sees the same final payloads
+    assert [m.payload for m in pane.marks("copy")] == ["A!", "B!"]
+    assert [m.payload for m in pane.marks("copy")] == ["A!", "B!"]
+    assert asked == ["a", "b"]  # once per mark
+    assert [m.payload for m in shared[0]["copy"].marks] == ["A!", "B!"]
+    assert [kind for kind, _ in pane.marks_at(11)] == ["copy"]
+    assert pane.highlighted_ranges() == drawn
+
+
+def test_a_text_shown_again_is_not_searched_for_redactions_again(qtbot, monkeypatch):
+    from app.ui.pane import reading_pane
+
+    text = "某某同志说：“■■■■年某月，我们……”" + "某些地方" * 50
+    searched: list[str] = []
+    real = reading_pane.redaction_runs
+    monkeypatch.setattr(reading_pane, "redaction_runs", lambda t: (searched.append(t), real(t))[1])
+    first, again = ReadingPane(text), ReadingPane(text)
+    qtbot.addWidget(first)
+    qtbot.addWidget(again)
+    assert searched == [text]  # once for both panes
+    assert again.marks("redaction") == first.marks("redaction") != []
