@@ -348,6 +348,7 @@ class FormulaMatcher:
         found += slogans.run_hits(text, self.common_words)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
+        found += slogans.equal_motto_list_hits(lists, self.common_words, self.idioms)
         found += couplets.slogan_hits(text, self.idioms)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)

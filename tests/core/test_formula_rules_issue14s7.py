@@ -1,0 +1,96 @@
+"""Issue 14, session 7 (14s7): shape rules for slogans and 排比 that an analyst recognises by form.
+
+- closed 、-lists of ≥ 4 four-character set phrases, each two dictionary words, no idiom among them
+  (`slogans.equal_motto_list_hits`);
+- three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
+  `slogans.verb_object_list_hits`.
+
+Every sentence is quoted from a minable corpus file (named next to it; `test_quoted_sentences_are_in_the_corpus`
+checks that it is there and that the file is not one of the held-out round's).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.formulas import patterns, slogans
+from app.core.formulas.shipped import default_matcher, general_words, idioms
+from tests.bench.formula_annotations import minable
+
+CC14 = "cpc-congress-reports/cpc-14-congress-report.txt"
+PLENUM_2014 = "cpc-plenum-communiques/communique-2014-cc18-plenum04.txt"
+GWR_2004 = "gwr-state-council/gwr-2004.txt"
+GWR_2017 = "gwr-state-council/gwr-2017.txt"
+PLENUM_2020 = "cpc-plenum-communiques/communique-2020-cc19-plenum05.txt"
+SECRETARY_2023 = "seed/city-secretary-study-session-2023.txt"
+XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
+
+MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
+LAW_GOVERNMENT = "加快建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
+SYSTEM = "色社会主义思想是一个逻辑严密、内涵丰富、系统全面、博大精深的科学体系，"
+REGIONS = "快发展，形成东中西互动、优势互补、相互促进、共同发展的新格局"
+INVESTMENT = "引导资金更多投向补短板、调结构、促创新、惠民生的领域。"
+CULTURE = "围绕举旗帜、聚民心、育新人、兴文化、展形象的使命任"
+TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
+
+#: (corpus file, sentence) for every sentence quoted below.
+QUOTED = [
+    (CC14, MODEL),
+    (PLENUM_2014, LAW_GOVERNMENT),
+    (SECRETARY_2023, SYSTEM),
+    (GWR_2004, REGIONS),
+    (GWR_2017, INVESTMENT),
+    (PLENUM_2020, CULTURE),
+    (XI_0820, TITLES),
+]
+
+
+def test_quoted_sentences_are_in_the_corpus(corpus):
+    for path, sentence in QUOTED:
+        assert minable(corpus / path), path
+        assert sentence in (corpus / path).read_text(encoding="utf-8"), (path, sentence)
+
+
+def _motto_lists(text: str) -> list[str]:
+    return [
+        h.formula for h in slogans.equal_motto_list_hits(patterns.list_items(text), general_words(), idioms())
+    ]
+
+
+def _slogans(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "slogan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        (MODEL, "坚持原则、严守纪律、维护大局、加强团结"),
+        (LAW_GOVERNMENT, "职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信"),
+    ],
+)
+def test_equal_four_character_set_phrases_are_a_slogan(text, motto):
+    assert _motto_lists(text) == [motto]
+    assert _slogans(text) == [motto]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SYSTEM,  # an idiom among the items: a description
+        REGIONS,  # the first item would cut through 东中西
+    ],
+)
+def test_no_motto_list_with_an_idiom_or_a_cut_through_a_word(text):
+    assert _motto_lists(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [(INVESTMENT, "补短板、调结构、促创新、惠民生"), (CULTURE, "举旗帜、聚民心、育新人、兴文化、展形象")],
+)
+def test_verb_object_units_whose_object_ends_like_a_noun(text, slogan):
+    assert _slogans(text) == [slogan]
+
+
+def test_three_character_nouns_are_no_verb_object_units():
+    assert _slogans(TITLES) == []
