@@ -2,6 +2,7 @@
 
 - closed 、-lists of ≥ 4 four-character set phrases, each two dictionary words, no idiom among them
   (`slogans.equal_motto_list_hits`);
+- two clauses that trade their ends, A…B，B…A (`couplets.swap_hits`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import patterns, slogans
+from app.core.formulas import couplets, patterns, slogans
 from app.core.formulas.shipped import default_matcher, general_words, idioms
 from tests.bench.formula_annotations import minable
 
@@ -23,6 +24,9 @@ GWR_2004 = "gwr-state-council/gwr-2004.txt"
 GWR_2017 = "gwr-state-council/gwr-2017.txt"
 PLENUM_2020 = "cpc-plenum-communiques/communique-2020-cc19-plenum05.txt"
 SECRETARY_2023 = "seed/city-secretary-study-session-2023.txt"
+CC19 = "cpc-congress-reports/cpc-19-congress-report.txt"
+GWR_1988 = "gwr-state-council/gwr-1988.txt"
+XI_0428 = "xi-speeches-2013-2018/xi-2016-04-28-1.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -31,6 +35,10 @@ SYSTEM = "色社会主义思想是一个逻辑严密、内涵丰富、系统全�
 REGIONS = "快发展，形成东中西互动、优势互补、相互促进、共同发展的新格局"
 INVESTMENT = "引导资金更多投向补短板、调结构、促创新、惠民生的领域。"
 CULTURE = "围绕举旗帜、聚民心、育新人、兴文化、展形象的使命任"
+PEACE = "界两大主题。发展需要和平，和平离不开发展。霸权"
+REFORM = "。因此，建设必须依靠改革，改革必须促进建设。政府"
+ASIA = "世界关注亚洲，亚洲影响世界。"
+STATE = "以工农联盟为基础的人民民主专政的社会主义国家，国家一切权力属于人民。"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -42,6 +50,10 @@ QUOTED = [
     (GWR_2017, INVESTMENT),
     (PLENUM_2020, CULTURE),
     (XI_0820, TITLES),
+    (CC14, PEACE),
+    (GWR_1988, REFORM),
+    (XI_0428, ASIA),
+    (CC19, STATE),
 ]
 
 
@@ -94,3 +106,21 @@ def test_verb_object_units_whose_object_ends_like_a_noun(text, slogan):
 
 def test_three_character_nouns_are_no_verb_object_units():
     assert _slogans(TITLES) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        (PEACE, "发展需要和平，和平离不开发展"),
+        (REFORM, "建设必须依靠改革，改革必须促进建设"),
+        (ASIA, "世界关注亚洲，亚洲影响世界"),
+    ],
+)
+def test_clauses_that_trade_their_ends_are_a_slogan(text, motto):
+    assert [text[h.start : h.end] for h in couplets.swap_hits(text)] == [motto]
+    assert motto in _slogans(text)
+
+
+def test_a_word_shared_inside_a_clause_is_no_exchange():
+    # 国家 ends the first clause and opens the second, but 人民 is not the first clause's opening
+    assert couplets.swap_hits(STATE) == []
