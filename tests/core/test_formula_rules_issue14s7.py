@@ -3,6 +3,7 @@
 - closed 、-lists of ≥ 4 four-character set phrases, each two dictionary words, no idiom among them
   (`slogans.equal_motto_list_hits`);
 - two clauses that trade their ends, A…B，B…A (`couplets.swap_hits`);
+- ≥ 3 equal clauses that differ at their start and share a piece further in (`clause_frames.equal_clause_hits`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import couplets, patterns, slogans
+from app.core.formulas import clause_frames, couplets, patterns, slogans
 from app.core.formulas.shipped import default_matcher, general_words, idioms
 from tests.bench.formula_annotations import minable
 
@@ -27,6 +28,13 @@ SECRETARY_2023 = "seed/city-secretary-study-session-2023.txt"
 CC19 = "cpc-congress-reports/cpc-19-congress-report.txt"
 GWR_1988 = "gwr-state-council/gwr-1988.txt"
 XI_0428 = "xi-speeches-2013-2018/xi-2016-04-28-1.txt"
+GWR_1982 = "gwr-state-council/gwr-1982.txt"
+CC17 = "cpc-congress-reports/cpc-17-congress-report.txt"
+XI_0909 = "xi-speeches-2020/xi-2020-09-09-1.txt"
+XI_0301 = "xi-speeches-2013-2018/xi-2018-03-01-1.txt"
+XI_1226 = "xi-speeches-2013-2018/xi-2013-12-26-1.txt"
+XI_1231 = "xi-speeches-2013-2018/xi-2017-12-31-1.txt"
+XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -39,6 +47,12 @@ PEACE = "界两大主题。发展需要和平，和平离不开发展。霸权"
 REFORM = "。因此，建设必须依靠改革，改革必须促进建设。政府"
 ASIA = "世界关注亚洲，亚洲影响世界。"
 STATE = "以工农联盟为基础的人民民主专政的社会主义国家，国家一切权力属于人民。"
+NOT_FORGET = "们的名字和功绩，国家不会忘记，人民不会忘记，历史不会忘记，将永远"
+DARE = "周恩来同志学习，敢于担当责任，勇于直面矛盾，善于解决问题，以时不"
+ARCHAEOLOGY = "取得了重大成就，延伸了历史轴线，增强了历史信度，丰富了历史内涵，活化了历史场景。概括起"
+OUTPUT = "年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五，电力增长百分之二点九，钢材下"
+ORDINALS = "采取郑重的态度，一是敢于承认，二是正确分析，三是坚决纠正，从而使"
+NOT_FROM_HEAVEN = "思想和基本方略，不是从天上掉下来的，不是主观臆想出来的，而是党的十八大以来，"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -54,6 +68,12 @@ QUOTED = [
     (GWR_1988, REFORM),
     (XI_0428, ASIA),
     (CC19, STATE),
+    (XI_0909, NOT_FORGET),
+    (XI_0301, DARE),
+    (XI_0928, ARCHAEOLOGY),
+    (GWR_1982, OUTPUT),
+    (XI_1226, ORDINALS),
+    (XI_1231, NOT_FROM_HEAVEN),
 ]
 
 
@@ -124,3 +144,26 @@ def test_clauses_that_trade_their_ends_are_a_slogan(text, motto):
 def test_a_word_shared_inside_a_clause_is_no_exchange():
     # 国家 ends the first clause and opens the second, but 人民 is not the first clause's opening
     assert couplets.swap_hits(STATE) == []
+
+
+def _clause_frames(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in clause_frames.equal_clause_hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        (NOT_FORGET, "国家不会忘记，人民不会忘记，历史不会忘记"),
+        (DARE, "敢于担当责任，勇于直面矛盾，善于解决问题"),
+        # four clauses: one span over the whole run
+        (ARCHAEOLOGY, "延伸了历史轴线，增强了历史信度，丰富了历史内涵，活化了历史场景"),
+    ],
+)
+def test_equal_clauses_with_a_fixed_inner_piece_are_one_parallel_span(text, frame):
+    assert _clause_frames(text) == [frame]
+    assert frame in [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"]
+
+
+@pytest.mark.parametrize("text", [OUTPUT, ORDINALS, NOT_FROM_HEAVEN])
+def test_no_clause_frame_from_figures_ordinal_points_or_correlatives(text):
+    assert _clause_frames(text) == []

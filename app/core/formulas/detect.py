@@ -324,6 +324,7 @@ class FormulaMatcher:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
+            clause_frames,
             couplets,
             frames,
             inner_frames,
@@ -354,6 +355,7 @@ class FormulaMatcher:
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
         found += opener_frames.opener_sentence_hits(text)
+        found += clause_frames.equal_clause_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
