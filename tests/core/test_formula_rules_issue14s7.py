@@ -4,6 +4,8 @@
   (`slogans.equal_motto_list_hits`);
 - two clauses that trade their ends, A…B，B…A (`couplets.swap_hits`);
 - ≥ 3 equal clauses that differ at their start and share a piece further in (`clause_frames.equal_clause_hits`);
+- a quoted phrase (no list) followed by 主题/专题 is an activity's title, not a quoted formula
+  (`patterns._names_no_formula`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -35,6 +37,8 @@ XI_0301 = "xi-speeches-2013-2018/xi-2018-03-01-1.txt"
 XI_1226 = "xi-speeches-2013-2018/xi-2013-12-26-1.txt"
 XI_1231 = "xi-speeches-2013-2018/xi-2017-12-31-1.txt"
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
+HUST_03 = "hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt"
+PARTY_DAY_03 = "party-day-news/partyday-03-伟大时代光影华章——改革开放40年中国电影发展成.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -53,6 +57,8 @@ ARCHAEOLOGY = "取得了重大成就，延伸了历史轴线，增强了历史�
 OUTPUT = "年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五，电力增长百分之二点九，钢材下"
 ORDINALS = "采取郑重的态度，一是敢于承认，二是正确分析，三是坚决纠正，从而使"
 NOT_FROM_HEAVEN = "思想和基本方略，不是从天上掉下来的，不是主观臆想出来的，而是党的十八大以来，"
+STORY_MEETING = "故事分享会暨“早日站在党旗下”专题教育活动举行"
+FILM_CAMPAIGN = "影界积极开展“深入生活、扎根人民”主题实践活动"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -74,6 +80,8 @@ QUOTED = [
     (GWR_1982, OUTPUT),
     (XI_1226, ORDINALS),
     (XI_1231, NOT_FROM_HEAVEN),
+    (HUST_03, STORY_MEETING),
+    (PARTY_DAY_03, FILM_CAMPAIGN),
 ]
 
 
@@ -167,3 +175,15 @@ def test_equal_clauses_with_a_fixed_inner_piece_are_one_parallel_span(text, fram
 @pytest.mark.parametrize("text", [OUTPUT, ORDINALS, NOT_FROM_HEAVEN])
 def test_no_clause_frame_from_figures_ordinal_points_or_correlatives(text):
     assert _clause_frames(text) == []
+
+
+def _quoted(text: str) -> list[str]:
+    return [h.formula for h in patterns.quoted_hits(text, idioms(), general_words())]
+
+
+def test_a_quoted_phrase_before_a_theme_word_is_an_activity_title():
+    assert _quoted(STORY_MEETING) == []
+
+
+def test_a_quoted_list_before_a_theme_word_is_still_a_campaign_slogan():
+    assert _quoted(FILM_CAMPAIGN) == ["深入生活、扎根人民"]

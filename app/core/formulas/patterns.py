@@ -181,8 +181,11 @@ _TITLE_AFTER_RE = re.compile(
     r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
     r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
 )
+#: A theme word after a quoted phrase that is no list (“早日站在党旗下”专题教育活动, “革命后代血脉传承”主题活动): the
+#: title of an activity. (A quoted list before it is a campaign's slogan: “深入生活、扎根人民”主题实践活动.)
+_THEME_AFTER_RE = re.compile("(?:廉政|党建|思政)?(?:主题|专题)")
 #: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
-_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为")
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思")
 #: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
 _YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
@@ -192,7 +195,10 @@ def _names_no_formula(text: str, end: int, content: str) -> bool:
     if content.endswith("年") and _YEARS_RE.search(content):
         return True
     after = text[end + 1 : end + 2]
-    return after in _TITLE_AFTER_FIRST and _TITLE_AFTER_RE.match(text, end + 1) is not None
+    if after not in _TITLE_AFTER_FIRST:
+        return False
+    theme = "、" not in content and _THEME_AFTER_RE.match(text, end + 1) is not None
+    return theme or _TITLE_AFTER_RE.match(text, end + 1) is not None
 
 
 #: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
