@@ -6,6 +6,7 @@
 - ≥ 3 equal clauses that differ at their start and share a piece further in (`clause_frames.equal_clause_hits`);
 - a quoted phrase (no list) followed by 主题/专题 is an activity's title, not a quoted formula
   (`patterns._names_no_formula`);
+- N个X outside the lexicon is a count unless a label word follows (GUIDE §1.2; `patterns._numbered_noun`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -39,6 +40,9 @@ XI_1231 = "xi-speeches-2013-2018/xi-2017-12-31-1.txt"
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 HUST_03 = "hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt"
 PARTY_DAY_03 = "party-day-news/partyday-03-伟大时代光影华章——改革开放40年中国电影发展成.txt"
+GWR_1984 = "gwr-state-council/gwr-1984.txt"
+GWR_1993 = "gwr-state-council/gwr-1993.txt"
+HUST_06 = "hust-party-building/hust-06-公管学院、体育学院分党校第18期发展对象培训班、.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -59,6 +63,9 @@ ORDINALS = "采取郑重的态度，一是敢于承认，二是正确分析，�
 NOT_FROM_HEAVEN = "思想和基本方略，不是从天上掉下来的，不是主观臆想出来的，而是党的十八大以来，"
 STORY_MEETING = "故事分享会暨“早日站在党旗下”专题教育活动举行"
 FILM_CAMPAIGN = "影界积极开展“深入生活、扎根人民”主题实践活动"
+BLOCS = "国改善关系，消除两个军事集团的严重对立。"
+DIMENSIONS = "与时代同频的发展轨迹三个维度出发，从党"
+COMMUNIQUES = "美国政府遵循中美之间三个公报的原则，就能排除"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -82,6 +89,9 @@ QUOTED = [
     (XI_1231, NOT_FROM_HEAVEN),
     (HUST_03, STORY_MEETING),
     (PARTY_DAY_03, FILM_CAMPAIGN),
+    (GWR_1984, BLOCS),
+    (HUST_06, DIMENSIONS),
+    (GWR_1993, COMMUNIQUES),
 ]
 
 
@@ -187,3 +197,16 @@ def test_a_quoted_phrase_before_a_theme_word_is_an_activity_title():
 
 def test_a_quoted_list_before_a_theme_word_is_still_a_campaign_slogan():
     assert _quoted(FILM_CAMPAIGN) == ["深入生活、扎根人民"]
+
+
+def _numbered(text: str) -> list[str]:
+    return [h.formula for h in patterns.numbered_hits(text, idioms())]
+
+
+@pytest.mark.parametrize("text", [BLOCS, DIMENSIONS])
+def test_a_count_of_things_is_no_numbered_formula(text):
+    assert _numbered(text) == []
+
+
+def test_a_count_before_a_label_word_is_a_numbered_formula():
+    assert _numbered(COMMUNIQUES) == ["三个公报"]

@@ -67,6 +67,8 @@ _COUNT_NOUNS = (
     "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
     "|孩子|子女|小孩|洲"
 )
+#: Last characters of abstract nouns: N个 + such a noun names a framework (两个积极性, 两个文明, 四个现代化).
+_ABSTRACT_ENDS = frozenset("性化观论义识神明则")
 #: A count that announces the list right after it (今年将采取三项举措。一是…) is not a formula either.
 _ANNOUNCES_LIST_RE = re.compile(r"[。：:，,]?\s*(?:一是|一要|第一|首先|其一|一、|（一）|\(一\))")
 _COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
@@ -292,6 +294,16 @@ def _best_tail(text: str, x_start: int, x_text: str) -> int:
     return 0
 
 
+def _names_framework(text: str, x_start: int, end: int) -> bool:
+    """Whether N个 + the noun text[x_start:end] names a framework: an abstract noun (两个积极性), or a label word
+    in it or right after it (五个专题活动, 三个公报的原则)."""
+    return (
+        text[end - 1] in _ABSTRACT_ENDS
+        or _CONTENT_TAIL_RE.search(text, x_start, end) is not None
+        or _TAIL_RE.match(text, end, end + 7) is not None
+    )
+
+
 def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None:
     x_start, x_text = m.start(group), m.group(group)
     numeral = text[m.start() : x_start - 1]
@@ -311,6 +323,8 @@ def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None
         return None
     if _ANNOUNCES_LIST_RE.match(text, end):
         return None
+    if group == "ge" and not _names_framework(text, x_start, end):
+        return None  # GUIDE §1.2: N个 + a thing is a count (两个军事集团), unless a label word follows
     return PatternHit(m.start(), end, text[m.start() : end], "numbered")
 
 
