@@ -7,6 +7,9 @@
 - a quoted phrase (no list) followed by 主题/专题 is an activity's title, not a quoted formula
   (`patterns._names_no_formula`);
 - N个X outside the lexicon is a count unless a label word follows (GUIDE §1.2; `patterns._numbered_noun`);
+- a list's longer last item ends after the suffix the other items share (…现代市场体系|建设), and a list joined
+  by 和 whose items share their opening may run on into the clause (重点地带、重点城市和重点产业|加快发展)
+  (`patterns._affix_cut`, `sub_lists._even`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -43,6 +46,7 @@ PARTY_DAY_03 = "party-day-news/partyday-03-伟大时代光影华章——改革�
 GWR_1984 = "gwr-state-council/gwr-1984.txt"
 GWR_1993 = "gwr-state-council/gwr-1993.txt"
 HUST_06 = "hust-party-building/hust-06-公管学院、体育学院分党校第18期发展对象培训班、.txt"
+GWR_2006 = "gwr-state-council/gwr-2006.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -66,6 +70,8 @@ FILM_CAMPAIGN = "影界积极开展“深入生活、扎根人民”主题实践
 BLOCS = "国改善关系，消除两个军事集团的严重对立。"
 DIMENSIONS = "与时代同频的发展轨迹三个维度出发，从党"
 COMMUNIQUES = "美国政府遵循中美之间三个公报的原则，就能排除"
+TRANSPORT = "加强现代综合交通运输体系、现代流通体系和现代市场体系建设。"
+WEST = "着力支持重点地带、重点城市和重点产业加快发展。"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -92,6 +98,8 @@ QUOTED = [
     (GWR_1984, BLOCS),
     (HUST_06, DIMENSIONS),
     (GWR_1993, COMMUNIQUES),
+    (GWR_2006, TRANSPORT),
+    (GWR_2006, WEST),
 ]
 
 
@@ -210,3 +218,11 @@ def test_a_count_of_things_is_no_numbered_formula(text):
 
 def test_a_count_before_a_label_word_is_a_numbered_formula():
     assert _numbered(COMMUNIQUES) == ["三个公报"]
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [(TRANSPORT, "交通运输体系、现代流通体系和现代市场体系"), (WEST, "重点地带、重点城市和重点产业")],
+)
+def test_lists_whose_last_item_runs_on_into_the_clause(text, frame):
+    assert [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"] == [frame]

@@ -375,6 +375,14 @@ def _common_prefix(items: list[str]) -> str:
     return low
 
 
+def _affix_cut(last: str, others: list[str], modal: int) -> int:
+    """Where a longer last item ends when the other items share a suffix of two characters or more (现代流通
+    体系和现代市场体系|建设): right after that suffix, found within the items' length; 0 otherwise."""
+    suffix = _common_prefix([o[::-1] for o in others])[::-1]
+    at = last.find(suffix, 0, modal + 3) if len(suffix) >= 2 else -1
+    return at + len(suffix) if at > 0 else 0
+
+
 def _trim_items(items: list[str]) -> list[str]:
     """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
     lengths = [len(i) for i in items[1:-1] or items]
@@ -383,9 +391,10 @@ def _trim_items(items: list[str]) -> list[str]:
     if len(first) > modal:
         first = first[-modal:]
     if len(last) > modal:
-        if last[modal] not in _LIST_TAIL_START:
+        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, items[1:-1] or items[:1], modal)
+        if not cut:
             return []  # 城市竞争力大幅提升: the last item is longer, not followed by a tail
-        last = last[:modal]
+        last = last[:cut]
     return [first, *items[1:-1], last]
 
 
