@@ -98,7 +98,9 @@ def test_a_count_right_after_quoted_items_is_no_numbered_formula():
     labelled = sentence.replace("专题，", "专题活动，")  # a label word after it (GUIDE §1.2; 14s7)
     assert numbered_hits(sentence, idioms()) == []
     assert numbered_hits(labelled, idioms()) == []
-    assert [h.formula for h in numbered_hits(labelled.replace("”五个", "”，五个"), idioms())] == ["五个专题活动"]
+    assert [h.formula for h in numbered_hits(labelled.replace("”五个", "”，五个"), idioms())] == [
+        "五个专题活动"
+    ]
     # without the label word, N个 + a thing is a count wherever it stands (14s7)
     assert numbered_hits(sentence.replace("”五个", "”，五个"), idioms()) == []
 
