@@ -10,6 +10,8 @@
 - a list's longer last item ends after the suffix the other items share (…现代市场体系|建设), and a list joined
   by 和 whose items share their opening may run on into the clause (重点地带、重点城市和重点产业|加快发展)
   (`patterns._affix_cut`, `sub_lists._even`);
+- clause runs headed by 有的 (cases: some…, some…) or 不能 (a modal) are no frame unless their members are short
+  (`frames._WEAK_HEADS`, `frames._GRAMMAR_HEADS`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -47,6 +49,8 @@ GWR_1984 = "gwr-state-council/gwr-1984.txt"
 GWR_1993 = "gwr-state-council/gwr-1993.txt"
 HUST_06 = "hust-party-building/hust-06-公管学院、体育学院分党校第18期发展对象培训班、.txt"
 GWR_2006 = "gwr-state-council/gwr-2006.txt"
+GWR_1991 = "gwr-state-council/gwr-1991.txt"
+GWR_2005 = "gwr-state-council/gwr-2005.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -72,6 +76,8 @@ DIMENSIONS = "与时代同频的发展轨迹三个维度出发，从党"
 COMMUNIQUES = "美国政府遵循中美之间三个公报的原则，就能排除"
 TRANSPORT = "加强现代综合交通运输体系、现代流通体系和现代市场体系建设。"
 WEST = "着力支持重点地带、重点城市和重点产业加快发展。"
+PROJECTS = "的项目，有的要推迟进度，有的要分期建设或压缩规模，有的要停建或缓建。农"
+INVESTMENT_ROLE = "展环境，不能包办企业投资决策，不能代替企业招商引资，不能直接干预企业生产经营活动。各"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -100,6 +106,8 @@ QUOTED = [
     (GWR_1993, COMMUNIQUES),
     (GWR_2006, TRANSPORT),
     (GWR_2006, WEST),
+    (GWR_1991, PROJECTS),
+    (GWR_2005, INVESTMENT_ROLE),
 ]
 
 
@@ -224,3 +232,8 @@ def test_a_count_before_a_label_word_is_a_numbered_formula():
 )
 def test_lists_whose_last_item_runs_on_into_the_clause(text, frame):
     assert [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"] == [frame]
+
+
+@pytest.mark.parametrize("text", [PROJECTS, INVESTMENT_ROLE])
+def test_cases_and_prohibitions_are_no_frame(text):
+    assert [h for h in default_matcher().find(text) if h.rule == "parallel"] == []
