@@ -12,6 +12,8 @@
   (`patterns._affix_cut`, `sub_lists._even`);
 - clause runs headed by 有的 (cases: some…, some…) or 不能 (a modal) are no frame unless their members are short
   (`frames._WEAK_HEADS`, `frames._GRAMMAR_HEADS`);
+- a quoted term that ends in 倡议 or 制, or that 项目 follows, names a programme (`patterns._CONTENT_TAIL_RE`,
+  `patterns._TAILS`);
 - three-character verb–object units whose object is a word ending like a noun (保民生, 惠民生) in
   `slogans.verb_object_list_hits`.
 
@@ -51,6 +53,7 @@ HUST_06 = "hust-party-building/hust-06-公管学院、体育学院分党校第18
 GWR_2006 = "gwr-state-council/gwr-2006.txt"
 GWR_1991 = "gwr-state-council/gwr-1991.txt"
 GWR_2005 = "gwr-state-council/gwr-2005.txt"
+XI_1110 = "xi-speeches-2020/xi-2020-11-10-1.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -78,6 +81,8 @@ TRANSPORT = "加强现代综合交通运输体系、现代流通体系和现代�
 WEST = "着力支持重点地带、重点城市和重点产业加快发展。"
 PROJECTS = "的项目，有的要推迟进度，有的要分期建设或压缩规模，有的要停建或缓建。农"
 INVESTMENT_ROLE = "展环境，不能包办企业投资决策，不能代替企业招商引资，不能直接干预企业生产经营活动。各"
+DATA_INITIATIVE = "中方发起“全球数据安全倡议”"
+ARCHAEOLOGY_PROJECT = "早期发展综合研究”、“考古中国”等重大项目"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
@@ -108,6 +113,8 @@ QUOTED = [
     (GWR_2006, WEST),
     (GWR_1991, PROJECTS),
     (GWR_2005, INVESTMENT_ROLE),
+    (XI_1110, DATA_INITIATIVE),
+    (XI_0928, ARCHAEOLOGY_PROJECT),
 ]
 
 
@@ -237,3 +244,10 @@ def test_lists_whose_last_item_runs_on_into_the_clause(text, frame):
 @pytest.mark.parametrize("text", [PROJECTS, INVESTMENT_ROLE])
 def test_cases_and_prohibitions_are_no_frame(text):
     assert [h for h in default_matcher().find(text) if h.rule == "parallel"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"), [(DATA_INITIATIVE, "全球数据安全倡议"), (ARCHAEOLOGY_PROJECT, "考古中国")]
+)
+def test_quoted_initiatives_and_projects_are_quoted_formulas(text, term):
+    assert _quoted(text) == [term]

@@ -27,10 +27,12 @@ _FUNCTION_CHARS = frozenset("的了吗呢吧啊么我你他她它们这那哪谁
 #: Words right after a quoted term that say it names a policy, campaign or institution.
 _TAILS = (
     "活动|行动|制度|机制|工程|计划|战略|理念|精神|要求|总要求|目标|总目标|政策|改革|方针|原则|模式|经验"
-    "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育"
+    "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育|项目"
 )
 _TAIL_RE = re.compile(rf"等?(?:[{NUM}]年)?[{HAN}]{{0,4}}?(?:{_TAILS})")
-_CONTENT_TAIL_RE = re.compile(r"(?:年|行动|工程|计划|战略|活动|机制|制度|长制|模式|理念|精神|经验|工作法)$")
+_CONTENT_TAIL_RE = re.compile(
+    r"(?:年|行动|工程|计划|战略|活动|机制|制度|制|倡议|模式|理念|精神|经验|工作法)$"
+)
 #: Verbs that cite a formula just before its opening quote (坚持“三带三入”, 纠治“四风”).
 _CITING_RE = re.compile(
     r"(?:坚持|落实|做到|增强|坚定|树牢|牢记|践行|贯彻|把握|开展|实施|推行|深化|纠治|查处|运用|锚定|围绕|聚焦"
