@@ -83,11 +83,13 @@ PROJECTS = "的项目，有的要推迟进度，有的要分期建设或压缩�
 INVESTMENT_ROLE = "展环境，不能包办企业投资决策，不能代替企业招商引资，不能直接干预企业生产经营活动。各"
 DATA_INITIATIVE = "中方发起“全球数据安全倡议”"
 ARCHAEOLOGY_PROJECT = "早期发展综合研究”、“考古中国”等重大项目"
+WORLD = "共同体，建设持久和平、普遍安全、共同繁荣、开放包容、清洁美丽的世界"
 TITLES = "马克思主义者，伟大的无产阶级革命家、政治家、军事家、外交家，久经考"
 
 #: (corpus file, sentence) for every sentence quoted below.
 QUOTED = [
     (CC14, MODEL),
+    (CC19, WORLD),
     (PLENUM_2014, LAW_GOVERNMENT),
     (SECRETARY_2023, SYSTEM),
     (GWR_2004, REGIONS),
@@ -137,6 +139,8 @@ def _slogans(text: str) -> list[str]:
     [
         (MODEL, "坚持原则、严守纪律、维护大局、加强团结"),
         (LAW_GOVERNMENT, "职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信"),
+        # 和 inside a word (和平) is no conjunction between items
+        (WORLD, "持久和平、普遍安全、共同繁荣、开放包容、清洁美丽"),
     ],
 )
 def test_equal_four_character_set_phrases_are_a_slogan(text, motto):

@@ -122,8 +122,9 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
     return hits
 
 
-#: Characters that never stand inside a four-character motto item (结构和功能, 在于实施, 之分).
-_MOTTO_ITEM_STOP = frozenset("的了和与及等之或在是为从对把被着过")
+#: Particles that never stand inside a four-character motto item (…之分, …的). A conjunction between two items
+#: (结构和功能) fails the two-word test anyway, while 和/为/从 inside words stay (持久和平, 执法为民, 从严治警).
+_MOTTO_ITEM_STOP = frozenset("的了等之")
 #: One-character verbs and markers a motto list may follow directly (带头做坚持原则、…; 围绕举旗帜、…).
 _LIST_LEAD_CHARS = frozenset("的做从对在为把将以")
 
