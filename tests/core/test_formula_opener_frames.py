@@ -10,6 +10,13 @@ from app.core.formulas.shipped import default_matcher
 
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 GWR_1982 = "gwr-state-council/gwr-1982.txt"
+XI_0903 = "xi-speeches-2013-2018/xi-2018-09-03-1.txt"
+#: dash-led members whose opener holds a quote mark (中非共建“一带一路”，是…之路。 ×4, here three)
+CHINA_AFRICA = [
+    "——中非共建“一带一路”，是造福中非人民的共同繁荣之路。",
+    "——中非共建“一带一路”，是言必行、行必果的务实合作之路。",
+    "——中非共建“一带一路”，是敞开胸怀拥抱世界的开放包容之路。",
+]
 PARTY_DAY_05 = "party-day-news/partyday-05-四川省政协主席田向利：以改革举措加强国家战略腹地.txt"
 #: three ordinal-led members, far apart inside one paragraph (the text between them shortened here)
 ARCHAEOLOGY = (
@@ -31,6 +38,7 @@ QUOTED = [
         "——面对突如其来的严重疫情，广大医务人员白衣为甲、逆行出征，舍生忘死挽救生命。",
     ),
     (GWR_1982, "第六个五年计划期间，要继续提高城乡人民的生活水平。"),
+    *((XI_0903, member) for member in CHINA_AFRICA),
     (GWR_1982, "第六个五年计划期间，要严格控制人口增长。"),
     (GWR_1982, "第六个五年计划期间，要保持市场物价的基本稳定，以保障人民生活的安定。"),
     ("gwr-state-council/gwr-2010.txt", "中央财政安排就业专项资金426亿元，比上年增长59%"),
@@ -53,6 +61,13 @@ def test_ordinal_led_sentences_with_one_opener_are_members_without_ordinal_and_e
         "考古发现展示了中华文明对世界文明的重大贡献",
     ]
     assert {h.rule for h in hits} == {"parallel"}
+
+
+def test_an_opener_may_hold_quote_marks():
+    text = "\n\n".join(CHINA_AFRICA)
+    assert [text[h.start : h.end] for h in opener_sentence_hits(text)] == [
+        m.strip("—。") for m in CHINA_AFRICA
+    ]
 
 
 def test_paragraph_leads_holding_commas_are_members_and_the_detector_reports_them():

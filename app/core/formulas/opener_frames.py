@@ -34,7 +34,7 @@ _MAX_GAP = 1500
 #: A sentence start: after an end mark or a line break (spaces and a dash skipped), then an optional ordinal (一是,
 #: 第三，). The match starts at the mark (a character class: the scan skips ahead cheaply).
 _SENTENCE_START_RE = re.compile(
-    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)(?=[{HAN}]{{{_OPENER}}})"
+    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)(?=[{HAN}“”]{{{_OPENER}}})"
 )
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 #: Members that hold figures (中央财政安排426亿元…, 增长59%) are a report's statistics, not a 排比.
