@@ -229,3 +229,13 @@ def score(speech: AnnotatedSpeech, hits: list[Detected]) -> dict[str, Tally]:
             if not ok:
                 t.wrong.append(f"{hit.kind}:{hit.text}")
     return tallies
+
+
+def unquotable(corpus: Path, quoted: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (corpus file, sentence) pairs of a rule test whose sentence is not in its file, or whose file is one
+    of the held-out round's (rule tests quote real sentences of minable files only)."""
+    return [
+        (path, sentence)
+        for path, sentence in quoted
+        if not minable(corpus / path) or sentence not in (corpus / path).read_text(encoding="utf-8")
+    ]

@@ -95,8 +95,14 @@ def test_a_plain_quoted_label_next_to_a_quoted_formula_counts():
 
 def test_a_count_right_after_quoted_items_is_no_numbered_formula():
     _path, sentence = COUNT_AFTER_QUOTES
+    labelled = sentence.replace("专题，", "专题活动，")  # a label word after it (GUIDE §1.2; 14s7)
     assert numbered_hits(sentence, idioms()) == []
-    assert [h.formula for h in numbered_hits(sentence.replace("”五个", "”，五个"), idioms())] == ["五个专题"]
+    assert numbered_hits(labelled, idioms()) == []
+    assert [h.formula for h in numbered_hits(labelled.replace("”五个", "”，五个"), idioms())] == [
+        "五个专题活动"
+    ]
+    # without the label word, N个 + a thing is a count wherever it stands (14s7)
+    assert numbered_hits(sentence.replace("”五个", "”，五个"), idioms()) == []
 
 
 @pytest.mark.corpus

@@ -156,6 +156,31 @@ def two_hands_hits(text: str) -> list[PatternHit]:
     ]
 
 
+#: Two clauses of one sentence that trade their ends: the two characters before the comma open the second
+#: clause (checked by the expression, at each comma or semicolon), and the first clause's opening two close it.
+_SWAP_RE = re.compile(rf"[，；](?<=(?P<y>{_H}{{2}})[，；])(?=(?P=y))(?P<b>{_H}{{5,14}})(?=[。！；，])")
+#: Characters that make an end grammar, not a thing (…的，的…; 就是…): 和 is left out for 和平.
+_SWAP_GRAMMAR = (_GRAMMAR - {"和"}) | frozenset("是也就都还要")
+
+
+def swap_hits(text: str) -> list[PatternHit]:
+    """A…B，B…A: a whole clause from A to B and the next from B back to A, 5–14 characters each (中国的发展离不开
+    世界，世界的繁荣也需要中国; 发展需要和平，和平离不开发展; 人类善待自然，自然也会馈赠人类). A and B are the
+    clauses' own ends, so the pair is a motto of exchange, not two clauses that share a word."""
+    hits: list[PatternHit] = []
+    for m in finditer(_SWAP_RE, text):
+        comma = m.start()
+        window = max(0, comma - 15)
+        first = _HAN_BACK_RE.search(text, window, comma)
+        if first is None or not 5 <= first.end() - first.start() <= 14 or first.start() == window > 0:
+            continue  # the first clause is shorter, or runs on beyond 14 characters
+        a, b = first.group(0), m.group("b")
+        x, y = a[:2], m.group("y")
+        if x != y and b.endswith(x) and not _SWAP_GRAMMAR & set(x + y):
+            hits.append(PatternHit(first.start(), m.end(), f"{a}，{b}", "slogan"))
+    return hits
+
+
 def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
-    """All of this module's slogan shapes: couplets, X就是Y mottos and the 两手抓 frame."""
-    return couplet_hits(text, idioms) + is_motto_hits(text) + two_hands_hits(text)
+    """All of this module's slogan shapes: couplets, exchanges, X就是Y mottos and the 两手抓 frame."""
+    return couplet_hits(text, idioms) + swap_hits(text) + is_motto_hits(text) + two_hands_hits(text)

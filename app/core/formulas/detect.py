@@ -324,6 +324,7 @@ class FormulaMatcher:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
+            clause_frames,
             couplets,
             frames,
             inner_frames,
@@ -348,11 +349,13 @@ class FormulaMatcher:
         found += slogans.run_hits(text, self.common_words)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
+        found += slogans.equal_motto_list_hits(lists, self.common_words, self.idioms)
         found += couplets.slogan_hits(text, self.idioms)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
         found += opener_frames.opener_sentence_hits(text)
+        found += clause_frames.equal_clause_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

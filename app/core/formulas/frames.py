@@ -216,14 +216,14 @@ _WEAK_HEADS = frozenset(
             "中国",
             "我国",
         ),
-        *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的"),
+        *("我们", "人民", "国家", "社会", "经济", "这是", "这个", "一个", "他们", "我们的", "有的"),
         *("一名", "一位", "一次", "一种", "一项", "一批", "一条"),  # counted things: 一名党员、一名中国青年
     )
 )
 #: Modal and linking words and adverbs that open clauses of a sentence without being a fixed word of it
 #: (必须…，必须…; 在于…，在于…; 就会…; 坚定不移…; 彻底结束了…): weak heads of clause runs. (Not of sibling
 #: paragraph leads and ；-segments, `sibling_frames`, where 必须坚持以人为本。 is a member of a 排比.)
-_GRAMMAR_HEADS = frozenset(("必须", "在于", "就会", "坚定", "彻底"))
+_GRAMMAR_HEADS = frozenset(("必须", "在于", "就会", "坚定", "彻底", "不能"))
 _MAX_MEMBER = 40
 #: A weak head (坚持…) makes a frame when every member is this short after it: 坚持党性原则，坚持实事求是，…
 _SHORT_WEAK = 8

@@ -27,10 +27,12 @@ _FUNCTION_CHARS = frozenset("的了吗呢吧啊么我你他她它们这那哪谁
 #: Words right after a quoted term that say it names a policy, campaign or institution.
 _TAILS = (
     "活动|行动|制度|机制|工程|计划|战略|理念|精神|要求|总要求|目标|总目标|政策|改革|方针|原则|模式|经验"
-    "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育"
+    "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育|项目"
 )
 _TAIL_RE = re.compile(rf"等?(?:[{NUM}]年)?[{HAN}]{{0,4}}?(?:{_TAILS})")
-_CONTENT_TAIL_RE = re.compile(r"(?:年|行动|工程|计划|战略|活动|机制|制度|长制|模式|理念|精神|经验|工作法)$")
+_CONTENT_TAIL_RE = re.compile(
+    r"(?:年|行动|工程|计划|战略|活动|机制|制度|制|倡议|模式|理念|精神|经验|工作法)$"
+)
 #: Verbs that cite a formula just before its opening quote (坚持“三带三入”, 纠治“四风”).
 _CITING_RE = re.compile(
     r"(?:坚持|落实|做到|增强|坚定|树牢|牢记|践行|贯彻|把握|开展|实施|推行|深化|纠治|查处|运用|锚定|围绕|聚焦"
@@ -67,6 +69,8 @@ _COUNT_NOUNS = (
     "|情况|方式|方法|类型|形式|渠道|途径|可能|内容|部分|条件|因素|原因|特点|标准|步骤|季度|工作日|层面|环境"
     "|孩子|子女|小孩|洲"
 )
+#: Last characters of abstract nouns: N个 + such a noun names a framework (两个积极性, 两个文明, 四个现代化).
+_ABSTRACT_ENDS = frozenset("性化观论义识神明则")
 #: A count that announces the list right after it (今年将采取三项举措。一是…) is not a formula either.
 _ANNOUNCES_LIST_RE = re.compile(r"[。：:，,]?\s*(?:一是|一要|第一|首先|其一|一、|（一）|\(一\))")
 _COUNT_RE = re.compile(rf"^(?:{_COUNT_NOUNS})")
@@ -181,8 +185,11 @@ _TITLE_AFTER_RE = re.compile(
     r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
     r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
 )
+#: A theme word after a quoted phrase that is no list (“早日站在党旗下”专题教育活动, “革命后代血脉传承”主题活动): the
+#: title of an activity. (A quoted list before it is a campaign's slogan: “深入生活、扎根人民”主题实践活动.)
+_THEME_AFTER_RE = re.compile("(?:廉政|党建|思政)?(?:主题|专题)")
 #: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
-_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为")
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思")
 #: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
 _YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
@@ -192,7 +199,10 @@ def _names_no_formula(text: str, end: int, content: str) -> bool:
     if content.endswith("年") and _YEARS_RE.search(content):
         return True
     after = text[end + 1 : end + 2]
-    return after in _TITLE_AFTER_FIRST and _TITLE_AFTER_RE.match(text, end + 1) is not None
+    if after not in _TITLE_AFTER_FIRST:
+        return False
+    theme = "、" not in content and _THEME_AFTER_RE.match(text, end + 1) is not None
+    return theme or _TITLE_AFTER_RE.match(text, end + 1) is not None
 
 
 #: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
@@ -286,6 +296,16 @@ def _best_tail(text: str, x_start: int, x_text: str) -> int:
     return 0
 
 
+def _names_framework(text: str, x_start: int, end: int) -> bool:
+    """Whether N个 + the noun text[x_start:end] names a framework: an abstract noun (两个积极性), or a label word
+    in it or right after it (五个专题活动, 三个公报的原则)."""
+    return (
+        text[end - 1] in _ABSTRACT_ENDS
+        or _CONTENT_TAIL_RE.search(text, x_start, end) is not None
+        or _TAIL_RE.match(text, end, end + 7) is not None
+    )
+
+
 def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None:
     x_start, x_text = m.start(group), m.group(group)
     numeral = text[m.start() : x_start - 1]
@@ -305,6 +325,8 @@ def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None
         return None
     if _ANNOUNCES_LIST_RE.match(text, end):
         return None
+    if group == "ge" and not _names_framework(text, x_start, end):
+        return None  # GUIDE §1.2: N个 + a thing is a count (两个军事集团), unless a label word follows
     return PatternHit(m.start(), end, text[m.start() : end], "numbered")
 
 
@@ -355,6 +377,14 @@ def _common_prefix(items: list[str]) -> str:
     return low
 
 
+def _affix_cut(last: str, others: list[str], modal: int) -> int:
+    """Where a longer last item ends when the other items share a suffix of two characters or more (现代流通
+    体系和现代市场体系|建设): right after that suffix, found within the items' length; 0 otherwise."""
+    suffix = _common_prefix([o[::-1] for o in others])[::-1]
+    at = last.find(suffix, 0, modal + 3) if len(suffix) >= 2 else -1
+    return at + len(suffix) if at > 0 else 0
+
+
 def _trim_items(items: list[str]) -> list[str]:
     """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
     lengths = [len(i) for i in items[1:-1] or items]
@@ -363,9 +393,10 @@ def _trim_items(items: list[str]) -> list[str]:
     if len(first) > modal:
         first = first[-modal:]
     if len(last) > modal:
-        if last[modal] not in _LIST_TAIL_START:
+        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, items[1:-1] or items[:1], modal)
+        if not cut:
             return []  # 城市竞争力大幅提升: the last item is longer, not followed by a tail
-        last = last[:modal]
+        last = last[:cut]
     return [first, *items[1:-1], last]
 
 

@@ -4,6 +4,9 @@ Economic reports write slogans of verb–object units without separators: 稳就
 防风险, 补短板促均衡提质量. A unit is one verb of the economic slogans and a two-character word of the
 general dictionary, and each unit has its own verb (稳增长稳就业稳物价, one verb, is a frame: `frames`).
 
+Equal four-character set phrases in a closed 、-list (坚持原则、严守纪律、维护大局、加强团结) are slogans too
+(`equal_motto_list_hits`, session 7).
+
 (Tried and left out: two such units joined by 、 standing alone, 补短板、强弱项. On the tuning files it found
 找差距、摆问题, which the annotation does not mark, and nothing it does; over the corpus about 22 hits, some
 six in ten slogans.)
@@ -88,7 +91,8 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
 
 #: What may follow a list's last item when the list ends inside its clause (…强弱项的…, …谋复兴等).
 _LIST_END = frozenset("的等")
-#: Last characters of three-character nouns (服务业, 手工业, 科技馆, 大学生, 积极性): no verb–object unit.
+#: Last characters of three-character nouns (服务业, 手工业, 科技馆, 大学生, 积极性): no verb–object unit, unless
+#: the last two characters are a word, the unit's object (保民生, 惠民生; 大学生 is left out as a word itself).
 _NOUN_ENDS = frozenset("业员者家性区市省县人部厂站室队类馆院所厅品店们生化式型度会的链")
 _NOT_VERBS = frozenset("的各某该本这那一二三四五六七八九十两")
 
@@ -107,7 +111,7 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
         items = [raw[0][-3:], *raw[1:-1], last[:3]]
         if any(len(i) != 3 for i in items) or len({i[0] for i in items}) != len(items):
             continue
-        if any(i[-1] in _NOUN_ENDS or i[0] in _NOT_VERBS for i in items):
+        if any((i[-1] in _NOUN_ENDS and i[1:] not in words) or i[0] in _NOT_VERBS for i in items):
             continue
         # dictionary lookups last (they are the cost): few units are words, most objects are
         nouns = sum(i in words for i in items)
@@ -115,4 +119,48 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
         if 2 * nouns <= len(items) <= 2 * objects:
             start = left + len(raw[0]) - 3
             hits.append(PatternHit(start, right - len(last) + 3, "、".join(items), "slogan"))
+    return hits
+
+
+#: Particles that never stand inside a four-character motto item (…之分, …的). A conjunction between two items
+#: (结构和功能) fails the two-word test anyway, while 和/为/从 inside words stay (持久和平, 执法为民, 从严治警).
+_MOTTO_ITEM_STOP = frozenset("的了等之")
+#: One-character verbs and markers a motto list may follow directly (带头做坚持原则、…; 围绕举旗帜、…).
+_LIST_LEAD_CHARS = frozenset("的做从对在为把将以")
+
+
+def _clean_cut(lead: str, first: str, words: Collection[str]) -> bool:
+    """Whether a list's first item can start after `lead` (the text of its clause before it) without cutting
+    through a word: the clause starts there, or the lead ends in a marker or a dictionary word (坚持|, 实行|)."""
+    return (
+        not lead or lead[-1] in _LIST_LEAD_CHARS or (lead[-2:] in words and lead[-1] + first[0] not in words)
+    )
+
+
+def equal_motto_list_hits(
+    lists: list[ListRun], words: Collection[str], idioms: Collection[str]
+) -> list[PatternHit]:
+    """≥ 4 four-character items of one shape, each two dictionary words: a closed 、-list of set phrases
+    (坚持原则、严守纪律、维护大局、加强团结; 职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信), as opposed to
+    an enumeration of unequal items or of terms (集成电路、软件、新材料). A list with an idiom among its items
+    describes (逻辑严密、内涵丰富、系统全面、博大精深的科学体系): GUIDE §3 marks no idiom, and the tuning set
+    marks no such list."""
+    hits: list[PatternHit] = []
+    for left, right, raw in lists:
+        if len(raw) < 4 or len(raw[1]) != 4 or len(raw[0]) < 4 or len(raw[-1]) < 4:
+            continue
+        last = raw[-1]
+        if (len(last) > 4 and last[4] != "的") or any(len(i) != 4 for i in raw[2:-1]):
+            continue
+        items = [raw[0][-4:], *raw[1:-1], last[:4]]
+        if len(set(items)) < len(items) or any(_MOTTO_ITEM_STOP & set(i) for i in items):
+            continue
+        if not all(_HAN_ITEM_RE.fullmatch(i) for i in items):
+            continue
+        if not all(i[:2] in words and i[2:] in words for i in items):
+            continue
+        if any(i in idioms for i in items) or not _clean_cut(raw[0][:-4], items[0], words):
+            continue
+        start = left + len(raw[0]) - 4
+        hits.append(PatternHit(start, right - len(last) + 4, "、".join(items), "slogan"))
     return hits

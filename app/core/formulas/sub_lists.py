@@ -89,7 +89,9 @@ def _even(run: ListRun) -> bool:
         and all(len(i) == size for i in raw[1:-1])
         and len(raw[0]) >= size
         and not _CLAUSE_CHARS & set(raw[0][-size:])
-        and (len(last) == size or (len(last) > size and last[size] in _TAIL_START))
+        and (
+            len(last) == size or (len(last) > size and (last[size] in _TAIL_START or last[:2] == raw[1][:2]))
+        )
         and raw[1][-1] not in _PERSON_ENDS
         and raw[1][0] not in _ADDRESS_HEADS
     )
