@@ -8,9 +8,6 @@ Consecutive hits on one diagonal form a group; a group whose neighbouring charac
 ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
 grown, by comparing the characters around them 16 at a time (`seeds.extend_run` does it in Python).
 
-`lone_short_runs` is a second array pass: runs too short to be a passage that no other run can chain
-with (the necessary conditions of `extend.chain_runs`), which chaining would drop anyway.
-
 On long pairs only (`engine.LONG_CHARS`), `chance` leaves out short runs made only of grams common in
 the pair that lie alone on their diagonal: chance repeats of stock phrases, whose number grows about
 with the square of the length (quality: tests/bench/test_bench_long_quality.py). Without it the runs are
@@ -22,7 +19,7 @@ Texts with a character outside the Basic Multilingual Plane do not fit the 64-bi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -36,6 +33,9 @@ if TYPE_CHECKING:
     from app.core.passages.intervals import IntervalSet
 
 _RED = ord(REDACTION)
+#: `_hits_by_gram`: the scanned positions in gram order, each one's kept occurrences in the table and where
+#: they start there, and which positions have a common gram (given the bar; made only when asked)
+_Hits = tuple[np.ndarray, np.ndarray, np.ndarray, Callable[[int], np.ndarray]]
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -135,15 +135,17 @@ def find_runs_vectorised(
         if progress is not None:
             progress(len(y_codes), len(y_codes))
         return _NO_RUNS
-    at, counts, in_y = _look_up(table, y_codes)
-    if int(counts.sum()) > MAX_HITS:
+    hits = _hits_by_gram(table, y_codes)
+    if hits is None:
         return None
+    order, per, first, common = hits
     # Group the hits by diagonal, consecutive positions of one diagonal together: (diagonal, position)
     # as one key, the position in its low bits, so that the next position of a diagonal is the next key
     # (a position never fills its bits: it is below len(other)) and no hit needs dividing back.
     bits = len(other).bit_length()
-    # Expanded a chunk at a time, so that a long text reports progress and can be cancelled; each chunk's
-    # hits become keys in place (the hits of a long pair are 0.4 M: no array of them is made twice).
+    # Expanded a chunk of the scanned positions (in gram order: the keys are sorted after) at a time, so
+    # that a long text reports progress and can be cancelled; each chunk's hits become keys in place (the
+    # hits of a long pair are 0.4 M: no array of them is made twice).
     keys = []
     for chunk in range(0, len(y_codes), _CHUNK):
         if chunk:
@@ -151,9 +153,9 @@ def find_runs_vectorised(
                 raise Cancelled
             if progress is not None:
                 progress(chunk, len(y_codes))
-        part = counts[chunk : chunk + _CHUNK]
-        js = np.repeat(np.arange(chunk, chunk + len(part), dtype=np.int64), part)
-        firsts = np.repeat(table.firsts[at[chunk : chunk + _CHUNK]] - np.cumsum(part) + part, part)
+        part = per[chunk : chunk + _CHUNK]
+        js = np.repeat(order[chunk : chunk + _CHUNK], part)
+        firsts = np.repeat(first[chunk : chunk + _CHUNK] - np.cumsum(part) + part, part)
         key = table.positions[firsts + np.arange(len(js), dtype=np.int64)]  # x of each hit, a new array
         key -= js
         key += len(other)
@@ -175,8 +177,7 @@ def find_runs_vectorised(
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
     if chance is not None:
-        common_y = counts * in_y > chance[0]
-        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, k, common_y, chance)
+        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, k, common(chance[0]), chance)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
@@ -222,11 +223,12 @@ _STRIDE = 16
 _WINDOW = 32
 
 
-def _look_up(table: GramTable, y_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per position of the scanned text: where its gram is in the table's distinct grams, its kept
-    occurrences there (0: not in the table), and its occurrences in the scanned text. Each distinct
-    gram of the scanned text is looked up once, in sorted order (a binary search per position, in
-    text order, cost twice as much on long texts)."""
+def _hits_by_gram(table: GramTable, y_codes: np.ndarray) -> _Hits | None:
+    """The scanned text's positions in gram order, with how many kept occurrences in the table each
+    one's gram has (0: not in the table) and where they start in `table.positions`; None beyond
+    `MAX_HITS` hits. Each distinct gram of the scanned text is looked up once, in sorted order (a binary
+    search per position, in text order, cost twice as much on long texts), and the hits are made in
+    that order: nothing is scattered back to text order (the hits are sorted by diagonal after)."""
     order = np.argsort(y_codes)
     ordered = y_codes[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
@@ -234,9 +236,17 @@ def _look_up(table: GramTable, y_codes: np.ndarray) -> tuple[np.ndarray, np.ndar
     distinct = ordered[starts]
     where = np.minimum(np.searchsorted(table.unique, distinct), len(table.unique) - 1)
     kept = np.where(table.unique[where] == distinct, table.counts[where], 0)
-    at, counts, in_y = (np.empty(len(y_codes), dtype=np.int64) for _ in range(3))
-    at[order], counts[order], in_y[order] = (np.repeat(column, sizes) for column in (where, kept, sizes))
-    return at, counts, in_y
+    if int(kept @ sizes) > MAX_HITS:
+        return None
+
+    def common(bar: int) -> np.ndarray:
+        """Per position of the scanned text (text order): whether its gram has more than `bar` seed hits
+        in the pair (kept occurrences in the table times occurrences in the scanned text)."""
+        out = np.empty(len(order), dtype=bool)
+        out[order] = np.repeat(kept * sizes > bar, sizes)
+        return out
+
+    return order, np.repeat(kept, sizes), np.repeat(table.firsts[where], sizes), common
 
 
 def _drop_chance(
@@ -305,6 +315,10 @@ class RunArrays(NamedTuple):
     x: np.ndarray
     y: np.ndarray
     length: np.ndarray
+
+    def of(self, mask: np.ndarray) -> RunArrays:
+        """The runs the mask selects, in the same order."""
+        return RunArrays(*(column[mask] for column in self))
 
     def to_list(self, mask: np.ndarray | slice | None = None) -> list[Run]:
         columns = self if mask is None else (column[mask] for column in self)
@@ -408,41 +422,6 @@ def neighbour_support(candidates: Sequence[Candidate], reach: int) -> list[int]:
 
 #: Candidate pairs held in arrays at once by `neighbour_support`.
 _PAIRS_AT_ONCE = 1 << 20
-
-
-def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
-    """Mask of the runs shorter than `min_chars` that no other run can precede or follow in a chain.
-
-    `chain_runs` links p before r only when p starts before r in both texts, ends within `max_gap`
-    before r's end, and their diagonals are at most `max_gap` apart (same or neighbouring band). Runs
-    with no such neighbour on either side are chains of one short run, which `chain_runs` leaves out;
-    dropping them before chaining changes no chain. The test here is looser (x only), so it never drops
-    a run that could chain.
-    """
-    i, j, length = runs
-    if not len(i):
-        return np.zeros(0, dtype=bool)
-    width = max(max_gap, 1)
-    band = (j - i) // width
-    band = band - band.min() + 1
-    span = int((i + length).max()) + 2 * max_gap + 2
-    # Work in (band, x) order: sorted queries make the binary searches cache-friendly.
-    by_band = by_code(band)  # the runs come in x order, so within a band too
-    band, i, length = band[by_band], i[by_band], length[by_band]
-    starts = band * span + i
-    ends = np.sort(starts + length)
-    linked = length >= min_chars
-    for shift in (-1, 0, 1):
-        base = starts + shift * span
-        # a predecessor ends in [i - max_gap, i + length - 1]
-        lo = np.searchsorted(ends, base - max_gap, "left")
-        linked |= np.searchsorted(ends, base + length - 1, "right") > lo
-        # a successor starts in [i + 1, i + length + max_gap]
-        lo = np.searchsorted(starts, base + 1, "left")
-        linked |= np.searchsorted(starts, base + length + max_gap, "right") > lo
-    lone = np.empty_like(linked)
-    lone[by_band] = ~linked
-    return lone
 
 
 _NO_RUNS = RunArrays(_EMPTY, _EMPTY, _EMPTY)
