@@ -303,10 +303,12 @@ def _candidates(
             continue
         blocks = chain_blocks(chain, x.view.text, y.view.text)
         for part in split_at_redactions(blocks, x.view.text, y.view.text):
-            for piece in split_weak(part, params.min_similarity):
-                piece = trim_ends(piece)
-                if piece:
-                    cand = make_candidate(piece)
+            for piece, whole in split_weak(part, params.min_similarity):
+                trimmed = trim_ends(piece)
+                if trimmed:
+                    # nothing trimmed (most pieces): the candidate split_weak made of it
+                    same = whole is not None and len(trimmed) == len(piece)
+                    cand = whole if same else make_candidate(trimmed)
                     if acceptable(cand, params.min_chars, params.min_similarity):
                         found.append(cand)
     return found

@@ -156,13 +156,19 @@ def split_at_redactions(blocks: list[Run], x: str, y: str) -> list[list[Run]]:
     return [piece for piece in pieces if piece]
 
 
-def split_weak(blocks: list[Run], min_similarity: float) -> list[list[Run]]:
-    """Cut a chain at its widest gaps until every piece is similar enough (or a single block)."""
-    pending, done = [blocks], []
+def split_weak(blocks: list[Run], min_similarity: float) -> list[tuple[list[Run], Candidate | None]]:
+    """Cut a chain at its widest gaps until every piece is similar enough (or a single block); each
+    piece with the candidate made of it to tell (None for a single block), for the caller to reuse."""
+    pending: list[list[Run]] = [blocks]
+    done: list[tuple[list[Run], Candidate | None]] = []
     while pending:
         piece = pending.pop()
-        if len(piece) == 1 or make_candidate(piece).similarity >= min_similarity:
-            done.append(piece)
+        if len(piece) == 1:
+            done.append((piece, None))
+            continue
+        whole = make_candidate(piece)
+        if whole.similarity >= min_similarity:
+            done.append((piece, whole))
             continue
         widest, at = -1, 1
         for n in range(1, len(piece)):

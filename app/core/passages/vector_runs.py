@@ -331,16 +331,16 @@ def clause_runs(
     """The runs of at least `min_length` characters, longest first (then by x, then y start), without
     those overlapping `claimed` (x intervals, y intervals) already: a long pair has many such runs.
     With each, whether it overlaps none of the others in either text (no order can keep it out)."""
-    x, y, length = runs
-    long = length >= min_length
+    x, y, length = runs.of(runs.length >= min_length)  # few: most runs are short
+    free = np.ones(len(x), dtype=bool)
     for column, taken in zip((x, y), claimed, strict=False):
         if taken.starts:
             starts, ends = np.array(taken.starts), np.array(taken.ends)
             after = np.searchsorted(ends, column, "right")  # the first claimed interval ending after it
             hit = after < len(starts)
             hit[hit] = starts[after[hit]] < (column + length)[hit]
-            long &= ~hit
-    x, y, length = x[long], y[long], length[long]
+            free &= ~hit
+    x, y, length = x[free], y[free], length[free]
     order = np.lexsort((y, x, -length))
     x, y, length = x[order], y[order], length[order]
     alone = ~(_overlapping(x, length) | _overlapping(y, length))
