@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.core.passages.extend import walk_chains
 from app.core.passages.seeds import Run
 from app.core.passages.vector_runs import RunArrays
 
@@ -145,22 +146,4 @@ def _chains(runs: RunArrays, score: list[float], pred: list[int], min_chars: int
     in_chain[predecessor[predecessor >= 0]] = True
     members = np.flatnonzero(in_chain)
     order = members[np.lexsort((members, -np.array(score)[members]))].tolist()
-    as_runs = list(zip(i.tolist(), j.tolist(), length.tolist(), strict=True))
-    used = [False] * len(pred)
-    chains: list[list[Run]] = []
-    for r in order:
-        if used[r]:
-            continue
-        used[r] = True
-        q = pred[r]
-        if q < 0 or used[q]:  # most chains: one run
-            chains.append([as_runs[r]])
-            continue
-        path = [as_runs[r]]
-        while q >= 0 and not used[q]:
-            used[q] = True
-            path.append(as_runs[q])
-            q = pred[q]
-        path.reverse()
-        chains.append(path)
-    return chains
+    return walk_chains(order, pred, list(zip(i.tolist(), j.tolist(), length.tolist(), strict=True)))
