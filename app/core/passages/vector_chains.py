@@ -16,7 +16,7 @@ import numpy as np
 
 from app.core.passages.extend import walk_chains
 from app.core.passages.seeds import Run
-from app.core.passages.vector_runs import RunArrays
+from app.core.passages.vector_runs import RunArrays, picked
 
 
 def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray:
@@ -44,8 +44,8 @@ def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray
         ):
             base = starts[ask] + shift * span
             found = _any_within(values, base + low, base + length[ask] + high)
-            linked[ask[found]] = True
-            ask = ask[~found]
+            linked[ask] = found
+            ask = ask[np.flatnonzero(~found)]
     lone = np.empty_like(linked)
     lone[by_band] = ~linked
     return lone
@@ -70,9 +70,7 @@ def _any_within(ascending: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.
     """Per pair of bounds, whether some value of `ascending` lies in [low, high]: the first value at
     least `low` is at most `high` (one binary search per pair, not one per bound)."""
     at = np.searchsorted(ascending, low, "left")
-    inside = at < len(ascending)
-    inside[inside] = ascending[at[inside]] <= high[inside]
-    return inside
+    return (at < len(ascending)) & (ascending[np.minimum(at, len(ascending) - 1)] <= high)
 
 
 def chain_runs_vectorised(runs: RunArrays, max_gap: int, min_chars: int = 0) -> list[list[Run]]:
@@ -118,7 +116,7 @@ def chain_runs_vectorised(runs: RunArrays, max_gap: int, min_chars: int = 0) -> 
         & (gy <= max_gap)
         & (shift <= max_gap)
     )
-    p, r, offset, gx, gy, shift = (column[linked] for column in (p, r, offset, gx, gy, shift))
+    p, r, offset, gx, gy, shift = picked(linked, p, r, offset, gx, gy, shift)
     # chain_runs' order: by run, then band (the lower first), then predecessor
     visit = np.lexsort((p, offset, r))
     score = length.astype(np.float64).tolist()  # a run's own length when no predecessor beats it
