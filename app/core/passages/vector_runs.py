@@ -296,11 +296,13 @@ def _join_groups(
     check = np.flatnonzero(same & (gap > 0) & (gap <= _JOIN_GAP))
     if len(check):
         x_at, y_at, left = g_i[check] + g_len[check] + 1, end[check] + 1, gap[check]
-        equal = np.ones(len(check), dtype=bool)
-        for step in range(_JOIN_GAP):
-            inside = step < left
-            equal &= ~inside | (xp[np.where(inside, x_at + step, 0)] == yp[np.where(inside, y_at + step, 0)])
-        joins[check[equal]] = True
+        # every gap's characters at once, a row per gap (the places past its end compare index 0 to 0)
+        steps = np.arange(_JOIN_GAP)
+        inside = steps < left[:, None]
+        same = (
+            xp[np.where(inside, x_at[:, None] + steps, 0)] == yp[np.where(inside, y_at[:, None] + steps, 0)]
+        )
+        joins[check[(same | ~inside).all(axis=1)]] = True
     if not joins.any():
         return g_i, g_j, g_len
     starts = np.flatnonzero(np.r_[True, ~joins])
