@@ -33,19 +33,22 @@ def lone_short_runs(runs: RunArrays, max_gap: int, min_chars: int) -> np.ndarray
     by_band, band, span = _by_band(runs, max_gap)
     i, length = runs.x[by_band], runs.length[by_band]
     starts = band * span + i  # ascending: by band, then x (the runs come in x order)
-    ends = np.sort(starts + length)
+    # Each run is also placed in its two neighbouring bands (shifted by a span), so that one search
+    # covers a run's own band and both neighbours (`span` keeps the bands apart), not three.
+    ends, starts_around = (
+        np.sort(np.concatenate((v - span, v, v + span))) for v in (starts + length, starts)
+    )
     linked = length >= min_chars
-    # Only runs not linked yet are asked about, the same band first (where most links are).
+    # Only runs not linked yet are asked about.
     ask = np.flatnonzero(~linked)
-    for shift in (0, -1, 1):
-        for values, low, high in (
-            (ends, -max_gap, -1),  # a predecessor ends in [i - max_gap, i + length - 1]
-            (starts, 1, max_gap),  # a successor starts in [i + 1, i + length + max_gap]
-        ):
-            base = starts[ask] + shift * span
-            found = _any_within(values, base + low, base + length[ask] + high)
-            linked[ask] = found
-            ask = ask[np.flatnonzero(~found)]
+    for values, low, high in (
+        (ends, -max_gap, -1),  # a predecessor ends in [i - max_gap, i + length - 1]
+        (starts_around, 1, max_gap),  # a successor starts in [i + 1, i + length + max_gap]
+    ):
+        base = starts[ask]
+        found = _any_within(values, base + low, base + length[ask] + high)
+        linked[ask] = found
+        ask = ask[np.flatnonzero(~found)]
     lone = np.empty_like(linked)
     lone[by_band] = ~linked
     return lone
