@@ -17,7 +17,8 @@ from app.core.passages.engine import pair_groups, prepare
 from app.core.passages.extend import chain_runs, make_candidate
 from app.core.passages.overlaps import box_coverage
 from app.core.passages.seeds import SeedIndex, find_runs, fits
-from app.core.passages.vector_runs import GramTable, find_runs_vectorised, lone_short_runs
+from app.core.passages.vector_chains import lone_short_runs
+from app.core.passages.vector_runs import GramTable, find_runs_vectorised
 
 #: Few letters and a redaction: many runs, runs through sampled-away seeds, runs cut by redactions.
 texts = st.text(alphabet="abc" + REDACTION, max_size=260)

@@ -259,29 +259,39 @@ def _seed_runs(
     params: PassageParams,
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
-) -> tuple[list[Run] | RunArrays, list[Run]]:
+) -> tuple[list[Run] | RunArrays, list[Run] | RunArrays]:
     """All seed runs of the pair (as arrays when numpy found them), and those `chain_runs` can use
     (every run, or all but the lone short ones, which it would drop anyway)."""
     text = y.view.text
     if _vectorised(x.view.text, text):
-        from app.core.passages.vector_runs import find_runs_vectorised, lone_short_runs
+        from app.core.passages.vector_chains import lone_short_runs
+        from app.core.passages.vector_runs import find_runs_vectorised
 
         found = find_runs_vectorised(
             x.gram_table(params), text, progress, cancelled, _chance(x.view.text, text)
         )
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)
-            return found, found.to_list(~lone)
+            return found, found.of(~lone)
     runs = find_runs(x.index(params, y), text, progress, cancelled)
     return runs, runs
 
 
+def _chains(runs: list[Run] | RunArrays, params: PassageParams) -> list[list[Run]]:
+    """`chain_runs` of the runs, in arrays when numpy found them (the same chains)."""
+    if isinstance(runs, list):
+        return chain_runs(runs, params.max_gap, params.min_chars)
+    from app.core.passages.vector_chains import chain_runs_vectorised
+
+    return chain_runs_vectorised(runs, params.max_gap, params.min_chars)
+
+
 def _candidates(
-    runs: list[Run], x: PreparedDocument, y: PreparedDocument, params: PassageParams
+    runs: list[Run] | RunArrays, x: PreparedDocument, y: PreparedDocument, params: PassageParams
 ) -> list[Candidate]:
     """Chains of runs, aligned in their gaps and cut where too dissimilar, that pass the thresholds."""
     found: list[Candidate] = []
-    for chain in chain_runs(runs, params.max_gap, params.min_chars):
+    for chain in _chains(runs, params):
         if (
             chain[-1][0] + chain[-1][2] - chain[0][0] < params.min_chars
             or chain[-1][1] + chain[-1][2] - chain[0][1] < params.min_chars
@@ -293,10 +303,12 @@ def _candidates(
             continue
         blocks = chain_blocks(chain, x.view.text, y.view.text)
         for part in split_at_redactions(blocks, x.view.text, y.view.text):
-            for piece in split_weak(part, params.min_similarity):
-                piece = trim_ends(piece)
-                if piece:
-                    cand = make_candidate(piece)
+            for piece, whole in split_weak(part, params.min_similarity):
+                trimmed = trim_ends(piece)
+                if trimmed:
+                    # nothing trimmed (most pieces): the candidate split_weak made of it
+                    same = whole is not None and len(trimmed) == len(piece)
+                    cand = whole if same else make_candidate(trimmed)
                     if acceptable(cand, params.min_chars, params.min_similarity):
                         found.append(cand)
     return found

@@ -110,16 +110,27 @@ def chain_runs(runs: list[Run], max_gap: int, min_chars: int = 0) -> list[list[R
             has_successor[best] = True
     order = [r for r in range(n) if pred[r] >= 0 or has_successor[r] or runs[r][2] >= min_chars]
     order.sort(key=lambda q: (-score[q], q))
-    used = [False] * n
+    return walk_chains(order, pred, runs)
+
+
+def walk_chains(order: list[int], pred: list[int], runs: list[Run]) -> list[list[Run]]:
+    """The chains: from each run in `order` not used yet, back through its predecessors until a used
+    one, each run used once (the best-scored chain keeps a run two chains could end with)."""
+    used = [False] * len(pred)
     chains: list[list[Run]] = []
     for r in order:
         if used[r]:
             continue
-        path = []
-        while r >= 0 and not used[r]:
-            used[r] = True
-            path.append(runs[r])
-            r = pred[r]
+        used[r] = True
+        q = pred[r]
+        if q < 0 or used[q]:  # most chains: one run
+            chains.append([runs[r]])
+            continue
+        path = [runs[r]]
+        while q >= 0 and not used[q]:
+            used[q] = True
+            path.append(runs[q])
+            q = pred[q]
         path.reverse()
         chains.append(path)
     return chains
@@ -156,13 +167,19 @@ def split_at_redactions(blocks: list[Run], x: str, y: str) -> list[list[Run]]:
     return [piece for piece in pieces if piece]
 
 
-def split_weak(blocks: list[Run], min_similarity: float) -> list[list[Run]]:
-    """Cut a chain at its widest gaps until every piece is similar enough (or a single block)."""
-    pending, done = [blocks], []
+def split_weak(blocks: list[Run], min_similarity: float) -> list[tuple[list[Run], Candidate | None]]:
+    """Cut a chain at its widest gaps until every piece is similar enough (or a single block); each
+    piece with the candidate made of it to tell (None for a single block), for the caller to reuse."""
+    pending: list[list[Run]] = [blocks]
+    done: list[tuple[list[Run], Candidate | None]] = []
     while pending:
         piece = pending.pop()
-        if len(piece) == 1 or make_candidate(piece).similarity >= min_similarity:
-            done.append(piece)
+        if len(piece) == 1:
+            done.append((piece, None))
+            continue
+        whole = make_candidate(piece)
+        if whole.similarity >= min_similarity:
+            done.append((piece, whole))
             continue
         widest, at = -1, 1
         for n in range(1, len(piece)):
