@@ -53,7 +53,7 @@ SENTENCES = [
     (
         "cpc-congress-reports/cpc-18-congress-report.txt",
         "我们一定要坚持社会主义先进文化前进方向，树立高度的文化自觉和文化自信，向着建设社会主义文化强国宏伟目标阔步前进。",
-        ["文化自觉和文化自信"],
+        ["社会主义先进文化前进方向", "文化自觉和文化自信"],
     ),
     (
         "cpc-congress-reports/cpc-16-congress-report.txt",
