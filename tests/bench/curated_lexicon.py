@@ -11,6 +11,7 @@ Run: python -m tests.bench.curated_lexicon   (lists the entries under the bar an
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -64,7 +65,8 @@ def block_entries(tag: str, path: Path | None = None) -> tuple[FormulaEntry, ...
     """The entries of one engineer's block of the curated file: the rows after the comment line `# <tag>` up to
     the next comment line (blocks are appended one after another, each opening with a comment naming its tag)."""
     lines = (path or curated_path()).read_text(encoding="utf-8").splitlines()
-    opening = [i for i, line in enumerate(lines) if line.startswith(f"# {tag}")]
+    # the tag is a whole word: `# 14k7` does not open the block `# 14k7b`
+    opening = [i for i, line in enumerate(lines) if re.match(rf"# {re.escape(tag)}(?![0-9A-Za-z])", line)]
     if len(opening) != 1:
         raise ValueError(f"{len(opening)} blocks open with '# {tag}'")
     rows = []

@@ -205,3 +205,9 @@ def test_economic_heads_keep_two_character_slots():
 )
 def test_two_hands(corpus, sentence, expected):
     assert [h.formula for h in couplets.two_hands_hits(sentence)] == expected
+
+
+def test_a_list_cut_off_after_its_last_enumeration_comma_is_scanned_without_error():
+    """A clause that ends on 、 leaves an empty last item (a corpus line of the 1950s lists 编辑部、出版社… this
+    way); the sub-list screen used to index its first character and stop the whole scan."""
+    assert default_matcher().find("如编辑部、出版社、地方的财政部、精密仪器厂、") == []

@@ -74,7 +74,10 @@ def _with_last_split(run: ListRun) -> ListRun | None:
 
 def _may_share_affix(item: str, following: str) -> bool:
     """Whether two items in a row may share the affix the list rules look for (a first character, or the
-    item's last character near the same place in the next one, which may carry a tail): most lists fail."""
+    item's last character near the same place in the next one, which may carry a tail): most lists fail. An
+    empty item (a list cut off after its last 、) shares nothing."""
+    if not item or not following:
+        return False
     return item[0] == following[0] or item[-1] in following[: len(item) + 4]
 
 
