@@ -16,9 +16,9 @@ from app.core.formulas.shipped import default_matcher, lexicon_path, mined_path
 
 #: (corpus file, sentence, mined wordings the shipped matcher must find in it)
 SENTENCES = [
-    ("gwr-state-council/gwr-2010.txt",
-     "今年是继续应对国际金融危机、保持经济平稳较快发展、加快转变经济发展方式的关键一年",
-     ["经济平稳较快发展", "转变经济发展方式"]),
+    # (a file of the held-out round 9, gwr-2010, was here: tests read only minable files)
+    ("cpc-plenum-communiques/communique-2010-cc17-plenum05.txt",
+     "保持经济平稳较快发展，着力保障和改善民生", ["经济平稳较快发展"]),
     # (促改革、调结构、惠民生、防风险 is now held by the curated 稳增长、促改革、调结构、惠民生、防风险: issue 14L)
     ("cpc-congress-reports/cpc-18-congress-report.txt",
      "必须树立尊重自然、顺应自然、保护自然的生态文明理念", ["尊重自然、顺应自然、保护自然"]),
@@ -32,7 +32,7 @@ SENTENCES = [
 #: (corpus file, sentence, lexicon formulas): the macro-policy stances of every era's government work reports
 POLICY_STANCES = [
     ("gwr-state-council/gwr-2008.txt", "今年要实行稳健的财政政策和从紧的货币政策", ["稳健的财政政策", "从紧的货币政策"]),
-    ("gwr-state-council/gwr-2010.txt", "我们实行积极的财政政策和适度宽松的货币政策", ["积极的财政政策", "适度宽松的货币政策"]),
+    ("gwr-state-council/gwr-2009.txt", "实施积极的财政政策和适度宽松的货币政策", ["积极的财政政策", "适度宽松的货币政策"]),
     ("gwr-state-council/gwr-1998.txt", "继续实行适度从紧的财政政策", ["适度从紧的财政政策"]),
 ]  # fmt: skip
 
