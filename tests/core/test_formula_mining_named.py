@@ -28,7 +28,12 @@ def test_the_shapes_of_a_name():
 
 
 def test_a_free_standing_name_is_mined_without_a_governing_verb_even_as_a_dictionary_word():
-    texts = ["建立现代企业制度，", "现代企业制度是方向。", "以现代企业制度为目标的改革", "按照现代企业制度的要求"]
+    texts = [
+        "建立现代企业制度，",
+        "现代企业制度是方向。",
+        "以现代企业制度为目标的改革",
+        "按照现代企业制度的要求",
+    ]
     docs = _docs(texts)
     assert "现代企业制度" in _mined(docs, NAMED, ordinary={"现代企业制度"})
     # the old tests alone: it is a dictionary word and rarely after a governing verb, so it is not kept
