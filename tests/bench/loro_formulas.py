@@ -1,20 +1,21 @@
 """Leave-one-round-out checks of the formula detector on the annotated set (issue 14, session 5).
 
-Rounds 1–6 are all tuning files now; to see whether a change generalises, look at each round as if it were
-held out: the rounds are 1–3 (no round named), 4, 5 and 6. Without options this prints every round's recall
+Rounds 1–8 are all tuning files now; to see whether a change generalises, look at each round as if it were
+held out: the rounds are 1–3 (no round named), 4, 5, 6, 7 and 8. Without options this prints every round's recall
 and precision for this checkout. With `--mining` it runs the corpus-wide mining the way a held-out round sees
 it: for each round, the miner (`mining.mine_all`, the generator's pipeline) counts the corpus without that
 round's files and without the held-out round-9 files (`formula_annotations.minable`); its wordings take the
 place of the shipped mined file (merged as the loader merges it: `shipped.merge_lexicons`), and the round is
 scored. Each round is scored with no mined wordings, with the shipped defaults of the miner (`MiningParams()`)
-and with those defaults changed by `--set NAME=VALUE` options (the candidate), all in the same run.
+and with those defaults changed by `--set NAME=VALUE` options (the candidate), all in the same run; `--errors`
+lists, per round, the spans the candidate finds or loses against the shipped defaults and its new wrong hits.
 
 With `--block TAG` it checks one engineer's block of the curated lexicon (the rows after `# TAG` in
 curated_formulas.tsv) the same way: each round is also scored without the whole block, and without the block's
 entries that equal an annotated span text found in that round only (entries that may have been copied from the
 round's own annotations), which is what a fresh held-out round would see of the block.
 
-Run: python -m tests.bench.loro_formulas [--mining [--set named_min_groups=8 ...]] [--block TAG]
+Run: python -m tests.bench.loro_formulas [--mining [--errors] [--set named_min_groups=6 ...]] [--block TAG]
 (about 12 s of CPU per round and parameter set for the mining).
 """
 
