@@ -91,15 +91,18 @@ class MiningParams:
     word_min_groups: int = 1000
     word_min_governed: float = 0.8
     #: named terms (GUIDE §3a: the name of a policy, system, institution type, principle, strategy or campaign):
-    #: a wording of ≥ `named_min_chars` characters whose head is a naming noun (…制度, …体制, …政策, …战略, …经济,
-    #: …特区, …保障: `named_terms.NAMED_HEADS`) or a two-verb motto (节能降耗, 退耕还林: `named_terms.motto_shape`) needs neither the length
+    #: a two-verb motto (节能降耗: `named_terms.motto_shape`), or a wording of ≥ `named_min_chars` characters whose
+    #: head is a naming noun (…制度, …体制, …政策, …经济, …特区: `named_terms.NAMED_HEADS`), needs neither the length
     #: of a term nor a governing verb, and may be a dictionary word; it must be used by ≥ `named_min_groups`
     #: groups of ≥ `min_collections` collections and stand free: in ≥ `named_min_free` of its occurrences a
-    #: clause edge, a function character or a governing verb borders it on each side (`named_terms.free_share`), where a
-    #: fragment of a longer phrase has a word going on (1000 groups: none is kept)
-    named_min_chars: int = 4
-    named_min_groups: int = 1000
-    named_min_free: float = 0.5
+    #: clause edge, a function character or a governing verb borders it on each side (`named_terms.free_share`),
+    #: where a fragment of a longer phrase has a word going on. Chosen by leave-one-round-out mining
+    #: (tests/bench/loro_formulas.py --mining, notes/14m7.md): mottos at free ≥ 0.7 find 节能降耗 in round 8 and
+    #: change no other round (at 0.6, 增收节支 hits unmarked in rounds 1–4); head-noun names lowered precision on
+    #: every round at every setting tried (4–6 characters, 6–8 groups, free 0.6–0.8), so they are off (99)
+    named_min_chars: int = 99
+    named_min_groups: int = 6
+    named_min_free: float = 0.7
 
 
 @dataclass(frozen=True, slots=True)
