@@ -20,7 +20,7 @@ from app.core.formulas import mining, shipped
 from app.core.formulas.detect import FormulaMatcher
 from app.core.formulas.lexicon import load_lexicon
 from tests.bench.eval_formulas import RULE_KIND, evaluate
-from tests.bench.formula_annotations import ANNOTATIONS, CORPUS, Detected, Tally, load_set
+from tests.bench.formula_annotations import ANNOTATIONS, CORPUS, Detected, Tally, load_set, minable
 
 GRID = {
     "min_groups": (3, 6),
@@ -56,6 +56,10 @@ def _kept(m: mining.Mined, params: dict[str, float]) -> bool:
         )  # fmt: skip
     if m.kind == "numbered":
         return m.groups >= params["numbered_min_groups"] and m.collections >= params["chain_min_collections"]
+    if m.kind == "named":
+        return m.groups >= params.get("named_min_groups", 1000) and m.free >= params.get(
+            "named_min_free", 1.0
+        )
     if m.kind == "word":
         return (
             m.groups >= params["word_min_groups"] and m.collections >= params["min_collections"]
@@ -115,7 +119,9 @@ def main(argv: list[str] | None = None) -> None:
         halves = (speeches[0::2], speeches[1::2])
     print(f"folds ({args.folds}): {len(halves[0])} and {len(halves[1])} files")
     documents = [
-        (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))
+        (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8"))
+        for p in sorted(CORPUS.rglob("*.txt"))
+        if minable(p)  # the held-out round's files are never mined
     ]
     idioms, words = shipped.idioms(), shipped.general_words()
     loose = mining.MiningParams(

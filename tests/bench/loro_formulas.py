@@ -1,41 +1,61 @@
 """Leave-one-round-out checks of the formula detector on the annotated set (issue 14, session 5).
 
-Rounds 1–6 are all tuning files now; to see whether a change generalises, look at each round as if it were
-held out: the rounds are 1–3 (no round named), 4, 5 and 6. Without options this prints every round's recall
-and precision for this checkout. With `--mining` it runs the corpus-wide mining experiment the way a held-out
-round would see it: for each round, `mining.mine` (thresholds from the options) counts the corpus without
-that round's files and without the held-out round-9 files (`formula_annotations.minable`), the wordings it
-finds are added to the shipped lexicon (as the loader adds the mined file), and the round is scored.
+Rounds 1–8 are all tuning files now; to see whether a change generalises, look at each round as if it were
+held out: the rounds are 1–3 (no round named), 4, 5, 6, 7 and 8. Without options this prints every round's recall
+and precision for this checkout. With `--mining` it runs the corpus-wide mining the way a held-out round sees
+it: for each round, the miner (`mining.mine_all`, the generator's pipeline) counts the corpus without that
+round's files and without the held-out round-9 files (`formula_annotations.minable`); its wordings take the
+place of the shipped mined file (merged as the loader merges it: `shipped.merge_lexicons`), and the round is
+scored. Each round is scored with no mined wordings, with the shipped defaults of the miner (`MiningParams()`)
+and with those defaults changed by `--set NAME=VALUE` options (the candidate), all in the same run; `--errors`
+lists, per round, the spans the candidate finds or loses against the shipped defaults and its new wrong hits.
 
 With `--block TAG` it checks one engineer's block of the curated lexicon (the rows after `# TAG` in
 curated_formulas.tsv) the same way: each round is also scored without the whole block, and without the block's
 entries that equal an annotated span text found in that round only (entries that may have been copied from the
 round's own annotations), which is what a fresh held-out round would see of the block.
 
-Run: python -m tests.bench.loro_formulas [--mining [--min-groups 3 --min-chars 5 --min-governed 0.5]] [--block TAG]
-(about 10 s of CPU per round for the mining).
+Run: python -m tests.bench.loro_formulas [--mining [--errors] [--set named_min_groups=6 ...]] [--block TAG]
+(about 12 s of CPU per round and parameter set for the mining).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
+from collections import Counter
 
 from app.core.formulas import shipped
 from app.core.formulas.detect import FormulaMatcher
-from app.core.formulas.lexicon import FormulaEntry, match_key, overlap_test
-from app.core.formulas.mining import MiningParams, as_entries, mine
+from app.core.formulas.lexicon import FormulaEntry, LoadedLexicon, load_lexicon, match_key
+from app.core.formulas.mining import MiningParams, as_entries, mine_all, without_known
 from tests.bench.curated_lexicon import block_entries
 from tests.bench.eval_formulas import RULE_KIND
 from tests.bench.formula_annotations import CORPUS, Detected, Tally, load_set, minable, score
 
 
-def _matcher(extra: list | None = None, without: frozenset[str] = frozenset()) -> FormulaMatcher:
-    entries = [e for e in shipped.load_shipped_files().entries if e.canonical not in without]
-    if extra:
-        known = overlap_test(w for e in entries for w, _s in e.forms())
-        entries += [e for e in extra if not known(e.canonical, alone=True)]
+def _matcher(mined: list | None = None, without: frozenset[str] = frozenset()) -> FormulaMatcher:
+    """The shipped matcher; with `mined`, those wordings take the place of the shipped mined file."""
+    if mined is None:
+        entries = shipped.load_shipped_files().entries
+    else:
+        curated = load_lexicon(shipped.curated_path())
+        entries = shipped.merge_lexicons(
+            load_lexicon(shipped.lexicon_path()), curated, LoadedLexicon(mined)
+        ).entries
+    entries = [e for e in entries if e.canonical not in without]
     return FormulaMatcher(entries, idioms=shipped.idioms(), common_words=shipped.general_words())
+
+
+def _params(settings: list[str]) -> MiningParams:
+    """MiningParams() with NAME=VALUE changes (each value read as the field's type)."""
+    default = MiningParams()
+    changes = {}
+    for setting in settings:
+        name, value = setting.split("=", 1)
+        changes[name] = type(getattr(default, name))(value)
+    return dataclasses.replace(default, **changes)
 
 
 def _round_tally(matcher: FormulaMatcher, speeches: list) -> Tally:
@@ -66,12 +86,27 @@ def _line(label: str, tally: Tally) -> str:
     )
 
 
+def _print_changes(before: Tally, after: Tally) -> None:
+    """What the candidate changes against the shipped miner on one round."""
+    for label, items in (
+        ("found", Counter(before.missed) - Counter(after.missed)),
+        ("lost", Counter(after.missed) - Counter(before.missed)),
+        ("new wrong", Counter(after.wrong) - Counter(before.wrong)),
+        ("no longer wrong", Counter(before.wrong) - Counter(after.wrong)),
+    ):
+        if items:
+            print(f"    {label}:", "; ".join(sorted(items.elements())))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mining", action="store_true")
-    parser.add_argument("--min-groups", type=int, default=3)
-    parser.add_argument("--min-chars", type=int, default=5)
-    parser.add_argument("--min-governed", type=float, default=0.5)
+    parser.add_argument(
+        "--errors", action="store_true", help="spans the candidate finds or loses, new wrong hits"
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], help="a miner threshold of the candidate: NAME=VALUE"
+    )
     parser.add_argument("--block", help="tag of a block of curated_formulas.tsv to check round by round")
     args = parser.parse_args()
     rounds: dict[int, list] = {}
@@ -92,11 +127,12 @@ def main() -> None:
         ]
         words = shipped.general_words()
         idioms = shipped.idioms()
-        params = MiningParams(
-            min_groups=args.min_groups, min_chars=args.min_chars,
-            min_governed=args.min_governed, wide_min_governed=min(args.min_governed, 0.5),
-        )  # fmt: skip
-    totals = [Tally(), Tally()]
+        known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
+        variants = {"shipped miner": MiningParams(), "candidate": _params(args.set)}
+        print("candidate:", {k: v for k, v in dataclasses.asdict(variants["candidate"]).items()
+                             if v != getattr(MiningParams(), k)})  # fmt: skip
+        no_mined = _matcher([])
+    totals = [Tally(), Tally(), Tally(), Tally()]
     for number in sorted(rounds):
         label = "rounds 1–3" if number == 3 else f"round {number}"
         base = _round_tally(shipped_matcher, rounds[number])
@@ -115,22 +151,32 @@ def main() -> None:
             )
         if not args.mining:
             continue
+        none = _round_tally(no_mined, rounds[number])
+        totals[1].add(none)
+        print(_line("  no mined", none))
         own = {speech.path for speech, _t in rounds[number]}
-        start = time.process_time()
-        found = mine(
-            [(path, text) for path, text in documents if path not in own],
-            ordinary=lambda g: g in idioms or g in words,
-            params=params,
-        )
-        mined = _round_tally(_matcher(as_entries(found)), rounds[number])
-        totals[1].add(mined)
-        print(_line("  + mined", mined), f"({len(found)} wordings, {time.process_time() - start:.1f} s)")
+        tallies = []
+        for k, (name, params) in enumerate(variants.items(), start=2):
+            start = time.process_time()
+            found = mine_all(
+                [(path, text) for path, text in documents if path not in own],
+                ordinary=lambda g: g in idioms or g in words,
+                params=params,
+            )
+            found = without_known(found, known)
+            mined = _round_tally(_matcher(as_entries(found)), rounds[number])
+            totals[k].add(mined)
+            tallies.append(mined)
+            print(_line(f"  {name}", mined), f"({len(found)} wordings, {time.process_time() - start:.1f} s)")
+        if args.errors:
+            _print_changes(*tallies)
     print(_line("all", totals[0]))
     if block:
         print(_line("  no block", block_totals[0]))
         print(_line("  fresh", block_totals[1]))
     if args.mining:
-        print(_line("  + mined", totals[1]))
+        for k, name in enumerate(("no mined", "shipped miner", "candidate"), start=1):
+            print(_line(f"  {name}", totals[k]))
 
 
 if __name__ == "__main__":

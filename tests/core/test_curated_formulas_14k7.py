@@ -60,12 +60,7 @@ def test_the_block_knocks_out_no_mined_wording():
 
 #: Real sentences of corpus files outside the held-out round (file, sentence, block wordings found there).
 SENTENCES = [
-    (
-        "cpc-congress-reports/cpc-18-congress-report.txt",
-        "推动能源生产和消费革命，控制能源消费总量，加强节能降耗，支持节能低碳产业和新能源、可再生能源发展，"
-        "确保国家能源安全。",
-        ["节能降耗"],
-    ),
+    # (节能降耗 left the block when 14m7's miner found it as a two-verb motto: tests/core/test_formula_mining.py)
     ("gwr-state-council/gwr-2003.txt", "实施天然草原退牧还草工程，加强相关法制建设。", ["退牧还草"]),
     (
         "gwr-state-council/gwr-1999.txt",

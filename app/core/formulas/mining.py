@@ -24,10 +24,10 @@ checked (tests/bench/test_mined_formulas_resource.py).
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 import ahocorasick
@@ -35,6 +35,7 @@ import ahocorasick
 from app.core.formulas.detect import MINED_CATEGORY
 from app.core.formulas.discover import DiscoveryParams, _Levels
 from app.core.formulas.lexicon import FormulaEntry, lexicon_to_tsv, load_lexicon, overlap_test
+from app.core.formulas.named_terms import free_share, named_shape
 from app.core.formulas.patterns import HAN
 
 #: Quote marks are dropped (“四个意识” and 四个意识 are one wording); 、 stays inside a clause.
@@ -89,6 +90,19 @@ class MiningParams:
     word_min_chars: int = 4
     word_min_groups: int = 1000
     word_min_governed: float = 0.8
+    #: named terms (GUIDE §3a: the name of a policy, system, institution type, principle, strategy or campaign):
+    #: a two-verb motto (节能降耗: `named_terms.motto_shape`), or a wording of ≥ `named_min_chars` characters whose
+    #: head is a naming noun (…制度, …体制, …政策, …经济, …特区: `named_terms.NAMED_HEADS`), needs neither the length
+    #: of a term nor a governing verb, and may be a dictionary word; it must be used by ≥ `named_min_groups`
+    #: groups of ≥ `min_collections` collections and stand free: in ≥ `named_min_free` of its occurrences a
+    #: clause edge, a function character or a governing verb borders it on each side (`named_terms.free_share`),
+    #: where a fragment of a longer phrase has a word going on. Chosen by leave-one-round-out mining
+    #: (tests/bench/loro_formulas.py --mining, notes/14m7.md): mottos at free ≥ 0.7 find 节能降耗 in round 8 and
+    #: change no other round (at 0.6, 增收节支 hits unmarked in rounds 1–4); head-noun names lowered precision on
+    #: every round at every setting tried (4–6 characters, 6–8 groups, free 0.6–0.8), so they are off (99)
+    named_min_chars: int = 99
+    named_min_groups: int = 6
+    named_min_free: float = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +112,12 @@ class Mined:
     collections: int
     #: groups in which a governing verb stands right before it (summed over the verbs; may exceed `groups`)
     governed: int = 0
-    #: "term" (a wording inside clauses), "word" (a dictionary word or idiom, kept only when cited) or "chain"
-    #: (a run of short equal clauses used whole)
+    #: "term" (a wording inside clauses), "word" (a dictionary word or idiom, kept only when cited), "named"
+    #: (a §3a name by its head noun or motto shape), "chain" (a run of short equal clauses used whole) or
+    #: "numbered" (两个基本点)
     kind: str = "term"
+    #: the smaller share of its occurrences with a free left or right edge (named terms only, `_freedom`)
+    free: float = 0.0
 
 
 #: Verbs that govern a formula as their object (坚持|以人为本, 保持|经济平稳较快发展, 严明|政治纪律和政治规矩).
@@ -160,22 +177,30 @@ def mine(
         by_group[group].extend(clauses(text))
     names = sorted(by_group)
     runs = ["|".join(by_group[g]) for g in names]
-    floor = min(params.min_groups, COUNT_FLOOR)
+    floor = min(params.min_groups, params.named_min_groups, COUNT_FLOOR)
     levels = _Levels(runs, DiscoveryParams(min_df=floor, max_len=params.max_chars + 4), None)
     df = levels.df
     pool = []
     words: set[str] = set()
+    named: set[str] = set()
     take_words = params.word_min_groups < 1000
     for grams in levels.by_level.values():
         for g in grams:
             size = len(g) - g.count("、")
-            if (
-                df[g] < params.min_groups
-                or not params.word_min_chars <= size <= params.max_chars
-                or "、、" in g
-            ):
+            if "、、" in g or size > params.max_chars:
                 continue
             if (g[0] in _EDGE_STOP and g[0] not in _MAY_START) or g[-1] in _EDGE_STOP:
+                continue
+            if (
+                df[g] >= params.named_min_groups
+                and "、" not in g
+                and named_shape(g, params.named_min_chars)
+                and not g.startswith(GOVERNING_VERBS)
+            ):
+                named.add(g)
+                pool.append(g)
+                continue
+            if df[g] < params.min_groups or size < params.word_min_chars:
                 continue
             if ordinary(g):
                 if not take_words or df[g] < params.word_min_groups:
@@ -196,11 +221,18 @@ def mine(
                 extensions[h[1:]] = max(extensions[h[1:]], df[h])
     pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
     spread = _collections(pool, runs, [collection_of[g] for g in names])
+    freedom = free_share([g for g in pool if g in named], runs, _EDGE_STOP, GOVERNING_VERBS)
     found = [
-        Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
+        Mined(g, df[g], spread[g], governed(g, df), "named", freedom[g])
+        if g in named
+        else Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
         for g in pool
         if spread[g] >= params.min_collections
-        and governed(g, df) >= _governed_share(params, g in words, df[g]) * df[g]
+        and (
+            freedom[g] >= params.named_min_free
+            if g in named
+            else governed(g, df) >= _governed_share(params, g in words, df[g]) * df[g]
+        )
     ]
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
@@ -334,7 +366,23 @@ def without_known(mined: list[Mined], known: Collection[str]) -> list[Mined]:
     keeps its names and boundaries. A numbered framework is named alone too (两个基本点 outside
     一个中心、两个基本点), so only an equal or held wording removes it."""
     overlaps = overlap_test(known)
-    return [m for m in mined if not overlaps(m.text, m.kind == "numbered")]
+    return [m for m in mined if not overlaps(m.text, m.kind in _NAMED_ALONE)]
+
+
+#: Kinds that are names used on their own too, so a longer known wording holding them does not remove them
+#: (两个基本点 outside 一个中心、两个基本点; 民族团结 outside 民族团结进步).
+_NAMED_ALONE = frozenset({"numbered", "named"})
+
+
+def mine_all(
+    documents: list[tuple[str, str]], *, ordinary: Callable[[str], bool], params: MiningParams
+) -> list[Mined]:
+    """Terms, named terms, slogan chains and numbered frameworks of the documents."""
+    return (
+        mine(documents, ordinary=ordinary, params=params)
+        + mine_chains(documents, ordinary=ordinary, params=params)
+        + mine_numbered(documents, params=params)
+    )
 
 
 def as_entries(mined: list[Mined]) -> list[FormulaEntry]:
@@ -344,33 +392,49 @@ def as_entries(mined: list[Mined]) -> list[FormulaEntry]:
     ]
 
 
+def corpus_documents(corpus: Path, skip: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(relative path, text) of the corpus's .txt files, in name order, without those matching a `skip` glob
+    (relative to the corpus: the files of a held-out annotation round are never mined)."""
+    patterns = tuple(skip)
+    documents = []
+    for path in sorted(corpus.rglob("*.txt")):
+        relative = path.relative_to(corpus).as_posix()
+        if not any(fnmatch(relative, g) for g in patterns):
+            documents.append((relative, path.read_text(encoding="utf-8")))
+    return documents
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Regenerate the shipped resource: python -m app.core.formulas.mining CORPUS_DIR OUT_TSV."""
+    """Regenerate the shipped resource:
+    python -m app.core.formulas.mining CORPUS_DIR OUT_TSV [--skip GLOBS_FILE] (one glob a line: files left out)."""
+    import argparse
+
     from app.core.formulas import shipped
 
-    corpus, out = (Path(a) for a in (argv or sys.argv[1:]))
+    parser = argparse.ArgumentParser(description="Mine formula wordings from a corpus of speeches.")
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument(
+        "--skip", type=Path, help="a file of globs (relative to the corpus) of files to leave out"
+    )
+    args = parser.parse_args(argv)
+    skip = []
+    if args.skip:
+        lines = args.skip.read_text(encoding="utf-8").splitlines()
+        skip = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     params = MiningParams()
     idioms, words = shipped.idioms(), shipped.general_words()
-    documents = (
-        (str(p.relative_to(corpus)), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))
-    )
-    documents = list(documents)
-    ordinary = lambda g: g in idioms or g in words  # noqa: E731
-    mined = (
-        mine(documents, ordinary=ordinary, params=params)
-        + mine_chains(documents, ordinary=ordinary, params=params)
-        + mine_numbered(documents, params=params)
-    )
+    documents = corpus_documents(args.corpus, skip)
+    mined = mine_all(documents, ordinary=lambda g: g in idioms or g in words, params=params)
     known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
     mined = without_known(mined, known)
     header = (
-        "# Generated by `python -m app.core.formulas.mining CORPUS_DIR OUT_TSV` from the shared corpus "
-        f"({sum(1 for _ in corpus.rglob('*.txt'))} files); do not edit by hand. Thresholds: "
-        + ", ".join(f"{k}={v}" for k, v in asdict(params).items())
-        + "\n"
+        "# Generated by `python -m app.core.formulas.mining CORPUS_DIR OUT_TSV --skip HELD_OUT_GLOBS` from the "
+        f"shared corpus ({len(documents)} files; {len(skip)} globs of held-out files left out); do not edit by "
+        "hand. Thresholds: " + ", ".join(f"{k}={v}" for k, v in asdict(params).items()) + "\n"
     )
-    out.write_text(header + lexicon_to_tsv(as_entries(mined)), encoding="utf-8")
-    print(f"{len(mined)} wordings written to {out}")
+    args.out.write_text(header + lexicon_to_tsv(as_entries(mined)), encoding="utf-8")
+    print(f"{len(mined)} wordings written to {args.out}")
 
 
 if __name__ == "__main__":
