@@ -37,3 +37,29 @@ def test_the_utf16_scan_gives_a_text_beyond_the_bmp_to_pyahocorasick():
     matcher = FormulaMatcher([FormulaEntry(canonical="国家治理", category="governance")])
     hits = matcher.find("𠮷𠮷推进国家治理。")
     assert [(h.start, h.end, h.formula) for h in hits] == [(4, 8, "国家治理")]
+
+
+@pytest.mark.corpus
+def test_member_starts_are_the_marked_sentence_starts_on_the_corpus(corpus):
+    """`opener_frames` looks only for sentence starts with a dash or an ordinal: on every minable corpus file
+    they are exactly the marked ones among all sentence starts (the mark optional, as it was before)."""
+    import re
+
+    from app.core.formulas.opener_frames import _MEMBER_START_RE, _OPENER
+    from app.core.formulas.patterns import HAN, NUM
+    from app.core.formulas.regex_scan import finditer
+    from tests.bench.formula_annotations import minable
+
+    every_start = re.compile(
+        rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)"
+        rf"(?=[{HAN}“”]{{{_OPENER}}})"
+    )
+    members = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = "\n" + path.read_text(encoding="utf-8")
+        marked = [m.span() for m in every_start.finditer(text) if m.group("mark")]
+        assert [m.span() for m in finditer(_MEMBER_START_RE, text)] == marked, path.name
+        members += len(marked)
+    assert members > 1000
