@@ -63,3 +63,22 @@ def test_member_starts_are_the_marked_sentence_starts_on_the_corpus(corpus):
         assert [m.span() for m in finditer(_MEMBER_START_RE, text)] == marked, path.name
         members += len(marked)
     assert members > 1000
+
+
+@pytest.mark.corpus
+def test_a_list_whose_middle_item_fails_r3_has_no_enumeration_hit_on_the_corpus(corpus):
+    """`enumeration_hits` skips a list before trimming when a middle item is no R3 item: on every minable
+    corpus file, the trimmed form of such a list (what R3 used to test) fails too."""
+    from app.core.formulas.patterns import _enumeration_item, _trim_items, list_items
+    from tests.bench.formula_annotations import minable
+
+    skipped = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        for _left, _right, raw in list_items(path.read_text(encoding="utf-8")):
+            if len(raw) >= 3 and all(raw) and not all(map(_enumeration_item, raw[1:-1])):
+                skipped += 1
+                items = _trim_items(raw)
+                assert not items or not all(map(_enumeration_item, items)), raw
+    assert skipped > 1000
