@@ -82,3 +82,20 @@ def test_a_list_whose_middle_item_fails_r3_has_no_enumeration_hit_on_the_corpus(
                 items = _trim_items(raw)
                 assert not items or not all(map(_enumeration_item, items)), raw
     assert skipped > 1000
+
+
+@pytest.mark.corpus
+def test_an_inflected_stretch_swallows_the_exact_match_inside_it_and_keeps_the_others(corpus):
+    """`_with_inflected` finds the exact matches inside an inflected stretch by bisection: the 9th congress
+    report's 无产阶级专政下继续革命的伟大理论 (inflected) holds the exact 无产阶级专政下继续革命, which goes;
+    the exact matches before and after the stretch stay."""
+    from app.core.formulas.shipped import default_matcher
+
+    text = (corpus / "cpc-congress-reports/cpc-09-congress-report.txt").read_text(encoding="utf-8")
+    start = text.index("无产阶级专政下继续革命的伟大理论")
+    end = start + len("无产阶级专政下继续革命的伟大理论")
+    hits = default_matcher().lexicon_hits(text)
+    inside = [h for h in hits if start <= h.start and h.end <= end]
+    assert [(h.start, h.end, h.variant_status) for h in inside] == [(start, end, "inflected")]
+    assert any(h.end <= start and h.variant_status != "inflected" for h in hits)
+    assert any(h.start >= end and h.variant_status != "inflected" for h in hits)

@@ -305,7 +305,12 @@ class FormulaMatcher:
             )
         ]  # fmt: skip
         found = [(s, e, i, "inflected") for s, e, i in inflected]
-        found += [(xs, xe, xi, "") for xs, xe, xi in exact if not _inside(inflected, xs, xe)]
+        at = 0  # the exact matches before each stretch, then past the ones inside it (a run: xs ≥ s, xe ≤ e)
+        for s, e, _i in inflected:
+            inside = bisect_left(starts, s, at)
+            found += [(xs, xe, xi, "") for xs, xe, xi in exact[at:inside]]
+            at = max(inside, bisect_right(ends, e, inside))
+        found += [(xs, xe, xi, "") for xs, xe, xi in exact[at:]]
         found.sort()
         return found
 
@@ -422,16 +427,6 @@ class FormulaMatcher:
                 )  # fmt: skip
         return labels if labels and sum(h.end - h.start for h in labels) < hit.end - hit.start else []
 
-
-def _inside(ranges: list[tuple[int, int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of `ranges` (sorted, not overlapping): only the last one that
-    starts at or before `start` can hold it."""
-    k = bisect_right(ranges, (start, _AFTER_ANY)) - 1
-    return k >= 0 and end <= ranges[k][1]
-
-
-#: Greater than any end or payload: (start, _AFTER_ANY) sorts after every range that starts at `start`.
-_AFTER_ANY = float("inf")
 
 #: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length.
 _FILLS = [bytes((n,)) * n for n in range(256)]
