@@ -99,3 +99,20 @@ def test_an_inflected_stretch_swallows_the_exact_match_inside_it_and_keeps_the_o
     assert [(h.start, h.end, h.variant_status) for h in inside] == [(start, end, "inflected")]
     assert any(h.end <= start and h.variant_status != "inflected" for h in hits)
     assert any(h.start >= end and h.variant_status != "inflected" for h in hits)
+
+
+def test_the_fast_hit_constructor_builds_the_same_frozen_hit():
+    """`detect._new_hit` sets the slots itself: the hit equals `FormulaHit(...)` with every field set, and
+    stays frozen."""
+    import dataclasses
+
+    from app.core.formulas.detect import FormulaHit, _new_hit
+
+    values = (3, 9, "两个维护", "两个维护", "lexicon", "inflected", "numbered", "quoted", ("维护",))
+    assert len(dataclasses.fields(FormulaHit)) == len(values)
+    fast, plain = _new_hit(*values), FormulaHit(*values)
+    assert type(fast) is FormulaHit and fast == plain and hash(fast) == hash(plain)
+    assert [getattr(fast, f.name) for f in dataclasses.fields(FormulaHit)] == list(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 4  # type: ignore[misc]
+    assert _new_hit(*values[:-1]) == FormulaHit(*values[:-1])  # a pattern hit: contains left at ()

@@ -70,6 +70,26 @@ class FormulaHit:
     contains: tuple[str, ...] = ()
 
 
+#: The setters of FormulaHit's fields, in order (`_new_hit` sets each; the shortcuts test checks it builds equal hits).
+_SET_FIELDS = tuple(getattr(FormulaHit, name).__set__ for name in FormulaHit.__slots__)
+
+
+def _new_hit(
+    start: int, end: int, text: str, formula: str, source: str, status: str, category: str, rule: str,
+    contains: tuple[str, ...] = (),
+) -> FormulaHit:  # fmt: skip
+    """`FormulaHit(...)` at half the cost (the scan makes ~40 k per corpus pass): a frozen dataclass's
+    `__init__` sets each field through `object.__setattr__`; the slots' own setters are cheaper."""
+    hit = _NEW(FormulaHit)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8 = _SET_FIELDS
+    s0(hit, start), s1(hit, end), s2(hit, text), s3(hit, formula), s4(hit, source)
+    s5(hit, status), s6(hit, category), s7(hit, rule), s8(hit, contains)
+    return hit
+
+
+_NEW = object.__new__
+
+
 @dataclass(frozen=True, slots=True)
 class _Form:
     canonical: str
@@ -260,7 +280,7 @@ class FormulaMatcher:
             end = last + 1 if normalised[n_end - 1] != REDACTION else redaction_ends.get(last, last + 1)
             form = forms[index]
             hits.append(
-                FormulaHit(
+                _new_hit(
                     start, end, text[start:end], form.canonical, SOURCE_LEXICON, status or form.status,
                     form.category, "", nested[index],
                 )
@@ -364,7 +384,7 @@ class FormulaMatcher:
             # a frame of clauses or a meeting's name is never a lexicon wording: no lookup (it normalises)
             canonical = None if p.rule in _NOT_IN_LEXICON else self.canonical_of(p.formula)
             hits.append(
-                FormulaHit(
+                _new_hit(
                     p.start, p.end, text[p.start : p.end], canonical or _display_form(p.formula),
                     SOURCE_PATTERN, "pattern", p.rule, p.rule,
                 )
