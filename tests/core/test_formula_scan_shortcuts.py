@@ -116,3 +116,27 @@ def test_the_fast_hit_constructor_builds_the_same_frozen_hit():
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.start = 4  # type: ignore[misc]
     assert _new_hit(*values[:-1]) == FormulaHit(*values[:-1])  # a pattern hit: contains left at ()
+
+
+@pytest.mark.corpus
+def test_frame_list_members_are_the_list_text_split_at_its_commas_on_the_corpus(corpus):
+    """`frames._members` places a list's items by their lengths: on every minable corpus file that gives the
+    non-empty stretches between the list commas of the list's own text (what a regex split of it gave)."""
+    import re
+    from itertools import pairwise
+
+    from app.core.formulas.frames import _members
+    from app.core.formulas.patterns import list_items
+    from tests.bench.formula_annotations import minable
+
+    lists = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for left, right, parts in list_items(text):
+            bounds = [left - 1, *(left + m.start() for m in re.finditer("[、﹑]", text[left:right])), right]
+            split = [(a + 1, b, text[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
+            assert _members(left, parts) == split, (path.name, left)
+            lists += 1
+    assert lists > 10000
