@@ -27,13 +27,14 @@ def test_the_utf16_scan_skips_a_match_across_two_characters_halves():
     assert scan_spans(scanner, joined + "国家") == [(3, 5, 0)]
 
 
-def test_the_utf16_scan_gives_a_text_beyond_the_bmp_to_pyahocorasick():
-    """After a character of two UTF-16 units byte offsets no longer halve to character offsets."""
+def test_the_utf16_scan_keeps_character_offsets_after_a_character_beyond_the_bmp():
+    """Such a character is two UTF-16 units: the scan reads it as one stand-in unit, so offsets still halve."""
     pytest.importorskip("ahocorasick_rs")
     from app.core.formulas.detect import FormulaMatcher
     from app.core.formulas.lexicon import FormulaEntry
 
-    assert scan_spans(_scanner("国家"), "𠮷国家") is None
+    assert scan_spans(_scanner("国家"), "𠮷国家𠮷国家") == [(1, 3, 0), (4, 6, 0)]
+    assert _scanner("𠮷国") is False  # a key with such a character: pyahocorasick scans
     matcher = FormulaMatcher([FormulaEntry(canonical="国家治理", category="governance")])
     hits = matcher.find("𠮷𠮷推进国家治理。")
     assert [(h.start, h.end, h.formula) for h in hits] == [(4, 8, "国家治理")]
