@@ -196,8 +196,6 @@ def reference_hits(text: str) -> list[PatternHit]:
     return hits
 
 
-#: Member separators, by level: clauses, then list items (a frame never runs over a sentence end).
-_LEVELS = ("，,；;", "、﹑")
 #: Heads too common to make a frame by themselves (坚持…，坚持… is a list of tasks, not a 排比).
 _WEAK_HEADS = frozenset(
     (
@@ -246,15 +244,15 @@ _MEMBER_RE = re.compile(rf"[{HAN}“”‘’、]+")
 Member = tuple[int, int, str]
 
 
-def _members(text: str, start: int, end: int, separators: str) -> list[Member]:
-    """The stretches of text[start:end] between separators of one level, as (start, end, text)."""
+def _members(start: int, items: list[str]) -> list[Member]:
+    """A list's items (`list_items`: its text from `start` split at single list commas) as (start, end, text),
+    empty ones left out: the offsets follow from the items' lengths, no second split of the text."""
     out = []
-    pos = start
-    for m in re.finditer(f"[{separators}]", text[start:end]):
-        out.append((pos, start + m.start(), text[pos : start + m.start()]))
-        pos = start + m.end()
-    out.append((pos, end, text[pos:end]))
-    return [m for m in out if m[2]]
+    for item in items:
+        if item:
+            out.append((start, start + len(item), item))
+        start += len(item) + 1
+    return out
 
 
 def _head_runs(members: list[Member], short_weak: int = 0) -> list[list[Member]]:
@@ -420,10 +418,10 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
 
     `lists` are the text's `patterns.list_items`, when the caller has them already."""
     runs = _clause_runs(text) + _clause_slot_runs(text)
-    for left, right, parts in list_items(text) if lists is None else lists:
+    for left, _right, parts in list_items(text) if lists is None else lists:
         if not _may_frame(parts):
             continue
-        items = _members(text, left, right, _LEVELS[1])
+        items = _members(left, parts)
         runs += [
             r
             for r in _head_runs(items)

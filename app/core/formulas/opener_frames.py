@@ -25,16 +25,21 @@ import re
 from collections import defaultdict
 
 from app.core.formulas.patterns import HAN, NUM, PatternHit
+from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 #: Characters two sentences must share at their start (after an ordinal): six is a phrase, not a word.
 _OPENER = 6
 _MAX_MEMBER = 90
 _MAX_GAP = 1500
-#: A sentence start: after an end mark or a line break (spaces and a dash skipped), then an optional ordinal (一是,
-#: 第三，). The match starts at the mark (a character class: the scan skips ahead cheaply).
-_SENTENCE_START_RE = re.compile(
-    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)(?=[{HAN}“”]{{{_OPENER}}})"
+_ORDINAL = rf"(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])"
+#: A member's start: after an end mark or a line break (spaces skipped), a dash, an ordinal (一是, 第三，) or both.
+#: The match starts at the mark (split into one literal search per mark by `regex_scan.finditer`). The mark is
+#: required here, not filtered afterwards: a sentence start without one (most) is no member, and its options are
+#: tried in the order an optional mark's were (dash and ordinal, dash, ordinal), so each member starts where an
+#: optional mark put it (`tests/core/test_formula_scan_shortcuts.py` compares both on the corpus).
+_MEMBER_START_RE = re.compile(
+    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{{_OPENER}}})"
 )
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 #: Members that hold figures (中央财政安排426亿元…, 增长59%) are a report's statistics, not a 排比.
@@ -53,9 +58,8 @@ def _makes_opener(opener: str) -> bool:
 def opener_sentence_hits(text: str) -> list[PatternHit]:
     """Sentences (≥ 3, near each other) that open with one six-character phrase: one hit per sentence."""
     by_opener: defaultdict[str, list[int]] = defaultdict(list)
-    for m in _SENTENCE_START_RE.finditer("\n" + text):
-        if not m.group("mark"):
-            continue  # sentences that only share their subject (党的各级组织必须…) are prose, not a 排比
+    # (sentences that only share their subject, 党的各级组织必须…, are prose, not a 排比: a member has a mark)
+    for m in finditer(_MEMBER_START_RE, "\n" + text):
         start = m.end() - 1
         by_opener[text[start : start + _OPENER]].append(start)
     hits: list[PatternHit] = []

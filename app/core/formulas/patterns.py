@@ -437,10 +437,10 @@ def enumeration_hits(
     `lists` are the text's `list_items`, when the caller has them already."""
     hits: list[PatternHit] = []
     for left, right, raw in list_items(text) if lists is None else lists:
-        if len(raw) < 3 or not all(raw):
-            continue
+        if len(raw) < 3 or not all(raw) or not all(map(_enumeration_item, raw[1:-1])):
+            continue  # (trimming keeps the middle items: one that fails fails the trimmed list, asked first)
         items = _trim_items(raw)
-        if not items or any(len(i) < 2 or len(i) > 6 or set(i) & _FUNCTION_CHARS for i in items):
+        if not items or not all(map(_enumeration_item, items)):
             continue
         prefix, suffix = _shared_affix(items)
         suffix_ok = bool(suffix) and suffix[-1] not in _SUFFIX_STOP and len(suffix) < min(map(len, items))
@@ -463,6 +463,11 @@ def enumeration_hits(
             continue  # an open list (中华文明、希腊文明、罗马文明等) is an example set, not a formula
         hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
     return hits
+
+
+def _enumeration_item(item: str) -> bool:
+    """An item R3 may hold: 2–6 characters, no function character."""
+    return 2 <= len(item) <= 6 and not _FUNCTION_CHARS.intersection(item)
 
 
 def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

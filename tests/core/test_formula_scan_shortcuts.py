@@ -1,0 +1,154 @@
+"""Shortcuts of the formula scan (issue 14, scan speed) find exactly what the plain scan finds, on real corpus
+sentences and on the cases each shortcut must not get wrong."""
+
+from __future__ import annotations
+
+import ahocorasick
+import pytest
+
+from app.core.formulas.rust_scan import rust_scanner, scan_spans
+
+
+def _scanner(*keys: str):
+    automaton = ahocorasick.Automaton()
+    for value, key in enumerate(keys):
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return rust_scanner(automaton)
+
+
+def test_the_utf16_scan_skips_a_match_across_two_characters_halves():
+    """国家 is FD 56 B6 5B in UTF-16-LE; U+FDxx, U+B656 and U+xx5B hold those bytes at an odd offset."""
+    pytest.importorskip("ahocorasick_rs")
+    scanner = _scanner("国家")
+    joined = "\ufd00\ub656\u4e5b"
+    assert "国家".encode("utf-16-le") in joined.encode("utf-16-le")
+    assert scan_spans(scanner, joined) == []
+    assert scan_spans(scanner, joined + "国家") == [(3, 5, 0)]
+
+
+def test_the_utf16_scan_keeps_character_offsets_after_a_character_beyond_the_bmp():
+    """Such a character is two UTF-16 units: the scan reads it as one stand-in unit, so offsets still halve."""
+    pytest.importorskip("ahocorasick_rs")
+    from app.core.formulas.detect import FormulaMatcher
+    from app.core.formulas.lexicon import FormulaEntry
+
+    assert scan_spans(_scanner("国家"), "𠮷国家𠮷国家") == [(1, 3, 0), (4, 6, 0)]
+    assert _scanner("𠮷国") is False  # a key with such a character: pyahocorasick scans
+    matcher = FormulaMatcher([FormulaEntry(canonical="国家治理", category="governance")])
+    hits = matcher.find("𠮷𠮷推进国家治理。")
+    assert [(h.start, h.end, h.formula) for h in hits] == [(4, 8, "国家治理")]
+
+
+@pytest.mark.corpus
+def test_member_starts_are_the_marked_sentence_starts_on_the_corpus(corpus):
+    """`opener_frames` looks only for sentence starts with a dash or an ordinal: on every minable corpus file
+    they are exactly the marked ones among all sentence starts (the mark optional, as it was before)."""
+    import re
+
+    from app.core.formulas.opener_frames import _MEMBER_START_RE, _OPENER
+    from app.core.formulas.patterns import HAN, NUM
+    from app.core.formulas.regex_scan import finditer
+    from tests.bench.formula_annotations import minable
+
+    every_start = re.compile(
+        rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)"
+        rf"(?=[{HAN}“”]{{{_OPENER}}})"
+    )
+    members = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = "\n" + path.read_text(encoding="utf-8")
+        marked = [m.span() for m in every_start.finditer(text) if m.group("mark")]
+        assert [m.span() for m in finditer(_MEMBER_START_RE, text)] == marked, path.name
+        members += len(marked)
+    assert members > 1000
+
+
+@pytest.mark.corpus
+def test_a_list_whose_middle_item_fails_r3_has_no_enumeration_hit_on_the_corpus(corpus):
+    """`enumeration_hits` skips a list before trimming when a middle item is no R3 item: on every minable
+    corpus file, the trimmed form of such a list (what R3 used to test) fails too."""
+    from app.core.formulas.patterns import _enumeration_item, _trim_items, list_items
+    from tests.bench.formula_annotations import minable
+
+    skipped = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        for _left, _right, raw in list_items(path.read_text(encoding="utf-8")):
+            if len(raw) >= 3 and all(raw) and not all(map(_enumeration_item, raw[1:-1])):
+                skipped += 1
+                items = _trim_items(raw)
+                assert not items or not all(map(_enumeration_item, items)), raw
+    assert skipped > 1000
+
+
+@pytest.mark.corpus
+def test_an_inflected_stretch_swallows_the_exact_match_inside_it_and_keeps_the_others(corpus):
+    """`_with_inflected` finds the exact matches inside an inflected stretch by bisection: the 9th congress
+    report's 无产阶级专政下继续革命的伟大理论 (inflected) holds the exact 无产阶级专政下继续革命, which goes;
+    the exact matches before and after the stretch stay."""
+    from app.core.formulas.shipped import default_matcher
+
+    text = (corpus / "cpc-congress-reports/cpc-09-congress-report.txt").read_text(encoding="utf-8")
+    start = text.index("无产阶级专政下继续革命的伟大理论")
+    end = start + len("无产阶级专政下继续革命的伟大理论")
+    hits = default_matcher().lexicon_hits(text)
+    inside = [h for h in hits if start <= h.start and h.end <= end]
+    assert [(h.start, h.end, h.variant_status) for h in inside] == [(start, end, "inflected")]
+    assert any(h.end <= start and h.variant_status != "inflected" for h in hits)
+    assert any(h.start >= end and h.variant_status != "inflected" for h in hits)
+
+
+def test_the_fast_hit_constructor_builds_the_same_frozen_hit():
+    """`detect._new_hit` sets the slots itself: the hit equals `FormulaHit(...)` with every field set, and
+    stays frozen."""
+    import dataclasses
+
+    from app.core.formulas.detect import FormulaHit, _new_hit
+
+    values = (3, 9, "两个维护", "两个维护", "lexicon", "inflected", "numbered", "quoted", ("维护",))
+    assert len(dataclasses.fields(FormulaHit)) == len(values)
+    fast, plain = _new_hit(*values), FormulaHit(*values)
+    assert type(fast) is FormulaHit and fast == plain and hash(fast) == hash(plain)
+    assert [getattr(fast, f.name) for f in dataclasses.fields(FormulaHit)] == list(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 4  # type: ignore[misc]
+    assert _new_hit(*values[:-1]) == FormulaHit(*values[:-1])  # a pattern hit: contains left at ()
+
+
+@pytest.mark.corpus
+def test_frame_list_members_are_the_list_text_split_at_its_commas_on_the_corpus(corpus):
+    """`frames._members` places a list's items by their lengths: on every minable corpus file that gives the
+    non-empty stretches between the list commas of the list's own text (what a regex split of it gave)."""
+    import re
+    from itertools import pairwise
+
+    from app.core.formulas.frames import _members
+    from app.core.formulas.patterns import list_items
+    from tests.bench.formula_annotations import minable
+
+    lists = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for left, right, parts in list_items(text):
+            bounds = [left - 1, *(left + m.start() for m in re.finditer("[、﹑]", text[left:right])), right]
+            split = [(a + 1, b, text[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
+            assert _members(left, parts) == split, (path.name, left)
+            lists += 1
+    assert lists > 10000
+
+
+def test_the_shipped_lexicon_is_scanned_by_ahocorasick_rs():
+    """No shipped key holds a character the UTF-16 scan cannot take (it would fall back to pyahocorasick,
+    three times slower, without a word)."""
+    pytest.importorskip("ahocorasick_rs")
+    from app.core.formulas.shipped import default_matcher
+
+    matcher = default_matcher()
+    assert matcher.find("推进国家治理体系和治理能力现代化")
+    assert isinstance(matcher._scanner, tuple)
