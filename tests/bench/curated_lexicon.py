@@ -105,3 +105,11 @@ def block_hits_in_corpus_sentence(corpus: Path, path: str, sentence: str, tag: s
     assert sentence in (corpus / path).read_text(encoding="utf-8")
     block = {e.canonical for e in block_entries(tag)}
     return [h for h in default_matcher().find(sentence) if h.formula in block]
+
+
+def assert_block_finds(corpus: Path, path: str, sentence: str, wordings: list[str], tag: str) -> None:
+    """The block test every curated block runs: in a real minable sentence, the shipped matcher reports exactly
+    these wordings of the block, each as a lexicon hit."""
+    hits = block_hits_in_corpus_sentence(corpus, path, sentence, tag)
+    assert [h.text for h in hits] == wordings
+    assert all(h.source == "lexicon" for h in hits)

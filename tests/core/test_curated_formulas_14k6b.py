@@ -8,7 +8,7 @@ import pytest
 
 from app.core.formulas.lexicon import FormulaEntry
 from app.core.formulas.shipped import default_matcher
-from tests.bench.curated_lexicon import block_entries, block_hits_in_corpus_sentence
+from tests.bench.curated_lexicon import assert_block_finds, block_entries
 from tests.bench.loro_formulas import own_round_copies
 
 TAG = "14k6b"
@@ -74,9 +74,7 @@ SENTENCES = [
 @pytest.mark.corpus
 @pytest.mark.parametrize(("path", "sentence", "wordings"), SENTENCES)
 def test_the_shipped_matcher_finds_block_wordings_in_real_sentences(corpus, path, sentence, wordings):
-    hits = block_hits_in_corpus_sentence(corpus, path, sentence, TAG)
-    assert [h.text for h in hits] == wordings
-    assert all(h.source == "lexicon" for h in hits)
+    assert_block_finds(corpus, path, sentence, wordings, TAG)
 
 
 @pytest.mark.parametrize(

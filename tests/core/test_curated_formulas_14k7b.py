@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.bench.curated_lexicon import block_entries, block_hits_in_corpus_sentence
+from tests.bench.curated_lexicon import assert_block_finds, block_entries, block_hits_in_corpus_sentence
 
 TAG = "14k7b"
 #: the eras of the curated file and the years each covers (the note's first field)
@@ -91,9 +91,7 @@ SENTENCES = [
 @pytest.mark.corpus
 @pytest.mark.parametrize(("path", "sentence", "wordings"), SENTENCES)
 def test_the_shipped_matcher_finds_block_wordings_in_real_sentences(corpus, path, sentence, wordings):
-    hits = block_hits_in_corpus_sentence(corpus, path, sentence, TAG)
-    assert [h.text for h in hits] == wordings
-    assert all(h.source == "lexicon" for h in hits)
+    assert_block_finds(corpus, path, sentence, wordings, TAG)
 
 
 #: Wordings written for the block and pruned on the tuning rounds, each with a real sentence where it hit outside
