@@ -91,25 +91,26 @@ def main() -> None:
     print(f"under {MIN_FILES} files: {len(rare)}", "; ".join(rare))
 
 
-if __name__ == "__main__":
-    main()
-
-
-def block_hits_in_corpus_sentence(corpus: Path, path: str, sentence: str, tag: str) -> list:
-    """The shipped matcher's hits of one block's wordings in a sentence that a minable corpus file holds (the
-    block tests check their wordings on real text that no held-out round reads)."""
+def block_hits_in_corpus_sentence(corpus: Path, path: str, sentence: str, tag: str | None) -> list:
+    """The shipped matcher's hits of one block's wordings (tag None: of the whole curated file) in a sentence that
+    a minable corpus file holds (the block tests check their wordings on real text that no held-out round reads)."""
     from app.core.formulas.shipped import default_matcher
     from tests.bench.formula_annotations import minable
 
     assert minable(corpus / path)
     assert sentence in (corpus / path).read_text(encoding="utf-8")
-    block = {e.canonical for e in block_entries(tag)}
+    entries = block_entries(tag) if tag is not None else load_lexicon(curated_path()).entries
+    block = {e.canonical for e in entries}
     return [h for h in default_matcher().find(sentence) if h.formula in block]
 
 
-def assert_block_finds(corpus: Path, path: str, sentence: str, wordings: list[str], tag: str) -> None:
+def assert_block_finds(corpus: Path, path: str, sentence: str, wordings: list[str], tag: str | None) -> None:
     """The block test every curated block runs: in a real minable sentence, the shipped matcher reports exactly
     these wordings of the block, each as a lexicon hit."""
     hits = block_hits_in_corpus_sentence(corpus, path, sentence, tag)
     assert [h.text for h in hits] == wordings
     assert all(h.source == "lexicon" for h in hits)
+
+
+if __name__ == "__main__":
+    main()
