@@ -47,7 +47,7 @@ RULE_KIND = {
 }
 
 #: Run in a subprocess with PYTHONPATH at a checkout: prints every hit of `duidu formulas` per file. With
-#: "library" as argument it adds the library signal built from the whole corpus but the held-out round-9 files
+#: "library" as argument it adds the library signal built from the whole corpus but the held-out round-10 files
 #: (speaker groups = the corpus's collections; each file is taken out of the counts when it is looked at).
 _DETECT_SCRIPT = """
 import json, sys

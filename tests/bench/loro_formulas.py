@@ -4,7 +4,7 @@ Rounds 1–8 are all tuning files now; to see whether a change generalises, look
 held out: the rounds are 1–3 (no round named), 4, 5, 6, 7 and 8. Without options this prints every round's recall
 and precision for this checkout. With `--mining` it runs the corpus-wide mining the way a held-out round sees
 it: for each round, the miner (`mining.mine_all`, the generator's pipeline) counts the corpus without that
-round's files and without the held-out round-9 files (`formula_annotations.minable`); its wordings take the
+round's files and without the held-out round-10 files (`formula_annotations.minable`); its wordings take the
 place of the shipped mined file (merged as the loader merges it: `shipped.merge_lexicons`), and the round is
 scored. Each round is scored with no mined wordings, with the shipped defaults of the miner (`MiningParams()`)
 and with those defaults changed by `--set NAME=VALUE` options (the candidate), all in the same run; `--errors`

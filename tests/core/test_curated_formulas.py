@@ -72,9 +72,8 @@ SENTENCES = [
         ["全心全意为人民服务"],
     ),
     (
-        "cpc-plenum-communiques/communique-1989-cc13-plenum05.txt",
-        "四是，深入开展增产节约、增收节支运动，下功夫改进企业的经营管理，挖掘内部潜力，提高科技水平，"
-        "走投入少、产出多、质量高、效益好的经济发展路子。",
+        "gwr-state-council/gwr-1989.txt",
+        "各行各业都要深入持久、扎扎实实地开展增产节约、增收节支运动，真正走提高经济效益来发展社会生产的路子。",
         ["增产节约、增收节支"],
     ),
     (
@@ -128,7 +127,7 @@ def test_generic_phrases_dropped_on_the_tuning_files_stay_out():
 def test_a_mined_wording_inside_a_curated_one_is_still_found_alone(corpus):
     """社会主义民主政治 (mined) lies inside the curated 社会主义民主政治建设 but is cited on its own too."""
     sentence = "发展社会主义民主政治，"
-    path = "cpc-plenum-communiques/communique-2010-cc17-plenum05.txt"
+    path = "cpc-congress-reports/cpc-16-congress-report.txt"
     assert sentence in (corpus / path).read_text(encoding="utf-8")
     assert "社会主义民主政治建设" in {e.canonical for e in _curated().entries}
     hits = default_matcher().find(sentence)

@@ -25,9 +25,8 @@ SHARED_WORD = [
      "。思政教材重在价值引领，发挥培根铸魂的重要作用；语文教材重在以文化人，体现人文精神滋养；历史教材重在树立唯物史观，",
      ["思政教材重在价值引领", "语文教材重在以文化人", "历史教材重在树立唯物史观"]),
     # appointments of persons, and numbering (一要…二要…), are no frames
-    ("cpc-plenum-communiques/communique-1989-cc13-plenum05.txt",
-     "，杨尚昆同志为中共中央军事委员会第一副主席，刘华清同志为中共中央军事委员会副主席，杨白冰同志为中共中央军事委员会秘书长",
-     []),
+    ("cpc-plenum-communiques/communique-1995-cc14-plenum05.txt",
+     "全会决定增补张万年、迟浩田同志为中央军事委员会副主席，王克、王瑞林同志为中央军事委员会委员", []),
     ("gwr-state-council/gwr-1989.txt",
      "，一要靠执行稳定的农村政策和深化改革，二要靠推广和发展先进的农业科学技术，三要靠增加农业投入", []),
 ]  # fmt: skip

@@ -52,7 +52,7 @@ HUST_06 = "hust-party-building/hust-06-公管学院、体育学院分党校第18
 GWR_2006 = "gwr-state-council/gwr-2006.txt"
 GWR_1991 = "gwr-state-council/gwr-1991.txt"
 GWR_2005 = "gwr-state-council/gwr-2005.txt"
-XI_1110 = "xi-speeches-2020/xi-2020-11-10-1.txt"
+XI_1111 = "xi-speeches-2020/xi-2020-11-11-1.txt"
 XI_0820 = "xi-speeches-2013-2018/xi-2014-08-20-1.txt"
 
 MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
@@ -114,7 +114,7 @@ QUOTED = [
     (GWR_2006, WEST),
     (GWR_1991, PROJECTS),
     (GWR_2005, INVESTMENT_ROLE),
-    (XI_1110, DATA_INITIATIVE),
+    (XI_1111, DATA_INITIATIVE),
     (XI_0928, ARCHAEOLOGY_PROJECT),
 ]
 
