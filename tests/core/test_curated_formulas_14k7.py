@@ -52,9 +52,9 @@ def test_the_block_knocks_out_no_mined_wording():
     known_outside = overlap_test(outside)
     mined = load_lexicon(shipped.mined_path()).entries
     holding = [m.canonical for m in mined if any(k in match_key(m.canonical) for k in block_keys)]
-    assert holding == [
-        "平等、团结、互助的社会主义民族关系"
-    ]  # left out already: it holds 平等、团结、互助 (14L)
+    # left out already: they hold 和平外交政策 (14k6a) and 平等、团结、互助 (14L); 劳动报酬在初次分配中的比重 left the
+    # block when the re-mining of session 8 (round 9 counted, round 10 left out) found it on its own
+    assert holding == ["独立自主的和平外交政策", "平等、团结、互助的社会主义民族关系"]
     assert all(known_outside(m, alone=True) for m in holding)
 
 

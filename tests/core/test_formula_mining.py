@@ -19,8 +19,8 @@ SENTENCES = [
     ("cpc-congress-reports/cpc-18-congress-report.txt",
      "积累了有效应对外部经济风险冲击、保持经济平稳较快发展的重要经验", ["经济平稳较快发展"]),
     # (促改革、调结构、惠民生、防风险 is now held by the curated 稳增长、促改革、调结构、惠民生、防风险: issue 14L)
-    ("cpc-congress-reports/cpc-18-congress-report.txt",
-     "必须树立尊重自然、顺应自然、保护自然的生态文明理念", ["尊重自然、顺应自然、保护自然"]),
+    # (尊重自然、顺应自然、保护自然 fell under the thresholds when session 8 left the round-10 files out of the counts)
+    ("gwr-state-council/gwr-2007.txt", "继续实施区域发展总体战略。", ["区域发展总体战略"]),
     # issue 14t2: a term of ≥ 20 speaker-years cited after a verb in half of them; a numbered framework
     ("gwr-state-council/gwr-2019.txt", "强化社会治安综合治理", ["社会治安综合治理"]),
     ("cpc-congress-reports/cpc-17-congress-report.txt",
