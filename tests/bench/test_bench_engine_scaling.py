@@ -104,12 +104,29 @@ def timed(call, into):
     into.setdefault("phases", []).append(dict(phase_cpu))
     return result
 def shared_material(a, b, result):
+    from collections import Counter
     from app.core.normalize import normalize
     from app.core.passages.seeds import SeedIndex, find_runs
     x, y = sorted((normalize(t, keep_punctuation=False).text for t in (a, b)), key=lambda t: (len(t), t))
-    long = [r for r in find_runs(SeedIndex(x, 4, 64), y) if r[2] >= 12]
-    return {"passages": len(result.passages), "passage chars": sum(p.a_end - p.a_start for p in result.passages),
-            "runs 12+": len(long), "chars in runs 12+": sum(r[2] for r in long)}
+    index = SeedIndex(x, 4, 64)
+    long = [r for r in find_runs(index, y) if r[2] >= 12]
+    found = {"passages": len(result.passages), "passage chars": sum(p.a_end - p.a_start for p in result.passages),
+             "runs 12+": len(long), "chars in runs 12+": sum(r[2] for r in long)}
+    # repeated material: a gram kept r times in x and found s times in y makes r × s seed hits, r + s places
+    in_y = Counter(y[j : j + 4] for j in range(len(y) - 3))
+    kept = [(len(at), in_y[gram]) for gram, at in index.positions.items() if gram in in_y]
+    found["seed hits (r × s)"] = sum(r * s for r, s in kept)
+    found["gram places (r + s)"] = sum(r + s for r, s in kept)
+    try:  # what resolve is handed and what it keeps (an older engine may be built otherwise)
+        from app.core.passages.align import resolve
+        dx, dy = engine.prepare(a, params), engine.prepare(b, params)
+        dx, dy = (dx, dy) if engine.canonical(dx, dy) else (dy, dx)
+        cands = engine._candidates(engine._seed_runs(dx, dy, params, None, None)[1], dx, dy, params)
+        found["candidates"] = len(cands)
+        found["accepted by resolve"] = len(resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap))
+    except (AttributeError, ImportError, TypeError):
+        pass
+    return found
 import app
 out = {"versions": {"app": str(Path(app.__file__).parent.parent), "digest": ""}}
 eight = [(gwr / f"gwr-{y}.txt").read_text(encoding="utf-8") for y in (2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024)]
@@ -228,6 +245,11 @@ def _per_shared(workload: str, new: dict) -> None:
             )
     if cells:
         print(f"  {workload}, new code per shared material: " + "; ".join(cells))
+    first, last = (new[f"{workload} {size // 1000}k"].get("shared") for size in (SIZES[0], SIZES[-1]))
+    if first and last:
+        # what grows faster than the length: the work that follows the shared material grows with it
+        growth = [f"{key} {last[key] / first[key]:.1f}×" for key in first if key in last and first[key]]
+        print(f"  {workload}, new code, {SIZES[-1] // SIZES[0]}× the length: " + ", ".join(growth))
 
 
 def _phases(workload: str, old: dict, new: dict) -> None:

@@ -46,6 +46,7 @@ from app.core.passages.seeds import Run, SeedIndex, find_runs, fits
 from app.core.text import content_hash
 
 if TYPE_CHECKING:
+    from app.core.passages.gram_codes import ScannedGrams
     from app.core.passages.vector_runs import GramTable, RunArrays
 
 
@@ -58,6 +59,7 @@ class PreparedDocument:
     sha256: str
     _index: SeedIndex | None = field(default=None, repr=False)
     _table: GramTable | None = field(default=None, repr=False)
+    _scanned: ScannedGrams | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
@@ -173,6 +175,14 @@ class PreparedDocument:
             self._table = GramTable(self.view.text, *wanted)
         return self._table
 
+    def scanned(self, params: PassageParams) -> ScannedGrams:
+        """This text's grams sorted once, for the pairs that scan it (`vector_runs`), kept like the index."""
+        from app.core.passages.gram_codes import ScannedGrams
+
+        if self._scanned is None or self._scanned.k != params.seed_chars:
+            self._scanned = ScannedGrams(self.view.text, params.seed_chars)
+        return self._scanned
+
     @property
     def order_key(self) -> tuple[int, str, str]:
         return (len(self.view.text), self.view.text, self.text)
@@ -268,7 +278,7 @@ def _seed_runs(
         from app.core.passages.vector_runs import find_runs_vectorised
 
         found = find_runs_vectorised(
-            x.gram_table(params), text, progress, cancelled, _chance(x.view.text, text)
+            x.gram_table(params), y.scanned(params), progress, cancelled, _chance(x.view.text, text)
         )
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)

@@ -9,6 +9,7 @@ whole passage, so the cost stays linear in the passage length.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import add
 
@@ -113,7 +114,9 @@ def chain_runs(runs: list[Run], max_gap: int, min_chars: int = 0) -> list[list[R
     return walk_chains(order, pred, runs)
 
 
-def walk_chains(order: list[int], pred: list[int], runs: list[Run]) -> list[list[Run]]:
+def walk_chains(
+    order: list[int], pred: list[int], runs: Sequence[Run] | Mapping[int, Run]
+) -> list[list[Run]]:
     """The chains: from each run in `order` not used yet, back through its predecessors until a used
     one, each run used once (the best-scored chain keeps a run two chains could end with)."""
     used = [False] * len(pred)

@@ -147,4 +147,13 @@ def _chains(runs: RunArrays, score: list[float], pred: list[int], min_chars: int
     in_chain[predecessor[predecessor >= 0]] = True
     members = np.flatnonzero(in_chain)
     order = members[np.lexsort((members, -np.array(score)[members]))].tolist()
-    return walk_chains(order, pred, list(zip(i.tolist(), j.tolist(), length.tolist(), strict=True)))
+    # Only the chains' runs as tuples (a third of a congress-report pair's runs), by run index.
+    at = members.tolist()
+    chained = dict(
+        zip(
+            at,
+            zip(i[members].tolist(), j[members].tolist(), length[members].tolist(), strict=True),
+            strict=True,
+        )
+    )
+    return walk_chains(order, pred, chained)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from app.core.normalize import REDACTION
+from app.core.passages.gram_codes import ScannedGrams, code_points, gram_codes
 from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
 from app.core.passages.seeds import _CHUNK, Run
 
@@ -36,20 +37,6 @@ _RED = ord(REDACTION)
 #: `_hits_by_gram`: the scanned positions in gram order, each one's kept occurrences in the table and where
 #: they start there, and which positions have a common gram (given the bar; made only when asked)
 _Hits = tuple[np.ndarray, np.ndarray, np.ndarray, Callable[[int], np.ndarray]]
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-
-
-def _gram_codes(points: np.ndarray, k: int) -> np.ndarray:
-    count = len(points) - k + 1
-    codes = np.zeros(max(count, 0), dtype=np.uint64)
-    if count <= 0:
-        return codes
-    for offset in range(k):
-        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
-    return codes
 
 
 def by_code(codes: np.ndarray) -> np.ndarray:
@@ -82,10 +69,10 @@ class GramTable:
 
     def __init__(self, text: str, k: int, max_occurrences: int) -> None:
         self.text, self.k, self.max_occurrences = text, k, max_occurrences
-        self.points = _code_points(text)
+        self.points = code_points(text)
         #: the code points between two sentinels, redactions made -2 (never equal to the other side's)
         self.padded = np.r_[-1, np.where(self.points == _RED, -2, self.points), -1]
-        codes = _gram_codes(self.points, k)
+        codes = gram_codes(self.points, k)
         usable = np.ones(len(codes), dtype=bool)
         for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
             usable[max(red - k + 1, 0) : red + 1] = False
@@ -116,7 +103,7 @@ MAX_HITS = 5_000_000
 
 def find_runs_vectorised(
     table: GramTable,
-    other: str,
+    other: str | ScannedGrams,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     chance: tuple[int, int] | None = None,
@@ -128,13 +115,15 @@ def find_runs_vectorised(
     (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
     out: on long texts they are mostly chance repeats of stock phrases (see `engine.LONG_CHARS`)."""
     k = table.k
-    y_points = _code_points(other)
-    y_codes = _gram_codes(y_points, k)
-    if not len(y_codes) or not len(table.unique):
+    scan = other if isinstance(other, ScannedGrams) else ScannedGrams(other, k)
+    if scan.k != k:
+        scan = ScannedGrams(scan.text, k)
+    other, y_points, grams = scan.text, scan.points, len(scan.order)  # grams: the scanned positions
+    if not grams or not len(table.unique):
         if progress is not None:
-            progress(len(y_codes), len(y_codes))
+            progress(grams, grams)
         return _NO_RUNS
-    hits = _hits_by_gram(table, y_codes)
+    hits = _hits_by_gram(table, scan)
     if hits is None:
         return None
     order, per, first, common = hits
@@ -146,12 +135,12 @@ def find_runs_vectorised(
     # that a long text reports progress and can be cancelled; each chunk's hits become keys in place (the
     # hits of a long pair are 0.4 M: no array of them is made twice).
     keys = []
-    for chunk in range(0, len(y_codes), _CHUNK):
+    for chunk in range(0, grams, _CHUNK):
         if chunk:
             if cancelled is not None and cancelled():
                 raise Cancelled
             if progress is not None:
-                progress(chunk, len(y_codes))
+                progress(chunk, grams)
         part = per[chunk : chunk + _CHUNK]
         js = np.repeat(order[chunk : chunk + _CHUNK], part)
         firsts = np.repeat(first[chunk : chunk + _CHUNK] - np.cumsum(part) + part, part)
@@ -162,7 +151,7 @@ def find_runs_vectorised(
         key |= js
         keys.append(key)
     if progress is not None:
-        progress(len(y_codes), len(y_codes))
+        progress(grams, grams)
     key = np.concatenate(keys)
     if not len(key):
         return _NO_RUNS
@@ -222,17 +211,13 @@ _STRIDE = 16
 _WINDOW = 32
 
 
-def _hits_by_gram(table: GramTable, y_codes: np.ndarray) -> _Hits | None:
+def _hits_by_gram(table: GramTable, scan: ScannedGrams) -> _Hits | None:
     """The scanned text's positions in gram order, with how many kept occurrences in the table each
     one's gram has (0: not in the table) and where they start in `table.positions`; None beyond
     `MAX_HITS` hits. Each distinct gram of the scanned text is looked up once, in sorted order (a binary
     search per position, in text order, cost twice as much on long texts), and the hits are made in
     that order: nothing is scattered back to text order (the hits are sorted by diagonal after)."""
-    order = np.argsort(y_codes)
-    ordered = y_codes[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    sizes = np.diff(np.r_[starts, len(ordered)])
-    distinct = ordered[starts]
+    order, sizes, distinct = scan.order, scan.sizes, scan.distinct
     where = np.minimum(np.searchsorted(table.unique, distinct), len(table.unique) - 1)
     kept = np.where(table.unique[where] == distinct, table.counts[where], 0)
     if int(kept @ sizes) > MAX_HITS:

@@ -1,0 +1,42 @@
+"""Texts as numpy gram codes (`vector_runs`): a gram of four characters is one 64-bit code (four 16-bit
+code points), and a scanned text's grams sorted once.
+
+`ScannedGrams` is what finding the runs of a pair needs of its scanned side, whatever the indexed side:
+made once per document and kept (`engine.PreparedDocument.scanned`), it spares each further pair that
+scans the document its sort (the compare view's matching pool scans a long document in several pairs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def gram_codes(points: np.ndarray, k: int) -> np.ndarray:
+    count = len(points) - k + 1
+    codes = np.zeros(max(count, 0), dtype=np.uint64)
+    if count <= 0:
+        return codes
+    for offset in range(k):
+        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
+    return codes
+
+
+class ScannedGrams:
+    """A text's code points, and its gram positions sorted by gram: each distinct gram (`distinct`, in
+    code order) once, with how many positions it has (`sizes`); `order` lists the positions gram by gram."""
+
+    __slots__ = ("distinct", "k", "order", "points", "sizes", "text")
+
+    def __init__(self, text: str, k: int) -> None:
+        self.text, self.k = text, k
+        self.points = code_points(text)
+        codes = gram_codes(self.points, k)
+        self.order = np.argsort(codes)
+        ordered = codes[self.order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else self.order
+        self.sizes = np.diff(np.r_[starts, len(ordered)])
+        self.distinct = ordered[starts]
