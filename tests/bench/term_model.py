@@ -1,15 +1,17 @@
-"""Train and judge the learned term detector (app.core.formulas.term_model) on the annotated tuning set.
+"""Train and judge the learned term detector (tests.bench.term_candidates) on the annotated tuning set.
 
 Candidates are generated in the stretches of each annotated excerpt that the shipped detector (lexicon and rules,
 without the term model) leaves uncovered; a candidate is a positive when it finds an annotated lexicon/quoted/
 reference span (GUIDE §5's 50 % rules both ways), a negative when it overlaps no annotated span at all.
 A logistic regression (scikit-learn, offline only) is fitted on string features; the threshold is chosen on the
-training rounds only, from out-of-fold scores (each training round predicted by a model fitted on the others):
-the lowest score at which the added candidates are right at least `MIN_ADDED_PRECISION` of the time.
+training rounds only, from out-of-fold scores (each training round from CALIBRATE_FROM on predicted by a model
+fitted on the other training rounds): the lowest score at which the added candidates are right at least
+`MIN_ADDED_PRECISION` of the time. Without that round's files, too: the lexicon pieces (wordings annotated in the
+left-out round only are left out) and, with --corpus-feature, the corpus file counts.
 
   python -m tests.bench.term_model --loro    each round scored as if held out: baseline vs baseline + model
                                              (model and threshold fitted without that round)
-  python -m tests.bench.term_model --write   fit on all tuning rounds, write resources/lexicon/term_model.tsv
+  python -m tests.bench.term_model --weights OUT.tsv   fit on all tuning rounds, write the weights (not shipped)
 """
 
 from __future__ import annotations
@@ -17,20 +19,26 @@ from __future__ import annotations
 import argparse
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import ahocorasick
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from app.core.formulas import term_model
 from app.core.formulas.lexicon import match_key
 from app.core.formulas.shipped import default_matcher
+from tests.bench import term_candidates
 from tests.bench.formula_annotations import CORPUS, AnnotatedSpeech, Detected, Tally, minable, score
 from tests.bench.formula_training import detected, term_candidate_label, tuning_rounds
 
 #: Share of added candidates that must be right at the chosen threshold (out-of-fold, on the training rounds).
 MIN_ADDED_PRECISION = 0.9
+#: The first round annotated under GUIDE §3a (stock wordings marked at every occurrence, as round 10 is): the
+#: threshold is calibrated on the training rounds from this one on.
+CALIBRATE_FROM = 8
+#: The calibration needs at least this many right candidates above the threshold.
+MIN_CALIBRATION_RIGHT = 3
 #: Inverse L2 strength of the logistic regression.
 C = 0.5
 #: A feature seen in fewer training candidates than this gets no weight (keeps the shipped file small).
@@ -84,18 +92,20 @@ class FoldCorpus:
 class Fold:
     """What the features may know in one fold: lexicon pieces and corpus counts without the left-out round."""
 
-    known: term_model.KnownPieces | None = None
+    known: term_candidates.KnownPieces | None = None
     corpus: FoldCorpus | None = None
 
-    def select(self, model: term_model.TermModel, d: SpeechData) -> list[tuple[term_model.Candidate, float]]:
+    def select(
+        self, model: term_candidates.TermModel, d: SpeechData
+    ) -> list[tuple[term_candidates.Candidate, float]]:
         if self.corpus is not None:
             self.corpus.own = d.speech.path
         return model.select(d.text, d.candidates, self.known, self.corpus)
 
-    def features(self, d: SpeechData, c: term_model.Candidate) -> list[str]:
+    def features(self, d: SpeechData, c: term_candidates.Candidate) -> list[str]:
         if self.corpus is not None:
             self.corpus.own = d.speech.path
-        return term_model.features(d.text, c, self.known, self.corpus)
+        return term_candidates.features(d.text, c, self.known, self.corpus)
 
 
 @dataclass
@@ -103,7 +113,7 @@ class SpeechData:
     speech: AnnotatedSpeech
     text: str
     base_hits: list
-    candidates: list[term_model.Candidate]
+    candidates: list[term_candidates.Candidate]
     labels: list[int | None]
 
 
@@ -112,7 +122,7 @@ def speech_data(matcher, speech: AnnotatedSpeech, text: str) -> SpeechData:
     covered = bytearray(len(text))
     for h in hits:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    found = term_model.candidates(text, covered, speech.start, speech.end)
+    found = term_candidates.candidates(text, covered, speech.start, speech.end)
     return SpeechData(
         speech, text, hits, found,
         [term_candidate_label(speech, c.start, c.end) for c in found],
@@ -129,7 +139,7 @@ def _training_rows(data: list[SpeechData], fold: Fold) -> tuple[list[list[str]],
     return rows, np.array(labels)
 
 
-def fit(data: list[SpeechData], fold: Fold) -> term_model.TermModel:
+def fit(data: list[SpeechData], fold: Fold) -> term_candidates.TermModel:
     """Logistic regression over the data's labelled candidates; threshold left at +inf (set by `choose_threshold`)."""
     rows, y = _training_rows(data, fold)
     counts: dict[str, int] = {}
@@ -149,21 +159,26 @@ def fit(data: list[SpeechData], fold: Fold) -> term_model.TermModel:
     model = LogisticRegression(C=C, solver="liblinear", max_iter=200).fit(x, y)
     names = sorted(vocab, key=vocab.get)
     weights = {n: round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-6}
-    return term_model.TermModel(weights, round(float(model.intercept_[0]), 6), float("inf"))
+    return term_candidates.TermModel(weights, round(float(model.intercept_[0]), 6), float("inf"))
 
 
 def choose_threshold(
     by_round: dict[int, list[SpeechData]],
     fold: Fold,
     min_precision: float = MIN_ADDED_PRECISION,
+    calibrate_from: int = CALIBRATE_FROM,
 ) -> float:
     """The lowest threshold whose out-of-fold added candidates (selected as at run time) are right at least
-    MIN_ADDED_PRECISION of the time, scored by the scorer's own rules per speech."""
+    `min_precision` of the time, scored by the scorer's own rules per speech. Only the training rounds from
+    `calibrate_from` on are predicted for this (each by a model fitted on all the other training rounds): the
+    rounds annotated under GUIDE §3a, as a fresh round is."""
     pairs = []  # (score, right?) of every candidate the run-time selection would keep at threshold -inf
     for number, data in by_round.items():
+        if number < calibrate_from:
+            continue
         others = [d for k, ds in by_round.items() if k != number for d in ds]
         model = fit(others, fold)
-        model = term_model.TermModel(model.weights, model.bias, -np.inf)
+        model = term_candidates.TermModel(model.weights, model.bias, -np.inf)
         for d in data:
             for c, value in fold.select(model, d):
                 label = term_candidate_label(d.speech, c.start, c.end)
@@ -173,12 +188,12 @@ def choose_threshold(
     right = 0
     for k, (value, ok) in enumerate(pairs, start=1):
         right += ok
-        if right / k >= min_precision and right >= 5:
+        if right / k >= min_precision and right >= MIN_CALIBRATION_RIGHT:
             best = value
     return best
 
 
-def with_model(model: term_model.TermModel, d: SpeechData, fold: Fold) -> list[Detected]:
+def with_model(model: term_candidates.TermModel, d: SpeechData, fold: Fold) -> list[Detected]:
     """The speech's hits as the scorer sees them: the shipped detector's plus the model's terms in the gaps."""
     added = [Detected(c.start, c.end, "lexicon", d.text[c.start : c.end]) for c, _v in fold.select(model, d)]
     return detected(d.base_hits) + added
@@ -193,7 +208,7 @@ def _line(label: str, base: Tally, model: Tally) -> str:
 
 def known_without(
     keys: list[str], by_round: dict[int, list[SpeechData]], number: int | None
-) -> term_model.KnownPieces:
+) -> term_candidates.KnownPieces:
     """Pieces of the lexicon keys, leaving out keys annotated (as a whole span) in round `number` and no other round:
     wordings that may have been copied into the lexicon from that round's annotations."""
     rounds_of: dict[str, set[int]] = {}
@@ -201,8 +216,8 @@ def known_without(
         for d in ds:
             for span in d.speech.spans:
                 rounds_of.setdefault(match_key(span.text), set()).add(k)
-    return term_model.KnownPieces.of(
-        k for k in keys if number is None or rounds_of.get(k, {number}) != {number}
+    return term_candidates.KnownPieces.of(
+        k for k in keys if number is None or rounds_of.get(k) != {number}
     )
 
 
@@ -211,6 +226,7 @@ def loro(
     keys: list[str] | None,
     where: dict[str, set[str]] | None,
     min_precision: float = MIN_ADDED_PRECISION,
+    calibrate_from: int = CALIBRATE_FROM,
 ) -> None:
     totals = [Tally(), Tally()]
     kinds: dict[str, list[Tally]] = {}
@@ -222,7 +238,9 @@ def loro(
             None if where is None else FoldCorpus(where, {d.speech.path for d in data}),
         )
         model = fit([d for ds in train.values() for d in ds], fold)
-        model = term_model.TermModel(model.weights, model.bias, choose_threshold(train, fold, min_precision))
+        model = term_candidates.TermModel(
+            model.weights, model.bias, choose_threshold(train, fold, min_precision, calibrate_from)
+        )
         tallies = [Tally(), Tally()]
         for d in data:
             for k, hits in enumerate((detected(d.base_hits), with_model(model, d, fold))):
@@ -252,9 +270,12 @@ def load_data(matcher) -> dict[int, list[SpeechData]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loro", action="store_true")
-    parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--weights", type=Path, help="fit on all tuning rounds and write the weights here (TSV)"
+    )
     parser.add_argument("--min-precision", type=float, default=MIN_ADDED_PRECISION)
     parser.add_argument("--no-known", action="store_true", help="without the lexicon-piece features")
+    parser.add_argument("--calibrate-from", type=int, default=CALIBRATE_FROM)
     parser.add_argument("--corpus-feature", action="store_true", help="with the corpus file-count feature")
     args = parser.parse_args()
     matcher = default_matcher()
@@ -269,17 +290,17 @@ def main() -> None:
     pos = sum(y == 1 for ds in by_round.values() for d in ds for y in d.labels)
     print(f"{n} candidates, {pos} positive")
     if args.loro:
-        loro(by_round, keys, where, args.min_precision)
-    if args.write:
+        loro(by_round, keys, where, args.min_precision, args.calibrate_from)
+    if args.weights:
         fold = Fold(None if keys is None else known_without(keys, by_round, None))
         model = fit([d for ds in by_round.values() for d in ds], fold)
-        model = term_model.TermModel(
-            model.weights, model.bias, choose_threshold(by_round, fold, args.min_precision)
+        model = term_candidates.TermModel(
+            model.weights,
+            model.bias,
+            choose_threshold(by_round, fold, args.min_precision, args.calibrate_from),
         )
-        term_model.write_model(term_model.model_path(), model)
-        print(
-            f"wrote {term_model.model_path()} ({len(model.weights)} weights, threshold {model.threshold:.3f})"
-        )
+        term_candidates.write_model(args.weights, model)
+        print(f"wrote {args.weights} ({len(model.weights)} weights, threshold {model.threshold:.3f})")
 
 
 if __name__ == "__main__":

@@ -1,28 +1,23 @@
-"""A learned detector of term-level formula spans (stock wordings, policy labels), applied from a weights file.
+"""Candidate term spans, their string features and a linear scorer: the parts of the learned term detector
+(issue 14, session 8) that would run in the app, kept in tests/bench because the model is not shipped — its
+leave-one-round-out result is no gain by the issue's bar (`python -m tests.bench.term_model --loro`, note 14t8).
 
 The lexicon and the shape rules find wordings somebody listed or a shape names; a fresh speech's misses are
-one-off wordings of the text itself (加快转变经济发展方式, 以经济结构调整为主线, 适度规模经营). This module
-proposes candidate spans cheaply from the text — stretches of one clause that start at a clause boundary or
-after a governing word (坚持, 弘扬, 推进, 的, 把…) and end at a clause boundary or before a joining word (的, 和,
-、…) — and scores each with a linear model over string features (its first and last characters, the words
-around it, its length, whether it recurs in the text). The weights are trained offline on the annotated set
-(`python -m tests.bench.term_model --write`) and shipped as resources/lexicon/term_model.tsv; here they are
-only summed, so the app needs no training library.
-
-Only text no other hit covers is looked at (`gap_hits`): the model fills gaps, it never overrides a rule.
+one-off wordings of the text itself (加快转变经济发展方式, 以经济结构调整为主线, 适度规模经营). Candidates are
+stretches of one clause that start at a clause boundary or after a governing word (坚持, 弘扬, 推进, 的, 把…) and
+end at a clause boundary or before a joining word (的, 和, 是…), in text no other hit covers. Each is scored by a
+linear model over string features (first and last characters, the words around it, its length, whether it recurs
+in the text, how much of it is made of lexicon pieces, optionally in how many other corpus files it occurs);
+`TermModel` only sums weights, so applying it needs no training library.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-#: The pattern rule (FormulaHit.rule / category) of the model's hits.
-TERM_RULE = "term"
 MIN_CHARS = 4
 MAX_CHARS = 24
 #: Characters a term never spans: sentence and clause marks, brackets, quotes, list commas, line breaks.
@@ -31,8 +26,8 @@ _SEGMENT = re.compile(r"[^，。；：！？、,.;:!?\s()（）《》〈〉“�
 _OPENERS = (
     "坚持|弘扬|实现|推进|推动|促进|实施|实行|落实|贯彻|执行|加快|加强|完善|健全|建立|建设|深化|坚定|维护|发扬|"
     "继承|树立|形成|构建|发展|开展|保持|巩固|提高|增强|强化|确立|贯彻落实|全面|深入|积极|大力|不断|努力|"
-    "坚决|按照|遵循|围绕|依照|根据|通过|作为|成为|就是|即|是|的|把|将|在|为|对|以|从|向|和|与|及|同|于|了|"
-    "着|要|和|使|让|由|被"
+    "坚决|按照|遵循|围绕|依照|根据|通过|作为|成为|就是|即|是|的|把|将|在|为|对|以|从|向|和|与|及|于|了|"
+    "着|要|使|让|由|被"
 )
 _OPENER = re.compile(f"(?:{_OPENERS})")
 #: Words before which a term may end (joining words, tails): a candidate ends at their start.
@@ -186,41 +181,8 @@ class TermModel:
         return kept
 
 
-def gap_spans(
-    model: TermModel, text: str, taken: Iterable[tuple[int, int]], known: KnownPieces | None = None
-) -> list[tuple[int, int]]:
-    """(start, end) of the model's terms in the stretches of `text` no `taken` range covers."""
-    covered = bytearray(len(text))
-    for start, end in taken:
-        covered[start:end] = b"\x01" * (end - start)
-    return [(c.start, c.end) for c, _v in model.select(text, candidates(text, covered), known)]
-
-
 def write_model(path: Path, model: TermModel) -> None:
     """The weights file: `#bias`, `#threshold`, then one `feature<TAB>weight` line per feature, sorted."""
     lines = [f"#bias\t{model.bias:.6f}", f"#threshold\t{model.threshold:.6f}"]
     lines += [f"{name}\t{weight:.6f}" for name, weight in sorted(model.weights.items()) if weight]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read_model(path: Path) -> TermModel:
-    weights: dict[str, float] = {}
-    meta: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name, value = line.rsplit("\t", 1)
-        if name.startswith("#"):
-            meta[name[1:]] = float(value)
-        else:
-            weights[name] = float(value)
-    return TermModel(weights, meta.get("bias", 0.0), meta.get("threshold", math.inf))
-
-
-def model_path() -> Path:
-    return Path(__file__).resolve().parents[3] / "resources" / "lexicon" / "term_model.tsv"
-
-
-@cache
-def shipped_model() -> TermModel | None:
-    """The shipped weights, or None when the file is missing (the model then adds nothing)."""
-    path = model_path()
-    return read_model(path) if path.is_file() else None
