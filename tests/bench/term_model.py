@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,9 +217,7 @@ def known_without(
         for d in ds:
             for span in d.speech.spans:
                 rounds_of.setdefault(match_key(span.text), set()).add(k)
-    return term_candidates.KnownPieces.of(
-        k for k in keys if number is None or rounds_of.get(k) != {number}
-    )
+    return term_candidates.KnownPieces.of(k for k in keys if number is None or rounds_of.get(k) != {number})
 
 
 def loro(
@@ -227,7 +226,10 @@ def loro(
     where: dict[str, set[str]] | None,
     min_precision: float = MIN_ADDED_PRECISION,
     calibrate_from: int = CALIBRATE_FROM,
-) -> None:
+) -> dict[int, tuple[Tally, Tally]]:
+    """Each round scored as if held out, without (baseline) and with the model fitted without it; prints the
+    table and returns the all-kinds tallies by round."""
+    results: dict[int, tuple[Tally, Tally]] = {}
     totals = [Tally(), Tally()]
     kinds: dict[str, list[Tally]] = {}
     for number, data in by_round.items():
@@ -251,13 +253,36 @@ def loro(
                         kinds.setdefault(kind, [Tally(), Tally()])[k].add(t)
         for k in (0, 1):
             totals[k].add(tallies[k])
+        results[number] = (tallies[0], tallies[1])
         label = "rounds 1–3" if number == 3 else f"round {number}"
         print(_line(label, *tallies), f"thr {model.threshold:.2f} ({time.process_time() - start:.0f} s)")
-        added = [m for m in tallies[1].wrong if m not in tallies[0].wrong]
-        print("    new wrong:", "; ".join(sorted(set(added))[:25]))
+        found = Counter(tallies[0].missed) - Counter(tallies[1].missed)
+        wrong = Counter(tallies[1].wrong) - Counter(tallies[0].wrong)
+        print("    found:", "; ".join(sorted(found.elements())))
+        print("    new wrong:", "; ".join(sorted(wrong.elements())))
     print(_line("all", *totals))
     for kind, (b, m) in sorted(kinds.items()):
         print("  ", _line(kind, b, m))
+    failures = bar_failures(results)
+    print("THE BAR:", "met" if not failures else "not met — " + "; ".join(failures))
+    return results
+
+
+def bar_failures(results: dict[int, tuple[Tally, Tally]]) -> list[str]:
+    """Where a LORO result falls short of the issue's bar for shipping a learned component: recall gained on each
+    left-out round, precision not lower on any round by more than 0.01, overall precision ≥ 0.91."""
+    failures = []
+    for number, (base, model) in results.items():
+        if model.found <= base.found:
+            failures.append(f"round {number}: no recall gained")
+        if model.precision < base.precision - 0.01:
+            failures.append(f"round {number}: precision {base.precision:.3f} → {model.precision:.3f}")
+    overall = Tally()
+    for _base, model in results.values():
+        overall.add(model)
+    if overall.precision < 0.91:
+        failures.append(f"overall precision {overall.precision:.3f} < 0.91")
+    return failures
 
 
 def load_data(matcher) -> dict[int, list[SpeechData]]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.bench import term_candidates
-from tests.bench.formula_annotations import CORPUS, AnnotatedSpeech, Span, unquotable
+from tests.bench.formula_annotations import CORPUS, AnnotatedSpeech, Span, Tally, unquotable
 from tests.bench.formula_training import term_candidate_label
-from tests.bench.term_model import FoldCorpus, SpeechData, file_bucket, known_without
+from tests.bench.term_model import FoldCorpus, SpeechData, bar_failures, file_bucket, known_without
 
 #: cpc-18-congress-report.txt
 SENTENCE = "以科学发展为主题，以加快转变经济发展方式为主线，是关系我国发展全局的战略抉择。"
@@ -125,3 +125,15 @@ def test_corpus_counts_leave_out_the_speech_itself_and_the_left_out_round():
     counts.own = "own.txt"
     assert counts(TERM) == file_bucket(2) == "cf=2"
     assert counts("没有的词") == "cf=0"
+
+
+def test_the_bar_needs_recall_on_every_round_and_precision_kept():
+    def tally(found: int, correct: int, hits: int) -> Tally:
+        return Tally(annotated=100, found=found, hits=hits, correct=correct)
+
+    gains = {3: (tally(80, 90, 100), tally(81, 91, 101)), 9: (tally(70, 92, 100), tally(72, 94, 102))}
+    assert bar_failures(gains) == []
+    no_gain = {**gains, 9: (tally(70, 92, 100), tally(70, 92, 100))}
+    assert bar_failures(no_gain) == ["round 9: no recall gained"]
+    costly = {**gains, 3: (tally(80, 90, 100), tally(82, 92, 110))}
+    assert bar_failures(costly) == ["round 3: precision 0.900 → 0.836", "overall precision 0.877 < 0.91"]
