@@ -48,20 +48,13 @@ C = 0.5
 MIN_FEATURE_COUNT = 3
 
 
+#: Upper bounds of the corpus-count buckets and their names (`file_bucket`).
+_FILE_BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"))
+
+
 def file_bucket(count: int) -> str:
-    return "cf=" + (
-        "0"
-        if count == 0
-        else "1"
-        if count == 1
-        else "2"
-        if count == 2
-        else "3-5"
-        if count <= 5
-        else "6-10"
-        if count <= 10
-        else "11+"
-    )
+    """The corpus feature of a string found in `count` other minable files."""
+    return "cf=" + next((name for bound, name in _FILE_BUCKETS if count <= bound), "11+")
 
 
 def corpus_files_of(strings: set[str]) -> dict[str, set[str]]:
