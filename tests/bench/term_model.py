@@ -12,6 +12,7 @@ left-out round only are left out) and, with --corpus-feature, the corpus file co
   python -m tests.bench.term_model --loro    each round scored as if held out: baseline vs baseline + model
                                              (model and threshold fitted without that round)
   python -m tests.bench.term_model --weights OUT.tsv   fit on all tuning rounds, write the weights (not shipped)
+  python -m tests.bench.term_model --speed  CPU time of the detector alone and of the model fitted on all rounds
 """
 
 from __future__ import annotations
@@ -113,12 +114,17 @@ class SpeechData:
     labels: list[int | None]
 
 
-def speech_data(matcher, speech: AnnotatedSpeech, text: str) -> SpeechData:
-    hits = matcher.find(text)
+def covered_by(text: str, hits: list) -> bytearray:
+    """1 at every character of `text` a detector hit covers: the model looks only where this is 0."""
     covered = bytearray(len(text))
     for h in hits:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    found = term_candidates.candidates(text, covered, speech.start, speech.end)
+    return covered
+
+
+def speech_data(matcher, speech: AnnotatedSpeech, text: str) -> SpeechData:
+    hits = matcher.find(text)
+    found = term_candidates.candidates(text, covered_by(text, hits), speech.start, speech.end)
     return SpeechData(
         speech, text, hits, found,
         [term_candidate_label(speech, c.start, c.end) for c in found],
@@ -297,6 +303,7 @@ def main() -> None:
     parser.add_argument("--no-known", action="store_true", help="without the lexicon-piece features")
     parser.add_argument("--calibrate-from", type=int, default=CALIBRATE_FROM)
     parser.add_argument("--corpus-feature", action="store_true", help="with the corpus file-count feature")
+    parser.add_argument("--speed", action="store_true", help="CPU time of the model over the minable corpus")
     args = parser.parse_args()
     matcher = default_matcher()
     by_round = load_data(matcher)
@@ -311,7 +318,7 @@ def main() -> None:
     print(f"{n} candidates, {pos} positive")
     if args.loro:
         loro(by_round, keys, where, args.min_precision, args.calibrate_from)
-    if args.weights:
+    if args.weights or args.speed:
         fold = Fold(None if keys is None else known_without(keys, by_round, None))
         model = fit([d for ds in by_round.values() for d in ds], fold)
         model = term_candidates.TermModel(
@@ -319,8 +326,38 @@ def main() -> None:
             model.bias,
             choose_threshold(by_round, fold, args.min_precision, args.calibrate_from),
         )
+    if args.weights:
         term_candidates.write_model(args.weights, model)
         print(f"wrote {args.weights} ({len(model.weights)} weights, threshold {model.threshold:.3f})")
+    if args.speed:
+        scan_speed(matcher, model, fold.known)
+
+
+def scan_speed(matcher, model: term_candidates.TermModel, known: term_candidates.KnownPieces | None) -> None:
+    """CPU time of the detector over the minable corpus files, and of the term model on what it leaves uncovered
+    (candidates, features and selection, as the app would run them), best of two rounds each."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt")) if minable(p)]
+    size = sum(map(len, texts))
+    found = [matcher.find(t) for t in texts]
+
+    def apply() -> None:
+        for text, hits in zip(texts, found, strict=True):
+            model.select(text, term_candidates.candidates(text, covered_by(text, hits)), known)
+
+    def best(work) -> float:
+        times = []
+        for _ in range(2):
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+        return min(times)
+
+    scan = best(lambda: [matcher.find(t) for t in texts])
+    terms = best(apply)
+    print(
+        f"{size} chars: detector {scan:.2f} s CPU ({size / scan / 1e6:.2f} M chars/s); term model {terms:.2f} s; "
+        f"detector + model {size / (scan + terms) / 1e6:.2f} M chars/s"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from tests.bench.term_model import CALIBRATE_FROM, MIN_ADDED_PRECISION, load_dat
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
 
 
+@pytest.mark.timeout(
+    1800
+)  # (about 3 min of CPU; a loaded machine needs far more wall time than the default 600 s)
 def test_term_model_leave_one_round_out():
     matcher = default_matcher()
     by_round = load_data(matcher)
