@@ -1,0 +1,197 @@
+"""Train the clause model (app/core/formulas/clause_model.py) and judge it leave-one-round-out (issue 14, s8).
+
+Each clause of the tuning files' annotated excerpts is an example: positive for a kind (parallel, slogan) when
+annotated spans of that kind cover ≥ 50 % of it. Two L2-regularised logistic regressions are fitted by Newton's
+method in numpy (no training library needed). The hit threshold is chosen on the training rounds alone: the
+lowest at which the training clauses over it are at least `TARGET_PRECISION` positive.
+
+Run:
+  python -m tests.bench.clause_model --loro    per-round table, shipped detector without and with the model
+                                               trained without that round (recall and precision for parallel,
+                                               slogan and all kinds); add --errors for the spans gained and lost
+  python -m tests.bench.clause_model --write FILE   train on every tuning round, write the model as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from app.core.formulas import shipped
+from app.core.formulas.clause_model import (
+    KINDS,
+    SHAPE_RULES,
+    ClauseModel,
+    clause_features,
+    clause_hits,
+    unruled,
+)
+from app.core.formulas.detect import FormulaMatcher
+from app.core.formulas.patterns import PatternHit
+from tests.bench.eval_formulas import RULE_KIND
+from tests.bench.formula_annotations import AnnotatedSpeech, Detected, Tally, score
+from tests.bench.formula_training import LABEL_COVER, inside_range, kind_cover, round_label, tuning_rounds
+
+#: L2 penalty of the logistic fits (on every weight but the bias).
+L2 = 1.0
+#: The threshold is the lowest score at which this share of the training clauses over it is positive.
+TARGET_PRECISION = 0.8
+#: Newton steps of the logistic fit (it converges in fewer on this data).
+STEPS = 30
+
+
+def fit_logistic(features: np.ndarray, labels: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Weights of an L2-regularised logistic regression, by Newton's method."""
+    weights = np.zeros(features.shape[1])
+    penalty = np.full(features.shape[1], l2)
+    penalty[0] = 0.0  # (the bias column)
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-(features @ weights)))
+        gradient = features.T @ (p - labels) + penalty * weights
+        hessian = (features * (p * (1 - p))[:, None]).T @ features + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return weights
+
+
+def examples(
+    matcher: FormulaMatcher, speeches: list[tuple[AnnotatedSpeech, str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows of the clauses inside the annotated excerpts, and their labels (one column per kind)."""
+    rows, labels = [], []
+    for speech, text in speeches:
+        ruled = [(h.start, h.end) for h in matcher.pattern_hits(text) if h.rule in SHAPE_RULES]
+        clauses = clause_features(text, ruled)
+        inside = inside_range(speech, clauses.starts, clauses.ends)
+        inside &= unruled(clauses)
+        starts, ends = clauses.starts[inside], clauses.ends[inside]
+        rows.append(clauses.features[inside])
+        labels.append(
+            np.column_stack([kind_cover(speech, starts, ends, {kind}) >= LABEL_COVER for kind in KINDS])
+        )
+    return np.concatenate(rows), np.concatenate(labels).astype(np.float64)
+
+
+def train(features: np.ndarray, labels: np.ndarray, target: float = TARGET_PRECISION) -> ClauseModel:
+    """Both kinds' weights and the threshold, from training examples only."""
+    weights = np.array([fit_logistic(features, labels[:, k]) for k in range(len(KINDS))])
+    model = ClauseModel(weights, 1.0)
+    best = 1.0 / (1.0 + np.exp(-(features @ weights.T)))
+    top = best.max(axis=1)
+    positive = labels.max(axis=1) > 0
+    order = np.argsort(-top)
+    precision = np.cumsum(positive[order]) / np.arange(1, len(order) + 1)
+    ok = np.flatnonzero(precision >= target)
+    threshold = float(top[order[ok[-1]]]) if len(ok) else 1.0
+    return ClauseModel(model.weights, round(threshold, 4))
+
+
+def shipped_files_matcher() -> FormulaMatcher:
+    """The shipped lexicon and rules, built from the files (as loro_formulas does)."""
+    return FormulaMatcher(
+        shipped.load_shipped_files().entries, idioms=shipped.idioms(), common_words=shipped.general_words()
+    )
+
+
+@dataclass(frozen=True)
+class ModelSignal:
+    """A clause model as an extra signal of `FormulaMatcher.find` (its `library` argument: `hits(text, group)`),
+    so that the model's hits meet the lexicon's and the rules' exactly as a hook in the detector would."""
+
+    matcher: FormulaMatcher
+    model: ClauseModel
+
+    def hits(self, text: str, _group: str | None = None) -> list[PatternHit]:
+        return clause_hits(text, self.matcher.pattern_hits(text), self.model)
+
+
+def tallies(
+    matcher: FormulaMatcher, speeches: list[tuple[AnnotatedSpeech, str]], model: ClauseModel | None = None
+) -> dict[str, Tally]:
+    """Per-kind tallies of a matcher (with a clause model's hits) over some annotated speeches ("all" included)."""
+    signal = ModelSignal(matcher, model) if model is not None else None
+    total: dict[str, Tally] = {}
+    for speech, text in speeches:
+        found = matcher.find(text, library=signal)  # type: ignore[arg-type]  (a LibrarySignal's duck)
+        hits = [Detected(h.start, h.end, RULE_KIND.get(h.rule, "lexicon"), h.text) for h in found]
+        for kind, tally in score(speech, hits).items():
+            total.setdefault(kind, Tally()).add(tally)
+    return total
+
+
+def _cell(tally: Tally | None) -> str:
+    if tally is None:
+        return f"{'-':>13} {'-':>13}"
+    recall = f"{tally.found}/{tally.annotated}={tally.recall:.2f}" if tally.annotated else "-"
+    precision = f"{tally.correct}/{tally.hits}={tally.precision:.2f}" if tally.hits else "-"
+    return f"{recall:>13} {precision:>13}"
+
+
+def _row(label: str, result: dict[str, Tally]) -> str:
+    return f"{label:<22}" + " | ".join(_cell(result.get(kind)) for kind in ("parallel", "slogan", "all"))
+
+
+def loro(errors: bool, target: float = TARGET_PRECISION) -> None:
+    rounds = tuning_rounds()
+    base = shipped_files_matcher()
+    data = {number: examples(base, speeches) for number, speeches in rounds.items()}
+    print(f"{'':<22}{'parallel R':>13} {'P':>13} | {'slogan R':>13} {'P':>13} | {'all R':>13} {'P':>13}")
+    totals: list[dict[str, Tally]] = [{}, {}]
+    for number, speeches in sorted(rounds.items()):
+        started = time.process_time()
+        features = np.concatenate([data[n][0] for n in rounds if n != number])
+        labels = np.concatenate([data[n][1] for n in rounds if n != number])
+        model = train(features, labels, target)
+        before, after = tallies(base, speeches), tallies(base, speeches, model)
+        for total, result in zip(totals, (before, after), strict=True):
+            for kind, tally in result.items():
+                total.setdefault(kind, Tally()).add(tally)
+        print(_row(f"{round_label(number)} base", before))
+        print(_row(f"  model (t={model.threshold:.2f})", after), f"  ({time.process_time() - started:.1f} s)")
+        if errors:
+            b, a = before["all"], after["all"]
+            for label, items in (
+                ("found", Counter(b.missed) - Counter(a.missed)),
+                ("lost", Counter(a.missed) - Counter(b.missed)),
+                ("new wrong", Counter(a.wrong) - Counter(b.wrong)),
+                ("no longer wrong", Counter(b.wrong) - Counter(a.wrong)),
+            ):
+                if items:
+                    print(f"    {label}:", "; ".join(sorted(items.elements())))
+    print(_row("all base", totals[0]))
+    print(_row("all model", totals[1]))
+
+
+def write(path: Path, target: float = TARGET_PRECISION) -> ClauseModel:
+    """Train on every tuning round and write the model as JSON to `path`."""
+    base = shipped_files_matcher()
+    parts = [examples(base, speeches) for _n, speeches in sorted(tuning_rounds().items())]
+    model = train(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]), target)
+    path.write_text(model.to_json(), encoding="utf-8")
+    return model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loro", action="store_true", help="leave-one-round-out table")
+    parser.add_argument("--errors", action="store_true", help="with --loro: spans gained and lost per round")
+    parser.add_argument(
+        "--target", type=float, default=TARGET_PRECISION, help="training precision the threshold must reach"
+    )
+    parser.add_argument("--write", type=Path, metavar="FILE", help="train on all tuning rounds, write JSON")
+    args = parser.parse_args()
+    if args.write:
+        print(write(args.write, args.target).to_json())
+    if args.loro:
+        loro(args.errors, args.target)
+
+
+if __name__ == "__main__":
+    main()
