@@ -3,7 +3,8 @@
 Each clause of the tuning files' annotated excerpts is an example: positive for a kind (parallel, slogan) when
 annotated spans of that kind cover ≥ 50 % of it. Two L2-regularised logistic regressions are fitted by Newton's
 method in numpy (no training library needed). The hit threshold is chosen on the training rounds alone: the
-lowest at which the training clauses over it are at least `TARGET_PRECISION` positive.
+lowest at which the training clauses over it are at least `TARGET_PRECISION` positive, each training round
+scored by a model fitted without it (nested leave-one-round-out: in-sample scores are far too optimistic).
 
 Run:
   python -m tests.bench.clause_model --loro    per-round table, shipped detector without and with the model
@@ -67,8 +68,10 @@ def examples(
     """Feature rows of the clauses inside the annotated excerpts, and their labels (one column per kind)."""
     rows, labels = [], []
     for speech, text in speeches:
-        ruled = [(h.start, h.end) for h in matcher.pattern_hits(text) if h.rule in SHAPE_RULES]
-        clauses = clause_features(text, ruled)
+        found = matcher.pattern_hits(text)
+        ruled = [(h.start, h.end) for h in found if h.rule in SHAPE_RULES]
+        other = [(h.start, h.end) for h in (*matcher.lexicon_hits(text), *found) if h.rule not in SHAPE_RULES]
+        clauses = clause_features(text, ruled, other)
         inside = inside_range(speech, clauses.starts, clauses.ends)
         inside &= unruled(clauses)
         starts, ends = clauses.starts[inside], clauses.ends[inside]
@@ -79,18 +82,36 @@ def examples(
     return np.concatenate(rows), np.concatenate(labels).astype(np.float64)
 
 
-def train(features: np.ndarray, labels: np.ndarray, target: float = TARGET_PRECISION) -> ClauseModel:
-    """Both kinds' weights and the threshold, from training examples only."""
-    weights = np.array([fit_logistic(features, labels[:, k]) for k in range(len(KINDS))])
-    model = ClauseModel(weights, 1.0)
-    best = 1.0 / (1.0 + np.exp(-(features @ weights.T)))
-    top = best.max(axis=1)
-    positive = labels.max(axis=1) > 0
-    order = np.argsort(-top)
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _fit(features: np.ndarray, labels: np.ndarray, l2: float) -> np.ndarray:
+    return np.array([fit_logistic(features, labels[:, k], l2) for k in range(len(KINDS))])
+
+
+def threshold_for(scores: np.ndarray, positive: np.ndarray, target: float) -> float:
+    """The lowest score at which the examples scoring at least that are `target` positive (1.0: none is)."""
+    order = np.argsort(-scores)
     precision = np.cumsum(positive[order]) / np.arange(1, len(order) + 1)
     ok = np.flatnonzero(precision >= target)
-    threshold = float(top[order[ok[-1]]]) if len(ok) else 1.0
-    return ClauseModel(model.weights, round(threshold, 4))
+    return float(scores[order[ok[-1]]]) if len(ok) else 1.0
+
+
+def train(
+    parts: list[tuple[np.ndarray, np.ndarray]], target: float = TARGET_PRECISION, l2: float = L2
+) -> ClauseModel:
+    """Both kinds' weights from all parts (rounds), and the threshold from out-of-round scores: each part scored
+    by a model fitted without it, so that the threshold sees how the model does on a round it did not see."""
+    features = np.concatenate([f for f, _l in parts])
+    labels = np.concatenate([y for _f, y in parts])
+    held_scores = []
+    for k, (held, _labels) in enumerate(parts):
+        others = [p for j, p in enumerate(parts) if j != k]
+        weights = _fit(np.concatenate([f for f, _l in others]), np.concatenate([y for _f, y in others]), l2)
+        held_scores.append(_sigmoid(held @ weights.T).max(axis=1))
+    threshold = threshold_for(np.concatenate(held_scores), labels.max(axis=1) > 0, target)
+    return ClauseModel(_fit(features, labels, l2), round(threshold, 4))
 
 
 def shipped_files_matcher() -> FormulaMatcher:
@@ -109,7 +130,8 @@ class ModelSignal:
     model: ClauseModel
 
     def hits(self, text: str, _group: str | None = None) -> list[PatternHit]:
-        return clause_hits(text, self.matcher.pattern_hits(text), self.model)
+        lexicon = [(h.start, h.end) for h in self.matcher.lexicon_hits(text)]
+        return clause_hits(text, self.matcher.pattern_hits(text), self.model, lexicon)
 
 
 def tallies(
@@ -138,7 +160,7 @@ def _row(label: str, result: dict[str, Tally]) -> str:
     return f"{label:<22}" + " | ".join(_cell(result.get(kind)) for kind in ("parallel", "slogan", "all"))
 
 
-def loro(errors: bool, target: float = TARGET_PRECISION) -> None:
+def loro(errors: bool, target: float = TARGET_PRECISION, l2: float = L2) -> None:
     rounds = tuning_rounds()
     base = shipped_files_matcher()
     data = {number: examples(base, speeches) for number, speeches in rounds.items()}
@@ -146,9 +168,7 @@ def loro(errors: bool, target: float = TARGET_PRECISION) -> None:
     totals: list[dict[str, Tally]] = [{}, {}]
     for number, speeches in sorted(rounds.items()):
         started = time.process_time()
-        features = np.concatenate([data[n][0] for n in rounds if n != number])
-        labels = np.concatenate([data[n][1] for n in rounds if n != number])
-        model = train(features, labels, target)
+        model = train([data[n] for n in sorted(rounds) if n != number], target, l2)
         before, after = tallies(base, speeches), tallies(base, speeches, model)
         for total, result in zip(totals, (before, after), strict=True):
             for kind, tally in result.items():
@@ -169,11 +189,11 @@ def loro(errors: bool, target: float = TARGET_PRECISION) -> None:
     print(_row("all model", totals[1]))
 
 
-def write(path: Path, target: float = TARGET_PRECISION) -> ClauseModel:
+def write(path: Path, target: float = TARGET_PRECISION, l2: float = L2) -> ClauseModel:
     """Train on every tuning round and write the model as JSON to `path`."""
     base = shipped_files_matcher()
     parts = [examples(base, speeches) for _n, speeches in sorted(tuning_rounds().items())]
-    model = train(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]), target)
+    model = train(parts, target, l2)
     path.write_text(model.to_json(), encoding="utf-8")
     return model
 
@@ -185,12 +205,13 @@ def main() -> None:
     parser.add_argument(
         "--target", type=float, default=TARGET_PRECISION, help="training precision the threshold must reach"
     )
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the logistic fits")
     parser.add_argument("--write", type=Path, metavar="FILE", help="train on all tuning rounds, write JSON")
     args = parser.parse_args()
     if args.write:
-        print(write(args.write, args.target).to_json())
+        print(write(args.write, args.target, args.l2).to_json())
     if args.loro:
-        loro(args.errors, args.target)
+        loro(args.errors, args.target, args.l2)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,10 @@ def _texts(text: str, clauses) -> list[str]:
     return [text[s:e] for s, e in zip(clauses.starts.tolist(), clauses.ends.tolist(), strict=True)]
 
 
+def test_every_feature_column_has_its_name():
+    assert clause_features(LEADS).features.shape[1] == len(FEATURE_NAMES) == len(set(FEATURE_NAMES))
+
+
 def test_clauses_are_split_at_clause_ends_and_lose_a_leading_dash():
     clauses = clause_features(LEADS)
     texts = _texts(LEADS, clauses)
@@ -95,16 +99,21 @@ def test_points_in_different_sentences_are_hits_of_their_own():
     ]
 
 
-def test_a_clause_a_shape_rule_already_hit_is_left_to_the_rule():
+def test_a_clause_another_hit_touches_is_left_to_that_hit():
     start = RUN.index("国家不会忘记")
     ruled = [PatternHit(start, start + 6, "国家不会忘记", "parallel")]
-    hits = clause_hits(RUN, ruled, _model_on("last2_run3"))
-    assert [h.formula for h in hits] == ["人民不会忘记，历史不会忘记"]
+    assert [h.formula for h in clause_hits(RUN, ruled, _model_on("last2_run3"))] == [
+        "人民不会忘记，历史不会忘记"
+    ]
     quoted = [
-        PatternHit(start, start + 4, "人尽其才", "quoted")
-    ]  # not a shape rule: the clause stays the model's
+        PatternHit(start, start + 2, "国家", "quoted")
+    ]  # any other hit, however short, blocks the clause
     assert [h.formula for h in clause_hits(RUN, quoted, _model_on("last2_run3"))] == [
-        "国家不会忘记，人民不会忘记，历史不会忘记"
+        "人民不会忘记，历史不会忘记"
+    ]
+    lexicon = [(RUN.index("历史"), RUN.index("历史") + 2)]
+    assert [h.formula for h in clause_hits(RUN, [], _model_on("last2_run3"), lexicon)] == [
+        "国家不会忘记，人民不会忘记"
     ]
 
 

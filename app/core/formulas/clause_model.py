@@ -40,6 +40,8 @@ _DE = ord("的")
 SHAPE_RULES = frozenset(("parallel", "enumeration", "frame", "slogan"))
 KINDS = ("parallel", "slogan")
 _LENGTH_BINS = (2, 4, 5, 7, 9, 13, 21, 41)
+#: hash buckets of a clause's first and of its last character (a prime, so that neighbouring code points spread)
+_BUCKETS = 101
 
 
 def _codes(chars: str) -> np.ndarray:
@@ -83,8 +85,11 @@ def _run_member(same_as_previous: np.ndarray) -> np.ndarray:
     )
 
 
-def clause_features(text: str, rule_spans: Sequence[tuple[int, int]] = ()) -> Clauses:
-    """Every clause of `text` with its features (columns in `FEATURE_NAMES` order)."""
+def clause_features(
+    text: str, rule_spans: Sequence[tuple[int, int]] = (), other_spans: Sequence[tuple[int, int]] = ()
+) -> Clauses:
+    """Every clause of `text` with its features (columns in `FEATURE_NAMES` order); `rule_spans` are the shape
+    rules' hits, `other_spans` the other hits of the detector (lexicon, quoted, numbered, reference)."""
     codes = _codes(text).astype(np.int32)
     size = len(codes)
     bounds = np.flatnonzero(np.isin(codes, _END_CODES))
@@ -109,12 +114,8 @@ def clause_features(text: str, rule_spans: Sequence[tuple[int, int]] = ()) -> Cl
     han = np.concatenate(([0], np.cumsum((codes >= 0x3400) & (codes <= 0x9FFF))))
     items = dun[ends] - dun[starts]
     non_han = length - (han[ends] - han[starts]) - items
-    covered = np.zeros(size + 1, dtype=np.int32)
-    for s, e in rule_spans:
-        covered[s] += 1
-        covered[e] -= 1
-    ruled = np.concatenate(([0], np.cumsum(np.cumsum(covered)[:size] > 0)))
-    ruled_share = (ruled[ends] - ruled[starts]) / length
+    ruled_share = _covered(size, rule_spans, starts, ends)
+    other_share = _covered(size, other_spans, starts, ends)
     sentence_end = np.isin(after, _SENTENCE_CODES) | (after == 0)
     sentence_start = np.isin(before, _SENTENCE_CODES) | (before == 0)
     same_first = first == _shift(first, 1)
@@ -168,7 +169,17 @@ def clause_features(text: str, rule_spans: Sequence[tuple[int, int]] = ()) -> Cl
         lead_suffix[leads] = _shared(tails, leads)
     lead_length = np.zeros(n, dtype=bool)
     lead_length[leads] = np.abs(length[leads] - _shift(length[leads], 1)) <= 2
+    point = lead & (lead_prefix >= 2)  # a lead that opens like the lead before or after it
+    full_stop = np.isin(after, _codes("。！？!?"))
+    sentence = np.cumsum(sentence_start)  # the clause's sentence, numbered in text order
+    in_point = (np.bincount(sentence, weights=point & full_stop) > 0)[sentence]
     columns += [
+        point & full_stop,
+        point & (after == ord("\n")),
+        point & np.isin(after, _codes("，,：:")),
+        point & (non_han > 0),
+        in_point & ~point,
+        in_point & ~point & full_stop,
         lead,
         lead & sentence_end,
         lead_prefix >= 1,
@@ -202,13 +213,32 @@ def clause_features(text: str, rule_spans: Sequence[tuple[int, int]] = ()) -> Cl
         np.isin(after, _codes("：:")),
         ruled_share > 0,
         ruled_share >= 0.5,
+        other_share > 0,
+        other_share >= 0.5,
         length == 4,
         length == 8,
     ]
-    return Clauses(starts, ends, after, np.column_stack(columns).astype(np.float64))
+    dense = np.column_stack(columns).astype(np.float64)
+    # which characters open and close the clause (hashed into buckets): the words 排比 members open with
+    # (坚持, 共同, 我们要) and the ones plain clauses open with (全会, 尊敬的) are a lexical signal
+    lexical = np.zeros((n, 2 * _BUCKETS))
+    rows = np.arange(n)
+    lexical[rows, first % _BUCKETS] = 1.0
+    lexical[rows, _BUCKETS + last % _BUCKETS] = 1.0
+    return Clauses(starts, ends, after, np.hstack((dense, lexical)))
 
 
 _LIST_RE = re.compile(r"(?:[\u3400-\u9fff]{1,12}、){2,}[\u3400-\u9fff]{1,12}")
+
+
+def _covered(size: int, spans: Sequence[tuple[int, int]], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Share of each clause that the spans cover."""
+    marks = np.zeros(size + 1, dtype=np.int32)
+    for s, e in spans:
+        marks[s] += 1
+        marks[e] -= 1
+    covered = np.concatenate(([0], np.cumsum(np.cumsum(marks)[:size] > 0)))
+    return (covered[ends] - covered[starts]) / (ends - starts)
 
 
 def _list_columns(text: str, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
@@ -260,21 +290,25 @@ FEATURE_NAMES = (
     *(f"len_bin{b}" for b in range(len(_LENGTH_BINS) + 1)),
     *(f"{t}_{w}" for t in _TESTS for w in ("prev", "next", "both", "run3")),
     "prefix2", "prefix3", "suffix2", "suffix3",
+    "point_stop", "point_line", "point_comma", "point_non_han", "in_point", "in_point_last",
     "lead", "lead_sentence", "lead_prefix1", "lead_prefix2", "lead_prefix3", "lead_suffix1", "lead_suffix2",
     "lead_length", "lead_prefix2_length",
     "list_equal", "list_four", "list_near", "list_de", "list_half", "list_most",
     "dun1", "dun2", "dun3", "equal_items", "four_char_items", "non_han", "non_han3", "de1", "de2", "ordinal",
     "dash", "whole_sentence", "sentence_start", "sentence_end", "line_start", "line_end", "comma_after",
-    "semicolon_after", "colon_after", "ruled", "ruled_half", "len4", "len8",
+    "semicolon_after", "colon_after", "ruled", "ruled_half", "other", "other_half", "len4", "len8",
+    *(f"opens_{b}" for b in range(_BUCKETS)), *(f"closes_{b}" for b in range(_BUCKETS)),
 )  # fmt: skip
 
 
 def unruled(clauses: Clauses) -> np.ndarray:
-    """Clauses no shape rule touched: the model learns, and hits, only those (the rules' own finds stay theirs)."""
-    return clauses.features[:, _RULED] == 0
+    """Clauses no hit of the detector touches: the model learns, and hits, only those (a longer model hit would
+    swallow the lexicon's and the rules' finds inside it)."""
+    return (clauses.features[:, _RULED] == 0) & (clauses.features[:, _OTHER] == 0)
 
 
 _RULED = FEATURE_NAMES.index("ruled")
+_OTHER = FEATURE_NAMES.index("other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,10 +342,15 @@ def _rounded(value: float) -> float:
     return round(float(value), 4)
 
 
-def clause_hits(text: str, found: Sequence[PatternHit], model: ClauseModel) -> list[PatternHit]:
+def clause_hits(
+    text: str, found: Sequence[PatternHit], model: ClauseModel, other: Sequence[tuple[int, int]] = ()
+) -> list[PatternHit]:
     """Clauses (and runs of clauses of one sentence) the model scores over its threshold, as pattern hits of
-    the kind that scores higher; `found` are the rules' hits, one of the features."""
-    clauses = clause_features(text, [(p.start, p.end) for p in found if p.rule in SHAPE_RULES])
+    the kind that scores higher; `found` are the rules' hits and `other` the lexicon's spans (features, and no
+    clause they touch is a hit)."""
+    ruled = [(p.start, p.end) for p in found if p.rule in SHAPE_RULES]
+    other = [*other, *((p.start, p.end) for p in found if p.rule not in SHAPE_RULES)]
+    clauses = clause_features(text, ruled, other)
     if not len(clauses.starts):
         return []
     scores = model.scores(clauses)
