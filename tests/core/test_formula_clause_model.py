@@ -121,3 +121,10 @@ def test_a_model_survives_its_json():
     model = _model_on("lead_prefix3")
     again = ClauseModel.from_json(model.to_json())
     assert again.threshold == model.threshold and np.array_equal(again.weights, model.weights)
+
+
+def test_scores_from_the_character_buckets_equal_the_whole_feature_matrix_product():
+    weights = np.random.default_rng(14).normal(size=(len(KINDS), len(FEATURE_NAMES)))
+    clauses = clause_features(LEADS)
+    expected = 1.0 / (1.0 + np.exp(-(clauses.features @ weights.T)))
+    assert np.allclose(ClauseModel(weights, 0.5).scores(clauses), expected)

@@ -62,7 +62,21 @@ class Clauses:
     ends: np.ndarray
     #: the character after each clause (its end punctuation; 0 at the end of the text)
     after: np.ndarray
-    features: np.ndarray
+    #: the shape columns (the first `len(FEATURE_NAMES) - 2 * _BUCKETS` names)
+    dense: np.ndarray
+    #: the hash buckets of each clause's first and last character (one-hot columns, kept as indices)
+    opens: np.ndarray
+    closes: np.ndarray
+
+    @property
+    def features(self) -> np.ndarray:
+        """The whole feature matrix, columns in `FEATURE_NAMES` order (for training: scoring needs only the
+        indices of the character columns)."""
+        lexical = np.zeros((len(self.starts), 2 * _BUCKETS))
+        rows = np.arange(len(self.starts))
+        lexical[rows, self.opens] = 1.0
+        lexical[rows, _BUCKETS + self.closes] = 1.0
+        return np.hstack((self.dense, lexical))
 
 
 def _shift(values: np.ndarray, by: int, fill: int = -1) -> np.ndarray:
@@ -104,7 +118,8 @@ def clause_features(
     before = np.where(starts > 0, codes[np.maximum(starts - 1, 0)], 0)
     n = len(starts)
     if n == 0:
-        return Clauses(starts, ends, after, np.zeros((0, len(FEATURE_NAMES))))
+        empty = np.zeros(0, dtype=np.int64)
+        return Clauses(starts, ends, after, np.zeros((0, len(FEATURE_NAMES) - 2 * _BUCKETS)), empty, empty)
     length = ends - starts
     padded = np.concatenate((codes, np.zeros(4, dtype=codes.dtype)))
     first, second, third = padded[starts], padded[starts + 1], padded[starts + 2]
@@ -218,14 +233,10 @@ def clause_features(
         length == 4,
         length == 8,
     ]
-    dense = np.column_stack(columns).astype(np.float64)
     # which characters open and close the clause (hashed into buckets): the words 排比 members open with
     # (坚持, 共同, 我们要) and the ones plain clauses open with (全会, 尊敬的) are a lexical signal
-    lexical = np.zeros((n, 2 * _BUCKETS))
-    rows = np.arange(n)
-    lexical[rows, first % _BUCKETS] = 1.0
-    lexical[rows, _BUCKETS + last % _BUCKETS] = 1.0
-    return Clauses(starts, ends, after, np.hstack((dense, lexical)))
+    dense = np.column_stack(columns).astype(np.float64)
+    return Clauses(starts, ends, after, dense, first % _BUCKETS, last % _BUCKETS)
 
 
 _LIST_RE = re.compile(r"(?:[\u3400-\u9fff]{1,12}、){2,}[\u3400-\u9fff]{1,12}")
@@ -304,7 +315,7 @@ FEATURE_NAMES = (
 def unruled(clauses: Clauses) -> np.ndarray:
     """Clauses no hit of the detector touches: the model learns, and hits, only those (a longer model hit would
     swallow the lexicon's and the rules' finds inside it)."""
-    return (clauses.features[:, _RULED] == 0) & (clauses.features[:, _OTHER] == 0)
+    return (clauses.dense[:, _RULED] == 0) & (clauses.dense[:, _OTHER] == 0)
 
 
 _RULED = FEATURE_NAMES.index("ruled")
@@ -320,7 +331,14 @@ class ClauseModel:
 
     def scores(self, clauses: Clauses) -> np.ndarray:
         """Probability of each kind (columns) for each clause (rows)."""
-        return 1.0 / (1.0 + np.exp(-(clauses.features @ self.weights.T)))
+        dense = len(FEATURE_NAMES) - 2 * _BUCKETS
+        w = self.weights
+        logits = (
+            clauses.dense @ w[:, :dense].T
+            + w[:, dense + clauses.opens].T
+            + w[:, dense + _BUCKETS + clauses.closes].T
+        )
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def to_json(self) -> str:
         rows = {
