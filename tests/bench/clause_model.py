@@ -160,16 +160,21 @@ def _row(label: str, result: dict[str, Tally]) -> str:
     return f"{label:<22}" + " | ".join(_cell(result.get(kind)) for kind in ("parallel", "slogan", "all"))
 
 
-def loro(errors: bool, target: float = TARGET_PRECISION, l2: float = L2) -> None:
+def loro(
+    errors: bool = False, target: float = TARGET_PRECISION, l2: float = L2
+) -> dict[int, tuple[Tally, Tally]]:
+    """Print the per-round table; return each round's all-kinds tally without and with the model."""
     rounds = tuning_rounds()
     base = shipped_files_matcher()
     data = {number: examples(base, speeches) for number, speeches in rounds.items()}
     print(f"{'':<22}{'parallel R':>13} {'P':>13} | {'slogan R':>13} {'P':>13} | {'all R':>13} {'P':>13}")
     totals: list[dict[str, Tally]] = [{}, {}]
+    per_round = {}
     for number, speeches in sorted(rounds.items()):
         started = time.process_time()
         model = train([data[n] for n in sorted(rounds) if n != number], target, l2)
         before, after = tallies(base, speeches), tallies(base, speeches, model)
+        per_round[number] = before["all"], after["all"]
         for total, result in zip(totals, (before, after), strict=True):
             for kind, tally in result.items():
                 total.setdefault(kind, Tally()).add(tally)
@@ -187,6 +192,20 @@ def loro(errors: bool, target: float = TARGET_PRECISION, l2: float = L2) -> None
                     print(f"    {label}:", "; ".join(sorted(items.elements())))
     print(_row("all base", totals[0]))
     print(_row("all model", totals[1]))
+    print("the bar (recall up on every round, precision down by ≤ 0.01 on any, overall precision ≥ 0.91):",
+          "met" if meets_bar(per_round) else "NOT met")  # fmt: skip
+    return per_round
+
+
+def meets_bar(per_round: dict[int, tuple[Tally, Tally]]) -> bool:
+    """Issue 14's bar for shipping a learned component, judged leave-one-round-out."""
+    total = Tally()
+    for _before, after in per_round.values():
+        total.add(after)
+    return total.precision >= 0.91 and all(
+        after.recall > before.recall and after.precision >= before.precision - 0.01
+        for before, after in per_round.values()
+    )
 
 
 def write(path: Path, target: float = TARGET_PRECISION, l2: float = L2) -> ClauseModel:
