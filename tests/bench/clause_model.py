@@ -10,6 +10,7 @@ Run:
   python -m tests.bench.clause_model --loro    per-round table, shipped detector without and with the model
                                                trained without that round (recall and precision for parallel,
                                                slogan and all kinds); add --errors for the spans gained and lost
+  python -m tests.bench.clause_model --ranking      per round, formulas among the top-scored free clauses
   python -m tests.bench.clause_model --write FILE   train on every tuning round, write the model as JSON
 """
 
@@ -208,6 +209,26 @@ def meets_bar(per_round: dict[int, tuple[Tally, Tally]]) -> bool:
     )
 
 
+def ranking(l2: float = L2) -> None:
+    """Per round, how many of the top-scored free clauses (fitted without the round) are annotated formulas."""
+    rounds = tuning_rounds()
+    base = shipped_files_matcher()
+    data = {number: examples(base, speeches) for number, speeches in rounds.items()}
+    for number in sorted(rounds):
+        weights = _fit(
+            np.concatenate([data[n][0] for n in rounds if n != number]),
+            np.concatenate([data[n][1] for n in rounds if n != number]),
+            l2,
+        )
+        features, labels = data[number]
+        positive = labels.max(axis=1) > 0
+        order = np.argsort(-_sigmoid(features @ weights.T).max(axis=1))
+        tops = ", ".join(f"top {k}: {int(positive[order[:k]].sum())}" for k in (10, 20, 40, 80))
+        print(
+            f"{round_label(number):<11} {len(features):>5} free clauses, {int(positive.sum()):>3} formulas; {tops}"
+        )
+
+
 def write(path: Path, target: float = TARGET_PRECISION, l2: float = L2) -> ClauseModel:
     """Train on every tuning round and write the model as JSON to `path`."""
     base = shipped_files_matcher()
@@ -224,11 +245,16 @@ def main() -> None:
     parser.add_argument(
         "--target", type=float, default=TARGET_PRECISION, help="training precision the threshold must reach"
     )
+    parser.add_argument(
+        "--ranking", action="store_true", help="formulas among each round's top-scored clauses"
+    )
     parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the logistic fits")
     parser.add_argument("--write", type=Path, metavar="FILE", help="train on all tuning rounds, write JSON")
     args = parser.parse_args()
     if args.write:
         print(write(args.write, args.target, args.l2).to_json())
+    if args.ranking:
+        ranking(args.l2)
     if args.loro:
         loro(args.errors, args.target, args.l2)
 
