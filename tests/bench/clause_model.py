@@ -162,7 +162,7 @@ def _row(label: str, result: dict[str, Tally]) -> str:
 
 
 def loro(
-    errors: bool = False, target: float = TARGET_PRECISION, l2: float = L2
+    errors: bool = False, target: float = TARGET_PRECISION, l2: float = L2, threshold: float | None = None
 ) -> dict[int, tuple[Tally, Tally]]:
     """Print the per-round table; return each round's all-kinds tally without and with the model."""
     rounds = tuning_rounds()
@@ -174,6 +174,8 @@ def loro(
     for number, speeches in sorted(rounds.items()):
         started = time.process_time()
         model = train([data[n] for n in sorted(rounds) if n != number], target, l2)
+        if threshold is not None:  # a fixed threshold instead of the chosen one: to see what the model hits
+            model = ClauseModel(model.weights, threshold)
         before, after = tallies(base, speeches), tallies(base, speeches, model)
         per_round[number] = before["all"], after["all"]
         for total, result in zip(totals, (before, after), strict=True):
@@ -248,6 +250,7 @@ def main() -> None:
     parser.add_argument(
         "--ranking", action="store_true", help="formulas among each round's top-scored clauses"
     )
+    parser.add_argument("--threshold", type=float, help="with --loro: this threshold, not the chosen one")
     parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the logistic fits")
     parser.add_argument("--write", type=Path, metavar="FILE", help="train on all tuning rounds, write JSON")
     args = parser.parse_args()
@@ -256,7 +259,7 @@ def main() -> None:
     if args.ranking:
         ranking(args.l2)
     if args.loro:
-        loro(args.errors, args.target, args.l2)
+        loro(args.errors, args.target, args.l2, args.threshold)
 
 
 if __name__ == "__main__":
