@@ -114,9 +114,15 @@ def attach_compare(window: WindowHost) -> None:
         open_compare(window, documents)
 
     window.compare_requested.connect(on_requested)
-    window.library_loaded.connect(
-        lambda _count: QTimer.singleShot(LEXICON_PRELOAD_MS, preload_formula_lexicon)
-    )
+    window.library_loaded.connect(lambda _count: QTimer.singleShot(LEXICON_PRELOAD_MS, _when_idle))
+
+
+def _when_idle() -> None:
+    """The library has been shown a while: load the lexicon and start the pool, then warm the view."""
+    preload_formula_lexicon()
+    from app.ui.compare import warm_up
+
+    QTimer.singleShot(warm_up.WARM_DELAY_MS, warm_up.warm_compare_view)
 
 
 def preload_formula_lexicon() -> None:
