@@ -241,16 +241,37 @@ class SpanHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat(piece.fmt)
             fmt.setProperty(KINDS_PROPERTY, f"{kind}#{piece.index}")
             return [(piece.start, piece.end - piece.start, fmt)]
-        merged: BlockFormats = []
-        cuts = sorted({0, length} | {p.start for _, p in covering} | {p.end for _, p in covering})
-        for lo, hi in pairwise(cuts):
-            kinds: list[str] = []
-            fmt = QTextCharFormat()
-            for kind, piece in covering:
-                if piece.start <= lo and hi <= piece.end:
-                    fmt.merge(piece.fmt)
-                    kinds.append(f"{kind}#{piece.index}")
-            if kinds:
-                fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
-                merged.append((lo, hi - lo, fmt))
-        return merged
+        return _swept(covering, length)
+
+
+def _swept(covering: list[tuple[str, Piece]], length: int) -> BlockFormats:
+    """The merged formats of a block covered by several pieces (`covering`, in drawing order): one sweep over
+    the cut points, each range merging the pieces open on it in drawing order. The merge of the same styles
+    (a handful of shared formats) is made once per block and copied, to carry the range's own tags."""
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for order, (_kind, piece) in enumerate(covering):
+        opening.setdefault(piece.start, []).append(order)
+        closing.setdefault(piece.end, []).append(order)
+    tags = [f"{kind}#{piece.index}" for kind, piece in covering]
+    styles = [piece.fmt for _kind, piece in covering]
+    bases: dict[tuple[int, ...], QTextCharFormat] = {}
+    merged: BlockFormats = []
+    open_now: set[int] = set()
+    cuts = sorted({0, length} | opening.keys() | closing.keys())
+    for lo, hi in pairwise(cuts):
+        open_now.difference_update(closing.get(lo, ()))
+        open_now.update(opening.get(lo, ()))
+        if not open_now:
+            continue
+        orders = tuple(sorted(open_now))
+        key = tuple(id(styles[order]) for order in orders)
+        base = bases.get(key)
+        if base is None:
+            base = bases[key] = QTextCharFormat()
+            for order in orders:
+                base.merge(styles[order])
+        fmt = QTextCharFormat(base)
+        fmt.setProperty(KINDS_PROPERTY, "|".join([tags[order] for order in orders]))
+        merged.append((lo, hi - lo, fmt))
+    return merged
