@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if __name__ == "__main__":
     # Only when run as a script: the view's helper process (spawned) imports this file as its main module,
     # and an application's helper would not pay for importing Qt.
-    from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
 TIMEOUT_SECONDS = 120
@@ -156,6 +156,8 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "", source=Non
     view.deleteLater()
     # deleted now, as a closed tab is: left to the next open's event loop, deleting eight panes would be
     # timed as that open's work (~10 ms inside its first heartbeat gap)
+    from PySide6.QtCore import QEvent  # (here: tools that import this file set only the names above)
+
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     gc.collect()
