@@ -148,3 +148,87 @@ def test_deferred_blocks_are_drawn_by_the_next_redraw_of_any_layer(qtbot):
     drawn = pane.highlighted_ranges()
     for kind, (spans, _colour, _priority) in layers.items():
         assert drawn[kind] == spans
+
+
+def _drawn(qtbot) -> ReadingPane:
+    pane = _pane(qtbot)
+    with pane.batch_marks():
+        _set(pane, _layers())
+    return pane
+
+
+def test_a_fresh_pane_restored_from_a_drawn_state_lays_its_formats_without_a_pass(qtbot, monkeypatch):
+    """A reopened comparison's pane: the formats go straight to the blocks' layouts (no highlighting pass),
+    the same ranges a pass draws, twice from one state; later layer changes still redraw through the pass."""
+    drawn = _drawn(qtbot)
+    state = drawn.drawn_state()
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat  # (called from Python: a patch is seen, unlike Qt's virtual calls)
+
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
+
+    for _ in range(2):  # reopened, and reopened again (the second from the ranges the first made)
+        fresh = _pane(qtbot)
+        monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+        fresh.restore_drawn(state)
+        monkeypatch.setattr(SpanHighlighter, "setFormat", original)
+        assert calls == []
+        assert _formats(fresh) == _formats(drawn)
+        assert fresh.highlighted_ranges() == drawn.highlighted_ranges()
+    assert state[1].ranges, "the layouts' ranges are kept with the state"
+    fresh.clear_marks("copy-2")
+    drawn.clear_marks("copy-2")
+    assert _formats(fresh) == _formats(drawn)
+
+
+def test_a_pane_that_already_shows_formats_is_restored_by_a_pass(qtbot, monkeypatch):
+    drawn = _drawn(qtbot)
+    other = _pane(qtbot)
+    other.set_marks("copy-9", [(0, 30)], style=_style("#f00"))
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat  # (called from Python: a patch is seen, unlike Qt's virtual calls)
+
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
+
+    monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+    other.restore_drawn(drawn.drawn_state())
+    assert len(set(calls)) == len([f for f in drawn.drawn_state()[1].formats.values() if f]), "a whole pass"
+    assert _formats(other) == _formats(drawn)
+
+
+def _merged_by_pieces(covering, length):
+    """The merge as first written: every range between cuts merges every piece covering it."""
+    from itertools import pairwise
+
+    merged = []
+    cuts = sorted({0, length} | {p.start for _, p in covering} | {p.end for _, p in covering})
+    for lo, hi in pairwise(cuts):
+        fmt, kinds = QTextCharFormat(), []
+        for kind, piece in covering:
+            if piece.start <= lo and hi <= piece.end:
+                fmt.merge(piece.fmt)
+                kinds.append(f"{kind}#{piece.index}")
+        if kinds:
+            fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
+            merged.append((lo, hi - lo, fmt))
+    return merged
+
+
+def test_the_swept_merge_equals_merging_every_piece_on_every_range(qtbot):
+    pane = _drawn(qtbot)
+    pane.set_marks("formula", [(s, s + 4) for s in range(0, len(TEXT) - 4, 7)], style=_style("#0f0"), priority=1)
+    highlighter = pane._highlighter
+    starts, ends = highlighter._blocks()
+    several = 0
+    for number in range(len(starts)):
+        covering = [(layer.kind, p) for layer in highlighter._ordered for p in layer.pieces.get(number, ())]
+        if len(covering) > 1:
+            several += 1
+            assert highlighter._merged(number, ends[number] - starts[number]) == _merged_by_pieces(
+                covering, ends[number] - starts[number]
+            )
+    assert several > 50
