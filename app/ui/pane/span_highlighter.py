@@ -76,9 +76,22 @@ class HighlighterState(NamedTuple):
 
     layers: dict[str, _Layer]
     formats: dict[int, BlockFormats]
-    #: The formats as each block's layout takes them, made by the first `restore` that lays them directly
-    #: and kept for the next (a comparison reopened again).
+    #: Start and end of every block (see SpanHighlighter._blocks).
+    bounds: tuple[list[int], list[int]]
+    #: The formats as each block's layout takes them (`layout_ranges`), made once, by the first `restore`
+    #: that lays them directly or ahead of it while the app is idle, and kept for every later reopen.
     ranges: dict[int, list[QTextLayout.FormatRange]]
+
+
+def layout_ranges(state: HighlighterState) -> dict[int, list[QTextLayout.FormatRange]]:
+    """`state.ranges`, made now if they are not yet."""
+    ranges = state.ranges
+    if not ranges:
+        starts, ends = state.bounds
+        for number, formats in state.formats.items():
+            if formats and number < len(starts):
+                ranges[number] = _layout_ranges(formats, ends[number] - starts[number])
+    return ranges
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -132,7 +145,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._changed(set(old.pieces))
 
     def state(self) -> HighlighterState:
-        return HighlighterState(dict(self._layers), dict(self._formats), {})
+        return HighlighterState(dict(self._layers), dict(self._formats), self._blocks(), {})
 
     def restore(self, state: HighlighterState) -> None:
         """Draw `state` (taken from a highlighter on the same text) in one pass over the document.
@@ -155,12 +168,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def _lay(self, state: HighlighterState) -> None:
-        ranges = state.ranges
-        if not ranges:
-            starts, ends = self._blocks()
-            for number, formats in self._formats.items():
-                if formats and number < len(starts):
-                    ranges[number] = _layout_ranges(formats, ends[number] - starts[number])
+        ranges = layout_ranges(state)
         document = self.document()
         for number, block_ranges in ranges.items():
             block = document.findBlockByNumber(number)

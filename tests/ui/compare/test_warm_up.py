@@ -36,9 +36,7 @@ def _made_views(monkeypatch) -> list:
     return made
 
 
-def test_a_hidden_comparison_is_drawn_and_deleted_once_after_the_library_is_shown(
-    window, qtbot, monkeypatch
-):
+def test_a_hidden_comparison_is_drawn_and_deleted_once_after_the_library_is_shown(window, qtbot, monkeypatch):
     monkeypatch.setattr(integration, "LEXICON_PRELOAD_MS", 10)
     monkeypatch.setattr(warm_up, "WARM_DELAY_MS", 10)
     monkeypatch.setattr(integration, "_lexicon_preload_started", False)
@@ -51,7 +49,9 @@ def test_a_hidden_comparison_is_drawn_and_deleted_once_after_the_library_is_show
     window.reload()
     qtbot.waitUntil(warm_up.done, timeout=20000)
     assert len(made) == 1
-    assert made[0]["hidden"] and made[0]["visible"], "shown to Qt, so it lays out and paints, but not on screen"
+    assert made[0]["hidden"] and made[0]["visible"], (
+        "shown to Qt, so it lays out and paints, but not on screen"
+    )
     assert made[0]["copies"] > 0, "its panes were highlighted: the highlighting ran once"
     qtbot.waitUntil(lambda: not warm_up._held, timeout=2000)
     assert view.views_made == 0, "the user's first comparison is still the first"
@@ -67,7 +67,12 @@ def test_no_warm_up_once_a_comparison_was_opened(open_view, qtbot, monkeypatch):
     monkeypatch.setattr(view, "views_made", 0)
     monkeypatch.setattr(warm_up, "_state", {"started": False, "drawn": False, "done": False})
     assert warm_up.needed()
-    open_view([sample_document("01-city-study-session.txt"), sample_document("02-county-government-work-report.txt")])
+    open_view(
+        [
+            sample_document("01-city-study-session.txt"),
+            sample_document("02-county-government-work-report.txt"),
+        ]
+    )
     made = _made_views(monkeypatch)
     assert not warm_up.warm_compare_view()
     qtbot.wait(100)
@@ -92,5 +97,10 @@ def test_the_warm_up_runs_on_the_gui_thread_in_several_turns(qtbot, monkeypatch)
     assert warm_up.warm_compare_view()
     assert calls == [], "nothing runs inside the call that schedules it"
     qtbot.waitUntil(warm_up.done, timeout=20000)
-    assert list(dict.fromkeys(calls)) == ["_build", "_draw", "_close", "_finish"]  # (_draw: twice, once drawing)
+    assert list(dict.fromkeys(calls)) == [
+        "_build",
+        "_draw",
+        "_close",
+        "_finish",
+    ]  # (_draw: twice, once drawing)
     assert threads == {threading.main_thread().name}

@@ -220,7 +220,9 @@ def _merged_by_pieces(covering, length):
 
 def test_the_swept_merge_equals_merging_every_piece_on_every_range(qtbot):
     pane = _drawn(qtbot)
-    pane.set_marks("formula", [(s, s + 4) for s in range(0, len(TEXT) - 4, 7)], style=_style("#0f0"), priority=1)
+    pane.set_marks(
+        "formula", [(s, s + 4) for s in range(0, len(TEXT) - 4, 7)], style=_style("#0f0"), priority=1
+    )
     highlighter = pane._highlighter
     starts, ends = highlighter._blocks()
     several = 0
