@@ -265,7 +265,7 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:
-            QTimer.singleShot(0, self.ensure_started)
+            self.start_after_paint()
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers at once; matrix, link maps, table, sync map and highlight layers in steps,
