@@ -19,9 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
 
 #: After the formula preload has started (integration.LEXICON_PRELOAD_MS), wait this long, then warm.
 WARM_DELAY_MS = 1000
+#: Between two parts (ms): a timer, not a posted call, so that the loop serves its due timers and input
+#: between any two parts.
+TURN_MS = 1
 #: Size of the hidden window: wide enough for both panes' lines, headers and docks to be drawn.
 WARM_SIZE = (1200, 800)
 _state = {"started": False, "drawn": False, "done": False}
@@ -48,7 +52,7 @@ def warm_compare_view(finished: Callable[[], None] | None = None) -> bool:
     if not needed():
         return False
     _state["started"] = True
-    QTimer.singleShot(0, lambda: _build(finished))
+    QTimer.singleShot(TURN_MS, lambda: _build(finished))
     return True
 
 
@@ -79,7 +83,7 @@ def _build(finished: Callable[[], None] | None, modules: tuple[str, ...] = MODUL
 
     if modules:
         import_module(modules[0])
-        QTimer.singleShot(0, lambda: _build(finished, modules[1:]))
+        QTimer.singleShot(TURN_MS, lambda: _build(finished, modules[1:]))
         return
     from app.ui.common import settings as S
     from app.ui.compare import view as view_module
@@ -97,7 +101,7 @@ def _build(finished: Callable[[], None] | None, modules: tuple[str, ...] = MODUL
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     view.resize(*WARM_SIZE)
     view.show()
-    view.highlights_ready.connect(lambda: QTimer.singleShot(0, lambda: _draw(view, folder, finished)))
+    view.highlights_ready.connect(lambda: QTimer.singleShot(TURN_MS, lambda: _draw(view, folder, finished)))
 
 
 def _draw(view, folder: tempfile.TemporaryDirectory, finished: Callable[[], None] | None) -> None:
@@ -107,14 +111,27 @@ def _draw(view, folder: tempfile.TemporaryDirectory, finished: Callable[[], None
         return  # (drawing it emits highlights_ready once more)
     _state["drawn"] = True
     view.wait_until_highlighted()  # reveals the held panes: their text is drawn too
-    view.grab()
-    QTimer.singleShot(0, lambda: _close(view, folder, finished))
+    # the window's parts first, one a turn (a first paint of everything at once is one long stall), then
+    # the whole window, which finds every cache warm
+    parts = [pane for pane in view.panes] + [dock for dock in view.findChildren(QDockWidget)] + [view]
+    _grab_each(parts, lambda: _close(view, folder, finished))
+
+
+def _grab_each(widgets: list, then: Callable[[], None]) -> None:
+    from shiboken6 import isValid
+
+    if not widgets:
+        then()
+        return
+    if isValid(widgets[0]):
+        widgets[0].grab()
+    QTimer.singleShot(TURN_MS, lambda: _grab_each(widgets[1:], then))
 
 
 def _close(view, folder: tempfile.TemporaryDirectory, finished: Callable[[], None] | None) -> None:
     view.hide()
     view.deleteLater()
-    QTimer.singleShot(0, lambda: _finish(folder, finished))
+    QTimer.singleShot(TURN_MS, lambda: _finish(folder, finished))
 
 
 def _finish(folder: tempfile.TemporaryDirectory | None, finished: Callable[[], None] | None) -> None:

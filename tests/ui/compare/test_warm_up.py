@@ -85,7 +85,7 @@ def test_the_warm_up_runs_on_the_gui_thread_in_several_turns(qtbot, monkeypatch)
     monkeypatch.setattr(warm_up, "_state", {"started": False, "drawn": False, "done": False})
     threads: set[str] = set()
     calls: list[str] = []
-    for name in ("_build", "_draw", "_close", "_finish"):
+    for name in ("_build", "_draw", "_grab_each", "_close", "_finish"):
         original = getattr(warm_up, name)
 
         def recording(*args, _original=original, _name=name):
@@ -97,10 +97,7 @@ def test_the_warm_up_runs_on_the_gui_thread_in_several_turns(qtbot, monkeypatch)
     assert warm_up.warm_compare_view()
     assert calls == [], "nothing runs inside the call that schedules it"
     qtbot.waitUntil(warm_up.done, timeout=20000)
-    assert list(dict.fromkeys(calls)) == [
-        "_build",
-        "_draw",
-        "_close",
-        "_finish",
-    ]  # (_draw: twice, once drawing)
+    assert list(dict.fromkeys(calls)) == ["_build", "_draw", "_grab_each", "_close", "_finish"]
+    assert calls.count("_build") == len(warm_up.MODULES) + 1, "one module a turn, then the view"
+    assert calls.count("_grab_each") >= 4, "two panes, the docks and the window: one a turn"
     assert threads == {threading.main_thread().name}
