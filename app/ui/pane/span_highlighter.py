@@ -11,7 +11,10 @@ across line breaks, two adjacent marks stay two.
 Redrawing is what a layer costs: `batch()` sets several layers and re-formats each block they touch once,
 with one pass over the whole document when many blocks changed (see `_refresh`). Each block's merged formats
 are kept until a layer touching it changes, and `state()`/`restore()` hand all of it to another highlighter
-on the same text: a comparison reopened draws its panes without merging a single piece again.
+on the same text: a comparison reopened draws its panes without merging a single piece again. On a fresh
+text (none of our formats on it yet) such a whole-text drawing skips the pass: each block's layout gets its
+merged formats directly, as the pass would leave them (`_layout_ranges`), and the document is marked changed
+once.
 """
 
 from __future__ import annotations
@@ -168,7 +171,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def _lay(self, state: HighlighterState) -> None:
-        ranges = layout_ranges(state)
+        self._lay_ranges(layout_ranges(state))
+
+    def _lay_ranges(self, ranges: dict[int, list[QTextLayout.FormatRange]]) -> None:
+        """Give each block in `ranges` its layout formats, then mark the document changed once (on a text
+        that carries none of our formats: the other blocks have none to clear)."""
         document = self.document()
         for number, block_ranges in ranges.items():
             block = document.findBlockByNumber(number)
@@ -254,12 +261,29 @@ class SpanHighlighter(QSyntaxHighlighter):
         # a block. Past one block in eight, one pass over the whole document is the cheaper.
         document = self.document()
         if len(blocks) * 8 > document.blockCount():
-            self.rehighlight()
+            if self._bare:  # a fresh text's first drawing: its formats go straight to the layouts
+                self._lay_ranges(self._ranges_of(blocks))
+            else:
+                self.rehighlight()
             return
         for number in sorted(blocks):
             block = document.findBlockByNumber(number)
             if block.isValid():
                 self.rehighlightBlock(block)
+
+    def _ranges_of(self, blocks: set[int]) -> dict[int, list[QTextLayout.FormatRange]]:
+        """The layout ranges of `blocks` (their formats merged now where a pass would merge them)."""
+        starts, ends = self._blocks()
+        formats, ranges = self._formats, {}
+        for number in sorted(blocks):
+            if number < len(starts):
+                length = ends[number] - starts[number]
+                merged = formats.get(number)
+                if merged is None:
+                    merged = formats[number] = self._merged(number, length) if self._ordered else []
+                if merged:
+                    ranges[number] = _layout_ranges(merged, length)
+        return ranges
 
     def highlightBlock(self, text: str) -> None:
         if not self._ordered:  # setting a text formats every block; with no layer there is nothing to do
@@ -281,7 +305,19 @@ class SpanHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat(piece.fmt)
             fmt.setProperty(KINDS_PROPERTY, f"{kind}#{piece.index}")
             return [(piece.start, piece.end - piece.start, fmt)]
-        return _swept(covering, length)
+        merged: BlockFormats = []
+        cuts = sorted({0, length} | {p.start for _, p in covering} | {p.end for _, p in covering})
+        for lo, hi in pairwise(cuts):
+            kinds: list[str] = []
+            fmt = QTextCharFormat()
+            for kind, piece in covering:
+                if piece.start <= lo and hi <= piece.end:
+                    fmt.merge(piece.fmt)
+                    kinds.append(f"{kind}#{piece.index}")
+            if kinds:
+                fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
+                merged.append((lo, hi - lo, fmt))
+        return merged
 
 
 def _layout_ranges(formats: BlockFormats, length: int) -> list[QTextLayout.FormatRange]:
@@ -300,36 +336,3 @@ def _layout_ranges(formats: BlockFormats, length: int) -> list[QTextLayout.Forma
         made.start, made.length, made.format = start, end - start, fmt
         out.append(made)
     return out
-
-
-def _swept(covering: list[tuple[str, Piece]], length: int) -> BlockFormats:
-    """The merged formats of a block covered by several pieces (`covering`, in drawing order): one sweep over
-    the cut points, each range merging the pieces open on it in drawing order. The merge of the same styles
-    (a handful of shared formats) is made once per block and copied, to carry the range's own tags."""
-    opening: dict[int, list[int]] = {}
-    closing: dict[int, list[int]] = {}
-    for order, (_kind, piece) in enumerate(covering):
-        opening.setdefault(piece.start, []).append(order)
-        closing.setdefault(piece.end, []).append(order)
-    tags = [f"{kind}#{piece.index}" for kind, piece in covering]
-    styles = [piece.fmt for _kind, piece in covering]
-    bases: dict[tuple[int, ...], QTextCharFormat] = {}
-    merged: BlockFormats = []
-    open_now: set[int] = set()
-    cuts = sorted({0, length} | opening.keys() | closing.keys())
-    for lo, hi in pairwise(cuts):
-        open_now.difference_update(closing.get(lo, ()))
-        open_now.update(opening.get(lo, ()))
-        if not open_now:
-            continue
-        orders = tuple(sorted(open_now))
-        key = tuple(id(styles[order]) for order in orders)
-        base = bases.get(key)
-        if base is None:
-            base = bases[key] = QTextCharFormat()
-            for order in orders:
-                base.merge(styles[order])
-        fmt = QTextCharFormat(base)
-        fmt.setProperty(KINDS_PROPERTY, "|".join([tags[order] for order in orders]))
-        merged.append((lo, hi - lo, fmt))
-    return merged

@@ -200,37 +200,31 @@ def test_a_pane_that_already_shows_formats_is_restored_by_a_pass(qtbot, monkeypa
     assert _formats(other) == _formats(drawn)
 
 
-def _merged_by_pieces(covering, length):
-    """The merge as first written: every range between cuts merges every piece covering it."""
-    from itertools import pairwise
+def test_a_fresh_texts_first_drawing_lays_what_a_highlighting_pass_draws(qtbot, monkeypatch):
+    """Most blocks of a fresh text changed at once: their formats go straight to the layouts (no setFormat),
+    exactly what the pass a pane that has shown marks before gets."""
+    passed = _pane(qtbot)
+    passed.set_marks("copy-9", [(0, 30)], style=_style("#f00"))
+    passed.clear_marks("copy-9")  # it has shown formats: a pass from now on
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat
 
-    merged = []
-    cuts = sorted({0, length} | {p.start for _, p in covering} | {p.end for _, p in covering})
-    for lo, hi in pairwise(cuts):
-        fmt, kinds = QTextCharFormat(), []
-        for kind, piece in covering:
-            if piece.start <= lo and hi <= piece.end:
-                fmt.merge(piece.fmt)
-                kinds.append(f"{kind}#{piece.index}")
-        if kinds:
-            fmt.setProperty(KINDS_PROPERTY, "|".join(kinds))
-            merged.append((lo, hi - lo, fmt))
-    return merged
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
 
-
-def test_the_swept_merge_equals_merging_every_piece_on_every_range(qtbot):
-    pane = _drawn(qtbot)
-    pane.set_marks(
-        "formula", [(s, s + 4) for s in range(0, len(TEXT) - 4, 7)], style=_style("#0f0"), priority=1
-    )
-    highlighter = pane._highlighter
-    starts, ends = highlighter._blocks()
-    several = 0
-    for number in range(len(starts)):
-        covering = [(layer.kind, p) for layer in highlighter._ordered for p in layer.pieces.get(number, ())]
-        if len(covering) > 1:
-            several += 1
-            assert highlighter._merged(number, ends[number] - starts[number]) == _merged_by_pieces(
-                covering, ends[number] - starts[number]
-            )
-    assert several > 50
+    monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+    with passed.batch_marks(deferred=True):
+        _set(passed, _layers())
+    passed.redraw_deferred()
+    assert calls, "drawn by a pass"
+    calls.clear()
+    fresh = _pane(qtbot)
+    with fresh.batch_marks(deferred=True):
+        _set(fresh, _layers())
+    while not fresh.merge_some(0.001):
+        pass
+    fresh.redraw_deferred()
+    assert calls == []
+    assert _formats(fresh) == _formats(passed)
+    assert fresh.highlighted_ranges() == passed.highlighted_ranges()
