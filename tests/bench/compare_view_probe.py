@@ -154,6 +154,11 @@ def open_view(documents, cache, heartbeat: Heartbeat, shot: str = "", source=Non
     }
     view.close()
     view.deleteLater()
+    # deleted now, as a closed tab is: left to the next open's event loop, deleting eight panes would be
+    # timed as that open's work (~10 ms inside its first heartbeat gap)
+    from PySide6.QtCore import QEvent  # (here: tools that import this file set only the names above)
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     gc.collect()
     return figures
@@ -177,6 +182,20 @@ def library_opened(timeout: float = 60.0) -> None:
     pool = sys.modules.get("app.core.passages.helper_pool")
     if pool is not None and hasattr(pool, "wait_started"):
         pool.wait_started(timeout)
+    warm_idle_view(timeout)
+
+
+def warm_idle_view(timeout: float) -> None:
+    """Newer code then opens a small comparison off screen while the app is idle (app.ui.compare.warm_up):
+    done here and waited for, as the app does it before the user's first comparison."""
+    try:
+        from app.ui.compare import warm_up
+    except ImportError:
+        return
+    loop = QEventLoop()
+    if warm_up.warm_compare_view(loop.quit):
+        QTimer.singleShot(int(timeout * 1000), loop.quit)
+        loop.exec()
 
 
 def library_signal(library, documents):

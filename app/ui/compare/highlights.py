@@ -20,7 +20,7 @@ from app.ui.common.theme import Theme
 from app.ui.compare.links import Link
 from app.ui.compare.step_queue import AGAIN
 from app.ui.pane.reading_pane import ReadingPane
-from app.ui.pane.span_highlighter import Mark
+from app.ui.pane.span_highlighter import Mark, layout_ranges
 
 COPY_PRIORITY = 2
 FORMULA_KIND = "formula-passage"
@@ -236,6 +236,13 @@ def _remember_drawn(key: tuple, links: list[Link], state: tuple) -> None:
     _drawn.move_to_end(key)
     while len(_drawn) > DRAWN_KEPT:
         _drawn.popitem(last=False)
+
+
+def lay_out_drawn() -> None:
+    """Make the layout ranges of every kept pane drawing now (the app is idle), so that reopening a
+    comparison only hands them to its panes (SpanHighlighter.restore)."""
+    for _links, (_layers, state) in list(_drawn.values()):
+        layout_ranges(state)
 
 
 def forget_drawn() -> None:

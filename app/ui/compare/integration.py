@@ -115,8 +115,17 @@ def attach_compare(window: WindowHost) -> None:
 
     window.compare_requested.connect(on_requested)
     window.library_loaded.connect(
-        lambda _count: QTimer.singleShot(LEXICON_PRELOAD_MS, preload_formula_lexicon)
+        lambda _count: QTimer.singleShot(LEXICON_PRELOAD_MS, window, lambda: _when_idle(window))
     )
+
+
+def _when_idle(window: WindowHost) -> None:
+    """The library has been shown a while: load the lexicon and start the pool, then warm the view (timers
+    tied to the window: none fires once it is gone)."""
+    preload_formula_lexicon()
+    from app.ui.compare import warm_up
+
+    QTimer.singleShot(warm_up.WARM_DELAY_MS, window, warm_up.warm_compare_view)
 
 
 def preload_formula_lexicon() -> None:

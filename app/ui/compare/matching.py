@@ -22,7 +22,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 from app.core.passages import Cancelled
@@ -30,7 +30,8 @@ from app.ui.compare.compute import CompareDocument, CompareResult, CompareSettin
 from app.ui.compare.highlights import FRESH_KINDS, highlight_steps
 from app.ui.compare.idle_work import after_drawing, result_landed
 from app.ui.compare.links import Link
-from app.ui.compare.result_memo import MemoKey, memo_key, remember, remembered, same_result
+from app.ui.compare.result_memo import MemoKey, is_remembered, memo_key, remember, remembered, same_result
+from app.ui.pane import held_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from app.ui.compare.params_bar import ParamsBar
     from app.ui.compare.scroll_sync import ScrollSync
     from app.ui.compare.step_queue import StepQueue
+    from app.ui.pane.reading_pane import ReadingPane
 
 #: Start matching this long after construction if the view has not been painted by then.
 START_FALLBACK_MS = 250
@@ -98,6 +100,8 @@ class ViewMatching:
     _task: Task | None
     _unsaved: CompareResult | None
     _steps: StepQueue
+    #: Panes held for a remembered result since the first paint (`start_after_paint`).
+    _claimed: tuple[ReadingPane, ...] = ()
     _early: dict[int, tuple[list[Link], tuple[bool, int]]]
     _relay: PaneRelay
     _generation: int
@@ -113,6 +117,14 @@ class ViewMatching:
         if not self._started and isValid(self):
             self._started = True
             self.recompute(self.params.settings())
+
+    def start_after_paint(self) -> None:
+        """After the window's first paint: start in a later turn, so that the event loop serves its timers
+        and input between that paint and a remembered result's arrival (two stalls, not one). The panes
+        then wait for that result to be drawn highlighted, once (held_text.claim), not plain first."""
+        if is_remembered(memo_key(self.documents, self._knobs(self.params.settings()))):
+            self._claimed = tuple(pane.reader for pane in self.panes if held_text.claim(pane.reader))
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.ensure_started))
 
     def start_early(self, settings: CompareSettings) -> None:
         """At construction, before the widgets exist: start matching now when `starts_early` says so and
@@ -151,6 +163,8 @@ class ViewMatching:
         generation, key = self._generation, memo_key(self.documents, settings)
         known = remembered(key, self.documents)
         if known is None:
+            for reader in self._claimed:  # (forgotten since the paint: drawn plain now)
+                held_text.reveal(reader)
             self._match(generation, settings, key)
             return
         self._on_result(generation, known)

@@ -38,6 +38,10 @@ def remember(key: MemoKey, result: CompareResult) -> None:
         _results.popitem(last=False)
 
 
+def is_remembered(key: MemoKey) -> bool:
+    return key in _results
+
+
 def remembered(key: MemoKey, documents: Sequence[CompareDocument]) -> CompareResult | None:
     """The result stored under `key`, for `documents` (their names and paths may differ: same texts), every
     pair counted as cached; None when there is none."""

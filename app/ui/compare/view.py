@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     from app.ui.common.merged_lexicon import MergedLexicon
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 2, 8
+#: Compare views made in this process (app.ui.compare.warm_up warms only before the first).
+views_made = 0
 
 
 class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
@@ -86,6 +88,8 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
         super().__init__(parent)
         if not MIN_DOCUMENTS <= len(documents) <= MAX_DOCUMENTS:
             raise ValueError(f"compare {MIN_DOCUMENTS} to {MAX_DOCUMENTS} documents, not {len(documents)}")
+        global views_made
+        views_made += 1
         self.setWindowFlags(Qt.WindowType.Widget)
         self.documents = list(documents)
         self.runner = runner or TaskRunner(self)
@@ -261,7 +265,7 @@ class CompareView(ViewMatching, PassageNavigation, ExportCommands, QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:
-            QTimer.singleShot(0, self.ensure_started)
+            self.start_after_paint()
 
     def apply_result(self, result: CompareResult) -> None:
         """Show `result`: headers at once; matrix, link maps, table, sync map and highlight layers in steps,

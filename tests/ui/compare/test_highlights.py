@@ -120,3 +120,24 @@ def test_passage_colours_are_the_colours_of_their_links(qapp, count):
     theme = current_theme()
     expected = [link_colour(theme, Link(n, p.a, p.b, 0, 0, 0, 0, p), count) for n, p in enumerate(passages)]
     assert [c.name() for c in passage_colours(theme, passages, count)] == [c.name() for c in expected]
+
+
+def test_kept_pane_drawings_get_their_layout_ranges_when_idle_and_a_reopen_lays_them(open_view, monkeypatch):
+    from app.ui.compare import highlights
+    from app.ui.pane import span_highlighter
+
+    highlights.forget_drawn()
+    documents = [
+        sample_document("01-city-study-session.txt"),
+        sample_document("04-county-exchange-remarks.txt"),
+    ]
+    first = open_view(documents)  # an inline runner does the idle work at once
+    kept = [state for _links, (_layers, state) in highlights._drawn.values()]
+    assert len(kept) == 2 and all(state.ranges for state in kept)
+    made: list[int] = []
+    original = span_highlighter._layout_ranges
+    monkeypatch.setattr(span_highlighter, "_layout_ranges", lambda *args: made.append(1) or original(*args))
+    again = open_view(documents)
+    assert made == [], "the reopen made no range: it laid the ones made when idle"
+    for old, new in zip(first.panes, again.panes, strict=True):
+        assert new.reader.highlighted_ranges() == old.reader.highlighted_ranges()

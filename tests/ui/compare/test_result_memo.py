@@ -140,3 +140,50 @@ def test_a_restored_drawing_follows_later_changes_and_outlives_the_first_view(qt
     fresh.set_lead(1)
     fresh.wait_until_highlighted()
     assert _drawn(again) == _drawn(fresh)
+
+
+def test_a_remembered_result_lands_after_the_loop_has_turned_past_the_first_paint(qtbot):
+    """The first paint and the remembered result's arrival are two stalls, not one: the event loop's timers
+    (and the user's input) are served between them."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    documents = [sample_document(name) for name in NAMES[:2]]
+    first = CompareView(documents, runner=TaskRunner(inline=True))
+    qtbot.addWidget(first)
+    first.wait_until_highlighted()
+    view = CompareView(documents, runner=TaskRunner(inline=True))
+    qtbot.addWidget(view)
+    seen: list[str] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and "paint" not in seen:
+                seen.append("paint")
+            return False
+
+    watch = PaintWatch()
+    view.installEventFilter(watch)
+    view.result_ready.connect(lambda _result: seen.append("result"))
+    ticks = QTimer()
+    ticks.setInterval(0)
+    ticks.timeout.connect(lambda: seen and seen[-1] == "paint" and seen.append("tick"))
+    ticks.start()
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    ticks.stop()
+    assert seen[:3] == ["paint", "tick", "result"]
+
+
+def test_panes_held_for_a_result_forgotten_before_the_start_are_drawn_while_it_matches(qtbot, monkeypatch):
+    from app.ui.compare import matching
+
+    result_memo.forget_all()
+    monkeypatch.setattr(matching, "is_remembered", lambda _key: True)  # remembered at the paint, not after
+    runner = _RecordingRunner()
+    view = CompareView([sample_document(name) for name in NAMES[:2]], runner=runner)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitUntil(lambda: bool(runner.started), timeout=5000)  # matching, not shown from memory
+    qtbot.waitUntil(lambda: not any(pane.reader.text_held for pane in view.panes), timeout=5000)

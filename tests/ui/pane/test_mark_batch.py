@@ -148,3 +148,83 @@ def test_deferred_blocks_are_drawn_by_the_next_redraw_of_any_layer(qtbot):
     drawn = pane.highlighted_ranges()
     for kind, (spans, _colour, _priority) in layers.items():
         assert drawn[kind] == spans
+
+
+def _drawn(qtbot) -> ReadingPane:
+    pane = _pane(qtbot)
+    with pane.batch_marks():
+        _set(pane, _layers())
+    return pane
+
+
+def test_a_fresh_pane_restored_from_a_drawn_state_lays_its_formats_without_a_pass(qtbot, monkeypatch):
+    """A reopened comparison's pane: the formats go straight to the blocks' layouts (no highlighting pass),
+    the same ranges a pass draws, twice from one state; later layer changes still redraw through the pass."""
+    drawn = _drawn(qtbot)
+    state = drawn.drawn_state()
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat  # (called from Python: a patch is seen, unlike Qt's virtual calls)
+
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
+
+    for _ in range(2):  # reopened, and reopened again (the second from the ranges the first made)
+        fresh = _pane(qtbot)
+        monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+        fresh.restore_drawn(state)
+        monkeypatch.setattr(SpanHighlighter, "setFormat", original)
+        assert calls == []
+        assert _formats(fresh) == _formats(drawn)
+        assert fresh.highlighted_ranges() == drawn.highlighted_ranges()
+    assert state[1].ranges, "the layouts' ranges are kept with the state"
+    fresh.clear_marks("copy-2")
+    drawn.clear_marks("copy-2")
+    assert _formats(fresh) == _formats(drawn)
+
+
+def test_a_pane_that_already_shows_formats_is_restored_by_a_pass(qtbot, monkeypatch):
+    drawn = _drawn(qtbot)
+    other = _pane(qtbot)
+    other.set_marks("copy-9", [(0, 30)], style=_style("#f00"))
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat  # (called from Python: a patch is seen, unlike Qt's virtual calls)
+
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
+
+    monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+    other.restore_drawn(drawn.drawn_state())
+    assert len(set(calls)) == len([f for f in drawn.drawn_state()[1].formats.values() if f]), "a whole pass"
+    assert _formats(other) == _formats(drawn)
+
+
+def test_a_fresh_texts_first_drawing_lays_what_a_highlighting_pass_draws(qtbot, monkeypatch):
+    """Most blocks of a fresh text changed at once: their formats go straight to the layouts (no setFormat),
+    exactly what the pass a pane that has shown marks before gets."""
+    passed = _pane(qtbot)
+    passed.set_marks("copy-9", [(0, 30)], style=_style("#f00"))
+    passed.clear_marks("copy-9")  # it has shown formats: a pass from now on
+    calls: list[int] = []
+    original = SpanHighlighter.setFormat
+
+    def counting(self, *args):
+        calls.append(self.currentBlock().blockNumber())
+        original(self, *args)
+
+    monkeypatch.setattr(SpanHighlighter, "setFormat", counting)
+    with passed.batch_marks(deferred=True):
+        _set(passed, _layers())
+    passed.redraw_deferred()
+    assert calls, "drawn by a pass"
+    calls.clear()
+    fresh = _pane(qtbot)
+    with fresh.batch_marks(deferred=True):
+        _set(fresh, _layers())
+    while not fresh.merge_some(0.001):
+        pass
+    fresh.redraw_deferred()
+    assert calls == []
+    assert _formats(fresh) == _formats(passed)
+    assert fresh.highlighted_ranges() == passed.highlighted_ranges()
