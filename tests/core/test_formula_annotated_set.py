@@ -45,9 +45,11 @@ HELD_OUT_RECALL_FLOOR = 0.72
 HELD_OUT_PRECISION_FLOOR = 0.87
 #: all 154 tuning files (rounds 1–9; round 9 joined at the start of session 8) at 291a092: recall 2742/3242 = 0.846,
 #: precision 2808/3076 = 0.913 (rounds 1–8 alone: 0.863 / 0.918; round 9 alone scored 0.72 / 0.875 when held out);
-#: with the mined list re-mined without the round-10 files (round 9 counted): 2752/3242 = 0.849, 2816/3083 = 0.913
-TUNING_RECALL_FLOOR = 0.84
-TUNING_PRECISION_FLOOR = 0.91
+#: with the mined list re-mined without the round-10 files (round 9 counted): 2752/3242 = 0.849, 2816/3083 = 0.913;
+#: after the GUIDE §3a re-check of rounds 1–7 (14q8a–e, session 8: +233 lexicon spans, no span changed):
+#: recall 2826/3475 = 0.813, precision 2885/3083 = 0.936 (the same hits, more of them marked)
+TUNING_RECALL_FLOOR = 0.81
+TUNING_PRECISION_FLOOR = 0.93
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
