@@ -1,9 +1,11 @@
 """Shortcuts in making a pair's candidates give exactly what the plain steps give: `trim_ends` walks a
-piece's tail backwards instead of walking a flipped copy of it, and a pair without a redaction does not
-look for one between the blocks of each chain."""
+piece's tail backwards instead of walking a flipped copy of it, a pair without a redaction does not
+look for one between the blocks of each chain, and a piece of a chain is spanned from its first block
+to its last (`chain_candidate`), which holds because a chain's blocks are in order in both texts."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -12,7 +14,8 @@ from hypothesis import strategies as st
 from app.core.normalize import REDACTION
 from app.core.passages import PassageParams, engine
 from app.core.passages.align import _after_stray_head, trim_ends
-from app.core.passages.seeds import Run
+from app.core.passages.extend import chain_blocks, chain_candidate, chain_runs, make_candidate
+from app.core.passages.seeds import Run, SeedIndex, find_runs
 
 
 def _trim_by_flipping(blocks: list[Run]) -> list[Run]:
@@ -113,3 +116,27 @@ def test_a_pair_without_redactions_is_not_searched_for_them_and_one_with_them_is
         "前言。" + _SHARED.replace("全面", "全面" + REDACTION), "开头。" + _EDITED
     )
     assert calls > 0  # (what the cut makes: test_redaction_runs)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(blocks=pieces().filter(bool))
+def test_a_candidate_of_ordered_blocks_is_the_one_make_candidate_makes(blocks):
+    assert chain_candidate(blocks) == make_candidate(blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.text(alphabet="甲乙丙丁戊，", min_size=0, max_size=120),
+    edits=st.lists(st.tuples(st.integers(0, 119), st.sampled_from(["", "己", "甲乙", "丙丙丙"])), max_size=6),
+)
+def test_the_blocks_of_a_chain_are_in_order_and_disjoint_in_both_texts(a, edits):
+    """What `chain_candidate` takes for granted of `chain_blocks`' blocks (and so of any run of them)."""
+    b = list(a)
+    for at, new in sorted(edits, reverse=True):
+        b[at : at + 1] = new
+    b = "".join(b)
+    runs = find_runs(SeedIndex(a, 2, 1000), b)
+    for chain in chain_runs(runs, 16):
+        blocks = chain_blocks(chain, a, b)
+        for (x, y, n), (x2, y2, _n2) in pairwise(blocks):
+            assert n > 0 and x + n <= x2 and y + n <= y2

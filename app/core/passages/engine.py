@@ -28,6 +28,7 @@ from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
     chain_blocks,
+    chain_candidate,
     chain_runs,
     make_candidate,
     split_at_redactions,
@@ -321,7 +322,7 @@ def _candidates(
                 if trimmed:
                     # nothing trimmed (most pieces): the candidate split_weak made of it
                     same = whole is not None and len(trimmed) == len(piece)
-                    cand = whole if same else make_candidate(trimmed)
+                    cand = whole if same else chain_candidate(trimmed)
                     if acceptable(cand, params.min_chars, params.min_similarity):
                         found.append(cand)
     return found
