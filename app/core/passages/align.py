@@ -70,9 +70,7 @@ def trim_ends(blocks: list[Run]) -> list[Run]:
         while hi > lo and blocks[hi - 1][2] < 2:
             hi -= 1
         lo = _after_stray_head(blocks, lo, hi)
-        if hi - lo > 1:
-            flipped = [(-x - n, -y - n, n) for x, y, n in reversed(blocks[lo:hi])]
-            hi -= _after_stray_head(flipped, 0, hi - lo)
+        hi = _before_stray_tail(blocks, lo, hi)
     return blocks[lo:hi]
 
 
@@ -85,6 +83,22 @@ def _after_stray_head(blocks: list[Run], lo: int, hi: int) -> int:
         gap = max(blocks[n + 1][0] - x - size, blocks[n + 1][1] - y - size)
         if gap > matched:
             cut = n + 1
+        elif matched > _STRAY_MAX:
+            break
+    return cut
+
+
+def _before_stray_tail(blocks: list[Run], lo: int, hi: int) -> int:
+    """End of the blocks kept once a stray tail (outweighed by the gap before it) is cut off: the mirror
+    of `_after_stray_head`, walked from the end, so a long piece is not copied to be walked backwards."""
+    cut, matched = hi, 0
+    for n in range(hi - 1, lo, -1):
+        x, y, size = blocks[n]
+        matched += size
+        px, py, psize = blocks[n - 1]
+        gap = max(x - px - psize, y - py - psize)
+        if gap > matched:
+            cut = n
         elif matched > _STRAY_MAX:
             break
     return cut

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from app.core.normalize import NormalizedView, normalize
+from app.core.normalize import REDACTION, NormalizedView, normalize
 from app.core.passages.align import IntervalSet, acceptable, group_reordered, resolve, trim_ends
 from app.core.passages.classify import (
     DocumentBuiltins,
@@ -28,6 +28,7 @@ from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
     chain_blocks,
+    chain_candidate,
     chain_runs,
     make_candidate,
     split_at_redactions,
@@ -301,6 +302,8 @@ def _candidates(
 ) -> list[Candidate]:
     """Chains of runs, aligned in their gaps and cut where too dissimilar, that pass the thresholds."""
     found: list[Candidate] = []
+    # (most pairs have no redaction: no chain is cut at one, and its gaps need not be sliced to tell)
+    redacted = REDACTION in x.view.text or REDACTION in y.view.text
     for chain in _chains(runs, params):
         if (
             chain[-1][0] + chain[-1][2] - chain[0][0] < params.min_chars
@@ -312,13 +315,14 @@ def _candidates(
             found.append(make_candidate(chain))
             continue
         blocks = chain_blocks(chain, x.view.text, y.view.text)
-        for part in split_at_redactions(blocks, x.view.text, y.view.text):
+        parts = split_at_redactions(blocks, x.view.text, y.view.text) if redacted else (blocks,)
+        for part in parts:
             for piece, whole in split_weak(part, params.min_similarity):
                 trimmed = trim_ends(piece)
                 if trimmed:
                     # nothing trimmed (most pieces): the candidate split_weak made of it
                     same = whole is not None and len(trimmed) == len(piece)
-                    cand = whole if same else make_candidate(trimmed)
+                    cand = whole if same else chain_candidate(trimmed)
                     if acceptable(cand, params.min_chars, params.min_similarity):
                         found.append(cand)
     return found

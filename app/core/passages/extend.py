@@ -56,6 +56,15 @@ def make_candidate(blocks: list[Run] | tuple[Run, ...]) -> Candidate:
     )
 
 
+def chain_candidate(blocks: list[Run]) -> Candidate:
+    """`make_candidate` of blocks in order and disjoint in both texts (`chain_blocks` makes them so, and
+    any run of them is so too): it spans from the first block's start to the last block's end, told
+    without looking at the blocks between (a long pair makes thousands of such pieces)."""
+    x0, y0, _ = blocks[0]
+    x, y, size = blocks[-1]
+    return Candidate(tuple(blocks), x0, x + size, y0, y + size, sum([n for _, _, n in blocks]))
+
+
 def chain_runs(runs: list[Run], max_gap: int, min_chars: int = 0) -> list[list[Run]]:
     """Group runs (sorted by x) into chains increasing in both texts, each run used once.
 
@@ -140,7 +149,8 @@ def walk_chains(
 
 
 def chain_blocks(chain: list[Run], x: str, y: str) -> list[Run]:
-    """Matched blocks of a chain: its runs (overlaps clipped) plus LCS matches inside the gaps."""
+    """Matched blocks of a chain: its runs (overlaps clipped) plus LCS matches inside the gaps, in order
+    and disjoint in both texts (a run of the chain starts after its predecessor in both)."""
     blocks: list[Run] = []
     for i, j, length in chain:
         if blocks:
@@ -180,7 +190,7 @@ def split_weak(blocks: list[Run], min_similarity: float) -> list[tuple[list[Run]
         if len(piece) == 1:
             done.append((piece, None))
             continue
-        whole = make_candidate(piece)
+        whole = chain_candidate(piece)
         if whole.similarity >= min_similarity:
             done.append((piece, whole))
             continue
