@@ -9,6 +9,8 @@ place of the shipped mined file (merged as the loader merges it: `shipped.merge_
 scored. Each round is scored with no mined wordings, with the shipped defaults of the miner (`MiningParams()`)
 and with those defaults changed by `--set NAME=VALUE` options (the candidate), all in the same run; `--errors`
 lists, per round, the spans the candidate finds or loses against the shipped defaults and its new wrong hits.
+`--candidate NAME=VALUE,NAME=VALUE` (repeatable) adds further candidates to the same run, so that the shipped
+defaults are mined once per round for all of them.
 
 With `--block TAG` it checks one engineer's block of the curated lexicon (the rows after `# TAG` in
 curated_formulas.tsv) the same way: each round is also scored without the whole block, and without the block's
@@ -107,6 +109,12 @@ def main() -> None:
     parser.add_argument(
         "--set", action="append", default=[], help="a miner threshold of the candidate: NAME=VALUE"
     )
+    parser.add_argument(
+        "--candidate",
+        action="append",
+        default=[],
+        help="a further candidate scored in the same run: NAME=VALUE[,NAME=VALUE…] (repeatable)",
+    )
     parser.add_argument("--block", help="tag of a block of curated_formulas.tsv to check round by round")
     args = parser.parse_args()
     rounds: dict[int, list] = {}
@@ -129,10 +137,13 @@ def main() -> None:
         idioms = shipped.idioms()
         known = [w for e in load_lexicon(shipped.lexicon_path()).entries for w, _s in e.forms()]
         variants = {"shipped miner": MiningParams(), "candidate": _params(args.set)}
-        print("candidate:", {k: v for k, v in dataclasses.asdict(variants["candidate"]).items()
-                             if v != getattr(MiningParams(), k)})  # fmt: skip
+        for k, spec in enumerate(args.candidate, start=2):
+            variants[f"candidate {k}"] = _params(spec.split(","))
+        for name, params in list(variants.items())[1:]:
+            print(f"{name}:", {k: v for k, v in dataclasses.asdict(params).items()
+                               if v != getattr(MiningParams(), k)})  # fmt: skip
         no_mined = _matcher([])
-    totals = [Tally(), Tally(), Tally(), Tally()]
+    totals = [Tally() for _k in range(2 + len(variants) if args.mining else 2)]
     for number in sorted(rounds):
         label = "rounds 1–3" if number == 3 else f"round {number}"
         base = _round_tally(shipped_matcher, rounds[number])
@@ -169,13 +180,15 @@ def main() -> None:
             tallies.append(mined)
             print(_line(f"  {name}", mined), f"({len(found)} wordings, {time.process_time() - start:.1f} s)")
         if args.errors:
-            _print_changes(*tallies)
+            for name, tally in zip(list(variants)[1:], tallies[1:], strict=True):
+                print(f"   {name}:")
+                _print_changes(tallies[0], tally)
     print(_line("all", totals[0]))
     if block:
         print(_line("  no block", block_totals[0]))
         print(_line("  fresh", block_totals[1]))
     if args.mining:
-        for k, name in enumerate(("no mined", "shipped miner", "candidate"), start=1):
+        for k, name in enumerate(("no mined", *variants), start=1):
             print(_line(f"  {name}", totals[k]))
 
 

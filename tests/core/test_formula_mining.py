@@ -27,6 +27,10 @@ SENTENCES = [
      "中心同四项基本原则、改革开放这两个基本点统一于发展中国特色社", ["两个基本点"]),
     # issue 14m7: a two-verb motto (§3a) that stands free, mined without a governing verb though a dictionary word
     ("cpc-congress-reports/cpc-18-congress-report.txt", "控制能源消费总量，加强节能降耗，支持节能低碳产业", ["节能降耗"]),
+    # issue 14m8: names of ≥ 5 characters with a naming head (…政策, …责任制, …运动) that stand free (§3a)
+    ("cpc-congress-reports/cpc-14-congress-report.txt", "全面贯彻党的民族政策，坚持和完善民族区域自治", ["党的民族政策"]),
+    ("gwr-state-council/gwr-2003.txt", "重视和加强安全生产，健全安全生产责任制", ["安全生产责任制"]),
+    ("cpc-congress-reports/cpc-16-congress-report.txt", "开展全民健身运动，提高全民健康水平", ["全民健身运动"]),
 ]  # fmt: skip
 
 

@@ -37,7 +37,9 @@ def test_a_free_standing_name_is_mined_without_a_governing_verb_even_as_a_dictio
     docs = _docs(texts)
     assert "现代企业制度" in _mined(docs, NAMED, ordinary={"现代企业制度"})
     # the old tests alone: it is a dictionary word and rarely after a governing verb, so it is not kept
-    assert "现代企业制度" not in _mined(docs, mining.MiningParams(min_chars=5), ordinary={"现代企业制度"})
+    assert "现代企业制度" not in _mined(
+        docs, mining.MiningParams(min_chars=5, named_min_chars=99), ordinary={"现代企业制度"}
+    )
     # and a two-verb motto of four characters (节能降耗) is a name too
     motto = _docs(["大力推进节能降耗，", "节能降耗取得成效。", "抓好节能降耗和环境保护"])
     assert "节能降耗" in _mined(motto, NAMED)
