@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from tests.bench.clause_features import (
 from tests.bench.eval_formulas import RULE_KIND
 from tests.bench.formula_annotations import AnnotatedSpeech, Detected, Tally, score
 from tests.bench.formula_training import LABEL_COVER, inside_range, kind_cover, round_label, tuning_rounds
+from tests.bench.loro_formulas import print_changes
 
 #: L2 penalty of the logistic fits (on every weight but the bias).
 L2 = 1.0
@@ -184,15 +184,7 @@ def loro(
         print(_row(f"{round_label(number)} base", before))
         print(_row(f"  model (t={model.threshold:.2f})", after), f"  ({time.process_time() - started:.1f} s)")
         if errors:
-            b, a = before["all"], after["all"]
-            for label, items in (
-                ("found", Counter(b.missed) - Counter(a.missed)),
-                ("lost", Counter(a.missed) - Counter(b.missed)),
-                ("new wrong", Counter(a.wrong) - Counter(b.wrong)),
-                ("no longer wrong", Counter(b.wrong) - Counter(a.wrong)),
-            ):
-                if items:
-                    print(f"    {label}:", "; ".join(sorted(items.elements())))
+            print_changes(before["all"], after["all"])
     print(_row("all base", totals[0]))
     print(_row("all model", totals[1]))
     print("the bar (recall up on every round, precision down by ≤ 0.01 on any, overall precision ≥ 0.91):",

@@ -88,8 +88,9 @@ def _line(label: str, tally: Tally) -> str:
     )
 
 
-def _print_changes(before: Tally, after: Tally) -> None:
-    """What the candidate changes against the shipped miner on one round."""
+def print_changes(before: Tally, after: Tally) -> None:
+    """What a candidate detector changes against the shipped one on a round: spans found and lost, wrong hits
+    added and gone (also used by the clause model's bench)."""
     for label, items in (
         ("found", Counter(before.missed) - Counter(after.missed)),
         ("lost", Counter(after.missed) - Counter(before.missed)),
@@ -182,7 +183,7 @@ def main() -> None:
         if args.errors:
             for name, tally in zip(list(variants)[1:], tallies[1:], strict=True):
                 print(f"   {name}:")
-                _print_changes(tallies[0], tally)
+                print_changes(tallies[0], tally)
     print(_line("all", totals[0]))
     if block:
         print(_line("  no block", block_totals[0]))
