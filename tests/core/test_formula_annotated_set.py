@@ -12,9 +12,9 @@ scored once on round 5 (recall 0.46 → 0.63, precision 0.83 → 0.83). Round 6 
 precision 0.78) and is tuning since session 5 (issue 14d5). Round 7 (18 files) was scored once (recall 0.66,
 precision 0.91) and is tuning since session 6. Round 8 (18 files) was scored once (recall 0.72, precision
 0.88) and is tuning since session 7. Round 9 (20 files, marked twice and adjudicated) was scored once (recall
-0.72, precision 0.875) and is tuning since session 8: all 154 files are tuning files. The held-out floors apply
-to whatever held-out files there are (round 10, drawn and annotated in session 8 and scored once: recall 0.70,
-precision 0.876).
+0.72, precision 0.875) and is tuning since session 8. Round 10 (19 files, marked twice and adjudicated) was scored
+once (recall 0.70, precision 0.876) and is tuning since session 9: all 173 files are tuning files. The held-out floors
+apply to whatever held-out files there are (round 11, drawn in session 9).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from tests.bench.formula_annotations import (
 )
 
 pytestmark = pytest.mark.corpus
-#: round 10 (19 files, 341 spans, each marked twice blind and adjudicated), drawn and annotated in session 8 while the
+#: the last held-out round scored, round 10 (19 files, 341 spans; tuning since session 9, each marked twice blind and
+#: adjudicated), drawn and annotated in session 8 while the
 #: detector changed elsewhere, scored once at 16:17 UTC 2026-12-07 (`eval_formulas --split heldout --baseline-rev
 #: 083131c`): recall 239/341 = 0.701 (083131c: 0.70; 291a092: 0.69), precision 239/273 = 0.876 (083131c: 0.88). (Round 9
 #: had scored 0.72 / 0.875 in session 7, round 8 0.72 / 0.88 in session 6.)
@@ -49,9 +50,11 @@ HELD_OUT_PRECISION_FLOOR = 0.87
 #: with the mined list re-mined without the round-10 files (round 9 counted): 2752/3242 = 0.849, 2816/3083 = 0.913;
 #: after the GUIDE §3a re-check of rounds 1–7 (14q8a–e, session 8: +233 lexicon spans, no span changed):
 #: recall 2826/3475 = 0.813, precision 2885/3083 = 0.936 (the same hits, more of them marked); with 14m8's miner
-#: (noun-ending names of >= 5 characters that stand free): recall 2837/3475 = 0.816, precision 2897/3111 = 0.931
-TUNING_RECALL_FLOOR = 0.81
-TUNING_PRECISION_FLOOR = 0.93
+#: (noun-ending names of >= 5 characters that stand free): recall 2837/3475 = 0.816, precision 2897/3111 = 0.931.
+#: Session 9: round 10 joins the tuning part (173 files, 3,816 spans) and the list is re-mined with round 10 counted and
+#: round 11 left out: recall 3088/3816 = 0.809, precision 3154/3405 = 0.926
+TUNING_RECALL_FLOOR = 0.80
+TUNING_PRECISION_FLOOR = 0.92
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
@@ -114,14 +117,14 @@ def test_each_file_knows_its_annotation_round_for_the_eval_filter():
     assert parse_rounds("1-4") == range(1, 5) and parse_rounds("5") == range(5, 6)
 
 
-def test_corpus_wide_mining_leaves_out_the_held_out_round_10_files_only(corpus):
-    """The eval's library signal and the leave-one-round-out mining may not count the round-10 files (they are
-    annotated while the detector changes); the annotated files of rounds 1–9 stay countable."""
+def test_corpus_wide_mining_leaves_out_the_held_out_round_11_files_only(corpus):
+    """The eval's library signal and the leave-one-round-out mining may not count the round-11 files (they are
+    annotated while the detector changes); the annotated files of rounds 1–10 stay countable."""
     left_out = {path.name for path in corpus.rglob("*.txt") if not minable(path)}
     assert len(left_out) == len(HELD_OUT_CORPUS_FILES) == 21
-    assert not minable(Path("xi-speeches-2013-2018/xi-2013-04-07-1.txt"))
-    assert minable(Path("xi-speeches-2013-2018/xi-2013-04-07-2.txt"))  # a whole name: the -1 speech only
-    assert not minable(Path("hust-party-building/hust-31-迎新季｜公共管理学院2025级本科新生，今日起航.txt"))
+    assert not minable(Path("xi-speeches-2013-2018/xi-2015-03-29-2.txt"))
+    assert minable(Path("xi-speeches-2013-2018/xi-2015-03-29-1.txt"))  # a whole name: the -2 speech only
+    assert not minable(Path("hust-party-building/hust-08-宿舍搬迁一线党旗飘扬.txt"))
     speeches = [parse(path) for path in ANNOTATIONS.glob("*.tsv")]
-    # once merged, round 10 is the one round mining leaves out
+    # once merged, round 11 is the one round mining leaves out
     assert all(minable(corpus / s.path) == (s.round != HELD_OUT_ROUND) for s in speeches)

@@ -32,7 +32,7 @@ from tests.bench.formula_annotations import unquotable
 CC14 = "cpc-congress-reports/cpc-14-congress-report.txt"
 PLENUM_2014 = "cpc-plenum-communiques/communique-2014-cc18-plenum04.txt"
 GWR_2004 = "gwr-state-council/gwr-2004.txt"
-GWR_2017 = "gwr-state-council/gwr-2017.txt"
+GWR_1975 = "gwr-state-council/gwr-1975.txt"
 SECRETARY_2023 = "seed/city-secretary-study-session-2023.txt"
 CC19 = "cpc-congress-reports/cpc-19-congress-report.txt"
 GWR_1988 = "gwr-state-council/gwr-1988.txt"
@@ -59,7 +59,8 @@ MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、�
 LAW_GOVERNMENT = "加快建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
 SYSTEM = "色社会主义思想是一个逻辑严密、内涵丰富、系统全面、博大精深的科学体系，"
 REGIONS = "快发展，形成东中西互动、优势互补、相互促进、共同发展的新格局"
-INVESTMENT = "引导资金更多投向补短板、调结构、促创新、惠民生的领域。"
+# (gwr-2017's 补短板、调结构、促创新、惠民生 gave way when gwr-2017 was drawn for the held-out round 11)
+INVESTMENT = "我们必须坚持抓革命、促生产、促工作、促战备的方针"
 LEADERSHIP = "提高党把方向、谋大局、定政策、促改革的能力和定力"
 PEACE = "界两大主题。发展需要和平，和平离不开发展。霸权"
 REFORM = "。因此，建设必须依靠改革，改革必须促进建设。政府"
@@ -92,7 +93,7 @@ QUOTED = [
     (PLENUM_2014, LAW_GOVERNMENT),
     (SECRETARY_2023, SYSTEM),
     (GWR_2004, REGIONS),
-    (GWR_2017, INVESTMENT),
+    (GWR_1975, INVESTMENT),
     (CC19, LEADERSHIP),
     (XI_0820, TITLES),
     (CC14, PEACE),
@@ -163,7 +164,7 @@ def test_no_motto_list_with_an_idiom_or_a_cut_through_a_word(text):
 
 @pytest.mark.parametrize(
     ("text", "slogan"),
-    [(INVESTMENT, "补短板、调结构、促创新、惠民生"), (LEADERSHIP, "把方向、谋大局、定政策、促改革")],
+    [(INVESTMENT, "抓革命、促生产、促工作、促战备"), (LEADERSHIP, "把方向、谋大局、定政策、促改革")],
 )
 def test_verb_object_units_whose_object_ends_like_a_noun(text, slogan):
     assert _slogans(text) == [slogan]
