@@ -60,8 +60,11 @@ def _scan_until_first_batch(path: Path) -> tuple[subprocess.Popen[str], list[str
     progress = []
     for line in iter(process.stderr.readline, ""):
         progress.append(line.rstrip("\n"))
-        if line.startswith("scanned") and "(0% of the pairs)" not in line:
-            break  # the first batch with work is stored
+        # the first "scanned" line is the start (nothing measured); the second comes at once when the first batch
+        # with work is stored. (Waiting for a line past "(0% of the pairs)" raced: a first batch under 0.5 % of the
+        # pairs prints 0 %, the next line comes only after _LOG_EVERY or at the end, and a fast scan had finished.)
+        if sum(1 for seen in progress if seen.startswith("scanned")) == 2:
+            break
     return process, progress
 
 
