@@ -87,6 +87,27 @@ SENTENCES = [
     ("gwr-state-council/gwr-2007.txt", "一是适当减少财政赤字和长期建设国债规模。", ["长期建设国债"]),
     ("gwr-state-council/gwr-1994.txt", "卫生工作要坚持预防为主。", ["预防为主"]),
     (
+        "cpc-plenum-communiques/communique-2001-cc15-plenum06.txt",
+        "坚持密切联系群众，反对形式主义、官僚主义；",
+        ["密切联系群众"],
+    ),
+    ("cpc-congress-reports/cpc-18-congress-report.txt", "——必须坚持维护社会公平正义。", ["社会公平正义"]),
+    (
+        "gwr-state-council/gwr-2003.txt",
+        "党的十六大制定了我国在新世纪新阶段全面建设小康社会的宏伟蓝图和行动纲领。",
+        ["新世纪新阶段"],
+    ),
+    (
+        "gwr-state-council/gwr-2006.txt",
+        "政务公开、厂务公开和村务公开不断扩大。",
+        ["政务公开", "厂务公开", "村务公开"],
+    ),
+    (
+        "xi-speeches-2020/xi-2020-10-23-1.txt",
+        "抗美援朝战争伟大胜利，将永远铭刻在中华民族的史册上！",
+        ["抗美援朝战争"],
+    ),
+    (
         "cpc-congress-reports/cpc-10-congress-report.txt",
         "林彪是在中国新民主主义革命初期参加共产党的。",
         ["新民主主义革命"],
