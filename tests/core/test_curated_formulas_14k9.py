@@ -12,6 +12,7 @@ from app.core.formulas import shipped
 from app.core.formulas.lexicon import load_lexicon, match_key, overlap_test
 from app.core.formulas.shipped import default_matcher
 from tests.bench.curated_lexicon import assert_block_finds, block_entries
+from tests.bench.formula_annotations import minable
 from tests.core.test_curated_formulas_14k7 import ERAS
 
 TAG = "14k9"
@@ -157,6 +158,20 @@ def test_a_longer_wording_that_holds_a_block_entry_is_the_hit(corpus, path, sent
     hits = [h for h in default_matcher().find(sentence) if h.source == "lexicon"]
     assert [h.text for h in hits] == [longer]
     assert short in hits[0].contains
+
+
+@pytest.mark.corpus
+def test_block_entries_inside_a_parallel_frame_leave_the_span_to_the_frame(corpus):
+    """GUIDE §1 (parallel) and §2: a 、-list of items sharing an affix is one span from the first to the last item;
+    the block's wordings in it are no hits of their own, the frame names them in `contains`."""
+    path = "gwr-state-council/gwr-2007.txt"
+    sentence = "扩大基层民主，完善政务公开、厂务公开、村务公开等制度，保证人民依法直接行使民主权利。"
+    assert minable(corpus / path) and sentence in (corpus / path).read_text(encoding="utf-8")
+    hits = default_matcher().find(sentence)
+    frame = [h for h in hits if h.text == "政务公开、厂务公开、村务公开"]
+    assert frame and frame[0].source == "pattern"
+    assert {"政务公开", "厂务公开", "村务公开"} <= set(frame[0].contains)
+    assert not [h for h in hits if h.formula in {"政务公开", "厂务公开", "村务公开"}]
 
 
 def test_pruned_wordings_stay_out():
