@@ -69,9 +69,11 @@ def test_the_shipped_matcher_finds_the_block_in_real_sentences(corpus, path, sen
 
 
 def test_area_of_work_nouns_the_tuning_rounds_left_unmarked_stay_out():
-    """GUIDE §3a: a wording that only names an area of work or a kind of economy is no formula."""
+    """GUIDE §3a: a wording that only names an area of work or a kind of economy is no formula. 乡镇企业 and
+    经济特区 (institution types) are marked at every occurrence since the §3a re-check of session 8 and came back
+    in the 14k9 block; 经济体制改革 and 集体经济 are still unmarked in the tuning rounds and stay out."""
     text = "推进经济体制改革，发展乡镇企业和集体经济，办好经济特区。"
-    assert not [h for h in default_matcher().find(text) if h.source == "lexicon"]
+    assert [h.text for h in default_matcher().find(text) if h.source == "lexicon"] == ["乡镇企业", "经济特区"]
 
 
 @pytest.mark.corpus

@@ -103,11 +103,14 @@ def match_key(wording: str) -> str:
 _OVERLAP = 6
 
 
-def overlap_test(known: Iterable[str]) -> Callable[[str, bool], bool]:
+def overlap_test(known: Iterable[str]) -> Callable[..., bool]:
     """A test for wordings a lexicon already finds: equal to, inside, or holding a known wording (keys
     compared without punctuation), or starting or ending inside one (its first or last `_OVERLAP`
     characters are in a known wording, away from that wording's edge: 习近平同志为总书记的党中央|周围).
-    With `alone=True` only an equal or held wording counts (a short label also used on its own)."""
+    With `alone=True` only an equal or held wording counts (a short label also used on its own); with
+    `named=True` as well, a wording that holds known ones only at its start (社会主义民主|政治, 全民健身|运动)
+    does not count: it names a longer label, which the matcher prefers, while a known wording further in
+    (大力发展|循环经济, 奉行|独立自主的和平外交政策) follows a governing verb (GUIDE §2)."""
     import ahocorasick  # only the miner and the lexicon's first build ask this
 
     keys = {match_key(k) for k in known}
@@ -117,9 +120,9 @@ def overlap_test(known: Iterable[str]) -> Callable[[str, bool], bool]:
     if keys:
         automaton.make_automaton()
 
-    def overlaps(wording: str, alone: bool = False) -> bool:
+    def overlaps(wording: str, alone: bool = False, named: bool = False) -> bool:
         key = match_key(wording)
-        if key in keys or (keys and any(True for _ in automaton.iter(key))):
+        if key in keys or (keys and any(not named or end + 1 > len(k) for end, k in automaton.iter(key))):
             return True
         if alone:
             return False

@@ -107,10 +107,12 @@ def load_shipped_files() -> LoadedLexicon:
     wordings that neither has nor holds (read from the files).
 
     The mined file was generated before the curated list existed, so the miner's overlap test
-    (`lexicon.overlap_test`) is applied here to the curated list, in its `alone` form: a mined wording equal
-    to a curated one or holding one is left out (the curated entry keeps its name and boundary), while a mined
-    wording that lies inside a longer curated one stays, as it is also used on its own (社会主义民主政治 outside
-    社会主义民主政治建设); where both match, the matcher takes the longer wording.
+    (`lexicon.overlap_test`) is applied here to the curated list, in its `alone` and `named` form: a mined
+    wording equal to a curated one or holding one after its start is left out (大力发展循环经济: the curated entry
+    keeps its name and boundary, the governing verb stays outside), while a mined wording that lies inside a longer
+    curated one (社会主义民主政治 outside 社会主义民主政治建设) or continues a short curated one to the right
+    (社会主义民主政治 after 社会主义民主, 14k9) stays, as it is also used on its own; where both match, the matcher takes
+    the longer wording.
     """
     loaded = load_lexicon(lexicon_path())
     curated = load_lexicon(curated_path()) if curated_path().is_file() else LoadedLexicon()
@@ -127,7 +129,7 @@ def merge_lexicons(loaded: LoadedLexicon, curated: LoadedLexicon, mined: LoadedL
     extra = tuple(
         e
         for e in mined.entries
-        if lexicon.match_key(e.canonical) not in taken and not overlaps(e.canonical, alone=True)
+        if lexicon.match_key(e.canonical) not in taken and not overlaps(e.canonical, alone=True, named=True)
     )
     return LoadedLexicon(
         (*loaded.entries, *added, *extra), loaded.problems + curated.problems + mined.problems
