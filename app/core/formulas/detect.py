@@ -345,6 +345,7 @@ class FormulaMatcher:
             inner_frames,
             opener_frames,
             patterns,
+            point_frames,
             sibling_frames,
             slogans,
             sub_lists,
@@ -371,6 +372,7 @@ class FormulaMatcher:
         found += sibling_frames.preposition_run_hits(text)
         found += opener_frames.opener_sentence_hits(text)
         found += clause_frames.equal_clause_hits(text)
+        found += point_frames.point_lead_hits(text)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
