@@ -32,6 +32,8 @@ from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL_RE = re.compile(rf"第([{_ORDINALS}])[，,]")
+#: 一是…，二是…: in reports these mostly open task sentences; only their 4+4 motto leads make a frame.
+_SHI_ORDINAL_RE = re.compile(rf"([{_ORDINALS}])是[，,]?")
 _DASHES = ("——", "――")
 #: What may stand before a point's marker: a sentence end, a line break or an announcing colon (spaces skipped).
 _POINT_BEFORE = frozenset("。！？!?\n：:")
@@ -41,6 +43,8 @@ _LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
 _MAX_LEAD = 30
 #: Two balanced clauses: a verb–object head of 3–8 characters and its aim (加强抗疫合作，构建卫生健康共同体).
 _TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,8}}，[{HAN}“”、]{{5,22}}")
+#: A 4+4 motto (聚焦主题、紧扣主线; 以上率下、示范带动).
+_MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
 #: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
 _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
 #: Points of one run lie close together: at most this many characters from one lead's end to the next marker.
@@ -63,24 +67,29 @@ def _lead(text: str, start: int) -> tuple[int, int] | None:
     return start, end.start()
 
 
-def _points(text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """Ordinal points (start, end, number) and dash points (start, end, 0) at sentence starts; leads that a
-    frame may not mark are kept with end −1, so that they still link their run."""
-    ordinals, dashes = [], []
-    for m in _ORDINAL_RE.finditer(text):
+def _points(text: str, ordinal_re: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """Ordinal points (start, end, number) at sentence starts; a lead that a frame may not mark is kept with
+    end −1, so that it still links its run."""
+    points = []
+    for m in ordinal_re.finditer(text):
         if _at_sentence_start(text, m.start()):
             lead = _lead(text, m.end())
-            ordinals.append((m.end(), lead[1] if lead else -1, _ORDINALS.index(m.group(1)) + 1))
+            points.append((m.end(), lead[1] if lead else -1, _ORDINALS.index(m.group(1)) + 1))
+    return points
+
+
+def _dash_points(text: str) -> list[tuple[int, int, int]]:
+    """Dash points (start, end, 0) at sentence starts, as `_points` (a dash before an ordinal is the ordinal's)."""
+    points = []
     for dash in _DASHES:
         at = text.find(dash)
         while at >= 0:
             after = at + len(dash)
             if _at_sentence_start(text, at) and not _ORDINAL_RE.match(text, after):
                 lead = _lead(text, after)
-                dashes.append((after, lead[1] if lead else -1, 0))
+                points.append((after, lead[1] if lead else -1, 0))
             at = text.find(dash, after)
-    dashes.sort()
-    return ordinals, dashes
+    return sorted(points)
 
 
 def _runs(points: list[tuple[int, int, int]], numbered: bool) -> list[list[tuple[int, int, int]]]:
@@ -97,32 +106,39 @@ def _runs(points: list[tuple[int, int, int]], numbered: bool) -> list[list[tuple
     return [run for run in runs if len(run) >= _MIN_MEMBERS]
 
 
-def _members(text: str, run: list[tuple[int, int, int]], numbered: bool) -> set[tuple[int, int]]:
-    """The leads of a run that make a frame: balanced two-clause leads (numbered runs) and leads that share
-    their head with two others, when ≥ 3 leads of the run have that shape."""
+def _members(
+    text: str, run: list[tuple[int, int, int]], shapes: tuple[re.Pattern[str], ...], heads: bool
+) -> set[tuple[int, int]]:
+    """The leads of a run that make a frame: leads of one of `shapes` (balanced clauses, 4+4 mottos) and, with
+    `heads`, leads that share their head with two others, when ≥ 3 leads of the run have that shape."""
     leads = [(s, e) for s, e, _n in run if e > 0 and not _ACHIEVEMENT_RE.search(text, s, e)]
     members: set[tuple[int, int]] = set()
-    if numbered:
-        balanced = [(s, e) for s, e in leads if _TWO_CLAUSES_RE.fullmatch(text, s, e)]
-        if len(balanced) >= _MIN_MEMBERS:
-            members.update(balanced)
-    by_head: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-    for s, e in leads:
-        by_head[text[s : s + 2]].append((s, e))
-    for head, group in by_head.items():
-        if len(group) >= _MIN_MEMBERS and head not in _DISCOURSE_HEADS and "“" not in head:
-            members.update(group)
+    for shape in shapes:
+        shaped = [(s, e) for s, e in leads if shape.fullmatch(text, s, e)]
+        if len(shaped) >= _MIN_MEMBERS:
+            members.update(shaped)
+    if heads:
+        by_head: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s, e in leads:
+            by_head[text[s : s + 2]].append((s, e))
+        for head, group in by_head.items():
+            if len(group) >= _MIN_MEMBERS and head not in _DISCOURSE_HEADS and "“" not in head:
+                members.update(group)
     return members
 
 
 def point_lead_hits(text: str) -> list[PatternHit]:
     """Lead sentences of ≥ 3 numbered or dashed points that make one frame: one hit per member."""
-    if "第" not in text and "—" not in text and "―" not in text:
-        return []
-    ordinals, dashes = _points(text)
+    kinds = []
+    if "第" in text:
+        kinds.append((_runs(_points(text, _ORDINAL_RE), True), (_TWO_CLAUSES_RE, _MOTTO_RE), True))
+    if "是" in text:
+        kinds.append((_runs(_points(text, _SHI_ORDINAL_RE), True), (_MOTTO_RE,), False))
+    if "—" in text or "―" in text:
+        kinds.append((_runs(_dash_points(text), False), (), True))
     hits = []
-    for points, numbered in ((ordinals, True), (dashes, False)):
-        for run in _runs(points, numbered):
-            for s, e in sorted(_members(text, run, numbered)):
+    for runs, shapes, heads in kinds:
+        for run in runs:
+            for s, e in sorted(_members(text, run, shapes, heads)):
                 hits.append(PatternHit(s, e, text[s:e], "parallel"))
     return hits
