@@ -27,16 +27,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from app.core.formulas.opener_frames import sentence_marks
 from app.core.formulas.patterns import HAN, PatternHit
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ORDINALS = "一二三四五六七八九十"
-_ORDINAL_RE = re.compile(rf"第([{_ORDINALS}])[，,]")
-#: 一是…，二是…: in reports these mostly open task sentences; only their 4+4 motto leads make a frame.
-_SHI_ORDINAL_RE = re.compile(rf"([{_ORDINALS}])是[，,]?")
-_DASHES = ("——", "――")
-#: What may stand before a point's marker: a sentence end, a line break or an announcing colon (spaces skipped).
-_POINT_BEFORE = frozenset("。！？!?\n：:")
 _LEAD_END_RE = re.compile(r"[。！？!?\n；;]")
 #: A lead a point frame may mark: Han characters, quote marks, list commas and at most one comma.
 _LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
@@ -47,71 +42,60 @@ _TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,8}}，[{HAN}“”、]{{5,22}}"
 _MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
 #: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
 _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
-#: Points of one run lie close together: at most this many characters from one lead's end to the next marker.
+#: Points of one run lie close together: at most this many characters from one lead's start to the next.
 _MAX_GAP = 1500
 
 
-def _at_sentence_start(text: str, pos: int) -> bool:
-    """Whether only spaces stand between `pos` and a sentence end, a line break or a colon (or the text start)."""
-    at = pos - 1
-    while at >= 0 and text[at] in " \t\u3000":
-        at -= 1
-    return at < 0 or text[at] in _POINT_BEFORE or text.startswith(_DASHES, at - 1)
-
-
-def _lead(text: str, start: int) -> tuple[int, int] | None:
-    """The lead sentence that starts at `start` (up to its end mark), when a point frame may mark it."""
+def _lead_end(text: str, start: int) -> int:
+    """Where the lead sentence that starts at `start` ends, when a point frame may mark it; −1 otherwise (a
+    heading line, a long statement, one holding figures or other marks)."""
     end = _LEAD_END_RE.search(text, start, start + _MAX_LEAD + 1)
     if end is None or end.group() == "\n" or not _LEAD_RE.fullmatch(text, start, end.start()):
-        return None  # a heading line, a long statement or one holding figures or other marks
-    return start, end.start()
+        return -1
+    return end.start()
 
 
-def _points(text: str, ordinal_re: re.Pattern[str]) -> list[tuple[int, int, int]]:
-    """Ordinal points (start, end, number) at sentence starts; a lead that a frame may not mark is kept with
-    end −1, so that it still links its run."""
-    points = []
-    for m in ordinal_re.finditer(text):
-        if _at_sentence_start(text, m.start()):
-            lead = _lead(text, m.end())
-            points.append((m.end(), lead[1] if lead else -1, _ORDINALS.index(m.group(1)) + 1))
+def _points(text: str, marks: list[tuple[int, str]]) -> dict[str, list[tuple[int, int]]]:
+    """The text's points by kind (第: 第一，…; 是: 一是…; —: a dash alone) as (start of the lead, number)."""
+    points: dict[str, list[tuple[int, int]]] = {"第": [], "是": [], "—": []}
+    for start, mark in marks:
+        ordinal = mark.lstrip("—―")
+        if not ordinal:
+            points["—"].append((start, 0))
+        elif len(ordinal) == 3 and ordinal[0] == "第" and ordinal[2] in "，," and ordinal[1] in _ORDINALS:
+            points["第"].append((start, _ORDINALS.index(ordinal[1]) + 1))
+        elif len(ordinal) == 2 and ordinal[1] == "是" and ordinal[0] in _ORDINALS:
+            points["是"].append((start, _ORDINALS.index(ordinal[0]) + 1))
+    numbered = points["第"]
+    # 我建议：第一，… (a colon, no sentence end, before the first point)
+    for k in range(len(numbered) - 1, -1, -1):
+        start, number = numbered[k]
+        if number == 2 and (k == 0 or numbered[k - 1][1] != 1):
+            at = text.rfind("第一，", max(0, start - _MAX_GAP), start)
+            if at > 0 and text[at - 1] in "：:":
+                numbered.insert(k, (at + 3, 1))
     return points
 
 
-def _dash_points(text: str) -> list[tuple[int, int, int]]:
-    """Dash points (start, end, 0) at sentence starts, as `_points` (a dash before an ordinal is the ordinal's)."""
-    points = []
-    for dash in _DASHES:
-        at = text.find(dash)
-        while at >= 0:
-            after = at + len(dash)
-            if _at_sentence_start(text, at) and not _ORDINAL_RE.match(text, after):
-                lead = _lead(text, after)
-                points.append((after, lead[1] if lead else -1, 0))
-            at = text.find(dash, after)
-    return sorted(points)
-
-
-def _runs(points: list[tuple[int, int, int]], numbered: bool) -> list[list[tuple[int, int, int]]]:
-    """Points in a row (numbered ones counting up by one), each near the one before."""
-    runs: list[list[tuple[int, int, int]]] = []
+def _runs(points: list[tuple[int, int]], numbered: bool) -> list[list[int]]:
+    """The starts of ≥ 3 points in a row (numbered ones counting up by one), each near the one before."""
+    runs: list[list[tuple[int, int]]] = []
     for point in points:
         if runs:
             last = runs[-1][-1]
-            near = point[0] - max(last[0], last[1]) <= _MAX_GAP
-            if near and (not numbered or point[2] == last[2] + 1):
+            if point[0] - last[0] <= _MAX_GAP and (not numbered or point[1] == last[1] + 1):
                 runs[-1].append(point)
                 continue
         runs.append([point])
-    return [run for run in runs if len(run) >= _MIN_MEMBERS]
+    return [[start for start, _n in run] for run in runs if len(run) >= _MIN_MEMBERS]
 
 
 def _members(
-    text: str, run: list[tuple[int, int, int]], shapes: tuple[re.Pattern[str], ...], heads: bool
+    text: str, run: list[int], shapes: tuple[re.Pattern[str], ...], heads: bool
 ) -> set[tuple[int, int]]:
     """The leads of a run that make a frame: leads of one of `shapes` (balanced clauses, 4+4 mottos) and, with
     `heads`, leads that share their head with two others, when ≥ 3 leads of the run have that shape."""
-    leads = [(s, e) for s, e, _n in run if e > 0 and not _ACHIEVEMENT_RE.search(text, s, e)]
+    leads = [(s, e) for s in run if (e := _lead_end(text, s)) > 0 and not _ACHIEVEMENT_RE.search(text, s, e)]
     members: set[tuple[int, int]] = set()
     for shape in shapes:
         shaped = [(s, e) for s, e in leads if shape.fullmatch(text, s, e)]
@@ -127,18 +111,18 @@ def _members(
     return members
 
 
-def point_lead_hits(text: str) -> list[PatternHit]:
-    """Lead sentences of ≥ 3 numbered or dashed points that make one frame: one hit per member."""
-    kinds = []
-    if "第" in text:
-        kinds.append((_runs(_points(text, _ORDINAL_RE), True), (_TWO_CLAUSES_RE, _MOTTO_RE), True))
-    if "是" in text:
-        kinds.append((_runs(_points(text, _SHI_ORDINAL_RE), True), (_MOTTO_RE,), False))
-    if "—" in text or "―" in text:
-        kinds.append((_runs(_dash_points(text), False), (), True))
+def point_lead_hits(text: str, marks: list[tuple[int, str]] | None = None) -> list[PatternHit]:
+    """Lead sentences of ≥ 3 numbered or dashed points that make one frame: one hit per member.
+
+    `marks` are the text's `opener_frames.sentence_marks`, when the caller has them already."""
+    points = _points(text, sentence_marks(text) if marks is None else marks)
     hits = []
-    for runs, shapes, heads in kinds:
-        for run in runs:
+    for kind, shapes, heads in (
+        ("第", (_TWO_CLAUSES_RE, _MOTTO_RE), True),
+        ("是", (_MOTTO_RE,), False),
+        ("—", (), True),
+    ):
+        for run in _runs(points[kind], kind != "—"):
             for s, e in sorted(_members(text, run, shapes, heads)):
                 hits.append(PatternHit(s, e, text[s:e], "parallel"))
     return hits
