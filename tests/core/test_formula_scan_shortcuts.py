@@ -152,3 +152,32 @@ def test_the_shipped_lexicon_is_scanned_by_ahocorasick_rs():
     matcher = default_matcher()
     assert matcher.find("推进国家治理体系和治理能力现代化")
     assert isinstance(matcher._scanner, tuple)
+
+
+@pytest.mark.corpus
+def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause_start_on_the_corpus(corpus):
+    """`frames._clause_slot_runs` looks for three clauses that start alike from the separator after the first
+    (four literal searches) and reads the first backwards: on every minable corpus file its runs are those of the
+    expression that tries every clause start (a class of twelve characters tested at each character)."""
+    import re
+
+    from app.core.formulas.frames import _clause_slot_runs, _fixed_inner_place
+    from app.core.formulas.patterns import HAN
+    from tests.bench.formula_annotations import minable
+
+    every_start = re.compile(
+        rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}}+)([，,；;])(\2[{HAN}]{{4,11}}+)\3(\2[{HAN}]{{4,11}}+)(?![{HAN}])"
+    )
+    runs = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        expected = []
+        for m in every_start.finditer(text):
+            words = [m.group(1), m.group(4), m.group(5)]
+            if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
+                expected.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
+        assert _clause_slot_runs(text) == expected, path.name
+        runs += len(expected)
+    assert runs > 50
