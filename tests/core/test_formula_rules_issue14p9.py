@@ -2,7 +2,8 @@
 
 - the short lead sentences of numbered or dashed points (第一，…第二，…第三，…; ——我们要…) when the run's leads are
   balanced two-clause points, 4+4 mottos or share their head (`point_frames.point_lead_hits`), and not a report's
-  list of achievements or tasks.
+  list of achievements or tasks;
+- mottos of two balanced sides joined by 则 (生态兴则文明兴; 治则兴，乱则衰) (`couplets.ze_motto_hits`).
 
 Every test text is a stretch of a minable corpus file, cut from its first quoted words to its last
 (`_excerpt` checks that the file is not one of the held-out round's); one test puts real leads under ordinals
@@ -15,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.formulas import point_frames
+from app.core.formulas import couplets, point_frames
 from app.core.formulas.shipped import default_matcher
-from tests.bench.formula_annotations import minable
+from tests.bench.formula_annotations import minable, unquotable
 
 pytestmark = pytest.mark.corpus
 
@@ -28,6 +29,17 @@ XI_0109 = "xi-speeches-2020/xi-2020-01-09-1.txt"
 XI_0307 = "xi-speeches-2020/xi-2020-03-07-1.txt"
 GWR_2024 = "gwr-state-council/gwr-2024.txt"
 GWR_2014 = "gwr-state-council/gwr-2014.txt"
+XI_1001 = "xi-speeches-2020/xi-2020-10-01-1.txt"
+GWR_1992 = "gwr-state-council/gwr-1992.txt"
+XI_0825 = "xi-speeches-2020/xi-2020-08-25-1.txt"
+XI_0926 = "xi-speeches-2013-2018/xi-2017-09-26-1.txt"
+
+ECOLOGY = "工业文明创造了巨大物质财富，但也带来了生物多样性丧失和环境破坏的生态危机。生态兴则文明兴。"
+ORDER = "，发展经济。治则兴，乱则衰。保持社会和"
+PREPARED = "国将进入新发展阶段。凡事预则立，不预则废。我们要"
+OTHERWISE = "往往并不能简单对待，否则就可能陷入头痛医头、脚痛"
+#: (corpus file, sentence) for every sentence quoted below.
+QUOTED = [(XI_1001, ECOLOGY), (GWR_1992, ORDER), (XI_0825, PREPARED), (XI_0926, OTHERWISE)]
 
 
 def _excerpt(corpus: Path, path: str, first: str, last: str) -> str:
@@ -105,3 +117,23 @@ def test_points_must_count_up_in_a_row():
     # (the leads of xi-2020-11-10-1 under ordinals that do not follow each other: no run of three)
     text = "第一，加强抗疫合作，构建卫生健康共同体。第三，维护安全和稳定，构建安全共同体。第一，深化务实合作，构建发展共同体。"
     assert _leads(text) == []
+
+
+def test_quoted_sentences_are_in_the_corpus(corpus):
+    assert unquotable(corpus, QUOTED) == []
+
+
+def _ze(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in couplets.ze_motto_hits(text)]
+
+
+@pytest.mark.parametrize(("text", "motto"), [(ECOLOGY, "生态兴则文明兴"), (ORDER, "治则兴，乱则衰")])
+def test_balanced_ze_mottos_are_slogans(text, motto):
+    assert _ze(text) == [motto]
+    assert motto in [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "slogan"]
+
+
+@pytest.mark.parametrize("text", [PREPARED, OTHERWISE])
+def test_unbalanced_or_running_ze_clauses_are_no_mottos(text):
+    # 凡事预则立，不预则废: halves of unequal length; …，否则就可能…: 则 inside a longer clause
+    assert _ze(text) == []
