@@ -181,3 +181,32 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
         assert _clause_slot_runs(text) == expected, path.name
         runs += len(expected)
     assert runs > 50
+
+
+@pytest.mark.corpus
+def test_shared_word_runs_found_from_the_second_clause_are_those_of_every_clause_start_on_the_corpus(corpus):
+    """`inner_frames.shared_word_runs` looks for three clauses that share a word after their heads from the
+    separator after the first (four literal searches) and reads the first backwards: on every minable corpus
+    file its runs are the matches of the expression that tries every clause start (thirteen characters)."""
+    import re
+
+    from app.core.formulas.inner_frames import _CLAUSE, _END, _SEP, shared_word_runs
+    from app.core.formulas.patterns import HAN
+    from tests.bench.formula_annotations import minable
+
+    every_start = re.compile(
+        rf"[{_SEP}{_END}]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+([{_SEP}])"
+        rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
+    )
+    runs = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        if not minable(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        expected = [
+            (m.start(1), m.end(), m.group(3), [m.group(1), m.group(4), m.group(5)], m.group(2))
+            for m in every_start.finditer(text)
+        ]
+        assert shared_word_runs(text) == expected, path.name
+        runs += len(expected)
+    assert runs > 100
