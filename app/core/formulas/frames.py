@@ -19,7 +19,7 @@ import re
 from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import clause_start, finditer
 from app.core.formulas.repeats import repeat_hits
 
 _CN = "一二三四五六七八九十"
@@ -373,23 +373,10 @@ def _clause_runs(text: str) -> list[list[Member]]:
 _PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*+\1\2")
 
 
-#: Three clauses of 5–12 characters with one separator between them that start with the same character (，为…，为…，
-#: 为…), found from the separator after the first: the second and third clause are matched (possessive `+`, as a
-#: shorter clause is never followed by a separator) and the first is read backwards (`_first_clause`). Attempts
-#: start at the four separators only, one literal search each (`regex_scan.finditer`), not at every character
-#: a class of twelve clause starts would test.
+#: Three clauses of 5–12 characters, one separator between them, that start with the same character (，为…，为…，
+#: 为…): the second and third are matched from the separator after the first (possessive `+`: a shorter clause is
+#: never followed by a separator), the first is read backwards (`regex_scan.clause_start`).
 _SECOND_CLAUSE_RE = re.compile(rf"([，,；;])(?=(([{HAN}])[{HAN}]{{4,11}}+)\1(\3[{HAN}]{{4,11}}+)(?![{HAN}]))")
-#: What stands before a first clause: a clause or sentence end, a colon or a line break.
-_CLAUSE_STARTS = frozenset("，,；;：:。！？!?\n")
-
-
-def _first_clause(text: str, sep: int) -> int:
-    """Where the clause before the separator at `sep` starts, when it is 5–12 Han characters after a clause
-    start; −1 otherwise."""
-    start = sep
-    while start > 0 and sep - start < 13 and _HAN_RE.match(text, start - 1):
-        start -= 1
-    return start if 5 <= sep - start <= 12 and start > 0 and text[start - 1] in _CLAUSE_STARTS else -1
 
 
 def _clause_slot_runs(text: str) -> list[list[Member]]:
@@ -399,8 +386,8 @@ def _clause_slot_runs(text: str) -> list[list[Member]]:
     done = 0  # where the last run of three clauses that start alike ended: runs do not overlap
     for m in finditer(_SECOND_CLAUSE_RE, text):
         sep = m.start()
-        start = _first_clause(text, sep)
-        if start - 1 < done or text[start] != text[sep + 1]:
+        start = clause_start(text, sep, 5, 12)
+        if start - 1 < done or text[start] != text[sep + 1] or not _HAN_RE.fullmatch(text, start, sep):
             continue
         done = m.end(4)
         words = [text[start:sep], m.group(2), m.group(4)]

@@ -27,20 +27,20 @@ from app.core.formulas.patterns import (
     PatternHit,
     _shared_affix,
 )
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import clause_start, finditer
 
 _SEP = "，,；;"
 _END = "。！？!?\n：:"
 _CLAUSE = f"[^{_SEP}{_END}]"
 #: Three clauses in a row with the same two characters after two-character heads, found from the separator
 #: after the first clause: the second and third are matched here (a lookahead: the match is the separator), the
-#: first is read backwards (`_first_member`). Attempts start at the four separators only, one literal search each
-#: (`regex_scan.finditer`), not at each character of a class of thirteen clause starts; clause runs are
-#: possessive (`+`): a clause character is never a separator, so giving characters back could not help.
+#: first is read backwards (`regex_scan.clause_start`). Attempts start at the four separators only, one literal
+#: search each (`regex_scan.finditer`), not at each character of a class of thirteen clause starts; clause runs
+#: are possessive (`+`): a clause character is never a separator, so giving characters back could not help.
 _SHARED_WORD_RE = re.compile(
     rf"([{_SEP}])(?=([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+\1([{HAN}]{{2}})\3)"
 )
-_CLAUSE_STARTS = frozenset(_SEP + _END)
+#: A first clause opens with its head and the word it shares: four Han characters.
 _HEAD_AND_WORD_RE = re.compile(rf"[{HAN}]{{4}}")
 _SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
 #: The second and third of three ；-segments whose first clauses share two characters after two-character
@@ -69,17 +69,6 @@ def _member_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _first_member(text: str, sep: int) -> int:
-    """Where the clause before the separator at `sep` starts, when it is 4–34 characters after a clause start
-    and opens with four Han characters (a head and the word it may share); −1 otherwise."""
-    start = sep
-    while start > 0 and sep - start <= 34 and text[start - 1] not in _CLAUSE_STARTS:
-        start -= 1
-    if not (4 <= sep - start <= 34 and start > 0 and _HEAD_AND_WORD_RE.match(text, start)):
-        return -1
-    return start
-
-
 def _frame_heads_ok(heads: list[str], shared: str) -> bool:
     """Heads of one length that differ, not governing verbs, around a shared content word."""
     if len(set(heads)) < 2 or len({len(h) for h in heads}) != 1:
@@ -96,8 +85,12 @@ def shared_word_runs(text: str) -> list[tuple[int, int, str, list[str], str]]:
     runs = []
     matched = 0
     for m in finditer(_SHARED_WORD_RE, text):
-        start = _first_member(text, m.start())
-        if start - 1 < matched or text[start + 2 : start + 4] != m.group(3):
+        start = clause_start(text, m.start(), 4, 34)
+        if (
+            start - 1 < matched
+            or not _HEAD_AND_WORD_RE.match(text, start)
+            or text[start + 2 : start + 4] != m.group(3)
+        ):
             continue
         matched = m.end(4) + 2
         runs.append(
