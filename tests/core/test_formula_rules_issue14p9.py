@@ -54,63 +54,67 @@ def _leads(text: str) -> list[str]:
     return [text[h.start : h.end] for h in point_frames.point_lead_hits(text)]
 
 
-def test_numbered_points_of_two_balanced_clauses_are_members(corpus):
-    text = _excerpt(corpus, XI_1110, "第一，加强抗疫合作", "构建人文共同体。")
-    assert _leads(text) == [
-        "加强抗疫合作，构建卫生健康共同体",
-        "维护安全和稳定，构建安全共同体",
-        "深化务实合作，构建发展共同体",
-        "促进民心相通，构建人文共同体",
-    ]
+@pytest.mark.parametrize(
+    ("path", "first", "last", "leads"),
+    [
+        (  # numbered points of two balanced clauses
+            XI_1110,
+            "第一，加强抗疫合作",
+            "构建人文共同体。",
+            [
+                "加强抗疫合作，构建卫生健康共同体",
+                "维护安全和稳定，构建安全共同体",
+                "深化务实合作，构建发展共同体",
+                "促进民心相通，构建人文共同体",
+            ],
+        ),
+        (  # dashed points that share their head
+            XI_0606,
+            "——我们要增强两国互信",
+            "——我们要厚植两国人民友谊。",
+            [
+                "我们要增强两国互信",
+                "我们要积极拓展两国互利合作",
+                "我们要妥善管控分歧和敏感问题",
+                "我们要就亚太事务加强沟通和合作",
+                "我们要厚植两国人民友谊",
+            ],
+        ),
+        (  # numbered points that share their head
+            XI_0905,
+            "第一，共同营造",
+            "共同开创互利共赢的合作局面。",
+            ["共同营造开放包容的合作环境", "共同激活创新引领的合作动能", "共同开创互利共赢的合作局面"],
+        ),
+        (  # 4+4 mottos after 一是…六是
+            XI_0109,
+            "一是聚焦主题",
+            "力戒虚功、务求实效。",
+            [
+                "聚焦主题、紧扣主线",
+                "以上率下、示范带动",
+                "有机融合、一体推进",
+                "紧盯问题、精准整改",
+                "严督实导、内外用力",
+                "力戒虚功、务求实效",
+            ],
+        ),
+        # a report's tasks after 一是 (一是着力深化改革开放，激发市场活力和内生动力。二是创新宏观调控思路和方式，…)
+        (GWR_2014, "一是着力深化改革开放", "三是注重调整经济结构，提高发展质量和效益。", []),
+        # results, how things changed (第三，贫困地区基本生产生活条件明显改善。第四，贫困地区经济社会发展明显加快。…)
+        (XI_0307, "第一，", "减贫成就得到国际社会普遍认可。", []),
+        # a work report's review (——经济总体回升向好。——现代化产业体系建设取得重要进展。…): no shared head
+        (GWR_2024, "——经济总体回升向好", "——民生保障有力有效。", []),
+    ],
+)
+def test_point_leads_that_make_a_frame(corpus, path, first, last, leads):
+    assert _leads(_excerpt(corpus, path, first, last)) == leads
 
 
 def test_points_are_parallel_hits_of_the_detector(corpus):
     text = _excerpt(corpus, XI_1110, "第一，加强抗疫合作", "构建人文共同体。")
     parallel = {text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"}
     assert "维护安全和稳定，构建安全共同体" in parallel
-
-
-def test_dashed_points_sharing_their_head_are_members(corpus):
-    text = _excerpt(corpus, XI_0606, "——我们要增强两国互信", "——我们要厚植两国人民友谊。")
-    assert _leads(text) == [
-        "我们要增强两国互信",
-        "我们要积极拓展两国互利合作",
-        "我们要妥善管控分歧和敏感问题",
-        "我们要就亚太事务加强沟通和合作",
-        "我们要厚植两国人民友谊",
-    ]
-
-
-def test_numbered_points_sharing_their_head_are_members(corpus):
-    text = _excerpt(corpus, XI_0905, "第一，共同营造", "共同开创互利共赢的合作局面。")
-    assert _leads(text) == [
-        "共同营造开放包容的合作环境",
-        "共同激活创新引领的合作动能",
-        "共同开创互利共赢的合作局面",
-    ]
-
-
-def test_four_plus_four_mottos_after_yi_shi_are_members(corpus):
-    text = _excerpt(corpus, XI_0109, "一是聚焦主题", "力戒虚功、务求实效。")
-    assert _leads(text)[:3] == ["聚焦主题、紧扣主线", "以上率下、示范带动", "有机融合、一体推进"]
-
-
-def test_task_sentences_after_yi_shi_are_no_members(corpus):
-    # 一是着力深化改革开放，激发市场活力和内生动力。二是创新宏观调控思路和方式，… (a report's tasks)
-    text = _excerpt(corpus, GWR_2014, "一是着力深化改革开放", "三是注重调整经济结构，提高发展质量和效益。")
-    assert _leads(text) == []
-
-
-def test_a_list_of_achievements_is_no_frame(corpus):
-    # 第三，贫困地区基本生产生活条件明显改善。第四，贫困地区经济社会发展明显加快。… (results: how things changed)
-    text = _excerpt(corpus, XI_0307, "第一，", "减贫成就得到国际社会普遍认可。")
-    assert _leads(text) == []
-
-
-def test_dashed_results_without_a_shared_head_are_no_frame(corpus):
-    # ——经济总体回升向好。——现代化产业体系建设取得重要进展。… (a work report's review)
-    text = _excerpt(corpus, GWR_2024, "——经济总体回升向好", "——民生保障有力有效。")
-    assert _leads(text) == []
 
 
 def test_points_must_count_up_in_a_row():

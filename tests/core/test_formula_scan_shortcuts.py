@@ -9,6 +9,15 @@ import pytest
 from app.core.formulas.rust_scan import rust_scanner, scan_spans
 
 
+def _minable_texts(corpus):
+    """(path, text) of every corpus file the held-out round leaves minable, in path order."""
+    from tests.bench.formula_annotations import minable
+
+    for path in sorted(corpus.rglob("*.txt")):
+        if minable(path):
+            yield path, path.read_text(encoding="utf-8")
+
+
 def _scanner(*keys: str):
     automaton = ahocorasick.Automaton()
     for value, key in enumerate(keys):
@@ -49,17 +58,14 @@ def test_member_starts_are_the_marked_sentence_starts_on_the_corpus(corpus):
     from app.core.formulas.opener_frames import _MEMBER_START_RE
     from app.core.formulas.patterns import HAN, NUM
     from app.core.formulas.regex_scan import finditer
-    from tests.bench.formula_annotations import minable
 
     every_start = re.compile(
         rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)"
         rf"(?=[{HAN}“”]{{2}})"
     )
     members = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = "\n" + path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
+        text = "\n" + text
         marked = [m.span() for m in every_start.finditer(text) if m.group("mark")]
         assert [m.span() for m in finditer(_MEMBER_START_RE, text)] == marked, path.name
         members += len(marked)
@@ -128,13 +134,9 @@ def test_frame_list_members_are_the_list_text_split_at_its_commas_on_the_corpus(
 
     from app.core.formulas.frames import _members
     from app.core.formulas.patterns import list_items
-    from tests.bench.formula_annotations import minable
 
     lists = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
         for left, right, parts in list_items(text):
             bounds = [left - 1, *(left + m.start() for m in re.finditer("[、﹑]", text[left:right])), right]
             split = [(a + 1, b, text[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
@@ -163,16 +165,12 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
 
     from app.core.formulas.frames import _clause_slot_runs, _fixed_inner_place
     from app.core.formulas.patterns import HAN
-    from tests.bench.formula_annotations import minable
 
     every_start = re.compile(
         rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}}+)([，,；;])(\2[{HAN}]{{4,11}}+)\3(\2[{HAN}]{{4,11}}+)(?![{HAN}])"
     )
     runs = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
         expected = []
         for m in every_start.finditer(text):
             words = [m.group(1), m.group(4), m.group(5)]
@@ -192,17 +190,13 @@ def test_shared_word_runs_found_from_the_second_clause_are_those_of_every_clause
 
     from app.core.formulas.inner_frames import _CLAUSE, _END, _SEP, shared_word_runs
     from app.core.formulas.patterns import HAN
-    from tests.bench.formula_annotations import minable
 
     every_start = re.compile(
         rf"[{_SEP}{_END}]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+([{_SEP}])"
         rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
     )
     runs = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
         expected = [
             (m.start(1), m.end(), m.group(3), [m.group(1), m.group(4), m.group(5)], m.group(2))
             for m in every_start.finditer(text)
