@@ -9,6 +9,15 @@ import pytest
 from app.core.formulas.rust_scan import rust_scanner, scan_spans
 
 
+def _minable_texts(corpus):
+    """(path, text) of every corpus file the held-out round leaves minable, in path order."""
+    from tests.bench.formula_annotations import minable
+
+    for path in sorted(corpus.rglob("*.txt")):
+        if minable(path):
+            yield path, path.read_text(encoding="utf-8")
+
+
 def _scanner(*keys: str):
     automaton = ahocorasick.Automaton()
     for value, key in enumerate(keys):
@@ -46,20 +55,17 @@ def test_member_starts_are_the_marked_sentence_starts_on_the_corpus(corpus):
     they are exactly the marked ones among all sentence starts (the mark optional, as it was before)."""
     import re
 
-    from app.core.formulas.opener_frames import _MEMBER_START_RE, _OPENER
+    from app.core.formulas.opener_frames import _MEMBER_START_RE
     from app.core.formulas.patterns import HAN, NUM
     from app.core.formulas.regex_scan import finditer
-    from tests.bench.formula_annotations import minable
 
     every_start = re.compile(
         rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――)?(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])?)"
-        rf"(?=[{HAN}“”]{{{_OPENER}}})"
+        rf"(?=[{HAN}“”]{{2}})"
     )
     members = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = "\n" + path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
+        text = "\n" + text
         marked = [m.span() for m in every_start.finditer(text) if m.group("mark")]
         assert [m.span() for m in finditer(_MEMBER_START_RE, text)] == marked, path.name
         members += len(marked)
@@ -128,13 +134,9 @@ def test_frame_list_members_are_the_list_text_split_at_its_commas_on_the_corpus(
 
     from app.core.formulas.frames import _members
     from app.core.formulas.patterns import list_items
-    from tests.bench.formula_annotations import minable
 
     lists = 0
-    for path in sorted(corpus.rglob("*.txt")):
-        if not minable(path):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for path, text in _minable_texts(corpus):
         for left, right, parts in list_items(text):
             bounds = [left - 1, *(left + m.start() for m in re.finditer("[、﹑]", text[left:right])), right]
             split = [(a + 1, b, text[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
@@ -152,3 +154,53 @@ def test_the_shipped_lexicon_is_scanned_by_ahocorasick_rs():
     matcher = default_matcher()
     assert matcher.find("推进国家治理体系和治理能力现代化")
     assert isinstance(matcher._scanner, tuple)
+
+
+@pytest.mark.corpus
+def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause_start_on_the_corpus(corpus):
+    """`frames._clause_slot_runs` looks for three clauses that start alike from the separator after the first
+    (four literal searches) and reads the first backwards: on every minable corpus file its runs are those of the
+    expression that tries every clause start (a class of twelve characters tested at each character)."""
+    import re
+
+    from app.core.formulas.frames import _clause_slot_runs, _fixed_inner_place
+    from app.core.formulas.patterns import HAN
+
+    every_start = re.compile(
+        rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}}+)([，,；;])(\2[{HAN}]{{4,11}}+)\3(\2[{HAN}]{{4,11}}+)(?![{HAN}])"
+    )
+    runs = 0
+    for path, text in _minable_texts(corpus):
+        expected = []
+        for m in every_start.finditer(text):
+            words = [m.group(1), m.group(4), m.group(5)]
+            if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
+                expected.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
+        assert _clause_slot_runs(text) == expected, path.name
+        runs += len(expected)
+    assert runs > 50
+
+
+@pytest.mark.corpus
+def test_shared_word_runs_found_from_the_second_clause_are_those_of_every_clause_start_on_the_corpus(corpus):
+    """`inner_frames.shared_word_runs` looks for three clauses that share a word after their heads from the
+    separator after the first (four literal searches) and reads the first backwards: on every minable corpus
+    file its runs are the matches of the expression that tries every clause start (thirteen characters)."""
+    import re
+
+    from app.core.formulas.inner_frames import _CLAUSE, _END, _SEP, shared_word_runs
+    from app.core.formulas.patterns import HAN
+
+    every_start = re.compile(
+        rf"[{_SEP}{_END}]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+([{_SEP}])"
+        rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
+    )
+    runs = 0
+    for path, text in _minable_texts(corpus):
+        expected = [
+            (m.start(1), m.end(), m.group(3), [m.group(1), m.group(4), m.group(5)], m.group(2))
+            for m in every_start.finditer(text)
+        ]
+        assert shared_word_runs(text) == expected, path.name
+        runs += len(expected)
+    assert runs > 100

@@ -181,6 +181,49 @@ def swap_hits(text: str) -> list[PatternHit]:
     return hits
 
 
+_HAN_AHEAD_RE = re.compile(rf"{_H}+")
+#: Longest side of a 则 motto: 生态兴则文明兴, 青年强则国家强 (a clause of its own, 2–5 characters a side).
+_MAX_ZE_SIDE = 5
+
+
+def _side_before(text: str, at: int) -> str:
+    """The whole Han run that ends at `at`, when it is at most `_MAX_ZE_SIDE` characters; "" otherwise."""
+    before = _HAN_BACK_RE.search(text, max(0, at - _MAX_ZE_SIDE - 1), at)
+    return before.group() if before is not None and at - before.start() <= _MAX_ZE_SIDE else ""
+
+
+def ze_motto_hits(text: str) -> list[PatternHit]:
+    """Mottos of two balanced sides joined by 则, each side a clause of its own: A兴则B兴 (生态兴则文明兴, 青年强则
+    国家强: one verb closes both sides) and A则X，B则Y (合则强，孤则弱; 开放则兴，封闭则衰: equal halves that end
+    differently). Not 凡事预则立，不预则废 (unequal halves), nor a 则 inside a longer clause (…否则…)."""
+    hits: list[PatternHit] = []
+    at = text.find("则")
+    while at >= 0:
+        first = _side_before(text, at)
+        after = _HAN_AHEAD_RE.match(text, at + 1)
+        second = after.group() if after is not None else ""
+        start = at - len(first)
+        if len(first) >= 2 and 2 <= len(second) <= _MAX_ZE_SIDE and first[-1] == second[-1] != first[0]:
+            if first[:-1] != second[:-1] and first[-1] not in _GRAMMAR:
+                hits.append(
+                    PatternHit(start, at + 1 + len(second), text[start : at + 1 + len(second)], "slogan")
+                )
+        elif first and len(second) == 1 and text.startswith("，", at + 2):
+            other = _HAN_AHEAD_RE.match(text, at + 3)
+            pair = other.group() if other is not None else ""
+            if len(pair) == len(first) + 2 and pair[-2] == "则" and pair[-1] != second and pair[:-2] != first:
+                end = at + 3 + len(pair)
+                hits.append(PatternHit(start, end, text[start:end], "slogan"))
+        at = text.find("则", at + 1)
+    return hits
+
+
 def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
-    """All of this module's slogan shapes: couplets, exchanges, X就是Y mottos and the 两手抓 frame."""
-    return couplet_hits(text, idioms) + swap_hits(text) + is_motto_hits(text) + two_hands_hits(text)
+    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos and the 两手抓 frame."""
+    return (
+        couplet_hits(text, idioms)
+        + swap_hits(text)
+        + is_motto_hits(text)
+        + two_hands_hits(text)
+        + ze_motto_hits(text)
+    )

@@ -345,6 +345,7 @@ class FormulaMatcher:
             inner_frames,
             opener_frames,
             patterns,
+            point_frames,
             sibling_frames,
             slogans,
             sub_lists,
@@ -369,8 +370,10 @@ class FormulaMatcher:
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
-        found += opener_frames.opener_sentence_hits(text)
+        marks = opener_frames.sentence_marks(text)
+        found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text)
+        found += point_frames.point_lead_hits(text, marks)
         found += extra
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]

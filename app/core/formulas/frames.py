@@ -19,7 +19,7 @@ import re
 from itertools import pairwise
 
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import clause_start, finditer
 from app.core.formulas.repeats import repeat_hits
 
 _CN = "一二三四五六七八九十"
@@ -373,22 +373,28 @@ def _clause_runs(text: str) -> list[list[Member]]:
 _PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*+\1\2")
 
 
-#: A separator, then three clauses (5–12 characters, same separators) that start with the same character
-#: (，为…，为…，为…): attempts start only at separators, and the back-reference fails at once elsewhere;
-#: the clauses are possessive (`+`), as a shorter clause is never followed by a separator.
-_EQUAL_CLAUSES_RE = re.compile(
-    rf"[，,；;：:。！？!?\n](([{HAN}])[{HAN}]{{4,11}}+)([，,；;])(\2[{HAN}]{{4,11}}+)\3(\2[{HAN}]{{4,11}}+)(?![{HAN}])"
-)
+#: Three clauses of 5–12 characters, one separator between them, that start with the same character (，为…，为…，
+#: 为…): the second and third are matched from the separator after the first (possessive `+`: a shorter clause is
+#: never followed by a separator), the first is read backwards (`regex_scan.clause_start`).
+_SECOND_CLAUSE_RE = re.compile(rf"([，,；;])(?=(([{HAN}])[{HAN}]{{4,11}}+)\1(\3[{HAN}]{{4,11}}+)(?![{HAN}]))")
 
 
 def _clause_slot_runs(text: str) -> list[list[Member]]:
     """Clauses of one length with a fixed character after a varying one (为国家增创更多财富，为人民增加更多
     福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames."""
     runs = []
-    for m in _EQUAL_CLAUSES_RE.finditer(text):
-        words = [m.group(1), m.group(4), m.group(5)]
+    done = 0  # where the last run of three clauses that start alike ended: runs do not overlap
+    for m in finditer(_SECOND_CLAUSE_RE, text):
+        sep = m.start()
+        start = clause_start(text, sep, 5, 12)
+        if start - 1 < done or text[start] != text[sep + 1] or not _HAN_RE.fullmatch(text, start, sep):
+            continue
+        done = m.end(4)
+        words = [text[start:sep], m.group(2), m.group(4)]
         if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
-            runs.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
+            runs.append(
+                [(start, sep, words[0]), (m.start(2), m.end(2), words[1]), (m.start(4), m.end(4), words[2])]
+            )
     return runs
 
 

@@ -27,18 +27,21 @@ from app.core.formulas.patterns import (
     PatternHit,
     _shared_affix,
 )
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import clause_start, finditer
 
 _SEP = "，,；;"
 _END = "。！？!?\n：:"
 _CLAUSE = f"[^{_SEP}{_END}]"
-#: Three clauses in a row with the same two characters after two-character heads. Attempts start only at a
-#: separator (a literal class, so `re` skips ahead); clause runs are possessive (`+`): a clause character is
-#: never a separator, so giving characters back could not help.
+#: Three clauses in a row with the same two characters after two-character heads, found from the separator
+#: after the first clause: the second and third are matched here (a lookahead: the match is the separator), the
+#: first is read backwards (`regex_scan.clause_start`). Attempts start at the four separators only, one literal
+#: search each (`regex_scan.finditer`), not at each character of a class of thirteen clause starts; clause runs
+#: are possessive (`+`): a clause character is never a separator, so giving characters back could not help.
 _SHARED_WORD_RE = re.compile(
-    rf"[{_SEP}{_END}]([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+([{_SEP}])"
-    rf"([{HAN}]{{2}})\2{_CLAUSE}{{0,30}}+\3([{HAN}]{{2}})\2"
+    rf"([{_SEP}])(?=([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+\1([{HAN}]{{2}})\3)"
 )
+#: A first clause opens with its head and the word it shares: four Han characters.
+_HEAD_AND_WORD_RE = re.compile(rf"[{HAN}]{{4}}")
 _SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
 #: The second and third of three ；-segments whose first clauses share two characters after two-character
 #: heads; the match starts at the ； before the second (rare, so `re` skips ahead), the first is checked after.
@@ -47,6 +50,7 @@ _SEGMENT_RE = re.compile(
 )
 _FIRST_SEGMENT_RE = re.compile(rf"([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+{_SEGMENT_TAIL}")
 _SEGMENT_START_RE = re.compile(r"[；;。！？!?\n]")
+_CLAUSE_END_RE = re.compile(f"[{_SEP}{_END}]")
 #: Shared words that make lists of tasks or figures, not frames (发展基层民主，完善基层…; 增长２９％).
 _PLAIN_SHARED = frozenset(
     ("一个", "我们", "他们", "增长", "增加", "达到", "比上", "以上", "人民", "国家", "工作")
@@ -61,7 +65,7 @@ _LIST_PREFIX_STOP = frozenset("各")
 
 
 def _member_end(text: str, start: int) -> int:
-    m = re.compile(f"[{_SEP}{_END}]").search(text, start)
+    m = _CLAUSE_END_RE.search(text, start)
     return m.start() if m else len(text)
 
 
@@ -75,17 +79,35 @@ def _frame_heads_ok(heads: list[str], shared: str) -> bool:
     return not any(h in _VERB_PREFIXES or h in _WEAK_HEADS or h[0] in NUM for h in heads)
 
 
+def shared_word_runs(text: str) -> list[tuple[int, int, str, list[str], str]]:
+    """(start, end, separator, heads, shared word) of every three clauses in a row that share a word after
+    two-character heads, in text order and not overlapping (`end` is where the third clause's word ends)."""
+    runs = []
+    matched = 0
+    for m in finditer(_SHARED_WORD_RE, text):
+        start = clause_start(text, m.start(), 4, 34)
+        if (
+            start - 1 < matched
+            or not _HEAD_AND_WORD_RE.match(text, start)
+            or text[start + 2 : start + 4] != m.group(3)
+        ):
+            continue
+        matched = m.end(4) + 2
+        runs.append(
+            (start, matched, m.group(1), [text[start : start + 2], m.group(2), m.group(4)], m.group(3))
+        )
+    return runs
+
+
 def shared_word_hits(text: str) -> list[PatternHit]:
     """Clauses (or ；-segments' first clauses) that share a word after varying heads of one length."""
     hits: list[PatternHit] = []
     done = -1
-    for m in _SHARED_WORD_RE.finditer(text):
-        heads = [m.group(1), m.group(4), m.group(5)]
-        if m.start() < done or not _frame_heads_ok(heads, m.group(2)):
+    for start, matched, sep, heads, shared in shared_word_runs(text):
+        if start - 1 < done or not _frame_heads_ok(heads, shared):
             continue
-        sep, shared, size = m.group(3), m.group(2), len(heads[0])
-        start = m.start(1)
-        end = _member_end(text, m.end())
+        size = len(heads[0])
+        end = _member_end(text, matched)
         while text.startswith(sep, end) and shared in text[end + 1 : end + 5 + size]:  # more members
             end = _member_end(text, end + 1)  # (a longer head may come late in the run: 改革开放政策要…)
         if not _FIGURE_RE.search(text, start, end) and "同志" not in text[start:end]:

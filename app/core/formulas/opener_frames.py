@@ -33,14 +33,17 @@ _OPENER = 6
 _MAX_MEMBER = 90
 _MAX_GAP = 1500
 _ORDINAL = rf"(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])"
-#: A member's start: after an end mark or a line break (spaces skipped), a dash, an ordinal (一是, 第三，) or both.
+#: A member's start: after an end mark or a line break (spaces skipped), a dash, an ordinal (一是, 第三，) or both,
+#: before two Han characters (a member needs `_OPENER`, `point_frames` fewer).
 #: The match starts at the mark (split into one literal search per mark by `regex_scan.finditer`). The mark is
 #: required here, not filtered afterwards: a sentence start without one (most) is no member, and its options are
 #: tried in the order an optional mark's were (dash and ordinal, dash, ordinal), so each member starts where an
 #: optional mark put it (`tests/core/test_formula_scan_shortcuts.py` compares both on the corpus).
 _MEMBER_START_RE = re.compile(
-    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{{_OPENER}}})"
+    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})"
 )
+#: A member's opener: the first `_OPENER` characters of the sentence after its mark.
+_OPENER_RE = re.compile(rf"[{HAN}“”]{{{_OPENER}}}")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 #: Members that hold figures (中央财政安排426亿元…, 增长59%) are a report's statistics, not a 排比.
 _STATISTIC_RE = re.compile(r"[0-9０-９%％]")
@@ -55,13 +58,21 @@ def _makes_opener(opener: str) -> bool:
     return opener[:2] not in _DISCOURSE_HEADS and _NOT_OPENER_RE.match(opener) is None
 
 
-def opener_sentence_hits(text: str) -> list[PatternHit]:
-    """Sentences (≥ 3, near each other) that open with one six-character phrase: one hit per sentence."""
+def sentence_marks(text: str) -> list[tuple[int, str]]:
+    """(start, mark) of every sentence that opens with a dash or an ordinal: where the sentence starts after its
+    mark, and the mark (——, 第三，, 二是, ——第一，). One scan of the text serves this rule and `point_frames`."""
+    return [(m.end() - 1, m.group("mark")) for m in finditer(_MEMBER_START_RE, "\n" + text)]
+
+
+def opener_sentence_hits(text: str, marks: list[tuple[int, str]] | None = None) -> list[PatternHit]:
+    """Sentences (≥ 3, near each other) that open with one six-character phrase: one hit per sentence.
+
+    `marks` are the text's `sentence_marks`, when the caller has them already."""
     by_opener: defaultdict[str, list[int]] = defaultdict(list)
     # (sentences that only share their subject, 党的各级组织必须…, are prose, not a 排比: a member has a mark)
-    for m in finditer(_MEMBER_START_RE, "\n" + text):
-        start = m.end() - 1
-        by_opener[text[start : start + _OPENER]].append(start)
+    for start, _mark in sentence_marks(text) if marks is None else marks:
+        if _OPENER_RE.match(text, start):
+            by_opener[text[start : start + _OPENER]].append(start)
     hits: list[PatternHit] = []
     for opener, starts in by_opener.items():
         if len(starts) < _MIN_MEMBERS or not _makes_opener(opener):

@@ -21,6 +21,8 @@ from heapq import heapify, heappop, heapreplace
 
 #: Longest leading class split into one pattern per character (each costs a literal search of the text).
 MAX_CLASS_CHARS = 6
+#: What ends a clause (and so stands before the next one): clause and sentence ends, colons, line breaks.
+CLAUSE_STARTS = frozenset("，,；;：:。！？!?\n")
 
 
 def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -78,3 +80,14 @@ def _class_characters(text: str, flags: int) -> list[str] | None:
         return None
     chars = [chr(code) for _kind, code in items]
     return chars if len(set(chars)) == len(chars) else None
+
+
+def clause_start(text: str, sep: int, shortest: int, longest: int) -> int:
+    """Where the clause that ends at `sep` starts (after the `CLAUSE_STARTS` character before it), when it is
+    `shortest`–`longest` characters long and not the text's first; −1 otherwise. Rules whose expressions start
+    at the separator after a first clause (four literal searches instead of a class tried at every character)
+    read that clause backwards with it."""
+    start = sep
+    while start > 0 and sep - start <= longest and text[start - 1] not in CLAUSE_STARTS:
+        start -= 1
+    return start if shortest <= sep - start <= longest and start > 0 else -1

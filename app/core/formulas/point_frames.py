@@ -1,0 +1,128 @@
+"""排比 of numbered or dashed points: the short lead sentences of 第一，…第二，…第三，… and ——…——…——… (issue 14p9).
+
+Speeches of the Xi era set out their proposals as points, each a short lead sentence followed by its
+explanation, and the annotators of every fresh round mark each lead as a `parallel` member (GUIDE §1.3: one
+span per member, the sentence without its ordinal or dash and without its end mark):
+
+- 第一，坚持生态文明，增强建设美丽世界动力。… 第二，坚持多边主义，凝聚全球环境治理合力。… (xi-2020-10-01);
+- 第一，加强抗疫合作，构建卫生健康共同体。… 第二，维护安全和稳定，构建安全共同体。… (xi-2020-11-10);
+- ——我们要增强两国互信。… ——我们要积极拓展两国互利合作。… ——我们要厚植两国人民友谊。… (xi-2016-06-06);
+- 第一，共同营造开放包容的合作环境。… 第二，共同激活创新引领的合作动能。… (xi-2020-09-05).
+
+`opener_frames` needs six shared characters and leaves out 我们/中国 openers; `sibling_frames` needs a line break
+before each lead and a strong head. Here the shape of the run itself tells the frame:
+
+- consecutive ordinals (第一, 第二, 第三…: a run of ≥ 3) whose leads are two balanced clauses, a short verb–object
+  head and its aim (`_TWO_CLAUSES_RE`: 坚持多边主义，凝聚全球环境治理合力);
+- ≥ 3 points of one run (ordinals or dashes) whose short leads open with the same two characters
+  (我们要…, 中国…, 共同…).
+
+Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
+条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
+figures, and dashes before a line of a title page (——2024年3月5日在…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from app.core.formulas.opener_frames import sentence_marks
+from app.core.formulas.patterns import HAN, PatternHit
+from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
+
+_ORDINALS = "一二三四五六七八九十"
+_LEAD_END_RE = re.compile(r"[。！？!?\n；;]")
+#: A lead a point frame may mark: Han characters, quote marks, list commas and at most one comma.
+_LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
+_MAX_LEAD = 30
+#: Two balanced clauses: a verb–object head of 3–8 characters and its aim (加强抗疫合作，构建卫生健康共同体).
+_TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,8}}，[{HAN}“”、]{{5,22}}")
+#: A 4+4 motto (聚焦主题、紧扣主线; 以上率下、示范带动).
+_MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
+#: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
+_ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
+#: Points of one run lie close together: at most this many characters from one lead's start to the next.
+_MAX_GAP = 1500
+
+
+def _lead_end(text: str, start: int) -> int:
+    """Where the lead sentence that starts at `start` ends, when a point frame may mark it; −1 otherwise (a
+    heading line, a long statement, one holding figures or other marks)."""
+    end = _LEAD_END_RE.search(text, start, start + _MAX_LEAD + 1)
+    if end is None or end.group() == "\n" or not _LEAD_RE.fullmatch(text, start, end.start()):
+        return -1
+    return end.start()
+
+
+def _points(text: str, marks: list[tuple[int, str]]) -> dict[str, list[tuple[int, int]]]:
+    """The text's points by kind (第: 第一，…; 是: 一是…; —: a dash alone) as (start of the lead, number)."""
+    points: dict[str, list[tuple[int, int]]] = {"第": [], "是": [], "—": []}
+    for start, mark in marks:
+        ordinal = mark.lstrip("—―")
+        if not ordinal:
+            points["—"].append((start, 0))
+        elif len(ordinal) == 3 and ordinal[0] == "第" and ordinal[2] in "，," and ordinal[1] in _ORDINALS:
+            points["第"].append((start, _ORDINALS.index(ordinal[1]) + 1))
+        elif len(ordinal) == 2 and ordinal[1] == "是" and ordinal[0] in _ORDINALS:
+            points["是"].append((start, _ORDINALS.index(ordinal[0]) + 1))
+    numbered = points["第"]
+    # 我建议：第一，… (a colon, no sentence end, before the first point)
+    for k in range(len(numbered) - 1, -1, -1):
+        start, number = numbered[k]
+        if number == 2 and (k == 0 or numbered[k - 1][1] != 1):
+            at = text.rfind("第一，", max(0, start - _MAX_GAP), start)
+            if at > 0 and text[at - 1] in "：:":
+                numbered.insert(k, (at + 3, 1))
+    return points
+
+
+def _runs(points: list[tuple[int, int]], numbered: bool) -> list[list[int]]:
+    """The starts of ≥ 3 points in a row (numbered ones counting up by one), each near the one before."""
+    runs: list[list[tuple[int, int]]] = []
+    for point in points:
+        if runs:
+            last = runs[-1][-1]
+            if point[0] - last[0] <= _MAX_GAP and (not numbered or point[1] == last[1] + 1):
+                runs[-1].append(point)
+                continue
+        runs.append([point])
+    return [[start for start, _n in run] for run in runs if len(run) >= _MIN_MEMBERS]
+
+
+def _members(
+    text: str, run: list[int], shapes: tuple[re.Pattern[str], ...], heads: bool
+) -> set[tuple[int, int]]:
+    """The leads of a run that make a frame: leads of one of `shapes` (balanced clauses, 4+4 mottos) and, with
+    `heads`, leads that share their head with two others, when ≥ 3 leads of the run have that shape."""
+    leads = [(s, e) for s in run if (e := _lead_end(text, s)) > 0 and not _ACHIEVEMENT_RE.search(text, s, e)]
+    members: set[tuple[int, int]] = set()
+    for shape in shapes:
+        shaped = [(s, e) for s, e in leads if shape.fullmatch(text, s, e)]
+        if len(shaped) >= _MIN_MEMBERS:
+            members.update(shaped)
+    if heads:
+        by_head: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s, e in leads:
+            by_head[text[s : s + 2]].append((s, e))
+        for head, group in by_head.items():
+            if len(group) >= _MIN_MEMBERS and head not in _DISCOURSE_HEADS and "“" not in head:
+                members.update(group)
+    return members
+
+
+def point_lead_hits(text: str, marks: list[tuple[int, str]] | None = None) -> list[PatternHit]:
+    """Lead sentences of ≥ 3 numbered or dashed points that make one frame: one hit per member.
+
+    `marks` are the text's `opener_frames.sentence_marks`, when the caller has them already."""
+    points = _points(text, sentence_marks(text) if marks is None else marks)
+    hits = []
+    for kind, shapes, heads in (
+        ("第", (_TWO_CLAUSES_RE, _MOTTO_RE), True),
+        ("是", (_MOTTO_RE,), False),
+        ("—", (), True),
+    ):
+        for run in _runs(points[kind], kind != "—"):
+            for s, e in sorted(_members(text, run, shapes, heads)):
+                hits.append(PatternHit(s, e, text[s:e], "parallel"))
+    return hits
