@@ -4,17 +4,20 @@ in that one paint (about a third of its 25–40 ms of GUI-thread CPU, the longes
 opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
-draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
+draws one queued pane. Its companions (`hold`: its scroll bar, overview strip, header) are drawn in that
+turn too, not in the first paint: with eight panes they were a third of what that paint still drew. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
 positions it reports lay out the blocks they need themselves.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
+from collections.abc import Iterable
 from typing import Protocol
-from weakref import WeakSet
+from weakref import WeakKeyDictionary, WeakSet
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -34,9 +37,35 @@ _claimed: WeakSet[HeldPane] = WeakSet()
 _timer: list[QTimer] = []
 
 
-def hold(pane: HeldPane) -> None:
-    """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint."""
+#: Held panes' companion widgets, painted when their pane is (`hold`), and the filter holding them.
+_companions: WeakKeyDictionary[HeldPane, tuple[QObject, tuple[QWidget, ...]]] = WeakKeyDictionary()
+
+
+class _Companions(QObject):
+    """Swallows a held pane's companions' paint events (asking for the pane's turn instead)."""
+
+    def __init__(self, pane: HeldPane) -> None:
+        super().__init__(pane)  # type: ignore[arg-type]  (the pane is a widget: the filter goes with it)
+        self._pane = weakref.ref(pane)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        pane = self._pane()
+        if event.type() != QEvent.Type.Paint or pane is None or not pane.text_held:
+            return False
+        may_paint(pane)
+        return True
+
+
+def hold(pane: HeldPane, companions: Iterable[QWidget] = ()) -> None:
+    """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint, and
+    `companions` (widgets showing the pane's state: its scroll bar, strip, header) then too."""
     pane.text_held = True
+    widgets = tuple(companions)
+    if widgets:
+        held = _Companions(pane)
+        for widget in widgets:
+            widget.installEventFilter(held)
+        _companions[pane] = (held, widgets)
 
 
 def may_paint(pane: HeldPane) -> bool:
@@ -81,6 +110,11 @@ def _reveal(pane: HeldPane) -> None:
         pane.text_held = False
         pane.viewport().update()
         pane.gutter.update()
+        held, widgets = _companions.pop(pane, (None, ()))
+        for widget in widgets:
+            if isValid(widget):
+                widget.removeEventFilter(held)
+                widget.update()
 
 
 def _reveal_next() -> None:
