@@ -41,8 +41,7 @@ class ComparePane(QWidget):
         self.reader.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overview = OverviewBar(self.reader, colour, self)
         # Eight panes' text, bars and headers would make one long first paint: each pane is drawn in a turn.
-        chrome = [self.reader.verticalScrollBar(), self.overview, self.header]
-        held_text.hold(self.reader, [*chrome, *self.header.findChildren(QWidget)])
+        held_text.hold(self.reader, [self.reader.verticalScrollBar(), self.overview, self.header])
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)

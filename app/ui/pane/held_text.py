@@ -11,13 +11,12 @@ positions it reports lay out the blocks they need themselves.
 
 from __future__ import annotations
 
-import weakref
 from collections import deque
 from collections.abc import Iterable
 from typing import Protocol
 from weakref import WeakKeyDictionary, WeakSet
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -37,23 +36,8 @@ _claimed: WeakSet[HeldPane] = WeakSet()
 _timer: list[QTimer] = []
 
 
-#: Held panes' companion widgets, painted when their pane is (`hold`), and the filter holding them.
-_companions: WeakKeyDictionary[HeldPane, tuple[QObject, tuple[QWidget, ...]]] = WeakKeyDictionary()
-
-
-class _Companions(QObject):
-    """Swallows a held pane's companions' paint events (asking for the pane's turn instead)."""
-
-    def __init__(self, pane: HeldPane) -> None:
-        super().__init__(pane)  # type: ignore[arg-type]  (the pane is a widget: the filter goes with it)
-        self._pane = weakref.ref(pane)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        pane = self._pane()
-        if event.type() != QEvent.Type.Paint or pane is None or not pane.text_held:
-            return False
-        may_paint(pane)
-        return True
+#: Held panes' companion widgets, not painted until their pane is (`hold`).
+_companions: WeakKeyDictionary[HeldPane, tuple[QWidget, ...]] = WeakKeyDictionary()
 
 
 def hold(pane: HeldPane, companions: Iterable[QWidget] = ()) -> None:
@@ -62,10 +46,9 @@ def hold(pane: HeldPane, companions: Iterable[QWidget] = ()) -> None:
     pane.text_held = True
     widgets = tuple(companions)
     if widgets:
-        held = _Companions(pane)
-        for widget in widgets:
-            widget.installEventFilter(held)
-        _companions[pane] = (held, widgets)
+        for widget in widgets:  # (their children too; Qt then paints none of them, grabs included)
+            widget.setUpdatesEnabled(False)
+        _companions[pane] = widgets
 
 
 def may_paint(pane: HeldPane) -> bool:
@@ -110,11 +93,9 @@ def _reveal(pane: HeldPane) -> None:
         pane.text_held = False
         pane.viewport().update()
         pane.gutter.update()
-        held, widgets = _companions.pop(pane, (None, ()))
-        for widget in widgets:
+        for widget in _companions.pop(pane, ()):
             if isValid(widget):
-                widget.removeEventFilter(held)
-                widget.update()
+                widget.setUpdatesEnabled(True)  # (which asks for its paint)
 
 
 def _reveal_next() -> None:

@@ -104,19 +104,19 @@ def test_a_held_panes_companions_are_painted_in_its_turn_not_before(qtbot):
     layout = QHBoxLayout(row)
     pane, other = ReadingPane(TEXT), ReadingPane(TEXT)
     strip, free = _Counted(), _Counted()
-    for widget in (pane, strip, other, free):
+    header = QWidget()
+    part = _Counted()  # a companion's child (a header's label)
+    QHBoxLayout(header).addWidget(part)
+    for widget in (pane, strip, header, other, free):
         layout.addWidget(widget)
-    held_text.hold(pane, [strip])
+    held_text.hold(pane, [strip, header])
     held_text.hold(other)
-    row.resize(800, 400)
+    row.resize(900, 400)
     row.show()  # laid out; no event-loop turn runs until the end
-    strip.grab()
-    free.grab()
-    assert (strip.painted, free.painted) == (0, 1)  # held with its pane; a widget held with none paints
-    assert pane.text_held and held_text.may_paint(other) is False  # the strip's paint queued its pane first
+    row.grab()  # (the window's first paint)
+    assert (strip.painted, part.painted, free.painted) == (0, 0, 1)  # a widget held with no pane paints
+    assert held_text.may_paint(pane) is False and held_text.may_paint(other) is False  # both queued
     held_text._reveal_next()  # the pane's turn
     assert not pane.text_held and other.text_held
-    strip.grab()
-    assert strip.painted == 1
-    strip.grab()
-    assert strip.painted == 2  # its paints are its own again
+    row.grab()
+    assert (strip.painted, part.painted) == (1, 1)
