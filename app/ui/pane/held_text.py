@@ -5,8 +5,9 @@ opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
 draws one queued pane. Its companions (`hold`: its scroll bar, overview strip, header) are drawn in that
-turn too, not in the first paint: with eight panes they were a third of what that paint still drew. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
-positions it reports lay out the blocks they need themselves.
+turn too, not in the first paint: with eight panes they were about half of the widget painting that paint
+still did. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the positions it
+reports lay out the blocks they need themselves.
 """
 
 from __future__ import annotations
