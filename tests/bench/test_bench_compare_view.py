@@ -219,6 +219,15 @@ def test_eight_congress_reports(corpus, tmp_path):
     for name, runs in rounds.items():
         firsts = ", ".join(f"{r['first']['highlighted'] * 1000:.0f}" for r in runs)
         print(f"  {name}: first open, all highlighted in each round: {firsts} ms (the soonest shown below)")
+        for opened in ("first", "reopen", "reopen again"):  # every round: the targets hold in each, or not
+            cells = ", ".join(
+                f"{r[opened]['highlighted'] * 1000:.0f}/{r[opened]['stall'] * 1000:.0f}/"
+                f"{r[opened].get('stall_cpu', 0) * 1000:.0f}/{r[opened]['gui_cpu'] * 1000:.0f}"
+                for r in runs
+            )
+            print(
+                f"    {opened:>12}, each round (all highlighted / longest stall / its GUI CPU / GUI CPU, ms): {cells}"
+            )
     for name, runs in figures.items():
         for run, f in runs.items():
             print(

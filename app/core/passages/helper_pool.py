@@ -39,6 +39,7 @@ from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
 from app.core.passages.packed import Packed, packed, unpacked
 from app.core.passages.seeds import fits
+from app.core.passages.shared_cover import PairCover, pair_cover
 
 Groups = list[list[Candidate]]
 
@@ -48,8 +49,7 @@ MIN_CHARS = 300_000
 #: Pairs handed to the helper ahead, so it never waits for the caller between two pairs.
 _AHEAD = 2
 
-#: Pool processes at most: two keep the machine's other work (the GUI drawing what lands) going on a small one.
-MAX_PROCESSES = 2
+MAX_PROCESSES = 2  # pool processes at most: the machine's other work (the GUI drawing) goes on a small one
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
@@ -218,8 +218,10 @@ def _labels_in_helper(text: str, params: PassageParams) -> bytes:
 
 
 def _labelled_in_helper(
-    x_text: str, y_text: str, a: int, b: int, params: PassageParams, labels: Sequence[bytes | None] = ()
-) -> Packed:
+    x_text: str, y_text: str, a: int, b: int, params: PassageParams, labels: Sequence[bytes | None] = (),
+    count_formulas: bool | None = None,
+) -> Packed | tuple[Packed, PairCover]:  # fmt: skip
+    """The pair's passages packed; with `count_formulas` (True or False) also its `PairCover`."""
     params = _same_params(params)
     x, y = _prepared_in_helper(x_text, params), _prepared_in_helper(y_text, params)
     for doc, made in zip((x, y), labels, strict=False):
@@ -227,7 +229,10 @@ def _labelled_in_helper(
             doc.take_labels(pickle.loads(made), params)
     gc.disable()  # a pair makes ~10^5 short-lived acyclic objects: the young passes they trip find nothing
     try:
-        return packed(compare_prepared(x, y, a, b, params))
+        found = compare_prepared(x, y, a, b, params)
+        if count_formulas is None:
+            return packed(found)
+        return packed(found), pair_cover((a, b), (x.view.offsets, y.view.offsets), found[0], count_formulas)
     finally:
         gc.enable()
 
@@ -362,6 +367,8 @@ def labelled_pairs(
     params: PassageParams,
     cancelled: CancelledFn | None = None,
     on_trouble: Callable[[str], None] | None = None,
+    covers: dict[int, PairCover] | None = None,
+    count_formulas: bool = False,
 ) -> Iterator[tuple[int, Labelled]]:
     """(index in `pairs`, `compare_prepared` of texts a → b) for every pair, as they finish, all matched and
     labelled in the pool (`pool_labels` says when that is right).
@@ -371,7 +378,8 @@ def labelled_pairs(
     queued with both documents' labels once they are back (a document is in up to N - 1 pairs). The pairs
     are queued in the given order and each process takes the next, so they finish roughly in it. Should
     the pool fail (a process dies), `on_trouble` hears why (one line: the error's first) and this process
-    matches the pairs still missing."""
+    matches the pairs still missing. `covers`, when given, gets the `PairCover` of each pair the pool
+    matched (formula passages counted with `count_formulas`) before the pair is yielded."""
     helper = _helper()
     sent: dict[Future[Packed], int] = {}
     labelling: dict[Future[bytes], int] = {}
@@ -391,9 +399,12 @@ def labelled_pairs(
                         labels[labelling[future]] = future.result()
                         del labelling[future]
                         continue
-                    found = unpacked(future.result())  # type: ignore[arg-type]
-                    yield sent.pop(future), found  # type: ignore[call-overload]
-                left = _queue(helper, texts, pairs, params, left, labels, sent)  # type: ignore[arg-type]
+                    n, got = sent.pop(future), future.result()
+                    if covers is not None:
+                        got, covers[n] = got  # type: ignore[misc]
+                    yield n, unpacked(got)  # type: ignore[arg-type]
+                flag = None if covers is None else count_formulas  # (None: no covers)
+                left = _queue(helper, texts, pairs, params, left, labels, sent, flag)  # type: ignore[arg-type]
         except Cancelled:
             raise
         except Exception as exc:  # shut down, broken, a process died or failed: this process does the rest
@@ -418,21 +429,17 @@ def labelled_pairs(
 
 
 def _queue(
-    helper: ProcessPoolExecutor,
-    texts: Sequence[str],
-    pairs: Sequence[tuple[int, int]],
-    params: PassageParams,
-    left: list[int],
-    labels: Mapping[int, bytes],
-    sent: dict[Future[Packed], int],
-) -> list[int]:
+    helper: ProcessPoolExecutor, texts: Sequence[str], pairs: Sequence[tuple[int, int]], params: PassageParams,
+    left: list[int], labels: Mapping[int, bytes], sent: dict[Future[Packed], int], count_formulas: bool | None,
+) -> list[int]:  # fmt: skip
     """Queue the pairs of `left`, in order, up to the first whose documents' labels are not back yet; the
     rest, still to queue."""
     for k, n in enumerate(left):
         a, b = pairs[n]
         if a not in labels or b not in labels:
             return left[k:]
-        sent[helper.submit(_labelled_in_helper, texts[a], texts[b], a, b, params, (labels[a], labels[b]))] = n
+        made = (labels[a], labels[b])
+        sent[helper.submit(_labelled_in_helper, texts[a], texts[b], a, b, params, made, count_formulas)] = n
     return []
 
 
@@ -440,5 +447,4 @@ def _trouble(on_trouble: Callable[[str], None] | None, exc: BaseException) -> No
     """Drop the failed pool (the next comparison starts a new one) and tell why, in one line."""
     shutdown(wait=False)
     if on_trouble is not None:
-        lines = str(exc).strip().splitlines()
-        on_trouble(lines[0] if lines else type(exc).__name__)
+        on_trouble((str(exc).strip().splitlines() or [type(exc).__name__])[0])

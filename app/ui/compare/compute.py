@@ -30,8 +30,9 @@ from app.core.passages import (
     prepare,
 )
 from app.core.passages.helper_pool import labelled_pairs, pool_labels, shared_groups, warm
-from app.ui.compare.links import Link, links_by_doc
-from app.ui.compare.ratios import shared_ratios
+from app.core.passages.shared_cover import PairCover
+from app.ui.compare.links import Link, PairwiseLinks, links_by_doc
+from app.ui.compare.ratios import measured_ratios, shared_ratios
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -338,11 +339,18 @@ def _compute(
     if len(docs) < 3:
         pane_ready = None
     troubles: list[str] = []
+    ordered = PairwiseLinks(pairs, len(docs))
+    for pair in pairs:
+        if pair in results:
+            ordered.add(pair, results[pair][0])
+    # Each pair's sides of the text covered, measured in the pool where it matched the pair (first opens).
+    covers: dict[int, PairCover] | None = {} if pooled and not results else None
     for pair, (pair_passages, summary) in _matched(
-        docs, params, missing, prepared, cancelled, pooled, troubles.append
+        docs, params, missing, prepared, cancelled, pooled, troubles.append, covers, settings.count_formulas
     ):
         a, b = pair
         results[a, b] = (list(pair_passages), summary)
+        ordered.add(pair, results[a, b][0])
         if progress is not None:
             progress(len(results), len(pairs))
         if pane_ready is not None and len(results) < len(pairs):
@@ -353,11 +361,14 @@ def _compute(
     passages: list[Passage] = [p for pair in pairs for p in results[pair][0]]
     summaries: list[PairSummary] = [results[pair][1] for pair in pairs]
     comparison = Comparison(tuple(passages), tuple(summaries))
-    views = [prepared[n].view if n in prepared else None for n in range(len(docs))]
-    ratios, pair_ratios = shared_ratios(
-        [d.text for d in docs], comparison.passages, settings.count_formulas, views
-    )
-    links = tuple(links_by_doc(comparison.passages, len(docs)))
+    if covers is not None and len(covers) == len(missing):
+        ratios, pair_ratios = measured_ratios({missing[m]: cover for m, cover in covers.items()}, len(docs))
+    else:
+        views = [prepared[n].view if n in prepared else None for n in range(len(docs))]
+        ratios, pair_ratios = shared_ratios(
+            [d.text for d in docs], comparison.passages, settings.count_formulas, views
+        )
+    links = tuple(ordered.links())
     return CompareResult(
         tuple(docs), settings, comparison, ratios, pair_ratios, hits, time.perf_counter() - started, links,
         tuple(missing), key, troubles[0] if troubles else "",
@@ -372,16 +383,19 @@ def _matched(
     cancelled: IsCancelled | None,
     pooled: bool,
     on_trouble: Callable[[str], None],
+    covers: dict[int, PairCover] | None = None,
+    count_formulas: bool = False,
 ) -> Iterator[tuple[tuple[int, int], tuple[list[Passage], PairSummary]]]:
     """Each missing pair's passages and summary, as they finish.
 
     `pooled`: matched and labelled in the pool's processes, in combinations order, so each document's
     pairs finish one document after another (its pane can be drawn meanwhile). Otherwise where the pairs
     share text is found on two cores (a pool process takes pairs from the end of `pair_order`), and every
-    pair is labelled here, with this process's lexicon and boilerplate signal (into `prepared`)."""
+    pair is labelled here, with this process's lexicon and boilerplate signal (into `prepared`).
+    `covers`: filled with the pool's covers of the pairs it matched (helper_pool.labelled_pairs)."""
     if pooled:
         texts = [d.text for d in docs]
-        for m, found in labelled_pairs(texts, missing, params, cancelled, on_trouble):
+        for m, found in labelled_pairs(texts, missing, params, cancelled, on_trouble, covers, count_formulas):
             yield missing[m], found
         return
     for n in sorted({n for pair in missing for n in pair}):

@@ -67,11 +67,55 @@ def links_by_doc(passages: Sequence[Passage], count: int) -> list[list[Link]]:
     """For each of `count` documents, its Links sorted by position."""
     out: list[list[Link]] = [[] for _ in range(count)]
     for number, p in enumerate(passages):
-        out[p.a].append(Link(number, p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p))
-        out[p.b].append(Link(number, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
+        _add_sides(out, number, p)
     for links in out:
-        links.sort(key=lambda link: (link.start, link.end, link.partner))
+        _sort(links)
     return out
+
+
+def _add_sides(out: list[list[Link]], number: int, p: Passage) -> None:
+    out[p.a].append(Link(number, p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p))
+    out[p.b].append(Link(number, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
+
+
+def _sort(links: list[Link]) -> None:
+    links.sort(key=lambda link: (link.start, link.end, link.partner))
+
+
+class PairwiseLinks:
+    """`links_by_doc` of a comparison whose pairs land one at a time (in any order): each pair's Links are
+    made once every pair before it (in `pairs`' order, the passages' order) has landed, so their numbers
+    are known, and a document's Links are sorted once all its pairs are in. With the pairs landing about
+    in order while the pool matches the rest, the work is spread over their arrivals instead of made in
+    one stretch after the last (the window waits for the interpreter lock that stretch holds)."""
+
+    def __init__(self, pairs: Sequence[tuple[int, int]], count: int) -> None:
+        self._pairs = list(pairs)
+        self._landed: dict[tuple[int, int], Sequence[Passage]] = {}
+        self._next = 0
+        self._number = 0
+        self._out: list[list[Link]] = [[] for _ in range(count)]
+        self._pending = [sum(n in pair for pair in self._pairs) for n in range(count)]
+
+    def add(self, pair: tuple[int, int], passages: Sequence[Passage]) -> None:
+        """Pair `pair`'s passages (all of them, in their order) have landed."""
+        self._landed[pair] = passages
+        while self._next < len(self._pairs) and self._pairs[self._next] in self._landed:
+            done = self._pairs[self._next]
+            for p in self._landed.pop(done):
+                _add_sides(self._out, self._number, p)
+                self._number += 1
+            self._next += 1
+            for n in done:
+                self._pending[n] -= 1
+                if self._pending[n] == 0:
+                    _sort(self._out[n])
+
+    def links(self) -> list[list[Link]]:
+        """Every document's Links, sorted (all pairs have landed)."""
+        if self._next < len(self._pairs):
+            raise ValueError("not every pair has landed")
+        return self._out
 
 
 def neighbour_link(links: Sequence[Link], current: int, top: int, forward: bool) -> Link | None:

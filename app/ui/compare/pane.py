@@ -37,10 +37,11 @@ class ComparePane(QWidget):
         if title != document.meta.title:
             self.header.document_header.set_meta(replace(document.meta, title=title))
         self.reader = ReadingPane(document.text, self)
-        held_text.hold(self.reader)  # eight panes' text would make one long first paint
         # Lines wrap at the pane's width; a horizontal bar would only flicker in while panes resize.
         self.reader.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overview = OverviewBar(self.reader, colour, self)
+        # Eight panes' text, bars and headers would make one long first paint: each pane is drawn in a turn.
+        held_text.hold(self.reader, [self.reader.verticalScrollBar(), self.overview, self.header])
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)

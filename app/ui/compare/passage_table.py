@@ -223,6 +223,8 @@ class PassageFilterProxy(QSortFilterProxyModel):
                 self.pair = pair  # type: ignore[assignment]
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not (self.min_length or self.kind or self.pair is not None):
+            return True  # no filter (a first fill asks this of each of thousands of rows)
         model = self.sourceModel()
         if not isinstance(model, PassageTableModel):
             return True

@@ -7,10 +7,11 @@ views when this process made them), so a result matched elsewhere or read from t
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from app.core.normalize import DROPPED, NormalizedView, kept_characters
 from app.core.passages import Passage
+from app.core.passages.shared_cover import SideCover, covered, share
 
 
 def shared_ratios(
@@ -72,13 +73,27 @@ def _folded_counter(text: str) -> Counter:
 def _covered_share(counter: Counter, spans: list[tuple[int, int]]) -> float:
     """Fraction of normalised characters inside the union of `spans` (original offsets)."""
     total, count = counter
-    if not total:
-        return 0.0
-    covered = 0
-    end_so_far = -1
-    for start, end in sorted(spans):
-        start = max(start, end_so_far)
-        if end > start:
-            covered += count(start, end)
-            end_so_far = end
-    return round(covered / total, 4)
+    return share(covered(spans, count), total)
+
+
+def measured_ratios(
+    covers: Mapping[tuple[int, int], tuple[SideCover, SideCover]], count: int
+) -> tuple[tuple[float, ...], dict[tuple[int, int], float]]:
+    """`shared_ratios` from every pair's covers, as the pool measured them (shared_cover.pair_cover):
+    the same figures, without counting any text here."""
+    sides: list[dict[int, SideCover]] = [{} for _ in range(count)]
+    for (a, b), (side_a, side_b) in covers.items():
+        sides[a][b], sides[b][a] = side_a, side_b
+    pair_ratios: dict[tuple[int, int], float] = {}
+    ratios: list[float] = []
+    for i, own in enumerate(sides):
+        everything: list[tuple[int, int]] = []
+        total = 0
+        for j in range(count):
+            if j != i:
+                spans = own[j].spans()
+                total = own[j].total
+                everything.extend(spans)
+                pair_ratios[i, j] = share(covered(spans), total)
+        ratios.append(share(covered(everything), total))
+    return tuple(ratios), pair_ratios

@@ -4,15 +4,18 @@ in that one paint (about a third of its 25–40 ms of GUI-thread CPU, the longes
 opening).
 
 A held pane paints only its background; asking to paint queues it, and each turn of a zero-interval timer
-draws one queued pane. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the
-positions it reports lay out the blocks they need themselves.
+draws one queued pane. Its companions (`hold`: its scroll bar, overview strip, header) are drawn in that
+turn too, not in the first paint: with eight panes they were about half of the widget painting that paint
+still did. Where a pane's lines sit does not depend on this: `ReadingPane.scroll_to` and the positions it
+reports lay out the blocks they need themselves.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from typing import Protocol
-from weakref import WeakSet
+from weakref import WeakKeyDictionary, WeakSet
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -34,9 +37,19 @@ _claimed: WeakSet[HeldPane] = WeakSet()
 _timer: list[QTimer] = []
 
 
-def hold(pane: HeldPane) -> None:
-    """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint."""
+#: Held panes' companion widgets, not painted until their pane is (`hold`).
+_companions: WeakKeyDictionary[HeldPane, tuple[QWidget, ...]] = WeakKeyDictionary()
+
+
+def hold(pane: HeldPane, companions: Iterable[QWidget] = ()) -> None:
+    """Draw `pane`'s text only in a turn of its own, after the first time it is asked to paint, and
+    `companions` (widgets showing the pane's state: its scroll bar, strip, header) then too."""
     pane.text_held = True
+    widgets = tuple(companions)
+    if widgets:
+        for widget in widgets:  # (their children too; Qt then paints none of them, grabs included)
+            widget.setUpdatesEnabled(False)
+        _companions[pane] = widgets
 
 
 def may_paint(pane: HeldPane) -> bool:
@@ -81,6 +94,9 @@ def _reveal(pane: HeldPane) -> None:
         pane.text_held = False
         pane.viewport().update()
         pane.gutter.update()
+        for widget in _companions.pop(pane, ()):
+            if isValid(widget):
+                widget.setUpdatesEnabled(True)  # (which asks for its paint)
 
 
 def _reveal_next() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -36,6 +37,9 @@ from app.ui.pane.offsets import OffsetMap
 from app.ui.pane.paragraph_gutter import ParagraphGutter
 from app.ui.pane.span_highlighter import KINDS_PROPERTY, HighlighterState, Mark, SpanHighlighter, as_marks
 from app.ui.pane.zoom import Zoomable
+
+#: A mark's sort key: its span.
+_SPAN = attrgetter("start", "end")
 
 Tooltip = Callable[[Mark], "str | None"]
 
@@ -183,10 +187,11 @@ class ReadingPane(Zoomable, QPlainTextEdit):
         if chosen is None:
             raise KeyError(f"no default style for mark kind {kind!r}; pass style=")
         limit = len(self._text)
-        marks = sorted(
-            (Mark(max(0, m.start), min(limit, m.end), m.payload) for m in as_marks(items)),
-            key=lambda m: (m.start, m.end),
-        )
+        marks = [  # (a new Mark only where one must be clipped to the text: thousands in a compare view)
+            m if m.start >= 0 and m.end <= limit else Mark(max(0, m.start), min(limit, m.end), m.payload)
+            for m in as_marks(items)
+        ]
+        marks.sort(key=_SPAN)
         marks = [m for m in marks if m.end > m.start]
         longest = max((m.end - m.start for m in marks), default=0)
         layer = _Layer(marks, chosen, default_priority if priority is None else priority, tooltip, longest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.ui.compare.highlights import CURRENT_KIND
@@ -140,3 +141,25 @@ def test_link_map_joins_visible_passages_and_a_click_selects_one(open_view, corp
     on_top = [link.number for path, link in drawn if path.contains(point)][-1]  # the band drawn last
     qtbot.mouseClick(link_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert view.current_number == on_top != p_number
+
+
+def test_links_made_pair_by_pair_in_any_order_are_those_of_the_whole_comparison(corpus):
+    """PairwiseLinks numbers and sorts each document's Links as the pairs land, whatever their order."""
+    from itertools import combinations
+
+    from app.ui.compare.compute import CompareSettings, compute
+    from app.ui.compare.links import PairwiseLinks, links_by_doc
+
+    documents = [corpus_document(corpus, year) for year in (2016, 2017, 2018, 2019)]
+    result = compute(documents, CompareSettings())
+    pairs = list(combinations(range(len(documents)), 2))
+    by_pair = {pair: [p for p in result.passages if (p.a, p.b) == pair] for pair in pairs}
+    expected = links_by_doc(result.passages, len(documents))
+    for order in (pairs, pairs[::-1], pairs[2:] + pairs[:2]):
+        made = PairwiseLinks(pairs, len(documents))
+        for pair in order[:-1]:
+            made.add(pair, by_pair[pair])
+        with pytest.raises(ValueError):
+            made.links()
+        made.add(order[-1], by_pair[order[-1]])
+        assert made.links() == expected

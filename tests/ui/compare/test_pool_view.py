@@ -148,3 +148,33 @@ def test_the_pool_starts_matching_while_the_view_is_built(qtbot, corpus, pool):
     inline = CompareView(documents, runner=TaskRunner(inline=True))
     qtbot.addWidget(inline)
     assert inline._task is None, "an inline runner starts after the first paint, as before"
+
+
+@pytest.mark.parametrize("count_formulas", [False, True])
+def test_a_first_open_matched_in_the_pool_counts_no_text_here_and_makes_the_same_links(
+    corpus, pool, monkeypatch, count_formulas
+):
+    """The pool measures each pair's cover of its documents (shared_cover) and the Links are made as the
+    pairs land (PairwiseLinks): after the last pair this process neither counts a text for the ratios nor
+    builds every Link in one go, and the result is this process's, ratios and Links included."""
+    from app.core.passages import helper_pool
+    from app.ui.compare import compute as compute_module
+    from app.ui.compare import ratios
+
+    documents = [corpus_document(corpus, year) for year in YEARS]
+    settings = CompareSettings(count_formulas=count_formulas)
+    monkeypatch.setattr(helper_pool, "_broken", True)  # no pool: every pair matched and counted here
+    expected = compute(documents, settings)
+    monkeypatch.setattr(helper_pool, "_broken", False)
+
+    def no_counting(*_args):
+        raise AssertionError("a text counted in the app's process")
+
+    monkeypatch.setattr(ratios, "_folded_counter", no_counting)
+    monkeypatch.setattr(ratios, "_offsets_counter", no_counting)
+    monkeypatch.setattr(compute_module, "links_by_doc", no_counting)
+    seen = compute(documents, settings, pane_ready=lambda doc, links: None)
+    assert seen.passages == expected.passages
+    assert seen.ratios == expected.ratios and seen.pair_ratios == expected.pair_ratios
+    assert list(seen.pair_ratios) == list(expected.pair_ratios)
+    assert seen.links == expected.links

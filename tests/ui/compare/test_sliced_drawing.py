@@ -125,7 +125,7 @@ def test_panes_text_is_drawn_after_the_first_paint_and_lands_where_it_did(qtbot,
 
     shown(True)  # computes the result: the views below get it at once, remembered (result_memo)
     held = shown(True)
-    monkeypatch.setattr(held_text, "hold", lambda _pane: None)
+    monkeypatch.setattr(held_text, "hold", lambda _pane, _companions=(): None)
     assert held == shown(False)
 
 

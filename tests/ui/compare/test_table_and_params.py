@@ -135,3 +135,44 @@ def test_a_filled_table_is_painted_once(open_view, corpus, qtbot):
     viewport.removeEventFilter(counter)
     assert len(painted) == 1, painted
     assert dock.proxy.rowCount() == len(passages)
+
+
+def test_progress_is_painted_at_the_bars_next_paint_not_at_once(qtbot):
+    """QProgressBar.setValue repaints the bar on the spot; a pair landing must not cost a paint of its own."""
+    from app.ui.compare.params_bar import ParamsBar
+
+    bar = ParamsBar(CompareSettings())
+    qtbot.addWidget(bar)
+    bar.resize(900, 40)
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.set_busy(True)
+    qtbot.wait(20)
+    paints: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(bar.progress.value())
+            return False
+
+    counter = Paints()
+    bar.progress.installEventFilter(counter)
+    for done in range(1, 29):
+        bar.set_progress(done, 28)
+    assert paints == []  # none while the pairs landed
+    qtbot.waitUntil(lambda: bool(paints))  # then painted, as it stands
+    assert set(paints) == {28} and bar.progress.text() == "28 of 28 pairs"
+
+
+def test_an_unfiltered_table_reads_no_passage_to_filter_its_rows(open_view, corpus, monkeypatch):
+    """A first fill asks the filter about each of thousands of rows: with no filter set it reads none."""
+    view = open_view([corpus_document(corpus, year) for year in (2021, 2022, 2023)])
+    dock, passages = view.passage_dock, view.result.passages
+    read: list[int] = []
+    passage = dock.model.passage
+    monkeypatch.setattr(dock.model, "passage", lambda row: (read.append(row), passage(row))[1])
+    dock.proxy.set_filters(kind="")
+    assert read == [] and len(dock.visible_numbers()) == len(passages)
+    dock.proxy.set_filters(kind="formula")
+    assert read and {passages[n].kind for n in dock.visible_numbers()} == {"formula"}

@@ -84,3 +84,39 @@ def test_a_claimed_pane_waits_for_its_caller(qtbot):
     held_text.reveal(claimed)
     assert not claimed.text_held
     assert not held_text.claim(claimed)  # drawn already: nothing to claim
+
+
+class _Counted(QWidget):
+    """Counts its paint events (a held pane's companion: its strip, bar or header)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumSize(20, 50)
+        self.painted = 0
+
+    def paintEvent(self, event) -> None:
+        self.painted += 1
+
+
+def test_a_held_panes_companions_are_painted_in_its_turn_not_before(qtbot):
+    row = QWidget()
+    qtbot.addWidget(row)
+    layout = QHBoxLayout(row)
+    pane, other = ReadingPane(TEXT), ReadingPane(TEXT)
+    strip, free = _Counted(), _Counted()
+    header = QWidget()
+    part = _Counted()  # a companion's child (a header's label)
+    QHBoxLayout(header).addWidget(part)
+    for widget in (pane, strip, header, other, free):
+        layout.addWidget(widget)
+    held_text.hold(pane, [strip, header])
+    held_text.hold(other)
+    row.resize(900, 400)
+    row.show()  # laid out; no event-loop turn runs until the end
+    row.grab()  # (the window's first paint)
+    assert (strip.painted, part.painted, free.painted) == (0, 0, 1)  # a widget held with no pane paints
+    assert held_text.may_paint(pane) is False and held_text.may_paint(other) is False  # both queued
+    held_text._reveal_next()  # the pane's turn
+    assert not pane.text_held and other.text_held
+    row.grab()
+    assert (strip.painted, part.painted) == (1, 1)

@@ -270,3 +270,14 @@ def test_a_text_shown_again_is_not_searched_for_redactions_again(qtbot, monkeypa
     qtbot.addWidget(again)
     assert searched == [text]  # once for both panes
     assert again.marks("redaction") == first.marks("redaction") != []
+
+
+def test_marks_inside_the_text_are_kept_as_given_and_only_overhanging_ones_are_clipped(qtbot):
+    """A compare view sets thousands of marks: each one inside the text is kept, not copied; sorted by span."""
+    pane = ReadingPane("甲乙丙丁戊己庚辛壬癸" * 3)
+    qtbot.addWidget(pane)
+    inside, later, overhanging, outside = Mark(4, 9, "a"), Mark(12, 15, "b"), Mark(25, 40, "c"), Mark(31, 35)
+    pane.set_marks("passage", [later, overhanging, inside, outside])
+    kept = pane.marks("passage")
+    assert kept == [inside, later, Mark(25, 30, "c")]
+    assert kept[0] is inside and kept[1] is later
