@@ -53,8 +53,10 @@ HELD_OUT_PRECISION_FLOOR = 0.87
 #: (noun-ending names of >= 5 characters that stand free): recall 2837/3475 = 0.816, precision 2897/3111 = 0.931.
 #: Session 9: round 10 joins the tuning part (173 files, 3,816 spans) and the list is re-mined with round 10 counted and
 #: round 11 left out: recall 3088/3816 = 0.809, precision 3154/3405 = 0.926; after 14q9 settled the spans the §3a
-#: re-checkers had listed as wrong (15 removed, 12 changed): recall 3077/3801 = 0.810, precision 3138/3405 = 0.922
-TUNING_RECALL_FLOOR = 0.80
+#: re-checkers had listed as wrong (15 removed, 12 changed): recall 3077/3801 = 0.810, precision 3138/3405 = 0.922;
+#: with 14k9's short §3a wordings (105) and 14p9's point frames and 则 mottos: recall 3295/3801 = 0.867, precision
+#: 3359/3637 = 0.924
+TUNING_RECALL_FLOOR = 0.86
 TUNING_PRECISION_FLOOR = 0.92
 
 
