@@ -262,7 +262,7 @@ class DocumentBuiltins:
 def stock_phrase_share(text: str) -> float:
     """Fraction of a normalised text covered by the built-in stock phrases, numbered formulas,
     addressees and boilerplate frames."""
-    return sum(builtin_coverage(text)) / len(text) if text else 0.0
+    return builtin_coverage(text).count(1) / len(text) if text else 0.0
 
 
 #: Stretches of two or more characters that no built-in list covers, found in the coverage bytes.
@@ -278,7 +278,7 @@ def _with_oracle(size: int, covered: bytearray, oracle_share: Callable[[int, int
     the count: with nothing covered, the one uncovered stretch is the whole text; with everything
     covered, the oracle can add nothing.
     """
-    total = sum(covered)
+    total = covered.count(1)  # (a C count of the 1 bytes: `sum` walks them as ints)
     if total == size:
         return size
     alone = round(oracle_share(0, size) * size)
@@ -316,7 +316,7 @@ def lexical_share(
         covered = builtin_coverage(text)
     oracle = params.formula_oracle
     if oracle is None:
-        count = sum(covered)
+        count = covered.count(1)
     else:
         count = _with_oracle(len(text), covered, oracle_share or (lambda start, end: oracle(text[start:end])))
     if not count:
@@ -365,7 +365,7 @@ class BoilerplateIndex:
         for i in range(len(text) - k + 1):
             if get(text[i : i + k], 0) >= need:
                 covered[i : i + k] = b"\x01" * k
-        return sum(covered) / len(text)
+        return covered.count(1) / len(text)
 
 
 def formula_share(text: str, params: PassageParams, exclude: frozenset[str]) -> float:
