@@ -51,7 +51,7 @@ def test_the_block_knocks_out_only_mined_wordings_that_hold_an_entry_after_their
         "广泛开展全民健身运动",
         "权责明确、政企分开",
     }
-    assert {"社会主义民主政治", "社会主义民主法制", "全民健身运动"} <= holding & loaded
+    assert {"社会主义民主政治", "全民健身运动"} <= holding & loaded
     hits = default_matcher().find("实行权责明确、政企分开。发展社会主义民主政治，开展全民健身运动。")
     assert [(h.text, h.formula) for h in hits] == [
         ("权责明确、政企分开", "产权清晰、权责明确、政企分开、管理科学"),
@@ -83,7 +83,11 @@ SENTENCES = [
         ["村民自治制度"],
     ),
     ("xi-speeches-2013-2018/xi-2015-03-29-1.txt", "迈向命运共同体 开创亚洲新未来", ["命运共同体"]),
-    ("gwr-state-council/gwr-2015.txt", "推进农业现代化，改革是关键。", ["农业现代化"]),
+    (  # (gwr-2015's sentence gave way: gwr-2015 is drawn for the held-out round 12)
+        "cpc-congress-reports/cpc-18-congress-report.txt",
+        "工业化基本实现，信息化水平大幅提升，城镇化质量明显提高，农业现代化和社会主义新农村建设成效显著，区域协调发展机制基本形成。",
+        ["农业现代化"],
+    ),
     (
         "cpc-plenum-communiques/communique-1966-cc08-plenum11.txt",
         "人民公社得到了进一步巩固和发展。",
@@ -95,7 +99,11 @@ SENTENCES = [
         ["适度规模经营"],
     ),
     ("gwr-state-council/gwr-2006.txt", "四是着力增强自主创新的能力。", ["自主创新"]),
-    ("gwr-state-council/gwr-2007.txt", "一是适当减少财政赤字和长期建设国债规模。", ["长期建设国债"]),
+    (
+        "gwr-state-council/gwr-2001.txt",
+        "继续发行1500亿元长期建设国债，集中用于在建项目和西部开发项目。",
+        ["长期建设国债"],
+    ),
     ("gwr-state-council/gwr-1994.txt", "卫生工作要坚持预防为主。", ["预防为主"]),
     (
         "cpc-plenum-communiques/communique-2001-cc15-plenum06.txt",
@@ -164,11 +172,11 @@ def test_a_longer_wording_that_holds_a_block_entry_is_the_hit(corpus, path, sent
 def test_block_entries_inside_a_parallel_frame_leave_the_span_to_the_frame(corpus):
     """GUIDE §1 (parallel) and §2: a 、-list of items sharing an affix is one span from the first to the last item;
     the block's wordings in it are no hits of their own, the frame names them in `contains`."""
-    path = "gwr-state-council/gwr-2007.txt"
-    sentence = "扩大基层民主，完善政务公开、厂务公开、村务公开等制度，保证人民依法直接行使民主权利。"
+    path = "gwr-state-council/gwr-2008.txt"  # (gwr-2007's sentence gave way: drawn for round 12)
+    sentence = "发展基层民主，完善基层群众自治制度，扩大基层群众自治范围，推动城乡社区建设，深入推进政务公开、村务公开、厂务公开。"
     assert minable(corpus / path) and sentence in (corpus / path).read_text(encoding="utf-8")
     hits = default_matcher().find(sentence)
-    frame = [h for h in hits if h.text == "政务公开、厂务公开、村务公开"]
+    frame = [h for h in hits if h.text == "政务公开、村务公开、厂务公开"]
     assert frame and frame[0].source == "pattern"
     assert {"政务公开", "厂务公开", "村务公开"} <= set(frame[0].contains)
     assert not [h for h in hits if h.formula in {"政务公开", "厂务公开", "村务公开"}]

@@ -39,7 +39,9 @@ DISCIPLINE = "反对无组织无纪律、有令不行、有禁不止、各行其
 CADRE_TURNOVER = "推动干部能上能下、能进能出，形成能者上、优"
 CHIASMUS = "加快转变经济发展方式，在发展中促转变，在转变中谋发展，就一定能"
 CHAIN = "国之交在于民相亲，民相亲在于心相通。"
-TEMPLATE = "深化粮食收储、集体产权、集体林权、国有林区林场、"
+TEMPLATE = (
+    "深化集体产权、集体林权、国有林区林场、"  # (gwr-2019; gwr-2018's sentence gave way: drawn for round 12)
+)
 SUPPORT = "即支援工业，支援农业，支持左派"
 MEMBER = "粟晓丽叮嘱大家，一名党员就是一面旗帜，优秀党员事迹是"
 MUSEUM = "中华文化博大精深，一个博物馆就是一所大学校。"
@@ -66,7 +68,7 @@ QUOTED = [
     ("cpc-congress-reports/cpc-20-congress-report.txt", CADRE_TURNOVER),
     (GWR_2013, CHIASMUS),
     ("xi-speeches-2013-2018/xi-2014-05-15-1.txt", CHAIN),
-    ("gwr-state-council/gwr-2018.txt", TEMPLATE),
+    ("gwr-state-council/gwr-2019.txt", TEMPLATE),
     ("cpc-congress-reports/cpc-09-congress-report.txt", SUPPORT),
     ("hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt", MEMBER),
     ("party-day-news/partyday-09-借智博物馆打造“行走的思政课堂”_先锋文汇_共产.txt", MUSEUM),
