@@ -15,7 +15,8 @@ precision 0.91) and is tuning since session 6. Round 8 (18 files) was scored onc
 0.72, precision 0.875) and is tuning since session 8. Round 10 (19 files, marked twice and adjudicated) was scored
 once (recall 0.70, precision 0.876) and is tuning since session 9. Round 11 (20 files, marked twice and adjudicated)
 was scored once in session 9 (recall 0.79, precision 0.875) and is tuning since: all 193 files are tuning files. The
-held-out floors apply to whatever held-out files there are (round 12, drawn and annotated later in session 9).
+held-out floors apply to whatever held-out files there are (round 12, drawn and annotated later in session 9 and
+scored once: recall 0.79, precision 0.84).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -39,12 +40,13 @@ from tests.bench.formula_annotations import (
 )
 
 pytestmark = pytest.mark.corpus
-#: round 11 (20 files, 403 spans, each marked twice blind and adjudicated), drawn and annotated in session 9 while the
-#: detector changed elsewhere, scored once at 18:07 UTC 2026-12-07 (`eval_formulas --split heldout --baseline-rev
-#: ee6b097`): recall 320/403 = 0.794 (ee6b097: 0.74), precision 330/377 = 0.875 (ee6b097: 0.88). (Round 10 had scored
-#: 0.70 / 0.876 in session 8, round 9 0.72 / 0.875 in session 7, round 8 0.72 / 0.88 in session 6.)
+#: round 12 (20 files, 404 spans, each marked twice blind and adjudicated), drawn and annotated in session 9 after
+#: round 11 was scored, scored once at 18:33 UTC 2026-12-07 (`eval_formulas --split heldout --baseline-rev 79b3983`,
+#: ee6b097's code with a list mined without round 12): recall 320/404 = 0.792 (79b3983: 0.75), precision
+#: 317/377 = 0.841 (79b3983: 0.85). Round 11, scored once with the same detector code at 18:07: 0.794 / 0.875.
+#: (Round 10 had scored 0.70 / 0.876 in session 8, round 9 0.72 / 0.875 in session 7, round 8 0.72 / 0.88 in session 6.)
 HELD_OUT_RECALL_FLOOR = 0.79
-HELD_OUT_PRECISION_FLOOR = 0.87
+HELD_OUT_PRECISION_FLOOR = 0.84
 #: all 154 tuning files (rounds 1–9; round 9 joined at the start of session 8) at 291a092: recall 2742/3242 = 0.846,
 #: precision 2808/3076 = 0.913 (rounds 1–8 alone: 0.863 / 0.918; round 9 alone scored 0.72 / 0.875 when held out);
 #: with the mined list re-mined without the round-10 files (round 9 counted): 2752/3242 = 0.849, 2816/3083 = 0.913;
@@ -118,6 +120,7 @@ def test_each_file_knows_its_annotation_round_for_the_eval_filter():
         9: 20,
         10: 19,
         11: 20,
+        12: 20,
     }  # rounds 1–3 name no round (GUIDE §6)
     assert parse_rounds("1-4") == range(1, 5) and parse_rounds("5") == range(5, 6)
 
