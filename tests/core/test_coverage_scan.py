@@ -58,3 +58,14 @@ def test_pyahocorasick_scans_until_the_matcher_has_scanned_enough_to_earn_the_bu
     found = coverage.scan(matcher, text)
     assert isinstance(coverage._PIECE_SCANNERS[matcher], tuple)
     assert found == _by_pyahocorasick(matcher, text) and found[0] and found[1]
+
+
+def test_fast_scanners_built_ahead_find_what_pyahocorasick_finds(monkeypatch) -> None:
+    """`build_fast_scanners` (a pool process at idle) builds them before any scan, with the same finds."""
+    matcher = default_matcher()
+    monkeypatch.setattr(coverage, "_PIECE_SCANNERS", WeakKeyDictionary())
+    coverage.build_fast_scanners(matcher)
+    assert isinstance(coverage._PIECE_SCANNERS[matcher], tuple)
+    text = "坚持以人民为中心的发展思想，推进国家治理体系和治理能力现代化。"
+    found = coverage.scan(matcher, text)
+    assert found == _by_pyahocorasick(matcher, text) and found[0]

@@ -69,6 +69,24 @@ def test_the_shipped_lexicon_travels_a_lambda_or_a_library_signal_does_not():
     assert helper_pool.labels_travel(PassageParams(formula_oracle=formula_coverage, boilerplate=snapshot))
 
 
+def _fast_scanners_built() -> bool:
+    """(Run in a pool process.) Whether the shipped matcher's ahocorasick-rs scanners are built there."""
+    from app.core.formulas import coverage
+    from app.core.formulas.shipped import default_matcher
+
+    return isinstance(coverage._PIECE_SCANNERS.get(default_matcher()), tuple)
+
+
+def test_pool_processes_build_their_fast_lexicon_scanners_before_their_first_pair(pool):
+    """A pool process labels many documents: its fast scanners are built in its start-up, at idle, not after
+    300,000 characters inside a comparison (a compare view of eight long speeches would pay the build there)."""
+    pool.start()
+    assert pool.wait_started(120)
+    executor = helper_pool._helper()
+    assert executor is not None
+    assert all(executor.submit(_fast_scanners_built).result(timeout=60) for _ in range(4))
+
+
 @pytest.mark.corpus
 def test_pairs_labelled_in_the_pool_are_those_of_this_process(corpus, pool):
     texts = _texts(corpus)

@@ -35,6 +35,16 @@ RUST_AFTER = 300_000
 _PIECE_SCANNERS: WeakKeyDictionary[FormulaMatcher, Any] = WeakKeyDictionary()
 
 
+def build_fast_scanners(matcher: FormulaMatcher) -> None:
+    """Build the matcher's ahocorasick-rs scanners now, as if it had scanned `RUST_AFTER` characters: for a
+    process that will label many documents (a pool process, at idle before its first pair), so that the build
+    is not paid inside the first comparison and every later scan is the fast one."""
+    if isinstance(_PIECE_SCANNERS.get(matcher, 0), int):
+        _PIECE_SCANNERS[matcher] = RUST_AFTER
+    scan(matcher, " ")
+    matcher._spans(" ")  # (the matcher's own scanner of its wordings, built on first use)
+
+
 def scan(matcher: FormulaMatcher, text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
     """`sorted(matcher.lexicon_candidates(text))` and `matcher.fragment_starts(text)`: once the matcher has
     scanned `RUST_AFTER` characters, from the scans of ahocorasick-rs (when installed), with the same finds (its

@@ -135,15 +135,17 @@ def shutdown(wait: bool = True) -> None:
 
 
 def _ready_in_worker() -> None:
-    """In each pool process, once, before its first pair: the shipped lexicon loaded, and the two sample
-    speeches compared, which loads the rest of the engine (numpy's run finder included) and warms it.
+    """In each pool process, once, before its first pair: the shipped lexicon loaded with its fast scanners
+    built, and the two sample speeches compared, which loads the rest of the engine (numpy's run finder
+    included) and warms it.
     And it ends itself when the app's process ends, however that ends (`_exit_with_parent`)."""
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), name="duidu-parent", daemon=True).start()
     _yield_to_the_app()
     try:
-        from app.core.formulas.shipped import formula_coverage
+        from app.core.formulas.coverage import build_fast_scanners
+        from app.core.formulas.shipped import default_matcher, formula_coverage
         from app.paths import resource
 
         samples = sorted(resource("samples").glob("0*.txt"))[:2]
@@ -154,6 +156,9 @@ def _ready_in_worker() -> None:
             params = PassageParams(formula_oracle=formula_coverage)
             compare_prepared(prepare(texts[0], params), prepare(texts[1], params), 0, 1, params)
         formula_coverage("")
+        # a pool process labels many documents: its fast lexicon scanners are built now, at idle, not inside
+        # the first comparison (where a compare view of long speeches would build them after 300,000 characters)
+        build_fast_scanners(default_matcher())
     except Exception:  # a lexicon that cannot load fails the pairs that need it, with its reason
         pass
 
