@@ -40,9 +40,14 @@ def build_fast_scanners(matcher: FormulaMatcher) -> None:
     process that will label many documents (a pool process, at idle before its first pair), so that the build
     is not paid inside the first comparison and every later scan is the fast one."""
     if isinstance(_PIECE_SCANNERS.get(matcher, 0), int):
-        _PIECE_SCANNERS[matcher] = RUST_AFTER
-    scan(matcher, " ")
-    matcher._spans(" ")  # (the matcher's own scanner of its wordings, built on first use)
+        _PIECE_SCANNERS[matcher] = _piece_scanner(matcher)
+    matcher._spans("")  # (the matcher's own scanner of its wordings, built on first use)
+
+
+def _piece_scanner(matcher: FormulaMatcher) -> Any:
+    """The ahocorasick-rs scanner of the matcher's wording pieces (False: none can be built)."""
+    automaton = matcher._fragment_automaton()
+    return False if automaton is None else rust_scanner(automaton)
 
 
 def scan(matcher: FormulaMatcher, text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
@@ -52,8 +57,7 @@ def scan(matcher: FormulaMatcher, text: str) -> tuple[list[tuple[int, int, int]]
     instructions (valgrind: ten reports per side, 160k a side: 1,555 M a pair instead of 1,817 M)."""
     scanner = _PIECE_SCANNERS.get(matcher, 0)
     if isinstance(scanner, int) and scanner + len(text) >= RUST_AFTER:
-        automaton = matcher._fragment_automaton()
-        scanner = False if automaton is None else rust_scanner(automaton)
+        scanner = _piece_scanner(matcher)
     elif isinstance(scanner, int):
         scanner += len(text)
     _PIECE_SCANNERS[matcher] = scanner
