@@ -59,8 +59,8 @@ SENTENCES = [
         ["丝路精神"],
     ),
     (
-        "hust-party-building/hust-18-聚焦党的二十届三中全会，“公管之声”宣讲团研讨会.txt",
-        "学思践悟，实现知行合一。",
+        "hust-party-building/hust-25-学习传统文化，传承文化薪火——公共管理学院本科党.txt",  # (hust-18 drawn for round 13)
+        "在学思践悟中进一步体会到党的二十大精神，增强了理论学习的本领。",
         ["学思践悟"],
     ),
     (
