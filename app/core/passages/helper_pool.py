@@ -364,6 +364,28 @@ def pool_labels(lengths: Sequence[int], pairs: Sequence[tuple[int, int]], params
 
 
 Labelled = tuple[list[Passage], PairSummary]
+#: Documents' labels under way in the pool (`label_ahead`), by document index.
+Labelling = dict[int, "Future[bytes]"]
+
+
+def label_ahead(texts: Sequence[str], order: Sequence[int], params: PassageParams) -> Labelling:
+    """Each document of `order` labelled in the pool from now on (`_labels_in_helper`, in that order), before
+    the caller knows which pairs it will match: a first open starts them before it reads its cache and while
+    its window is built, so the pool's first pairs do not wait for either. `labelled_pairs` takes them over
+    (and cancels those no pair needs); the caller cancels them all when it matches nothing in the pool.
+    Empty when the pool would not label these documents' pairs."""
+    params = replace(params, boilerplate=None)  # (labels are the formula oracle's and the slogan lists')
+    pairs = [(a, b) for k, a in enumerate(order) for b in order[k + 1 :]]
+    if not pool_labels([len(text) for text in texts], pairs, params):
+        return {}
+    helper = _helper()
+    ahead: Labelling = {}
+    try:
+        for m in order:
+            ahead[m] = helper.submit(_labels_in_helper, texts[m], params)  # type: ignore[union-attr]
+    except Exception:  # shut down or broken: `labelled_pairs` finds out and does without
+        pass
+    return ahead
 
 
 def labelled_pairs(
@@ -374,6 +396,7 @@ def labelled_pairs(
     on_trouble: Callable[[str], None] | None = None,
     covers: dict[int, PairCover] | None = None,
     count_formulas: bool = False,
+    ahead: Labelling | None = None,
 ) -> Iterator[tuple[int, Labelled]]:
     """(index in `pairs`, `compare_prepared` of texts a → b) for every pair, as they finish, all matched and
     labelled in the pool (`pool_labels` says when that is right).
@@ -384,7 +407,8 @@ def labelled_pairs(
     are queued in the given order and each process takes the next, so they finish roughly in it. Should
     the pool fail (a process dies), `on_trouble` hears why (one line: the error's first) and this process
     matches the pairs still missing. `covers`, when given, gets the `PairCover` of each pair the pool
-    matched (formula passages counted with `count_formulas`) before the pair is yielded."""
+    matched (formula passages counted with `count_formulas`) before the pair is yielded. `ahead`: documents'
+    labels `label_ahead` started (those of documents no pair needs are cancelled)."""
     helper = _helper()
     sent: dict[Future[Packed], int] = {}
     labelling: dict[Future[bytes], int] = {}
@@ -393,8 +417,14 @@ def labelled_pairs(
     try:
         try:
             if helper is not None:
+                started = dict(ahead or {})
                 for m in dict.fromkeys(m for pair in pairs for m in pair):
-                    labelling[helper.submit(_labels_in_helper, texts[m], params)] = m
+                    future = started.pop(m, None)
+                    if future is None or future.cancelled():
+                        future = helper.submit(_labels_in_helper, texts[m], params)
+                    labelling[future] = m
+                for future in started.values():
+                    future.cancel()
             while sent or labelling:
                 if cancelled is not None and cancelled():
                     raise Cancelled

@@ -29,7 +29,14 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
-from app.core.passages.helper_pool import labelled_pairs, pool_labels, shared_groups, warm
+from app.core.passages.helper_pool import (
+    Labelling,
+    label_ahead,
+    labelled_pairs,
+    pool_labels,
+    shared_groups,
+    warm,
+)
 from app.core.passages.shared_cover import PairCover
 from app.ui.compare.links import Link, PairwiseLinks, links_by_doc
 from app.ui.compare.ratios import measured_ratios, shared_ratios
@@ -211,6 +218,31 @@ def compute(
     `freeze`: the objects made while the collector was paused go straight to its permanent generation
     (`gc.freeze`) instead of into one long young pass; the caller unfreezes them later (idle_work)."""
     started = time.perf_counter()
+    # The pool labels the documents while this thread reads the cache (a first open: while the window is
+    # built); none is left to cancel when the pool matched pairs (`labelled_pairs` took them over).
+    texts = [d.text for d in docs]
+    ahead = label_ahead(texts, range(len(texts)), settings.engine_params())
+    try:
+        return _compute_now(
+            docs, settings, cache, progress, cancelled, pane_ready, save, freeze, started, ahead
+        )
+    finally:
+        for future in ahead.values():
+            future.cancel()
+
+
+def _compute_now(
+    docs: Sequence[CompareDocument],
+    settings: CompareSettings,
+    cache: PairCache | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+    pane_ready: PaneReady | None,
+    save: bool,
+    freeze: bool,
+    started: float,
+    ahead: Labelling,
+) -> CompareResult:
     settings = settings.with_library_signal()
     params = settings.engine_params()
     key = params.describe()
@@ -233,7 +265,7 @@ def compute(
     with collector_paused():
         result = _compute(
             docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
-            pooled, prepared,
+            pooled, prepared, ahead,
         )  # fmt: skip
         if freeze:
             gc.freeze()
@@ -303,9 +335,17 @@ def _cached(
     progress: Progress | None,
     cancelled: IsCancelled | None,
 ) -> Found:
-    """The pairs the cache holds."""
+    """The pairs the cache holds (in one read of it, when it can: `load_many`)."""
     pairs = list(combinations(range(len(docs)), 2))
     results: Found = {}
+    load_many = getattr(cache, "load_many", None)
+    if load_many is not None:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        results.update(load_many(docs, pairs, key))
+        if results and progress is not None:
+            progress(len(results), len(pairs))
+        return results
     for a, b in pairs:
         if cancelled is not None and cancelled():
             raise Cancelled
@@ -330,6 +370,7 @@ def _compute(
     pane_ready: PaneReady | None = None,
     pooled: bool = False,
     prepared: dict[int, PreparedDocument] | None = None,
+    ahead: Labelling | None = None,
 ) -> CompareResult:
     prepared = {} if prepared is None else prepared
     pairs = list(combinations(range(len(docs)), 2))
@@ -346,8 +387,9 @@ def _compute(
     # Each pair's sides of the text covered, measured in the pool where it matched the pair (first opens).
     covers: dict[int, PairCover] | None = {} if pooled and not results else None
     for pair, (pair_passages, summary) in _matched(
-        docs, params, missing, prepared, cancelled, pooled, troubles.append, covers, settings.count_formulas
-    ):
+        docs, params, missing, prepared, cancelled, pooled, troubles.append, covers, settings.count_formulas,
+        ahead,
+    ):  # fmt: skip
         a, b = pair
         results[a, b] = (list(pair_passages), summary)
         ordered.add(pair, results[a, b][0])
@@ -385,17 +427,22 @@ def _matched(
     on_trouble: Callable[[str], None],
     covers: dict[int, PairCover] | None = None,
     count_formulas: bool = False,
+    ahead: Labelling | None = None,
 ) -> Iterator[tuple[tuple[int, int], tuple[list[Passage], PairSummary]]]:
     """Each missing pair's passages and summary, as they finish.
 
-    `pooled`: matched and labelled in the pool's processes, in combinations order, so each document's
-    pairs finish one document after another (its pane can be drawn meanwhile). Otherwise where the pairs
-    share text is found on two cores (a pool process takes pairs from the end of `pair_order`), and every
-    pair is labelled here, with this process's lexicon and boilerplate signal (into `prepared`).
+    `pooled`: matched and labelled in the pool's processes (taking over the labels `ahead` started), in
+    combinations order, so each document's pairs finish one document after another (its pane can be drawn
+    meanwhile). Otherwise where the pairs share text is found on two cores (a pool process takes pairs
+    from the end of `pair_order`), and every pair is labelled here, with this process's lexicon and
+    boilerplate signal (into `prepared`).
     `covers`: filled with the pool's covers of the pairs it matched (helper_pool.labelled_pairs)."""
     if pooled:
         texts = [d.text for d in docs]
-        for m, found in labelled_pairs(texts, missing, params, cancelled, on_trouble, covers, count_formulas):
+        found_pairs = labelled_pairs(
+            texts, missing, params, cancelled, on_trouble, covers, count_formulas, ahead
+        )
+        for m, found in found_pairs:
             yield missing[m], found
         return
     for n in sorted({n for pair in missing for n in pair}):
