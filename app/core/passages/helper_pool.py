@@ -332,9 +332,11 @@ def label_ahead(texts: Sequence[str], order: Sequence[int], params: PassageParam
         return {}
     helper = _helper()
     ahead: Labelling = {}
+    if helper is None:
+        return ahead
     try:
         for m in order:
-            ahead[m] = helper.submit(_labels_in_helper, texts[m], params)  # type: ignore[union-attr]
+            ahead[m] = helper.submit(_labels_in_helper, texts[m], params)
     except Exception:  # shut down or broken: `labelled_pairs` finds out and does without
         pass
     return ahead
