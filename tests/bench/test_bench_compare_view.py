@@ -228,6 +228,14 @@ def test_eight_congress_reports(corpus, tmp_path):
             print(
                 f"    {opened:>12}, each round (all highlighted / longest stall / its GUI CPU / GUI CPU, ms): {cells}"
             )
+        pooled = ", ".join(
+            f"{r['first']['result'] * 1000:.0f}/{r['first'].get('helper_cpu', 0) * 1000:.0f}/"
+            f"{r['first']['cpu'] * 1000:.0f}"
+            for r in runs
+        )
+        print(
+            f"           first, each round (result landed / pool processes' CPU / this process's CPU, ms): {pooled}"
+        )
     for name, runs in figures.items():
         for run, f in runs.items():
             print(

@@ -9,6 +9,7 @@ import pytest
 
 from app.core.passages import PassageParams, compare_prepared, helper_pool, prepare
 from app.core.passages.engine import canonical, pair_groups
+from app.core.passages.pool_process import HELPER_NICENESS
 
 
 def _documents(corpus, count: int = 5):
@@ -123,6 +124,6 @@ def test_pool_processes_run_below_the_apps_priority(monkeypatch):
         theirs = {
             helper_pool.os.getpriority(helper_pool.os.PRIO_PROCESS, pid) for pid in helper_pool.process_ids()
         }
-        assert theirs == {min(mine + helper_pool.HELPER_NICENESS, 19)}
+        assert theirs == {min(mine + HELPER_NICENESS, 19)}
     finally:
         helper_pool.shutdown()

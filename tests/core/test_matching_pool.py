@@ -87,6 +87,23 @@ def test_pool_processes_build_their_fast_lexicon_scanners_before_their_first_pai
     assert all(executor.submit(_fast_scanners_built).result(timeout=60) for _ in range(4))
 
 
+def _numpy_path_loaded() -> bool:
+    """(Run in a pool process.) Whether the engine's numpy path for long speeches is loaded there."""
+    return {"app.core.passages.vector_runs", "app.core.passages.vector_chains", "numpy.ma"} <= set(
+        sys.modules
+    )
+
+
+def test_pool_processes_load_the_engines_path_for_long_speeches_before_their_first_pair(pool):
+    """A pool process matches long speeches: its start-up compares texts long enough for the engine's numpy
+    path, so that each process's first pair of a compare view does not load and warm it (~20 ms of CPU)."""
+    pool.start()
+    assert pool.wait_started(120)
+    executor = helper_pool._helper()
+    assert executor is not None
+    assert all(executor.submit(_numpy_path_loaded).result(timeout=60) for _ in range(4))
+
+
 @pytest.mark.corpus
 def test_pairs_labelled_in_the_pool_are_those_of_this_process(corpus, pool):
     texts = _texts(corpus)

@@ -22,7 +22,6 @@ itself; `labelled_pairs` says so in one line (`on_trouble`).
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
@@ -38,6 +37,7 @@ from app.core.passages.engine import PreparedDocument, canonical, compare_prepar
 from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
 from app.core.passages.packed import Packed, packed, unpacked
+from app.core.passages.pool_process import ready_in_worker
 from app.core.passages.seeds import fits
 from app.core.passages.shared_cover import PairCover, pair_cover
 
@@ -78,7 +78,7 @@ def _helper() -> ProcessPoolExecutor | None:
         if _executor is None and not _broken:
             try:
                 _executor = ProcessPoolExecutor(
-                    pool_size(), mp_context=multiprocessing.get_context("spawn"), initializer=_ready_in_worker
+                    pool_size(), mp_context=multiprocessing.get_context("spawn"), initializer=ready_in_worker
                 )
             except (OSError, ValueError):
                 _broken = True
@@ -98,7 +98,7 @@ def _give_up() -> None:
 def start() -> None:
     """Start the pool now, every process of it (a library opened: a comparison may follow), unless it runs
     already or no pool is used here. Never waits: each process imports the engine and loads the shipped
-    lexicon in its own time (`_ready_in_worker`)."""
+    lexicon in its own time (`pool_process.ready_in_worker`)."""
     if not enabled():
         return
     helper = _helper()
@@ -134,47 +134,6 @@ def shutdown(wait: bool = True) -> None:
         executor.shutdown(wait=wait, cancel_futures=True)
 
 
-def _ready_in_worker() -> None:
-    """In each pool process, once, before its first pair: the shipped lexicon loaded with its fast scanners
-    built, and the two sample speeches compared, which loads the rest of the engine (numpy's run finder
-    included) and warms it.
-    And it ends itself when the app's process ends, however that ends (`_exit_with_parent`)."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with_parent, args=(parent,), name="duidu-parent", daemon=True).start()
-    _yield_to_the_app()
-    try:
-        from app.core.formulas.coverage import build_fast_scanners
-        from app.core.formulas.shipped import default_matcher, formula_coverage
-        from app.paths import resource
-
-        samples = sorted(resource("samples").glob("0*.txt"))[:2]
-        texts = [path.read_text(encoding="utf-8") for path in samples]
-        import numpy  # noqa: F401 - the engine then takes its numpy path, as for long speeches
-
-        if len(texts) == 2:
-            params = PassageParams(formula_oracle=formula_coverage)
-            compare_prepared(prepare(texts[0], params), prepare(texts[1], params), 0, 1, params)
-        formula_coverage("")
-        # a pool process labels many documents: its fast lexicon scanners are built now, at idle, not inside
-        # the first comparison (where a compare view of long speeches would build them after 300,000 characters)
-        build_fast_scanners(default_matcher())
-    except Exception:  # a lexicon that cannot load fails the pairs that need it, with its reason
-        pass
-
-
-#: How much lower than the app's process a pool process runs (Unix niceness): the pool's work is background
-#: work, and on two cores its two processes would otherwise take the GUI thread's turns while it draws.
-HELPER_NICENESS = 10
-
-
-def _yield_to_the_app() -> None:
-    """Lower this pool process's priority (where the platform lets a process do so; Windows: unchanged)."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(HELPER_NICENESS)
-
-
 #: In the helper: documents prepared for earlier pairs, by text (a document is in up to N - 1 pairs).
 _prepared: dict[str, PreparedDocument] = {}
 
@@ -186,13 +145,6 @@ def _prepared_in_helper(text: str, params: PassageParams) -> PreparedDocument:
             _prepared.clear()
         doc = _prepared[text] = prepare(text, params)
     return doc
-
-
-def _exit_with_parent(parent: multiprocessing.process.BaseProcess) -> None:
-    """A pool process holds both ends of its task pipe, so it would never see a killed (or crashed) app go:
-    it waits for the parent's end instead, and then ends too."""
-    parent.join()
-    os._exit(0)
 
 
 #: In a pool process: the last parameters it was given, kept so that documents' per-parameter caches
@@ -364,6 +316,30 @@ def pool_labels(lengths: Sequence[int], pairs: Sequence[tuple[int, int]], params
 
 
 Labelled = tuple[list[Passage], PairSummary]
+#: Documents' labels under way in the pool (`label_ahead`), by document index.
+Labelling = dict[int, "Future[bytes]"]
+
+
+def label_ahead(texts: Sequence[str], order: Sequence[int], params: PassageParams) -> Labelling:
+    """Each document of `order` labelled in the pool from now on (`_labels_in_helper`, in that order), before
+    the caller knows which pairs it will match: a first open starts them before it reads its cache and while
+    its window is built, so the pool's first pairs do not wait for either. `labelled_pairs` takes them over
+    (and cancels those no pair needs); the caller cancels them all when it matches nothing in the pool.
+    Empty when the pool would not label these documents' pairs."""
+    params = replace(params, boilerplate=None)  # (labels are the formula oracle's and the slogan lists')
+    pairs = [(a, b) for k, a in enumerate(order) for b in order[k + 1 :]]
+    if not pool_labels([len(text) for text in texts], pairs, params):
+        return {}
+    helper = _helper()
+    ahead: Labelling = {}
+    if helper is None:
+        return ahead
+    try:
+        for m in order:
+            ahead[m] = helper.submit(_labels_in_helper, texts[m], params)
+    except Exception:  # shut down or broken: `labelled_pairs` finds out and does without
+        pass
+    return ahead
 
 
 def labelled_pairs(
@@ -374,6 +350,7 @@ def labelled_pairs(
     on_trouble: Callable[[str], None] | None = None,
     covers: dict[int, PairCover] | None = None,
     count_formulas: bool = False,
+    ahead: Labelling | None = None,
 ) -> Iterator[tuple[int, Labelled]]:
     """(index in `pairs`, `compare_prepared` of texts a → b) for every pair, as they finish, all matched and
     labelled in the pool (`pool_labels` says when that is right).
@@ -384,7 +361,8 @@ def labelled_pairs(
     are queued in the given order and each process takes the next, so they finish roughly in it. Should
     the pool fail (a process dies), `on_trouble` hears why (one line: the error's first) and this process
     matches the pairs still missing. `covers`, when given, gets the `PairCover` of each pair the pool
-    matched (formula passages counted with `count_formulas`) before the pair is yielded."""
+    matched (formula passages counted with `count_formulas`) before the pair is yielded. `ahead`: documents'
+    labels `label_ahead` started (those of documents no pair needs are cancelled)."""
     helper = _helper()
     sent: dict[Future[Packed], int] = {}
     labelling: dict[Future[bytes], int] = {}
@@ -393,8 +371,14 @@ def labelled_pairs(
     try:
         try:
             if helper is not None:
+                started = dict(ahead or {})
                 for m in dict.fromkeys(m for pair in pairs for m in pair):
-                    labelling[helper.submit(_labels_in_helper, texts[m], params)] = m
+                    future = started.pop(m, None)
+                    if future is None or future.cancelled():
+                        future = helper.submit(_labels_in_helper, texts[m], params)
+                    labelling[future] = m
+                for future in started.values():
+                    future.cancel()
             while sent or labelling:
                 if cancelled is not None and cancelled():
                     raise Cancelled

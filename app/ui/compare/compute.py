@@ -29,8 +29,16 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
-from app.core.passages.helper_pool import labelled_pairs, pool_labels, shared_groups, warm
+from app.core.passages.helper_pool import (
+    Labelling,
+    label_ahead,
+    labelled_pairs,
+    pool_labels,
+    shared_groups,
+    warm,
+)
 from app.core.passages.shared_cover import PairCover
+from app.ui.compare.early_panes import pair_order, provisional_links
 from app.ui.compare.links import Link, PairwiseLinks, links_by_doc
 from app.ui.compare.ratios import measured_ratios, shared_ratios
 
@@ -211,32 +219,39 @@ def compute(
     `freeze`: the objects made while the collector was paused go straight to its permanent generation
     (`gc.freeze`) instead of into one long young pass; the caller unfreezes them later (idle_work)."""
     started = time.perf_counter()
-    settings = settings.with_library_signal()
-    params = settings.engine_params()
-    key = params.describe()
-    if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
-        key["user_lexicon"] = settings.lexicon_version
-    if settings.boilerplate_version:  # … and by the library's boilerplate: cache per library size class
-        key["library_boilerplate"] = settings.boilerplate_version
-    results = _cached(docs, key, cache, progress, cancelled)
-    missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
-    prepared: dict[int, PreparedDocument] = {}
-    params = _travelling(params, docs, missing, prepared)
-    pooled = pool_labels([len(d.text) for d in docs], missing, params)
-    if not pooled:
-        # Pairs to match here: the pool starts (and prepares their documents) while this thread loads
-        # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
-        warm([d.text for d in docs], missing, params)
-        if params.formula_oracle is not None:
-            # The lexicon loads once per process: long-lived objects the collector should see and age normally.
-            params.formula_oracle("")
-    with collector_paused():
-        result = _compute(
-            docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
-            pooled, prepared,
-        )  # fmt: skip
-        if freeze:
-            gc.freeze()
+    # The pool labels the documents while this thread reads the cache (a first open: while the window is
+    # built); none is left to cancel when the pool matched pairs (`labelled_pairs` took them over).
+    ahead = label_ahead([d.text for d in docs], range(len(docs)), settings.engine_params())
+    try:
+        settings = settings.with_library_signal()
+        params = settings.engine_params()
+        key = params.describe()
+        if settings.lexicon_version:  # passages are labelled formula/copy by the lexicon: cache per lexicon
+            key["user_lexicon"] = settings.lexicon_version
+        if settings.boilerplate_version:  # … and by the library's boilerplate: cache per library size class
+            key["library_boilerplate"] = settings.boilerplate_version
+        results = _cached(docs, key, cache, progress, cancelled)
+        missing = [pair for pair in combinations(range(len(docs)), 2) if pair not in results]
+        prepared: dict[int, PreparedDocument] = {}
+        params = _travelling(params, docs, missing, prepared)
+        pooled = pool_labels([len(d.text) for d in docs], missing, params)
+        if not pooled:
+            # Pairs to match here: the pool starts (and prepares their documents) while this thread loads
+            # the lexicon and prepares them too (helper_pool.warm); a comparison found in the cache starts none.
+            warm([d.text for d in docs], missing, params)
+            if params.formula_oracle is not None:
+                # The lexicon loads once per process: long-lived objects the collector should see and age normally.
+                params.formula_oracle("")
+        with collector_paused():
+            result = _compute(
+                docs, settings, params, key, results, missing, progress, cancelled, started, pane_ready,
+                pooled, prepared, ahead,
+            )  # fmt: skip
+            if freeze:
+                gc.freeze()
+    finally:
+        for future in ahead.values():
+            future.cancel()
     if save:
         save_matched(result, cache)
     return result
@@ -303,9 +318,17 @@ def _cached(
     progress: Progress | None,
     cancelled: IsCancelled | None,
 ) -> Found:
-    """The pairs the cache holds."""
+    """The pairs the cache holds (in one read of it, when it can: `load_many`)."""
     pairs = list(combinations(range(len(docs)), 2))
     results: Found = {}
+    load_many = getattr(cache, "load_many", None)
+    if load_many is not None:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        results.update(load_many(docs, pairs, key))
+        if results and progress is not None:
+            progress(len(results), len(pairs))
+        return results
     for a, b in pairs:
         if cancelled is not None and cancelled():
             raise Cancelled
@@ -330,6 +353,7 @@ def _compute(
     pane_ready: PaneReady | None = None,
     pooled: bool = False,
     prepared: dict[int, PreparedDocument] | None = None,
+    ahead: Labelling | None = None,
 ) -> CompareResult:
     prepared = {} if prepared is None else prepared
     pairs = list(combinations(range(len(docs)), 2))
@@ -346,8 +370,9 @@ def _compute(
     # Each pair's sides of the text covered, measured in the pool where it matched the pair (first opens).
     covers: dict[int, PairCover] | None = {} if pooled and not results else None
     for pair, (pair_passages, summary) in _matched(
-        docs, params, missing, prepared, cancelled, pooled, troubles.append, covers, settings.count_formulas
-    ):
+        docs, params, missing, prepared, cancelled, pooled, troubles.append, covers, settings.count_formulas,
+        ahead,
+    ):  # fmt: skip
         a, b = pair
         results[a, b] = (list(pair_passages), summary)
         ordered.add(pair, results[a, b][0])
@@ -385,17 +410,22 @@ def _matched(
     on_trouble: Callable[[str], None],
     covers: dict[int, PairCover] | None = None,
     count_formulas: bool = False,
+    ahead: Labelling | None = None,
 ) -> Iterator[tuple[tuple[int, int], tuple[list[Passage], PairSummary]]]:
     """Each missing pair's passages and summary, as they finish.
 
-    `pooled`: matched and labelled in the pool's processes, in combinations order, so each document's
-    pairs finish one document after another (its pane can be drawn meanwhile). Otherwise where the pairs
-    share text is found on two cores (a pool process takes pairs from the end of `pair_order`), and every
-    pair is labelled here, with this process's lexicon and boilerplate signal (into `prepared`).
+    `pooled`: matched and labelled in the pool's processes (taking over the labels `ahead` started), in
+    combinations order, so each document's pairs finish one document after another (its pane can be drawn
+    meanwhile). Otherwise where the pairs share text is found on two cores (a pool process takes pairs
+    from the end of `pair_order`), and every pair is labelled here, with this process's lexicon and
+    boilerplate signal (into `prepared`).
     `covers`: filled with the pool's covers of the pairs it matched (helper_pool.labelled_pairs)."""
     if pooled:
         texts = [d.text for d in docs]
-        for m, found in labelled_pairs(texts, missing, params, cancelled, on_trouble, covers, count_formulas):
+        found_pairs = labelled_pairs(
+            texts, missing, params, cancelled, on_trouble, covers, count_formulas, ahead
+        )
+        for m, found in found_pairs:
             yield missing[m], found
         return
     for n in sorted({n for pair in missing for n in pair}):
@@ -405,46 +435,3 @@ def _matched(
     for m, groups in shared_groups(prepared, ordered, params, cancelled):
         a, b = ordered[m]
         yield (a, b), compare_prepared(prepared[a], prepared[b], a, b, params, None, cancelled, groups)
-
-
-def pair_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`pairs` in the order to match them so that documents have all their pairs done early, one after
-    another, while the caller takes pairs from the front of the list and the helper from the back
-    (helper_pool.shared_groups): a pane can then be drawn while the rest still match (`pane_ready`).
-
-    Each end completes one document's pairs at a time: the front the lowest document with pairs left,
-    taking its partners from the highest; the back the highest document, taking partners from the
-    lowest, so that each end also does the other's shared pair early. The ends take turns; the list is
-    the front's picks followed by the back's in reverse. The results do not depend on this order."""
-    left = set(pairs)
-    front: list[tuple[int, int]] = []
-    back: list[tuple[int, int]] = []
-    turn_front = True
-    while left:
-        docs = {n for pair in left for n in pair}
-        target = min(docs) if turn_front else max(docs)
-        star = sorted((pair for pair in left if target in pair), key=lambda pair: sum(pair) - target)
-        pick = star[-1] if turn_front else star[0]
-        left.discard(pick)
-        (front if turn_front else back).append(pick)
-        turn_front = not turn_front
-    return front + back[::-1]
-
-
-def provisional_links(results: Found, doc: int, count: int) -> list[Link]:
-    """Document `doc`'s side of every passage of its pairs (all in `results`), as `links_by_doc` will give
-    it from the whole result, except that each Link's number is -1: a passage's number is its index among
-    all pairs' passages, unknown while earlier pairs still match. The passages are the same objects, taken
-    in the same order, so the two lists sort alike, link for link."""
-    out: list[Link] = []
-    for other in range(count):
-        if other == doc:
-            continue
-        pair = (min(doc, other), max(doc, other))
-        for p in results[pair][0]:
-            if p.a == doc:
-                out.append(Link(-1, p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p))
-            else:
-                out.append(Link(-1, p.b, p.a, p.b_start, p.b_end, p.a_start, p.a_end, p))
-    out.sort(key=lambda link: (link.start, link.end, link.partner))
-    return out

@@ -128,7 +128,7 @@ def highlight_steps(
     loop between any two calls (apply_highlights runs them at once). Where several partners share the same
     sentence their colours overlap; `top_partner` (the lead pane) is drawn on top, so every pane shows
     first what it shares with the reference speech. `provisional`: `links` are numbered -1 (drawn while
-    other pairs still match, see compute.provisional_links); `relink` later gives the pane the final ones.
+    other pairs still match, see early_panes.provisional_links); `relink` later gives the pane the final ones.
     """
     documents = len(labels)
 

@@ -8,7 +8,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from app.ui.compare import CompareView, highlights, result_memo
-from app.ui.compare.compute import CompareSettings, compute, pair_order
+from app.ui.compare.compute import CompareSettings, compute
+from app.ui.compare.early_panes import pair_order
 from app.ui.compare.highlights import apply_highlights
 from app.ui.compare.links import Link
 from app.ui.pane.reading_pane import ReadingPane

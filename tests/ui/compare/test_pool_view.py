@@ -72,7 +72,7 @@ def test_panes_are_drawn_while_the_pool_matches_and_pairs_are_stored_after(qtbot
     with qtbot.waitSignal(view.highlights_ready, timeout=120_000):
         pass
     # a pane is drawn as soon as its pairs are in, before the whole result; which pane completes first is the
-    # pool's timing (the queue favours the lowest and the highest document, compute.pair_order, but a loaded
+    # pool's timing (the queue favours the lowest and the highest document, early_panes.pair_order, but a loaded
     # machine can hold one pool process back), so only the order of panes before the result is asserted
     assert events[0][0].startswith("pane "), events
     assert events[-1][0] == "result", events
