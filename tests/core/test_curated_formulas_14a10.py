@@ -99,6 +99,10 @@ DROPPED = {
     "住房制度改革": "reform of an area (GUIDE §6; no tuning hit)",
     "粮食流通体制改革": "reform of an area (GUIDE §6; no tuning hit)",
     "社会主义市场经济体制改革": "X体制改革 (GUIDE §6; no tuning hit)",
+    "党的组织建设": "area of work (as 党的作风建设; no tuning hit)",
+    "科技成果转化": "area of work (no tuning hit)",
+    "科技成果转移转化": "area of work (no tuning hit)",
+    "事业单位改革": "reform of an area (GUIDE §6; no tuning hit)",
 }
 
 #: (corpus file, sentence, the lexicon hits the shipped matcher reports in it)
