@@ -5,6 +5,7 @@ the generator makes from the corpus at the thresholds written in its header (tha
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict
 
 import pytest
@@ -13,6 +14,7 @@ from app.core.formulas import mining
 from app.core.formulas.detect import MINED_CATEGORY
 from app.core.formulas.lexicon import load_lexicon
 from app.core.formulas.shipped import default_matcher, lexicon_path, mined_path
+from tests.bench.formula_annotations import minable
 
 #: (corpus file, sentence, mined wordings the shipped matcher must find in it)
 SENTENCES = [
@@ -165,3 +167,57 @@ def test_the_shipped_file_loads_and_names_its_thresholds():
 def test_policy_stances_of_every_era_are_lexicon_formulas(corpus, path, sentence, formulas):
     assert sentence in (corpus / path).read_text(encoding="utf-8")
     assert [h.formula for h in default_matcher().find(sentence)] == formulas
+
+
+def test_two_short_parts_joined_by_he_are_a_list_not_a_mined_wording():
+    """Session 10 (14a10): 法规和政策, 文化事业和文化产业, 世界和平与发展 are two things listed (GUIDE §2: two wordings
+    joined by 和 are two spans); a wording with a longer side (国民经济和社会信息化) or the 和 of 和平 stays one."""
+    assert mining.short_pair("法规和政策", 4)
+    assert mining.short_pair("文化事业和文化产业", 4)
+    assert mining.short_pair("世界和平与发展", 4)  # the 和 of 和平 joins nothing; 与 does
+    assert not mining.short_pair("国民经济和社会信息化", 4)
+    assert not mining.short_pair("惩治和预防腐败体系建设", 4)
+    assert not mining.short_pair("两岸关系和平发展", 4)
+    assert not mining.short_pair("法规和政策", 0)
+    docs = _docs("坚决维护法规和政策的统一，推进国民经济和社会信息化。", ["a", "b", "c", "d", "e", "f"])
+    params = mining.MiningParams(min_groups=6, min_chars=5, min_governed=0.0, piece_share=1.1)
+    found = {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=params)}
+    assert "国民经济和社会信息化" in found and "法规和政策" not in found
+    off = dataclasses.replace(params, pair_max_part=0)
+    assert "法规和政策" in {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=off)}
+
+
+def test_reform_names_of_the_x_tizhi_gaige_shape_are_not_mined():
+    """GUIDE §6 (the round-8 rule, applied by 14q9): X体制改革 / X制度改革 names stay unmarked."""
+    docs = _docs("要深化行政审批制度改革。", ["a", "b", "c", "d", "e", "f"])
+    params = mining.MiningParams(min_groups=6, min_chars=6, min_governed=0.5)
+    found = {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=params)}
+    assert "行政审批制度改革" not in found
+    kept = dataclasses.replace(params, drop_reform_names=0)
+    assert "行政审批制度改革" in {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=kept)}
+
+
+def test_a_count_of_countries_or_questions_is_no_numbered_framework():
+    """两个超级大国 and 两个历史性课题 count things (GUIDE §1.2); rounds 1–12 never marked them."""
+    texts = ["两个超级大国的争夺加剧，", "发挥两个积极性，", "围绕两个历史性课题，"]
+    docs = [(f"c{i % 3}/r-19{80 + i}.txt", "".join(texts)) for i in range(6)]
+    params = mining.MiningParams(numbered_min_groups=3, chain_min_collections=3)
+    assert {m.text for m in mining.mine_numbered(docs, params=params)} == {"两个积极性"}
+
+
+#: (corpus file, sentence) whose mined wording of session 9 the session-10 miner no longer yields: no lexicon hit
+NOT_MINED = [
+    ("gwr-state-council/gwr-2017.txt", "为世界和平与发展作出了重要贡献"),
+    ("gwr-state-council/gwr-1996.txt", "坚决维护国家法律法规和政策的统一性与严肃性"),
+    ("gwr-state-council/gwr-1984.txt", "两个超级大国的全球性争夺继续加剧"),
+    ("gwr-state-council/gwr-2004.txt", "行政审批制度改革进一步深化"),
+    ("cpc-plenum-communiques/communique-2011-cc17-plenum06.txt", "促进文化事业和文化产业同发展"),
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "sentence"), NOT_MINED)
+def test_unmarked_lists_counts_and_reform_names_are_not_mined(corpus, path, sentence):
+    assert minable(corpus / path)
+    assert sentence in (corpus / path).read_text(encoding="utf-8")
+    assert default_matcher().find(sentence) == []
