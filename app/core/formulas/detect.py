@@ -372,7 +372,7 @@ class FormulaMatcher:
         found += sibling_frames.preposition_run_hits(text)
         marks = opener_frames.sentence_marks(text)
         found += opener_frames.opener_sentence_hits(text, marks)
-        found += clause_frames.equal_clause_hits(text)
+        found += clause_frames.equal_clause_hits(text, self.common_words)
         found += point_frames.point_lead_hits(text, marks)
         found += extra
         redactions = sorted(view.redaction_ends.items())
