@@ -31,6 +31,21 @@ def test_the_block_loads_and_every_entry_is_a_slogan_that_names_its_era_and_its_
 
 SENTENCES = [
     (
+        "cpc-congress-reports/cpc-20-congress-report.txt",
+        "教育是国之大计、党之大计。",
+        ["教育是国之大计、党之大计"],
+    ),
+    (
+        "cpc-plenum-communiques/communique-2009-cc17-plenum04.txt",
+        "办好中国的事情，关键在党。",
+        ["办好中国的事情，关键在党"],
+    ),
+    (
+        "cpc-congress-reports/cpc-19-congress-report.txt",
+        "人与自然是生命共同体，人类必须尊重自然、顺应自然、保护自然。",
+        ["人与自然是生命共同体"],
+    ),
+    (
         "xi-speeches-2020/xi-2020-11-25-1.txt",
         "立足新发展阶段，贯彻新发展理念，构建新发展格局，推动高质量发展，在危机中育先机、于变局中开新局，"
         "必须紧紧依靠工人阶级和广大劳动群众，开启新征程，扬帆再出发。",
