@@ -6,6 +6,8 @@
 - clause 排比 (`clause_frames.equal_clause_hits`) that open their sentence or a quote (世界在前进，社会在进步，生活在
   变化), whose first clause carries governing words (切实|保护合法收入，…), or whose clauses have four characters
   (尊重群众，信任群众，依靠群众);
+- 、-lists of one prefix whose last item runs on into its clause (新技术、新品种、新农机研发推广应用), cut at the items'
+  length unless a word runs across the cut (不平衡、不协调、不可持续) or the prefix names addressees (各地区、各部门…).
 
 Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
 is not one of the held-out round's).
@@ -16,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.formulas import clause_frames, couplets, patterns, slogans
-from app.core.formulas.shipped import default_matcher
+from app.core.formulas.shipped import default_matcher, idioms
 from tests.bench.formula_annotations import unquotable
 
 pytestmark = pytest.mark.corpus
@@ -49,12 +51,20 @@ LEADERS = "尊敬的罗塞夫总统，普京总统，莫迪总理，祖马总统
 UN = "我们支持联合国更有效地凝聚全球共识，动员全球资源，协调全球行动，"
 MARKET = "实践表明，市场作用发挥比较充分的地方，"
 CPC_14 = "cpc-congress-reports/cpc-14-congress-report.txt"
+GWR_2015 = "gwr-state-council/gwr-2015.txt"
+GWR_2013 = "gwr-state-council/gwr-2013.txt"
+GWR_1980 = "gwr-state-council/gwr-1980.txt"
+FARMING = "加快新技术、新品种、新农机研发推广应用。"
+NEW_THINGS = "各种新知识、新情况、新事物层出不穷。"
+UNBALANCED = "发展中不平衡、不协调、不可持续问题依然突出"
+ADDRESSEES = "各地区、各部门、各企业要发挥自己的"
 XI_1122 = "xi-speeches-2020/xi-2020-11-22-1.txt"
 #: (corpus file, sentence) for every sentence quoted here.
 QUOTED = [
     (XI_0605, EACH), (HUST_27, POLISH), (XI_1018, UNTIL_DONE), (HUST_31, TEACHERS), (XI_0731, UNITS),
     (XI_1129, WORLD), (XI_1129, TO_THE_END), (GWR_1981, TALENTS), (GWR_1990, INCOMES), (GWR_1979, MASSES),
     (XI_1226, POWER), (XI_0716, LEADERS), (XI_1122, UN), (CPC_14, MARKET),
+    (GWR_2015, FARMING), (XI_1129, NEW_THINGS), (GWR_2013, UNBALANCED), (GWR_1980, ADDRESSEES),
 ]  # fmt: skip
 
 
@@ -119,3 +129,20 @@ def test_no_clause_run_from_names_one_shared_place_or_a_clause_that_runs_on():
         clause_frames._first_member("在市场作用发挥比较充分的地方，", 14, 8, default_matcher().common_words)
         < 0
     )
+
+
+def _lists(text: str) -> list[str]:
+    return [
+        h.formula for h in patterns.enumeration_hits(text, idioms(), None, default_matcher().common_words)
+    ]
+
+
+def test_a_prefix_list_whose_last_item_runs_on_is_cut_at_the_items_length():
+    assert _lists(FARMING) == ["新技术、新品种、新农机"]
+    assert _lists(NEW_THINGS) == ["新知识、新情况、新事物"]
+    assert patterns.enumeration_hits(FARMING, idioms()) == []  # without the dictionary: no cut, as before
+
+
+def test_no_cut_through_a_word_nor_of_an_addressee_list():
+    assert _lists(UNBALANCED) == []  # 持续 runs across the cut (the lexicon holds the whole wording)
+    assert _lists(ADDRESSEES) == []

@@ -394,15 +394,33 @@ def _affix_cut(last: str, others: list[str], modal: int) -> int:
     return at + len(suffix) if at > 0 else 0
 
 
-def _trim_items(items: list[str]) -> list[str]:
-    """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
+def _prefix_cut(last: str, heads: list[str], modal: int, words: Collection[str]) -> int:
+    """Where a longer last item ends when all items open with one prefix (新技术、新产业、新业态|蓬勃发展; 新知识、
+    新情况、新事物|层出不穷): at the items' length, unless a word runs across that place (不平衡、不协调、不可持续;
+    城市品质、城市环境、城市竞争力) or the prefix names addressees (各地区、各部门、各企业, GUIDE §3); 0 otherwise."""
+    prefix = _common_prefix(heads)
+    if not prefix or prefix == "各" or len(prefix) >= modal or not last.startswith(prefix):
+        return 0
+    for i in range(max(0, modal - 3), modal):
+        for j in range(modal + 1, min(len(last), i + 4) + 1):
+            if last[i:j] in words:
+                return 0
+    return modal
+
+
+def _trim_items(items: list[str], words: Collection[str] = frozenset()) -> list[str]:
+    """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂); `words`
+    (the general dictionary) tells where a last item that runs on into its clause may be cut (`_prefix_cut`)."""
     lengths = [len(i) for i in items[1:-1] or items]
     modal = max(lengths, key=lengths.count)  # the first most common length (a Counter costs more per list)
     first, last = items[0], items[-1]
     if len(first) > modal:
         first = first[-modal:]
     if len(last) > modal:
-        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, items[1:-1] or items[:1], modal)
+        others = items[1:-1] or items[:1]
+        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, others, modal)
+        if not cut and words:
+            cut = _prefix_cut(last, [first, *others], modal, words)
         if not cut:
             return []  # 城市竞争力大幅提升: the last item is longer, not followed by a tail
         last = last[:cut]
@@ -439,16 +457,20 @@ def list_items(text: str) -> list[ListRun]:
 
 
 def enumeration_hits(
-    text: str, idioms: Collection[str], lists: list[ListRun] | None = None
+    text: str,
+    idioms: Collection[str],
+    lists: list[ListRun] | None = None,
+    words: Collection[str] = frozenset(),
 ) -> list[PatternHit]:
     """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
 
-    `lists` are the text's `list_items`, when the caller has them already."""
+    `lists` are the text's `list_items`, when the caller has them already; `words` the general dictionary
+    (`_trim_items`)."""
     hits: list[PatternHit] = []
     for left, right, raw in list_items(text) if lists is None else lists:
         if len(raw) < 3 or not all(raw) or not all(map(_enumeration_item, raw[1:-1])):
             continue  # (trimming keeps the middle items: one that fails fails the trimmed list, asked first)
-        items = _trim_items(raw)
+        items = _trim_items(raw, words)
         if not items or not all(map(_enumeration_item, items)):
             continue
         prefix, suffix = _shared_affix(items)
