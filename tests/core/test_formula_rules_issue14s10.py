@@ -7,7 +7,9 @@
   变化), whose first clause carries governing words (切实|保护合法收入，…), or whose clauses have four characters
   (尊重群众，信任群众，依靠群众);
 - 、-lists of one prefix whose last item runs on into its clause (新技术、新品种、新农机研发推广应用), cut at the items'
-  length unless a word runs across the cut (不平衡、不协调、不可持续) or the prefix names addressees (各地区、各部门…).
+  length unless a word runs across the cut (不平衡、不协调、不可持续) or the prefix names addressees (各地区、各部门…);
+- 、-lists of two-character items that repeat their first character (共建、共享、共赢; 医疗、医保、医药), not the
+  addressees' 全党、全军、全国….
 
 Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
 is not one of the held-out round's).
@@ -58,6 +60,12 @@ FARMING = "加快新技术、新品种、新农机研发推广应用。"
 NEW_THINGS = "各种新知识、新情况、新事物层出不穷。"
 UNBALANCED = "发展中不平衡、不协调、不可持续问题依然突出"
 ADDRESSEES = "各地区、各部门、各企业要发挥自己的"
+XI_0329 = "xi-speeches-2013-2018/xi-2015-03-29-2.txt"
+PLENUM_2015 = "cpc-plenum-communiques/communique-2015-cc18-plenum05.txt"
+CPC_11 = "cpc-congress-reports/cpc-11-congress-report.txt"
+SECURITY = "努力走出一条共建、共享、共赢的亚洲安全之路。"
+HEALTH = "实行医疗、医保、医药联动，建立覆"
+WHOLE_PARTY = "加强全党、全军、全国各族人民的大团结"
 XI_1122 = "xi-speeches-2020/xi-2020-11-22-1.txt"
 #: (corpus file, sentence) for every sentence quoted here.
 QUOTED = [
@@ -65,6 +73,7 @@ QUOTED = [
     (XI_1129, WORLD), (XI_1129, TO_THE_END), (GWR_1981, TALENTS), (GWR_1990, INCOMES), (GWR_1979, MASSES),
     (XI_1226, POWER), (XI_0716, LEADERS), (XI_1122, UN), (CPC_14, MARKET),
     (GWR_2015, FARMING), (XI_1129, NEW_THINGS), (GWR_2013, UNBALANCED), (GWR_1980, ADDRESSEES),
+    (XI_0329, SECURITY), (PLENUM_2015, HEALTH), (CPC_11, WHOLE_PARTY),
 ]  # fmt: skip
 
 
@@ -146,3 +155,9 @@ def test_a_prefix_list_whose_last_item_runs_on_is_cut_at_the_items_length():
 def test_no_cut_through_a_word_nor_of_an_addressee_list():
     assert _lists(UNBALANCED) == []  # 持续 runs across the cut (the lexicon holds the whole wording)
     assert _lists(ADDRESSEES) == []
+
+
+def test_two_character_items_that_repeat_their_first_character_are_a_frame():
+    assert _lists(SECURITY) == ["共建、共享、共赢"]
+    assert _lists(HEALTH) == ["医疗、医保、医药"]
+    assert _lists(WHOLE_PARTY) == []  # addressees

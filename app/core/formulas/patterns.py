@@ -484,7 +484,9 @@ def enumeration_hits(
             and len(prefix) < min(map(len, items))
         )
         short_affix = len(max(prefix, suffix, key=len)) == 1
-        if not (suffix_ok or prefix_ok) or (short_affix and min(map(len, items)) < 3):
+        if not (suffix_ok or prefix_ok) or (
+            short_affix and min(map(len, items)) < 3 and not _one_character_frame(items, prefix)
+        ):
             continue
         if all(i in idioms for i in items):
             continue
@@ -494,6 +496,21 @@ def enumeration_hits(
             continue  # an open list (中华文明、希腊文明、罗马文明等) is an example set, not a formula
         hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
     return hits
+
+
+#: One-character prefixes of addressee lists (各地区、各部门; 全党、全军、全国各族人民), no frame (GUIDE §3).
+_ADDRESSEE_PREFIXES = frozenset("各全")
+
+
+def _one_character_frame(items: list[str], prefix: str) -> bool:
+    """Two-character items that repeat their first character and differ in the second (共建、共享、共赢; 医疗、
+    医保、医药; 通邮、通商、通航): a frame of one fixed character, unless it opens an addressee list."""
+    return (
+        len(prefix) == 1
+        and prefix not in _ADDRESSEE_PREFIXES
+        and all(len(i) == 2 for i in items)
+        and len({i[1] for i in items}) == len(items)
+    )
 
 
 def _enumeration_item(item: str) -> bool:
