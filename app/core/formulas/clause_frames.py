@@ -31,7 +31,7 @@ from collections.abc import Collection
 
 from app.core.formulas.frames import _GRAMMAR_PLACE, _fixed_inner_place
 from app.core.formulas.patterns import HAN, NUM, PatternHit
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import by_first_character
 from app.core.formulas.slogans import _clean_cut
 
 #: At a clause separator after a first clause (ending in ≥ 4 Han characters): the second and third clauses, of
@@ -40,6 +40,7 @@ from app.core.formulas.slogans import _clean_cut
 _NEXT_TWO_RE = re.compile(
     rf"([，,；;])(?<=[{HAN}]{{4}}.)(?=([{HAN}]{{4,10}}+)\1([{HAN}]{{4,10}}+)(?![{HAN}]))"
 )
+_NEXT_TWO_PARTS = by_first_character(_NEXT_TWO_RE) or (_NEXT_TWO_RE,)
 #: Governing words a first clause may carry before its member (切实保护合法收入; 各级政府要坚决尊重群众).
 _MAX_LEAD = 8
 #: What may stand before a run's first clause: a clause or sentence end, a colon, a line break, an opening quote.
@@ -98,22 +99,28 @@ def _first_member(text: str, sep: int, size: int, words: Collection[str]) -> int
 def equal_clause_hits(text: str, words: Collection[str] = frozenset()) -> list[PatternHit]:
     """Runs of ≥ 3 equal clauses with a fixed inner piece (`_frame`), one hit per run; `words` (the general
     dictionary) tells where a first clause's governing words may be cut off."""
+    found: list[tuple[int, int]] = []  # (start, end) of each three clauses that make a frame
+    # one literal search per separator character, each iterated in C: the three clauses of one find share their
+    # separator, and finds that overlap are joined into runs below whatever the order they were found in
+    for part in _NEXT_TWO_PARTS:
+        for m in part.finditer(text):
+            sep, second, third = m.start(), m.end(), m.end(3)
+            size = third - m.start(3)
+            if m.end(2) - second != size:
+                continue  # (most matches: two clauses of unequal length)
+            b, c = text[second : second + size], text[third - size : third]
+            if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
+                continue  # (a quick test in C: the two share too few places to make a frame)
+            start = _first_member(text, sep, size, words)
+            if start < 0 or not _frame([a := text[start:sep], b, c]):
+                continue
+            if text[start - 1] not in _RUN_OPENS and not _shares_a_word_place(a, b, c):
+                continue  # a member cut from a longer clause shares more than a particle (…取得了重大成就，延伸了…)
+            found.append((start, third))
     runs: list[list[int]] = []  # [start, end] of each run, in text order
-    for m in finditer(_NEXT_TWO_RE, text):
-        sep, second, third = m.start(), m.end(), m.end(3)
-        size = third - m.start(3)
-        if m.end(2) - second != size:
-            continue  # (most matches: two clauses of unequal length)
-        b, c = text[second : second + size], text[third - size : third]
-        if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
-            continue  # (a quick test in C: the two share too few places to make a frame)
-        start = _first_member(text, sep, size, words)
-        if start < 0 or not _frame([a := text[start:sep], b, c]):
-            continue
-        if text[start - 1] not in _RUN_OPENS and not _shares_a_word_place(a, b, c):
-            continue  # a member cut from a longer clause shares more than a particle (…取得了重大成就，延伸了…)
+    for start, end in sorted(found):
         if runs and start < runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], m.end(3))  # the next three clauses of a longer run
+            runs[-1][1] = max(runs[-1][1], end)  # the next three clauses of a longer run
         else:
-            runs.append([start, m.end(3)])
+            runs.append([start, end])
     return [PatternHit(start, end, text[start:end], "parallel") for start, end in runs]
