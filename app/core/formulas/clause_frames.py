@@ -104,9 +104,9 @@ def equal_clause_hits(text: str, words: Collection[str] = frozenset()) -> list[P
     # separator, and finds that overlap are joined into runs below whatever the order they were found in
     for part in _NEXT_TWO_PARTS:
         for m in part.finditer(text):
-            sep, second, third = m.start(), m.end(), m.end(3)
-            size = third - m.start(3)
-            if m.end(2) - second != size:
+            (sep, second), _sep, (_b, b_end), (c_start, third) = m.regs  # (one call for every span)
+            size = third - c_start
+            if b_end - second != size:
                 continue  # (most matches: two clauses of unequal length)
             b, c = text[second : second + size], text[third - size : third]
             if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
