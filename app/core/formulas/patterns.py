@@ -398,8 +398,10 @@ def _prefix_cut(last: str, heads: list[str], modal: int, words: Collection[str])
     """Where a longer last item ends when all items open with one prefix (新技术、新产业、新业态|蓬勃发展; 新知识、
     新情况、新事物|层出不穷): at the items' length, unless a word runs across that place (不平衡、不协调、不可持续;
     城市品质、城市环境、城市竞争力) or the prefix names addressees (各地区、各部门、各企业, GUIDE §3); 0 otherwise."""
+    if last[0] != heads[0][0] or last[0] == "各":
+        return 0  # (most lists: a quick test before the prefix of all items)
     prefix = _common_prefix(heads)
-    if not prefix or prefix == "各" or len(prefix) >= modal or not last.startswith(prefix):
+    if not prefix or len(prefix) >= modal or not last.startswith(prefix):
         return 0
     for i in range(max(0, modal - 3), modal):
         for j in range(modal + 1, min(len(last), i + 4) + 1):
