@@ -13,24 +13,48 @@ character at one place after a place where they differ (`frames._fixed_inner_pla
 shared 的 alone). One hit spans the whole run (GUIDE §1.3 marks a clause-level 排比 as one span). Not a frame:
 figures (原煤增长百分之零点二，原油下降百分之四点五，…), ordinal points (一是…，二是…，三是…) and correlatives
 (不是…，不是…，而是…).
+
+Session 10 (14s10) widened it to three shapes the fresh rounds mark and it missed:
+- a run that opens its sentence, after 。/！/？, a colon, a line break or an opening quote (世界在前进，社会在进步，
+  生活在变化; “革命到老，学习到老，改造到老”), not only after a comma;
+- a first clause that carries up to `_MAX_LEAD` characters of governing words before its member, cut off where
+  no word runs through the cut (切实|保护合法收入，取缔非法收入，限制过高收入; 做到|人尽其才，地尽其利，物尽其用)
+  and where the cut member shares more than a particle with the others (not 取得了|重大成就，延伸了历史轴线，…);
+- clauses of four characters that share two places after a first place where they differ (尊重群众，信任群众，
+  依靠群众; 人尽其才，地尽其利，物尽其用; 革命到老，学习到老，改造到老), not one place (普京总统，莫迪总理…).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from app.core.formulas.frames import _fixed_inner_place
+from app.core.formulas.frames import _GRAMMAR_PLACE, _fixed_inner_place
 from app.core.formulas.patterns import HAN, NUM, PatternHit
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.regex_scan import by_first_character
+from app.core.formulas.slogans import _clean_cut
 
-#: At a clause separator: three clauses of 5–10 Han characters with one kind of separator between them (a
-#: lookahead, so that runs of four or more clauses are seen from each of their separators; checked in C).
-_THREE_CLAUSES_RE = re.compile(
-    rf"[，,；;](?=([{HAN}]{{5,10}}+)([，,；;])([{HAN}]{{5,10}}+)\2([{HAN}]{{5,10}}+)(?![{HAN}]))"
+#: At a clause separator after a first clause (ending in ≥ 4 Han characters): the second and third clauses, of
+#: 4–10 Han characters, with the same separator between them (a lookahead, so that runs of four or more clauses
+#: are seen from each of their separators; checked in C). The first clause is read backwards.
+_NEXT_TWO_RE = re.compile(
+    rf"([，,；;])(?<=[{HAN}]{{4}}.)(?=([{HAN}]{{4,10}}+)\1([{HAN}]{{4,10}}+)(?![{HAN}]))"
 )
+_NEXT_TWO_PARTS = by_first_character(_NEXT_TWO_RE) or (_NEXT_TWO_RE,)
+#: Governing words a first clause may carry before its member (切实保护合法收入; 各级政府要坚决尊重群众).
+_MAX_LEAD = 8
+#: What may stand before a run's first clause: a clause or sentence end, a colon, a line break, an opening quote.
+_RUN_OPENS = frozenset("，,；;：:。！？!?\n“‘「『")
 _FIGURES = ("百分之", "百分点")
 _CORRELATIVES = ("不是", "而是", "不仅", "而且", "既", "又", "也", "但")
 _ORDINAL_RE = re.compile(f"[{NUM}]是")
+
+
+def _four_character_frame(clauses: list[str]) -> bool:
+    """Four-character clauses that differ at their first place and share two later places, not 的/地 alone
+    (尊重群众，信任群众，依靠群众; 人尽其才，地尽其利，物尽其用)."""
+    shared = [k for k in range(4) if len({c[k] for c in clauses}) == 1]
+    return len(shared) >= 2 and shared[0] > 0 and not {clauses[0][k] for k in shared} <= _GRAMMAR_PLACE
 
 
 def _frame(clauses: list[str]) -> bool:
@@ -40,17 +64,63 @@ def _frame(clauses: list[str]) -> bool:
         c.startswith(_CORRELATIVES) or _ORDINAL_RE.match(c) or any(f in c for f in _FIGURES) for c in clauses
     ):
         return False
-    return _fixed_inner_place(clauses)
+    return _four_character_frame(clauses) if len(clauses[0]) == 4 else _fixed_inner_place(clauses)
 
 
-def equal_clause_hits(text: str) -> list[PatternHit]:
-    """Runs of ≥ 3 equal clauses with a fixed inner piece (`_frame`), one hit per run."""
+#: Particles that, shared at one place, do not tie a cut first clause to the run (取得了|重大成就，延伸了历史轴线).
+_PARTICLES = frozenset("的地得了着过")
+
+
+def _shares_a_word_place(a: str, b: str, c: str) -> bool:
+    return any(x == y == z and x not in _PARTICLES for x, y, z in zip(a, b, c, strict=True))
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _first_member(text: str, sep: int, size: int, words: Collection[str]) -> int:
+    """Where the run's first member starts: the clause before `sep` when it has `size` characters, or its last
+    `size` characters when up to `_MAX_LEAD` governing words stand before them and the cut runs through no
+    word (`slogans._clean_cut`) or follows a modal 要; −1 when the clause is no member."""
+    opens = sep - 4  # (the expression saw four Han characters before the separator)
+    limit = max(0, sep - size - _MAX_LEAD)
+    while opens > limit and _is_han(text[opens - 1]):
+        opens -= 1
+    if sep - opens < size or (opens > 0 and text[opens - 1] not in _RUN_OPENS):
+        return -1  # a shorter clause, or one that runs on beyond the lead or follows a figure or a quote
+    start = sep - size
+    lead = text[opens:start]
+    if lead and lead[-1] != "要" and not _clean_cut(lead, text[start:sep], words):
+        return -1  # (a modal 要 ends a lead: 我们要|珍惜人民给予的权力; 要|健全民主制度)
+    return start
+
+
+def equal_clause_hits(text: str, words: Collection[str] = frozenset()) -> list[PatternHit]:
+    """Runs of ≥ 3 equal clauses with a fixed inner piece (`_frame`), one hit per run; `words` (the general
+    dictionary) tells where a first clause's governing words may be cut off."""
+    found: list[tuple[int, int]] = []  # (start, end) of each three clauses that make a frame
+    # one literal search per separator character, each iterated in C: the three clauses of one find share their
+    # separator, and finds that overlap are joined into runs below whatever the order they were found in
+    for part in _NEXT_TWO_PARTS:
+        for m in part.finditer(text):
+            (sep, second), _sep, (_b, b_end), (c_start, third) = m.regs  # (one call for every span)
+            size = third - c_start
+            if b_end - second != size:
+                continue  # (most matches: two clauses of unequal length)
+            b, c = text[second : second + size], text[third - size : third]
+            if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
+                continue  # (a quick test in C: the two share too few places to make a frame)
+            start = _first_member(text, sep, size, words)
+            if start < 0 or not _frame([a := text[start:sep], b, c]):
+                continue
+            if text[start - 1] not in _RUN_OPENS and not _shares_a_word_place(a, b, c):
+                continue  # a member cut from a longer clause shares more than a particle (…取得了重大成就，延伸了…)
+            found.append((start, third))
     runs: list[list[int]] = []  # [start, end] of each run, in text order
-    for m in finditer(_THREE_CLAUSES_RE, text):
-        if not _frame([m.group(1), m.group(3), m.group(4)]):
-            continue
-        if runs and m.start(1) < runs[-1][1] and len(m.group(1)) == len(m.group(4)):
-            runs[-1][1] = max(runs[-1][1], m.end(4))  # the next three clauses of a longer run
+    for start, end in sorted(found):
+        if runs and start < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)  # the next three clauses of a longer run
         else:
-            runs.append([m.start(1), m.end(4)])
+            runs.append([start, end])
     return [PatternHit(start, end, text[start:end], "parallel") for start, end in runs]

@@ -24,6 +24,9 @@ _MAX_LEAD = 4
 #: Correlative openers of a sentence's two clauses (既…也…, 不是…而是…, 不仅…而且…): grammar, not a couplet.
 _CORRELATIVE_FIRST = frozenset("既不又")
 _CORRELATIVE_SECOND = frozenset("也而又还更")
+#: Openers of general Chinese and classical pairs, not mottos (GUIDE §3): distributive 各 (各施所长，各尽所能; 各门各类、
+#: 各行各业) and the simile 如 (如切如磋，如琢如磨; 如身使臂，如臂使指). No such pair is marked on the tuning rounds.
+_GENERAL_FIRST = frozenset("各如")
 _H = f"[{HAN}]"
 _SEP = "[，,、]"
 #: At a list comma or comma (checked in C, cheapest test first, so that few of the corpus's ~170,000 commas
@@ -75,8 +78,9 @@ def _crossed(a: str, b: str) -> bool:
 
 def _couplet(a: str, b: str) -> bool:
     """4+4 halves that echo (有令不行、有禁不止; 能上能下、能进能出), or longer halves that echo and cross; not
-    two names of one template, alike at both ends (集体产权、集体林权; 支援工业，支援农业)."""
-    if a[0] == b[0] and a[-1] == b[-1]:
+    two names of one template, alike at both ends (集体产权、集体林权; 支援工业，支援农业), nor a general pair that
+    both halves open with 各 or 如 (各施所长，各尽所能)."""
+    if (a[0] == b[0] and a[-1] == b[-1]) or a[0] == b[0] in _GENERAL_FIRST:
         return False
     return _echo(a, b) and (len(a) == _MIN_HALF or _crossed(a, b))
 

@@ -355,8 +355,12 @@ class FormulaMatcher:
         found = patterns.quoted_hits(text, self.idioms, self.common_words)
         found += patterns.numbered_hits(text, self.idioms)
         lists = patterns.list_items(text)
-        more = lists + sub_lists.sub_lists(text, lists)
-        found += patterns.enumeration_hits(text, self.idioms, more)
+        inner = sub_lists.sub_lists(text, lists)
+        more = lists + inner
+        # a plain list's last item that runs on may be cut at the items' length (the dictionary says where);
+        # a sub-list's (重点地带、重点城市和重点产业) is left to the cut-list rule, which keeps its 和
+        found += patterns.enumeration_hits(text, self.idioms, lists, self.common_words)
+        found += patterns.enumeration_hits(text, self.idioms, inner)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
         found += frames.frame_hits(text, lists)
@@ -372,7 +376,7 @@ class FormulaMatcher:
         found += sibling_frames.preposition_run_hits(text)
         marks = opener_frames.sentence_marks(text)
         found += opener_frames.opener_sentence_hits(text, marks)
-        found += clause_frames.equal_clause_hits(text)
+        found += clause_frames.equal_clause_hits(text, self.common_words)
         found += point_frames.point_lead_hits(text, marks)
         found += extra
         redactions = sorted(view.redaction_ends.items())

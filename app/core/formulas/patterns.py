@@ -394,15 +394,35 @@ def _affix_cut(last: str, others: list[str], modal: int) -> int:
     return at + len(suffix) if at > 0 else 0
 
 
-def _trim_items(items: list[str]) -> list[str]:
-    """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂)."""
+def _prefix_cut(last: str, heads: list[str], modal: int, words: Collection[str]) -> int:
+    """Where a longer last item ends when all items open with one prefix (新技术、新产业、新业态|蓬勃发展; 新知识、
+    新情况、新事物|层出不穷): at the items' length, unless a word runs across that place (不平衡、不协调、不可持续;
+    城市品质、城市环境、城市竞争力) or the prefix names addressees (各地区、各部门、各企业, GUIDE §3); 0 otherwise."""
+    if last[0] != heads[0][0] or last[0] == "各":
+        return 0  # (most lists: a quick test before the prefix of all items)
+    prefix = _common_prefix(heads)
+    if not prefix or len(prefix) >= modal or not last.startswith(prefix):
+        return 0
+    for i in range(max(0, modal - 3), modal):
+        for j in range(modal + 1, min(len(last), i + 4) + 1):
+            if last[i:j] in words:
+                return 0
+    return modal
+
+
+def _trim_items(items: list[str], words: Collection[str] = frozenset()) -> list[str]:
+    """Cut the governing verb off the first item and the tail off the last (坚持以学铸魂 → 以学铸魂); `words`
+    (the general dictionary) tells where a last item that runs on into its clause may be cut (`_prefix_cut`)."""
     lengths = [len(i) for i in items[1:-1] or items]
     modal = max(lengths, key=lengths.count)  # the first most common length (a Counter costs more per list)
     first, last = items[0], items[-1]
     if len(first) > modal:
         first = first[-modal:]
     if len(last) > modal:
-        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, items[1:-1] or items[:1], modal)
+        others = items[1:-1] or items[:1]
+        cut = modal if last[modal] in _LIST_TAIL_START else _affix_cut(last, others, modal)
+        if not cut and words:
+            cut = _prefix_cut(last, [first, *others], modal, words)
         if not cut:
             return []  # 城市竞争力大幅提升: the last item is longer, not followed by a tail
         last = last[:cut]
@@ -439,16 +459,20 @@ def list_items(text: str) -> list[ListRun]:
 
 
 def enumeration_hits(
-    text: str, idioms: Collection[str], lists: list[ListRun] | None = None
+    text: str,
+    idioms: Collection[str],
+    lists: list[ListRun] | None = None,
+    words: Collection[str] = frozenset(),
 ) -> list[PatternHit]:
     """R3: 、-lists of ≥3 short items that share a nominal affix (政治认同、思想认同、理论认同).
 
-    `lists` are the text's `list_items`, when the caller has them already."""
+    `lists` are the text's `list_items`, when the caller has them already; `words` the general dictionary
+    (`_trim_items`)."""
     hits: list[PatternHit] = []
     for left, right, raw in list_items(text) if lists is None else lists:
         if len(raw) < 3 or not all(raw) or not all(map(_enumeration_item, raw[1:-1])):
             continue  # (trimming keeps the middle items: one that fails fails the trimmed list, asked first)
-        items = _trim_items(raw)
+        items = _trim_items(raw, words)
         if not items or not all(map(_enumeration_item, items)):
             continue
         prefix, suffix = _shared_affix(items)
@@ -462,7 +486,9 @@ def enumeration_hits(
             and len(prefix) < min(map(len, items))
         )
         short_affix = len(max(prefix, suffix, key=len)) == 1
-        if not (suffix_ok or prefix_ok) or (short_affix and min(map(len, items)) < 3):
+        if not (suffix_ok or prefix_ok) or (
+            short_affix and min(map(len, items)) < 3 and not _one_character_frame(items, prefix)
+        ):
             continue
         if all(i in idioms for i in items):
             continue
@@ -472,6 +498,21 @@ def enumeration_hits(
             continue  # an open list (中华文明、希腊文明、罗马文明等) is an example set, not a formula
         hits.append(PatternHit(start, end, "、".join(items), "enumeration"))
     return hits
+
+
+#: One-character prefixes of addressee lists (各地区、各部门; 全党、全军、全国各族人民), no frame (GUIDE §3).
+_ADDRESSEE_PREFIXES = frozenset("各全")
+
+
+def _one_character_frame(items: list[str], prefix: str) -> bool:
+    """Two-character items that repeat their first character and differ in the second (共建、共享、共赢; 医疗、
+    医保、医药; 通邮、通商、通航): a frame of one fixed character, unless it opens an addressee list."""
+    return (
+        len(prefix) == 1
+        and prefix not in _ADDRESSEE_PREFIXES
+        and all(len(i) == 2 for i in items)
+        and len({i[1] for i in items}) == len(items)
+    )
 
 
 def _enumeration_item(item: str) -> bool:

@@ -95,6 +95,12 @@ _LIST_END = frozenset("的等")
 #: the last two characters are a word, the unit's object (保民生, 惠民生; 大学生 is left out as a word itself).
 _NOUN_ENDS = frozenset("业员者家性区市省县人部厂站室队类馆院所厅品店们生化式型度会的链")
 _NOT_VERBS = frozenset("的各某该本这那一二三四五六七八九十两")
+#: Common family names: a list of three-character units all but one of which open with one is a list of people
+#: (王沪宁、栗战书、杨洁篪、梁振英; 程秀英、仲浩天、张译文、牛海沣), which GUIDE §3 never marks.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤牛"
+)
 
 
 def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[PatternHit]:
@@ -112,6 +118,8 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
         if any(len(i) != 3 for i in items) or len({i[0] for i in items}) != len(items):
             continue
         if any((i[-1] in _NOUN_ENDS and i[1:] not in words) or i[0] in _NOT_VERBS for i in items):
+            continue
+        if sum(i[0] in _SURNAMES for i in items) >= len(items) - 1:
             continue
         # dictionary lookups last (they are the cost): few units are words, most objects are
         nouns = sum(i in words for i in items)
