@@ -1,7 +1,9 @@
 """Shortcuts in making a pair's candidates give exactly what the plain steps give: `trim_ends` walks a
 piece's tail backwards instead of walking a flipped copy of it, a pair without a redaction does not
 look for one between the blocks of each chain, and a piece of a chain is spanned from its first block
-to its last (`chain_candidate`), which holds because a chain's blocks are in order in both texts."""
+to its last (`chain_candidate`), which holds because a chain's blocks are in order in both texts, and
+the pieces of a chain cut where it is weak are left out as they come when they span too little to be a
+candidate (`extend.narrow`)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,14 @@ from hypothesis import strategies as st
 from app.core.normalize import REDACTION
 from app.core.passages import PassageParams, align, engine
 from app.core.passages.align import _after_stray_head, trim_ends
-from app.core.passages.extend import chain_blocks, chain_candidate, chain_runs, make_candidate
+from app.core.passages.extend import (
+    chain_blocks,
+    chain_candidate,
+    chain_runs,
+    make_candidate,
+    narrow,
+    split_weak,
+)
 from app.core.passages.seeds import Run, SeedIndex, find_runs
 
 
@@ -134,3 +143,42 @@ def test_the_blocks_of_a_chain_are_in_order_and_disjoint_in_both_texts(a, edits)
         blocks = chain_blocks(chain, a, b)
         for (x, y, n), (x2, y2, _n2) in pairwise(blocks):
             assert n > 0 and x + n <= x2 and y + n <= y2
+
+
+def test_a_weak_chain_leaves_out_pieces_too_narrow_to_be_a_candidate():
+    """Chance runs chained across gaps are cut at the gaps until each piece is one block; with the least
+    span a candidate needs, the pieces spanning less are left out as they come (the blocks of the first
+    piece span 12 characters in both texts, the others 8 or less)."""
+    chain = [(0, 0, 8), (8, 8, 4), (40, 41, 4), (80, 79, 4), (84, 83, 4)]
+    assert [piece for piece, _whole in split_weak(chain, 0.8)] == [
+        [(80, 79, 4), (84, 83, 4)],
+        [(40, 41, 4)],
+        [(0, 0, 8), (8, 8, 4)],
+    ]
+    assert [piece for piece, _whole in split_weak(chain, 0.8, 12)] == [[(0, 0, 8), (8, 8, 4)]]
+    assert narrow([(0, 0, 8), (8, 8, 3)], 12) and not narrow([(0, 0, 8), (8, 8, 4)], 12)
+    assert narrow([(0, 1, 8), (8, 8, 4)], 12)  # 12 in x, 11 in y
+
+
+def _splitting_all(blocks: list[Run], min_similarity: float, _min_chars: int = 0) -> list:
+    return split_weak(blocks, min_similarity)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.text(alphabet="甲乙丙丁戊，", min_size=0, max_size=160),
+    edits=st.lists(st.tuples(st.integers(0, 159), st.sampled_from(["", "己", "甲乙", "丙丙丙"])), max_size=8),
+    min_chars=st.sampled_from([4, 5, 6, 12]),
+)
+def test_leaving_out_narrow_pieces_changes_no_candidate(a, edits, min_chars):
+    """A pair's candidates are those made when every piece of every chain is trimmed and tested (short
+    seeds, so that chains of several runs, and pieces spanning just `min_chars`, are common)."""
+    b = list(a)
+    for at, new in sorted(edits, reverse=True):
+        b[at : at + 1] = new
+    params = PassageParams(min_chars=min_chars, seed_chars=2)
+    x, y = engine.prepare(a, params), engine.prepare("".join(b), params)
+    _runs, chainable = engine._seed_runs(x, y, params, None, None)
+    found = engine._candidates(chainable, x, y, params)
+    with patch.object(engine, "split_weak", _splitting_all):
+        assert found == engine._candidates(chainable, x, y, params)

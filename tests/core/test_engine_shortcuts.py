@@ -5,6 +5,7 @@ resolution passes over a candidate whose unclaimed rest cannot make an acceptabl
 
 from __future__ import annotations
 
+from heapq import heappop
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -112,3 +113,22 @@ def test_the_drawn_candidates_leave_pieces_to_skip():
     # at the bound: 3 characters left of 10, all matched, is a passage of 3 at similarity 1.0
     stronger, weaker = make_candidate([(3, 50, 7), (10, 57, 20)]), make_candidate([(0, 0, 10)])
     assert resolve([stronger, weaker], 3, 1.0, 16) == [stronger, make_candidate([(0, 0, 3)])]
+
+
+def test_resolution_ends_when_what_is_left_of_a_candidate_comes_back_whole():
+    """Blocks out of order (the drawn candidates above have them; chains never do) can leave a candidate
+    whose unclaimed rest is itself, its span still holding claimed text: it is passed over, not pushed
+    back for ever (the test above hung on such draws now and then)."""
+    first = make_candidate([(77, 63, 13), (63, 46, 29)])
+    across = make_candidate([(115, 74, 23), (25, 112, 22)])  # spans both others in x
+    last = make_candidate([(96, 18, 15)])
+    pops = 0
+
+    def counted(heap):
+        nonlocal pops
+        pops += 1
+        assert pops < 1_000, "resolution does not end"
+        return heappop(heap)
+
+    with patch.object(align.heapq, "heappop", counted):
+        assert resolve([first, across, last], 1, 0.3, 16, 20) == [first, last]

@@ -173,6 +173,10 @@ def _claim(
             if not piece:
                 continue
             smaller = make_candidate(piece)
+            if smaller == cand:
+                # Its span holds claimed text that no cut between its blocks leaves out (blocks out of order,
+                # which chains never make): as it comes back whole, it would come back for ever.
+                continue
             if acceptable(smaller, min_chars, min_similarity):
                 # what is left of a candidate may now sit right next to accepted passages
                 support.append(max(support[n], near.support(smaller)) if context else 0)

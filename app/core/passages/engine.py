@@ -317,7 +317,7 @@ def _candidates(
         blocks = chain_blocks(chain, x.view.text, y.view.text)
         parts = split_at_redactions(blocks, x.view.text, y.view.text) if redacted else (blocks,)
         for part in parts:
-            for piece, whole in split_weak(part, params.min_similarity):
+            for piece, whole in split_weak(part, params.min_similarity, params.min_chars):
                 trimmed = trim_ends(piece)
                 if trimmed:
                     # nothing trimmed (most pieces): the candidate split_weak made of it

@@ -180,13 +180,21 @@ def split_at_redactions(blocks: list[Run], x: str, y: str) -> list[list[Run]]:
     return [piece for piece in pieces if piece]
 
 
-def split_weak(blocks: list[Run], min_similarity: float) -> list[tuple[list[Run], Candidate | None]]:
+def split_weak(
+    blocks: list[Run], min_similarity: float, min_chars: int = 0
+) -> list[tuple[list[Run], Candidate | None]]:
     """Cut a chain at its widest gaps until every piece is similar enough (or a single block); each
-    piece with the candidate made of it to tell (None for a single block), for the caller to reuse."""
+    piece with the candidate made of it to tell (None for a single block), for the caller to reuse.
+
+    A piece spanning fewer than `min_chars` in either text is left out as it comes: cut or trimmed, no
+    part of it can make a candidate that long (most pieces of the chains of chance runs that a pair of
+    long reports makes by the thousand, which were cut down to single blocks before)."""
     pending: list[list[Run]] = [blocks]
     done: list[tuple[list[Run], Candidate | None]] = []
     while pending:
         piece = pending.pop()
+        if min_chars and narrow(piece, min_chars):
+            continue
         if len(piece) == 1:
             done.append((piece, None))
             continue
@@ -202,3 +210,9 @@ def split_weak(blocks: list[Run], min_similarity: float) -> list[tuple[list[Run]
                 widest, at = gap, n
         pending.extend((piece[:at], piece[at:]))
     return done
+
+
+def narrow(blocks: list[Run], min_chars: int) -> bool:
+    """Whether blocks in order (a piece of a chain) span fewer than `min_chars` in either text."""
+    (x0, y0, _), (x, y, size) = blocks[0], blocks[-1]
+    return x + size - x0 < min_chars or y + size - y0 < min_chars

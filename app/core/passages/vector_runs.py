@@ -134,7 +134,10 @@ def find_runs_vectorised(
     # Expanded a chunk of the scanned positions (in gram order: the keys are sorted after) at a time, so
     # that a long text reports progress and can be cancelled; each chunk's hits become keys in place (the
     # hits of a long pair are 0.4 M: no array of them is made twice).
-    keys = []
+    # (into one array made once: a long pair's hit arrays are few megabytes each, and each one made anew
+    # is memory the system hands over page by page)
+    key = np.empty(int(per.sum()), dtype=np.int64)
+    done = 0
     for chunk in range(0, grams, _CHUNK):
         if chunk:
             if cancelled is not None and cancelled():
@@ -144,23 +147,26 @@ def find_runs_vectorised(
         part = per[chunk : chunk + _CHUNK]
         js = np.repeat(order[chunk : chunk + _CHUNK], part)
         firsts = np.repeat(first[chunk : chunk + _CHUNK] - np.cumsum(part) + part, part)
-        key = table.positions[firsts + np.arange(len(js), dtype=np.int64)]  # x of each hit, a new array
-        key -= js
-        key += len(other)
-        key <<= bits
-        key |= js
-        keys.append(key)
+        firsts += np.arange(len(js), dtype=np.int64)
+        here = key[done : done + len(js)]
+        np.take(table.positions, firsts, out=here)  # x of each hit
+        here -= js
+        here += len(other)
+        here <<= bits
+        here |= js
+        done += len(js)
     if progress is not None:
         progress(grams, grams)
-    key = np.concatenate(keys)
     if not len(key):
         return _NO_RUNS
     key.sort()
     breaks = np.flatnonzero(np.diff(key) != 1)  # where the next key is not this one's next position
     first, last = np.r_[0, breaks + 1], np.r_[breaks, len(key) - 1]
+    del breaks
     start = key[first]
     g_j = start & ((1 << bits) - 1)
     g_i, g_len = (start >> bits) - len(other) + g_j, key[last] - start + k
+    del key, first, last, start
     # Redactions never match: they are given different values on the two sides.
     xp = table.padded
     yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
