@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 #: Heads of an organisation or a site written straight after a wording (§3: organisations, named places).
-NAME_HEADS = ("委员会", "试验区", "示范区", "先行区", "基地")
+NAME_HEADS = ("委员会", "指导委员会", "试验区", "示范区", "先行区", "基地")
 #: A reform of the system the wording names (§6: X体制改革 is no span, nor its X).
 REFORM = "改革"
 #: What a wording ends with when it names a system that can be reformed.
