@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from app.core.formulas import inflect
+from app.core.formulas.embedded_hits import drop_embedded
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
 from app.core.formulas.numbered_labels import quoted_labels
@@ -48,6 +49,8 @@ SOURCE_PATTERN = "pattern"
 NUMBERED_CATEGORY = "numbered"
 #: Category of the wordings mined from a corpus (app.core.formulas.mining): no inflected or abridged forms.
 MINED_CATEGORY = "mined"
+#: Category of slogans and mottos: a motto of two-character words may be written with list commas (`_list_breaks`).
+SLOGAN_CATEGORY = "slogan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,13 @@ class FormulaMatcher:
             self._keys[len(self._forms)] = key
             self._automaton.add_word(key, len(self._forms))
             self._forms.append(
-                _Form(entry.canonical, status, entry.category, len(key), _list_breaks(wording, key))
+                _Form(
+                    entry.canonical,
+                    status,
+                    entry.category,
+                    len(key),
+                    _list_breaks(wording, key, entry.category),
+                )
             )
         # Pieces for inflected wordings share the automaton: a negative value is a piece's number (−1 − n);
         # a piece that is itself a wording is remembered by the wording's index.
@@ -284,7 +293,8 @@ class FormulaMatcher:
                     form.category, "", nested[index],
                 )
             )  # fmt: skip
-        return hits
+        # a wording inside a longer name or word (精神文明建设|指导委员会, 创|新发展理念) is no formula (GUIDE §2, §3)
+        return drop_embedded(text, hits)
 
     def _with_inflected(
         self,
@@ -458,8 +468,14 @@ class FormulaMatcher:
 _FILLS = [bytes((n,)) * n for n in range(256)]
 
 
-def _list_breaks(wording: str, key: str) -> frozenset[int]:
-    """Where the wording has punctuation between its characters (positions in the match key)."""
+def _list_breaks(wording: str, key: str, category: str = "") -> frozenset[int]:
+    """Where the wording has punctuation between its characters (positions in the match key).
+
+    A motto of three or four two-character words written without commas is also written with them
+    (忠诚干净担当 as 忠诚、干净、担当, 为民务实清廉 as 为民、务实、清廉): its pairs may be cut.
+    """
+    if category == SLOGAN_CATEGORY and len(key) in (6, 8) and len(wording) == len(key):
+        return frozenset(range(2, len(key), 2))
     breaks: set[int] = set()
     count = 0
     for ch in wording:
