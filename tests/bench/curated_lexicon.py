@@ -112,5 +112,18 @@ def assert_block_finds(corpus: Path, path: str, sentence: str, wordings: list[st
     assert all(h.source == "lexicon" for h in hits)
 
 
+def assert_longer_wording_wins(corpus: Path, path: str, sentence: str, longer: str, short: str) -> None:
+    """GUIDE §2, the test every block with short entries runs: in a real minable sentence, the longest fixed wording
+    is the span; the short entry is no hit of its own there, and the longer hit names it among the formulas it
+    holds."""
+    from app.core.formulas.shipped import default_matcher
+    from tests.bench.formula_annotations import minable
+
+    assert minable(corpus / path) and sentence in (corpus / path).read_text(encoding="utf-8")
+    hits = [h for h in default_matcher().find(sentence) if h.source == "lexicon" and short in h.text]
+    assert [h.text for h in hits] == [longer]
+    assert short in hits[0].contains
+
+
 if __name__ == "__main__":
     main()

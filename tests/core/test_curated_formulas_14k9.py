@@ -11,7 +11,7 @@ import pytest
 from app.core.formulas import shipped
 from app.core.formulas.lexicon import load_lexicon, match_key, overlap_test
 from app.core.formulas.shipped import default_matcher
-from tests.bench.curated_lexicon import assert_block_finds, block_entries
+from tests.bench.curated_lexicon import assert_block_finds, assert_longer_wording_wins, block_entries
 from tests.bench.formula_annotations import minable
 from tests.core.test_curated_formulas_14k7 import ERAS
 
@@ -161,12 +161,7 @@ def test_the_shipped_matcher_finds_the_block_in_real_sentences(corpus, path, sen
     ],
 )
 def test_a_longer_wording_that_holds_a_block_entry_is_the_hit(corpus, path, sentence, longer, short):
-    """GUIDE §2: the longest fixed wording is the span. The short entry is no hit of its own there; the longer hit
-    names it among the formulas it holds."""
-    assert sentence in (corpus / path).read_text(encoding="utf-8")
-    hits = [h for h in default_matcher().find(sentence) if h.source == "lexicon"]
-    assert [h.text for h in hits] == [longer]
-    assert short in hits[0].contains
+    assert_longer_wording_wins(corpus, path, sentence, longer, short)
 
 
 @pytest.mark.corpus

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.formulas.lexicon import match_key
-from app.core.formulas.shipped import default_matcher
-from tests.bench.curated_lexicon import assert_block_finds, block_entries
+from tests.bench.curated_lexicon import assert_block_finds, assert_longer_wording_wins, block_entries
 from tests.core.test_curated_formulas_14k7 import ERAS
 
 TAG = "14s10"
@@ -145,11 +144,8 @@ def test_the_shipped_matcher_finds_the_block_in_real_sentences(corpus, path, sen
 
 @pytest.mark.corpus
 def test_a_longer_stock_wording_that_holds_a_block_entry_is_the_hit(corpus):
-    """GUIDE §2: the longest fixed wording is the span — 不忘初心，方得始终 holds the block's 不忘初心, which is no hit
-    of its own there."""
-    sentence = "全会提出，不忘初心，方得始终。"
-    assert sentence in (corpus / "cpc-plenum-communiques/communique-2021-cc19-plenum06.txt").read_text(
-        "utf-8"
+    """不忘初心，方得始终 holds the block's 不忘初心, which is no hit of its own there."""
+    path = "cpc-plenum-communiques/communique-2021-cc19-plenum06.txt"
+    assert_longer_wording_wins(
+        corpus, path, "全会提出，不忘初心，方得始终。", "不忘初心，方得始终", "不忘初心"
     )
-    hits = [h for h in default_matcher().find(sentence) if h.source == "lexicon"]
-    assert [h.text for h in hits] == ["不忘初心，方得始终"]
