@@ -15,9 +15,10 @@ precision 0.91) and is tuning since session 6. Round 8 (18 files) was scored onc
 0.72, precision 0.875) and is tuning since session 8. Round 10 (19 files, marked twice and adjudicated) was scored
 once (recall 0.70, precision 0.876) and is tuning since session 9. Round 11 (20 files, marked twice and adjudicated)
 was scored once in session 9 (recall 0.79, precision 0.875) and is tuning since. Round 12 (20 files, marked twice and
-adjudicated) was scored once in session 9 (recall 0.79, precision 0.84) and is tuning since session 10: all 213 files
-are tuning files. The held-out floors apply to whatever held-out files there are (round 13, drawn and annotated in
-session 10 and scored once: recall 0.79, precision 0.855).
+adjudicated) was scored once in session 9 (recall 0.79, precision 0.84) and is tuning since session 10. Round 13 (19
+files, marked twice and adjudicated) was scored once in session 10 (recall 0.79, precision 0.855) and is tuning since
+the end of session 10: all 232 files are tuning files. The held-out floors apply to whatever held-out files there are
+(round 14, drawn and annotated in session 10, is kept out of the set until session 11 scores it).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ HELD_OUT_PRECISION_FLOOR = 0.85
 #: Session 10: round 12 joins the tuning part (213 files, 4,608 spans) and the list is re-mined with round 12 counted
 #: and round 13 left out: recall 3935/4608 = 0.854, precision 4005/4394 = 0.911; with 14a10's precision pass, 14s10's
 #: slogans and clause 排比, 14c10's context rule and 14k10's stock wordings: recall 4122/4608 = 0.895, precision
-#: 4205/4444 = 0.946
-TUNING_RECALL_FLOOR = 0.89
-TUNING_PRECISION_FLOOR = 0.94
+#: 4205/4444 = 0.946. Round 13 joins the tuning part after its scoring (232 files, 4,976 spans) and the list is
+#: re-mined with round 13 counted and round 14 left out: recall 4417/4976 = 0.888, precision 4504/4795 = 0.939
+TUNING_RECALL_FLOOR = 0.88
+TUNING_PRECISION_FLOOR = 0.93
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
@@ -131,14 +133,14 @@ def test_each_file_knows_its_annotation_round_for_the_eval_filter():
     assert parse_rounds("1-4") == range(1, 5) and parse_rounds("5") == range(5, 6)
 
 
-def test_corpus_wide_mining_leaves_out_the_held_out_round_13_files_only(corpus):
-    """The eval's library signal and the leave-one-round-out mining may not count the round-13 files (they are
-    annotated while the detector changes); the annotated files of rounds 1–12 stay countable."""
+def test_corpus_wide_mining_leaves_out_the_held_out_round_14_files_only(corpus):
+    """The eval's library signal and the leave-one-round-out mining may not count the round-14 files (they are
+    annotated while the detector changes); the annotated files of rounds 1–13 stay countable."""
     left_out = {path.name for path in corpus.rglob("*.txt") if not minable(path)}
     assert len(left_out) == len(HELD_OUT_CORPUS_FILES) == 20
-    assert not minable(Path("xi-speeches-2013-2018/xi-2015-12-16-1.txt"))
-    assert minable(Path("xi-speeches-2013-2018/xi-2015-12-16-2.txt"))  # a whole name: the -1 speech only
-    assert not minable(Path("hust-party-building/hust-20-走基层，进社区，看公管学子与基层社区联动共建.txt"))
+    assert not minable(Path("xi-speeches-2013-2018/xi-2017-01-18-2.txt"))
+    assert minable(Path("xi-speeches-2013-2018/xi-2017-01-18-1.txt"))  # a whole name: the -2 speech only
+    assert not minable(Path("hust-party-building/hust-21-暑期实践｜公管学院“公治力行”基层实践团汨罗分队.txt"))
     speeches = [parse(path) for path in ANNOTATIONS.glob("*.tsv")]
-    # once merged, round 13 is the one round mining leaves out
+    # once merged, round 14 is the one round mining leaves out
     assert all(minable(corpus / s.path) == (s.round != HELD_OUT_ROUND) for s in speeches)
