@@ -163,6 +163,7 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
     expression that tries every clause start (a class of twelve characters tested at each character)."""
     import re
 
+    from app.core.formulas.clause_pairs import clause_pairs
     from app.core.formulas.frames import _clause_slot_runs, _fixed_inner_place
     from app.core.formulas.patterns import HAN
 
@@ -176,7 +177,7 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
             words = [m.group(1), m.group(4), m.group(5)]
             if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
                 expected.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
-        assert _clause_slot_runs(text) == expected, path.name
+        assert _clause_slot_runs(text, clause_pairs(text)) == expected, path.name
         runs += len(expected)
     assert runs > 50
 
@@ -267,3 +268,29 @@ def test_a_lazy_word_list_loads_once_and_answers_as_the_list():
     assert [w in lazy for w in ("改革", "开放", "发展", "新时代", 3)] == [True, True, False, True, False]
     assert (len(lazy), sorted(lazy)) == (3, sorted(words))
     assert calls == [1]
+
+
+@pytest.mark.corpus
+def test_equal_clause_separators_from_the_shared_clause_scan_are_those_of_the_rules_own_expression_on_the_corpus(
+    corpus,
+):
+    """`clause_frames.next_two` keeps the separators of the wider `clause_pairs` scan (which `frames` shares)
+    that the rule's shape allows: on every minable corpus file they are exactly the finds of the rule's own
+    expression at 94f630c (4–10-character clauses after four Han characters, one literal search per separator)."""
+    import re
+
+    from app.core.formulas.clause_frames import next_two
+    from app.core.formulas.clause_pairs import clause_pairs
+    from app.core.formulas.patterns import HAN
+
+    own = re.compile(rf"([，,；;])(?<=[{HAN}]{{4}}.)(?=([{HAN}]{{4,10}}+)\1([{HAN}]{{4,10}}+)(?![{HAN}]))")
+    finds = 0
+    for path, text in _minable_texts(corpus):
+        expected = [
+            (m.start(), m.end(2), m.end(3))
+            for m in own.finditer(text)
+            if m.end(2) - m.start(2) == m.end(3) - m.start(3)
+        ]
+        assert next_two(text, clause_pairs(text)) == expected, path.name
+        finds += len(expected)
+    assert finds > 1000

@@ -368,6 +368,7 @@ class FormulaMatcher:
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
             clause_frames,
+            clause_pairs,
             couplets,
             frames,
             inner_frames,
@@ -391,7 +392,8 @@ class FormulaMatcher:
         found += patterns.enumeration_hits(text, self.idioms, inner)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
-        found += frames.frame_hits(text, lists)
+        pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
+        found += frames.frame_hits(text, lists, pairs)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
         found += slogans.run_hits(text, self.common_words)
@@ -404,7 +406,7 @@ class FormulaMatcher:
         found += sibling_frames.preposition_run_hits(text)
         marks = opener_frames.sentence_marks(text)
         found += opener_frames.opener_sentence_hits(text, marks)
-        found += clause_frames.equal_clause_hits(text, self.common_words)
+        found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
