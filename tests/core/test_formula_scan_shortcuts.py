@@ -294,3 +294,37 @@ def test_equal_clause_separators_from_the_shared_clause_scan_are_those_of_the_ru
         assert next_two(text, clause_pairs(text)) == expected, path.name
         finds += len(expected)
     assert finds > 1000
+
+
+@pytest.mark.corpus
+def test_unit_runs_tried_at_the_shared_unit_starts_are_the_plain_scans_matches_on_the_corpus(corpus):
+    """`repeats.repeat_hits` and `slogans.run_hits` try their expressions only at `repeats.unit_starts` (one
+    class-led scan for both): on every minable corpus file that gives exactly the matches of each expression's
+    own scan of the whole text, groups included."""
+    from app.core.formulas.regex_scan import matches_at
+    from app.core.formulas.repeats import _REPEAT_RE, unit_starts
+    from app.core.formulas.slogans import _RUN_RE
+
+    found = 0
+    for path, text in _minable_texts(corpus):
+        starts = unit_starts(text)
+        for rx in (_REPEAT_RE, _RUN_RE):
+            plain = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in matches_at(rx, text, starts)] == plain, path.name
+            found += len(plain)
+    assert found > 50
+
+
+def test_matches_at_skips_places_inside_the_last_match():
+    """The finditer rule: after a match, the next is looked for from its end (稳增长稳就业稳物价稳 has one)."""
+    import re
+
+    from app.core.formulas.regex_scan import matches_at
+
+    rx = re.compile("(稳)..稳..")
+    text = "稳增长稳就业稳物价稳"
+    assert (
+        [m.span() for m in matches_at(rx, text, [0, 3, 6])]
+        == [m.span() for m in rx.finditer(text)]
+        == [(0, 6)]
+    )

@@ -375,6 +375,7 @@ class FormulaMatcher:
             opener_frames,
             patterns,
             point_frames,
+            repeats,
             sibling_frames,
             slogans,
             sub_lists,
@@ -393,10 +394,11 @@ class FormulaMatcher:
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
         pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
-        found += frames.frame_hits(text, lists, pairs)
+        units = repeats.unit_starts(text)  # (where two rules' runs of head+slot units may start)
+        found += frames.frame_hits(text, lists, pairs, units)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
-        found += slogans.run_hits(text, self.common_words)
+        found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
         found += slogans.equal_motto_list_hits(lists, self.common_words, self.idioms)

@@ -414,12 +414,15 @@ def _may_frame(parts: list[str]) -> bool:
 
 
 def frame_hits(
-    text: str, lists: list[ListRun] | None = None, pairs: list[ClausePair] | None = None
+    text: str,
+    lists: list[ListRun] | None = None,
+    pairs: list[ClausePair] | None = None,
+    units: list[int] | None = None,
 ) -> list[PatternHit]:
     """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
 
-    `lists` are the text's `patterns.list_items` and `pairs` its `clause_pairs.clause_pairs`, when the caller
-    has them already."""
+    `lists` are the text's `patterns.list_items`, `pairs` its `clause_pairs.clause_pairs` and `units` its
+    `repeats.unit_starts`, when the caller has them already."""
     runs = _clause_runs(text) + _clause_slot_runs(text, clause_pairs(text) if pairs is None else pairs)
     for left, _right, parts in list_items(text) if lists is None else lists:
         if not _may_frame(parts):
@@ -440,4 +443,4 @@ def frame_hits(
         #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
-    return hits + repeat_hits(text)
+    return hits + repeat_hits(text, units)

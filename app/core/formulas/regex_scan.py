@@ -15,7 +15,7 @@ the rules keep calling `rx.finditer` there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from heapq import heapify, heappop, heapreplace
 
@@ -53,6 +53,17 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 #: `by_first_character` of each pattern `finditer` was given, by the pattern's id (the pattern kept with it).
 _SPLIT: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...] | None]] = {}
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)` when `starts` (ascending) holds every place where `rx` can match:
+    the leftmost match at or after the end of the last one is the first of those places where it matches."""
+    end = 0
+    match = rx.match
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            yield m
+            end = m.end()
 
 
 @cache
