@@ -328,3 +328,28 @@ def test_matches_at_skips_places_inside_the_last_match():
         == [m.span() for m in rx.finditer(text)]
         == [(0, 6)]
     )
+
+
+@pytest.mark.corpus
+def test_r3_items_asked_together_answer_as_item_by_item_on_the_corpus(corpus):
+    """`patterns._enumeration_items` asks of a list's items together what `_enumeration_item` asks of each: on
+    every list (and its middle items) of every minable corpus file the answers agree, and on the edge cases."""
+    from app.core.formulas.patterns import _enumeration_item, _enumeration_items, list_items
+
+    assert [
+        _enumeration_items(x)
+        for x in (["改革", "开放"], ["改革", "开"], ["改革开放稳定发展"], ["我们的", "改革"])
+    ] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    asked = 0
+    for path, text in _minable_texts(corpus):
+        for _left, _right, items in list_items(text):
+            for part in (items, items[1:-1]):
+                if part:
+                    assert _enumeration_items(part) == all(map(_enumeration_item, part)), (path.name, part)
+                    asked += 1
+    assert asked > 10000
