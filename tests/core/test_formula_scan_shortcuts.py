@@ -353,3 +353,24 @@ def test_r3_items_asked_together_answer_as_item_by_item_on_the_corpus(corpus):
                     assert _enumeration_items(part) == all(map(_enumeration_item, part)), (path.name, part)
                     asked += 1
     assert asked > 10000
+
+
+@pytest.mark.corpus
+def test_a_cut_list_whose_first_two_items_share_no_end_has_no_affix_on_the_corpus(corpus):
+    """`inner_frames.cut_list_hits` skips a list whose cut first item shares neither its first nor its last
+    character with the second item before asking `_shared_affix`: on every minable corpus file the affixes of
+    such a list's cut first and middle items are both empty, so the rule had nothing there to find."""
+    from app.core.formulas.patterns import _shared_affix, list_items
+    from app.core.formulas.sub_lists import sub_lists
+
+    skipped = 0
+    for path, text in _minable_texts(corpus):
+        lists = list_items(text)
+        for _left, _right, raw in lists + sub_lists(text, lists):
+            if len(raw) < 3 or not all(raw) or len(raw[0]) < len(raw[1]):
+                continue
+            first = raw[0][-len(raw[1]) :]
+            if first[0] != raw[1][0] and first[-1] != raw[1][-1]:
+                assert _shared_affix([first, *raw[1:-1]]) == ("", ""), (path.name, raw)
+                skipped += 1
+    assert skipped > 1000
