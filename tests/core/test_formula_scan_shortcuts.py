@@ -163,6 +163,7 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
     expression that tries every clause start (a class of twelve characters tested at each character)."""
     import re
 
+    from app.core.formulas.clause_pairs import clause_pairs
     from app.core.formulas.frames import _clause_slot_runs, _fixed_inner_place
     from app.core.formulas.patterns import HAN
 
@@ -176,7 +177,7 @@ def test_clause_slot_runs_found_from_the_second_clause_are_those_of_every_clause
             words = [m.group(1), m.group(4), m.group(5)]
             if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
                 expected.append([(m.start(g), m.end(g), m.group(g)) for g in (1, 4, 5)])
-        assert _clause_slot_runs(text) == expected, path.name
+        assert _clause_slot_runs(text, clause_pairs(text)) == expected, path.name
         runs += len(expected)
     assert runs > 50
 
@@ -204,3 +205,172 @@ def test_shared_word_runs_found_from_the_second_clause_are_those_of_every_clause
         assert shared_word_runs(text) == expected, path.name
         runs += len(expected)
     assert runs > 100
+
+
+def _merged_as_before(matcher, text):
+    """`FormulaMatcher.find` as it was at 94f630c, the oracle of the deferred pattern hits: every pattern find
+    made a hit first, all hits resolved together, and a kept pattern hit copied with the wordings it swallowed."""
+    from bisect import bisect_left
+
+    from app.core.formulas.detect import SOURCE_PATTERN, FormulaHit
+    from app.core.formulas.longest import resolve_longest
+    from app.core.normalize import normalize
+
+    view = normalize(text, keep_punctuation=False, compact=True)
+    lexicon = matcher.lexicon_hits(text, view)
+    pool = lexicon + matcher.pattern_hits(text, view)
+    kept = resolve_longest([(h.start, h.end, i) for i, h in enumerate(pool)], len(text))
+    result = []
+    starts = [h.start for h in lexicon]
+    for start, end, i in kept:
+        hit = pool[i]
+        if hit.source == SOURCE_PATTERN:
+            first = bisect_left(starts, start)
+            inside = [h for h in lexicon[first : bisect_left(starts, end, first)] if h.end <= end]
+            inner = {h.formula for h in inside} | {c for h in inside for c in h.contains}
+            inner.discard(hit.formula)
+            if inner:
+                contains = tuple(sorted(inner, key=lambda c: (-len(c), c)))
+                hit = FormulaHit(*(getattr(hit, f) for f in FormulaHit.__slots__[:-1]), contains)
+        elif "“" in hit.text or "”" in hit.text:
+            labels = matcher._numbered_labels(text, hit)
+            if labels:
+                result += labels
+                continue
+        result.append(hit)
+    return result
+
+
+@pytest.mark.corpus
+def test_pattern_hits_made_after_the_merge_are_the_hits_of_the_plain_merge_on_the_corpus(corpus):
+    """`find` makes a pattern find a hit only when the merge keeps it (half of them lose to a longer hit), with
+    its `contains` at once: on every minable corpus file its hits equal, field by field, those of the plain merge
+    of all lexicon and pattern hits (14v10)."""
+    from app.core.formulas.shipped import default_matcher
+
+    matcher = default_matcher()
+    checked = 0
+    for path, text in _minable_texts(corpus):
+        assert matcher.find(text) == _merged_as_before(matcher, text), path.name
+        checked += 1
+    assert checked > 300
+
+
+def test_a_lazy_word_list_loads_once_and_answers_as_the_list():
+    """The matcher's general dictionary is loaded on the first question and then kept: the loader (which takes
+    a lock) is not called again for each of the scan's questions."""
+    from app.core.formulas.word_list import LazyWordList, WordList
+
+    words = WordList(["改革", "开放", "新时代"])
+    calls = []
+    lazy = LazyWordList(lambda: calls.append(1) or words)
+    assert calls == []
+    assert [w in lazy for w in ("改革", "开放", "发展", "新时代", 3)] == [True, True, False, True, False]
+    assert (len(lazy), sorted(lazy)) == (3, sorted(words))
+    assert calls == [1]
+
+
+@pytest.mark.corpus
+def test_equal_clause_separators_from_the_shared_clause_scan_are_those_of_the_rules_own_expression_on_the_corpus(
+    corpus,
+):
+    """`clause_frames.next_two` keeps the separators of the wider `clause_pairs` scan (which `frames` shares)
+    that the rule's shape allows: on every minable corpus file they are exactly the finds of the rule's own
+    expression at 94f630c (4–10-character clauses after four Han characters, one literal search per separator)."""
+    import re
+
+    from app.core.formulas.clause_frames import next_two
+    from app.core.formulas.clause_pairs import clause_pairs
+    from app.core.formulas.patterns import HAN
+
+    own = re.compile(rf"([，,；;])(?<=[{HAN}]{{4}}.)(?=([{HAN}]{{4,10}}+)\1([{HAN}]{{4,10}}+)(?![{HAN}]))")
+    finds = 0
+    for path, text in _minable_texts(corpus):
+        expected = [
+            (m.start(), m.end(2), m.end(3))
+            for m in own.finditer(text)
+            if m.end(2) - m.start(2) == m.end(3) - m.start(3)
+        ]
+        assert next_two(text, clause_pairs(text)) == expected, path.name
+        finds += len(expected)
+    assert finds > 1000
+
+
+@pytest.mark.corpus
+def test_unit_runs_tried_at_the_shared_unit_starts_are_the_plain_scans_matches_on_the_corpus(corpus):
+    """`repeats.repeat_hits` and `slogans.run_hits` try their expressions only at `repeats.unit_starts` (one
+    class-led scan for both): on every minable corpus file that gives exactly the matches of each expression's
+    own scan of the whole text, groups included."""
+    from app.core.formulas.regex_scan import matches_at
+    from app.core.formulas.repeats import _REPEAT_RE, unit_starts
+    from app.core.formulas.slogans import _RUN_RE
+
+    found = 0
+    for path, text in _minable_texts(corpus):
+        starts = unit_starts(text)
+        for rx in (_REPEAT_RE, _RUN_RE):
+            plain = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in matches_at(rx, text, starts)] == plain, path.name
+            found += len(plain)
+    assert found > 50
+
+
+def test_matches_at_skips_places_inside_the_last_match():
+    """The finditer rule: after a match, the next is looked for from its end (稳增长稳就业稳物价稳 has one)."""
+    import re
+
+    from app.core.formulas.regex_scan import matches_at
+
+    rx = re.compile("(稳)..稳..")
+    text = "稳增长稳就业稳物价稳"
+    assert (
+        [m.span() for m in matches_at(rx, text, [0, 3, 6])]
+        == [m.span() for m in rx.finditer(text)]
+        == [(0, 6)]
+    )
+
+
+@pytest.mark.corpus
+def test_r3_items_asked_together_answer_as_item_by_item_on_the_corpus(corpus):
+    """`patterns._enumeration_items` asks of a list's items together what `_enumeration_item` asks of each: on
+    every list (and its middle items) of every minable corpus file the answers agree, and on the edge cases."""
+    from app.core.formulas.patterns import _enumeration_item, _enumeration_items, list_items
+
+    assert [
+        _enumeration_items(x)
+        for x in (["改革", "开放"], ["改革", "开"], ["改革开放稳定发展"], ["我们的", "改革"])
+    ] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    asked = 0
+    for path, text in _minable_texts(corpus):
+        for _left, _right, items in list_items(text):
+            for part in (items, items[1:-1]):
+                if part:
+                    assert _enumeration_items(part) == all(map(_enumeration_item, part)), (path.name, part)
+                    asked += 1
+    assert asked > 10000
+
+
+@pytest.mark.corpus
+def test_a_cut_list_whose_first_two_items_share_no_end_has_no_affix_on_the_corpus(corpus):
+    """`inner_frames.cut_list_hits` skips a list whose cut first item shares neither its first nor its last
+    character with the second item before asking `_shared_affix`: on every minable corpus file the affixes of
+    such a list's cut first and middle items are both empty, so the rule had nothing there to find."""
+    from app.core.formulas.patterns import _shared_affix, list_items
+    from app.core.formulas.sub_lists import sub_lists
+
+    skipped = 0
+    for path, text in _minable_texts(corpus):
+        lists = list_items(text)
+        for _left, _right, raw in lists + sub_lists(text, lists):
+            if len(raw) < 3 or not all(raw) or len(raw[0]) < len(raw[1]):
+                continue
+            first = raw[0][-len(raw[1]) :]
+            if first[0] != raw[1][0] and first[-1] != raw[1][-1]:
+                assert _shared_affix([first, *raw[1:-1]]) == ("", ""), (path.name, raw)
+                skipped += 1
+    assert skipped > 1000

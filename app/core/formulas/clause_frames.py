@@ -29,18 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from app.core.formulas.clause_pairs import ClausePair, clause_pairs
 from app.core.formulas.frames import _GRAMMAR_PLACE, _fixed_inner_place
 from app.core.formulas.patterns import HAN, NUM, PatternHit
-from app.core.formulas.regex_scan import by_first_character
 from app.core.formulas.slogans import _clean_cut
 
-#: At a clause separator after a first clause (ending in ≥ 4 Han characters): the second and third clauses, of
-#: 4–10 Han characters, with the same separator between them (a lookahead, so that runs of four or more clauses
-#: are seen from each of their separators; checked in C). The first clause is read backwards.
-_NEXT_TWO_RE = re.compile(
-    rf"([，,；;])(?<=[{HAN}]{{4}}.)(?=([{HAN}]{{4,10}}+)\1([{HAN}]{{4,10}}+)(?![{HAN}]))"
-)
-_NEXT_TWO_PARTS = by_first_character(_NEXT_TWO_RE) or (_NEXT_TWO_RE,)
+#: The longest second and third clause of a run (the shortest is 4): `clause_pairs` finds the separators that
+#: two whole clauses follow, and a run's first clause ends in ≥ 4 Han characters (read backwards).
+_MAX_CLAUSE = 10
+_HAN4_RE = re.compile(f"[{HAN}]{{4}}")
 #: Governing words a first clause may carry before its member (切实保护合法收入; 各级政府要坚决尊重群众).
 _MAX_LEAD = 8
 #: What may stand before a run's first clause: a clause or sentence end, a colon, a line break, an opening quote.
@@ -96,27 +93,38 @@ def _first_member(text: str, sep: int, size: int, words: Collection[str]) -> int
     return start
 
 
-def equal_clause_hits(text: str, words: Collection[str] = frozenset()) -> list[PatternHit]:
+def next_two(text: str, pairs: list[ClausePair]) -> list[tuple[int, int, int]]:
+    """(separator, end of the second clause, end of the third) where a first clause ends in ≥ 4 Han characters
+    and the next two are whole clauses of 4–`_MAX_CLAUSE` Han characters and of one length: the separators of
+    `clause_pairs` this rule's shape allows."""
+    return [
+        (sep, b_end, third)
+        for sep, b_end, third in pairs
+        if b_end - sep - 1 == third - b_end - 1 <= _MAX_CLAUSE
+        and sep >= 4
+        and _HAN4_RE.fullmatch(text, sep - 4, sep)
+    ]
+
+
+def equal_clause_hits(
+    text: str, words: Collection[str] = frozenset(), pairs: list[ClausePair] | None = None
+) -> list[PatternHit]:
     """Runs of ≥ 3 equal clauses with a fixed inner piece (`_frame`), one hit per run; `words` (the general
-    dictionary) tells where a first clause's governing words may be cut off."""
+    dictionary) tells where a first clause's governing words may be cut off; `pairs` are the text's
+    `clause_pairs`, when the caller has them already."""
     found: list[tuple[int, int]] = []  # (start, end) of each three clauses that make a frame
-    # one literal search per separator character, each iterated in C: the three clauses of one find share their
-    # separator, and finds that overlap are joined into runs below whatever the order they were found in
-    for part in _NEXT_TWO_PARTS:
-        for m in part.finditer(text):
-            (sep, second), _sep, (_b, b_end), (c_start, third) = m.regs  # (one call for every span)
-            size = third - c_start
-            if b_end - second != size:
-                continue  # (most matches: two clauses of unequal length)
-            b, c = text[second : second + size], text[third - size : third]
-            if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
-                continue  # (a quick test in C: the two share too few places to make a frame)
-            start = _first_member(text, sep, size, words)
-            if start < 0 or not _frame([a := text[start:sep], b, c]):
-                continue
-            if text[start - 1] not in _RUN_OPENS and not _shares_a_word_place(a, b, c):
-                continue  # a member cut from a longer clause shares more than a particle (…取得了重大成就，延伸了…)
-            found.append((start, third))
+    # the three clauses of one find share their separator, and finds that overlap are joined into runs below
+    for sep, b_end, third in next_two(text, clause_pairs(text) if pairs is None else pairs):
+        size = third - b_end - 1
+        b, c = text[sep + 1 : b_end], text[b_end + 1 : third]
+        if sum(map(str.__eq__, b, c)) < (2 if size == 4 else 1):
+            continue  # (a quick test in C: the two share too few places to make a frame)
+        start = _first_member(text, sep, size, words)
+        if start < 0 or not _frame([a := text[start:sep], b, c]):
+            continue
+        if text[start - 1] not in _RUN_OPENS and not _shares_a_word_place(a, b, c):
+            continue  # a member cut from a longer clause shares more than a particle (…取得了重大成就，延伸了…)
+        found.append((start, third))
     runs: list[list[int]] = []  # [start, end] of each run, in text order
     for start, end in sorted(found):
         if runs and start < runs[-1][1]:

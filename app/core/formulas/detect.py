@@ -347,15 +347,35 @@ class FormulaMatcher:
         self, text: str, view: NormalizedView | None = None, extra: Iterable[PatternHit] = ()
     ) -> list[FormulaHit]:
         """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
+        return [self._pattern_hit(text, p) for p in self._pattern_finds(text, view, extra)]
+
+    def _pattern_hit(self, text: str, p: PatternHit) -> FormulaHit:
+        return _new_hit(
+            p.start, p.end, text[p.start : p.end], self._pattern_formula(p), SOURCE_PATTERN, "pattern", p.rule,
+            p.rule,
+        )  # fmt: skip
+
+    def _pattern_formula(self, p: PatternHit) -> str:
+        """A pattern find's formula: its lexicon wording when the lexicon has it, else its display form."""
+        # a frame of clauses or a meeting's name is never a lexicon wording: no lookup (it normalises)
+        canonical = None if p.rule in _NOT_IN_LEXICON else self.canonical_of(p.formula)
+        return canonical or _display_form(p.formula)
+
+    def _pattern_finds(
+        self, text: str, view: NormalizedView | None = None, extra: Iterable[PatternHit] = ()
+    ) -> list[PatternHit]:
+        """The pattern rules' finds outside redactions (`find` makes hits of the ones the merge keeps only)."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
             clause_frames,
+            clause_pairs,
             couplets,
             frames,
             inner_frames,
             opener_frames,
             patterns,
             point_frames,
+            repeats,
             sibling_frames,
             slogans,
             sub_lists,
@@ -373,10 +393,12 @@ class FormulaMatcher:
         found += patterns.enumeration_hits(text, self.idioms, inner)
         found += patterns.parallel_hits(text)
         found += frames.reference_hits(text)
-        found += frames.frame_hits(text, lists)
+        pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
+        units = repeats.unit_starts(text)  # (where two rules' runs of head+slot units may start)
+        found += frames.frame_hits(text, lists, pairs, units)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
-        found += slogans.run_hits(text, self.common_words)
+        found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
         found += slogans.equal_motto_list_hits(lists, self.common_words, self.idioms)
@@ -386,26 +408,19 @@ class FormulaMatcher:
         found += sibling_frames.preposition_run_hits(text)
         marks = opener_frames.sentence_marks(text)
         found += opener_frames.opener_sentence_hits(text, marks)
-        found += clause_frames.equal_clause_hits(text, self.common_words)
+        found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += extra
+        if not view.redaction_ends:  # (most texts have no redaction)
+            return found
         redactions = sorted(view.redaction_ends.items())
         starts = [s for s, _e in redactions]
-        hits = []
+        kept = []
         for p in found:
-            if starts:  # (most texts have no redaction)
-                i = bisect_right(starts, p.end - 1) - 1
-                if i >= 0 and redactions[i][1] > p.start:
-                    continue
-            # a frame of clauses or a meeting's name is never a lexicon wording: no lookup (it normalises)
-            canonical = None if p.rule in _NOT_IN_LEXICON else self.canonical_of(p.formula)
-            hits.append(
-                _new_hit(
-                    p.start, p.end, text[p.start : p.end], canonical or _display_form(p.formula),
-                    SOURCE_PATTERN, "pattern", p.rule, p.rule,
-                )
-            )  # fmt: skip
-        return hits
+            i = bisect_right(starts, p.end - 1) - 1
+            if i < 0 or redactions[i][1] <= p.start:
+                kept.append(p)
+        return kept
 
     def find(
         self,
@@ -426,22 +441,41 @@ class FormulaMatcher:
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
-        pattern = self.pattern_hits(text, view, library.hits(text, group) if library is not None else ())
-        pool = lexicon + pattern
-        ranked = [(h.start, h.end, i) for i, h in enumerate(pool)]
+        pattern = self._pattern_finds(text, view, library.hits(text, group) if library is not None else ())
+        # lexicon hits first, then the pattern finds: a pattern find is made a hit only when the merge keeps it
+        ranked = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
+        n_lexicon = len(ranked)
+        ranked += [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
         kept = resolve_longest(ranked, len(text))
         result = []
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
-            hit = pool[i]
-            if hit.source == SOURCE_PATTERN:
+            if i >= n_lexicon:  # a pattern find: the lexicon wordings it swallowed are its `contains`
+                p = pattern[i - n_lexicon]
+                formula = self._pattern_formula(p)
                 first = bisect_left(starts, start)
                 inside = [h for h in lexicon[first : bisect_left(starts, end, first)] if h.end <= end]
-                inner = {h.formula for h in inside} | {c for h in inside for c in h.contains}
-                inner.discard(hit.formula)
-                if inner:
-                    hit = _with_contains(hit, tuple(sorted(inner, key=lambda c: (-len(c), c))))
-            elif "“" in hit.text or "”" in hit.text:
+                inner = (
+                    {h.formula for h in inside} | {c for h in inside for c in h.contains} if inside else set()
+                )
+                inner.discard(formula)
+                contains = tuple(sorted(inner, key=lambda c: (-len(c), c))) if inner else ()
+                result.append(
+                    _new_hit(
+                        start,
+                        end,
+                        text[start:end],
+                        formula,
+                        SOURCE_PATTERN,
+                        "pattern",
+                        p.rule,
+                        p.rule,
+                        contains,
+                    )
+                )
+                continue
+            hit = lexicon[i]
+            if "“" in hit.text or "”" in hit.text:
                 labels = self._numbered_labels(text, hit)
                 if labels:
                     result += labels
@@ -490,10 +524,3 @@ def _list_breaks(wording: str, key: str, category: str = "") -> frozenset[int]:
 def _display_form(found: str) -> str:
     """A pattern find as shown and grouped: quote marks and whitespace removed, list commas kept."""
     return _QUOTES_AND_SPACE.sub("", found)
-
-
-def _with_contains(hit: FormulaHit, contains: tuple[str, ...]) -> FormulaHit:
-    return FormulaHit(
-        hit.start, hit.end, hit.text, hit.formula, hit.source, hit.variant_status, hit.category,
-        hit.rule, contains,
-    )  # fmt: skip

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from app.core.formulas.clause_pairs import ClausePair, clause_pairs
 from app.core.formulas.patterns import _LIST_TAIL_START, _VERB_PREFIXES, HAN, ListRun, PatternHit, list_items
 from app.core.formulas.regex_scan import clause_start, finditer
 from app.core.formulas.repeats import repeat_hits
@@ -104,7 +105,6 @@ _SESSION_RE = re.compile(
 )
 
 
-_CN_CHARS = frozenset(_CN)
 _NOT_PLACE = "在于从对向和与及的了是为将把我本全各年月日号"
 
 
@@ -115,14 +115,13 @@ def _anchor_positions(text: str) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(anchor, at + 1)
-    # 大 only after a numeral (二十大): a plain search for 大 (~21 k over the corpus) and a look at the character
-    # before costs a quarter of a `[一…十]大` scan, which tests every character against the class
-    at = text.find("大", 1)
-    while at >= 0:
-        if text[at - 1] in _CN_CHARS:
-            found.append(at - 1)
-        at = text.find("大", at + 1)
+    # 大 only after a numeral (二十大): the expression starts with 大 (a literal search, ~21 k over the corpus) and
+    # looks at the character before in C; a `[一…十]大` scan would test every character against the class
+    found += [m.start() - 1 for m in _NUMERAL_BIG_RE.finditer(text, 1)]
     return sorted(found)
+
+
+_NUMERAL_BIG_RE = re.compile(f"大(?<=[{_CN}]大)")
 
 
 def _anchored(
@@ -373,28 +372,23 @@ def _clause_runs(text: str) -> list[list[Member]]:
 _PAIR_RE = re.compile(rf"([，,；;])([{HAN}]{{2}})[^，,；;。！？!?\n：:]*+\1\2")
 
 
-#: Three clauses of 5–12 characters, one separator between them, that start with the same character (，为…，为…，
-#: 为…): the second and third are matched from the separator after the first (possessive `+`: a shorter clause is
-#: never followed by a separator), the first is read backwards (`regex_scan.clause_start`).
-_SECOND_CLAUSE_RE = re.compile(rf"([，,；;])(?=(([{HAN}])[{HAN}]{{4,11}}+)\1(\3[{HAN}]{{4,11}}+)(?![{HAN}]))")
-
-
-def _clause_slot_runs(text: str) -> list[list[Member]]:
+def _clause_slot_runs(text: str, pairs: list[ClausePair]) -> list[list[Member]]:
     """Clauses of one length with a fixed character after a varying one (为国家增创更多财富，为人民增加更多
-    福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames."""
+    福祉，为民族增添更多荣耀): the comma-level counterpart of the list items' slot frames. Three clauses of 5–12
+    characters, one separator between them, that start with the same character (，为…，为…，为…): the second
+    and third are two whole clauses of `clause_pairs`, the first is read backwards (`regex_scan.clause_start`)."""
     runs = []
     done = 0  # where the last run of three clauses that start alike ended: runs do not overlap
-    for m in finditer(_SECOND_CLAUSE_RE, text):
-        sep = m.start()
+    for sep, b_end, third in pairs:
+        if b_end - sep <= 5 or third - b_end <= 5 or text[sep + 1] != text[b_end + 1]:
+            continue  # (clauses of 5 characters or more, which open with one character)
         start = clause_start(text, sep, 5, 12)
         if start - 1 < done or text[start] != text[sep + 1] or not _HAN_RE.fullmatch(text, start, sep):
             continue
-        done = m.end(4)
-        words = [text[start:sep], m.group(2), m.group(4)]
+        done = third
+        words = [text[start:sep], text[sep + 1 : b_end], text[b_end + 1 : third]]
         if len({len(w) for w in words}) == 1 and len(set(words)) == 3 and _fixed_inner_place(words):
-            runs.append(
-                [(start, sep, words[0]), (m.start(2), m.end(2), words[1]), (m.start(4), m.end(4), words[2])]
-            )
+            runs.append([(start, sep, words[0]), (sep + 1, b_end, words[1]), (b_end + 1, third, words[2])])
     return runs
 
 
@@ -419,11 +413,17 @@ def _may_frame(parts: list[str]) -> bool:
     return False
 
 
-def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit]:
+def frame_hits(
+    text: str,
+    lists: list[ListRun] | None = None,
+    pairs: list[ClausePair] | None = None,
+    units: list[int] | None = None,
+) -> list[PatternHit]:
     """Frames with a variable slot: repeated heads, a fixed inner character, unseparated repeats.
 
-    `lists` are the text's `patterns.list_items`, when the caller has them already."""
-    runs = _clause_runs(text) + _clause_slot_runs(text)
+    `lists` are the text's `patterns.list_items`, `pairs` its `clause_pairs.clause_pairs` and `units` its
+    `repeats.unit_starts`, when the caller has them already."""
+    runs = _clause_runs(text) + _clause_slot_runs(text, clause_pairs(text) if pairs is None else pairs)
     for left, _right, parts in list_items(text) if lists is None else lists:
         if not _may_frame(parts):
             continue
@@ -443,4 +443,4 @@ def frame_hits(text: str, lists: list[ListRun] | None = None) -> list[PatternHit
         #  发展动力、战略步骤…)
         runs += _slot_runs(items)
     hits = [PatternHit(r[0][0], r[-1][1], text[r[0][0] : r[-1][1]], "parallel") for r in _outermost(runs)]
-    return hits + repeat_hits(text)
+    return hits + repeat_hits(text, units)

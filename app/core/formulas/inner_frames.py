@@ -148,8 +148,8 @@ def cut_list_hits(lists: list[ListRun], words: Collection[str] = frozenset()) ->
         if not 2 <= size <= 6 or any(len(i) != size for i in raw[1:-1]) or (size < 3 and len(raw) < 4):
             continue
         first, last = raw[0][-size:], raw[-1]
-        if len(raw[0]) < size:
-            continue
+        if len(raw[0]) < size or (first[0] != raw[1][0] and first[-1] != raw[1][-1]):
+            continue  # (most lists: the cut first item shares neither end with the second, so no affix)
         prefix, suffix = _shared_affix([first, *raw[1:-1]])  # what the cut first item shares with the middle
         if suffix and suffix[-1] not in _FUNCTION | _LIST_SUFFIX_STOP:
             if _splits_word(raw[0][:-size], first, words):

@@ -470,10 +470,10 @@ def enumeration_hits(
     (`_trim_items`)."""
     hits: list[PatternHit] = []
     for left, right, raw in list_items(text) if lists is None else lists:
-        if len(raw) < 3 or not all(raw) or not all(map(_enumeration_item, raw[1:-1])):
+        if len(raw) < 3 or not all(raw) or not _enumeration_items(raw[1:-1]):
             continue  # (trimming keeps the middle items: one that fails fails the trimmed list, asked first)
         items = _trim_items(raw, words)
-        if not items or not all(map(_enumeration_item, items)):
+        if not items or not _enumeration_items(items):
             continue
         prefix, suffix = _shared_affix(items)
         suffix_ok = bool(suffix) and suffix[-1] not in _SUFFIX_STOP and len(suffix) < min(map(len, items))
@@ -518,6 +518,14 @@ def _one_character_frame(items: list[str], prefix: str) -> bool:
 def _enumeration_item(item: str) -> bool:
     """An item R3 may hold: 2–6 characters, no function character."""
     return 2 <= len(item) <= 6 and not _FUNCTION_CHARS.intersection(item)
+
+
+def _enumeration_items(items: list[str]) -> bool:
+    """Whether every one of (≥ 1) items is an `_enumeration_item`: asked of the items together, in C (lengths
+    by `map`, function characters in the items joined) rather than by a call per item."""
+    return (
+        min(map(len, items)) >= 2 and max(map(len, items)) <= 6 and _FUNCTION_CHARS.isdisjoint("".join(items))
+    )
 
 
 def _frame_members(leads: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

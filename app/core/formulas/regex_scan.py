@@ -15,7 +15,7 @@ the rules keep calling `rx.finditer` there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from heapq import heapify, heappop, heapreplace
 
@@ -27,7 +27,10 @@ CLAUSE_STARTS = frozenset("，,；;：:。！？!?\n")
 
 def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of `rx.finditer(text)`, in order (each pattern here matches at least one character)."""
-    parts = by_first_character(rx)
+    known = _SPLIT.get(id(rx))  # (by identity: a cached call hashes the whole compiled pattern, ~1 µs a call)
+    if known is None or known[0] is not rx:
+        known = _SPLIT[id(rx)] = (rx, by_first_character(rx))
+    parts = known[1]
     if parts is None:
         yield from rx.finditer(text)
         return
@@ -46,6 +49,21 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             heappop(heap)
         else:
             heapreplace(heap, (found.start(), k, found))
+
+
+#: `by_first_character` of each pattern `finditer` was given, by the pattern's id (the pattern kept with it).
+_SPLIT: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...] | None]] = {}
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)` when `starts` (ascending) holds every place where `rx` can match:
+    the leftmost match at or after the end of the last one is the first of those places where it matches."""
+    end = 0
+    match = rx.match
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            yield m
+            end = m.end()
 
 
 @cache

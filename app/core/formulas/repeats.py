@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.core.formulas.patterns import HAN, PatternHit
+from app.core.formulas.regex_scan import matches_at
 
 _REPEAT_HEADS = "稳保促调防抓强补扩优提降新"
 _SHORT_SLOT_HEADS = "边分同"
@@ -20,10 +21,25 @@ _REPEAT_RE = re.compile(
 )
 
 
-def repeat_hits(text: str) -> list[PatternHit]:
-    """Three or more head+slot units in a row with slots of their own (rule parallel, one span over the run)."""
+#: Verbs that head the unseparated units of economic slogans (稳增长调结构防风险: `slogans.run_hits`).
+ECONOMY_VERBS = "稳保促调防抓强补扩优提降惠增"
+_UNIT_HEADS = "".join(sorted({*_REPEAT_HEADS, *_SHORT_SLOT_HEADS, "大", *ECONOMY_VERBS}))
+#: A head of either rule, then a head three places on (two-character slots) or the same head two places on
+#: (one-character slots): every place where a run of this rule or of `slogans.run_hits` can start.
+_UNIT_START_RE = re.compile(rf"([{_UNIT_HEADS}])(?=..[{_UNIT_HEADS}]|.\1)", re.DOTALL)
+
+
+def unit_starts(text: str) -> list[int]:
+    """Where a run of head+slot units may start, for this rule and `slogans.run_hits`: one scan of the text
+    (class-led, each character tested) instead of one per rule; the rules try their expressions there only."""
+    return [m.start() for m in _UNIT_START_RE.finditer(text)]
+
+
+def repeat_hits(text: str, starts: list[int] | None = None) -> list[PatternHit]:
+    """Three or more head+slot units in a row with slots of their own (rule parallel, one span over the run);
+    `starts` are the text's `unit_starts`, when the caller has them already."""
     hits = []
-    for m in _REPEAT_RE.finditer(text):
+    for m in matches_at(_REPEAT_RE, text, unit_starts(text) if starts is None else starts):
         slots = [g for g in m.groups()[1:] if g]
         two_characters = m.group("a") is not None  # (one-character slots only after 边/分/同)
         if len(set(slots)) == len(slots) and (two_characters or m.group(1) in _SHORT_SLOT_HEADS):

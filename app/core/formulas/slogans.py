@@ -18,18 +18,20 @@ import re
 from collections.abc import Collection
 
 from app.core.formulas.patterns import HAN, ListRun, PatternHit
+from app.core.formulas.regex_scan import matches_at
+from app.core.formulas.repeats import ECONOMY_VERBS as _ECONOMY_VERBS
+from app.core.formulas.repeats import unit_starts
 
-#: Verbs that head the unseparated units of economic slogans (稳增长调结构防风险).
-_ECONOMY_VERBS = "稳保促调防抓强补扩优提降惠增"
 _RUN_RE = re.compile(
     rf"([{_ECONOMY_VERBS}])([{HAN}]{{2}})([{_ECONOMY_VERBS}])([{HAN}]{{2}})([{_ECONOMY_VERBS}])([{HAN}]{{2}})"
 )
 
 
-def run_hits(text: str, words: Collection[str]) -> list[PatternHit]:
-    """Three verb–object units written without separators, each with its own verb (稳就业保民生防风险)."""
+def run_hits(text: str, words: Collection[str], starts: list[int] | None = None) -> list[PatternHit]:
+    """Three verb–object units written without separators, each with its own verb (稳就业保民生防风险); `starts`
+    are the text's `repeats.unit_starts`, when the caller has them already."""
     hits: list[PatternHit] = []
-    for m in _RUN_RE.finditer(text):
+    for m in matches_at(_RUN_RE, text, unit_starts(text) if starts is None else starts):
         verbs = {m.group(1), m.group(3), m.group(5)}
         if len(verbs) == 3 and all(m.group(g) in words for g in (2, 4, 6)):
             hits.append(PatternHit(m.start(), m.end(), m.group(0), "slogan"))

@@ -96,18 +96,27 @@ class WordList:
 
 
 class LazyWordList:
-    """A `WordList` obtained from `load` on first use (a matcher holds one; most uses never ask it)."""
+    """A `WordList` obtained from `load` on first use (a matcher holds one; most uses never ask it), and kept:
+    a formula scan asks it ~30 times a text, and each `load` call takes a lock."""
 
-    __slots__ = ("_load",)
+    __slots__ = ("_load", "_words")
 
     def __init__(self, load: Callable[[], WordList]) -> None:
         self._load = load
+        self._words: WordList | None = None
+
+    def _loaded(self) -> WordList:
+        words = self._words
+        if words is None:  # (two threads may both load: `load` returns the one cached list)
+            words = self._words = self._load()
+        return words
 
     def __contains__(self, word: object) -> bool:
-        return word in self._load()
+        words = self._words
+        return word in (self._loaded() if words is None else words)
 
     def __len__(self) -> int:
-        return len(self._load())
+        return len(self._loaded())
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._load())
+        return iter(self._loaded())
