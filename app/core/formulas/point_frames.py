@@ -44,6 +44,10 @@ _MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
 _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
 #: Points of one run lie close together: at most this many characters from one lead's start to the next.
 _MAX_GAP = 1500
+#: A long point's opening clause, up to its first comma (我们坚持党对科技事业的领导，健全…).
+_CLAUSE_RE = re.compile(rf"[{HAN}“”、]{{5,24}}(?=，)")
+#: Characters the opening clauses of a run must share (我们坚持…, 我们着力推进…).
+_CLAUSE_OPENER = 4
 
 
 def _lead_end(text: str, start: int) -> int:
@@ -108,7 +112,27 @@ def _members(
         for head, group in by_head.items():
             if len(group) >= _MIN_MEMBERS and head not in _DISCOURSE_HEADS and "“" not in head:
                 members.update(group)
+        led = {s for s, _e in leads}
+        members.update(_clause_members(text, [s for s in run if s not in led]))
     return members
+
+
+def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:
+    """The opening clauses of long points (each up to its first comma) when ≥ 3 different ones open with the
+    same `_CLAUSE_OPENER` characters: ——我们坚持党对科技事业的领导，… ——我们坚持建设世界科技强国的奋斗目标，…
+    (one clause repeated before each point, ——在新的起点上，…, is a refrain, not members)."""
+    by_opener: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in starts:
+        if (clause := _CLAUSE_RE.match(text, s)) and not _ACHIEVEMENT_RE.search(clause.group()):
+            by_opener[text[s : s + _CLAUSE_OPENER]].append(clause.span())
+    return {
+        member
+        for opener, group in by_opener.items()
+        if len({text[s:e] for s, e in group}) >= _MIN_MEMBERS
+        and opener[:2] not in _DISCOURSE_HEADS
+        and "“" not in opener
+        for member in group
+    }
 
 
 def point_lead_hits(text: str, marks: list[tuple[int, str]] | None = None) -> list[PatternHit]:
