@@ -3,7 +3,7 @@
 Xi's speeches open a run of points with one phrase and go on for a whole paragraph (——我们坚持党对科技事业的
 领导，健全…。——我们坚持建设世界科技强国的奋斗目标，…). The annotators mark each point's opening clause, up to its
 first comma, as a `parallel` member (round 13); `point_frames` now takes those clauses when ≥ 3 different ones of
-one run share their first four characters. Test texts are stretches of minable corpus files.
+one run share their first three characters (a subject and its verb or modal: 我们坚…, 我们要…). Test texts are stretches of minable corpus files.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.corpus
 
 XI_0528 = "xi-speeches-2013-2018/xi-2018-05-28-1.txt"
 XI_0903 = "xi-speeches-2013-2018/xi-2016-09-03-1.txt"
+XI_0610 = "xi-speeches-2013-2018/xi-2018-06-10-1.txt"
 
 PERSIST = [
     "我们坚持党对科技事业的领导",
@@ -38,6 +39,16 @@ def test_opening_clauses_of_long_points_are_members(corpus):
     assert _leads(text) == PERSIST
     parallel = {text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"}
     assert set(PERSIST) <= parallel
+
+
+def test_points_that_share_a_three_character_opener(corpus):
+    text = _excerpt(corpus, XI_0610, "——我们要提倡", "——我们要坚持共商共建共享的全球治理观，")
+    assert _leads(text) == [
+        "我们要提倡创新、协调、绿色、开放、共享的发展观",
+        "我们要秉持开放、融通、互利、共赢的合作观",
+        "我们要树立平等、互鉴、对话、包容的文明观",
+        "我们要坚持共商共建共享的全球治理观",
+    ]
 
 
 def test_a_clause_repeated_before_each_point_is_no_run(corpus):

@@ -15,7 +15,10 @@ before each lead and a strong head. Here the shape of the run itself tells the f
 - consecutive ordinals (第一, 第二, 第三…: a run of ≥ 3) whose leads are two balanced clauses, a short verb–object
   head and its aim (`_TWO_CLAUSES_RE`: 坚持多边主义，凝聚全球环境治理合力);
 - ≥ 3 points of one run (ordinals or dashes) whose short leads open with the same two characters
-  (我们要…, 中国…, 共同…).
+  (我们要…, 中国…, 共同…);
+- ≥ 3 points of one run whose leads are long sentences that open with the same three characters: each
+  point's opening clause up to its first comma (——我们坚持党对科技事业的领导，健全…。——我们坚持建设世界科技强国的
+  奋斗目标，…, xi-2018-05-28; 14o10).
 
 Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
 条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
@@ -46,8 +49,8 @@ _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步"
 _MAX_GAP = 1500
 #: A long point's opening clause, up to its first comma (我们坚持党对科技事业的领导，健全…).
 _CLAUSE_RE = re.compile(rf"[{HAN}“”、]{{5,24}}(?=，)")
-#: Characters the opening clauses of a run must share (我们坚持…, 我们着力推进…).
-_CLAUSE_OPENER = 4
+#: Characters the opening clauses of a run must share: a subject and its verb or modal (我们坚持…, 我们要…).
+_CLAUSE_OPENER = 3
 
 
 def _lead_end(text: str, start: int) -> int:
@@ -119,7 +122,8 @@ def _members(
 
 def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:
     """The opening clauses of long points (each up to its first comma) when ≥ 3 different ones open with the
-    same `_CLAUSE_OPENER` characters: ——我们坚持党对科技事业的领导，… ——我们坚持建设世界科技强国的奋斗目标，…
+    same `_CLAUSE_OPENER` characters: ——我们坚持党对科技事业的领导，… ——我们坚持建设世界科技强国的奋斗目标，…;
+    ——我们要提倡创新、协调、绿色、开放、共享的发展观，… ——我们要树立平等、互鉴、对话、包容的文明观，…
     (one clause repeated before each point, ——在新的起点上，…, is a refrain, not members)."""
     by_opener: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in starts:
