@@ -13,7 +13,9 @@ from app.core.formulas.lexicon import match_key
 from app.core.formulas.shipped import default_matcher
 from tests.bench.formula_annotations import minable
 
-#: wording → why it is no formula by the GUIDE (or why its span is another one)
+#: wording → why it is no formula by the GUIDE (or why its span is another one). 党的作风建设 and 党的组织建设, dropped here
+#: as areas of work, are back since 14k11: adjudicators of rounds 11 and 13 mark the 党的X建设 names (GUIDE §6), 7 of
+#: 9 occurrences of 党的作风建设 in rounds 1–13 (tests/core/test_curated_formulas_14k11.py).
 DROPPED = {
     "香港特别行政区同胞、澳门特别行政区同胞、台湾同胞和海外侨胞": "addressees (§3; 14q9)",
     "香港同胞、澳门同胞、台湾同胞以及海外华侨华人": "addressees (§3; 14q9)",
@@ -36,7 +38,6 @@ DROPPED = {
     "人民生活达到小康水平": "a target (§3)",
     "小康水平": "generic noun",
     "温饱问题": "generic noun",
-    "党的作风建设": "area of work",
     "应对国际金融危机冲击": "verb-led",
     "中华文化国际影响力": "generic noun phrase",
     "中葡联合声明": "a treaty, not a party/state formula; unmarked 3/3",
@@ -99,7 +100,6 @@ DROPPED = {
     "住房制度改革": "reform of an area (GUIDE §6; no tuning hit)",
     "粮食流通体制改革": "reform of an area (GUIDE §6; no tuning hit)",
     "社会主义市场经济体制改革": "X体制改革 (GUIDE §6; no tuning hit)",
-    "党的组织建设": "area of work (as 党的作风建设; no tuning hit)",
     "科技成果转化": "area of work (no tuning hit)",
     "科技成果转移转化": "area of work (no tuning hit)",
     "事业单位改革": "reform of an area (GUIDE §6; no tuning hit)",
