@@ -1,0 +1,81 @@
+"""Issue 14, session 11 (14q11): quoted terms and slogans that are no formula on fresh text.
+
+Quoted terms (`patterns.quoted_hits`, GUIDE §1.5):
+- a term counts as "quoted again" only when it is quoted in another sentence: a file that carries a speech and its
+  reprint quotes every scare-quoted word twice (网络空间不是“法外之地”。 ×2);
+- the names of occasions (“中国旅游年”开幕式, …对话会, …高级别会议), prizes (“戈登·贝尔”奖) and a school's motto
+  (“立德、敬业、博学、竞先”校训) are names, not formulas;
+- a plain quoted term followed by 的…精神/的…活动 describes what is named after it (“留得豪情作楚囚”的革命精神), and
+  one followed by 这一… is pointed back at (“深化科技体制改革”这一目标, “…年”这一主题 is a theme's title);
+- a quoted …论 names a theory (所谓的“中国威胁论”), like …战略 or …机制.
+
+Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
+is not one of the held-out round's).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.formulas import patterns
+from app.core.formulas.shipped import default_matcher
+from tests.bench.formula_annotations import unquotable
+
+pytestmark = pytest.mark.corpus
+
+XI_1216 = "xi-speeches-2013-2018/xi-2015-12-16-1.txt"
+XI_0515 = "xi-speeches-2013-2018/xi-2014-05-15-1.txt"
+XI_0323 = "xi-speeches-2013-2018/xi-2013-03-23-1.txt"
+XI_0913 = "xi-speeches-2013-2018/xi-2014-09-13-1.txt"
+PARTY_DAY_09 = "party-day-news/partyday-09-借智博物馆打造“行走的思政课堂”_先锋文汇_共产.txt"
+PARTY_DAY_19 = "party-day-news/partyday-19-新生引航我院2025级新生赴中国传媒大学校史馆及.txt"
+HUST_13 = "hust-party-building/hust-13-寻访恽代英的足迹（武汉）丨走进武汉革命博物馆，重.txt"
+HAILAR_2016 = "hailar-district-gwr/hailar-district-gwr-2016.txt"
+
+NO_LAWLESS_PLACE = "合法权益。网络空间不是“法外之地”。网络空间是虚拟的，"
+DIG = "深挖“红色富矿”，以革命文物淬炼党员教育“党味”。"
+DIG_AGAIN = "各级党组织要充分挖掘革命博物馆的“红色富矿”，将其打造成为党员教育培训的“第二课堂”，"
+THREAT = "一些人提出了所谓的“中国威胁论”。"
+TOURISM_YEAR = "与俄罗斯总统普京共同出席俄罗斯“中国旅游年”开幕式。"
+THEME_YEAR = "一年来，塔方在“合作与共同发展繁荣年”这一主题下，为本组织发展做了大量富有成效的工作，"
+SCHOOL_MOTTO = "深刻感悟“立德、敬业、博学、竞先”校训的精神内涵。"
+VERSE = "引导青年学子切身感悟恽代英“留得豪情作楚囚”的革命精神。"
+CLEANING = "建立“村收镇运区处理”的保洁机制"
+#: (corpus file, sentence) for every sentence quoted here.
+QUOTED = [
+    (XI_1216, NO_LAWLESS_PLACE), (PARTY_DAY_09, DIG), (PARTY_DAY_09, DIG_AGAIN), (XI_0515, THREAT),
+    (XI_0323, TOURISM_YEAR), (XI_0913, THEME_YEAR), (PARTY_DAY_19, SCHOOL_MOTTO), (HUST_13, VERSE),
+    (HAILAR_2016, CLEANING),
+]  # fmt: skip
+
+
+def test_every_quoted_sentence_is_in_its_minable_file(corpus):
+    assert unquotable(corpus, QUOTED) == []
+
+
+def _quoted(text: str) -> list[str]:
+    matcher = default_matcher()
+    return [h.formula for h in patterns.quoted_hits(text, matcher.idioms, matcher.common_words)]
+
+
+def test_a_sentence_printed_twice_quotes_its_term_once():
+    assert _quoted(NO_LAWLESS_PLACE) == []
+    assert (
+        _quoted(NO_LAWLESS_PLACE + "\n" + NO_LAWLESS_PLACE) == []
+    )  # the speech and its reprint (the file has both)
+    # the same term quoted in two sentences of its own is the text's label
+    assert _quoted(DIG + "\n" + DIG_AGAIN).count("红色富矿") == 2
+
+
+def test_a_quoted_theory_is_a_name():
+    assert _quoted(THREAT) == ["中国威胁论"]
+
+
+@pytest.mark.parametrize("text", [TOURISM_YEAR, THEME_YEAR, SCHOOL_MOTTO, VERSE])
+def test_names_of_occasions_themes_mottos_and_described_quotes_are_no_formulas(text):
+    assert _quoted(text) == []
+    assert [h.text for h in default_matcher().find(text) if h.rule == "quoted"] == []
+
+
+def test_a_tail_that_names_the_quote_itself_still_counts():
+    assert _quoted(CLEANING) == ["村收镇运区处理"]  # …的保洁机制: the mechanism is the quote
