@@ -9,6 +9,13 @@ Quoted terms (`patterns.quoted_hits`, GUIDE §1.5):
   one followed by 这一… is pointed back at (“深化科技体制改革”这一目标, “…年”这一主题 is a theme's title);
 - a quoted …论 names a theory (所谓的“中国威胁论”), like …战略 or …机制.
 
+Slogans (`slogans`, `couplets`, GUIDE §1.4 and §3):
+- two unlike items before 的原则/的理念/的要求 are two principles in the text's words (勤俭节约、艰苦创业的原则),
+  while a pair that echoes (百花齐放、百家争鸣的方针) or that the text calls a 方针 (以粮为纲、多种经营的方针) is one;
+- a list of four-character phrases after 祝 is a wish, and one before 的问题/的状况 describes a situation;
+- a couplet inside a quotation that goes on after it, or inside a quoted sentence in classical words, is a quoted
+  saying (中国古人说：“度之往事，验之来事，参之平素，…”; “恃德者昌，恃力者亡。”).
+
 Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
 is not one of the held-out round's).
 """
@@ -17,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import patterns
+from app.core.formulas import couplets, patterns, slogans
 from app.core.formulas.shipped import default_matcher
 from tests.bench.formula_annotations import unquotable
 
@@ -31,6 +38,15 @@ PARTY_DAY_09 = "party-day-news/partyday-09-借智博物馆打造“行走的思�
 PARTY_DAY_19 = "party-day-news/partyday-19-新生引航我院2025级新生赴中国传媒大学校史馆及.txt"
 HUST_13 = "hust-party-building/hust-13-寻访恽代英的足迹（武汉）丨走进武汉革命博物馆，重.txt"
 HAILAR_2016 = "hailar-district-gwr/hailar-district-gwr-2016.txt"
+PLENUM_2001 = "cpc-plenum-communiques/communique-2001-cc15-plenum06.txt"
+PLENUM_1996 = "cpc-plenum-communiques/communique-1996-cc14-plenum06.txt"
+GWR_1964 = "gwr-state-council/gwr-1964.txt"
+GWR_1991 = "gwr-state-council/gwr-1991.txt"
+CPC_14 = "cpc-congress-reports/cpc-14-congress-report.txt"
+XI_0214 = "xi-speeches-2013-2018/xi-2018-02-14-1.txt"
+XI_0923 = "xi-speeches-2013-2018/xi-2015-09-23-2.txt"
+XI_0428 = "xi-speeches-2013-2018/xi-2016-04-28-1.txt"
+PARTY_DAY_12 = "party-day-news/partyday-12-博物馆奇妙游！这个党支部用特殊方式感知“大学校的.txt"
 
 NO_LAWLESS_PLACE = "合法权益。网络空间不是“法外之地”。网络空间是虚拟的，"
 DIG = "深挖“红色富矿”，以革命文物淬炼党员教育“党味”。"
@@ -41,11 +57,21 @@ THEME_YEAR = "一年来，塔方在“合作与共同发展繁荣年”这一主
 SCHOOL_MOTTO = "深刻感悟“立德、敬业、博学、竞先”校训的精神内涵。"
 VERSE = "引导青年学子切身感悟恽代英“留得豪情作楚囚”的革命精神。"
 CLEANING = "建立“村收镇运区处理”的保洁机制"
+FRUGAL = "办一切事情都要遵循勤俭节约、艰苦创业的原则，反对讲排场，"
+FLOWERS = "贯彻百花齐放、百家争鸣的方针"
+GRAIN = "我们要继续执行以粮为纲、多种经营的方针，充分依靠集体经济的力量，"
+WISHES = "最后，祝大家身体健康、新春吉祥、万事如意、阖家幸福！"
+OVERRUNS = "认真解决概算超支、工期拖长、浪费严重、效益较差的问题。"
+MODELS = "各级领导干部要带头做坚持原则、严守纪律、维护大局、加强团结的模范。"
+ANCIENTS = "中国古人说：“度之往事，验之来事，参之平素，可则决之。”"
+VIRTUE = "“恃德者昌，恃力者亡。”"
+MUSEUM = "总书记说：“中华民族历史悠久，中华文明源远流长，中华文化博大精深，一个博物馆就是一所大学校。”"
 #: (corpus file, sentence) for every sentence quoted here.
 QUOTED = [
     (XI_1216, NO_LAWLESS_PLACE), (PARTY_DAY_09, DIG), (PARTY_DAY_09, DIG_AGAIN), (XI_0515, THREAT),
     (XI_0323, TOURISM_YEAR), (XI_0913, THEME_YEAR), (PARTY_DAY_19, SCHOOL_MOTTO), (HUST_13, VERSE),
-    (HAILAR_2016, CLEANING),
+    (HAILAR_2016, CLEANING), (PLENUM_2001, FRUGAL), (PLENUM_1996, FLOWERS), (GWR_1964, GRAIN), (XI_0214, WISHES),
+    (GWR_1991, OVERRUNS), (CPC_14, MODELS), (XI_0923, ANCIENTS), (XI_0428, VIRTUE), (PARTY_DAY_12, MUSEUM),
 ]  # fmt: skip
 
 
@@ -79,3 +105,32 @@ def test_names_of_occasions_themes_mottos_and_described_quotes_are_no_formulas(t
 
 def test_a_tail_that_names_the_quote_itself_still_counts():
     assert _quoted(CLEANING) == ["村收镇运区处理"]  # …的保洁机制: the mechanism is the quote
+
+
+def _slogans(text: str) -> list[str]:
+    return [h.text for h in default_matcher().find(text) if h.rule == "slogan"]
+
+
+def _norm_pairs(text: str) -> list[str]:
+    words = default_matcher().common_words
+    return [h.formula for h in slogans.norm_list_hits(text, patterns.list_items(text), words)]
+
+
+def test_a_pair_of_unlike_principles_is_no_slogan_but_an_echoing_pair_or_a_named_line_is():
+    assert _norm_pairs(FRUGAL) == []
+    assert _slogans(FRUGAL) == []
+    assert _norm_pairs(FLOWERS) == ["百花齐放、百家争鸣"]  # (a lexicon wording as well)
+    assert _norm_pairs(GRAIN) == ["以粮为纲、多种经营"]
+    assert _slogans(GRAIN) == ["以粮为纲、多种经营"]
+
+
+def test_wishes_and_described_problems_are_no_motto_lists():
+    assert _slogans(WISHES) == []
+    assert _slogans(OVERRUNS) == []
+    assert _slogans(MODELS) == ["坚持原则、严守纪律、维护大局、加强团结"]
+
+
+def test_a_couplet_of_a_quoted_saying_is_no_slogan():
+    assert _slogans(ANCIENTS) == []  # the quotation goes on after the pair
+    assert _slogans(VIRTUE) == []  # a quoted sentence in classical words
+    assert [h.formula for h in couplets.slogan_hits(MUSEUM)] == ["一个博物馆就是一所大学校"]  # ends the quote
