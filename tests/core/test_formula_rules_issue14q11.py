@@ -16,6 +16,9 @@ Slogans (`slogans`, `couplets`, GUIDE §1.4 and §3):
 - a couplet inside a quotation that goes on after it, or inside a quoted sentence in classical words, is a quoted
   saying (中国古人说：“度之往事，验之来事，参之平素，…”; “恃德者昌，恃力者亡。”).
 
+Lexicon wordings that are ordinary words too (`embedded_hits`): 走出去 is the going-global policy only beside its
+actors or its pair (企业走出去, 装备、技术、标准、服务走出去), not in 此刻走出去的通道 or 积极“走出去”拓展育人.
+
 Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
 is not one of the held-out round's).
 """
@@ -46,6 +49,10 @@ CPC_14 = "cpc-congress-reports/cpc-14-congress-report.txt"
 XI_0214 = "xi-speeches-2013-2018/xi-2018-02-14-1.txt"
 XI_0923 = "xi-speeches-2013-2018/xi-2015-09-23-2.txt"
 XI_0428 = "xi-speeches-2013-2018/xi-2016-04-28-1.txt"
+PARTY_DAY_30 = "party-day-news/partyday-30-让老文物“活”起来让思政课“香”起来_先锋文汇_.txt"
+PARTY_DAY_31 = "party-day-news/partyday-31-黑龙江省各地持续开展博物馆里过“七一”活动_央广.txt"
+GWR_2003 = "gwr-state-council/gwr-2003.txt"
+GWR_2017 = "gwr-state-council/gwr-2017.txt"
 PARTY_DAY_12 = "party-day-news/partyday-12-博物馆奇妙游！这个党支部用特殊方式感知“大学校的.txt"
 
 NO_LAWLESS_PLACE = "合法权益。网络空间不是“法外之地”。网络空间是虚拟的，"
@@ -66,12 +73,17 @@ MODELS = "各级领导干部要带头做坚持原则、严守纪律、维护大�
 ANCIENTS = "中国古人说：“度之往事，验之来事，参之平素，可则决之。”"
 VIRTUE = "“恃德者昌，恃力者亡。”"
 MUSEUM = "总书记说：“中华民族历史悠久，中华文明源远流长，中华文化博大精深，一个博物馆就是一所大学校。”"
+EXIT = "“此刻走出去的通道，是多少受难的同胞先辈们，渴望而再也没有机会走出去的门口”"
+OUTREACH = "多维联动强思政，积极“走出去”拓展育人“版图”，"
+ENTERPRISES = "我们鼓励有条件的各类所有制企业走出去，开拓国际市场，"
+EQUIPMENT = "深化国际产能合作，带动我国装备、技术、标准、服务走出去，实现优势互补"
 #: (corpus file, sentence) for every sentence quoted here.
 QUOTED = [
     (XI_1216, NO_LAWLESS_PLACE), (PARTY_DAY_09, DIG), (PARTY_DAY_09, DIG_AGAIN), (XI_0515, THREAT),
     (XI_0323, TOURISM_YEAR), (XI_0913, THEME_YEAR), (PARTY_DAY_19, SCHOOL_MOTTO), (HUST_13, VERSE),
     (HAILAR_2016, CLEANING), (PLENUM_2001, FRUGAL), (PLENUM_1996, FLOWERS), (GWR_1964, GRAIN), (XI_0214, WISHES),
     (GWR_1991, OVERRUNS), (CPC_14, MODELS), (XI_0923, ANCIENTS), (XI_0428, VIRTUE), (PARTY_DAY_12, MUSEUM),
+    (PARTY_DAY_30, EXIT), (PARTY_DAY_31, OUTREACH), (GWR_2003, ENTERPRISES), (GWR_2017, EQUIPMENT),
 ]  # fmt: skip
 
 
@@ -134,3 +146,14 @@ def test_a_couplet_of_a_quoted_saying_is_no_slogan():
     assert _slogans(ANCIENTS) == []  # the quotation goes on after the pair
     assert _slogans(VIRTUE) == []  # a quoted sentence in classical words
     assert [h.formula for h in couplets.slogan_hits(MUSEUM)] == ["一个博物馆就是一所大学校"]  # ends the quote
+
+
+def _lexicon(text: str) -> list[str]:
+    return [h.text for h in default_matcher().find(text) if h.source == "lexicon"]
+
+
+def test_going_out_is_the_policy_only_beside_its_actors():
+    assert "走出去" not in _lexicon(EXIT)
+    assert "走出去" not in _lexicon(OUTREACH)
+    assert "走出去" in _lexicon(ENTERPRISES)
+    assert "走出去" in _lexicon(EQUIPMENT)
