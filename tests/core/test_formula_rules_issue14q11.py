@@ -7,7 +7,9 @@ Quoted terms (`patterns.quoted_hits`, GUIDE §1.5):
   (“立德、敬业、博学、竞先”校训) are names, not formulas;
 - a plain quoted term followed by 的…精神/的…活动 describes what is named after it (“留得豪情作楚囚”的革命精神), and
   one followed by 这一… is pointed back at (“深化科技体制改革”这一目标, “…年”这一主题 is a theme's title);
-- a quoted …论 names a theory (所谓的“中国威胁论”), like …战略 or …机制.
+- a quoted …论 names a theory (所谓的“中国威胁论”), like …战略 or …机制;
+- a quoted dictionary word or two-character term is a label where a naming word follows it at once or ends it
+  (“低保”制度, “双轨制”), not before words of aims (“硬骨头”攻坚克难).
 
 Slogans (`slogans`, `couplets`, GUIDE §1.4 and §3):
 - two unlike items before 的原则/的理念/的要求 are two principles in the text's words (勤俭节约、艰苦创业的原则),
@@ -49,6 +51,9 @@ CPC_14 = "cpc-congress-reports/cpc-14-congress-report.txt"
 XI_0214 = "xi-speeches-2013-2018/xi-2018-02-14-1.txt"
 XI_0923 = "xi-speeches-2013-2018/xi-2015-09-23-2.txt"
 XI_0428 = "xi-speeches-2013-2018/xi-2016-04-28-1.txt"
+GWR_2005 = "gwr-state-council/gwr-2005.txt"
+GWR_1993 = "gwr-state-council/gwr-1993.txt"
+XI_0609 = "xi-speeches-2013-2018/xi-2014-06-09-1.txt"
 PARTY_DAY_30 = "party-day-news/partyday-30-让老文物“活”起来让思政课“香”起来_先锋文汇_.txt"
 PARTY_DAY_31 = "party-day-news/partyday-31-黑龙江省各地持续开展博物馆里过“七一”活动_央广.txt"
 GWR_2003 = "gwr-state-council/gwr-2003.txt"
@@ -73,6 +78,9 @@ MODELS = "各级领导干部要带头做坚持原则、严守纪律、维护大�
 ANCIENTS = "中国古人说：“度之往事，验之来事，参之平素，可则决之。”"
 VIRTUE = "“恃德者昌，恃力者亡。”"
 MUSEUM = "总书记说：“中华民族历史悠久，中华文明源远流长，中华文化博大精深，一个博物馆就是一所大学校。”"
+BASIC_ALLOWANCE = "进一步完善城市“低保”制度，有条件的地方可探索建立农村居民最低生活保障制度"
+DUAL_TRACK = "生产资料“双轨制”价格逐步并轨"
+HARD_BONE = "科技体制改革要紧紧扭住“硬骨头”攻坚克难"
 EXIT = "“此刻走出去的通道，是多少受难的同胞先辈们，渴望而再也没有机会走出去的门口”"
 OUTREACH = "多维联动强思政，积极“走出去”拓展育人“版图”，"
 ENTERPRISES = "我们鼓励有条件的各类所有制企业走出去，开拓国际市场，"
@@ -83,7 +91,7 @@ QUOTED = [
     (XI_0323, TOURISM_YEAR), (XI_0913, THEME_YEAR), (PARTY_DAY_19, SCHOOL_MOTTO), (HUST_13, VERSE),
     (HAILAR_2016, CLEANING), (PLENUM_2001, FRUGAL), (PLENUM_1996, FLOWERS), (GWR_1964, GRAIN), (XI_0214, WISHES),
     (GWR_1991, OVERRUNS), (CPC_14, MODELS), (XI_0923, ANCIENTS), (XI_0428, VIRTUE), (PARTY_DAY_12, MUSEUM),
-    (PARTY_DAY_30, EXIT), (PARTY_DAY_31, OUTREACH), (GWR_2003, ENTERPRISES), (GWR_2017, EQUIPMENT),
+    (GWR_2005, BASIC_ALLOWANCE), (GWR_1993, DUAL_TRACK), (XI_0609, HARD_BONE), (PARTY_DAY_30, EXIT), (PARTY_DAY_31, OUTREACH), (GWR_2003, ENTERPRISES), (GWR_2017, EQUIPMENT),
 ]  # fmt: skip
 
 
@@ -113,6 +121,12 @@ def test_a_quoted_theory_is_a_name():
 def test_names_of_occasions_themes_mottos_and_described_quotes_are_no_formulas(text):
     assert _quoted(text) == []
     assert [h.text for h in default_matcher().find(text) if h.rule == "quoted"] == []
+
+
+def test_a_quoted_word_is_a_label_where_a_naming_word_follows_or_ends_it():
+    assert _quoted(BASIC_ALLOWANCE) == ["低保"]
+    assert _quoted(DUAL_TRACK) == ["双轨制"]
+    assert _quoted(HARD_BONE) == []
 
 
 def test_a_tail_that_names_the_quote_itself_still_counts():

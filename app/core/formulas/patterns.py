@@ -30,6 +30,10 @@ _TAILS = (
     "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育|项目"
 )
 _TAIL_RE = re.compile(rf"等?(?:[{NUM}]年)?[{HAN}]{{0,4}}?(?:{_TAILS})")
+#: Naming words that make a quoted word or two-character term the name of a programme when written straight after
+#: it (“低保”制度, “双拥”工作, “星火”计划, “严打”方针); not the words of aims and qualities (要求, 精神, 攻坚…),
+#: which follow metaphors as often (“硬骨头”攻坚克难).
+_NAMING_TAIL_RE = re.compile("活动|行动|制度|机制|工程|计划|战略|方针|政策|模式|试点|工作|建设|改革|体系")
 #: After a plain quoted term (no list, no numeral), tails that do not name the quote: in “留得豪情作楚囚”的革命精神,
 #: “西藏独立”的分裂活动 the quote describes a spirit or an activity named after it (while “…”的方针, “…”的保洁机制
 #: name the quote itself), and in “深化科技体制改革”这一目标 the text points back at a quoted sentence.
@@ -264,20 +268,30 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
             or (_list_shape(content_stripped) and not _idiom_list(text, end, content_stripped, idioms))
             or _sibling_couplet(text, start, end, content_stripped)
         )
-        if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
-            plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
-            context = (
-                content_stripped in repeated
-                or (
-                    _TAIL_RE.match(text, end + 1) is not None
-                    and _DESCRIBED_TAIL_RE.match(text, end + 1) is None
+        if not accept and 2 <= len(core) <= 12 and _is_han_term(core):
+            if any(ch in _FUNCTION_CHARS for ch in core):
+                pass
+            elif len(core) == 2 or core in common_words:
+                # a word (or a two-character term) is a label only where it names itself: a naming word written
+                # straight after it or closing it (“低保”制度, “双拥”工作, “星火”计划; “双轨制”, “希望工程”)
+                accept = (
+                    _NAMING_TAIL_RE.match(text, end + 1) is not None
+                    or _CONTENT_TAIL_RE.search(core) is not None
                 )
-                or _CONTENT_TAIL_RE.search(core) is not None
-                or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
-            )
-            accept = plain and context
-            if not accept and not any(ch in _FUNCTION_CHARS for ch in core):
-                candidates.append((start, end, content_stripped))
+                if not accept and len(core) > 2:
+                    candidates.append((start, end, content_stripped))
+            else:
+                accept = (
+                    content_stripped in repeated
+                    or (
+                        _TAIL_RE.match(text, end + 1) is not None
+                        and _DESCRIBED_TAIL_RE.match(text, end + 1) is None
+                    )
+                    or _CONTENT_TAIL_RE.search(core) is not None
+                    or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
+                )
+                if not accept:
+                    candidates.append((start, end, content_stripped))
         if accept:
             hits.append(PatternHit(start, end, content_stripped, "quoted"))
     return hits + _quoted_siblings(text, hits, candidates) if candidates and hits else hits
