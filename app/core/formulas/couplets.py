@@ -222,12 +222,38 @@ def ze_motto_hits(text: str) -> list[PatternHit]:
     return hits
 
 
+#: Particles of classical Chinese: a quoted saying written with them is a classical quotation (恃德者昌，恃力者亡;
+#: 水能载舟，亦能覆舟), which GUIDE §3 leaves unmarked.
+_CLASSICAL = frozenset("之者乎亦矣焉哉兮也其")
+#: What may stand between a quoted saying and its closing quote: the saying's own end.
+_SAYING_ENDS = ("", "。", "！", "？")
+
+
+def _quoted_saying(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a quotation (“ … ” on its line) that goes on after it (中国古人说：“度之
+    往事，验之来事，参之平素，可则决之”; 陈园园说：“要时刻保持清醒头脑，以史为鉴、以案为训，…”), or inside one that
+    is a sentence in classical words (“水能载舟，亦能覆舟。”). Quoted speech and classical quotations are no
+    formulas (GUIDE §3); a quote that is just the slogan is one (“越中情谊深，同志加兄弟。”), and so is a slogan
+    that ends a quoted sentence (…中华文化博大精深，一个博物馆就是一所大学校。”)."""
+    line = text.rfind("\n", 0, start) + 1
+    opened = text.rfind("“", line, start)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", end)
+    if closed < 0 or "\n" in text[end:closed]:
+        return False
+    tail = text[end:closed]
+    return tail not in _SAYING_ENDS or (tail != "" and bool(_CLASSICAL & set(text[start:end])))
+
+
 def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
-    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos and the 两手抓 frame."""
-    return (
+    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos and the 两手抓 frame; not one
+    that is part of a quoted saying (`_quoted_saying`)."""
+    found = (
         couplet_hits(text, idioms)
         + swap_hits(text)
         + is_motto_hits(text)
         + two_hands_hits(text)
         + ze_motto_hits(text)
     )
+    return [h for h in found if not _quoted_saying(text, h.start, h.end)]

@@ -30,8 +30,18 @@ _TAILS = (
     "|试点|工作法|专项|攻坚|工作|体系|举措|措施|建设|大会|学习教育|主题教育|项目"
 )
 _TAIL_RE = re.compile(rf"等?(?:[{NUM}]年)?[{HAN}]{{0,4}}?(?:{_TAILS})")
+#: Naming words that make a quoted word or two-character term the name of a programme when written straight after
+#: it (“低保”制度, “双拥”工作, “星火”计划, “严打”方针); not the words of aims and qualities (要求, 精神, 攻坚…),
+#: which follow metaphors as often (“硬骨头”攻坚克难).
+_NAMING_TAIL_RE = re.compile("活动|行动|制度|机制|工程|计划|战略|方针|政策|模式|试点|工作|建设|改革|体系")
+#: After a plain quoted term (no list, no numeral), tails that do not name the quote: in “留得豪情作楚囚”的革命精神,
+#: “西藏独立”的分裂活动 the quote describes a spirit or an activity named after it (while “…”的方针, “…”的保洁机制
+#: name the quote itself), and in “深化科技体制改革”这一目标 the text points back at a quoted sentence.
+_DESCRIBED_TAIL_RE = re.compile(rf"的[{HAN}]{{1,4}}?(?:精神|活动)|这一")
+#: Last words of a quoted term that make it a name: a campaign year, a programme, a mechanism, a spirit, a theory
+#: (“作风建设年”, “街长制”, “硬骨头精神”, 所谓的“中国威胁论”).
 _CONTENT_TAIL_RE = re.compile(
-    r"(?:年|行动|工程|计划|战略|活动|机制|制度|制|倡议|模式|理念|精神|经验|工作法)$"
+    r"(?:年|行动|工程|计划|战略|活动|机制|制度|制|倡议|模式|理念|精神|经验|工作法|论)$"
 )
 #: Verbs that cite a formula just before its opening quote (坚持“三带三入”, 纠治“四风”).
 _CITING_RE = re.compile(
@@ -42,6 +52,9 @@ _REDACTION_IN = re.compile(r"\*|＊|×|[Xx]{2}|Ｘ|□|■|某某|○○")
 
 #: Times a plain term must be quoted in one text to count without a formula context.
 _QUOTED_AGAIN = 2
+#: Characters on each side of a quote that tell two uses of a term from one sentence printed twice (a file that
+#: carries a speech and its reprint quotes each scare-quoted word twice, in the same words).
+_USE_CONTEXT = 4
 _QUOTE_RE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,30}})[{_CLOSE}]")
 _INNER_QUOTE_RE = re.compile(r"[‘']([^‘’'“”\n]{1,16})[’']")
 
@@ -187,18 +200,21 @@ def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
     )
 
 
-#: Words right after a closing quote that make the quoted words a title, a team, a prize or a place, which
-#: GUIDE §1.5 leaves unmarked: “听党指挥 薪火百年”主题党日活动, “甘肃文化八千年”专题讲座, “家国情怀”宣讲团,
-#: “寻是杯”全国一等奖, “海悦城”时代广场, 以“牢记初心使命、推进自我革命”为题.
+#: Words right after a closing quote that make the quoted words a title, a team, a prize, a place or the name of
+#: an occasion, which GUIDE §1.5 leaves unmarked: “听党指挥 薪火百年”主题党日活动, “甘肃文化八千年”专题讲座,
+#: “家国情怀”宣讲团, “寻是杯”全国一等奖, “海悦城”时代广场, 以“牢记初心使命、推进自我革命”为题, 俄罗斯“中国
+#: 旅游年”开幕式, 出席“加强互联互通伙伴关系”东道主伙伴对话会, “戈登·贝尔”奖; and a school's motto, “立德、敬业、
+#: 博学、竞先”校训 (one institution's words, not the party's or the state's).
 _TITLE_AFTER_RE = re.compile(
     r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
     r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
+    r"|开幕式|闭幕式|(?:东道主)?(?:伙伴)?对话会|高级别会议|招待会|晚会|奖(?!励|补)|校训|院训"
 )
 #: A theme word after a quoted phrase that is no list (“早日站在党旗下”专题教育活动, “革命后代血脉传承”主题活动): the
 #: title of an activity. (A quoted list before it is a campaign's slogan: “深入生活、扎根人民”主题实践活动.)
-_THEME_AFTER_RE = re.compile("(?:廉政|党建|思政)?(?:主题|专题)")
+_THEME_AFTER_RE = re.compile("(?:这一)?(?:廉政|党建|思政)?(?:主题|专题)")
 #: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
-_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思")
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思开闭东伙对高招晚奖这院")
 #: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
 _YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
@@ -230,8 +246,13 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
     hits: list[PatternHit] = []
     quoted = [(m.start(1), m.end(1), m.group(1)) for m in finditer(_QUOTE_RE, text)]
     quoted += [(m.start(1), m.end(1), m.group(1)) for m in finditer(_INNER_QUOTE_RE, text)]
-    # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3)
-    repeated = {c for c, n in Counter(c.strip() for _s, _e, c in quoted).items() if n >= _QUOTED_AGAIN}
+    # a label the speaker quotes again and again is the speech's own formula (“大思政课” ×3); a sentence printed
+    # twice is one use (texts that carry a speech and its reprint: “法外之地”, “四十而不惑”)
+    uses = {
+        (c.strip(), text[max(0, s - 1 - _USE_CONTEXT) : s - 1], text[e + 1 : e + 1 + _USE_CONTEXT])
+        for s, e, c in quoted
+    }
+    repeated = {c for c, n in Counter(c for c, _b, _a in uses).items() if n >= _QUOTED_AGAIN}
     # a name once shown to be a title, team, prize or place is that everywhere in the text (“党员面对面” ×3)
     names = {c.strip() for _s, e, c in quoted if _names_no_formula(text, e, c.strip())}
     candidates: list[tuple[int, int, str]] = []  # plain terms rejected for want of context, for a second look
@@ -247,17 +268,30 @@ def quoted_hits(text: str, idioms: Collection[str], common_words: Collection[str
             or (_list_shape(content_stripped) and not _idiom_list(text, end, content_stripped, idioms))
             or _sibling_couplet(text, start, end, content_stripped)
         )
-        if not accept and 3 <= len(core) <= 12 and _is_han_term(core):
-            plain = not any(ch in _FUNCTION_CHARS for ch in core) and core not in common_words
-            context = (
-                content_stripped in repeated
-                or _TAIL_RE.match(text, end + 1) is not None
-                or _CONTENT_TAIL_RE.search(core) is not None
-                or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
-            )
-            accept = plain and context
-            if not accept and not any(ch in _FUNCTION_CHARS for ch in core):
-                candidates.append((start, end, content_stripped))
+        if not accept and 2 <= len(core) <= 12 and _is_han_term(core):
+            if any(ch in _FUNCTION_CHARS for ch in core):
+                pass
+            elif len(core) == 2 or core in common_words:
+                # a word (or a two-character term) is a label only where it names itself: a naming word written
+                # straight after it or closing it (“低保”制度, “双拥”工作, “星火”计划; “双轨制”, “希望工程”)
+                accept = (
+                    _NAMING_TAIL_RE.match(text, end + 1) is not None
+                    or _CONTENT_TAIL_RE.search(core) is not None
+                )
+                if not accept and len(core) > 2:
+                    candidates.append((start, end, content_stripped))
+            else:
+                accept = (
+                    content_stripped in repeated
+                    or (
+                        _TAIL_RE.match(text, end + 1) is not None
+                        and _DESCRIBED_TAIL_RE.match(text, end + 1) is None
+                    )
+                    or _CONTENT_TAIL_RE.search(core) is not None
+                    or _CITING_RE.search(text, max(0, start - 4), start - 1) is not None
+                )
+                if not accept:
+                    candidates.append((start, end, content_stripped))
         if accept:
             hits.append(PatternHit(start, end, content_stripped, "quoted"))
     return hits + _quoted_siblings(text, hits, candidates) if candidates and hits else hits

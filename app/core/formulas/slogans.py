@@ -44,6 +44,8 @@ _NORM_NOUN_RE = re.compile(
     r"的(?:总|基本|根本|工作|重要|新时代好?|人民|模范|制度)?"
     r"(?:要求|方针|原则|方向|旗帜|作风|标准|目标|理念|路线|大会|机关|队伍|军队|体系|青年|干部|宗旨|品格)"
 )
+#: The norm noun that names a pair of unlike items as one line of policy (以粮为纲、多种经营的方针).
+_LINE_RE = re.compile("的(?:总|基本|根本|战略)?方针")
 _SLOGAN_FUNCTION = frozenset("的了等")
 _HAN_ITEM_RE = re.compile(rf"[{HAN}]+")
 _PAIR_RE = re.compile(rf"、([{HAN}]{{4,7}}?)(?=的)")
@@ -65,7 +67,11 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
     """Equal short items that end right before 的 + a norm noun (要求, 方针, 作风…): the slogan they name.
 
     The first item is cut to the others' length (the governing verb before it is left out), but never
-    through a dictionary word; 2-item pairs (让党放心、人民信赖的…) are found from their 、."""
+    through a dictionary word; 2-item pairs (让党放心、人民信赖的…) are found from their 、. A pair is a motto only
+    when its items echo each other, sharing a character (百花齐放、百家争鸣; 为人民服务、为社会主义服务; 两手抓、两
+    手都要硬) or when the text calls it a 方针, a line of policy with a name (以粮为纲、多种经营的方针; 冷静观察、沉着
+    应对的方针): two unlike items before 的原则, 的理念, 的要求 (打破垄断、鼓励竞争的原则; 勤俭节约、艰苦创业的原则;
+    同舟共济、互信互利的理念) name two principles in the text's own words, which no tuning round marks (0 of 5)."""
     hits: list[PatternHit] = []
     candidates = []
     for left, right, raw in lists:
@@ -84,6 +90,8 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
         items = [first, *raw[1:-1], raw[-1][:size]]
         if not all(_HAN_ITEM_RE.fullmatch(i) for i in items) or not _items_ok(items, words):
             continue
+        if len(items) == 2 and not set(items[0]) & set(items[1]) and not _LINE_RE.match(text, end):
+            continue  # two unlike principles side by side (打破垄断、鼓励竞争的原则), not one motto
         before = text[start - 1] if start else ""
         if before and before + first[0] in words and first not in words:
             continue  # the cut runs through a word (a first item that is a word itself stands: 更加|开放)
@@ -137,6 +145,9 @@ def verb_object_list_hits(lists: list[ListRun], words: Collection[str]) -> list[
 _MOTTO_ITEM_STOP = frozenset("的了等之")
 #: One-character verbs and markers a motto list may follow directly (带头做坚持原则、…; 围绕举旗帜、…).
 _LIST_LEAD_CHARS = frozenset("的做从对在为把将以")
+#: What a list of four-character phrases describes when these words follow it: a situation or a problem (设计落后、
+#: 装备陈旧、工艺粗糙、管理松懈的状况; 概算超支、工期拖长、浪费严重、效益较差的问题), not a motto.
+_SITUATION_RE = re.compile("的(?:问题|状况|现象|局面|倾向|弊端|情况)")
 
 
 def _clean_cut(lead: str, first: str, words: Collection[str]) -> bool:
@@ -154,7 +165,8 @@ def equal_motto_list_hits(
     (坚持原则、严守纪律、维护大局、加强团结; 职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信), as opposed to
     an enumeration of unequal items or of terms (集成电路、软件、新材料). A list with an idiom among its items
     describes (逻辑严密、内涵丰富、系统全面、博大精深的科学体系): GUIDE §3 marks no idiom, and the tuning set
-    marks no such list."""
+    marks no such list. Nor are wishes a motto (祝大家身体健康、新春吉祥、…), nor a list that describes a situation
+    or a problem (…的状况, …的问题)."""
     hits: list[PatternHit] = []
     for left, right, raw in lists:
         if len(raw) < 4 or len(raw[1]) != 4 or len(raw[0]) < 4 or len(raw[-1]) < 4:
@@ -169,8 +181,11 @@ def equal_motto_list_hits(
             continue
         if not all(i[:2] in words and i[2:] in words for i in items):
             continue
-        if any(i in idioms for i in items) or not _clean_cut(raw[0][:-4], items[0], words):
+        lead = raw[0][:-4]
+        if any(i in idioms for i in items) or not _clean_cut(lead, items[0], words):
             continue
+        if lead.startswith("祝") or _SITUATION_RE.match(last, 4):
+            continue  # wishes (祝大家身体健康、新春吉祥、万事如意、阖家幸福) or a situation described
         start = left + len(raw[0]) - 4
         hits.append(PatternHit(start, right - len(last) + 4, "、".join(items), "slogan"))
     return hits
