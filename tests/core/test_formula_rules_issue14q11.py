@@ -166,8 +166,8 @@ def _lexicon(text: str) -> list[str]:
     return [h.text for h in default_matcher().find(text) if h.source == "lexicon"]
 
 
-def test_going_out_is_the_policy_only_beside_its_actors():
-    assert "走出去" not in _lexicon(EXIT)
-    assert "走出去" not in _lexicon(OUTREACH)
-    assert "走出去" in _lexicon(ENTERPRISES)
-    assert "走出去" in _lexicon(EQUIPMENT)
+def test_going_out_alone_is_no_lexicon_hit():
+    """走出去 has three characters (GUIDE §3) and the tuning rounds mark it alone only once, quoted; 14k11 dropped it
+    from the lexicon, so neither the plain verb nor the policy beside its actors is a lexicon hit."""
+    for sentence in (EXIT, OUTREACH, ENTERPRISES, EQUIPMENT):
+        assert "走出去" not in _lexicon(sentence)

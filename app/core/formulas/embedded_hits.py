@@ -12,16 +12,11 @@ The automaton finds a lexicon wording wherever its characters stand; four shapes
   compound (大气|污染防治, 水|污染防治, 颗粒物|污染防治);
 - the wording's first or last characters form a word with the text around it (§2: a span starts and ends at the
   wording's own characters): 创|新发展理念 (创新), 党的领导|干部 (领导干部, persons: §3), 每一个中国|人 (中国人),
-  社会主义民主|生活 (民主生活);
-- a wording that is also an ordinary word stands without the words that give it the formula's sense (§3: ordinary
-  vocabulary): 走出去 is the going-global policy of enterprises, capital and products (企业“走出去”, 装备、技术、
-  标准、服务走出去, 引进来与走出去相结合, 走出去步伐) and a plain verb elsewhere (此刻走出去的通道; 博物馆也在探索
-  “走出去”; 积极“走出去”拓展育人“版图”), which no tuning round marks.
+  社会主义民主|生活 (民主生活).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, TypeVar
 
 #: Heads of an organisation or a site written straight after a wording (§3: organisations, named places).
@@ -38,17 +33,6 @@ END_WORDS = {"领导": ("干部", "班子"), "中国": ("人",), "民主": ("生
 NEW_VERBS = frozenset("创更革刷翻")
 
 _SYSTEM_REFORMS = tuple(s + REFORM for s in SYSTEM_WORDS)
-#: Wordings that are ordinary words as well, with what shows their formula sense within a few characters before
-#: (its actors, its pair 引进来) or right after them (quote marks skipped): 企业走出去, 走出去步伐.
-SENSE_CUES = {
-    "走出去": (
-        re.compile("企业|引进来|装备|标准|服务|制造|人民币|资本|产能|产品|品牌"),
-        re.compile("战略|步伐|相结合|企业|政策|的?竞争力|秩序|中|，引进"),
-    ),
-}
-#: How far before a wording its sense cues may stand.
-CUE_WINDOW = 10
-_QUOTE_MARKS = "“”\"'‘’"
 
 
 class _Hit(Protocol):
@@ -77,11 +61,6 @@ def embedded(text: str, start: int, end: int) -> bool:
     for last, follows in END_WORDS.items():
         if wording.endswith(last) and text.startswith(follows, end):
             return last != "中国" or not text.startswith("人民", end)
-    cues = SENSE_CUES.get(wording)
-    if cues is not None:
-        before = text[max(0, start - CUE_WINDOW) : start]
-        after = text[end : end + 6].lstrip(_QUOTE_MARKS)
-        return cues[0].search(before) is None and cues[1].match(after) is None
     return False
 
 
@@ -90,7 +69,7 @@ def embedded(text: str, start: int, end: int) -> bool:
 _AFTER_FIRST = frozenset(
     w[0] for w in (*NAME_HEADS, *_SYSTEM_REFORMS, REFORM, *(f for fs in END_WORDS.values() for f in fs))
 )
-_OPENINGS = frozenset("污新") | {w[0] for w in SENSE_CUES}
+_OPENINGS = frozenset("污新")
 
 
 def drop_embedded(text: str, hits: list[H]) -> list[H]:
