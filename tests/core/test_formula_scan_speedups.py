@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.formulas import inflect, regex_scan
-from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
+from app.core.formulas.frames import _PAIR_RE
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.longest import resolve_longest as _resolve
 from app.core.formulas.patterns import (
@@ -23,6 +23,7 @@ from app.core.formulas.patterns import (
     _paragraph_of,
     list_runs,
 )
+from app.core.formulas.references import _ANCHORS, _CN, _anchor_positions, _nested_spans
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
 from app.core.formulas.word_list import WordList
 
