@@ -30,6 +30,12 @@ FOUND = [
         "在党的十二届二中全会和六届人大常委会第三次会议上，",
         ["党的十二届二中全会", "六届人大常委会第三次会议"],
     ),
+    # the standing committee's session without the term
+    (
+        "gwr-state-council/gwr-1980.txt",
+        "于今年4月8日向人大常委会第十四次会议作了报告",
+        ["人大常委会第十四次会议"],
+    ),
     # a local party congress by its number, with its place (not the verbs before it)
     (
         "hailar-district-gwr/hailar-district-gwr-2017.txt",
@@ -58,6 +64,17 @@ FOUND = [
         "cpc-congress-reports/cpc-11-congress-report.txt",
         "在一九七六年十月中央打招呼会议之后",
         ["中央打招呼会议"],
+    ),
+    # a numbered meeting keeps its number; two meetings joined by 和 are two
+    (
+        "gwr-state-council/gwr-1995.txt",
+        "去年召开了第二次全国民族团结进步表彰大会和第三次西藏工作座谈会，",
+        ["第二次全国民族团结进步表彰大会", "第三次西藏工作座谈会"],
+    ),
+    (
+        "gwr-state-council/gwr-1978.txt",
+        "党中央、国务院相继召开了铁路会议、冶金会议、国防工业会议、军委扩大会议和第一次全国农业学大寨会议等",
+        ["第一次全国农业学大寨会议"],
     ),
     # a work forum named by its field alone
     (
@@ -99,9 +116,20 @@ FOUND = [
         ["《邓小平文选》第三卷"],
     ),
     (
+        "cpc-congress-reports/cpc-11-congress-report.txt",
+        "当前特别要学好《毛泽东选集》第五卷",
+        ["《毛泽东选集》第五卷"],
+    ),
+    (
         "xi-speeches-2013-2018/xi-2016-05-01-1.txt",
         "《求是》杂志发表习近平总书记《在全国党校工作会议上的讲话》",
         ["《在全国党校工作会议上的讲话》"],
+    ),
+    # the congress's amended constitution is part of the congress's reference, like its 精神 or 报告
+    (
+        "hust-party-building/hust-02-党章铭心，党性铸魂！公共管理学院开展党章学习活动.txt",
+        "同学们围绕党章的历史沿革、二十大党章修正案的特点与内容",
+        ["二十大党章修正案"],
     ),
     # a line break inside the sentence around the report's name makes no title line of it
     ("npc-resolutions-on-gwr/npc-resolution-on-gwr-2016.txt", "所作的\n政府工作报告\n。", ["政府工作报告"]),

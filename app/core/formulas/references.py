@@ -32,15 +32,18 @@ _PLENUM = (
 _PEOPLES_CONGRESS = (
     rf"第{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第{_ORD}次会议"
     rf"|第?{_ORD}届(?:全国)?人大(?:常委会)?(?:第?{_ORD}次(?:全体)?会议)?"  # 八届全国人大四次会议, 五届人大二次会议
+    rf"|(?:全国)?人大常委会第{_ORD}次(?:全体)?会议"  # (without the term: 向人大常委会第十四次会议作了报告)
     rf"|第{_ORD}次党代会"  # 自治区第十次党代会 (the place is added below)
 )
 #: A word of a meeting's field (经济, 卫生与健康, 计划): Han characters but function words, verbs that convene or
 #: attend a meeting (召开的全国金融工作会议, 出席会议, 主持会议) and bodies that are no meeting by themselves
-#: (全国人民代表大会, 中央政治局会议) or numbered sessions (全国政协十四届一次会议: the ordinal rules' own).
-_FIELD = rf"(?:(?!委员|政治局|代表|人民|出席|主持|举行|参加|[{_CN}届次的了在是把将从向对召开为等各这此该性上下])[{HAN}])"
+#: (全国人民代表大会, 中央政治局会议) or numbered sessions (全国政协十四届一次会议: the ordinal rules' own); no 会议
+#: or 会和 inside (a field word never runs over one meeting into the next: 全国科学大会和全国教育大会 are two).
+_FIELD = rf"(?:(?!委员|政治局|代表|人民|出席|主持|举行|参加|会议|会[和与及、]|[{_CN}届次的了在是把将从向对召为等各这此该性上下])[{HAN}])"
 #: Central, national and army-wide meetings named by their field: 中央经济工作会议, 全国教育大会, 全国卫生与健康大会,
-#: 全国计划会议, 全军政治工作会议, 中央工作会议 — one shape, not a list of the ones met so far.
-_CONFERENCE = rf"(?P<field>(?:中央|全国|全军){_FIELD}{{1,12}}?(?:会议|大会|座谈会))|全国两会"
+#: 全国计划会议, 全军政治工作会议, 中央工作会议 — one shape, not a list of the ones met so far. (The field word is
+#: the longest there is: 中央军委扩大会议, not 中央军委扩|大会; a numbered one keeps its number: 第二次中央新疆工作座谈会.)
+_CONFERENCE = rf"(?P<field>(?:第{_ORD}次)?(?:中央|全国|全军){_FIELD}{{1,12}}(?:会议|大会|座谈会))|全国两会"
 #: Every reference holds an anchor; the full expressions run only in a window around each. The anchors: the 会
 #: of 全会 (中全会, 历次全会), 代会 (党代会), 大会 (人民代表大会), 谈会 (座谈会), 两会, and of 会议 after a Han character
 #: (…工作会议, 第…次全体会议; not 会议认为 opening a sentence of a communiqué); and 人 or a numeral before 大 (全国人大,
@@ -54,7 +57,7 @@ _REACH = 40
 #: Every reference starts with one of these characters; the lookahead makes the ~80 other start positions of
 #: an anchor's window fail at once instead of trying each alternative (half the rule's time).
 _REFERENCE_RE = re.compile(
-    rf"(?=[中党第全{_CN}])"
+    rf"(?=[中党第全人{_CN}])"
     rf"(?:(?:{_CONGRESS}|{_PLENUM})(?:和(?:{_PLENUM}|{_ORD}届(?:{_PLENUMS}|历次全会)))?{_MEETING_TAIL}"
     rf"|(?:{_PEOPLES_CONGRESS}|{_CONFERENCE}){_MEETING_TAIL})"
 )
@@ -109,13 +112,12 @@ _REGULATION_RE = re.compile(rf"{_CITED_NAME}(?:{'|'.join(_REGULATION_ENDS)})")
 _DRAFT_ANCHOR = re.compile("案(?<=草案|正案)")
 _DRAFT_LAW_RE = re.compile(rf"{_CITED_NAME}法(?:(?:修订)?草案|（草案|修正案)")
 #: Sessions of a local or national body cited by term and session (全国政协十四届一次会议, 区委十五届四次全会), and
-#: the numbered sessions of a central commission or of the Politburo (中央全面深化改革委员会第十二次会议, 中央全面
-#: 依法治国委员会第三次会议, 十八届中央政治局第二十八次集体学习).
+#: the numbered sessions of a central commission or leading group (中央全面深化改革委员会第十二次会议, 中央全面
+#: 依法治国委员会第三次会议).
 _SESSION_ANCHOR = re.compile("次(?:会议|全会|全体会议)")
 _SESSION_RE = re.compile(
     rf"(?:(?:全国政协|全国人大|[省市区县州旗盟](?:委|人大|政协)|(?<![第{_CN}])){_ORD}届{_ORD}次(?:全体会议|会议|全会)"
-    rf"|中央{_FIELD}{{2,14}}(?:委员会|领导小组)第{_ORD}次(?:全体)?会议"
-    rf"|(?:{_ORD}届)?中央政治局(?:常委会)?第{_ORD}次会议)\Z"
+    rf"|中央{_FIELD}{{2,14}}(?:委员会|领导小组)第{_ORD}次(?:全体)?会议)\Z"
 )
 _SESSION_REACH = 24
 #: Anniversary meetings: 庆祝中国共产党成立95周年大会, 纪念朱德同志诞辰130周年座谈会 (the occasion alone, 纪念…80周年,
@@ -126,7 +128,7 @@ _ANNIVERSARY_RE = re.compile(
 )
 #: A meeting of a field cited without 中央/全国 (文艺工作座谈会, 网络安全和信息化工作座谈会).
 _FIELD_MEETING_ANCHOR = re.compile("工作座谈会")
-_FIELD_MEETING_RE = re.compile(rf"(?:(?![和与及])(?:{_FIELD})){{2,8}}工作座谈会\Z")
+_FIELD_MEETING_RE = re.compile(rf"(?:第{_ORD}次)?(?:(?![和与及])(?:{_FIELD})){{2,8}}工作座谈会\Z")
 #: The meeting a speech is given at is no reference (GUIDE): the one its title names (习近平：在纪念朱德同志诞辰130周年
 #: 座谈会上的讲话 near the top, at the end of its line or before the date), or one in a sentence that says 今天/这次
 #: (今天，我们隆重召开全国抗击新冠肺炎疫情表彰大会).
