@@ -104,6 +104,12 @@ FOUND = [
         "提请审议企业所得税法草案、反垄断法草案、突发事件应对法草案和义务教育法修订草案等7件法律议案",
         ["企业所得税法草案", "反垄断法草案", "突发事件应对法草案", "义务教育法修订草案"],
     ),
+    # (a name may start with 对外, not with the preposition 对)
+    (
+        "gwr-state-council/gwr-2004.txt",
+        "国务院先后提出银行业监督管理法草案、对外贸易法修订草案等5部法律议案",
+        ["银行业监督管理法草案", "对外贸易法修订草案"],
+    ),
     (
         "gwr-state-council/gwr-2023.txt",
         "制定实施香港特别行政区维护国家安全法，",
@@ -130,6 +136,17 @@ FOUND = [
         "hust-party-building/hust-02-党章铭心，党性铸魂！公共管理学院开展党章学习活动.txt",
         "同学们围绕党章的历史沿革、二十大党章修正案的特点与内容",
         ["二十大党章修正案"],
+    ),
+    # five-year plans by their full name
+    (
+        "gwr-state-council/gwr-1982.txt",
+        "按照这样的部署，第六个五年计划期间，我们要继续贯彻执行调整、改革、整顿、提高的方针，",
+        ["第六个五年计划期间"],
+    ),
+    (
+        "gwr-state-council/gwr-1957.txt",
+        "又保证了我国第一个五年计划的各项指标有可能比较顺利地完成",
+        ["第一个五年计划"],
     ),
     # a line break inside the sentence around the report's name makes no title line of it
     ("npc-resolutions-on-gwr/npc-resolution-on-gwr-2016.txt", "所作的\n政府工作报告\n。", ["政府工作报告"]),

@@ -69,6 +69,11 @@ _LOCAL_BODIES = ("人民代表大会", "党代会")
 _PLAN_RE = re.compile(
     rf"十[{_CN[:-1]}]五(?P<quote>[”\"])?(?P<tail>规划(?:和二〇三五年远景目标)?(?:纲要)?|时期|期间)?"
 )
+#: Five-year plans by their full name: (国民经济和社会发展)第六个五年计划(期间), 第十三个五年规划纲要.
+_FIVE_YEAR = "个五年"
+_FULL_PLAN_RE = re.compile(
+    rf"(?:国民经济和社会发展)?第{_ORD}{_FIVE_YEAR}(?:计划|规划)(?:和二〇三五年远景目标)?(?:纲要|的建议)?(?:期间|时期)?"
+)
 #: Plans before the 十一五 are cited by a quoted one-character number: “六五”计划, “八五”期间, “十五”时期.
 _OLD_PLAN_RE = re.compile(r"[“\"](?:十|[一二三四五六七八九])五[”\"](?:计划|规划|时期|期间)?")
 #: The government work report cited by its name (…批准的政府工作报告安排); not the title line of one, and
@@ -106,7 +111,7 @@ _REGULATION_ENDS = ("工作条例", "机关条例", "若干准则")
 _REGULATION_ANCHORS = (re.compile("条例(?<=工作条例|机关条例)"), re.compile("准则(?<=若干准则)"))
 _CITED_NAME = (
     rf"(?:(?<=[、，。；：“\n了和及])|(?<=执行)|(?<=贯彻)|(?<=落实)|(?<=修订)|(?<=制定)|(?<=出台)|(?<=颁布)|(?<=印发)"
-    rf"|(?<=遵守)|(?<=学习)|(?<=提出)|(?<=审议)|(?<=通过))(?![了的在对和与及是把一这那各有相该本其])(?:(?!了)[{HAN}]){{2,10}}?"
+    rf"|(?<=遵守)|(?<=学习)|(?<=提出)|(?<=审议)|(?<=通过))(?![了的在和与及是把一这那各有相该本其]|对(?!外))(?:(?!了)[{HAN}]){{2,10}}?"
 )
 _REGULATION_RE = re.compile(rf"{_CITED_NAME}(?:{'|'.join(_REGULATION_ENDS)})")
 _DRAFT_ANCHOR = re.compile("案(?<=草案|正案)")
@@ -213,6 +218,18 @@ def _title_meeting(text: str) -> str:
     return m.group("meeting") if m is not None else ""
 
 
+def _full_plan_spans(text: str) -> list[tuple[int, int]]:
+    """Five-year plans by their full name, around each 个五年 (plain substring search: it is rare)."""
+    spans = []
+    at = text.find(_FIVE_YEAR)
+    while at >= 0:
+        m = _FULL_PLAN_RE.search(text, max(0, at - 13), at + 20)
+        if m is not None and m.start() <= at < m.end():
+            spans.append(m.span())
+        at = text.find(_FIVE_YEAR, at + len(_FIVE_YEAR))
+    return spans
+
+
 def _law_spans(text: str) -> list[tuple[int, int]]:
     """Laws by their full name, from each 中华人民共和国 / 特别行政区 (plain substring search: both are rare)."""
     spans = []
@@ -231,6 +248,7 @@ def reference_hits(text: str) -> list[PatternHit]:
     spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
     spans += _work_report_spans(text)
     spans += _law_spans(text)
+    spans += _full_plan_spans(text)
     spans += [
         span
         for anchor in _REGULATION_ANCHORS
