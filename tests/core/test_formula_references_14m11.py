@@ -36,6 +36,8 @@ FOUND = [
         "于今年4月8日向人大常委会第十四次会议作了报告",
         ["人大常委会第十四次会议"],
     ),
+    # a congress by a one-character number only before a word of time (十大以来; not 十大关系)
+    ("cpc-congress-reports/cpc-11-congress-report.txt", "同志们！十大以来，我们党在对外工作中", ["十大"]),
     # a local party congress by its number, with its place (not the verbs before it)
     (
         "hailar-district-gwr/hailar-district-gwr-2017.txt",
@@ -167,6 +169,11 @@ NOT_FOUND = [
     ),
     ("xi-speeches-2020/xi-2020-01-08-1.txt", "中央军委主席习近平出席会议并发表重要讲话"),
     ("cpc-congress-reports/cpc-12-congress-report.txt", "中华人民共和国政府是中国唯一的合法政府"),
+    # 十大 is a congress only before a word of time
+    (
+        "cpc-plenum-communiques/communique-1978-cc11-plenum03.txt",
+        "总结我国经济建设经验的《论十大关系》报告中提出的基本方针",
+    ),
     # the report's own title line stays no reference (the next line does not go on with a sentence)
     ("gwr-state-council/gwr-2023.txt", "政府工作报告\n\n"),
 ]

@@ -23,6 +23,8 @@ _CONGRESS = (
     rf"(?:中国共产党|中共|党的)第{_ORD}次全国代表大会"
     rf"|(?:党的|中共)第?{_ORD}大"
     rf"|(?<![{_CN}第])(?:二十[{_CN[:-1]}]?|十[{_CN[:-1]}])大(?![会学家局型批量力事])"
+    # a one-character number (九大, 十大 — also 十大关系) is a congress only before words of time: 十大以来, 九大开幕
+    rf"|(?<![{_CN}第])[{_CN}]大(?=以来|以后|之后|召开|闭幕|开幕)"
 )
 _PLENUM = (
     rf"(?:中国共产党)?第{_ORD}届中央委员会第{_ORD}次全体会议"
