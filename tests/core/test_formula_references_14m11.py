@@ -90,6 +90,22 @@ FOUND = [
         "全会高度评价江泽民同志在庆祝中国共产党成立八十周年大会上的讲话。",
         ["庆祝中国共产党成立八十周年大会"],
     ),
+    # resolutions and decisions by their 关于… title without 《》, with the issuer when written
+    (
+        "cpc-congress-reports/cpc-14-congress-report.txt",
+        "十一届六中全会专门作出关于建国以来党的若干历史问题的决议",
+        ["十一届六中全会", "关于建国以来党的若干历史问题的决议"],
+    ),
+    (
+        "cpc-plenum-communiques/communique-1980-cc11-plenum05.txt",
+        "据以作出了关于为刘少奇同志平反的决议（草案）",
+        ["关于为刘少奇同志平反的决议（草案）"],
+    ),
+    (
+        "gwr-state-council/gwr-1958.txt",
+        "中共中央和国务院关于兴修农田水利和积肥运动的决定",
+        ["中共中央和国务院关于兴修农田水利和积肥运动的决定"],
+    ),
     # laws by their full name, draft laws by their name and 草案
     (
         "cpc-plenum-communiques/communique-1980-cc11-plenum05.txt",
@@ -169,6 +185,8 @@ NOT_FOUND = [
     ),
     ("xi-speeches-2020/xi-2020-01-08-1.txt", "中央军委主席习近平出席会议并发表重要讲话"),
     ("cpc-congress-reports/cpc-12-congress-report.txt", "中华人民共和国政府是中国唯一的合法政府"),
+    # a decision pointed at is no title
+    ("cpc-plenum-communiques/communique-1958-cc08-plenum06.txt", "全会通过的关于这个问题的决定指出"),
     # 十大 is a congress only before a word of time
     (
         "cpc-plenum-communiques/communique-1978-cc11-plenum03.txt",

@@ -105,6 +105,17 @@ _DOCUMENT_RE = re.compile(
     r"《\s*[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法|讲话|文选|选集)"
     rf"[^《》\n]{{0,60}}?\s*》(?:第[{_CN}]{{1,2}}卷)?"
 )  # (a speech cited by its title, 《在全国党校工作会议上的讲话》; collected works with the volume, 《邓小平文选》第三卷)
+#: A resolution or decision cited by its title without 《》 (十一届六中全会专门作出关于建国以来党的若干历史问题的决议; 据以作出了
+#: 关于为刘少奇同志平反的决议（草案）), with the issuing body before it when written (中共中央和国务院关于…的决定); not
+#: one pointed at (关于这个问题的决定). The expression starts with the literal 关于, which `re` skips to at memchr speed.
+_TITLED_RE = re.compile(r"关于(?!这|那|此|该|上述)[^，。；、《》“”\n]{2,30}?的(?:决议|决定)(?:（草案）)?")
+_ISSUERS = (
+    "中共中央和国务院",
+    "中共中央、国务院",
+    "中共中央",
+    "国务院",
+    "中国共产党中央委员会",
+)  # (longest first)
 #: Party regulations cited without 《》 (贯彻执行党组工作条例; 、地方党委工作条例; 新形势下党内政治生活若干准则): the name
 #: starts after a clause mark, 了/和/及 or a verb of compliance, not with a determiner (一些|有关|各项), and ends in
 #: one of these words.
@@ -220,6 +231,16 @@ def _title_meeting(text: str) -> str:
     return m.group("meeting") if m is not None else ""
 
 
+def _titled_spans(text: str) -> list[tuple[int, int]]:
+    """Resolutions and decisions by their 关于… title, with the issuer written before it."""
+    spans = []
+    for m in _TITLED_RE.finditer(text):
+        start = m.start()
+        issuer = next((name for name in _ISSUERS if text.startswith(name, start - len(name))), "")
+        spans.append((start - len(issuer), m.end()))
+    return spans
+
+
 def _full_plan_spans(text: str) -> list[tuple[int, int]]:
     """Five-year plans by their full name, around each 个五年 (plain substring search: it is rare)."""
     spans = []
@@ -251,6 +272,7 @@ def reference_hits(text: str) -> list[PatternHit]:
     spans += _work_report_spans(text)
     spans += _law_spans(text)
     spans += _full_plan_spans(text)
+    spans += _titled_spans(text)
     spans += [
         span
         for anchor in _REGULATION_ANCHORS
