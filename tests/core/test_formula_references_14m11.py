@@ -106,6 +106,12 @@ FOUND = [
         "中共中央和国务院关于兴修农田水利和积肥运动的决定",
         ["中共中央和国务院关于兴修农田水利和积肥运动的决定"],
     ),
+    # (not the document's own title line: its 关于… title is the document itself, the names inside are marked)
+    (
+        "npc-resolutions-on-gwr/npc-resolution-on-gwr-2020.txt",
+        "第十三届全国人民代表大会第三次会议关于政府工作报告的决议\n\n",
+        ["第十三届全国人民代表大会第三次会议", "政府工作报告"],
+    ),
     # laws by their full name, draft laws by their name and 草案
     (
         "cpc-plenum-communiques/communique-1980-cc11-plenum05.txt",

@@ -83,6 +83,7 @@ _OLD_PLAN_RE = re.compile(r"[“\"](?:十|[一二三四五六七八九])五[”\
 _GWR = "政府工作报告"
 #: A line of its own is a title unless the next line goes on with the sentence (所作的\n政府工作报告\n。: some
 #: files break lines around a linked name).
+_SENTENCE_MARK_RE = re.compile("[，。；：！？]")
 _TITLE_END_RE = re.compile(r"[ \t\u3000]*(?:\n(?![ \t\u3000]*[。，、；：）])|$)")
 
 
@@ -232,10 +233,15 @@ def _title_meeting(text: str) -> str:
 
 
 def _titled_spans(text: str) -> list[tuple[int, int]]:
-    """Resolutions and decisions by their 关于… title, with the issuer written before it."""
+    """Resolutions and decisions by their 关于… title, with the issuer written before it; not the document's own
+    title line (…第三次会议关于政府工作报告的决议, alone on its line: GUIDE §3)."""
     spans = []
     for m in _TITLED_RE.finditer(text):
         start = m.start()
+        if _TITLE_END_RE.match(text, m.end()) is not None and not _SENTENCE_MARK_RE.search(
+            text, text.rfind("\n", 0, start) + 1, start
+        ):
+            continue
         issuer = next((name for name in _ISSUERS if text.startswith(name, start - len(name))), "")
         spans.append((start - len(issuer), m.end()))
     return spans
