@@ -84,6 +84,7 @@ _GWR = "政府工作报告"
 #: A line of its own is a title unless the next line goes on with the sentence (所作的\n政府工作报告\n。: some
 #: files break lines around a linked name).
 _SENTENCE_MARK_RE = re.compile("[，。；：！？]")
+_LINE_END_RE = re.compile(r"[ \t\u3000]*\n(?![ \t\u3000]*[。，、；：）])")
 _TITLE_END_RE = re.compile(r"[ \t\u3000]*(?:\n(?![ \t\u3000]*[。，、；：）])|$)")
 
 
@@ -238,7 +239,7 @@ def _titled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _TITLED_RE.finditer(text):
         start = m.start()
-        if _TITLE_END_RE.match(text, m.end()) is not None and not _SENTENCE_MARK_RE.search(
+        if _LINE_END_RE.match(text, m.end()) is not None and not _SENTENCE_MARK_RE.search(
             text, text.rfind("\n", 0, start) + 1, start
         ):
             continue
