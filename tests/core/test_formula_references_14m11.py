@@ -139,6 +139,7 @@ FOUND = [
         "制定实施香港特别行政区维护国家安全法，",
         ["香港特别行政区维护国家安全法"],
     ),
+    ("gwr-state-council/gwr-2004.txt", "严格按照香港基本法和澳门基本法办事", ["香港基本法", "澳门基本法"]),
     # collected works with the volume; a speech cited by its title (《求是》 is a journal, no document)
     (
         "gwr-state-council/gwr-1994.txt",
