@@ -1,8 +1,10 @@
 """Meetings, plans and documents cited by name (research R2, hand-annotated set in tests/data/formulas): a party
 congress (党的二十大, 中国共产党第二十次全国代表大会, 十九大), a plenum (十九届六中全会, 党的十九届五中全会精神), a people's
-congress session (十四届全国人大一次会议, 海拉尔区第十五届人民代表大会第二次会议), a central work conference, a
-five-year-plan label (“十四五”规划) and a cited party or state document (《中共中央关于…的决议》). They are endless in
-number (every year has new ones) and perfectly regular, so they are found by shape.
+congress or party congress session (十四届全国人大一次会议, 五届人大二次会议, 自治区第十次党代会), a commission's numbered
+session, a meeting named by its field (中央经济工作会议, 全国计划会议, 文艺工作座谈会) or anniversary (庆祝…周年大会), a
+five-year plan (“十四五”规划, 第六个五年计划期间), a law (中华人民共和国宪法, 企业所得税法草案) and a cited party or state
+document (《中共中央关于…的决议》, 关于…的决定). They are endless in number (every year has new ones) and perfectly
+regular, so they are found by shape — not the meeting a speech is given at, nor a document's own title (GUIDE).
 
 `reference_hits` returns `PatternHit`s in original offsets, like the rules in `patterns`.
 """
@@ -83,9 +85,8 @@ _OLD_PLAN_RE = re.compile(r"[“\"](?:十|[一二三四五六七八九])五[”\
 _GWR = "政府工作报告"
 #: A line of its own is a title unless the next line goes on with the sentence (所作的\n政府工作报告\n。: some
 #: files break lines around a linked name).
-_SENTENCE_MARK_RE = re.compile("[，。；：！？]")
-_LINE_END_RE = re.compile(r"[ \t\u3000]*\n(?![ \t\u3000]*[。，、；：）])")
-_TITLE_END_RE = re.compile(r"[ \t\u3000]*(?:\n(?![ \t\u3000]*[。，、；：）])|$)")
+_NEXT_LINE = r"[ \t\u3000]*\n(?![ \t\u3000]*[。，、；：）])"
+_TITLE_END_RE = re.compile(rf"{_NEXT_LINE}|[ \t\u3000]*$")
 
 
 def _work_report_spans(text: str) -> list[tuple[int, int]]:
@@ -117,7 +118,10 @@ _ISSUERS = (
     "中共中央",
     "国务院",
     "中国共产党中央委员会",
-)  # (longest first)
+)  # longest first
+#: A 关于… title that ends its line, on a line without a clause mark before it, is the document's own title.
+_LINE_END_RE = re.compile(_NEXT_LINE)
+_CLAUSE_MARK_RE = re.compile("[，。；：！？]")
 #: Party regulations cited without 《》 (贯彻执行党组工作条例; 、地方党委工作条例; 新形势下党内政治生活若干准则): the name
 #: starts after a clause mark, 了/和/及 or a verb of compliance, not with a determiner (一些|有关|各项), and ends in
 #: one of these words.
@@ -241,7 +245,7 @@ def _titled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _TITLED_RE.finditer(text):
         start = m.start()
-        if _LINE_END_RE.match(text, m.end()) is not None and not _SENTENCE_MARK_RE.search(
+        if _LINE_END_RE.match(text, m.end()) is not None and not _CLAUSE_MARK_RE.search(
             text, text.rfind("\n", 0, start) + 1, start
         ):
             continue
