@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from app.core.formulas.detect import FormulaMatcher
-from app.core.formulas.frames import frame_hits, reference_hits
+from app.core.formulas.frames import frame_hits
 from app.core.formulas.lexicon import FormulaEntry
 from app.core.formulas.library import LibrarySignal, count_units
+from app.core.formulas.references import reference_hits
 from app.core.formulas.shipped import default_matcher
 
 #: (corpus file, sentence, what the rule must find in it)

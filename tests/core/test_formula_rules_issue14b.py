@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas.frames import reference_hits
 from app.core.formulas.inner_frames import cut_list_hits, shared_word_hits
 from app.core.formulas.patterns import list_items, numbered_hits, quoted_hits
+from app.core.formulas.references import reference_hits
 from app.core.formulas.shipped import general_words, idioms
 from app.core.formulas.slogans import run_hits
 

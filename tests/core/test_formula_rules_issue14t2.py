@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas.frames import reference_hits
+from app.core.formulas.references import reference_hits
 
 #: (corpus file, sentence, what the reference rule must find in it)
 REFERENCES = [

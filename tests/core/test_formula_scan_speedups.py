@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.formulas import inflect, regex_scan
-from app.core.formulas.frames import _ANCHORS, _CN, _PAIR_RE, _anchor_positions, _nested_spans
+from app.core.formulas.frames import _PAIR_RE
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.longest import resolve_longest as _resolve
 from app.core.formulas.patterns import (
@@ -23,6 +23,7 @@ from app.core.formulas.patterns import (
     _paragraph_of,
     list_runs,
 )
+from app.core.formulas.references import _CN, _HUI_BEFORE, _anchor_positions, _nested_spans
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
 from app.core.formulas.word_list import WordList
 
@@ -104,10 +105,13 @@ def test_a_word_list_holds_exactly_its_words(words, asked):
     assert [w in listed for w in asked] == [w in words for w in asked]
 
 
-@given(st.text(alphabet="一二十大会中全人民代表届委员两", max_size=40))
+@given(st.text(alphabet="一二十大会议中全人民代表届委员两谈，", max_size=40))
 def test_reference_anchors_are_every_anchor_and_every_numeral_before_da(text):
-    expected = [m.start() for anchor in _ANCHORS for m in re.finditer(f"(?={anchor})", text)]
-    expected += [m.start() for m in re.finditer(f"[{_CN}]大", text)]
+    """The two one-pass expressions find what a search for each anchor word would find."""
+    words = [w + "会" for w in _HUI_BEFORE]
+    expected = {m.start() + 1 for word in words for m in re.finditer(f"(?={word})", text)}
+    expected |= {m.start() + 1 for m in re.finditer(f"(?=[{HAN}]会议)", text)}
+    expected |= {m.start() for m in re.finditer(f"(?=[{_CN}人]大)", text)}
     assert _anchor_positions(text) == sorted(expected)
 
 

@@ -375,6 +375,7 @@ class FormulaMatcher:
             opener_frames,
             patterns,
             point_frames,
+            references,
             repeats,
             sibling_frames,
             slogans,
@@ -392,7 +393,7 @@ class FormulaMatcher:
         found += patterns.enumeration_hits(text, self.idioms, lists, self.common_words)
         found += patterns.enumeration_hits(text, self.idioms, inner)
         found += patterns.parallel_hits(text)
-        found += frames.reference_hits(text)
+        found += references.reference_hits(text)
         pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
         units = repeats.unit_starts(text)  # (where two rules' runs of head+slot units may start)
         found += frames.frame_hits(text, lists, pairs, units)
