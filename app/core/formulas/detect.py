@@ -379,6 +379,7 @@ class FormulaMatcher:
             sibling_frames,
             slogans,
             sub_lists,
+            tail_frames,
         )
 
         view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
@@ -410,6 +411,7 @@ class FormulaMatcher:
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
+        found += tail_frames.tail_frame_hits(text)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
             return found

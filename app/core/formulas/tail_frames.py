@@ -1,0 +1,121 @@
+"""排比 of clauses that end alike: a fixed tail after a slot of any length (issue 14, session 11).
+
+`frames` and `clause_frames` compare clauses of one length or clauses that open alike; `inner_frames` a word
+right after a varying head. Many 排比 of the genre fix the END of each clause and let the slot before it run
+to any length, often after one repeated verb or preposition:
+
+- 做解放思想的促进派，做安定团结的促进派，做四个现代化的促进派 (communiqué 1979);
+- 向农业和水利建设倾斜，向国家重点扶持的基础设施、…倾斜，向中西部地区倾斜，向技术改造倾斜，… (gwr-1997);
+- 从那些不合时宜的观念、做法和体制的束缚中解放出来，从…中解放出来，从…中解放出来 (communiqué 2001);
+- 促进养老家政健康消费，壮大信息消费，提升旅游休闲消费，推动绿色消费，… (gwr-2015).
+
+The shape: ≥ 3 clauses in a row, one separator (，or ；) between them, each of at most `_MAX_CLAUSE`
+characters, that share a tail of ≥ 2 characters, and tie it to a frame by one of: a shared head that is no
+governing verb of a task list (做…/从…/向…/是一条…, not 加强…建设，加强…建设), a tail of ≥ 3 characters
+(…不会忘记, …的促进派), or ≥ 4 members. The first clause may carry words before the shared head (自觉地把思想
+认识|从…): it starts at the head; a first clause without the head is the run's subject (长征的胜利，是…的胜利，是…
+的胜利), no member. Not a frame: correlatives (不是…，不是…，而是…; 既要…，也要…), figures, names (…同志为…),
+open lists (…等项目), generic tails (…方面, …问题, …工作). A ，-run is one span (GUIDE §1.3, a slot repeated inside
+one sentence); a ；-run one span per segment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.formulas.patterns import _VERB_PREFIXES, PatternHit, _common_prefix
+from app.core.formulas.regex_scan import finditer
+
+_ENDS = "，；。！？!?\n：:"
+_MAX_CLAUSE = 40
+_MIN_MEMBERS = 3
+#: A separator whose clause before it and the next two clauses end in the same two characters: the separator is
+#: matched, the two characters before it captured by a lookbehind, the next clauses tested in a lookahead (a run
+#: of clause characters, possessive, then a lookbehind for the same two characters). Every separator is tried,
+#: at literal speed (`regex_scan.finditer`); only the few that start such a triple come back to Python.
+_TRIPLE_RE = re.compile(
+    rf"([，；])(?<=([^{_ENDS}]{{2}}).)"
+    rf"(?=[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)\1[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)(?=[{_ENDS}]|$))"
+)
+_CLAUSE_END_RE = re.compile(f"[{_ENDS}]")
+#: Members that open with these are the parts of a correlative or a conjoined afterthought, not a frame.
+_NOT_MEMBER_STARTS = (
+    *("不是", "而是", "不论", "无论", "不管", "不仅", "而且", "不能", "更不能", "特别是", "尤其"),
+    *("既", "也", "又", "但", "还", "或", "以及", "和", "及", "并"),
+)
+#: Sums and amounts (八十三个煤炭企业，十九个…企业; 1.2万亿元): a report's figures, not a frame.
+_FIGURE_RE = re.compile(
+    r"[0-9０-９%％.．]|[一二三四五六七八九十百千万亿]+[万亿元]|[一二三四五六七八九十百千零]{2,}个|百分"
+)
+#: Open lists (…等民生项目) and names (江泽民同志为…主席).
+_NOT_FRAME_RE = re.compile(r"(?<![平同对均初中高])等|同志")
+#: Tails that end any list of topics or tasks (…方面, …问题).
+_GENERIC_TAILS = frozenset(("方面", "问题", "工作", "情况", "时候", "地方", "时期", "之一"))
+#: Governing verbs of task lists (加强…建设，加强…建设): as the only tie they make a list of tasks, not a frame.
+_GOVERNING = frozenset(p for p in _VERB_PREFIXES if len(p) >= 2)
+
+
+def _common_suffix(items: list[str]) -> str:
+    return _common_prefix([item[::-1] for item in items])[::-1]
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` starts (at most `_MAX_CLAUSE` characters back)."""
+    start = end
+    while start > 0 and end - start < _MAX_CLAUSE and text[start - 1] not in _ENDS:
+        start -= 1
+    return start
+
+
+def _members(text: str, sep_at: int) -> list[tuple[int, int]]:
+    """The clauses of the run whose second clause follows the separator at `sep_at`; [] when no frame."""
+    sep, tail = text[sep_at], text[sep_at - 2 : sep_at]
+    later: list[tuple[int, int]] = []
+    at = sep_at
+    while at < len(text) and text[at] == sep:
+        found = _CLAUSE_END_RE.search(text, at + 1)
+        end = found.start() if found else len(text)
+        if end - at - 1 > _MAX_CLAUSE or not text.endswith(tail, at + 1, end):
+            break
+        later.append((at + 1, end))
+        at = end
+    start = _clause_start(text, sep_at)
+    head = _common_prefix([text[s:e] for s, e in later])
+    if head:  # the first clause starts at the shared head; one without it is the run's subject
+        cut = text.find(head, start, sep_at)
+        return later if cut < 0 else [(cut, sep_at), *later]
+    return [(start, sep_at), *later]
+
+
+def _is_frame(items: list[str]) -> bool:
+    if len(items) < _MIN_MEMBERS or len(set(items)) < len(items):
+        return False
+    if any(
+        i.startswith(_NOT_MEMBER_STARTS) or _FIGURE_RE.search(i) or _NOT_FRAME_RE.search(i) for i in items
+    ):
+        return False
+    tail = _common_suffix(items)
+    if tail[-2:] in _GENERIC_TAILS or min(map(len, items)) <= len(tail) + 1:
+        return False
+    head = _common_prefix(items)
+    return bool(head and head not in _GOVERNING) or len(tail) >= 3 or len(items) >= 4
+
+
+def tail_frame_hits(text: str) -> list[PatternHit]:
+    """Runs of ≥ 3 clauses that share a tail and make a frame (`_is_frame`): one hit over a ，-run, one per
+    segment of a ；-run."""
+    hits: list[PatternHit] = []
+    done = -1
+    for m in finditer(_TRIPLE_RE, text):
+        if m.start() < done:
+            continue  # (a later separator of a run already taken)
+        members = _members(text, m.start())
+        if not _is_frame([text[s:e] for s, e in members]):
+            continue
+        done = members[-1][1]
+        if m.group(1) == "，":
+            start, end = members[0][0], members[-1][1]
+            hits.append(PatternHit(start, end, text[start:end], "parallel"))
+        else:
+            hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in members]
+    return hits
