@@ -40,9 +40,10 @@ _LEAD_END_RE = re.compile(r"[。！？!?\n；;]")
 _LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
 _MAX_LEAD = 30
 #: Two balanced clauses: a verb–object head of 3–8 characters and its aim (加强抗疫合作，构建卫生健康共同体).
-_TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,8}}，[{HAN}“”、]{{5,22}}")
+_TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}")
 #: A 4+4 motto (聚焦主题、紧扣主线; 以上率下、示范带动).
 _MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
+_SHORT_LEAD_RE = re.compile(rf"[{HAN}]{{4,8}}")
 #: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
 _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
 #: Points of one run lie close together: at most this many characters from one lead's start to the next.
@@ -109,6 +110,13 @@ def _members(
         if len(shaped) >= _MIN_MEMBERS:
             members.update(shaped)
     if heads:
+        by_size: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s, e in leads:
+            if _SHORT_LEAD_RE.fullmatch(text, s, e):
+                by_size[e - s].append((s, e))
+        for group in by_size.values():
+            if len(group) >= _MIN_MEMBERS:
+                members.update(group)
         by_head: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for s, e in leads:
             by_head[text[s : s + 2]].append((s, e))

@@ -1,0 +1,61 @@
+"""Issue 14, session 11 (14p11): 排比 of numbered or dashed points that `point_frames` missed.
+
+- a photo credit glued to a point (新华社记者 鞠鹏/摄第四，抓好…) ends the caption like a sentence end, so the
+  point keeps its place in the run;
+- a numbered lead of two balanced clauses may open with a verb–object head of up to twelve characters
+  (第一，坚持不懈推动创新，打造强劲发展动力);
+- ≥ 3 short leads of one length (4–8 Han characters) of one run are members even when their heads differ
+  (第一，增进战略互信。第二，实现复兴梦想。…).
+Test texts are stretches of minable corpus files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.formulas import point_frames
+from tests.core.test_formula_rules_issue14p9 import _excerpt
+
+pytestmark = pytest.mark.corpus
+
+
+def _leads(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in point_frames.point_lead_hits(text)]
+
+
+def test_a_photo_credit_before_a_point_ends_the_caption(corpus):
+    text = _excerpt(
+        corpus, "xi-speeches-2020/xi-2020-07-31-1.txt", "第一，抓好坚持", "第五，抓好党的组织制度建设。"
+    )
+    assert "/摄第三，" in text and "/摄第四，" in text
+    assert _leads(text) == [
+        "抓好坚持和完善党的领导、坚持和发展中国特色社会主义",
+        "抓好用党的科学理论武装全党",
+        "抓好党的组织体系建设",
+        "抓好执政骨干队伍和人才队伍建设",
+        "抓好党的组织制度建设",
+    ]
+
+
+def test_two_clause_leads_with_a_long_head(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2017-11-12-1.txt", "第一，坚持不懈", "有更多获得感。")
+    assert _leads(text) == [
+        "坚持不懈推动创新，打造强劲发展动力",
+        "坚定不移扩大开放，创造广阔发展空间",
+        "积极践行包容性发展，让民众有更多获得感",
+    ]
+
+
+def test_short_leads_of_one_length(corpus):
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2018-07-11-1.txt", "第一，增进战略互信", "促进包容互鉴。"
+    )
+    assert _leads(text) == ["增进战略互信", "实现复兴梦想", "实现互利共赢", "促进包容互鉴"]
+
+
+def test_a_reports_achievements_are_still_no_frame(corpus):
+    # ——经济持续健康发展。——人民民主不断扩大。——文化软实力显著增强。: how things changed, not a programme
+    text = _excerpt(
+        corpus, "cpc-congress-reports/cpc-18-congress-report.txt", "——经济持续健康发展。", "——人民生活水平"
+    )
+    assert _leads(text) == []
