@@ -372,6 +372,7 @@ class FormulaMatcher:
             couplets,
             frames,
             inner_frames,
+            modal_openers,
             opener_frames,
             patterns,
             point_frames,
@@ -412,6 +413,7 @@ class FormulaMatcher:
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += tail_frames.tail_frame_hits(text)
+        found += modal_openers.modal_opener_hits(text)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
             return found
