@@ -61,3 +61,36 @@ def test_correlatives_and_figures_make_no_frame(corpus):
         corpus, "gwr-state-council/gwr-1991.txt", "基本建设投资一千六百五十亿元", "二百九十五亿元"
     )
     assert _finds(figures) == []
+
+
+def test_segments_of_two_clauses_that_end_alike_are_members_each(corpus):
+    text = _excerpt(
+        corpus,
+        "cpc-plenum-communiques/communique-1996-cc14-plenum06.txt",
+        "要以提高市民素质",
+        "创建文明行业活动。",
+    )
+    assert _finds(text) == [
+        "以提高市民素质和城市文明程度为目标，开展创建文明城市活动",
+        "以提高农民素质、奔小康和建设社会主义新农村为目标，开展创建文明村镇活动",
+        "以服务人民、奉献社会为宗旨，开展创建文明行业活动",
+    ]
+    # (三个“不会动摇”: the first segment's words before the shared head 坚持 are left out)
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2015-03-29-1.txt", "借此机会", "政策不会动摇。")
+    assert _finds(text) == [
+        "坚持和平发展，决心不会动摇",
+        "坚持共同发展，理念不会动摇",
+        "坚持亚太合作发展，政策不会动摇",
+    ]
+
+
+def test_segments_of_three_clauses_are_statements(corpus):
+    # 坚持党的集中统一领导，坚持党的科学理论，保持政治稳定，确保…的显著优势；坚持人民当家作主，…的显著优势；…
+    text = _excerpt(
+        corpus,
+        "cpc-plenum-communiques/communique-2019-cc19-plenum04.txt",
+        "坚持党的集中统一领导，",
+        "的显著优势。",
+    )
+    assert text.count("的显著优势；") >= 10
+    assert _finds(text) == []

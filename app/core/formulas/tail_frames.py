@@ -27,6 +27,8 @@ from app.core.formulas.patterns import _VERB_PREFIXES, PatternHit, _common_prefi
 from app.core.formulas.regex_scan import finditer
 
 _ENDS = "，；。！？!?\n：:"
+#: What ends a ；-segment: a segment may hold commas (坚持和平发展，决心不会动摇；坚持共同发展，理念不会动摇；…).
+_SEGMENT_ENDS = "；。！？!?\n：:"
 _MAX_CLAUSE = 40
 _MIN_MEMBERS = 3
 #: A separator whose clause before it and the next two clauses end in the same two characters: the separator is
@@ -37,7 +39,14 @@ _TRIPLE_RE = re.compile(
     rf"([，；])(?<=([^{_ENDS}]{{2}}).)"
     rf"(?=[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)\1[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)(?=[{_ENDS}]|$))"
 )
+#: The same for ；-segments of two clauses (a segment without a comma is a clause, found above; one of three or
+#: more clauses is a statement: 坚持党的集中统一领导，坚持党的科学理论，保持政治稳定，…的显著优势；…).
+_SEGMENT = rf"[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?:，[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+)?"
+_SEGMENT_TRIPLE_RE = re.compile(
+    rf"(；)(?<=([^{_ENDS}]{{2}}).)(?={_SEGMENT}(?<=\2)；{_SEGMENT}(?<=\2)(?=[{_SEGMENT_ENDS}]|$))"
+)
 _CLAUSE_END_RE = re.compile(f"[{_ENDS}]")
+_SEGMENT_END_RE = re.compile(f"[{_SEGMENT_ENDS}]")
 #: Members that open with these are the parts of a correlative or a conjoined afterthought, not a frame.
 _NOT_MEMBER_STARTS = (
     *("不是", "而是", "不论", "无论", "不管", "不仅", "而且", "不能", "更不能", "特别是", "尤其"),
@@ -59,27 +68,26 @@ def _common_suffix(items: list[str]) -> str:
     return _common_prefix([item[::-1] for item in items])[::-1]
 
 
-def _clause_start(text: str, end: int) -> int:
-    """Where the clause that ends at `end` starts (at most `_MAX_CLAUSE` characters back)."""
-    start = end
-    while start > 0 and end - start < _MAX_CLAUSE and text[start - 1] not in _ENDS:
-        start -= 1
-    return start
-
-
-def _members(text: str, sep_at: int) -> list[tuple[int, int]]:
-    """The clauses of the run whose second clause follows the separator at `sep_at`; [] when no frame."""
+def _members(text: str, sep_at: int, segments: bool) -> list[tuple[int, int]]:
+    """The clauses (or, with `segments`, the ；-segments) of the run whose second member follows the separator at
+    `sep_at`. The first member starts at the head the later ones share; one without it is the run's subject."""
     sep, tail = text[sep_at], text[sep_at - 2 : sep_at]
+    ends, longest = (_SEGMENT_ENDS, 2 * _MAX_CLAUSE + 1) if segments else (_ENDS, _MAX_CLAUSE)
+    end_re = _SEGMENT_END_RE if segments else _CLAUSE_END_RE
     later: list[tuple[int, int]] = []
     at = sep_at
     while at < len(text) and text[at] == sep:
-        found = _CLAUSE_END_RE.search(text, at + 1)
+        found = end_re.search(text, at + 1)
         end = found.start() if found else len(text)
-        if end - at - 1 > _MAX_CLAUSE or not text.endswith(tail, at + 1, end):
+        if end - at - 1 > longest or not text.endswith(tail, at + 1, end) or text.count("，", at, end) > 1:
             break
         later.append((at + 1, end))
         at = end
-    start = _clause_start(text, sep_at)
+    start = sep_at
+    while start > 0 and sep_at - start < longest and text[start - 1] not in ends:
+        start -= 1
+    if segments and text.count("，", start, sep_at) > 1:
+        start = text.rfind("，", start, text.rfind("，", start, sep_at)) + 1  # (its last two clauses at most)
     head = _common_prefix([text[s:e] for s, e in later])
     if head:  # the first clause starts at the shared head; one without it is the run's subject
         cut = text.find(head, start, sep_at)
@@ -106,14 +114,17 @@ def tail_frame_hits(text: str) -> list[PatternHit]:
     segment of a ；-run."""
     hits: list[PatternHit] = []
     done = -1
-    for m in finditer(_TRIPLE_RE, text):
-        if m.start() < done:
+    triples = [(m.start(), m.group(1), False) for m in finditer(_TRIPLE_RE, text)]
+    if "；" in text:
+        triples = sorted(triples + [(m.start(), "；", True) for m in _SEGMENT_TRIPLE_RE.finditer(text)])
+    for sep_at, sep, segments in triples:
+        if sep_at < done:
             continue  # (a later separator of a run already taken)
-        members = _members(text, m.start())
+        members = _members(text, sep_at, segments)
         if not _is_frame([text[s:e] for s, e in members]):
             continue
         done = members[-1][1]
-        if m.group(1) == "，":
+        if sep == "，":
             start, end = members[0][0], members[-1][1]
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
         else:
