@@ -5,7 +5,8 @@
 - a numbered lead of two balanced clauses may open with a verb–object head of up to twelve characters
   (第一，坚持不懈推动创新，打造强劲发展动力);
 - ≥ 3 short leads of one length (4–8 Han characters) of one run are members even when their heads differ
-  (第一，增进战略互信。第二，实现复兴梦想。…).
+  (第一，增进战略互信。第二，实现复兴梦想。…);
+- a lead may hold two commas (a refrain before each: 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观).
 Test texts are stretches of minable corpus files.
 """
 
@@ -59,3 +60,16 @@ def test_a_reports_achievements_are_still_no_frame(corpus):
         corpus, "cpc-congress-reports/cpc-18-congress-report.txt", "——经济持续健康发展。", "——人民生活水平"
     )
     assert _leads(text) == []
+
+
+def test_leads_of_three_clauses_after_one_refrain(corpus):
+    # 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观。… (up to two commas in a lead of ≤ 30 characters)
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2014-11-09-1.txt", "第一，新常态下", "市场活力进一步释放。"
+    )
+    assert _leads(text) == [
+        "新常态下，中国经济增速虽然放缓，实际增量依然可观",
+        "新常态下，中国经济增长更趋平稳，增长动力更为多元",
+        "新常态下，中国经济结构优化升级，发展前景更加稳定",
+        "新常态下，中国政府大力简政放权，市场活力进一步释放",
+    ]

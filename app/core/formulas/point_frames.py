@@ -36,8 +36,9 @@ from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ORDINALS = "一二三四五六七八九十"
 _LEAD_END_RE = re.compile(r"[。！？!?\n；;]")
-#: A lead a point frame may mark: Han characters, quote marks, list commas and at most one comma.
-_LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
+#: A lead a point frame may mark: Han characters, quote marks, list commas and at most two commas (——面对疫情，
+#: 中非双方更加团结，友好互信更加巩固; a refrain before each lead is part of the member, 14p11).
+_LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+){{0,2}}")
 _MAX_LEAD = 30
 #: Two balanced clauses: a verb–object head of 3–8 characters and its aim (加强抗疫合作，构建卫生健康共同体).
 _TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}")
