@@ -23,24 +23,25 @@ from __future__ import annotations
 
 import re
 
-from app.core.formulas.patterns import _VERB_PREFIXES, PatternHit, _common_prefix
-from app.core.formulas.regex_scan import finditer
+from app.core.formulas.patterns import _VERB_PREFIXES, HAN, PatternHit, _common_prefix
 
 _ENDS = "，；。！？!?\n：:"
 #: What ends a ；-segment: a segment may hold commas (坚持和平发展，决心不会动摇；坚持共同发展，理念不会动摇；…).
 _SEGMENT_ENDS = "；。！？!?\n：:"
 _MAX_CLAUSE = 40
 _MIN_MEMBERS = 3
-#: A separator whose clause before it and the next two clauses end in the same two characters: the separator is
-#: matched, the two characters before it captured by a lookbehind, the next clauses tested in a lookahead (a run
-#: of clause characters, possessive, then a lookbehind for the same two characters). Every separator is tried,
-#: at literal speed (`regex_scan.finditer`); only the few that start such a triple come back to Python.
+#: A comma whose clause before it and the next two clauses end in the same two characters: the comma is matched,
+#: the two characters before it captured by a lookbehind, the next clauses tested in a lookahead (a run of clause
+#: characters, possessive, then a lookbehind for the same two characters). The scan is a literal search for the
+#: comma; only the few commas that start such a triple come back to Python.
+#: (Clause characters: Han, list commas and quote marks; a clause with figures, brackets or titles is no member.)
+_CLAUSE = f"[{HAN}、“”]"
 _TRIPLE_RE = re.compile(
-    rf"([，；])(?<=([^{_ENDS}]{{2}}).)"
-    rf"(?=[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)\1[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?<=\2)(?=[{_ENDS}]|$))"
+    rf"(，)(?<=({_CLAUSE}{{2}}).)"
+    rf"(?={_CLAUSE}{{1,{_MAX_CLAUSE}}}+(?<=\2)，{_CLAUSE}{{1,{_MAX_CLAUSE}}}+(?<=\2)(?=[{_ENDS}]|$))"
 )
-#: The same for ；-segments of two clauses (a segment without a comma is a clause, found above; one of three or
-#: more clauses is a statement: 坚持党的集中统一领导，坚持党的科学理论，保持政治稳定，…的显著优势；…).
+#: The same for ；-segments of one or two clauses (one of three or more clauses is a statement: 坚持党的集中统一领导，
+#: 坚持党的科学理论，保持政治稳定，…的显著优势；…).
 _SEGMENT = rf"[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+(?:，[^{_ENDS}]{{1,{_MAX_CLAUSE}}}+)?"
 _SEGMENT_TRIPLE_RE = re.compile(
     rf"(；)(?<=([^{_ENDS}]{{2}}).)(?={_SEGMENT}(?<=\2)；{_SEGMENT}(?<=\2)(?=[{_SEGMENT_ENDS}]|$))"
@@ -83,11 +84,13 @@ def _members(text: str, sep_at: int, segments: bool) -> list[tuple[int, int]]:
             break
         later.append((at + 1, end))
         at = end
-    start = sep_at
-    while start > 0 and sep_at - start < longest and text[start - 1] not in ends:
-        start -= 1
-    if segments and text.count("，", start, sep_at) > 1:
-        start = text.rfind("，", start, text.rfind("，", start, sep_at)) + 1  # (its last two clauses at most)
+    start = max(text.rfind(end, max(0, sep_at - longest), sep_at) for end in ends) + 1
+    if start == 0 and sep_at > longest:
+        start = sep_at - longest  # (no end within reach: the first member is cut at the longest length)
+    if segments:  # a first segment holds no more clauses than the longest later one
+        clauses = max(text.count("，", s, e) for s, e in later) + 1 if later else 1
+        while text.count("，", start, sep_at) >= clauses:
+            start = text.index("，", start, sep_at) + 1
     head = _common_prefix([text[s:e] for s, e in later])
     if head:  # the first clause starts at the shared head; one without it is the run's subject
         cut = text.find(head, start, sep_at)
@@ -98,15 +101,17 @@ def _members(text: str, sep_at: int, segments: bool) -> list[tuple[int, int]]:
 def _is_frame(items: list[str]) -> bool:
     if len(items) < _MIN_MEMBERS or len(set(items)) < len(items):
         return False
-    if any(
-        i.startswith(_NOT_MEMBER_STARTS) or _FIGURE_RE.search(i) or _NOT_FRAME_RE.search(i) for i in items
-    ):
-        return False
-    tail = _common_suffix(items)
+    tail, head = _common_suffix(items), _common_prefix(items)
     if tail[-2:] in _GENERIC_TAILS or min(map(len, items)) <= len(tail) + 1:
         return False
-    head = _common_prefix(items)
-    return bool(head and head not in _GOVERNING) or len(tail) >= 3 or len(items) >= 4
+    if not (head and head not in _GOVERNING) and len(tail) < 3 and len(items) < 4:
+        return False
+    joined = "|".join(items)  # (the items' figures and names asked in one search each)
+    return not (
+        any(i.startswith(_NOT_MEMBER_STARTS) for i in items)
+        or _FIGURE_RE.search(joined)
+        or _NOT_FRAME_RE.search(joined)
+    )
 
 
 def tail_frame_hits(text: str) -> list[PatternHit]:
@@ -114,17 +119,17 @@ def tail_frame_hits(text: str) -> list[PatternHit]:
     segment of a ；-run."""
     hits: list[PatternHit] = []
     done = -1
-    triples = [(m.start(), m.group(1), False) for m in finditer(_TRIPLE_RE, text)]
+    triples = [(m.start(), False) for m in _TRIPLE_RE.finditer(text)]
     if "；" in text:
-        triples = sorted(triples + [(m.start(), "；", True) for m in _SEGMENT_TRIPLE_RE.finditer(text)])
-    for sep_at, sep, segments in triples:
+        triples = sorted(triples + [(m.start(), True) for m in _SEGMENT_TRIPLE_RE.finditer(text)])
+    for sep_at, segments in triples:
         if sep_at < done:
             continue  # (a later separator of a run already taken)
         members = _members(text, sep_at, segments)
         if not _is_frame([text[s:e] for s, e in members]):
             continue
         done = members[-1][1]
-        if sep == "，":
+        if not segments:
             start, end = members[0][0], members[-1][1]
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
         else:
