@@ -408,12 +408,12 @@ class FormulaMatcher:
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
-        marks = opener_frames.sentence_marks(text)
+        marks, opener_pairs = opener_frames.sentence_starts(text)
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += tail_frames.tail_frame_hits(text)
-        found += modal_openers.modal_opener_hits(text)
+        found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
             return found

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 
 from app.core.formulas.patterns import HAN, PatternHit, _common_prefix
-from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _OPENER = 4
@@ -32,11 +31,12 @@ _MAX_MEMBER = 40
 _MAX_SENTENCE = 300
 _MAX_PARAGRAPH = 1500
 _SPACE = r"[ \t\u3000]*"
-#: A sentence end, then a sentence whose opener the next sentence repeats: the match is the end mark and spaces
-#: (the first sentence starts at the match's end), `next` marks where the second one starts.
-_NEXT_SENTENCE_RE = re.compile(
-    rf"[。！？!?\n]{_SPACE}(?=([{HAN}“”]{{{_OPENER}}})[^。！？!?\n]{{0,{_MAX_SENTENCE}}}+(?:[。！？!?]\n*|\n+)"
-    rf"{_SPACE}(?P<next>)\1)"
+#: After a sentence end (and spaces), a sentence whose opener the next sentence repeats: `next` marks where the
+#: second one starts. A lookahead, part of `opener_frames`' scan of sentence starts, which finds these pairs
+#: along with the dashes and ordinals it looks for.
+NEXT_OPENER = (
+    rf"(?=(?P<opener>[{HAN}“”]{{{_OPENER}}})[^。！？!?\n]{{0,{_MAX_SENTENCE}}}+(?:[。！？!?]\n*|\n+)"
+    rf"{_SPACE}(?P<next>)(?P=opener))"
 )
 #: The same for paragraphs: a line break, then a paragraph whose opener the next paragraph repeats.
 _NEXT_PARAGRAPH_RE = re.compile(
@@ -98,12 +98,17 @@ def _members(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return members
 
 
-def modal_opener_hits(text: str) -> list[PatternHit]:
-    """Members of ≥ 3 sentences, or paragraphs' first sentences, in a row that open with one modal phrase."""
+def modal_opener_hits(text: str, sentence_pairs: list[tuple[int, int]] | None = None) -> list[PatternHit]:
+    """Members of ≥ 3 sentences, or paragraphs' first sentences, in a row that open with one modal phrase.
+
+    `sentence_pairs` are the pairs of `opener_frames.sentence_starts`, when the caller has them already."""
+    if sentence_pairs is None:
+        from app.core.formulas.opener_frames import sentence_starts  # (it imports this module's expression)
+
+        sentence_pairs = sentence_starts(text)[1]
+    paragraph_pairs = [(m.end() - 1, m.start("next") - 1) for m in _NEXT_PARAGRAPH_RE.finditer("\n" + text)]
     found: dict[tuple[int, int], None] = {}
-    padded = "\n" + text  # (the first sentence of the text starts after a line break too)
-    for rx in (_NEXT_SENTENCE_RE, _NEXT_PARAGRAPH_RE):
-        pairs = [(m.end() - 1, m.start("next") - 1) for m in finditer(rx, padded)]
+    for pairs in (sentence_pairs, paragraph_pairs):
         for run in _runs(pairs):
             found.update(dict.fromkeys(_members(text, run)))
     return [PatternHit(s, e, text[s:e], "parallel") for s, e in sorted(found)]
