@@ -1,4 +1,4 @@
-"""Issue 14, session 11 (14p11): 排比 of numbered or dashed points that `point_frames` missed.
+"""Issue 14, session 11 (14p11): 排比 of numbered or dashed points that `point_frames` missed, and 以X为Y runs.
 
 - a photo credit glued to a point (新华社记者 鞠鹏/摄第四，抓好…) ends the caption like a sentence end, so the
   point keeps its place in the run;
@@ -6,7 +6,8 @@
   (第一，坚持不懈推动创新，打造强劲发展动力);
 - ≥ 3 short leads of one length (4–8 Han characters) of one run are members even when their heads differ
   (第一，增进战略互信。第二，实现复兴梦想。…);
-- a lead may hold two commas (a refrain before each: 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观).
+- a lead may hold two commas (a refrain before each: 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观);
+- (`sibling_frames`) 以X为Y ×3 whose later members leave out 以 (以领导班子建设为重点、健全党组织为保证、…).
 Test texts are stretches of minable corpus files.
 """
 
@@ -73,3 +74,18 @@ def test_leads_of_three_clauses_after_one_refrain(corpus):
         "新常态下，中国经济结构优化升级，发展前景更加稳定",
         "新常态下，中国政府大力简政放权，市场活力进一步释放",
     ]
+
+
+def test_yi_wei_members_that_leave_out_the_preposition(corpus):
+    from app.core.formulas import sibling_frames
+
+    text = _excerpt(
+        corpus,
+        "cpc-plenum-communiques/communique-2008-cc17-plenum03.txt",
+        "要加强农村基层组织建设",
+        "三级联创活动为载体",
+    )
+    found = [text[h.start : h.end] for h in sibling_frames.yi_wei_run_hits(text)]
+    assert found == ["以领导班子建设为重点、健全党组织为保证、三级联创活动为载体"]
+    # 以 inside a word opens no run; two members are no run
+    assert sibling_frames.yi_wei_run_hits("所以市场为导向，以企业为主体，以技术进步为支撑") == []

@@ -408,6 +408,7 @@ class FormulaMatcher:
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
+        found += sibling_frames.yi_wei_run_hits(text)
         marks, opener_pairs = opener_frames.sentence_starts(text)
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
