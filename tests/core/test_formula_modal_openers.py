@@ -66,3 +66,18 @@ def test_a_bare_modal_and_an_adverb_of_effort_lists_tasks(corpus):
     )
     assert text.count("。要进一步") == 3
     assert _members(text) == []
+
+
+def test_the_shared_scan_of_sentence_starts_gives_the_same_members_on_the_corpus(corpus):
+    """`detect` hands the rule the sentence pairs of `opener_frames.sentence_starts` (one scan for both rules);
+    on every minable file they give the members the rule's own scan gives."""
+    from app.core.formulas.opener_frames import sentence_starts
+    from tests.core.test_formula_scan_shortcuts import _minable_texts
+
+    members = 0
+    for path, text in _minable_texts(corpus):
+        own = [(h.start, h.end) for h in modal_openers.modal_opener_hits(text)]
+        shared = [(h.start, h.end) for h in modal_openers.modal_opener_hits(text, sentence_starts(text)[1])]
+        assert shared == own, path.name
+        members += len(own)
+    assert members > 100

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from app.core.formulas.patterns import HAN, PatternHit, _common_prefix
+from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _OPENER = 4
@@ -38,6 +39,8 @@ NEXT_OPENER = (
     rf"(?=(?P<opener>[{HAN}“”]{{{_OPENER}}})[^。！？!?\n]{{0,{_MAX_SENTENCE}}}+(?:[。！？!?]\n*|\n+)"
     rf"{_SPACE}(?P<next>)(?P=opener))"
 )
+#: A sentence end and the spaces after it, then `NEXT_OPENER` (for callers without `opener_frames`' scan).
+_NEXT_SENTENCE_RE = re.compile(rf"[。！？!?\n]{_SPACE}{NEXT_OPENER}")
 #: The same for paragraphs: a line break, then a paragraph whose opener the next paragraph repeats.
 _NEXT_PARAGRAPH_RE = re.compile(
     rf"\n{_SPACE}(?=([{HAN}“”]{{{_OPENER}}})[^\n]{{0,{_MAX_PARAGRAPH}}}+\n+{_SPACE}(?P<next>)\1)"
@@ -102,10 +105,10 @@ def modal_opener_hits(text: str, sentence_pairs: list[tuple[int, int]] | None = 
     """Members of ≥ 3 sentences, or paragraphs' first sentences, in a row that open with one modal phrase.
 
     `sentence_pairs` are the pairs of `opener_frames.sentence_starts`, when the caller has them already."""
-    if sentence_pairs is None:
-        from app.core.formulas.opener_frames import sentence_starts  # (it imports this module's expression)
-
-        sentence_pairs = sentence_starts(text)[1]
+    if sentence_pairs is None:  # (the scan `opener_frames` makes along with its marks, made here alone)
+        sentence_pairs = [
+            (m.end() - 1, m.start("next") - 1) for m in finditer(_NEXT_SENTENCE_RE, "\n" + text)
+        ]
     paragraph_pairs = [(m.end() - 1, m.start("next") - 1) for m in _NEXT_PARAGRAPH_RE.finditer("\n" + text)]
     found: dict[tuple[int, int], None] = {}
     for pairs in (sentence_pairs, paragraph_pairs):
