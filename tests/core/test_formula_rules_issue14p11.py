@@ -7,6 +7,8 @@
 - ≥ 3 short leads of one length (4–8 Han characters) of one run are members even when their heads differ
   (第一，增进战略互信。第二，实现复兴梦想。…);
 - a lead may hold two commas (a refrain before each: 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观);
+- the opening two clauses of ≥ 3 long numbered points, in the shape of a two-clause lead (第一，坚持“川渝一盘棋”，
+  打造“一极一源”，更好服务…。);
 - (`sibling_frames`) 以X为Y ×3 whose later members leave out 以 (以领导班子建设为重点、健全党组织为保证、…).
 Test texts are stretches of minable corpus files.
 """
@@ -89,3 +91,18 @@ def test_yi_wei_members_that_leave_out_the_preposition(corpus):
     assert found == ["以领导班子建设为重点、健全党组织为保证、三级联创活动为载体"]
     # 以 inside a word opens no run; two members are no run
     assert sibling_frames.yi_wei_run_hits("所以市场为导向，以企业为主体，以技术进步为支撑") == []
+
+
+def test_the_opening_two_clauses_of_long_numbered_points(corpus):
+    # 第一，坚持“川渝一盘棋”，打造“一极一源”，更好服务国家重大生产力布局。… (each lead runs on after its two clauses)
+    path = next((corpus / "party-day-news").glob("partyday-05-*.txt")).relative_to(corpus).as_posix()
+    text = _excerpt(
+        corpus, path, "第一，坚持“川渝一盘棋”", "第五，坚持生态优先，筑牢维护国家生态安全的战略屏障，"
+    )
+    assert _leads(text) == [
+        "坚持“川渝一盘棋”，打造“一极一源”",
+        "坚持系统谋划，加快建设西部创新高地",
+        "坚持底线思维，加快打造保障国家重要初级产品供给战略基地",
+        "坚持高水平对外开放，构筑向西开放战略高地和参与国际竞争新基地",
+        "坚持生态优先，筑牢维护国家生态安全的战略屏障",
+    ]

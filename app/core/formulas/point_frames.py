@@ -18,7 +18,8 @@ before each lead and a strong head. Here the shape of the run itself tells the f
   (我们要…, 中国…, 共同…);
 - ≥ 3 points of one run whose leads are long sentences that open with the same three characters: each
   point's opening clause up to its first comma (——我们坚持党对科技事业的领导，健全…。——我们坚持建设世界科技强国的
-  奋斗目标，…, xi-2018-05-28; 14o10).
+  奋斗目标，…, xi-2018-05-28; 14o10);
+- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11).
 
 Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
 条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
@@ -126,7 +127,25 @@ def _members(
                 members.update(group)
         led = {s for s, _e in leads}
         members.update(_clause_members(text, [s for s in run if s not in led]))
+        if (
+            _TWO_CLAUSES_RE in shapes
+        ):  # (points whose lead is no member yet, a long one or one of three clauses)
+            taken = {s for s, _e in members}
+            members.update(_two_clause_openings(text, [s for s in run if s not in taken]))
     return members
+
+
+#: A long numbered point's opening two clauses in the shape of a two-clause lead (`_TWO_CLAUSES_RE`), before a
+#: third clause: 第一，加快全球网络基础设施建设，促进互联互通，让更多发展中国家…。
+_TWO_CLAUSE_OPENING_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}(?=，)")
+
+
+def _two_clause_openings(text: str, starts: list[int]) -> set[tuple[int, int]]:
+    """The opening two clauses of long numbered points, when ≥ 3 points of the run open so (14p11): the lead of
+    a point that runs on (第一，坚持“川渝一盘棋”，打造“一极一源”，…。第二，坚持底线思维，加快打造…，…。)."""
+    openings = [m.span() for s in starts if (m := _TWO_CLAUSE_OPENING_RE.match(text, s))]
+    openings = [(s, e) for s, e in openings if not _ACHIEVEMENT_RE.search(text, s, e)]
+    return set(openings) if len(openings) >= _MIN_MEMBERS else set()
 
 
 def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:
