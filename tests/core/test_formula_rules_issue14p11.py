@@ -9,6 +9,7 @@
 - a lead may hold two commas (a refrain before each: 第一，新常态下，中国经济增速虽然放缓，实际增量依然可观);
 - the opening two clauses of ≥ 3 long numbered points, in the shape of a two-clause lead (第一，坚持“川渝一盘棋”，
   打造“一极一源”，更好服务…。);
+- (`repeats`) head+slot units written apart by one separator (保重点，保竣工，保投产; 抓重大、抓尖端、抓基本);
 - (`sibling_frames`) 以X为Y ×3 whose later members leave out 以 (以领导班子建设为重点、健全党组织为保证、…).
 Test texts are stretches of minable corpus files.
 """
@@ -106,3 +107,14 @@ def test_the_opening_two_clauses_of_long_numbered_points(corpus):
         "坚持高水平对外开放，构筑向西开放战略高地和参与国际竞争新基地",
         "坚持生态优先，筑牢维护国家生态安全的战略屏障",
     ]
+
+
+def test_head_and_slot_units_written_apart(corpus):
+    from app.core.formulas import repeats
+
+    text = _excerpt(corpus, "gwr-state-council/gwr-1997.txt", "集中资金保重点", "保投产")
+    assert [text[h.start : h.end] for h in repeats.separated_repeat_hits(text)] == ["保重点，保竣工，保投产"]
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2014-06-09-1.txt", "抓重大", "抓基本")
+    assert [text[h.start : h.end] for h in repeats.separated_repeat_hits(text)] == ["抓重大、抓尖端、抓基本"]
+    # a slot said twice is no frame of three
+    assert repeats.separated_repeat_hits("要保重点，保重点，保投产。") == []

@@ -398,6 +398,7 @@ class FormulaMatcher:
         pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
         units = repeats.unit_starts(text)  # (where two rules' runs of head+slot units may start)
         found += frames.frame_hits(text, lists, pairs, units)
+        found += repeats.separated_repeat_hits(text)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
         found += slogans.run_hits(text, self.common_words, units)
