@@ -56,3 +56,10 @@ def test_a_clause_repeated_before_each_point_is_no_run(corpus):
     text = _excerpt(corpus, XI_0903, "——在新的起点上", "谋求更佳质量效益。")
     assert text.count("——在新的起点上，") == 3
     assert _leads(text) == []
+    # 14p11: over the whole run, the short leads (refrain and what follows, ≤ 30 characters, up to two commas) are
+    # members like any short lead (GUIDE §1.3: the member sentence); the refrain alone never is
+    whole = _excerpt(corpus, XI_0903, "——在新的起点上", "实现更广互利共赢。")
+    leads = _leads(whole)
+    assert "在新的起点上" not in leads
+    assert leads[0] == "在新的起点上，我们将坚定不移全面深化改革，开拓更好发展前景"
+    assert len(leads) == 4

@@ -372,6 +372,7 @@ class FormulaMatcher:
             couplets,
             frames,
             inner_frames,
+            modal_openers,
             opener_frames,
             patterns,
             point_frames,
@@ -380,6 +381,7 @@ class FormulaMatcher:
             sibling_frames,
             slogans,
             sub_lists,
+            tail_frames,
         )
 
         view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
@@ -397,6 +399,7 @@ class FormulaMatcher:
         pairs = clause_pairs.clause_pairs(text)  # (the clause separators two rules look at)
         units = repeats.unit_starts(text)  # (where two rules' runs of head+slot units may start)
         found += frames.frame_hits(text, lists, pairs, units)
+        found += repeats.separated_repeat_hits(text)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
         found += slogans.run_hits(text, self.common_words, units)
@@ -407,10 +410,13 @@ class FormulaMatcher:
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
-        marks = opener_frames.sentence_marks(text)
+        found += sibling_frames.yi_wei_run_hits(text)
+        marks, opener_pairs = opener_frames.sentence_starts(text)
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
+        found += tail_frames.tail_frame_hits(text)
+        found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
             return found

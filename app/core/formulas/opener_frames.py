@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from app.core.formulas.modal_openers import NEXT_OPENER
 from app.core.formulas.patterns import HAN, NUM, PatternHit
 from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
@@ -39,9 +40,15 @@ _ORDINAL = rf"(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])"
 #: required here, not filtered afterwards: a sentence start without one (most) is no member, and its options are
 #: tried in the order an optional mark's were (dash and ordinal, dash, ordinal), so each member starts where an
 #: optional mark put it (`tests/core/test_formula_scan_shortcuts.py` compares both on the corpus).
+#: The same scan also finds, where a sentence start has no mark, whether the next sentence opens with its first
+#: four characters (`modal_openers.NEXT_OPENER`: groups `opener` and `next`), so that the text's sentence ends are
+#: read once for both rules (14p11).
 _MEMBER_START_RE = re.compile(
-    rf"[。！？!?\n][ \t\u3000]*(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})"
+    rf"[。！？!?\n][ \t\u3000]*(?:(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})|{NEXT_OPENER})"
 )
+#: A member's start after a photo credit that the text glues to it (新华社记者 鞠鹏/摄第四，抓好…; Xinhua prints of
+#: Xi's speeches): the credit ends the caption like a sentence end. Its own expression, led by a literal.
+_CREDIT_START_RE = re.compile(rf"/摄[ \t\u3000]*(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})")
 #: A member's opener: the first `_OPENER` characters of the sentence after its mark.
 _OPENER_RE = re.compile(rf"[{HAN}“”]{{{_OPENER}}}")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
@@ -58,10 +65,31 @@ def _makes_opener(opener: str) -> bool:
     return opener[:2] not in _DISCOURSE_HEADS and _NOT_OPENER_RE.match(opener) is None
 
 
+def sentence_starts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """The text's `sentence_marks`, and the (start, start of the next) of every unmarked sentence whose next
+    sentence opens with its first four characters (for `modal_openers`): one scan of the sentence ends."""
+    marks: list[tuple[int, str]] = []
+    pairs: list[tuple[int, int]] = []
+    for m in finditer(_MEMBER_START_RE, "\n" + text):
+        if m.group("mark") is None:
+            pairs.append((m.end() - 1, m.start("next") - 1))
+        else:
+            marks.append((m.end() - 1, m.group("mark")))
+    return _with_credits(text, marks), pairs
+
+
 def sentence_marks(text: str) -> list[tuple[int, str]]:
     """(start, mark) of every sentence that opens with a dash or an ordinal: where the sentence starts after its
-    mark, and the mark (——, 第三，, 二是, ——第一，). One scan of the text serves this rule and `point_frames`."""
-    return [(m.end() - 1, m.group("mark")) for m in finditer(_MEMBER_START_RE, "\n" + text)]
+    mark, and the mark (——, 第三，, 二是, ——第一，). One scan of the text serves this rule and `point_frames`.
+    A photo credit glued to the point (…/摄第三，) stands for the sentence end before it."""
+    return sentence_starts(text)[0]
+
+
+def _with_credits(text: str, marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`marks` and the marks after a photo credit (`_CREDIT_START_RE`), in text order."""
+    if "/摄" in text:  # (a photo credit before a point: rare, and only in news prints)
+        marks = sorted(marks + [(m.end(), m.group("mark")) for m in _CREDIT_START_RE.finditer(text)])
+    return marks
 
 
 def opener_sentence_hits(text: str, marks: list[tuple[int, str]] | None = None) -> list[PatternHit]:

@@ -18,7 +18,8 @@ before each lead and a strong head. Here the shape of the run itself tells the f
   (我们要…, 中国…, 共同…);
 - ≥ 3 points of one run whose leads are long sentences that open with the same three characters: each
   point's opening clause up to its first comma (——我们坚持党对科技事业的领导，健全…。——我们坚持建设世界科技强国的
-  奋斗目标，…, xi-2018-05-28; 14o10).
+  奋斗目标，…, xi-2018-05-28; 14o10);
+- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11).
 
 Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
 条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
@@ -36,13 +37,15 @@ from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ORDINALS = "一二三四五六七八九十"
 _LEAD_END_RE = re.compile(r"[。！？!?\n；;]")
-#: A lead a point frame may mark: Han characters, quote marks, list commas and at most one comma.
-_LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+)?")
+#: A lead a point frame may mark: Han characters, quote marks, list commas and at most two commas (——面对疫情，
+#: 中非双方更加团结，友好互信更加巩固; a refrain before each lead is part of the member, 14p11).
+_LEAD_RE = re.compile(rf"[{HAN}“”、]+(?:，[{HAN}“”、]+){{0,2}}")
 _MAX_LEAD = 30
 #: Two balanced clauses: a verb–object head of 3–8 characters and its aim (加强抗疫合作，构建卫生健康共同体).
-_TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,8}}，[{HAN}“”、]{{5,22}}")
+_TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}")
 #: A 4+4 motto (聚焦主题、紧扣主线; 以上率下、示范带动).
 _MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
+_SHORT_LEAD_RE = re.compile(rf"[{HAN}]{{4,8}}")
 #: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
 _ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
 #: Points of one run lie close together: at most this many characters from one lead's start to the next.
@@ -109,6 +112,13 @@ def _members(
         if len(shaped) >= _MIN_MEMBERS:
             members.update(shaped)
     if heads:
+        by_size: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s, e in leads:
+            if _SHORT_LEAD_RE.fullmatch(text, s, e):
+                by_size[e - s].append((s, e))
+        for group in by_size.values():
+            if len(group) >= _MIN_MEMBERS:
+                members.update(group)
         by_head: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for s, e in leads:
             by_head[text[s : s + 2]].append((s, e))
@@ -117,7 +127,25 @@ def _members(
                 members.update(group)
         led = {s for s, _e in leads}
         members.update(_clause_members(text, [s for s in run if s not in led]))
+        if (
+            _TWO_CLAUSES_RE in shapes
+        ):  # (points whose lead is no member yet, a long one or one of three clauses)
+            taken = {s for s, _e in members}
+            members.update(_two_clause_openings(text, [s for s in run if s not in taken]))
     return members
+
+
+#: A long numbered point's opening two clauses in the shape of a two-clause lead (`_TWO_CLAUSES_RE`), before a
+#: third clause: 第一，加快全球网络基础设施建设，促进互联互通，让更多发展中国家…。
+_TWO_CLAUSE_OPENING_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}(?=，)")
+
+
+def _two_clause_openings(text: str, starts: list[int]) -> set[tuple[int, int]]:
+    """The opening two clauses of long numbered points, when ≥ 3 points of the run open so (14p11): the lead of
+    a point that runs on (第一，坚持“川渝一盘棋”，打造“一极一源”，…。第二，坚持底线思维，加快打造…，…。)."""
+    openings = [m.span() for s in starts if (m := _TWO_CLAUSE_OPENING_RE.match(text, s))]
+    openings = [(s, e) for s, e in openings if not _ACHIEVEMENT_RE.search(text, s, e)]
+    return set(openings) if len(openings) >= _MIN_MEMBERS else set()
 
 
 def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:

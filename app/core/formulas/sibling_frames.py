@@ -182,3 +182,25 @@ def preposition_run_hits(text: str) -> list[PatternHit]:
             hits.append(PatternHit(start, m.end(), text[start : m.end()], "parallel"))
             done = m.end()
     return hits
+
+
+#: 以X为Y ×3, one separator between the members, where the later members may leave out 以 and keep 为 (以领导班子
+#: 建设为重点、健全党组织为保证、三级联创活动为载体): the frame is the 为 before a two-character role. Led by the
+#: literal 以 (a fast search); the role ends its clause.
+_YI_WEI = rf"([{HAN}“”、]{{1,16}}?)为([{HAN}]{{2}})"
+_YI_WEI_RUN_RE = re.compile(
+    rf"以{_YI_WEI}([，、])以?{_YI_WEI.replace('(', '(?:', 1)}\3以?{_YI_WEI.replace('(', '(?:', 1)}(?![{HAN}])"
+)
+
+
+def yi_wei_run_hits(text: str) -> list[PatternHit]:
+    """≥ 3 members of 以X为Y in a row with three different roles Y, one span over the run (GUIDE §1.3); a 以
+    inside a word (所以, 可以) opens no run."""
+    hits = []
+    for m in _YI_WEI_RUN_RE.finditer(text):
+        if m.start() > 0 and re.match(f"[{HAN}]", text[m.start() - 1]):
+            continue
+        roles = re.findall(rf"为([{HAN}]{{2}})(?=[，、]|$)", m.group())
+        if len(set(roles)) == len(roles) >= _MIN_MEMBERS:
+            hits.append(PatternHit(m.start(), m.end(), m.group(), "parallel"))
+    return hits
