@@ -18,7 +18,9 @@ was scored once in session 9 (recall 0.79, precision 0.875) and is tuning since.
 adjudicated) was scored once in session 9 (recall 0.79, precision 0.84) and is tuning since session 10. Round 13 (19
 files, marked twice and adjudicated) was scored once in session 10 (recall 0.79, precision 0.855) and is tuning since
 the end of session 10. Round 14 (20 files, re-marked twice and adjudicated in session 11) was scored once in session 11
-(recall 0.728, precision 0.946). The held-out floors apply to whatever held-out files there are.
+(recall 0.728, precision 0.946) and is tuning since: all 252 files are tuning files. The held-out floors apply to
+whatever held-out files there are (round 15, drawn and annotated in session 11, waits in tests/data/formulas/pending/,
+which the set does not load, until a later session merges and scores it).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -70,9 +72,13 @@ HELD_OUT_PRECISION_FLOOR = 0.94
 #: and round 13 left out: recall 3935/4608 = 0.854, precision 4005/4394 = 0.911; with 14a10's precision pass, 14s10's
 #: slogans and clause 排比, 14c10's context rule and 14k10's stock wordings: recall 4122/4608 = 0.895, precision
 #: 4205/4444 = 0.946. Round 13 joins the tuning part after its scoring (232 files, 4,976 spans) and the list is
-#: re-mined with round 13 counted and round 14 left out: recall 4417/4976 = 0.888, precision 4504/4795 = 0.939
-TUNING_RECALL_FLOOR = 0.88
-TUNING_PRECISION_FLOOR = 0.93
+#: re-mined with round 13 counted and round 14 left out: recall 4417/4976 = 0.888, precision 4504/4795 = 0.939.
+#: Session 11: with 14k11's wordings, 14q11's slogan/quoted rules, 14m11's references and 14p11's 排比 shapes, rounds
+#: 1–13: recall 4553/4976 = 0.915, precision 4603/4864 = 0.946; round 14 joins after its scoring (252 files, 5,399
+#: spans) and the list is re-mined with round 14 counted and round 15 left out: recall 4858/5399 = 0.900, precision
+#: 4931/5210 = 0.946
+TUNING_RECALL_FLOOR = 0.89
+TUNING_PRECISION_FLOOR = 0.94
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
