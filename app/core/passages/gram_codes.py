@@ -29,12 +29,12 @@ class ScannedGrams:
     """A text's code points, and its gram positions sorted by gram: each distinct gram (`distinct`, in
     code order) once, with how many positions it has (`sizes`); `order` lists the positions gram by gram."""
 
-    __slots__ = ("distinct", "k", "order", "points", "sizes", "text")
+    __slots__ = ("codes", "distinct", "k", "order", "points", "sizes", "text")
 
     def __init__(self, text: str, k: int) -> None:
         self.text, self.k = text, k
         self.points = code_points(text)
-        codes = gram_codes(self.points, k)
+        self.codes = codes = gram_codes(self.points, k)  # in text order
         self.order = np.argsort(codes)
         ordered = codes[self.order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else self.order

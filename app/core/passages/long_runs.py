@@ -1,0 +1,234 @@
+"""The seed runs of a long pair, found without its chance hits (`engine.LONG_CHARS`, `engine.CHANCE`).
+
+A gram that a long pair holds many times on both sides (经济社会, 社会发展) makes a seed hit for every
+pairing of its places: their number grows with the square of the length, and nearly all of them are
+chance repeats of stock wording, runs of a few characters that no passage needs. So a long pair is not
+seeded with them. Its runs are the maximal exact runs that hold a rare gram (at most `chance[0]` seed hits
+in the pair: each found from its few hits) or that are at least `chance[1]` characters long (found as
+equal windows of that length, each made of grams common in the pair: one pair of windows per character
+of such a run, not one per pairing of its grams' places). The work follows the text and the runs found,
+not the square of the stock wording's repeats.
+
+What is left out, only ever runs shorter than `chance[1]` whose every gram is common in the pair, are
+the runs that the rule before this one (session 11) left out too, and a few it kept: those lying next to
+a kept run on its diagonal, and those crossing a seed sampled away as too frequent (quality:
+tests/bench/test_bench_long_quality.py; notes/13s11.md).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from app.core.passages.gram_codes import ScannedGrams
+from app.core.passages.model import Cancelled, CancelledFn, ProgressFn
+from app.core.passages.vector_runs import (
+    _EMPTY,
+    _NO_RUNS,
+    MAX_HITS,
+    GramTable,
+    RunArrays,
+    _matching,
+    padded_other,
+    picked,
+)
+
+#: Odd multipliers that fold a window's gram codes into one 64-bit key (equal keys are checked code by
+#: code, so a collision only costs a check).
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], dtype=np.uint64
+)
+
+
+def long_pair_runs(
+    table: GramTable,
+    scan: ScannedGrams,
+    chance: tuple[int, int],
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> RunArrays | None:
+    """The maximal exact runs of the pair, anchored by a kept seed of `table`, that hold a gram with at
+    most chance[0] seed hits in the pair or are at least chance[1] characters long, sorted by x, then y;
+    None when the pair has more than `MAX_HITS` such hits and windows (the arrays would take too much
+    memory)."""
+    bar, length = chance
+    k, grams = table.k, len(scan.order)
+    where = np.minimum(np.searchsorted(table.unique, scan.distinct), len(table.unique) - 1)
+    kept = np.where(table.unique[where] == scan.distinct, table.counts[where], 0)
+    rare = (kept > 0) & (kept * scan.sizes <= bar)
+    common = ~rare & (kept > 0)
+    windows = _window_pairs(table, scan, where, common, bar, max(length, k))
+    if windows is None:
+        return None
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    hit_x, hit_y = _rare_hits(table, scan, where, kept, rare)
+    if progress is not None:
+        progress(grams, grams)
+    x = np.r_[hit_x, windows[0]]
+    y = np.r_[hit_y, windows[1]]
+    size = np.r_[
+        np.full(len(hit_x), k, dtype=np.int64), np.full(len(windows[0]), max(length, k), dtype=np.int64)
+    ]
+    if not len(x):
+        return _NO_RUNS
+    chars = _Chars.of(table, scan)
+    i, j, run = _maximal(chars, x, y, size, len(scan.text))
+    # anchored by a kept seed: some gram place of the run in x is kept (a run of rare grams always is)
+    kept_before = np.r_[0, np.cumsum(table.kept_at)]
+    anchored = kept_before[i + run - k + 1] > kept_before[i]
+    i, j, run = picked(anchored, i, j, run)
+    near_x, near_y = _neighbours(table, scan, chars, i, j, run)
+    if len(near_x):
+        found = _maximal(chars, near_x, near_y, np.full(len(near_x), k, dtype=np.int64), len(scan.text))
+        i, j, run = (np.r_[column, more] for column, more in zip((i, j, run), found, strict=True))
+    # each run once, by x, then y
+    _, once = np.unique(i * (len(scan.text) + 1) + j, return_index=True)
+    return RunArrays(i[once], j[once], run[once])
+
+
+class _Chars(NamedTuple):
+    """Both texts' characters as `GramTable.padded` and `padded_other` hold them (a text's ends and its
+    redactions never equal the other side's), 32-bit, with `margin` more sentinels at each end: a
+    window of the text reaching past an end reads sentinels, not another place."""
+
+    x: np.ndarray
+    y: np.ndarray
+    margin: int
+
+    @classmethod
+    def of(cls, table: GramTable, scan: ScannedGrams) -> _Chars:
+        margin = _WINDOW + 2 * table.k
+        x, y = table.padded, padded_other(scan.points)
+        return cls(
+            np.r_[np.full(margin, x[0]), x, np.full(margin, x[0])].astype(np.int32),
+            np.r_[np.full(margin, y[0]), y, np.full(margin, y[0])].astype(np.int32),
+            margin,
+        )
+
+
+def _rare_hits(
+    table: GramTable, scan: ScannedGrams, where: np.ndarray, kept: np.ndarray, rare: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every seed hit (x, y) of the rare grams: at most `bar` per gram, so about as many as the text's
+    distinct grams at most. Made gram by gram: each rare gram's kept places in x with its places in y."""
+    grams = np.flatnonzero(rare)
+    per, sizes = kept[grams], scan.sizes[grams]
+    count = per * sizes
+    total = int(count.sum())
+    gram = np.repeat(np.arange(len(grams)), count)
+    n = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)  # within the gram
+    y_at = (np.cumsum(scan.sizes) - scan.sizes)[grams][gram] + n // per[gram]
+    x_at = table.firsts[where[grams]][gram] + n % per[gram]
+    return table.positions[x_at], scan.order[y_at]
+
+
+def _window_pairs(
+    table: GramTable, scan: ScannedGrams, where: np.ndarray, common: np.ndarray, bar: int, length: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The places (x, y) where the two texts hold the same window of `length` characters made only of
+    grams common in the pair (more than `bar` seed hits; in x, a place sampled away counts as common:
+    only a gram with many places is sampled); None beyond `MAX_HITS` pairs of places."""
+    k = table.k
+    offsets = sorted({*range(0, length - k + 1, k), length - k})
+    # which gram places may start such a window, on each side
+    y_common = np.zeros(len(scan.codes), dtype=bool)
+    y_common[scan.order[np.repeat(common, scan.sizes)]] = True
+    in_y = np.zeros(len(table.unique), dtype=bool)
+    in_y[where[common]] = True  # the table's grams common in the pair
+    x_common = ~table.kept_at & table.usable
+    x_common[table.positions[np.repeat(in_y, table.counts)]] = True
+    x_starts, y_starts = (_window_starts(ok, offsets) for ok in (x_common, y_common))
+    if not len(x_starts) or not len(y_starts):
+        return _EMPTY, _EMPTY
+    x_keys, y_keys = _window_keys(table.codes, x_starts, offsets), _window_keys(scan.codes, y_starts, offsets)
+    by_key = np.argsort(x_keys)
+    x_keys, x_starts = x_keys[by_key], x_starts[by_key]
+    by_key = np.argsort(y_keys)  # (ascending queries: numpy's binary searches go 3x as fast)
+    y_keys, y_starts = y_keys[by_key], y_starts[by_key]
+    low = np.searchsorted(x_keys, y_keys, "left")
+    count = np.searchsorted(x_keys, y_keys, "right") - low
+    total = int(count.sum())
+    if total > MAX_HITS:
+        return None
+    xs = x_starts[np.repeat(low - np.cumsum(count) + count, count) + np.arange(total, dtype=np.int64)]
+    ys = np.repeat(y_starts, count)
+    same = np.ones(total, dtype=bool)
+    for offset in offsets:  # equal keys, checked code by code
+        same &= table.codes[xs + offset] == scan.codes[ys + offset]
+    return xs[same], ys[same]
+
+
+def _window_starts(ok: np.ndarray, offsets: list[int]) -> np.ndarray:
+    """The gram places p where p + every offset is an `ok` gram place."""
+    last = offsets[-1]
+    if len(ok) <= last:
+        return _EMPTY
+    every = ok[: len(ok) - last].copy()
+    for offset in offsets[1:]:
+        every &= ok[offset : len(ok) - last + offset]
+    return np.flatnonzero(every)
+
+
+def _window_keys(codes: np.ndarray, starts: np.ndarray, offsets: list[int]) -> np.ndarray:
+    key = np.zeros(len(starts), dtype=np.uint64)
+    for n, offset in enumerate(offsets):
+        key += codes[starts + offset] * _MIX[n % len(_MIX)] + np.uint64(n)
+    return key
+
+
+def _maximal(
+    chars: _Chars, x: np.ndarray, y: np.ndarray, size: np.ndarray, scanned: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The maximal exact runs through matched stretches (x, y, size): the stretches of one diagonal that
+    overlap or touch are merged, then each grown to its run, each run kept once."""
+    span = scanned + 1  # more than any end in y: diagonal and place make one ascending key
+    bits = int(size.max()).bit_length()
+    # diagonal, place and size in one number (the diagonal counted from 0), sorted: a sort, not an argsort
+    packed = np.sort((((x - y + scanned) * span + y) << bits) | size)
+    key, end = packed >> bits, (packed >> bits) + (packed & ((1 << bits) - 1))
+    reach = np.maximum.accumulate(end)  # the furthest end so far: only this diagonal's (keys ascend)
+    starts = np.flatnonzero(np.r_[True, key[1:] > reach[:-1]])
+    ends = reach[np.r_[starts[1:] - 1, len(key) - 1]]
+    start = key[starts]
+    d, j = start // span, start % span
+    i, run = j + d - scanned, ends - start
+    # (`_matching` takes places in `padded`: a character's place plus one, here plus the margin too)
+    back = _matching(chars.x, chars.y, i + chars.margin, j + chars.margin, -1)
+    ahead = _matching(chars.x, chars.y, i + run + chars.margin + 1, j + run + chars.margin + 1, 1)
+    i, j, run = i - back, j - back, run + back + ahead
+    _, once = np.unique(i * span + j, return_index=True)
+    return i[once], j[once], run[once]
+
+
+#: A short run of common grams is kept when it is the nearest run after or before a kept one on their
+#: diagonal, at most this many characters away: a copy cut short by edits continues on its diagonal.
+_WINDOW = 32
+
+
+def _neighbours(
+    table: GramTable, scan: ScannedGrams, chars: _Chars, i: np.ndarray, j: np.ndarray, run: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The kept seed hits (x, y) nearest after and before each run on its diagonal, within `_WINDOW`
+    characters of it. A hit of k characters holds one scanned place divisible by k, so the characters
+    there are compared first (about 9 a side per run; for nine runs in ten none is equal), and only the
+    windows with an equal one have their grams compared."""
+    k, runs = table.k, len(i)
+    # the windows after the runs, then those before: their first gram place (in y) and diagonal
+    first = np.r_[j + run + 1, j - _WINDOW - k]
+    shift = np.r_[i - j, i - j]
+    places = (-(-first // k) * k)[:, None] + np.arange(0, _WINDOW + k - 1, k)
+    inside = places <= (first + _WINDOW + k - 2)[:, None]
+    at = places + (chars.margin + 1)
+    equal = chars.x[at + shift[:, None]] == chars.y[at]
+    maybe = np.flatnonzero((equal & inside).any(axis=1))
+    ys = first[maybe, None] + np.arange(_WINDOW)
+    xs = ys + shift[maybe, None]
+    valid = (ys >= 0) & (ys < len(scan.codes)) & (xs >= 0) & (xs < len(table.codes))
+    ys_at, xs_at = np.clip(ys, 0, len(scan.codes) - 1), np.clip(xs, 0, len(table.codes) - 1)
+    hit = valid & table.kept_at[xs_at] & (table.codes[xs_at] == scan.codes[ys_at])
+    rows = np.flatnonzero(hit.any(axis=1))
+    after = maybe[rows] < runs  # the nearest: the first hit of a window after, the last of one before
+    nearest = np.where(after, hit[rows].argmax(axis=1), _WINDOW - 1 - hit[rows, ::-1].argmax(axis=1))
+    return xs[rows, nearest], ys[rows, nearest]
