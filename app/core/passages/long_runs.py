@@ -194,10 +194,19 @@ def _maximal(
     start = key[starts]
     d, j = start // span, start % span
     i, run = j + d - scanned, ends - start
+    # Stretches of one run apart (its grams common between its rare ones) need not each grow through
+    # the whole run: each grows on only up to the next stretch of its diagonal, and those that reach it
+    # are one run with it; then each run grows back from its first stretch and on from its last.
     # (`_matching` takes places in `padded`: a character's place plus one, here plus the margin too)
+    same = np.r_[d[1:] == d[:-1], False]  # the next stretch is on the same diagonal
+    gap = np.where(same, np.r_[j[1:], 0] - (j + run), np.iinfo(np.int64).max)
+    ahead = _matching(chars.x, chars.y, i + run + chars.margin + 1, j + run + chars.margin + 1, 1, gap)
+    joined = ahead >= gap
+    first = np.flatnonzero(np.r_[True, ~joined[:-1]])
+    last = np.r_[first[1:] - 1, len(i) - 1]
+    i, j, end = i[first], j[first], j[last] + run[last] + ahead[last]
     back = _matching(chars.x, chars.y, i + chars.margin, j + chars.margin, -1)
-    ahead = _matching(chars.x, chars.y, i + run + chars.margin + 1, j + run + chars.margin + 1, 1)
-    i, j, run = i - back, j - back, run + back + ahead
+    i, j, run = i - back, j - back, end - j + back
     _, once = np.unique(i * span + j, return_index=True)
     return i[once], j[once], run[once]
 

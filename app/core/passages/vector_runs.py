@@ -201,10 +201,18 @@ def find_runs_vectorised(
     return RunArrays(*(column[order] for column in columns))
 
 
-def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray, way: int) -> np.ndarray:
+def _matching(
+    xp: np.ndarray,
+    yp: np.ndarray,
+    x_at: np.ndarray,
+    y_at: np.ndarray,
+    way: int,
+    limit: np.ndarray | None = None,
+) -> np.ndarray:
     """How many characters match from padded indices x_at, y_at on, going `way` (1: on, -1: back).
     Compared 16 at a time; the sentinels at both ends and the redactions never match, so the count
-    stops at them as `extend_run` does."""
+    stops at them as `extend_run` does. With a `limit`, a count that reaches its limit stops there or up
+    to 15 characters further (the caller only asks whether it got there)."""
     count = np.zeros(len(x_at), dtype=np.int64)
     active = np.arange(len(x_at))
     # Most stop within a character or two (a run grown past a sampled-away seed, a long pair's run grown
@@ -213,9 +221,11 @@ def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray
     for step in range(_SINGLE_STEPS):
         equal = xp[x_at[active] + step * way] == yp[y_at[active] + step * way]
         active = active[equal]
+        count[active] += 1
+        if limit is not None:
+            active = active[count[active] < limit[active]]
         if not len(active):
             return count
-        count[active] += 1
     offsets = np.arange(_STRIDE) * way
     while len(active):
         xs = np.clip(x_at[active, None] + way * count[active, None] + offsets, 0, len(xp) - 1)
@@ -224,6 +234,8 @@ def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray
         through = equal.all(axis=1)
         count[active] += np.where(through, _STRIDE, equal.argmin(axis=1))
         active = active[through]
+        if limit is not None:
+            active = active[count[active] < limit[active]]
     return count
 
 
