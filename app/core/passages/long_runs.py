@@ -115,13 +115,17 @@ def _rare_hits(
     distinct grams at most. Made gram by gram: each rare gram's kept places in x with its places in y."""
     grams = np.flatnonzero(rare)
     per, sizes = kept[grams], scan.sizes[grams]
+    x_first = table.firsts[where[grams]]  # where the gram's kept places start in `table.positions`
+    y_first = (np.cumsum(scan.sizes) - scan.sizes)[grams]  # … and its places in `scan.order`
     count = per * sizes
+    one = count == 1  # most rare grams: once on each side
+    x_one, y_one = table.positions[x_first[one]], scan.order[y_first[one]]
+    per, x_first, y_first, count = picked(~one, per, x_first, y_first, count)
     total = int(count.sum())
-    gram = np.repeat(np.arange(len(grams)), count)
+    gram = np.repeat(np.arange(len(count)), count)
     n = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)  # within the gram
-    y_at = (np.cumsum(scan.sizes) - scan.sizes)[grams][gram] + n // per[gram]
-    x_at = table.firsts[where[grams]][gram] + n % per[gram]
-    return table.positions[x_at], scan.order[y_at]
+    x_at, y_at = x_first[gram] + n % per[gram], y_first[gram] + n // per[gram]
+    return np.r_[x_one, table.positions[x_at]], np.r_[y_one, scan.order[y_at]]
 
 
 def _window_pairs(
