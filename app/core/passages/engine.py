@@ -24,6 +24,7 @@ from app.core.passages.classify import (
     title_share,
     title_spans,
 )
+from app.core.passages.collector import collector_paused
 from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
@@ -340,14 +341,15 @@ def pair_groups(
     The costly, label-free part of a pair (no lexicon, no boilerplate signal is asked), so another
     process can compute it (see `helper_pool`).
     """
-    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
-    cands = _candidates(chainable, x, y, params)
-    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
-    if params.group_reordered:
-        return group_reordered(
-            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
-        )
-    return [[c] for c in accepted]
+    with collector_paused():  # (the pair's objects are freed by reference counting)
+        runs, chainable = _seed_runs(x, y, params, progress, cancelled)
+        cands = _candidates(chainable, x, y, params)
+        accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
+        if params.group_reordered:
+            return group_reordered(
+                accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
+            )
+        return [[c] for c in accepted]
 
 
 def _pair(
@@ -500,9 +502,10 @@ def compare_prepared(
     that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
     indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
     that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""
-    if not canonical(da, db):  # computed from b's side, the passages made as seen from a
-        return _pair(db, da, b, a, params, progress, cancelled, groups, mirrored=True, settled=settled)
-    return _pair(da, db, a, b, params, progress, cancelled, groups, settled=settled)
+    with collector_paused():  # (the pair's objects are freed by reference counting)
+        if not canonical(da, db):  # computed from b's side, the passages made as seen from a
+            return _pair(db, da, b, a, params, progress, cancelled, groups, mirrored=True, settled=settled)
+        return _pair(da, db, a, b, params, progress, cancelled, groups, settled=settled)
 
 
 def compare_pair(
