@@ -279,9 +279,14 @@ def _seed_runs(
         from app.core.passages.vector_chains import lone_short_runs
         from app.core.passages.vector_runs import find_runs_vectorised
 
-        found = find_runs_vectorised(
-            x.gram_table(params), y.scanned(params), progress, cancelled, _chance(x.view.text, text)
-        )
+        chance = _chance(x.view.text, text)
+        if chance is None:
+            found = find_runs_vectorised(x.gram_table(params), y.scanned(params), progress, cancelled)
+        else:  # a long pair: no seed index of x is made, its sorted grams serve (`long_runs`)
+            from app.core.passages.long_runs import IndexedGrams, long_pair_runs
+
+            indexed = IndexedGrams(x.scanned(params), params.max_seed_occurrences)
+            found = long_pair_runs(indexed, y.scanned(params), chance, progress, cancelled)
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)
             return found, found.of(~lone)

@@ -131,9 +131,10 @@ def find_runs_vectorised(
             progress(grams, grams)
         return _NO_RUNS
     if chance is not None:
-        from app.core.passages.long_runs import long_pair_runs
+        from app.core.passages.long_runs import IndexedGrams, long_pair_runs
 
-        return long_pair_runs(table, scan, chance, progress, cancelled)
+        indexed = IndexedGrams(ScannedGrams(table.text, k), table.max_occurrences)
+        return long_pair_runs(indexed, scan, chance, progress, cancelled)
     hits = _hits_by_gram(table, scan)
     if hits is None:
         return None
