@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -150,6 +151,22 @@ def test_the_chance_rule_leaves_out_only_short_runs(x, y, hits, length):
     kept = find_runs_vectorised(GramTable(x, 3, 64), y, chance=(hits, length)).to_list()
     assert set(kept) <= set(exact)
     assert all(run[2] < length for run in set(exact) - set(kept))
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=texts, y=texts, hits=st.sampled_from([0, 1, 4]), length=st.sampled_from([5, 8]))
+def test_the_chance_rule_keeps_every_run_with_a_rare_gram_or_of_a_passage_length(x, y, hits, length):
+    """What the rule may leave out is only runs shorter than `length` whose every gram has more than
+    `hits` seed hits in the pair (kept places in x times places in y): the long pair's runs are found
+    without those grams' hits (`long_runs`), so none other may be lost on the way."""
+    exact = find_runs_vectorised(GramTable(x, 3, 64), y).to_list()
+    kept = set(find_runs_vectorised(GramTable(x, 3, 64), y, chance=(hits, length)).to_list())
+    seeds = SeedIndex(x, 3, 64).positions
+    in_y = Counter(y[n : n + 3] for n in range(len(y) - 2))
+    for i, j, size in exact:
+        grams = {y[n : n + 3] for n in range(j, j + size - 2)}
+        if size >= length or any(len(seeds.get(g, ())) * in_y[g] <= hits for g in grams):
+            assert (i, j, size) in kept
 
 
 def test_the_chance_rule_is_for_long_pairs_only(corpus):
