@@ -56,18 +56,15 @@ class GramTable:
     """One text's kept seed positions sorted by gram code: `SeedIndex.positions` as two arrays."""
 
     __slots__ = (
-        "codes",
         "counts",
         "firsts",
         "k",
-        "kept_at",
         "max_occurrences",
         "padded",
         "points",
         "positions",
         "text",
         "unique",
-        "usable",
     )
 
     def __init__(self, text: str, k: int, max_occurrences: int) -> None:
@@ -75,10 +72,9 @@ class GramTable:
         self.points = code_points(text)
         #: the code points between two sentinels, redactions made -2 (never equal to the other side's)
         self.padded = np.r_[-1, np.where(self.points == _RED, -2, self.points), -1]
-        self.codes = codes = gram_codes(self.points, k)
-        #: the gram places holding no redaction (only those are indexed), and those kept
-        self.usable = usable = np.ones(len(codes), dtype=bool)
-        for red in np.flatnonzero(self.points == _RED):
+        codes = gram_codes(self.points, k)
+        usable = np.ones(len(codes), dtype=bool)
+        for red in np.flatnonzero(self.points == _RED):  # no gram holding a redaction is indexed
             usable[max(red - k + 1, 0) : red + 1] = False
         starts = np.flatnonzero(usable)
         order = by_code(codes[starts])  # by code, then by position
@@ -90,8 +86,6 @@ class GramTable:
         rank = np.arange(len(order)) - np.repeat(first, counts)
         kept = rank % np.maximum(step, 1) == 0
         self.positions, kept_codes = picked(kept, positions, sorted_codes)
-        self.kept_at = np.zeros(len(codes), dtype=bool)
-        self.kept_at[self.positions] = True
         # Each distinct gram once, with where its kept positions start in `positions` and how many.
         starts_of = (
             np.flatnonzero(np.r_[True, kept_codes[1:] != kept_codes[:-1]]) if len(kept_codes) else _EMPTY
