@@ -87,18 +87,25 @@ def long_pair_runs(
     kept = np.where(indexed.distinct[where] == scan.distinct, indexed.kept[where], 0)
     rare = (kept > 0) & (kept * scan.sizes <= bar)
     common = ~rare & (kept > 0)
+    # a too frequent gram (sampled: fewer places kept than it has) in a run makes it a seed run whatever
+    # its length, as `find_runs` grows a run past a sampled-away seed: its places sampled away are paired
+    sampled = np.flatnonzero(common & (kept < indexed.sizes[where]))
+    if int(indexed.sizes[where[sampled]] @ scan.sizes[sampled]) > MAX_HITS:
+        return None
     windows = _window_pairs(indexed, scan, where, common, max(length, k))
     if windows is None:
         return None
     if cancelled is not None and cancelled():
         raise Cancelled
-    hit_x, hit_y = _rare_hits(indexed, scan, where, rare)
+    rare_x, rare_y = _gram_hits(indexed, scan, where, np.flatnonzero(rare), kept=True)
+    away_x, away_y = _gram_hits(indexed, scan, where, sampled, kept=False)
     if progress is not None:
         progress(grams, grams)
-    x = np.r_[hit_x, windows[0]]
-    y = np.r_[hit_y, windows[1]]
+    x = np.r_[rare_x, away_x, windows[0]]
+    y = np.r_[rare_y, away_y, windows[1]]
     size = np.r_[
-        np.full(len(hit_x), k, dtype=np.int64), np.full(len(windows[0]), max(length, k), dtype=np.int64)
+        np.full(len(rare_x) + len(away_x), k, dtype=np.int64),
+        np.full(len(windows[0]), max(length, k), dtype=np.int64),
     ]
     if not len(x):
         return _NO_RUNS
@@ -108,7 +115,12 @@ def long_pair_runs(
     kept_before = np.r_[0, np.cumsum(indexed.kept_at)]
     anchored = kept_before[i + run - k + 1] > kept_before[i]
     i, j, run = picked(anchored, i, j, run)
-    near_x, near_y = _neighbours(indexed, scan, chars, i, j, run)
+    # a run's seeds reach from its first kept gram place to its last one's end (a run through sampled-away
+    # seeds may hold places that are none at either end): how far its neighbours are is told from there
+    places = np.arange(len(indexed.kept_at))
+    first_kept = np.minimum.accumulate(np.where(indexed.kept_at, places, len(places))[::-1])[::-1][i]
+    last_kept = np.maximum.accumulate(np.where(indexed.kept_at, places, -1))[i + run - k]
+    near_x, near_y = _neighbours(indexed, scan, chars, i, j, run, (first_kept - i, last_kept + k - i))
     if len(near_x):
         found = _maximal(chars, near_x, near_y, np.full(len(near_x), k, dtype=np.int64), len(scan.text))
         i, j, run = (np.r_[column, more] for column, more in zip((i, j, run), found, strict=True))
@@ -137,25 +149,24 @@ class _Chars(NamedTuple):
         )
 
 
-def _rare_hits(
-    indexed: IndexedGrams, scan: ScannedGrams, where: np.ndarray, rare: np.ndarray
+def _gram_hits(
+    indexed: IndexedGrams, scan: ScannedGrams, where: np.ndarray, grams: np.ndarray, kept: bool
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Every seed hit (x, y) of the rare grams: at most `bar` per gram, so about as many as the text's
-    distinct grams at most. Made gram by gram: each rare gram's places in x with its places in y."""
-    grams = np.flatnonzero(rare)
+    """The pairs (x, y) of places of the scanned text's grams `grams` (indices of its distinct grams
+    found in `indexed`), the x places only those kept as seeds (`kept`) or only those sampled away."""
     per, sizes = indexed.sizes[where[grams]], scan.sizes[grams]
     x_first = indexed.firsts[where[grams]]  # where the gram's places start in `indexed.order`
     y_first = (np.cumsum(scan.sizes) - scan.sizes)[grams]  # … and in `scan.order`
     count = per * sizes
-    one = count == 1  # most rare grams: once on each side
-    x_one, y_one = indexed.order[x_first[one]], scan.order[y_first[one]]
+    one = count == 1  # most rare grams: once on each side (kept: a gram's only place always is)
+    x_one, y_one = (indexed.order[x_first[one]], scan.order[y_first[one]]) if kept else (_EMPTY, _EMPTY)
     per, x_first, y_first, count = picked(~one, per, x_first, y_first, count)
     total = int(count.sum())
     gram = np.repeat(np.arange(len(count)), count)
     n = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)  # within the gram
     x_many, y_many = indexed.order[x_first[gram] + n % per[gram]], scan.order[y_first[gram] + n // per[gram]]
-    kept = indexed.kept_at[x_many]  # (all of a rare gram's places, unless seeds are sampled below `bar`)
-    return np.r_[x_one, x_many[kept]], np.r_[y_one, y_many[kept]]
+    chosen = indexed.kept_at[x_many] == kept
+    return np.r_[x_one, x_many[chosen]], np.r_[y_one, y_many[chosen]]
 
 
 def _window_pairs(
@@ -251,15 +262,25 @@ _WINDOW = 32
 
 
 def _neighbours(
-    indexed: IndexedGrams, scan: ScannedGrams, chars: _Chars, i: np.ndarray, j: np.ndarray, run: np.ndarray
+    indexed: IndexedGrams,
+    scan: ScannedGrams,
+    chars: _Chars,
+    i: np.ndarray,
+    j: np.ndarray,
+    run: np.ndarray,
+    seeded: tuple[np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The kept seed hits (x, y) nearest after and before each run on its diagonal, within `_WINDOW`
-    characters of it. A hit of k characters holds one scanned place divisible by k, so the characters
-    there are compared first (about 9 a side per run; for nine runs in ten none is equal), and only the
-    windows with an equal one have their grams compared."""
+    """The kept seed hits (x, y) nearest after and before each run on its diagonal, at most `_WINDOW`
+    characters from its seeds (`seeded`: where they start and end in the run), as `find_runs_vectorised`
+    measured between groups of seed hits. A hit of k characters holds one scanned place divisible by k,
+    so the characters there are compared first (about 9 a side per run; for nine runs in ten none is
+    equal), and only the windows with an equal one have their grams compared."""
     k, runs = indexed.k, len(i)
-    # the windows after the runs, then those before: their first gram place (in y) and diagonal
+    # the windows after the runs, then those before: their first gram place (in y) and diagonal, and
+    # the nearest and furthest gram place a neighbour may start at
     first = np.r_[j + run + 1, j - _WINDOW - k]
+    nearest_at = np.r_[first[:runs], j - 1 - k]
+    furthest_at = np.r_[j + seeded[1] + _WINDOW, j + seeded[0] - _WINDOW - k]
     last = first + _WINDOW + k - 2  # the window's last character
     divisible = -(-first // k) * k  # its first place divisible by k
     y_at = (divisible + chars.margin + 1).astype(np.int32)  # … in `chars`
@@ -273,7 +294,16 @@ def _neighbours(
     maybe = np.flatnonzero(maybe)
     ys = first[maybe, None] + np.arange(_WINDOW)
     xs = ys + (i - j)[np.where(maybe < runs, maybe, maybe - runs), None]
-    valid = (ys >= 0) & (ys < len(scan.codes)) & (xs >= 0) & (xs < len(indexed.codes))
+    low = np.where(maybe < runs, nearest_at[maybe], furthest_at[maybe])[:, None]
+    high = np.where(maybe < runs, furthest_at[maybe], nearest_at[maybe])[:, None]
+    valid = (
+        (ys >= low)
+        & (ys <= high)
+        & (ys >= 0)
+        & (ys < len(scan.codes))
+        & (xs >= 0)
+        & (xs < len(indexed.codes))
+    )
     ys_at, xs_at = np.clip(ys, 0, len(scan.codes) - 1), np.clip(xs, 0, len(indexed.codes) - 1)
     hit = valid & indexed.kept_at[xs_at] & (indexed.codes[xs_at] == scan.codes[ys_at])
     rows = np.flatnonzero(hit.any(axis=1))
