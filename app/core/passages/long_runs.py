@@ -99,6 +99,13 @@ def long_pair_runs(
         raise Cancelled
     rare_x, rare_y = _gram_hits(indexed, scan, where, np.flatnonzero(rare), kept=True)
     away_x, away_y = _gram_hits(indexed, scan, where, sampled, kept=False)
+    chars = _Chars.of(indexed, scan)
+    # (only those with a character on either side in common can be in a run that holds a kept seed)
+    at = chars.margin + 1
+    longer = (chars.x[away_x + at - 1] == chars.y[away_y + at - 1]) | (
+        chars.x[away_x + at + k] == chars.y[away_y + at + k]
+    )
+    away_x, away_y = picked(longer, away_x, away_y)
     if progress is not None:
         progress(grams, grams)
     x = np.r_[rare_x, away_x, windows[0]]
@@ -109,7 +116,6 @@ def long_pair_runs(
     ]
     if not len(x):
         return _NO_RUNS
-    chars = _Chars.of(indexed, scan)
     i, j, run = _maximal(chars, x, y, size, len(scan.text))
     # anchored by a kept seed: some gram place of the run in x is kept (a run of rare grams always is)
     kept_before = np.r_[0, np.cumsum(indexed.kept_at)]
