@@ -30,7 +30,6 @@ from app.core.passages.vector_runs import (
     MAX_HITS,
     RunArrays,
     _matching,
-    padded_other,
     picked,
 )
 
@@ -47,7 +46,7 @@ class IndexedGrams:
     of a gram, or the same even sample of a too frequent one as `SeedIndex` keeps; none of a gram holding
     a redaction. No `GramTable` is made: its sort by gram and then place costs twice the plain one."""
 
-    __slots__ = ("codes", "distinct", "firsts", "k", "kept", "kept_at", "order", "padded", "sizes")
+    __slots__ = ("codes", "distinct", "firsts", "k", "kept", "kept_at", "order", "points", "sizes")
 
     def __init__(self, grams: ScannedGrams, max_occurrences: int) -> None:
         self.k, self.codes, self.order = grams.k, grams.codes, grams.order
@@ -65,7 +64,7 @@ class IndexedGrams:
         for gram in np.flatnonzero(usable & (step > 1)):  # the few too frequent grams, by place
             places = np.sort(self.order[self.firsts[gram] : self.firsts[gram] + self.sizes[gram]])
             self.kept_at[places[:: step[gram]]] = True
-        self.padded = np.r_[-1, np.where(grams.points == _RED, -2, grams.points), -1]
+        self.points = grams.points
 
 
 def long_pair_runs(
@@ -118,14 +117,14 @@ def long_pair_runs(
         return _NO_RUNS
     i, j, run = _maximal(chars, x, y, size, len(scan.text))
     # anchored by a kept seed: some gram place of the run in x is kept (a run of rare grams always is)
-    kept_before = np.r_[0, np.cumsum(indexed.kept_at)]
-    anchored = kept_before[i + run - k + 1] > kept_before[i]
-    i, j, run = picked(anchored, i, j, run)
+    # (the runs come by x: the binary searches' queries ascend)
+    seeds = np.flatnonzero(indexed.kept_at)
+    first, after = np.searchsorted(seeds, i), np.searchsorted(seeds, i + run - k, "right")
+    anchored = after > first
+    i, j, run, first, after = picked(anchored, i, j, run, first, after)
     # a run's seeds reach from its first kept gram place to its last one's end (a run through sampled-away
     # seeds may hold places that are none at either end): how far its neighbours are is told from there
-    places = np.arange(len(indexed.kept_at))
-    first_kept = np.minimum.accumulate(np.where(indexed.kept_at, places, len(places))[::-1])[::-1][i]
-    last_kept = np.maximum.accumulate(np.where(indexed.kept_at, places, -1))[i + run - k]
+    first_kept, last_kept = seeds[first], seeds[after - 1]
     near_x, near_y = _neighbours(indexed, scan, chars, i, j, run, (first_kept - i, last_kept + k - i))
     if len(near_x):
         found = _maximal(chars, near_x, near_y, np.full(len(near_x), k, dtype=np.int64), len(scan.text))
@@ -136,7 +135,7 @@ def long_pair_runs(
 
 
 class _Chars(NamedTuple):
-    """Both texts' characters as `GramTable.padded` and `padded_other` hold them (a text's ends and its
+    """Both texts' characters as `GramTable.padded` and `vector_runs.padded_other` hold them (a text's ends and its
     redactions never equal the other side's), 32-bit, with `margin` more sentinels at each end: a
     window of the text reaching past an end reads sentinels, not another place."""
 
@@ -147,12 +146,16 @@ class _Chars(NamedTuple):
     @classmethod
     def of(cls, indexed: IndexedGrams, scan: ScannedGrams) -> _Chars:
         margin = _WINDOW + 2 * indexed.k
-        x, y = indexed.padded, padded_other(scan.points)
         return cls(
-            np.r_[np.full(margin, x[0]), x, np.full(margin, x[0])].astype(np.int32),
-            np.r_[np.full(margin, y[0]), y, np.full(margin, y[0])].astype(np.int32),
-            margin,
+            _with_margin(indexed.points, margin, -1, -2), _with_margin(scan.points, margin, -3, -4), margin
         )
+
+
+def _with_margin(points: np.ndarray, margin: int, sentinel: int, redaction: int) -> np.ndarray:
+    chars = np.full(len(points) + 2 * (margin + 1), sentinel, dtype=np.int32)
+    chars[margin + 1 : margin + 1 + len(points)] = points
+    chars[np.flatnonzero(points == _RED) + margin + 1] = redaction
+    return chars
 
 
 def _gram_hits(
