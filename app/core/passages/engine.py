@@ -49,6 +49,7 @@ from app.core.text import content_hash
 
 if TYPE_CHECKING:
     from app.core.passages.gram_codes import ScannedGrams
+    from app.core.passages.long_runs import IndexedGrams
     from app.core.passages.vector_runs import GramTable, RunArrays
 
 
@@ -62,6 +63,7 @@ class PreparedDocument:
     _index: SeedIndex | None = field(default=None, repr=False)
     _table: GramTable | None = field(default=None, repr=False)
     _scanned: ScannedGrams | None = field(default=None, repr=False)
+    _indexed: IndexedGrams | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
@@ -177,6 +179,16 @@ class PreparedDocument:
             self._table = GramTable(self.view.text, *wanted)
         return self._table
 
+    def indexed(self, params: PassageParams) -> IndexedGrams:
+        """This text's sorted grams with their kept seeds, for the long pairs that index it (`long_runs`),
+        kept like the index."""
+        from app.core.passages.long_runs import IndexedGrams
+
+        wanted = (params.seed_chars, params.max_seed_occurrences)
+        if self._indexed is None or (self._indexed.k, self._indexed.max_occurrences) != wanted:
+            self._indexed = IndexedGrams(self.scanned(params), params.max_seed_occurrences)
+        return self._indexed
+
     def scanned(self, params: PassageParams) -> ScannedGrams:
         """This text's grams sorted once, for the pairs that scan it (`vector_runs`), kept like the index."""
         from app.core.passages.gram_codes import ScannedGrams
@@ -283,10 +295,9 @@ def _seed_runs(
         if chance is None:
             found = find_runs_vectorised(x.gram_table(params), y.scanned(params), progress, cancelled)
         else:  # a long pair: no seed index of x is made, its sorted grams serve (`long_runs`)
-            from app.core.passages.long_runs import IndexedGrams, long_pair_runs
+            from app.core.passages.long_runs import long_pair_runs
 
-            indexed = IndexedGrams(x.scanned(params), params.max_seed_occurrences)
-            found = long_pair_runs(indexed, y.scanned(params), chance, progress, cancelled)
+            found = long_pair_runs(x.indexed(params), y.scanned(params), chance, progress, cancelled)
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)
             return found, found.of(~lone)

@@ -46,10 +46,26 @@ class IndexedGrams:
     of a gram, or the same even sample of a too frequent one as `SeedIndex` keeps; none of a gram holding
     a redaction. No `GramTable` is made: its sort by gram and then place costs twice the plain one."""
 
-    __slots__ = ("codes", "distinct", "firsts", "k", "kept", "kept_at", "order", "points", "sizes")
+    __slots__ = (
+        "codes",
+        "distinct",
+        "firsts",
+        "k",
+        "kept",
+        "kept_at",
+        "max_occurrences",
+        "order",
+        "points",
+        "sizes",
+    )
 
     def __init__(self, grams: ScannedGrams, max_occurrences: int) -> None:
-        self.k, self.codes, self.order = grams.k, grams.codes, grams.order
+        self.k, self.codes, self.order, self.max_occurrences = (
+            grams.k,
+            grams.codes,
+            grams.order,
+            max_occurrences,
+        )
         self.distinct, self.sizes = grams.distinct, grams.sizes
         self.firsts = np.cumsum(self.sizes) - self.sizes  # where each gram's places start in `order`
         usable = np.ones(len(self.distinct), dtype=bool)
