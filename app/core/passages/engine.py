@@ -254,8 +254,11 @@ def _vectorised(indexed: str, scanned: str) -> bool:
 
 #: From this many characters on both sides, a pair is "long": its runs shorter than CHANCE[1] made only of
 #: grams with more than CHANCE[0] seed hits in the pair, with no kept run beside them on their diagonal,
-#: are left out (`find_runs_vectorised`). Such runs are mostly chance repeats of stock phrases, and their
-#: number grows about with the square of the length; below it results are exactly those of `find_runs`.
+#: are left out. Such runs are mostly chance repeats of stock phrases, and their number grows about with
+#: the square of the length; below it results are exactly those of `find_runs`. Since issue 13's session
+#: 11 (notes/13s11.md) the common grams' seed hits are not made at all: the runs are found from the rare
+#: grams' hits, the windows of CHANCE[1] characters both texts hold and the runs beside those
+#: (`long_runs`), the same runs for about linear work.
 #: CHANCE[1] is the default `min_chars`: a stock-wording run too short to be a passage by itself only
 #: becomes one by chaining with other such runs near its diagonal, which on long pairs of reports from
 #: different years gives short passages of stock pieces (issue 13, notes/13e5.md: at ten reports per
