@@ -1,18 +1,20 @@
 """The seed runs of a long pair, found without its chance hits (`engine.LONG_CHARS`, `engine.CHANCE`).
 
 A gram that a long pair holds many times on both sides (经济社会, 社会发展) makes a seed hit for every
-pairing of its places: their number grows with the square of the length, and nearly all of them are
-chance repeats of stock wording, runs of a few characters that no passage needs. So a long pair is not
-seeded with them. Its runs are the maximal exact runs that hold a rare gram (at most `chance[0]` seed hits
-in the pair: each found from its few hits) or that are at least `chance[1]` characters long (found as
-equal windows of that length, each made of grams common in the pair: one pair of windows per character
-of such a run, not one per pairing of its grams' places). The work follows the text and the runs found,
-not the square of the stock wording's repeats.
-
-What is left out, only ever runs shorter than `chance[1]` whose every gram is common in the pair, are
-the runs that the rule before this one (session 11) left out too, and a few it kept: those lying next to
-a kept run on its diagonal, and those crossing a seed sampled away as too frequent (quality:
-tests/bench/test_bench_long_quality.py; notes/13s11.md).
+pairing of its places: their number grows with the square of the length (ten reports a side: 10 k hits
+at 20k characters, 400 k at 160k), and nearly all of them are chance repeats of stock wording, runs of a
+few characters that the chance rule (13e5) then left out. So a long pair is not seeded with them. Its
+runs are those the rule kept, found otherwise:
+- the maximal runs holding a rare gram (at most chance[0] seed hits in the pair), grown from its hits;
+- those of at least chance[1] characters made of common grams, found as the equal windows of that
+  length both texts hold (one pair of windows per character of such a run, not one per pairing of its
+  grams' places);
+- those crossing a seed sampled away as too frequent (`find_runs` grows a run past one), grown from the
+  places sampled away;
+- and the nearest run on each side of one of those on its diagonal, within `_WINDOW` characters.
+The work follows the text and the runs found, not the square of the stock wording's repeats; the runs
+are the same (every long case of tests/bench/test_bench_engine_scaling.py and test_bench_long_quality.py,
+notes/13s11.md).
 """
 
 from __future__ import annotations
@@ -60,13 +62,13 @@ class IndexedGrams:
     )
 
     def __init__(self, grams: ScannedGrams, max_occurrences: int) -> None:
-        self.k, self.codes, self.order, self.max_occurrences = (
-            grams.k,
+        self.k, self.max_occurrences, self.points = grams.k, max_occurrences, grams.points
+        self.codes, self.order, self.distinct, self.sizes = (
             grams.codes,
             grams.order,
-            max_occurrences,
+            grams.distinct,
+            grams.sizes,
         )
-        self.distinct, self.sizes = grams.distinct, grams.sizes
         self.firsts = np.cumsum(self.sizes) - self.sizes  # where each gram's places start in `order`
         usable = np.ones(len(self.distinct), dtype=bool)
         for lane in range(self.k):  # the code's 16-bit lanes: its characters
@@ -80,7 +82,6 @@ class IndexedGrams:
         for gram in np.flatnonzero(usable & (step > 1)):  # the few too frequent grams, by place
             places = np.sort(self.order[self.firsts[gram] : self.firsts[gram] + self.sizes[gram]])
             self.kept_at[places[:: step[gram]]] = True
-        self.points = grams.points
 
 
 def long_pair_runs(
@@ -104,7 +105,7 @@ def long_pair_runs(
     common = ~rare & (kept > 0)
     # a too frequent gram (sampled: fewer places kept than it has) in a run makes it a seed run whatever
     # its length, as `find_runs` grows a run past a sampled-away seed: its places sampled away are paired
-    sampled = np.flatnonzero(common & (kept < indexed.sizes[where]))
+    sampled = np.flatnonzero((kept > 0) & (kept < indexed.sizes[where]))
     if int(indexed.sizes[where[sampled]] @ scan.sizes[sampled]) > MAX_HITS:
         return None
     windows = _window_pairs(indexed, scan, where, common, max(length, k))
@@ -151,9 +152,9 @@ def long_pair_runs(
 
 
 class _Chars(NamedTuple):
-    """Both texts' characters as `GramTable.padded` and `vector_runs.padded_other` hold them (a text's ends and its
-    redactions never equal the other side's), 32-bit, with `margin` more sentinels at each end: a
-    window of the text reaching past an end reads sentinels, not another place."""
+    """Both texts' characters as `GramTable.padded` and `vector_runs.padded_other` hold them (a text's
+    ends and its redactions never equal the other side's), 32-bit, with `margin` more sentinels at each
+    end: a window of the text reaching past an end reads sentinels, not another place."""
 
     x: np.ndarray
     y: np.ndarray
