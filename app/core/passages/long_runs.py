@@ -133,6 +133,8 @@ def long_pair_runs(
     if not len(x):
         return _NO_RUNS
     i, j, run = _maximal(chars, x, y, size, len(scan.text))
+    if cancelled is not None and cancelled():
+        raise Cancelled
     # anchored by a kept seed: some gram place of the run in x is kept (a run of rare grams always is)
     # (the runs come by x: the binary searches' queries ascend)
     seeds = np.flatnonzero(indexed.kept_at)
@@ -318,10 +320,35 @@ def _neighbours(
             equal &= divisible + step <= last
         maybe |= equal
     maybe = np.flatnonzero(maybe)
-    ys = first[maybe, None] + np.arange(_WINDOW)
-    xs = ys + (i - j)[np.where(maybe < runs, maybe, maybe - runs), None]
-    low = np.where(maybe < runs, nearest_at[maybe], furthest_at[maybe])[:, None]
-    high = np.where(maybe < runs, furthest_at[maybe], nearest_at[maybe])[:, None]
+    found = [
+        _nearest_hits(indexed, scan, maybe[at : at + _ROWS], runs, first, nearest_at, furthest_at, i - j)
+        for at in range(0, len(maybe), _ROWS)  # (a bounded block of windows at a time: 32 places each)
+    ]
+    if not found:
+        return _EMPTY, _EMPTY
+    return np.concatenate([x for x, _ in found]), np.concatenate([y for _, y in found])
+
+
+#: Windows whose grams are compared at once by `_neighbours` (each a row of `_WINDOW` places).
+_ROWS = 1 << 15
+
+
+def _nearest_hits(
+    indexed: IndexedGrams,
+    scan: ScannedGrams,
+    windows: np.ndarray,
+    runs: int,
+    first: np.ndarray,
+    nearest_at: np.ndarray,
+    furthest_at: np.ndarray,
+    shift: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """`_neighbours` of these windows (indices: after a run below `runs`, before one from it on)."""
+    after = windows < runs
+    ys = first[windows, None] + np.arange(_WINDOW)
+    xs = ys + shift[np.where(after, windows, windows - runs), None]
+    low = np.where(after, nearest_at[windows], furthest_at[windows])[:, None]
+    high = np.where(after, furthest_at[windows], nearest_at[windows])[:, None]
     valid = (
         (ys >= low)
         & (ys <= high)
@@ -333,6 +360,6 @@ def _neighbours(
     ys_at, xs_at = np.clip(ys, 0, len(scan.codes) - 1), np.clip(xs, 0, len(indexed.codes) - 1)
     hit = valid & indexed.kept_at[xs_at] & (indexed.codes[xs_at] == scan.codes[ys_at])
     rows = np.flatnonzero(hit.any(axis=1))
-    after = maybe[rows] < runs  # the nearest: the first hit of a window after, the last of one before
-    nearest = np.where(after, hit[rows].argmax(axis=1), _WINDOW - 1 - hit[rows, ::-1].argmax(axis=1))
+    # the nearest: the first hit of a window after a run, the last of one before
+    nearest = np.where(after[rows], hit[rows].argmax(axis=1), _WINDOW - 1 - hit[rows, ::-1].argmax(axis=1))
     return xs[rows, nearest], ys[rows, nearest]
