@@ -17,11 +17,15 @@ def code_points(text: str) -> np.ndarray:
 
 def gram_codes(points: np.ndarray, k: int) -> np.ndarray:
     count = len(points) - k + 1
-    codes = np.zeros(max(count, 0), dtype=np.uint64)
     if count <= 0:
-        return codes
-    for offset in range(k):
-        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
+        return np.zeros(0, dtype=np.uint64)
+    # shifted and or-ed in place: a long text's code arrays are megabytes, each one made anew is memory
+    # the system hands over page by page
+    wide = points.astype(np.uint64)
+    codes = wide[:count].copy()
+    for offset in range(1, k):
+        codes <<= np.uint64(16)
+        codes |= wide[offset : offset + count]
     return codes
 
 
