@@ -1,6 +1,6 @@
 """The long pairs' runs (`long_runs`, found without the common grams' hits) against an older code's
-(`find_runs_vectorised` with `chance`, e.g. 4b8a057, which made every hit and left the chance runs out
-after): the same runs on random texts made to hold every case the rule has (few letters, so grams common
+(`find_runs_vectorised` with `chance`, 4b8a057 and before, which made every hit and left the chance runs
+out after): the same runs on random texts made to hold every case the rule has (few letters, so grams common
 in the pair; a copy with edits, so long runs and runs beside them; redactions; seeds sampled away at
 small caps; seeds of 2–4 characters; every bar and length).
 
@@ -19,6 +19,14 @@ SCRIPT = """
 import json, random, sys
 from app.core.normalize import REDACTION
 from app.core.passages.vector_runs import GramTable, find_runs_vectorised
+try:
+    from app.core.passages.gram_codes import ScannedGrams
+    from app.core.passages.long_runs import IndexedGrams, long_pair_runs
+    def runs(x, y, k, cap, chance):
+        return long_pair_runs(IndexedGrams(ScannedGrams(x, k), cap), ScannedGrams(y, k), chance)
+except ImportError:  # an older code: the rule inside find_runs_vectorised
+    def runs(x, y, k, cap, chance):
+        return find_runs_vectorised(GramTable(x, k, cap), y, chance=chance)
 rng = random.Random(int(sys.argv[1]))
 found = []
 for case in range(int(sys.argv[2])):
@@ -31,7 +39,7 @@ for case in range(int(sys.argv[2])):
     y = "".join(y) + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 100)))
     k, cap = rng.choice([2, 3, 4]), rng.choice([1, 2, 3, 5, 64])
     chance = (rng.choice([0, 1, 2, 4]), rng.choice([k, 5, 8, 12]))
-    found.append(find_runs_vectorised(GramTable(x, k, cap), y, chance=chance).to_list())
+    found.append(runs(x, y, k, cap, chance).to_list())
 print(json.dumps(found))
 """
 

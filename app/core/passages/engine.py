@@ -276,7 +276,7 @@ def _unmeasured(lone: set[int]) -> set[int]:
 
 
 def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:
-    """The chance-run rule for this pair's `find_runs_vectorised`: only for long texts."""
+    """The chance-run rule for this pair's runs (`long_runs`): only for long texts."""
     return CHANCE if min(len(indexed), len(scanned)) >= LONG_CHARS else None
 
 

@@ -8,10 +8,9 @@ Consecutive hits on one diagonal form a group; a group whose neighbouring charac
 ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
 grown, by comparing the characters around them 16 at a time (`seeds.extend_run` does it in Python).
 
-On long pairs only (`engine.LONG_CHARS`), `chance` leaves out short runs made only of grams common in
-the pair, chance repeats of stock phrases whose number grows about with the square of the length, and
-the runs are found without making those grams' hits (`long_runs`; quality:
-tests/bench/test_bench_long_quality.py). Without it the runs are exactly `find_runs`'s.
+On long pairs (`engine.LONG_CHARS`) the short runs made only of grams common in the pair, chance
+repeats of stock phrases whose number grows about with the square of the length, are left out, and the
+runs are found without making those grams' hits at all: `long_runs`.
 
 Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
 `find_runs` for them (`seeds.fits`).
@@ -106,15 +105,9 @@ def find_runs_vectorised(
     other: str | ScannedGrams,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
-    chance: tuple[int, int] | None = None,
 ) -> RunArrays | None:
     """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted; None
-    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory).
-
-    With `chance` = (hits, length), runs shorter than `length` whose every gram is common in the pair
-    (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
-    out, and the common grams' hits are not made (`long_runs`): on long texts they are mostly chance
-    repeats of stock phrases (see `engine.LONG_CHARS`)."""
+    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory)."""
     k = table.k
     scan = other if isinstance(other, ScannedGrams) else ScannedGrams(other, k)
     if scan.k != k:
@@ -124,11 +117,6 @@ def find_runs_vectorised(
         if progress is not None:
             progress(grams, grams)
         return _NO_RUNS
-    if chance is not None:
-        from app.core.passages.long_runs import IndexedGrams, long_pair_runs
-
-        indexed = IndexedGrams(ScannedGrams(table.text, k), table.max_occurrences)
-        return long_pair_runs(indexed, scan, chance, progress, cancelled)
     hits = _hits_by_gram(table, scan)
     if hits is None:
         return None
