@@ -536,9 +536,12 @@ def compare_pair(
 ) -> Comparison:
     """Shared passages of two stored texts (documents 0 and 1), with their copy ratios."""
     params = params or PassageParams()
-    da, db = prepare(text_a, params), prepare(text_b, params)
-    passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
-    return Comparison(tuple(passages), (summary,))
+    # The collector stays paused until the prepared documents are gone: resumed inside, its first young
+    # collection went through them and their labelling caches (160k a side: 5 ms; after them: 0.03 ms).
+    with collector_paused():
+        da, db = prepare(text_a, params), prepare(text_b, params)
+        passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
+        return Comparison(tuple(passages), (summary,))
 
 
 def compare_many(
@@ -549,16 +552,17 @@ def compare_many(
 ) -> Comparison:
     """All pairs (a < b) of N stored texts; progress counts finished pairs."""
     params = params or PassageParams()
-    docs = [prepare(text, params) for text in texts]
-    pairs = list(combinations(range(len(docs)), 2))
-    passages: list[Passage] = []
-    summaries: list[PairSummary] = []
-    for done, (a, b) in enumerate(pairs):
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        found, summary = compare_prepared(docs[a], docs[b], a, b, params, None, cancelled)
-        passages.extend(found)
-        summaries.append(summary)
-        if progress is not None:
-            progress(done + 1, len(pairs))
-    return Comparison(tuple(passages), tuple(summaries))
+    with collector_paused():  # (as in `compare_pair`: until the prepared documents are gone)
+        docs = [prepare(text, params) for text in texts]
+        pairs = list(combinations(range(len(docs)), 2))
+        passages: list[Passage] = []
+        summaries: list[PairSummary] = []
+        for done, (a, b) in enumerate(pairs):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            found, summary = compare_prepared(docs[a], docs[b], a, b, params, None, cancelled)
+            passages.extend(found)
+            summaries.append(summary)
+            if progress is not None:
+                progress(done + 1, len(pairs))
+        return Comparison(tuple(passages), tuple(summaries))
