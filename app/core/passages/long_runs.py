@@ -76,11 +76,14 @@ class IndexedGrams:
         step = -(-self.sizes // max_occurrences)  # a too frequent gram keeps every step-th place
         #: per gram, its kept places (0: a gram holding a redaction)
         self.kept = np.where(usable, -(-self.sizes // step), 0)
-        #: per gram place, whether it is a kept seed
-        self.kept_at = np.zeros(len(self.codes), dtype=bool)
-        self.kept_at[self.order[np.repeat(usable & (step == 1), self.sizes)]] = True
-        for gram in np.flatnonzero(usable & (step > 1)):  # the few too frequent grams, by place
+        #: per gram place, whether it is a kept seed: all but those holding a redaction and those of the
+        #: few too frequent grams sampled away
+        self.kept_at = np.ones(len(self.codes), dtype=bool)
+        for red in np.flatnonzero(grams.points == _RED):
+            self.kept_at[max(red - self.k + 1, 0) : red + 1] = False
+        for gram in np.flatnonzero(usable & (step > 1)):
             places = np.sort(self.order[self.firsts[gram] : self.firsts[gram] + self.sizes[gram]])
+            self.kept_at[places] = False
             self.kept_at[places[:: step[gram]]] = True
 
 
@@ -113,8 +116,9 @@ def long_pair_runs(
         return None
     if cancelled is not None and cancelled():
         raise Cancelled
-    rare_x, rare_y = _gram_hits(indexed, scan, where, np.flatnonzero(rare), kept=True)
-    away_x, away_y = _gram_hits(indexed, scan, where, sampled, kept=False)
+    y_firsts = np.cumsum(scan.sizes) - scan.sizes  # where each scanned gram's places start in its order
+    rare_x, rare_y = _gram_hits(indexed, scan, y_firsts, where, np.flatnonzero(rare), kept=True)
+    away_x, away_y = _gram_hits(indexed, scan, y_firsts, where, sampled, kept=False)
     chars = _Chars.of(indexed, scan)
     # (only those with a character on either side in common can be in a run that holds a kept seed)
     at = chars.margin + 1
@@ -178,13 +182,18 @@ def _with_margin(points: np.ndarray, margin: int, sentinel: int, redaction: int)
 
 
 def _gram_hits(
-    indexed: IndexedGrams, scan: ScannedGrams, where: np.ndarray, grams: np.ndarray, kept: bool
+    indexed: IndexedGrams,
+    scan: ScannedGrams,
+    y_firsts: np.ndarray,
+    where: np.ndarray,
+    grams: np.ndarray,
+    kept: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (x, y) of places of the scanned text's grams `grams` (indices of its distinct grams
     found in `indexed`), the x places only those kept as seeds (`kept`) or only those sampled away."""
     per, sizes = indexed.sizes[where[grams]], scan.sizes[grams]
     x_first = indexed.firsts[where[grams]]  # where the gram's places start in `indexed.order`
-    y_first = (np.cumsum(scan.sizes) - scan.sizes)[grams]  # … and in `scan.order`
+    y_first = y_firsts[grams]  # … and in `scan.order`
     count = per * sizes
     one = count == 1  # most rare grams: once on each side (kept: a gram's only place always is)
     x_one, y_one = (indexed.order[x_first[one]], scan.order[y_first[one]]) if kept else (_EMPTY, _EMPTY)
