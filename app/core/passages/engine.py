@@ -536,11 +536,12 @@ def compare_pair(
 ) -> Comparison:
     """Shared passages of two stored texts (documents 0 and 1), with their copy ratios."""
     params = params or PassageParams()
-    # The collector stays paused until the prepared documents are gone: resumed inside, its first young
+    # The collector stays paused until the prepared documents are gone: resumed before, its first young
     # collection went through them and their labelling caches (160k a side: 5 ms; after them: 0.03 ms).
     with collector_paused():
         da, db = prepare(text_a, params), prepare(text_b, params)
         passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
+        del da, db
         return Comparison(tuple(passages), (summary,))
 
 
@@ -565,4 +566,5 @@ def compare_many(
             summaries.append(summary)
             if progress is not None:
                 progress(done + 1, len(pairs))
+        del docs
         return Comparison(tuple(passages), tuple(summaries))
