@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -15,6 +16,8 @@ from app.core.passages import PassageParams, compare_pair, overlaps, vector_runs
 from app.core.passages import engine as engine_module
 from app.core.passages.engine import pair_groups, prepare
 from app.core.passages.extend import chain_runs, make_candidate
+from app.core.passages.gram_codes import ScannedGrams
+from app.core.passages.long_runs import IndexedGrams, long_pair_runs
 from app.core.passages.overlaps import box_coverage
 from app.core.passages.seeds import SeedIndex, find_runs, fits
 from app.core.passages.vector_chains import lone_short_runs
@@ -60,6 +63,11 @@ def _digest(comparison) -> str:
     for item in (*comparison.passages, *comparison.summary):
         h.update(repr(item).encode())
     return h.hexdigest()
+
+
+def long_runs(x: str, y: str, k: int, cap: int, chance: tuple[int, int]) -> vector_runs.RunArrays:
+    """The runs of a long pair (`engine._seed_runs` finds them so when both texts are long)."""
+    return long_pair_runs(IndexedGrams(ScannedGrams(x, k), cap), ScannedGrams(y, k), chance)
 
 
 def _long_pair(corpus, size: int) -> tuple[str, str]:
@@ -147,9 +155,25 @@ def test_the_chance_rule_leaves_out_only_short_runs(x, y, hits, length):
     """On long pairs (`engine._chance`) some runs shorter than chance[1] are left out; nothing else
     changes: every kept run is one of the exact runs, and every run left out is short."""
     exact = find_runs_vectorised(GramTable(x, 3, 64), y).to_list()
-    kept = find_runs_vectorised(GramTable(x, 3, 64), y, chance=(hits, length)).to_list()
+    kept = long_runs(x, y, 3, 64, (hits, length)).to_list()
     assert set(kept) <= set(exact)
     assert all(run[2] < length for run in set(exact) - set(kept))
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=texts, y=texts, hits=st.sampled_from([0, 1, 4]), length=st.sampled_from([5, 8]))
+def test_the_chance_rule_keeps_every_run_with_a_rare_gram_or_of_a_passage_length(x, y, hits, length):
+    """What the rule may leave out is only runs shorter than `length` whose every gram has more than
+    `hits` seed hits in the pair (kept places in x times places in y): the long pair's runs are found
+    without those grams' hits (`long_runs`), so none other may be lost on the way."""
+    exact = find_runs_vectorised(GramTable(x, 3, 64), y).to_list()
+    kept = set(long_runs(x, y, 3, 64, (hits, length)).to_list())
+    seeds = SeedIndex(x, 3, 64).positions
+    in_y = Counter(y[n : n + 3] for n in range(len(y) - 2))
+    for i, j, size in exact:
+        grams = {y[n : n + 3] for n in range(j, j + size - 2)}
+        if size >= length or any(len(seeds.get(g, ())) * in_y[g] <= hits for g in grams):
+            assert (i, j, size) in kept
 
 
 def test_the_chance_rule_is_for_long_pairs_only(corpus):
@@ -160,7 +184,7 @@ def test_the_chance_rule_is_for_long_pairs_only(corpus):
     a, b = _long_pair(corpus, 60_000)
     x, y = (normalize(t, keep_punctuation=False).text for t in (a, b))
     exact = find_runs_vectorised(GramTable(x, 4, 64), y)
-    kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
+    kept = long_runs(x, y, 4, 64, engine_module.CHANCE)
     assert len(kept.x) < 0.8 * len(exact.x)
     assert (kept.length >= engine_module.CHANCE[1]).sum() == (exact.length >= engine_module.CHANCE[1]).sum()
 
@@ -173,7 +197,7 @@ def test_the_chance_rule_leaves_out_stock_runs_too_short_to_be_a_passage(corpus)
     a, b = _long_pair(corpus, 60_000)
     x, y = (normalize(t, keep_punctuation=False).text for t in (a, b))
     exact = find_runs_vectorised(GramTable(x, 4, 64), y)
-    kept = find_runs_vectorised(GramTable(x, 4, 64), y, chance=engine_module.CHANCE)
+    kept = long_runs(x, y, 4, 64, engine_module.CHANCE)
     between = (exact.length >= 8) & (exact.length < PassageParams().min_chars)
     kept_between = (kept.length >= 8) & (kept.length < PassageParams().min_chars)
     assert kept_between.sum() < 0.8 * between.sum()

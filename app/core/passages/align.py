@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import sys
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import islice
 from operator import add, attrgetter
 from typing import TYPE_CHECKING
@@ -152,21 +152,30 @@ def _claim(
     context: int,
 ) -> list[Candidate]:
     """One round of resolution: candidates by strength claim their text; `support` grows with pieces."""
-    # equal strengths (a repeated text, matched the same at each place): the better-supported first
-    heap = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
-    heapq.heapify(heap)
+    # equal strengths (a repeated text, matched the same at each place): the better-supported first.
+    # The candidates are sorted once; the pieces left of them wait in a heap (a long pair has thousands of
+    # candidates and a hundred pieces), and each step takes the first of the two.
+    order = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
+    order.sort()
+    heap: list[tuple[float, int, int, int, int, Candidate]] = []
     xs, ys = _maps(max((c.x1 for c in candidates), default=0), max((c.y1 for c in candidates), default=0))
+    taken_x, taken_y = xs.taken, ys.taken  # (the overlap tests inlined: most candidates are only tested)
     near = _Accepted(context)
     accepted: list[Candidate] = []
-    while heap:
-        *_, n, cand = heapq.heappop(heap)
-        if not xs.overlaps(cand.x0, cand.x1) and not ys.overlaps(cand.y0, cand.y1):
+    for entry in _merged(order, heap):
+        *_, n, cand = entry
+        x0, x1, y0, y1 = cand.x0, cand.x1, cand.y0, cand.y1
+        if taken_x.find(1, x0, x1) < 0 and taken_y.find(1, y0, y1) < 0:
             accepted.append(cand)
             near.add(cand)
-            xs.add(cand.x0, cand.x1)
-            ys.add(cand.y0, cand.y1)
+            xs.add(x0, x1)
+            ys.add(y0, y1)
             continue
-        if _too_little_left(cand, xs, ys, min_chars, min_similarity):
+        if min_chars > 0 and len(cand.blocks) == 1:  # `_too_little_left` of one block, inlined
+            left = min(x1 - x0 - taken_x.count(1, x0, x1), y1 - y0 - taken_y.count(1, y0, y1))
+            if 2 * left / (2 * min_chars) < min_similarity:
+                continue
+        elif _too_little_left(cand, xs, ys, min_chars, min_similarity):
             continue  # most candidates of a long pair: a repeat whose every reading is taken
         for piece in _pieces(_unclaimed_blocks(cand.blocks, xs, ys), xs, ys, max_gap):
             piece = trim_ends(piece)
@@ -184,6 +193,18 @@ def _claim(
                 entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
                 heapq.heappush(heap, entry)
     return accepted
+
+
+def _merged(order: list[tuple], heap: list[tuple]) -> Iterator[tuple]:
+    """The entries of a sorted list and of a heap that grows meanwhile, smallest first (no two equal:
+    each holds its own index)."""
+    at = 0
+    while at < len(order) or heap:
+        if heap and (at == len(order) or heap[0] < order[at]):
+            yield heapq.heappop(heap)
+        else:
+            yield order[at]
+            at += 1
 
 
 def _too_little_left(

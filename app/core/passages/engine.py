@@ -24,6 +24,7 @@ from app.core.passages.classify import (
     title_share,
     title_spans,
 )
+from app.core.passages.collector import collector_paused
 from app.core.passages.diff_segments import segments
 from app.core.passages.extend import (
     Candidate,
@@ -48,6 +49,7 @@ from app.core.text import content_hash
 
 if TYPE_CHECKING:
     from app.core.passages.gram_codes import ScannedGrams
+    from app.core.passages.long_runs import IndexedGrams
     from app.core.passages.vector_runs import GramTable, RunArrays
 
 
@@ -61,6 +63,7 @@ class PreparedDocument:
     _index: SeedIndex | None = field(default=None, repr=False)
     _table: GramTable | None = field(default=None, repr=False)
     _scanned: ScannedGrams | None = field(default=None, repr=False)
+    _indexed: IndexedGrams | None = field(default=None, repr=False)
     _titles: list[tuple[int, int]] | None = field(default=None, repr=False)
     _partly_indexed: bool = field(default=False, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
@@ -176,6 +179,16 @@ class PreparedDocument:
             self._table = GramTable(self.view.text, *wanted)
         return self._table
 
+    def indexed(self, params: PassageParams) -> IndexedGrams:
+        """This text's sorted grams with their kept seeds, for the long pairs that index it (`long_runs`),
+        kept like the index."""
+        from app.core.passages.long_runs import IndexedGrams
+
+        wanted = (params.seed_chars, params.max_seed_occurrences)
+        if self._indexed is None or (self._indexed.k, self._indexed.max_occurrences) != wanted:
+            self._indexed = IndexedGrams(self.scanned(params), params.max_seed_occurrences)
+        return self._indexed
+
     def scanned(self, params: PassageParams) -> ScannedGrams:
         """This text's grams sorted once, for the pairs that scan it (`vector_runs`), kept like the index."""
         from app.core.passages.gram_codes import ScannedGrams
@@ -241,8 +254,11 @@ def _vectorised(indexed: str, scanned: str) -> bool:
 
 #: From this many characters on both sides, a pair is "long": its runs shorter than CHANCE[1] made only of
 #: grams with more than CHANCE[0] seed hits in the pair, with no kept run beside them on their diagonal,
-#: are left out (`find_runs_vectorised`). Such runs are mostly chance repeats of stock phrases, and their
-#: number grows about with the square of the length; below it results are exactly those of `find_runs`.
+#: are left out. Such runs are mostly chance repeats of stock phrases, and their number grows about with
+#: the square of the length; below it results are exactly those of `find_runs`. Since issue 13's session
+#: 11 (notes/13s11.md) the common grams' seed hits are not made at all: the runs are found from the rare
+#: grams' hits, the windows of CHANCE[1] characters both texts hold and the runs beside those
+#: (`long_runs`), the same runs for about linear work.
 #: CHANCE[1] is the default `min_chars`: a stock-wording run too short to be a passage by itself only
 #: becomes one by chaining with other such runs near its diagonal, which on long pairs of reports from
 #: different years gives short passages of stock pieces (issue 13, notes/13e5.md: at ten reports per
@@ -260,7 +276,7 @@ def _unmeasured(lone: set[int]) -> set[int]:
 
 
 def _chance(indexed: str, scanned: str) -> tuple[int, int] | None:
-    """The chance-run rule for this pair's `find_runs_vectorised`: only for long texts."""
+    """The chance-run rule for this pair's runs (`long_runs`): only for long texts."""
     return CHANCE if min(len(indexed), len(scanned)) >= LONG_CHARS else None
 
 
@@ -278,9 +294,13 @@ def _seed_runs(
         from app.core.passages.vector_chains import lone_short_runs
         from app.core.passages.vector_runs import find_runs_vectorised
 
-        found = find_runs_vectorised(
-            x.gram_table(params), y.scanned(params), progress, cancelled, _chance(x.view.text, text)
-        )
+        chance = _chance(x.view.text, text)
+        if chance is None:
+            found = find_runs_vectorised(x.gram_table(params), y.scanned(params), progress, cancelled)
+        else:  # a long pair: no seed index of x is made, its sorted grams serve (`long_runs`)
+            from app.core.passages.long_runs import long_pair_runs
+
+            found = long_pair_runs(x.indexed(params), y.scanned(params), chance, progress, cancelled)
         if found is not None:
             lone = lone_short_runs(found, params.max_gap, params.min_chars)
             return found, found.of(~lone)
@@ -340,14 +360,15 @@ def pair_groups(
     The costly, label-free part of a pair (no lexicon, no boilerplate signal is asked), so another
     process can compute it (see `helper_pool`).
     """
-    runs, chainable = _seed_runs(x, y, params, progress, cancelled)
-    cands = _candidates(chainable, x, y, params)
-    accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
-    if params.group_reordered:
-        return group_reordered(
-            accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
-        )
-    return [[c] for c in accepted]
+    with collector_paused():  # (the pair's objects are freed by reference counting)
+        runs, chainable = _seed_runs(x, y, params, progress, cancelled)
+        cands = _candidates(chainable, x, y, params)
+        accepted = resolve(cands, params.min_chars, params.min_similarity, params.max_gap, params.group_gap)
+        if params.group_reordered:
+            return group_reordered(
+                accepted, runs, params.group_coverage, params.group_gap, params.group_clause_chars
+            )
+        return [[c] for c in accepted]
 
 
 def _pair(
@@ -500,9 +521,10 @@ def compare_prepared(
     that counts nothing of a formula passage whose share reaches it ("similar speeches"): once the
     indexed side's share reaches it, the other side is not measured (the passage is a formula whatever
     that side holds) and the passage's `formula_share` is the indexed side's, a lower bound."""
-    if not canonical(da, db):  # computed from b's side, the passages made as seen from a
-        return _pair(db, da, b, a, params, progress, cancelled, groups, mirrored=True, settled=settled)
-    return _pair(da, db, a, b, params, progress, cancelled, groups, settled=settled)
+    with collector_paused():  # (the pair's objects are freed by reference counting)
+        if not canonical(da, db):  # computed from b's side, the passages made as seen from a
+            return _pair(db, da, b, a, params, progress, cancelled, groups, mirrored=True, settled=settled)
+        return _pair(da, db, a, b, params, progress, cancelled, groups, settled=settled)
 
 
 def compare_pair(
@@ -514,9 +536,13 @@ def compare_pair(
 ) -> Comparison:
     """Shared passages of two stored texts (documents 0 and 1), with their copy ratios."""
     params = params or PassageParams()
-    da, db = prepare(text_a, params), prepare(text_b, params)
-    passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
-    return Comparison(tuple(passages), (summary,))
+    # The collector stays paused until the prepared documents are gone: resumed before, its first young
+    # collection went through them and their labelling caches (160k a side: 5 ms; after them: 0.03 ms).
+    with collector_paused():
+        da, db = prepare(text_a, params), prepare(text_b, params)
+        passages, summary = compare_prepared(da, db, 0, 1, params, progress, cancelled)
+        del da, db
+        return Comparison(tuple(passages), (summary,))
 
 
 def compare_many(
@@ -527,16 +553,18 @@ def compare_many(
 ) -> Comparison:
     """All pairs (a < b) of N stored texts; progress counts finished pairs."""
     params = params or PassageParams()
-    docs = [prepare(text, params) for text in texts]
-    pairs = list(combinations(range(len(docs)), 2))
-    passages: list[Passage] = []
-    summaries: list[PairSummary] = []
-    for done, (a, b) in enumerate(pairs):
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        found, summary = compare_prepared(docs[a], docs[b], a, b, params, None, cancelled)
-        passages.extend(found)
-        summaries.append(summary)
-        if progress is not None:
-            progress(done + 1, len(pairs))
-    return Comparison(tuple(passages), tuple(summaries))
+    with collector_paused():  # (as in `compare_pair`: until the prepared documents are gone)
+        docs = [prepare(text, params) for text in texts]
+        pairs = list(combinations(range(len(docs)), 2))
+        passages: list[Passage] = []
+        summaries: list[PairSummary] = []
+        for done, (a, b) in enumerate(pairs):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            found, summary = compare_prepared(docs[a], docs[b], a, b, params, None, cancelled)
+            passages.extend(found)
+            summaries.append(summary)
+            if progress is not None:
+                progress(done + 1, len(pairs))
+        del docs
+        return Comparison(tuple(passages), tuple(summaries))

@@ -17,11 +17,15 @@ def code_points(text: str) -> np.ndarray:
 
 def gram_codes(points: np.ndarray, k: int) -> np.ndarray:
     count = len(points) - k + 1
-    codes = np.zeros(max(count, 0), dtype=np.uint64)
     if count <= 0:
-        return codes
-    for offset in range(k):
-        codes = (codes << np.uint64(16)) | points[offset : offset + count].astype(np.uint64)
+        return np.zeros(0, dtype=np.uint64)
+    # shifted and or-ed in place: a long text's code arrays are megabytes, each one made anew is memory
+    # the system hands over page by page
+    wide = points.astype(np.uint64)
+    codes = wide[:count].copy()
+    for offset in range(1, k):
+        codes <<= np.uint64(16)
+        codes |= wide[offset : offset + count]
     return codes
 
 
@@ -29,12 +33,12 @@ class ScannedGrams:
     """A text's code points, and its gram positions sorted by gram: each distinct gram (`distinct`, in
     code order) once, with how many positions it has (`sizes`); `order` lists the positions gram by gram."""
 
-    __slots__ = ("distinct", "k", "order", "points", "sizes", "text")
+    __slots__ = ("codes", "distinct", "k", "order", "points", "sizes", "text")
 
     def __init__(self, text: str, k: int) -> None:
         self.text, self.k = text, k
         self.points = code_points(text)
-        codes = gram_codes(self.points, k)
+        self.codes = codes = gram_codes(self.points, k)  # in text order
         self.order = np.argsort(codes)
         ordered = codes[self.order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else self.order

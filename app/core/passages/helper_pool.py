@@ -33,7 +33,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 
-from app.core.passages.engine import PreparedDocument, canonical, compare_prepared, pair_groups, prepare
+from app.core.passages.engine import (
+    LONG_CHARS,
+    PreparedDocument,
+    canonical,
+    compare_prepared,
+    pair_groups,
+    prepare,
+)
 from app.core.passages.extend import Candidate
 from app.core.passages.model import Cancelled, CancelledFn, PairSummary, Passage, PassageParams
 from app.core.passages.packed import Packed, packed, unpacked
@@ -199,11 +206,15 @@ def _groups_in_helper(x_text: str, y_text: str, params: PassageParams) -> Groups
 
 
 def _prepare_in_helper(texts: list[str], params: PassageParams) -> None:
-    """Each text normalised and its seed table for numpy's run finder built, once, before its first pair."""
+    """Each text normalised and its seed table for numpy's run finder built, once, before its first pair:
+    a long text's sorted grams (a long text is indexed only against another long one: `long_runs`)."""
     for text in texts:
         doc = _prepared_in_helper(text, params)
         if fits(doc.view.text):
-            doc.gram_table(params)
+            if len(doc.view.text) >= LONG_CHARS:
+                doc.indexed(params)
+            else:
+                doc.gram_table(params)
 
 
 def warm(texts: Sequence[str], pairs: Sequence[tuple[int, int]], params: PassageParams) -> None:

@@ -8,10 +8,9 @@ Consecutive hits on one diagonal form a group; a group whose neighbouring charac
 ends is a maximal run as it stands. Only the few groups that continue past a sampled-away gram are
 grown, by comparing the characters around them 16 at a time (`seeds.extend_run` does it in Python).
 
-On long pairs only (`engine.LONG_CHARS`), `chance` leaves out short runs made only of grams common in
-the pair that lie alone on their diagonal: chance repeats of stock phrases, whose number grows about
-with the square of the length (quality: tests/bench/test_bench_long_quality.py). Without it the runs are
-exactly `find_runs`'s.
+On long pairs (`engine.LONG_CHARS`) the short runs made only of grams common in the pair, chance
+repeats of stock phrases whose number grows about with the square of the length, are left out, and the
+runs are found without making those grams' hits at all: `long_runs`.
 
 Texts with a character outside the Basic Multilingual Plane do not fit the 64-bit code; callers use
 `find_runs` for them (`seeds.fits`).
@@ -19,7 +18,7 @@ Texts with a character outside the Basic Multilingual Plane do not fit the 64-bi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -35,8 +34,8 @@ if TYPE_CHECKING:
 
 _RED = ord(REDACTION)
 #: `_hits_by_gram`: the scanned positions in gram order, each one's kept occurrences in the table and where
-#: they start there, and which positions have a common gram (given the bar; made only when asked)
-_Hits = tuple[np.ndarray, np.ndarray, np.ndarray, Callable[[int], np.ndarray]]
+#: they start there
+_Hits = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def by_code(codes: np.ndarray) -> np.ndarray:
@@ -106,14 +105,9 @@ def find_runs_vectorised(
     other: str | ScannedGrams,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
-    chance: tuple[int, int] | None = None,
 ) -> RunArrays | None:
     """All maximal exact runs of at least k characters anchored by a kept seed of `table`, sorted; None
-    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory).
-
-    With `chance` = (hits, length), runs shorter than `length` whose every gram is common in the pair
-    (more than `hits` seed hits: kept occurrences in `table` times occurrences in `other`) are left
-    out: on long texts they are mostly chance repeats of stock phrases (see `engine.LONG_CHARS`)."""
+    when the pair has more than `MAX_HITS` seed hits (the arrays would take too much memory)."""
     k = table.k
     scan = other if isinstance(other, ScannedGrams) else ScannedGrams(other, k)
     if scan.k != k:
@@ -126,7 +120,7 @@ def find_runs_vectorised(
     hits = _hits_by_gram(table, scan)
     if hits is None:
         return None
-    order, per, first, common = hits
+    order, per, first = hits
     # Group the hits by diagonal, consecutive positions of one diagonal together: (diagonal, position)
     # as one key, the position in its low bits, so that the next position of a diagonal is the next key
     # (a position never fills its bits: it is below len(other)) and no hit needs dividing back.
@@ -168,10 +162,7 @@ def find_runs_vectorised(
     g_i, g_len = (start >> bits) - len(other) + g_j, key[last] - start + k
     del key, first, last, start
     # Redactions never match: they are given different values on the two sides.
-    xp = table.padded
-    yp = np.r_[-3, np.where(y_points == _RED, -4, y_points), -3]
-    if chance is not None:
-        g_i, g_j, g_len = _drop_chance(xp, yp, g_i, g_j, g_len, k, common(chance[0]), chance)
+    xp, yp = table.padded, padded_other(y_points)
     g_i, g_j, g_len = _join_groups(xp, yp, g_i, g_j, g_len)
     # A group is a whole run when the characters before and after it differ (or a text ends there).
     open_before = xp[g_i] == yp[g_j]
@@ -193,12 +184,31 @@ def find_runs_vectorised(
     return RunArrays(*(column[order] for column in columns))
 
 
-def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray, way: int) -> np.ndarray:
+def _matching(
+    xp: np.ndarray,
+    yp: np.ndarray,
+    x_at: np.ndarray,
+    y_at: np.ndarray,
+    way: int,
+    limit: np.ndarray | None = None,
+) -> np.ndarray:
     """How many characters match from padded indices x_at, y_at on, going `way` (1: on, -1: back).
     Compared 16 at a time; the sentinels at both ends and the redactions never match, so the count
-    stops at them as `extend_run` does."""
+    stops at them as `extend_run` does. With a `limit`, a count that reaches its limit stops there or up
+    to 15 characters further (the caller only asks whether it got there)."""
     count = np.zeros(len(x_at), dtype=np.int64)
     active = np.arange(len(x_at))
+    # Most stop within a character or two (a run grown past a sampled-away seed, a long pair's run grown
+    # from its rare grams into the stock wording around them): one character at a time first, which
+    # drops them from the rows of 16 (a sentinel never matches, so no index leaves the texts here).
+    for step in range(_SINGLE_STEPS):
+        equal = xp[x_at[active] + step * way] == yp[y_at[active] + step * way]
+        active = active[equal]
+        count[active] += 1
+        if limit is not None:
+            active = active[count[active] < limit[active]]
+        if not len(active):
+            return count
     offsets = np.arange(_STRIDE) * way
     while len(active):
         xs = np.clip(x_at[active, None] + way * count[active, None] + offsets, 0, len(xp) - 1)
@@ -207,14 +217,20 @@ def _matching(xp: np.ndarray, yp: np.ndarray, x_at: np.ndarray, y_at: np.ndarray
         through = equal.all(axis=1)
         count[active] += np.where(through, _STRIDE, equal.argmin(axis=1))
         active = active[through]
+        if limit is not None:
+            active = active[count[active] < limit[active]]
     return count
 
 
 _STRIDE = 16
+#: Characters compared one at a time before the rows of `_STRIDE`.
+_SINGLE_STEPS = 4
 
 
-#: A common short run is kept when the next or previous run on its diagonal, at most this far, is kept.
-_WINDOW = 32
+def padded_other(points: np.ndarray) -> np.ndarray:
+    """The scanned text's code points between two sentinels, redactions made -4: as `GramTable.padded`,
+    with values of its own, so that no sentinel or redaction equals the indexed side's."""
+    return np.r_[-3, np.where(points == _RED, -4, points), -3]
 
 
 def _hits_by_gram(table: GramTable, scan: ScannedGrams) -> _Hits | None:
@@ -228,45 +244,7 @@ def _hits_by_gram(table: GramTable, scan: ScannedGrams) -> _Hits | None:
     kept = np.where(table.unique[where] == distinct, table.counts[where], 0)
     if int(kept @ sizes) > MAX_HITS:
         return None
-
-    def common(bar: int) -> np.ndarray:
-        """Per position of the scanned text (text order): whether its gram has more than `bar` seed hits
-        in the pair (kept occurrences in the table times occurrences in the scanned text)."""
-        out = np.empty(len(order), dtype=bool)
-        out[order] = np.repeat(kept * sizes > bar, sizes)
-        return out
-
-    return order, np.repeat(kept, sizes), np.repeat(table.firsts[where], sizes), common
-
-
-def _drop_chance(
-    xp: np.ndarray,
-    yp: np.ndarray,
-    g_i: np.ndarray,
-    g_j: np.ndarray,
-    g_len: np.ndarray,
-    k: int,
-    common_y: np.ndarray,
-    chance: tuple[int, int],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The groups without the whole runs shorter than chance[1] made only of grams with more than
-    chance[0] hits in the pair, unless a kept group is next to it on its diagonal (within `_WINDOW`).
-    A group closed on both ends is a whole run, and joins no other group. A group's grams start at
-    every position from g_j to g_j + g_len - k of the scanned text: a prefix sum of the rare ones
-    tells whether it holds any."""
-    length = chance[1]
-    rare_before = np.r_[0, np.cumsum(~common_y)]
-    common = rare_before[g_j + g_len - k + 1] == rare_before[g_j]
-    closed = (xp[g_i] != yp[g_j]) & (xp[g_i + g_len + 1] != yp[g_j + g_len + 1])
-    drop = common & closed & (g_len < length)
-    # A real copy cut short by edits has its other runs on the same diagonal: keep those near a kept one.
-    diag = g_i - g_j
-    same_prev = np.r_[False, (diag[1:] == diag[:-1]) & (g_j[1:] - g_j[:-1] - g_len[:-1] <= _WINDOW)]
-    same_next = np.r_[same_prev[1:], False]
-    anchor = ~drop
-    drop &= ~((same_prev & np.r_[False, anchor[:-1]]) | (same_next & np.r_[anchor[1:], False]))
-    g_i, g_j, g_len = picked(~drop, g_i, g_j, g_len)
-    return g_i, g_j, g_len
+    return order, np.repeat(kept, sizes), np.repeat(table.firsts[where], sizes)
 
 
 #: Gaps up to this long between two groups on one diagonal are compared in arrays (longer: in Python).
