@@ -12,7 +12,6 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Protocol
@@ -29,6 +28,7 @@ from app.core.passages import (
     compare_prepared,
     prepare,
 )
+from app.core.passages.collector import collector_paused
 from app.core.passages.helper_pool import (
     Labelling,
     label_ahead,
@@ -169,36 +169,6 @@ class CompareResult:
     @property
     def passages(self) -> tuple[Passage, ...]:
         return self.comparison.passages
-
-
-_paused = 0
-_paused_lock = threading.Lock()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection while matching runs (nested and thread-safe).
-
-    Matching allocates hundreds of thousands of short-lived, acyclic objects (seed lists, runs), which
-    trips full collections; a full collection holds the interpreter lock for 50–100 ms with a few
-    speeches open, and the GUI thread waits for it. Refcounting frees all of them anyway.
-    """
-    global _paused
-    with _paused_lock:
-        if _paused == 0 and gc.isenabled():
-            gc.disable()
-            _paused = 1
-        elif _paused:
-            _paused += 1
-        owner = _paused > 0
-    try:
-        yield
-    finally:
-        if owner:
-            with _paused_lock:
-                _paused -= 1
-                if _paused == 0:
-                    gc.enable()
 
 
 def compute(
