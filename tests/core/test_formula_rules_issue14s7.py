@@ -41,7 +41,7 @@ GWR_1982 = "gwr-state-council/gwr-1982.txt"
 CC17 = "cpc-congress-reports/cpc-17-congress-report.txt"
 XI_0909 = "xi-speeches-2020/xi-2020-09-09-1.txt"
 XI_0301 = "xi-speeches-2013-2018/xi-2018-03-01-1.txt"
-XI_1226 = "xi-speeches-2013-2018/xi-2013-12-26-1.txt"
+XI_0722 = "xi-speeches-2020/xi-2020-07-22-1.txt"
 XI_1231 = "xi-speeches-2013-2018/xi-2017-12-31-1.txt"
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 HUST_03 = "hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt"
@@ -70,7 +70,9 @@ NOT_FORGET = "们的名字和功绩，国家不会忘记，人民不会忘记，
 DARE = "周恩来同志学习，敢于担当责任，勇于直面矛盾，善于解决问题，以时不"
 ARCHAEOLOGY = "取得了重大成就，延伸了历史轴线，增强了历史信度，丰富了历史内涵，活化了历史场景。概括起"
 OUTPUT = "年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五，电力增长百分之二点九，钢材下"
-ORDINALS = "采取郑重的态度，一是敢于承认，二是正确分析，三是坚决纠正，从而使"
+# (xi-2013-12-26-1's 一是敢于承认，二是正确分析，三是坚决纠正 gave way when it was drawn for the held-out round 15;
+# no minable file holds three ordinal points of one length, so the ordinal guard is no longer what decides here)
+ORDINALS = "座谈会，一是同大家谈谈心，二是给大家鼓鼓劲，三是听听大家对当前经济形势、“十四五”时期企业改革发展的意见和建议。"
 NOT_FROM_HEAVEN = "思想和基本方略，不是从天上掉下来的，不是主观臆想出来的，而是党的十八大以来，"
 STORY_MEETING = "故事分享会暨“早日站在党旗下”专题教育活动举行"
 FILM_CAMPAIGN = "影界积极开展“深入生活、扎根人民”主题实践活动"
@@ -104,7 +106,7 @@ QUOTED = [
     (XI_0301, DARE),
     (XI_0928, ARCHAEOLOGY),
     (GWR_1982, OUTPUT),
-    (XI_1226, ORDINALS),
+    (XI_0722, ORDINALS),
     (XI_1231, NOT_FROM_HEAVEN),
     (HUST_03, STORY_MEETING),
     (PARTY_DAY_03, FILM_CAMPAIGN),
