@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
+
 from app.core.passages import PassageParams, compare_pair
 from app.core.passages.collector import collector_paused
 
@@ -33,8 +35,11 @@ def test_a_collector_paused_by_the_caller_stays_paused(corpus):
         gc.enable()
 
 
-def test_the_collector_resumes_when_the_last_of_overlapping_pairs_is_done():
-    """Two threads matching at once: the first one done must not resume it under the other."""
+@pytest.mark.parametrize("other_leaves_first", [False, True])
+def test_the_collector_resumes_when_the_last_of_overlapping_pairs_is_done(other_leaves_first: bool):
+    """Two threads matching at once (a pool thread and the compare view's): whichever is done first must not
+    resume the collector under the other."""
+    assert gc.isenabled()
     inside, release = threading.Event(), threading.Event()
 
     def long_match() -> None:
@@ -47,7 +52,12 @@ def test_the_collector_resumes_when_the_last_of_overlapping_pairs_is_done():
     inside.wait(5)
     with collector_paused():
         assert not gc.isenabled()
-    assert not gc.isenabled()  # the other thread still matches
-    release.set()
-    other.join(5)
+        if other_leaves_first:
+            release.set()
+            other.join(5)
+            assert not gc.isenabled()  # this thread still matches
+    if not other_leaves_first:
+        assert not gc.isenabled()  # the other thread still matches
+        release.set()
+        other.join(5)
     assert gc.isenabled()

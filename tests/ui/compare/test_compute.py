@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-
 from app.ui.compare import compute as compute_module
-from app.ui.compare.compute import CompareSettings, collector_paused, compute
+from app.ui.compare.compute import CompareSettings, compute
 
 from .conftest import sample_document
 
@@ -54,24 +51,3 @@ def test_counting_formulas_only_adds_formula_passages_to_the_ratios():
     assert plain.pair_ratios[0, 1] == plain.comparison.summary[0].a_copy_ratio
     assert any(p.kind == "formula" for p in plain.passages)
     assert counted.ratios[0] > plain.ratios[0] and counted.ratios[1] > plain.ratios[1]
-
-
-def test_collector_pause_nests_across_threads_and_restores():
-    assert gc.isenabled()
-    inside = threading.Event()
-    release = threading.Event()
-
-    def other() -> None:
-        with collector_paused():
-            inside.set()
-            release.wait(5)
-
-    worker = threading.Thread(target=other)
-    worker.start()
-    inside.wait(5)
-    with collector_paused():
-        assert not gc.isenabled()
-        release.set()
-        worker.join(5)
-        assert not gc.isenabled()  # the other thread left, this one is still matching
-    assert gc.isenabled()
