@@ -304,14 +304,18 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
     key = _SPANS[axis]
     ordered = sorted(group, key=key)
-    parts: list[list[Candidate]] = [[ordered[0]]]
-    reach = key(ordered[0])[1]
-    for cand in ordered[1:]:
-        start, end = key(cand)
-        if start - reach > max_gap:
-            parts.append([])
-        parts[-1].append(cand)
-        reach = max(reach, end)
+    parts: list[list[Candidate]] = []
+    part: list[Candidate] = []
+    reach = None
+    for cand, (start, end) in zip(ordered, map(key, ordered), strict=True):  # (a long pair cuts thousands)
+        if reach is None or start - reach > max_gap:
+            part = [cand]
+            parts.append(part)
+            reach = end
+        else:
+            part.append(cand)
+            if end > reach:
+                reach = end
     return parts
 
 
