@@ -152,15 +152,18 @@ def _claim(
     context: int,
 ) -> list[Candidate]:
     """One round of resolution: candidates by strength claim their text; `support` grows with pieces."""
+
     # equal strengths (a repeated text, matched the same at each place): the better-supported first.
     # The candidates are sorted once; the pieces left of them wait in a heap (a long pair has thousands of
     # candidates and a hundred pieces), and each step takes the first of the two.
-    # (`_strength` inlined: a long pair has thousands of candidates)
-    order = [
-        (-(c.matched + min(c.matched, s) / 2), -s, c.x0, c.y0, n, c)
-        for n, (c, s) in enumerate(zip(candidates, support, strict=True))
-    ]
-    order.sort()
+    # (a heap entry ends with its candidate; a sorted one is its key alone, the candidate found by index)
+    order: list[tuple[float, int, int, int, int]]
+    if len(candidates) >= _ARRAY_CANDIDATES and "numpy" in sys.modules:
+        from app.core.passages.vector_runs import strength_order
+
+        order = strength_order(candidates, support)  # (the same keys, sorted in arrays)
+    else:
+        order = sorted(_entry(n, c, support[n])[:5] for n, c in enumerate(candidates))
     heap: list[tuple[float, int, int, int, int, Candidate]] = []
     xs, ys = _maps(max((c.x1 for c in candidates), default=0), max((c.y1 for c in candidates), default=0))
     taken_x, taken_y = xs.taken, ys.taken  # (the overlap tests inlined: most candidates are only tested)
@@ -171,7 +174,8 @@ def _claim(
         if heap and (at == total or heap[0] < order[at]):
             n, cand = heapq.heappop(heap)[4:]
         else:
-            n, cand = order[at][4:]
+            n = order[at][4]
+            cand = candidates[n]
             at += 1
         x0, x1, y0, y1 = cand.x0, cand.x1, cand.y0, cand.y1
         if taken_x.find(1, x0, x1) < 0 and taken_y.find(1, y0, y1) < 0:
@@ -200,10 +204,13 @@ def _claim(
             if acceptable(smaller, min_chars, min_similarity):
                 # what is left of a candidate may now sit right next to accepted passages
                 support.append(max(support[n], near.support(smaller)) if context else 0)
-                strength = _strength(smaller, support[-1])
-                entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
-                heapq.heappush(heap, entry)
+                heapq.heappush(heap, _entry(len(support) - 1, smaller, support[-1]))
     return accepted
+
+
+def _entry(n: int, cand: Candidate, support: int) -> tuple[float, int, int, int, int, Candidate]:
+    """A candidate's place in `_claim`'s order (the smallest first), then the candidate."""
+    return (-_strength(cand, support), -support, cand.x0, cand.y0, n, cand)
 
 
 def _too_little_left(

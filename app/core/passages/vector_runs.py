@@ -415,6 +415,21 @@ def neighbour_support(candidates: Sequence[Candidate], reach: int) -> list[int]:
     return result.tolist()
 
 
+def strength_order(
+    candidates: Sequence[Candidate], support: Sequence[int]
+) -> list[tuple[float, int, int, int, int]]:
+    """`align._claim`'s sorted keys (minus strength, minus support, x start, y start, index), sorted in
+    arrays. The strength is summed as `align._strength` sums it (matched characters plus at most half as
+    many again of the support: halves of integers, exact in floats), so the keys are the same."""
+    columns = np.array([(c.matched, c.x0, c.y0) for c in candidates], dtype=np.int64).reshape(-1, 3)
+    matched, x0, y0 = columns.T
+    held = np.array(support[: len(candidates)], dtype=np.int64)
+    strength = -(matched + np.minimum(matched, held) / 2)
+    order = np.lexsort((y0, x0, -held, strength))  # (a stable sort: ties stay in index order)
+    keys = (strength[order], -held[order], x0[order], y0[order], order)
+    return list(zip(*(column.tolist() for column in keys), strict=True))
+
+
 #: Candidate pairs held in arrays at once by `neighbour_support`.
 _PAIRS_AT_ONCE = 1 << 20
 
