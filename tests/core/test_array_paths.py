@@ -1,6 +1,6 @@
 """Array versions of the passage engine's Python loops (used on long passages and many candidates)
 give exactly what the loops give: listed slogans, neighbour support, free clauses (both paths are also
-the plain greedy choice, said plainly here)."""
+the plain greedy choice, said plainly here), resolution's order of candidates, each run once."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from app.core.normalize import REDACTION, normalize
 from app.core.passages import parallel_lists, vector_runs
-from app.core.passages.align import _free_clauses, _neighbour_support
+from app.core.passages.align import _entry, _free_clauses, _neighbour_support
 from app.core.passages.extend import Candidate, make_candidate
+from app.core.passages.long_runs import _first_of_each
 from app.core.passages.parallel_lists import _spans_arrays, _spans_python, parallel_spans
-from app.core.passages.vector_runs import GramTable, find_runs_vectorised, neighbour_support
+from app.core.passages.vector_runs import GramTable, find_runs_vectorised, neighbour_support, strength_order
 
 #: Few letters, two function characters (never a listed final) and a redaction: many repeats at short steps.
 slogans = st.text(alphabet="ab的和x" + REDACTION, max_size=120)
@@ -95,3 +96,22 @@ def test_free_clauses_from_arrays_equal_the_greedy_pass(x, y, chars, data):
     assert [c.blocks[0] for c in _free_clauses(accepted, runs, chars)] == _greedy_clauses(
         accepted, runs, chars
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(drawn=boxes, support=st.lists(st.integers(0, 120), min_size=40, max_size=40))
+def test_resolution_order_from_arrays_equals_the_sort(drawn, support):
+    # few places and lengths: many equal strengths, supports and starts, so every key breaks some tie
+    candidates = _candidates(drawn)
+    held = support[: len(candidates)]
+    keys = sorted(_entry(n, c, held[n])[:5] for n, c in enumerate(candidates))
+    assert strength_order(candidates, held) == keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(keys=st.lists(st.integers(0, 1 << 40) | st.integers(0, 6), max_size=60))
+def test_first_of_each_key_equals_numpy_unique(keys):
+    import numpy as np
+
+    array = np.array(keys, dtype=np.int64)
+    assert _first_of_each(array).tolist() == np.unique(array, return_index=True)[1].tolist()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import islice
 from operator import add, attrgetter
 from typing import TYPE_CHECKING
@@ -152,26 +152,41 @@ def _claim(
     context: int,
 ) -> list[Candidate]:
     """One round of resolution: candidates by strength claim their text; `support` grows with pieces."""
+
     # equal strengths (a repeated text, matched the same at each place): the better-supported first.
     # The candidates are sorted once; the pieces left of them wait in a heap (a long pair has thousands of
     # candidates and a hundred pieces), and each step takes the first of the two.
-    order = [(-_strength(c, support[n]), -support[n], c.x0, c.y0, n, c) for n, c in enumerate(candidates)]
-    order.sort()
+    # (a heap entry ends with its candidate; a sorted one is its key alone, the candidate found by index)
+    order: list[tuple[float, int, int, int, int]]
+    if len(candidates) >= _ARRAY_CANDIDATES and "numpy" in sys.modules:
+        from app.core.passages.vector_runs import strength_order
+
+        order = strength_order(candidates, support)  # (the same keys, sorted in arrays)
+    else:
+        order = sorted(_entry(n, c, support[n])[:5] for n, c in enumerate(candidates))
     heap: list[tuple[float, int, int, int, int, Candidate]] = []
     xs, ys = _maps(max((c.x1 for c in candidates), default=0), max((c.y1 for c in candidates), default=0))
     taken_x, taken_y = xs.taken, ys.taken  # (the overlap tests inlined: most candidates are only tested)
     near = _Accepted(context)
     accepted: list[Candidate] = []
-    for entry in _merged(order, heap):
-        *_, n, cand = entry
+    at, total = 0, len(order)
+    while at < total or heap:  # the entries of `order` and of `heap` (growing meanwhile), smallest first
+        if heap and (at == total or heap[0] < order[at]):
+            n, cand = heapq.heappop(heap)[4:]
+        else:
+            n = order[at][4]
+            cand = candidates[n]
+            at += 1
         x0, x1, y0, y1 = cand.x0, cand.x1, cand.y0, cand.y1
         if taken_x.find(1, x0, x1) < 0 and taken_y.find(1, y0, y1) < 0:
             accepted.append(cand)
             near.add(cand)
-            xs.add(x0, x1)
-            ys.add(y0, y1)
+            taken_x[x0:x1] = b"\x01" * (x1 - x0)
+            taken_y[y0:y1] = b"\x01" * (y1 - y0)
             continue
         if min_chars > 0 and len(cand.blocks) == 1:  # `_too_little_left` of one block, inlined
+            if taken_x.find(0, x0, x1) < 0 or taken_y.find(0, y0, y1) < 0:
+                continue  # wholly taken in one text (most repeats of a stock phrase): nothing left
             left = min(x1 - x0 - taken_x.count(1, x0, x1), y1 - y0 - taken_y.count(1, y0, y1))
             if 2 * left / (2 * min_chars) < min_similarity:
                 continue
@@ -189,22 +204,13 @@ def _claim(
             if acceptable(smaller, min_chars, min_similarity):
                 # what is left of a candidate may now sit right next to accepted passages
                 support.append(max(support[n], near.support(smaller)) if context else 0)
-                strength = _strength(smaller, support[-1])
-                entry = (-strength, -support[-1], smaller.x0, smaller.y0, len(support) - 1, smaller)
-                heapq.heappush(heap, entry)
+                heapq.heappush(heap, _entry(len(support) - 1, smaller, support[-1]))
     return accepted
 
 
-def _merged(order: list[tuple], heap: list[tuple]) -> Iterator[tuple]:
-    """The entries of a sorted list and of a heap that grows meanwhile, smallest first (no two equal:
-    each holds its own index)."""
-    at = 0
-    while at < len(order) or heap:
-        if heap and (at == len(order) or heap[0] < order[at]):
-            yield heapq.heappop(heap)
-        else:
-            yield order[at]
-            at += 1
+def _entry(n: int, cand: Candidate, support: int) -> tuple[float, int, int, int, int, Candidate]:
+    """A candidate's place in `_claim`'s order (the smallest first), then the candidate."""
+    return (-_strength(cand, support), -support, cand.x0, cand.y0, n, cand)
 
 
 def _too_little_left(
@@ -305,14 +311,18 @@ def _neighbour_support(candidates: list[Candidate], reach: int) -> list[int]:
 def _split_axis(group: list[Candidate], axis: int, max_gap: int) -> list[list[Candidate]]:
     key = _SPANS[axis]
     ordered = sorted(group, key=key)
-    parts: list[list[Candidate]] = [[ordered[0]]]
-    reach = key(ordered[0])[1]
-    for cand in ordered[1:]:
-        start, end = key(cand)
-        if start - reach > max_gap:
-            parts.append([])
-        parts[-1].append(cand)
-        reach = max(reach, end)
+    parts: list[list[Candidate]] = []
+    part: list[Candidate] = []
+    reach = None
+    for cand, (start, end) in zip(ordered, map(key, ordered), strict=True):  # (a long pair cuts thousands)
+        if reach is None or start - reach > max_gap:
+            part = [cand]
+            parts.append(part)
+            reach = end
+        else:
+            part.append(cand)
+            if end > reach:
+                reach = end
     return parts
 
 
@@ -355,7 +365,10 @@ def group_reordered(
                 continue
             parts = _split_axis(group, axis, max_gap)
             if len(parts) > 1:
-                pending.extend((part, axis) for part in parts)
+                # (a lone clause makes no group and no passage: most parts of a long pair's cut)
+                pending.extend(
+                    (part, axis) for part in parts if len(part) > 1 or id(part[0]) not in is_clause
+                )
                 break
         else:
             final.append(group)
@@ -421,7 +434,8 @@ def _free_clauses(
     character used once."""
     if isinstance(runs, list):
         longest_first = sorted((r for r in runs if r[2] >= clause_chars), key=lambda r: (-r[2], r[0], r[1]))
-        alone = [False] * len(longest_first)
+        xs, ys, sizes = map(list, zip(*longest_first, strict=True)) if longest_first else ([], [], [])
+        alone = [False] * len(xs)
     else:
         from app.core.passages.vector_runs import clause_runs
 
@@ -429,20 +443,19 @@ def _free_clauses(
             IntervalSet.of((c.x0, c.x1) for c in accepted),
             IntervalSet.of((c.y0, c.y1) for c in accepted),
         )
-        longest_first, alone = clause_runs(runs, clause_chars, claimed)
+        xs, ys, sizes, alone = clause_runs(runs, clause_chars, claimed)
     # what passages and kept clauses hold (a long pair tries thousands of runs)
-    xs, ys, sizes = zip(*longest_first, strict=True) if longest_first else ((), (), ())
     taken_x, taken_y = _maps(
         max(map(add, xs, sizes), default=0), max(map(add, ys, sizes), default=0), accepted
     )
+    claimed_x, claimed_y = taken_x.taken, taken_y.taken  # (the overlap tests inlined: thousands of runs)
     clauses = []
-    for (x, y, length), free in zip(longest_first, alone, strict=True):
+    for x, y, length, free in zip(xs, ys, sizes, alone, strict=True):
         if free:  # overlaps no passage and no other clause: whatever comes first, it is kept
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-        elif not taken_x.overlaps(x, x + length) and not taken_y.overlaps(y, y + length):
+        elif claimed_x.find(1, x, x + length) < 0 and claimed_y.find(1, y, y + length) < 0:
             clauses.append(Candidate(((x, y, length),), x, x + length, y, y + length, length))
-            taken_x.add(x, x + length)
-            taken_y.add(y, y + length)
+            claimed_x[x : x + length] = claimed_y[y : y + length] = b"\x01" * length
     return clauses
 
 

@@ -388,9 +388,10 @@ def title_share(titles: list[tuple[int, int]], start: int, end: int) -> float:
     """Share of the normalised range [start, end) inside cited titles: quoting a title is no copying."""
     if end <= start:
         return 0.0
-    at = bisect_right(titles, (start, start)) - 1
     covered = 0
-    for t0, t1 in titles[max(at, 0) :]:
+    # (by index: a slice of the titles from there copied the rest of them, per passage of a long pair)
+    for at in range(max(bisect_right(titles, (start, start)) - 1, 0), len(titles)):
+        t0, t1 = titles[at]
         if t0 >= end:
             break
         covered += max(0, min(t1, end) - max(t0, start))

@@ -20,6 +20,11 @@ def segments(
     from y (`Passage.mirrored`'s alignment, made directly: every step below treats the sides alike)."""
     if mirrored:
         vx, vy, tx, ty = vy, vx, ty, tx
+    if len(group) == 1 and len(group[0].blocks) == 1:  # one exact run (most passages of a long pair)
+        x, y, n = group[0].blocks[0]
+        if mirrored:
+            x, y = y, x
+        return (AlignedSegment("equal", *vx.original_span(x, x + n), *vy.original_span(y, y + n)),)
     out: list[AlignedSegment] = []
     for cand in group:
         prev: tuple[int, int] | None = None

@@ -153,7 +153,7 @@ def long_pair_runs(
         found = _maximal(chars, near_x, near_y, np.full(len(near_x), k, dtype=np.int64), len(scan.text))
         i, j, run = (np.r_[column, more] for column, more in zip((i, j, run), found, strict=True))
     # each run once, by x, then y
-    _, once = np.unique(i * (len(scan.text) + 1) + j, return_index=True)
+    _, once = np.unique(i * (len(scan.text) + 1) + j, return_index=True)  # (nearly sorted: a fast merge)
     return RunArrays(i[once], j[once], run[once])
 
 
@@ -289,8 +289,20 @@ def _maximal(
     i, j, end = i[first], j[first], j[last] + run[last] + ahead[last]
     back = _matching(chars.x, chars.y, i + chars.margin, j + chars.margin, -1)
     i, j, run = i - back, j - back, end - j + back
-    _, once = np.unique(i * span + j, return_index=True)
+    once = _first_of_each(i * span + j)
     return i[once], j[once], run[once]
+
+
+def _first_of_each(keys: np.ndarray) -> np.ndarray:
+    """`np.unique(keys, return_index=True)[1]` (each distinct key's first index, by key) of keys of at
+    least 0: key and index packed in one number and sorted (numpy's `unique` takes a stable argsort, a
+    merge sort of them: several times as long on a long pair's runs)."""
+    count = len(keys)
+    if not count or (int(keys.max()) + 1) * count >= 1 << 63:
+        return np.unique(keys, return_index=True)[1]
+    packed = np.sort(keys * count + np.arange(count, dtype=np.int64))
+    key = packed // count
+    return (packed - key * count)[np.r_[True, key[1:] != key[:-1]]]
 
 
 #: A short run of common grams is kept when it is the nearest run after or before a kept one on their
