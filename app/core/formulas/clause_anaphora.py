@@ -92,9 +92,11 @@ def _run(text: str, comma: int) -> list[tuple[int, int]]:
     """The clauses around the comma at `comma` that open with the character after it: the one before the comma
     when it does, and those after it while each does."""
     first = _opening(text[comma + 1 : comma + 3])[:1]
-    start = max(text.rfind(c, max(0, comma - _MAX_CLAUSE - 1), comma) for c in _ENDS) + 1
+    lowest = max(0, comma - _MAX_CLAUSE - 1)
+    start = max(text.rfind(c, lowest, comma) for c in _ENDS) + 1
     members = []
-    if start > 0 and _opening(text[start:comma]).startswith(first):
+    # (a clause before the comma longer than `_MAX_CLAUSE`, with no end in reach, is no member)
+    if (start > 0 or lowest == 0) and _opening(text[start:comma]).startswith(first):
         members.append((start, comma))
     at = comma
     while at < len(text) and text[at] == "，":
