@@ -14,7 +14,7 @@ The shape: ≥ 3 clauses in a row (，between them, each at most `_MAX_CLAUSE` c
 `_ONE_CHARACTER_OPENERS` (对…, 为…: a preposition) over ≥ `_MIN_ONE_CHARACTER` clauses. The span
 runs from the first member's opener to the last member's end. Not a frame: a subject pronoun, a conjunction or a
 discourse head alone (我们…，我们…; 同时…; 有的…，有的…: prose that restarts its subject), a governing verb, bare
-modal or adverb of effort alone (加强…，加强…; 必须…; 坚定不移…: a task list), correlatives (不是…而是),
+modal, adverb of effort or prohibition alone (加强…，加强…; 必须…; 坚定不移…; 不能…: a task list or rules), correlatives (不是…而是),
 figures and dates (a report's statistics: 全年…，全年…), names (…同志).
 """
 
@@ -64,13 +64,8 @@ _TASK_OPENERS = frozenset(
     (
         *(p for p in _VERB_PREFIXES if len(p) >= 2),
         *("必须", "应该", "需要", "支持", "反对"),
-        *(
-            "认真",
-            "努力",
-            "坚决",
-            "彻底",
-            "坚定不移",
-        ),  # adverbs of effort alone (坚定不移推进…，坚定不移推进…)
+        # adverbs of effort (坚定不移推进…，坚定不移推进…) and prohibitions (不能包办…，不能代替…: rules, 14s7)
+        *("认真", "努力", "坚决", "彻底", "坚定不移", "不能", "不得", "不准", "不许", "严禁"),
     )
 )
 #: Figures, dates and names: a report's statistics and chronicles (…同志), not a frame.
