@@ -58,3 +58,46 @@ def test_a_copula_alone_makes_no_frame(corpus):
     path = "cpc-plenum-communiques/communique-2014-cc18-plenum04.txt"
     text = _excerpt(corpus, path, "是社会主义法治的根本要求", "题中应有之义")
     assert text.count("，是") == 3 and _finds(text) == []
+
+
+def _refrains(text: str, is_formula=lambda _w: False) -> list[str]:
+    return [text[h.start : h.end] for h in clause_anaphora.refrain_sentence_hits(text, is_formula)]
+
+
+def test_sentences_that_open_with_one_refrain_are_members(corpus):
+    path = "xi-speeches-2013-2018/xi-2015-09-27-1.txt"
+    text = _excerpt(corpus, path, "面对重重挑战", "热切向往。")
+    assert _refrains(text) == [
+        "唯有发展，才能消除冲突的根源",
+        "唯有发展，才能保障人民的基本权利",
+        "唯有发展，才能满足人民对美好生活的热切向往",
+    ]
+    # two of them are no run
+    assert _refrains(text[: text.index("唯有发展，才能满足")]) == []
+
+
+def test_two_refrains_may_alternate(corpus):
+    text = _excerpt(corpus, "xi-speeches-2020/xi-2020-10-24-1.txt", "经此一战，中国人民粉碎", "历史潮流！")
+    found = _refrains(text)
+    assert sum(f.startswith("经此一战，") for f in found) == 5
+    assert sum(f.startswith("这一战，") for f in found) == 5  # (the last one two sentences after its refrain)
+    assert "这一战，再次证明正义必定战胜强权，和平发展是不可阻挡的历史潮流" in found
+    whole = {text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"}
+    assert set(found) <= whole
+
+
+def test_a_refrain_that_is_a_formula_is_the_topic(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2016-05-01-1.txt", "党校姓党，是党校", "积极贡献")
+    assert len(_refrains(text)) >= 3  # by shape alone
+    matcher = default_matcher()
+    assert _refrains(text, lambda w: matcher.canonical_of(w) is not None) == []
+
+
+def test_a_longer_refrain_with_a_pronoun_or_time_word_is_a_frame(corpus):
+    # (a connective, time word or pronoun ALONE is no refrain; with more words it is one)
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2016-10-21-1.txt", "我们坚定，是因为", "根本利益")
+    assert _refrains(text) == [
+        "我们坚定，是因为我们追求的是真理",
+        "我们坚定，是因为我们遵循的是规律",
+        "我们坚定，是因为我们代表的是最广大人民根本利益",
+    ]

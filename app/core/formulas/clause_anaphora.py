@@ -16,13 +16,23 @@ runs from the first member's opener to the last member's end. Not a frame: a sub
 discourse head alone (我们…，我们…; 同时…; 有的…，有的…: prose that restarts its subject), a governing verb, bare
 modal, adverb of effort or prohibition alone (加强…，加强…; 必须…; 坚定不移…; 不能…: a task list or rules), correlatives (不是…而是),
 figures and dates (a report's statistics: 全年…，全年…), names (…同志).
+
+The same anaphora over sentences (`refrain_sentence_hits`): ≥ 3 sentences, each at most `_MAX_BETWEEN` sentences
+after the one before, that open with one short clause as a refrain (经此一战，中国人民粉碎了…。这一战，拼来了…。经此一战，
+… ×5, Xi 2020-10-24; 唯有发展，才能… ×3, Xi 2015-09-27; 这一伟大胜利，… Xi 2015-09-03). The refrain carries the
+frame without a modal (which `modal_openers` needs of a longer opener); each member is the whole sentence
+(GUIDE §1.3, one span per member sentence). Not a refrain: a connective, time word or speech verb (同时，; 目前，;
+全会指出，), a discourse head, a salutation (同志们，), and a refrain that is itself a formula (党校姓党，是…。党校姓党，
+决定了…: the sentences explain the slogan, which is marked on its own).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.core.formulas.patterns import _VERB_PREFIXES, HAN, PatternHit, _common_prefix
+from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ENDS = "，,；;。！？!?\n：:"
@@ -134,3 +144,48 @@ def clause_anaphora_hits(text: str) -> list[PatternHit]:
             start, end = members[0][0], members[-1][1]
             hits.append(PatternHit(start, end, text[start:end], "parallel"))
     return hits
+
+
+#: A sentence that opens with a short clause (2–6 Han characters and a comma): the clause is group 1. Led by the
+#: sentence ends (`regex_scan.finditer`: one literal search per end mark).
+_REFRAIN_RE = re.compile(rf"[。！？!?\n][ \t\u3000]*([{HAN}]{{2,6}})，")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+#: Refrains that open any prose: a connective, time word or pronoun alone (同时，; 目前，; 我们，), a speech verb
+#: (全会指出，) or a salutation (同志们，) at the end, a date. (A longer refrain with one of them is a frame:
+#: 今天的亚太，…; 我们坚定，是因为…; 这些成绩，是在…)
+_NOT_REFRAIN_RE = re.compile(
+    "(?:同时|因此|为此|所以|但是|然而|此外|另外|其次|首先|最后|总之|现在|目前|当前|今天|近年来|这些年|我们|这样)$"
+    "|.*(?:指出|强调|认为|表示|提出|要求|说|们)$|.*[〇零一二三四五六七八九十]+[年月日]"
+)
+#: Sentences between two members at most (经此一战，…。这一战，…。经此一战，…: the refrains alternate).
+_MAX_BETWEEN = 2
+_MAX_SENTENCE = 160
+
+
+def refrain_sentence_hits(
+    text: str, is_formula: Callable[[str], bool] = lambda _w: False
+) -> list[PatternHit]:
+    """Sentences (≥ 3, near each other) that open with one short refrain clause: one hit per sentence.
+    `is_formula` tells a refrain that is a formula of its own (a slogan the sentences explain)."""
+    by_refrain: dict[str, list[int]] = {}
+    for m in finditer(_REFRAIN_RE, "\n" + text):
+        by_refrain.setdefault(m.group(1), []).append(m.start(1) - 1)
+    hits: list[PatternHit] = []
+    for refrain, starts in by_refrain.items():
+        if len(starts) < _MIN_MEMBERS or refrain[:2] in _DISCOURSE_HEADS or _NOT_REFRAIN_RE.match(refrain):
+            continue
+        if is_formula(refrain):
+            continue
+        members = []
+        for start in starts:
+            end = _SENTENCE_END_RE.search(text, start)
+            members.append((start, end.start() if end else len(text)))
+        run = members[:1]
+        for member in [*members[1:], None]:
+            if member and len(_SENTENCE_END_RE.findall(text, run[-1][1] + 1, member[0])) <= _MAX_BETWEEN:
+                run.append(member)
+                continue
+            if len(run) >= _MIN_MEMBERS and all(e - s <= _MAX_SENTENCE for s, e in run):
+                hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in run]
+            run = [member] if member else []
+    return sorted(hits, key=lambda h: h.start)

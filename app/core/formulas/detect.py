@@ -418,6 +418,7 @@ class FormulaMatcher:
         found += point_frames.point_lead_hits(text, marks)
         found += tail_frames.tail_frame_hits(text)
         found += clause_anaphora.clause_anaphora_hits(text)
+        found += clause_anaphora.refrain_sentence_hits(text, lambda w: self.canonical_of(w) is not None)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
