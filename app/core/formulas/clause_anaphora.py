@@ -37,6 +37,7 @@ from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
 _ENDS = "，,；;。！？!?\n：:"
 _MAX_CLAUSE = 60
+_CLAUSE_END_RE = re.compile(f"[{_ENDS}]")
 #: Adverbs of addition a later member may put before the shared opening (也可以为…, 还要…).
 _ADDITION = "也还又更并"
 #: A comma whose next two clauses open with the same character (after an adverb of addition): the comma is
@@ -83,9 +84,8 @@ _NOT_FRAME_RE = re.compile(r"[0-9０-９%％.．]|[〇零一二三四五六七�
 
 
 def _clause_end(text: str, at: int) -> int:
-    ends = [text.find(c, at) for c in "，,；;。！？!?\n：:"]
-    found = [e for e in ends if e >= 0]
-    return min(found) if found else len(text)
+    found = _CLAUSE_END_RE.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _opening(clause: str) -> str:
