@@ -101,3 +101,11 @@ def test_a_longer_refrain_with_a_pronoun_or_time_word_is_a_frame(corpus):
         "我们坚定，是因为我们遵循的是规律",
         "我们坚定，是因为我们代表的是最广大人民根本利益",
     ]
+
+
+def test_a_preposition_over_six_clauses_with_a_count_of_years(corpus):
+    # (几千年 is no date: a date needs figures or a numeral of two characters, 一九五八年)
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2014-09-24-1.txt", "对中华文明形成", "都发挥了")
+    found = _finds(text)
+    assert len(found) == 1 and found[0].startswith("对中华文明形成并延续发展几千年而从未中断，对形成和维护")
+    assert found[0].endswith("促进中国社会利益和社会关系平衡")

@@ -80,7 +80,7 @@ _TASK_OPENERS = frozenset(
     )
 )
 #: Figures, dates and names: a report's statistics and chronicles (…同志), not a frame.
-_NOT_FRAME_RE = re.compile(r"[0-9０-９%％.．]|[〇零一二三四五六七八九十百千万]{2,}|同志|年|月")
+_NOT_FRAME_RE = re.compile(r"[0-9０-９%％.．]|[〇零一二三四五六七八九十百千万]{2,}|同志")
 
 
 def _clause_end(text: str, at: int) -> int:
