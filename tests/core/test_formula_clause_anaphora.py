@@ -109,3 +109,9 @@ def test_a_preposition_over_six_clauses_with_a_count_of_years(corpus):
     found = _finds(text)
     assert len(found) == 1 and found[0].startswith("对中华文明形成并延续发展几千年而从未中断，对形成和维护")
     assert found[0].endswith("促进中国社会利益和社会关系平衡")
+
+
+def test_a_list_of_attendees_is_no_frame(corpus):
+    path = "xi-speeches-2013-2018/xi-2017-09-26-2.txt"
+    text = _excerpt(corpus, path, "中共中央政治局委员、中央政策研究室主任", "参加开幕式")
+    assert text.count("，中共中央政治局委员") == 2 and _finds(text) == []

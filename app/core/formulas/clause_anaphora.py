@@ -79,8 +79,9 @@ _TASK_OPENERS = frozenset(
         *("认真", "努力", "坚决", "彻底", "坚定不移", "不能", "不得", "不准", "不许", "严禁"),
     )
 )
-#: Figures, dates and names: a report's statistics and chronicles (…同志), not a frame.
-_NOT_FRAME_RE = re.compile(r"[0-9０-９%％.．]|[〇零一二三四五六七八九十百千万]{2,}|同志")
+#: Figures, dates and names: a report's statistics and chronicles (…同志), a news item's list of attendees
+#: (中共中央政治局委员、…王沪宁，中共中央政治局委员…), not a frame.
+_NOT_FRAME_RE = re.compile(r"[0-9０-９%％.．]|[〇零一二三四五六七八九十百千万]{2,}|同志|委员|副总理|部长")
 
 
 def _clause_end(text: str, at: int) -> int:
