@@ -115,3 +115,19 @@ def test_a_list_of_attendees_is_no_frame(corpus):
     path = "xi-speeches-2013-2018/xi-2017-09-26-2.txt"
     text = _excerpt(corpus, path, "中共中央政治局委员、中央政策研究室主任", "参加开幕式")
     assert text.count("，中共中央政治局委员") == 2 and _finds(text) == []
+
+
+def test_the_shared_scan_of_sentence_starts_gives_the_same_refrain_members_on_the_corpus(corpus):
+    """`detect` hands the rule the refrain starts of `opener_frames.sentence_starts` (one scan of the sentence
+    ends for three rules); on every minable file they give the members the rule's own scan gives."""
+    from app.core.formulas.opener_frames import sentence_starts
+    from tests.core.test_formula_scan_shortcuts import _minable_texts
+
+    members = 0
+    for path, text in _minable_texts(corpus):
+        own = [(h.start, h.end) for h in clause_anaphora.refrain_sentence_hits(text)]
+        starts = sentence_starts(text)[2]
+        shared = [(h.start, h.end) for h in clause_anaphora.refrain_sentence_hits(text, starts=starts)]
+        assert shared == own, path.name
+        members += len(own)
+    assert members > 50

@@ -147,9 +147,13 @@ def clause_anaphora_hits(text: str) -> list[PatternHit]:
     return hits
 
 
-#: A sentence that opens with a short clause (2–6 Han characters and a comma): the clause is group 1. Led by the
-#: sentence ends (`regex_scan.finditer`: one literal search per end mark).
-_REFRAIN_RE = re.compile(rf"[。！？!?\n][ \t\u3000]*([{HAN}]{{2,6}})，")
+#: At a sentence start (after its end mark and spaces): a short opening clause, 2–6 Han characters and a comma
+#: (group `refrain`). A lookahead, part of `opener_frames`' scan of sentence starts, so that the text's sentence
+#: ends are read once for three rules; `_REFRAIN_RE` is the same scan alone (for callers without it).
+REFRAIN_AHEAD = rf"(?=(?P<refrain>[{HAN}]{{2,6}})，)"
+_REFRAIN_RE = re.compile(rf"[。！？!?\n][ \t\u3000]*{REFRAIN_AHEAD}")
+#: The refrain at a sentence start found by one of the scan's other options (a mark, a repeated opener).
+REFRAIN_AT_RE = re.compile(rf"[{HAN}]{{2,6}}(?=，)")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 #: Refrains that open any prose: a connective, time word or pronoun alone (同时，; 目前，; 我们，), a speech verb
 #: (全会指出，) or a salutation (同志们，) at the end, a date. (A longer refrain with one of them is a frame:
@@ -164,13 +168,18 @@ _MAX_SENTENCE = 160
 
 
 def refrain_sentence_hits(
-    text: str, is_formula: Callable[[str], bool] = lambda _w: False
+    text: str, is_formula: Callable[[str], bool] = lambda _w: False, starts: list[int] | None = None
 ) -> list[PatternHit]:
     """Sentences (≥ 3, near each other) that open with one short refrain clause: one hit per sentence.
-    `is_formula` tells a refrain that is a formula of its own (a slogan the sentences explain)."""
+    `is_formula` tells a refrain that is a formula of its own (a slogan the sentences explain); `starts` are the
+    refrain starts of `opener_frames.sentence_starts`, when the caller has them already."""
+    if starts is None:
+        starts = [m.start("refrain") - 1 for m in finditer(_REFRAIN_RE, "\n" + text)]
     by_refrain: dict[str, list[int]] = {}
-    for m in finditer(_REFRAIN_RE, "\n" + text):
-        by_refrain.setdefault(m.group(1), []).append(m.start(1) - 1)
+    for start in starts:
+        refrain = REFRAIN_AT_RE.match(text, start)
+        if refrain is not None:
+            by_refrain.setdefault(refrain.group(), []).append(start)
     hits: list[PatternHit] = []
     for refrain, starts in by_refrain.items():
         if len(starts) < _MIN_MEMBERS or refrain[:2] in _DISCOURSE_HEADS or _NOT_REFRAIN_RE.match(refrain):
