@@ -94,3 +94,14 @@ def test_segments_of_three_clauses_are_statements(corpus):
     )
     assert text.count("的显著优势；") >= 10
     assert _finds(text) == []
+
+
+def test_three_short_clauses_of_one_length_and_a_shared_tail(corpus):
+    # (14p11b) a short couplet-like run: its shape is the frame; the first clause is cut at the members' length
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2014-11-11-1.txt", "我希望北京", "让孩子们")
+    assert _finds(text) == ["蓝天常在，青山常在，绿水常在"]
+    text = _excerpt(corpus, "gwr-state-council/gwr-1979.txt", "尊重群众，", "依靠群众")
+    assert _finds(text) == ["尊重群众，信任群众，依靠群众"]
+    # members of different lengths still need a shared head, a longer tail or a fourth member
+    tasks = _excerpt(corpus, "gwr-state-council/gwr-2006.txt", "重点加强现代农业", "现代市场体系建设")
+    assert _finds(tasks) == []

@@ -367,6 +367,7 @@ class FormulaMatcher:
         """The pattern rules' finds outside redactions (`find` makes hits of the ones the merge keeps only)."""
         # the rule modules' ~100 regexes compile in ~60 ms; coverage and lexicon-only callers need none
         from app.core.formulas import (
+            clause_anaphora,
             clause_frames,
             clause_pairs,
             couplets,
@@ -411,12 +412,16 @@ class FormulaMatcher:
         found += sibling_frames.segment_hits(text)
         found += sibling_frames.preposition_run_hits(text)
         found += sibling_frames.yi_wei_run_hits(text)
-        marks, opener_pairs = opener_frames.sentence_starts(text)
+        marks, opener_pairs, refrains = opener_frames.sentence_starts(text)
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += tail_frames.tail_frame_hits(text)
+        found += clause_anaphora.clause_anaphora_hits(text)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
+        found += clause_anaphora.refrain_sentence_hits(
+            text, lambda w: self.canonical_of(w) is not None, refrains
+        )
         found += extra
         if not view.redaction_ends:  # (most texts have no redaction)
             return found

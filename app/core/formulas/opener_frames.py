@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from app.core.formulas.clause_anaphora import REFRAIN_AHEAD, REFRAIN_AT_RE
 from app.core.formulas.modal_openers import NEXT_OPENER
 from app.core.formulas.patterns import HAN, NUM, PatternHit
 from app.core.formulas.regex_scan import finditer
@@ -42,9 +43,11 @@ _ORDINAL = rf"(?:[{NUM}]{{1,2}}是|第[{NUM}]{{1,2}}[，,、])"
 #: optional mark put it (`tests/core/test_formula_scan_shortcuts.py` compares both on the corpus).
 #: The same scan also finds, where a sentence start has no mark, whether the next sentence opens with its first
 #: four characters (`modal_openers.NEXT_OPENER`: groups `opener` and `next`), so that the text's sentence ends are
-#: read once for both rules (14p11).
+#: read once for both rules (14p11), and, last, whether the sentence opens with a short clause as a refrain
+#: (`clause_anaphora.REFRAIN_AHEAD`: group `refrain`; 14p11b).
 _MEMBER_START_RE = re.compile(
-    rf"[。！？!?\n][ \t\u3000]*(?:(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})|{NEXT_OPENER})"
+    rf"[。！？!?\n][ \t\u3000]*(?:(?P<mark>(?:——|――){_ORDINAL}?|{_ORDINAL})(?=[{HAN}“”]{{2}})|{NEXT_OPENER}"
+    rf"|{REFRAIN_AHEAD})"
 )
 #: A member's start after a photo credit that the text glues to it (新华社记者 鞠鹏/摄第四，抓好…; Xinhua prints of
 #: Xi's speeches): the credit ends the caption like a sentence end. Its own expression, led by a literal.
@@ -65,17 +68,27 @@ def _makes_opener(opener: str) -> bool:
     return opener[:2] not in _DISCOURSE_HEADS and _NOT_OPENER_RE.match(opener) is None
 
 
-def sentence_starts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
-    """The text's `sentence_marks`, and the (start, start of the next) of every unmarked sentence whose next
-    sentence opens with its first four characters (for `modal_openers`): one scan of the sentence ends."""
+def sentence_starts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]], list[int]]:
+    """The text's `sentence_marks`, the (start, start of the next) of every unmarked sentence whose next
+    sentence opens with its first four characters (for `modal_openers`), and the start of every sentence that
+    opens with a short clause and a comma (for `clause_anaphora.refrain_sentence_hits`): one scan of the
+    sentence ends."""
     marks: list[tuple[int, str]] = []
     pairs: list[tuple[int, int]] = []
+    refrains: list[int] = []
     for m in finditer(_MEMBER_START_RE, "\n" + text):
+        if m.group("refrain") is not None:
+            refrains.append(m.start("refrain") - 1)
+            continue
         if m.group("mark") is None:
-            pairs.append((m.end() - 1, m.start("next") - 1))
+            start = m.end() - 1
+            pairs.append((start, m.start("next") - 1))
         else:
+            start = m.start("mark") - 1
             marks.append((m.end() - 1, m.group("mark")))
-    return _with_credits(text, marks), pairs
+        if REFRAIN_AT_RE.match(text, start):  # (a sentence start the scan's earlier options took)
+            refrains.append(start)
+    return _with_credits(text, marks), pairs, refrains
 
 
 def sentence_marks(text: str) -> list[tuple[int, str]]:

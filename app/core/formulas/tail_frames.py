@@ -30,6 +30,8 @@ _ENDS = "，；。！？!?\n：:"
 _SEGMENT_ENDS = "；。！？!?\n：:"
 _MAX_CLAUSE = 40
 _MIN_MEMBERS = 3
+#: Members of one length up to this many characters are a couplet-like run by their shape alone (14p11b).
+_SHORT_MEMBER = 5
 #: A comma whose clause before it and the next two clauses end in the same two characters: the comma is matched,
 #: the two characters before it captured by a lookbehind, the next clauses tested in a lookahead (a run of clause
 #: characters, possessive, then a lookbehind for the same two characters). The scan is a literal search for the
@@ -95,6 +97,9 @@ def _members(text: str, sep_at: int, segments: bool) -> list[tuple[int, int]]:
     if head:  # the first clause starts at the shared head; one without it is the run's subject
         cut = text.find(head, start, sep_at)
         return later if cut < 0 else [(cut, sep_at), *later]
+    lengths = {e - s for s, e in later}
+    if len(lengths) == 1 and (size := lengths.pop()) <= _SHORT_MEMBER and sep_at - start > size:
+        start = sep_at - size  # (short members of one length: the first is cut at theirs, 都能够|蓝天常在)
     return [(start, sep_at), *later]
 
 
@@ -104,7 +109,10 @@ def _is_frame(items: list[str]) -> bool:
     tail, head = _common_suffix(items), _common_prefix(items)
     if tail[-2:] in _GENERIC_TAILS or min(map(len, items)) <= len(tail) + 1:
         return False
-    if not (head and head not in _GOVERNING) and len(tail) < 3 and len(items) < 4:
+    short = (
+        len({len(i) for i in items}) == 1 and len(items[0]) <= _SHORT_MEMBER
+    )  # 蓝天常在，青山常在，绿水常在
+    if not (head and head not in _GOVERNING) and len(tail) < 3 and len(items) < 4 and not short:
         return False
     joined = "|".join(items)  # (the items' figures and names asked in one search each)
     return not (
