@@ -18,8 +18,8 @@ Slogans (`slogans`, `couplets`, GUIDE §1.4 and §3):
 - a couplet inside a quotation that goes on after it, or inside a quoted sentence in classical words, is a quoted
   saying (中国古人说：“度之往事，验之来事，参之平素，…”; “恃德者昌，恃力者亡。”).
 
-Lexicon wordings that are ordinary words too (`embedded_hits`): 走出去 is the going-global policy only beside its
-actors or its pair (企业走出去, 装备、技术、标准、服务走出去), not in 此刻走出去的通道 or 积极“走出去”拓展育人.
+走出去 alone (three characters, GUIDE §3) is no lexicon hit since 14k11 dropped it, whether it is the going-global
+policy beside its actors (企业走出去) or a plain verb (此刻走出去的通道, 积极“走出去”拓展育人).
 
 Every test text is a sentence of a minable corpus file (`unquotable` checks that it is in its file and that the file
 is not one of the held-out round's).
