@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import point_frames
+from app.core.formulas import point_frames, sibling_frames
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -39,3 +39,26 @@ def test_a_varying_short_head_before_a_shared_opener_belongs_to_the_member(corpu
         "经济上，中拉要抓住双方转变经济发展方式带来的机遇",
         "人文上，中拉要加强文明对话和文化交流",
     ]
+
+
+def _segments(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in sibling_frames.segment_hits(text)]
+
+
+def test_long_segments_are_members_by_their_lead_clause(corpus):
+    path = "cpc-plenum-communiques/communique-2013-cc18-plenum03.txt"
+    text = _excerpt(corpus, path, "全会指出，要紧紧围绕使市场", "提供坚强政治保证。")
+    found = _segments(text)
+    assert found[-3:] == [
+        "紧紧围绕更好保障和改善民生、促进社会公平正义深化社会体制改革",
+        "紧紧围绕建设美丽中国深化生态文明体制改革",
+        "紧紧围绕提高科学执政、民主执政、依法执政水平深化党的建设制度改革",
+    ]
+    assert len(found) == 5 and all(m.startswith("紧紧围绕") for m in found)
+
+
+def test_a_first_segment_may_hold_the_shared_head_after_words_of_its_sentence(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2014-07-04-1.txt", "新形势下，中韩两国", "友好新篇章。")
+    found = _segments(text)
+    assert found[0] == "应该坚持睦邻友好，增强政治互信，重视相互核心利益和关切，确保两国关系长期健康发展"
+    assert len(found) == 4 and all(m.startswith("应该坚持") for m in found)
