@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import point_frames, sibling_frames
+from app.core.formulas import clause_anaphora, point_frames, sibling_frames
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -62,3 +62,20 @@ def test_a_first_segment_may_hold_the_shared_head_after_words_of_its_sentence(co
     found = _segments(text)
     assert found[0] == "应该坚持睦邻友好，增强政治互信，重视相互核心利益和关切，确保两国关系长期健康发展"
     assert len(found) == 4 and all(m.startswith("应该坚持") for m in found)
+
+
+def _clauses(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in clause_anaphora.clause_anaphora_hits(text)]
+
+
+def test_a_run_of_clauses_that_uphold_principles_is_a_frame(corpus):
+    path = "npc-resolutions-on-gwr/npc-resolution-on-gwr-2019.txt"
+    text = _excerpt(corpus, path, "坚持稳中求进工作总基调", "扩大高水平开放")
+    assert _clauses(text) == [text]
+    assert text.count("，坚持") == 4
+
+
+def test_upholding_joined_to_a_second_verb_is_a_task(corpus):
+    path = "cpc-plenum-communiques/communique-2020-cc19-plenum05.txt"
+    text = _excerpt(corpus, path, "坚持党的全面领导，坚持和完善", "中国特色社会主义制度")
+    assert text.count("，坚持") == 2 and _clauses(text) == []
