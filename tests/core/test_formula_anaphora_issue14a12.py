@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import clause_anaphora, point_frames, sibling_frames
+from app.core.formulas import clause_anaphora, point_frames, sentence_anaphora, sibling_frames
+from app.core.formulas.shipped import default_matcher
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -79,3 +80,49 @@ def test_upholding_joined_to_a_second_verb_is_a_task(corpus):
     path = "cpc-plenum-communiques/communique-2020-cc19-plenum05.txt"
     text = _excerpt(corpus, path, "坚持党的全面领导，坚持和完善", "中国特色社会主义制度")
     assert text.count("，坚持") == 2 and _clauses(text) == []
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in sentence_anaphora.sentence_anaphora_hits(text)]
+
+
+def test_short_sentences_of_one_paragraph_that_open_alike_with_one_between(corpus):
+    path = "xi-speeches-2013-2018/xi-2018-07-10-1.txt"
+    text = _excerpt(corpus, path, "我们要坚持对话协商", "抓好民生建设。")
+    assert _sentences(text) == [
+        "我们要坚持对话协商",
+        "我们要坚守主权原则，反对搞分裂割据",
+        "我们要倡导包容性和解，反对搞压制性妥协",
+        "我们要反对恐怖主义，加强综合施策，抓好民生建设",
+    ]
+    parallel = {text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "parallel"}
+    assert "我们要坚持对话协商" in parallel
+
+
+def test_short_paragraph_leads_with_a_bare_modal(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2018-07-10-1.txt", "要牢牢抓住互联互通", "“两翼”齐飞。")
+    assert text.count("\n\n") >= 2
+    assert _sentences(text) == [
+        "要牢牢抓住互联互通这个“龙头”",
+        "要积极推动油气合作、低碳能源合作“双轮”转动",
+        "要努力实现金融合作、高新技术合作“两翼”齐飞",
+    ]
+
+
+def test_balanced_lead_clauses_of_long_sentences_in_one_paragraph(corpus):
+    path = "cpc-plenum-communiques/communique-2006-cc16-plenum06.txt"
+    text = _excerpt(corpus, path, "要坚持协调发展", "发挥人民群众的首创精神")
+    assert _sentences(text) == [
+        "要坚持协调发展、加强社会事业建设",
+        "要加强制度建设、保障社会公平正义",
+        "要建设和谐文化、巩固社会和谐的思想道德基础",
+        "要完善社会管理、保持社会安定有序",
+        "要激发社会活力、增进社会团结和睦",
+    ]
+
+
+def test_a_report_s_task_sentences_are_no_members(corpus):
+    # long 要… sentences of one paragraph whose lead clauses have no balanced shape: tasks, left unmarked
+    path = "cpc-plenum-communiques/communique-2013-cc18-plenum02.txt"
+    text = _excerpt(corpus, path, "要进一步保持经济发展良好势头", "要进一步加强党的建设")
+    assert text.count("。要进一步") == 3 and _sentences(text) == []
