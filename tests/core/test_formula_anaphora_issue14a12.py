@@ -126,3 +126,15 @@ def test_a_report_s_task_sentences_are_no_members(corpus):
     path = "cpc-plenum-communiques/communique-2013-cc18-plenum02.txt"
     text = _excerpt(corpus, path, "要进一步保持经济发展良好势头", "要进一步加强党的建设")
     assert text.count("。要进一步") == 3 and _sentences(text) == []
+
+
+def test_a_run_with_a_long_segment_takes_every_member_by_its_lead_clause(corpus):
+    # the last segment runs past `_LONG_SEGMENT` characters: all members get one extent, the lead clause (the
+    # first segment holds 应该 too far from its start to be cut there)
+    path = "cpc-plenum-communiques/communique-1978-cc11-plenum03.txt"
+    text = _excerpt(corpus, path, "会议指出，现在我国经济管理体制", "升降等制度。")
+    assert _segments(text) == [
+        "应该着手大力精简各级经济行政机构",
+        "应该坚决实行按经济规律办事",
+        "应该在党的一元化领导之下",
+    ]

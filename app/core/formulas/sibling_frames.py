@@ -147,6 +147,7 @@ def segment_hits(text: str) -> list[PatternHit]:
             at = text.find("；", s_end)
             continue
         segments = []
+        long_ones: set[int] = set()
         pos = s_start
         for part in text[s_start:s_end].split("；"):
             body = part.rsplit("：", 1)[-1]  # a segment run may follow an announcing colon
@@ -155,12 +156,18 @@ def segment_hits(text: str) -> list[PatternHit]:
                 segments.append((start, start + len(body), body))
             elif lead := _LEAD_CLAUSE_RE.match(body):  # a long segment: its lead clause (GUIDE §1.3)
                 segments.append((start, start + lead.end(), lead.group()))
+                long_ones.add(start)
             else:
                 segments.append((start, start, ""))  # no member: breaks the run
             pos += len(part) + 1
         _cut_first_members(segments)
         # (segments of one sentence in a row: a segment that is no member breaks the run, no gap need be checked)
         for run in _runs_by_head(segments, s_end - s_start):
+            if any(m[0] in long_ones for m in run):  # one extent for all members: each one's lead clause
+                run = [
+                    (m[0], m[0] + lead.end(), lead.group()) if (lead := _LEAD_CLAUSE_RE.match(m[2])) else m
+                    for m in run
+                ]
             formula = "/".join(m[2] for m in run)
             hits += [PatternHit(s, e, formula, "parallel") for s, e, _t in run]
         at = text.find("；", s_end)
