@@ -138,3 +138,14 @@ def test_a_run_with_a_long_segment_takes_every_member_by_its_lead_clause(corpus)
         "应该坚决实行按经济规律办事",
         "应该在党的一元化领导之下",
     ]
+
+
+def test_an_ordinal_before_a_paragraph_lead_is_left_out_of_the_member(corpus):
+    path = "gwr-state-council/gwr-2011.txt"
+    text = _excerpt(corpus, path, "一是必须坚持科学发展", "作为经济社会发展的根本动力。")
+    assert _sentences(text) == [
+        "必须坚持科学发展",
+        "必须坚持政府调控与市场机制有机统一",
+        "必须坚持统筹国内国际两个大局",
+        "必须坚持把改革开放作为经济社会发展的根本动力",
+    ]

@@ -33,10 +33,10 @@ from app.core.formulas.patterns import HAN, NUM, PatternHit
 from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
-#: A sentence start (after an end mark or a line break, spaces, a dash or an ordinal) and its opener: up to three
+#: A sentence start (after an end mark or a line break, spaces, a dash or an ordinal: ——, 第三，, （二）, 一是) and its opener: up to three
 #: characters of a subject, then a modal (group `opener`); group `lead` is empty after a line break.
 _START_RE = re.compile(
-    rf"(?:(?P<line>\n)|[。！？!?])[ \t\u3000]*(?:——|第[{NUM}]{{1,2}}，)?"
+    rf"(?:(?P<line>\n)|[。！？!?])[ \t\u3000]*(?:——|第[{NUM}]{{1,2}}，|[（(][{NUM}]{{1,2}}[）)]|[{NUM}]{{1,2}}是，?)?"
     rf"(?P<opener>[{HAN}]{{0,3}}?(?:要|将|应该|应当|必须|愿))(?=[{HAN}“])"
 )
 #: Words that end in a modal's character without being a subject and a modal.
