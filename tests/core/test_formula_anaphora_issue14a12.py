@@ -149,3 +149,11 @@ def test_an_ordinal_before_a_paragraph_lead_is_left_out_of_the_member(corpus):
         "必须坚持统筹国内国际两个大局",
         "必须坚持把改革开放作为经济社会发展的根本动力",
     ]
+
+
+def test_the_shared_head_may_start_a_later_clause_of_the_first_segment(corpus):
+    path = "cpc-plenum-communiques/communique-2003-cc16-plenum03.txt"
+    text = _excerpt(corpus, path, "建立归属清晰、权责明确", "良好的信用基础和市场秩序。")
+    found = _segments(text)
+    assert found[0] == "有利于维护公有财产权，巩固公有制经济的主体地位"
+    assert len(found) == 4 and all(m.startswith("有利于") for m in found)

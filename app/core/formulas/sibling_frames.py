@@ -121,13 +121,18 @@ def paragraph_lead_hits(text: str) -> list[PatternHit]:
 
 def _cut_first_members(segments: list[tuple[int, int, str]]) -> None:
     """A segment before two that share a head may hold that head after words of its sentence (新形势下，中韩两国
-    应该坚持睦邻友好，…；应该坚持互利合作，…；应该坚持…): its member starts at the head (in place)."""
+    应该坚持睦邻友好，…；应该坚持互利合作，…；应该坚持…), near its start or at the start of a later clause: its
+    member starts at the head (in place)."""
     for i in range(len(segments) - 2):
         head = _head(segments[i + 1][2])
         if _head(segments[i][2]) == head or _head(segments[i + 2][2]) != head or not _makes_frame(head):
             continue
         start, end, body = segments[i]
         cut = body.find(head, 1, _MAX_LEAD_IN)
+        if (
+            cut < 0
+        ):  # (or at the start of a later clause: …的现代产权制度，有利于维护公有财产权，…；有利于保护…)
+            cut = body.rfind("，" + head) + 1
         if cut > 0:
             segments[i] = (start + cut, end, body[cut:])
 
