@@ -45,6 +45,7 @@ def test_points_that_share_a_three_character_opener(corpus):
     text = _excerpt(corpus, XI_0610, "——我们要提倡", "——我们要坚持共商共建共享的全球治理观，")
     assert _leads(text) == [
         "我们要提倡创新、协调、绿色、开放、共享的发展观",
+        "我们要践行共同、综合、合作、可持续的安全观",  # (可持续: no result, a modal before it; 14a12)
         "我们要秉持开放、融通、互利、共赢的合作观",
         "我们要树立平等、互鉴、对话、包容的文明观",
         "我们要坚持共商共建共享的全球治理观",

@@ -14,7 +14,9 @@ The shape: ≥ 3 clauses in a row (，between them, each at most `_MAX_CLAUSE` c
 `_ONE_CHARACTER_OPENERS` (对…, 为…: a preposition) over ≥ `_MIN_ONE_CHARACTER` clauses. The span
 runs from the first member's opener to the last member's end. Not a frame: a subject pronoun, a conjunction or a
 discourse head alone (我们…，我们…; 同时…; 有的…，有的…: prose that restarts its subject), a governing verb, bare
-modal, adverb of effort or prohibition alone (加强…，加强…; 必须…; 坚定不移…; 不能…: a task list or rules), correlatives (不是…而是),
+modal, adverb of effort or prohibition alone (加强…，加强…; 必须…; 坚定不移…; 不能…: a task list or rules) — but 坚持
+alone states principles (坚持稳中求进工作总基调，坚持新发展理念，…; 14a12) unless a member joins it to a second
+verb (坚持和完善…), correlatives (不是…而是),
 figures and dates (a report's statistics: 全年…，全年…), names (…同志).
 
 The same anaphora over sentences (`refrain_sentence_hits`): ≥ 3 sentences, each at most `_MAX_BETWEEN` sentences
@@ -46,6 +48,7 @@ _PAIR_RE = re.compile(rf"，(?=[{_ADDITION}]?([{HAN}])[^{_ENDS}]{{0,{_MAX_CLAUSE
 #: Prepositions that open a frame alone (对…，对…; 为…，为…: a toast). A copula alone (是…，是…) restates its
 #: subject; the rounds marked such runs only half the time.
 _ONE_CHARACTER_OPENERS = "对为"
+_CONJUNCTIONS = "和与及"
 _MIN_ONE_CHARACTER = 4
 #: Openings that restart a subject or a connective, not a frame.
 _NOT_OPENERS = frozenset(
@@ -114,6 +117,12 @@ def _run(text: str, comma: int) -> list[tuple[int, int]]:
     return members
 
 
+def _principles(opener: str, clauses: list[str]) -> bool:
+    """Whether clauses that open with a governing verb alone state principles: 坚持稳中求进工作总基调，坚持新发展
+    理念，坚持推动高质量发展，… (a verb of upholding, not of a task; 坚持和完善… is a compound verb, a task)."""
+    return opener == "坚持" and not any(c[2:3] in _CONJUNCTIONS for c in clauses)
+
+
 def _is_frame(clauses: list[str]) -> bool:
     if len(clauses) < _MIN_MEMBERS or len(set(clauses)) < len(clauses):
         return False
@@ -122,7 +131,7 @@ def _is_frame(clauses: list[str]) -> bool:
         return False
     if (
         opener in _NOT_OPENERS
-        or opener in _TASK_OPENERS
+        or (opener in _TASK_OPENERS and not _principles(opener, clauses))
         or opener[:2] in _DISCOURSE_HEADS
         or min(map(len, clauses)) <= len(opener) + 1
     ):

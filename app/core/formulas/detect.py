@@ -379,6 +379,7 @@ class FormulaMatcher:
             point_frames,
             references,
             repeats,
+            sentence_anaphora,
             sibling_frames,
             slogans,
             sub_lists,
@@ -419,6 +420,7 @@ class FormulaMatcher:
         found += tail_frames.tail_frame_hits(text)
         found += clause_anaphora.clause_anaphora_hits(text)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
+        found += sentence_anaphora.sentence_anaphora_hits(text)
         found += clause_anaphora.refrain_sentence_hits(
             text, lambda w: self.canonical_of(w) is not None, refrains
         )

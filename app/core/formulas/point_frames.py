@@ -47,11 +47,16 @@ _TWO_CLAUSES_RE = re.compile(rf"[{HAN}“”]{{3,12}}，[{HAN}“”、]{{5,22}}
 _MOTTO_RE = re.compile(rf"[{HAN}]{{4}}、[{HAN}]{{4}}")
 _SHORT_LEAD_RE = re.compile(rf"[{HAN}]{{4,8}}")
 #: Statements of how something changed (明显改善, 不断扩大, 显著增强): a report's results, not a programme.
-_ACHIEVEMENT_RE = re.compile(r"明显|显著|不断|持续|大幅|稳步|逐步")
+#: A modal before the adverb makes the lead a pledge (中国将不断激发增长动力…; 我们将持续深化改革; 我们要坚持民生
+#: 优先，推进全球可持续发展): a programme, not a result (14a12).
+_ACHIEVEMENT_RE = re.compile(r"^(?:(?!要|将|应|必须|愿).)*?(?:明显|显著|不断|持续|大幅|稳步|逐步)")
 #: Points of one run lie close together: at most this many characters from one lead's start to the next.
 _MAX_GAP = 1500
 #: A long point's opening clause, up to its first comma (我们坚持党对科技事业的领导，健全…).
 _CLAUSE_RE = re.compile(rf"[{HAN}“”、]{{5,24}}(?=，)")
+#: A short head clause before a long point's opening clause (政治上，; 面向未来，): the opening clause after it
+#: carries the shared opener.
+_HEAD_RE = re.compile(rf"[{HAN}]{{2,4}}，")
 #: Characters the opening clauses of a run must share: a subject and its verb or modal (我们坚持…, 我们要…).
 _CLAUSE_OPENER = 3
 
@@ -105,7 +110,7 @@ def _members(
 ) -> set[tuple[int, int]]:
     """The leads of a run that make a frame: leads of one of `shapes` (balanced clauses, 4+4 mottos) and, with
     `heads`, leads that share their head with two others, when ≥ 3 leads of the run have that shape."""
-    leads = [(s, e) for s in run if (e := _lead_end(text, s)) > 0 and not _ACHIEVEMENT_RE.search(text, s, e)]
+    leads = [(s, e) for s in run if (e := _lead_end(text, s)) > 0 and not _ACHIEVEMENT_RE.match(text[s:e])]
     members: set[tuple[int, int]] = set()
     for shape in shapes:
         shaped = [(s, e) for s, e in leads if shape.fullmatch(text, s, e)]
@@ -144,7 +149,7 @@ def _two_clause_openings(text: str, starts: list[int]) -> set[tuple[int, int]]:
     """The opening two clauses of long numbered points, when ≥ 3 points of the run open so (14p11): the lead of
     a point that runs on (第一，坚持“川渝一盘棋”，打造“一极一源”，…。第二，坚持底线思维，加快打造…，…。)."""
     openings = [m.span() for s in starts if (m := _TWO_CLAUSE_OPENING_RE.match(text, s))]
-    openings = [(s, e) for s, e in openings if not _ACHIEVEMENT_RE.search(text, s, e)]
+    openings = [(s, e) for s, e in openings if not _ACHIEVEMENT_RE.match(text[s:e])]
     return set(openings) if len(openings) >= _MIN_MEMBERS else set()
 
 
@@ -152,11 +157,15 @@ def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:
     """The opening clauses of long points (each up to its first comma) when ≥ 3 different ones open with the
     same `_CLAUSE_OPENER` characters: ——我们坚持党对科技事业的领导，… ——我们坚持建设世界科技强国的奋斗目标，…;
     ——我们要提倡创新、协调、绿色、开放、共享的发展观，… ——我们要树立平等、互鉴、对话、包容的文明观，…
-    (one clause repeated before each point, ——在新的起点上，…, is a refrain, not members)."""
+    (one clause repeated before each point, ——在新的起点上，…, is a refrain, not members). A short head clause
+    before the opening clause may vary and belongs to the member: ——政治上，中拉要坚持真诚友好，… ——经济上，中拉要
+    抓住…，… ——人文上，中拉要加强文明对话和文化交流，… (14a12)."""
     by_opener: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in starts:
-        if (clause := _CLAUSE_RE.match(text, s)) and not _ACHIEVEMENT_RE.search(clause.group()):
-            by_opener[text[s : s + _CLAUSE_OPENER]].append(clause.span())
+        head = _HEAD_RE.match(text, s)
+        at = head.end() if head else s
+        if (clause := _CLAUSE_RE.match(text, at)) and not _ACHIEVEMENT_RE.match(clause.group()):
+            by_opener[text[at : at + _CLAUSE_OPENER]].append((s, clause.end()))
     return {
         member
         for opener, group in by_opener.items()

@@ -63,6 +63,12 @@ _MAX_GAP = 1500
 _SEGMENT_MAX = 80
 _SEGMENT_RE = re.compile(rf"[{HAN}“”、，,]{{4,{_SEGMENT_MAX}}}+")
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+")
+#: A segment longer than `_SEGMENT_MAX` is a member by its lead clause, up to the first comma (紧紧围绕更好保障和
+#: 改善民生、促进社会公平正义深化社会体制改革，改革收入分配制度，…；紧紧围绕建设美丽中国深化生态文明体制改革，…).
+_LEAD_CLAUSE_RE = re.compile(rf"[{HAN}“”、]{{4,60}}+(?=，)")
+_LONG_SEGMENT = 60
+#: Characters of a first segment's sentence before the head it shares with the next segments.
+_MAX_LEAD_IN = 16
 
 
 def _head(member: str) -> str:
@@ -113,6 +119,24 @@ def paragraph_lead_hits(text: str) -> list[PatternHit]:
     ]
 
 
+def _cut_first_members(segments: list[tuple[int, int, str]]) -> None:
+    """A segment before two that share a head may hold that head after words of its sentence (新形势下，中韩两国
+    应该坚持睦邻友好，…；应该坚持互利合作，…；应该坚持…), near its start or at the start of a later clause: its
+    member starts at the head (in place)."""
+    for i in range(len(segments) - 2):
+        head = _head(segments[i + 1][2])
+        if _head(segments[i][2]) == head or _head(segments[i + 2][2]) != head or not _makes_frame(head):
+            continue
+        start, end, body = segments[i]
+        cut = body.find(head, 1, _MAX_LEAD_IN)
+        if (
+            cut < 0
+        ):  # (or at the start of a later clause: …的现代产权制度，有利于维护公有财产权，…；有利于保护…)
+            cut = body.rfind("，" + head) + 1
+        if cut > 0:
+            segments[i] = (start + cut, end, body[cut:])
+
+
 def segment_hits(text: str) -> list[PatternHit]:
     """；-segments (≥ 3 in a row) of one sentence that open with one head: one hit per segment."""
     hits: list[PatternHit] = []
@@ -128,16 +152,27 @@ def segment_hits(text: str) -> list[PatternHit]:
             at = text.find("；", s_end)
             continue
         segments = []
+        long_ones: set[int] = set()
         pos = s_start
         for part in text[s_start:s_end].split("；"):
             body = part.rsplit("：", 1)[-1]  # a segment run may follow an announcing colon
             start = pos + len(part) - len(body)
-            if _SEGMENT_RE.fullmatch(body):
+            if len(body) <= _LONG_SEGMENT and _SEGMENT_RE.fullmatch(body):
                 segments.append((start, start + len(body), body))
+            elif lead := _LEAD_CLAUSE_RE.match(body):  # a long segment: its lead clause (GUIDE §1.3)
+                segments.append((start, start + lead.end(), lead.group()))
+                long_ones.add(start)
             else:
                 segments.append((start, start, ""))  # no member: breaks the run
             pos += len(part) + 1
-        for run in _runs_by_head([seg for seg in segments], 1):
+        _cut_first_members(segments)
+        # (segments of one sentence in a row: a segment that is no member breaks the run, no gap need be checked)
+        for run in _runs_by_head(segments, s_end - s_start):
+            if any(m[0] in long_ones for m in run):  # one extent for all members: each one's lead clause
+                run = [
+                    (m[0], m[0] + lead.end(), lead.group()) if (lead := _LEAD_CLAUSE_RE.match(m[2])) else m
+                    for m in run
+                ]
             formula = "/".join(m[2] for m in run)
             hits += [PatternHit(s, e, formula, "parallel") for s, e, _t in run]
         at = text.find("；", s_end)
