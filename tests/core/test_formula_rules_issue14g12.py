@@ -7,6 +7,8 @@
   slogan (`slogans.norm_list_hits`);
 - long couplets alike at both ends and once inside (不走封闭僵化的老路，不走改旗易帜的邪路), unless they are a
   statement, a narrative, items of a longer list or two members of a 排比 run (`couplets.couplet_hits`);
+- 一X…，二X…: two equal clauses counted off with one verb (一靠教育，二靠制度), not points or phases counted
+  (`couplets.counted_pair_hits`);
 - no couplet of two neighbours in a longer list of equal items, no motto list at the near end of a 从…到… range,
   no exchange of ends in an argument's step with 才.
 
@@ -42,6 +44,9 @@ HUST_32 = "hust-party-building/hust-32-话语体系（用于党建研学）.txt"
 XI_0609 = "xi-speeches-2013-2018/xi-2014-06-09-1.txt"
 XI_0118 = "xi-speeches-2013-2018/xi-2017-01-18-2.txt"
 XI_0603 = "xi-speeches-2013-2018/xi-2014-06-03-1.txt"
+CONGRESS_16 = "cpc-congress-reports/cpc-16-congress-report.txt"
+HAILAR_2015 = "hailar-district-gwr/hailar-district-gwr-2015.txt"
+GWR_1997 = "gwr-state-council/gwr-1997.txt"
 
 EPIDEMIC = "坚持全民动员、联防联控、公开透明，打响了一场抗击疫情的人民战争。"
 PEOPLE_FIRST = "我们要坚持以民为本、生命至上，科学调配医疗力量和重要物资，"
@@ -61,6 +66,10 @@ ACTIVITIES = "感悟分享书写、廉政教育基地参观、廉洁教育展览
 RUN = "在创新实践中发现人才、在创新活动中培育人才、在创新事业中凝聚人才，"
 VIRTUES = "清正廉洁、克己奉公、以史为鉴、以案为训、修身齐家、尊师重教"
 DOOR = "开着门，世界能够进入中国，中国也才能走向世界。"
+EDUCATION = "“八个坚持、八个反对”，一靠教育，二靠制度，正确开展批评与自我批评，"
+FEARLESS = "敢于斗争、敢于胜利，一不怕苦、二不怕死，是人民军队血性胆魄的生动写照。"
+PHASES = "确保亘富200万吨褐煤提质一期投产，二期开工"
+POINTS = "各级预算都要量入为出，一是吃饭，二是建设"
 SCENE = (
     "从铁路横贯、大桥飞架、堤坝高筑、汽车奔驰、飞机穿梭、飞船遨游、巨舰破浪、通信畅通，到成千上万的各种机械"
 )
@@ -86,6 +95,10 @@ QUOTED = [
     (HUST_32, VIRTUES),
     (XI_0118, DOOR),
     (XI_0603, SCENE),
+    (CONGRESS_16, EDUCATION),
+    (XI_0801, FEARLESS),
+    (HAILAR_2015, PHASES),
+    (GWR_1997, POINTS),
 ]
 
 
@@ -168,3 +181,18 @@ def test_a_scene_at_the_near_end_of_a_range_is_no_motto_list():
     assert slogans.equal_motto_list_hits(
         bare, patterns.list_items(bare), matcher.common_words, matcher.idioms
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [(EDUCATION, "一靠教育，二靠制度"), (FEARLESS, "一不怕苦、二不怕死")]
+)
+def test_two_clauses_counted_off_with_one_verb_are_a_slogan(sentence, expected):
+    assert [h.formula for h in couplets.counted_pair_hits(sentence)] == [expected]
+    assert expected in [
+        h.text for h in default_matcher().find(sentence)
+    ]  # (一不怕苦、二不怕死 is a lexicon wording too)
+
+
+@pytest.mark.parametrize("sentence", [PHASES, POINTS])
+def test_phases_or_points_counted_off_are_no_slogan(sentence):
+    assert couplets.counted_pair_hits(sentence) == []

@@ -232,6 +232,31 @@ def swap_hits(text: str) -> list[PatternHit]:
     return hits
 
 
+_SECOND_RE = re.compile("[，、]二")
+#: What 一/二 count when the pair is no motto: points (一是…), phases and grades (一期投产，二期开工; 一产、二产).
+_COUNTED_NOUNS = frozenset("是期号批次线产级类等档")
+
+
+def counted_pair_hits(text: str) -> list[PatternHit]:
+    """一X…，二X…: two equal clauses counted off with one verb (一要吃饭，二要建设; 坚持一靠教育，二靠制度; 一不怕苦、
+    二不怕死), the first and second of a motto (a governing verb before 一 is left out); not 一是…，二是… (the
+    enumeration of points) or 一期…，二期… (phases counted), nor a pair that goes
+    on to 三 (一产做优、二产做大、三产做强: a 排比 run)."""
+    hits: list[PatternHit] = []
+    for m in _SECOND_RE.finditer(text):
+        sep = m.start()
+        second = _HAN_AHEAD_RE.match(text, sep + 2)
+        size = 1 + (second.end() - second.start()) if second is not None else 0
+        start = sep - size
+        if not 3 <= size <= 6 or start < 0 or text[start] != "一" or text[start + 1] != text[sep + 2]:
+            continue
+        if text[start + 1] in _COUNTED_NOUNS or not _HAN_RUN_RE.fullmatch(text, start, sep):
+            continue
+        if not text.startswith("三", second.end() + 1):
+            hits.append(PatternHit(start, second.end(), text[start : second.end()], "slogan"))
+    return hits
+
+
 _HAN_AHEAD_RE = re.compile(rf"{_H}+")
 #: Longest side of a 则 motto: 生态兴则文明兴, 青年强则国家强 (a clause of its own, 2–5 characters a side).
 _MAX_ZE_SIDE = 5
@@ -294,7 +319,8 @@ def _quoted_saying(text: str, start: int, end: int) -> bool:
 
 
 def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
-    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos and the 两手抓 frame; not one
+    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos, the 两手抓 frame and counted
+    pairs (一…，二…); not one
     that is part of a quoted saying (`_quoted_saying`)."""
     found = (
         couplet_hits(text, idioms)
@@ -302,5 +328,6 @@ def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patter
         + is_motto_hits(text)
         + two_hands_hits(text)
         + ze_motto_hits(text)
+        + counted_pair_hits(text)
     )
     return [h for h in found if not _quoted_saying(text, h.start, h.end)]
