@@ -107,7 +107,7 @@ def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patte
         second = m.group("b")
         size = len(second)
         first = text[comma - size : comma]
-        if sum(map(str.__eq__, first, second)) < 2:
+        if sum(map(str.__eq__, first, second)) < 2 or (first[:1] != second[:1] and m.group("e") is not None):
             continue  # (most matches: a quick test in C before the regex and Python work below)
         window = max(0, comma - size - _MAX_LEAD - 1)
         before = _HAN_BACK_RE.search(text, window, comma)
@@ -232,7 +232,6 @@ def swap_hits(text: str) -> list[PatternHit]:
     return hits
 
 
-_SECOND_RE = re.compile("[，、]二")
 #: What 一/二 count when the pair is no motto: points (一是…), phases and grades (一期投产，二期开工; 一产、二产).
 _COUNTED_NOUNS = frozenset("是期号批次线产级类等档")
 
@@ -243,8 +242,11 @@ def counted_pair_hits(text: str) -> list[PatternHit]:
     enumeration of points) or 一期…，二期… (phases counted), nor a pair that goes
     on to 三 (一产做优、二产做大、三产做强: a 排比 run)."""
     hits: list[PatternHit] = []
-    for m in _SECOND_RE.finditer(text):
-        sep = m.start()
+    at = text.find("二", 1)
+    while at >= 0:  # (a literal search: 二 is rarer than the separators before it)
+        sep, at = at - 1, text.find("二", at + 1)
+        if text[sep] not in "，、":
+            continue
         second = _HAN_AHEAD_RE.match(text, sep + 2)
         size = 1 + (second.end() - second.start()) if second is not None else 0
         start = sep - size

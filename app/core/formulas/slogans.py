@@ -243,6 +243,8 @@ def lexicon_run_hits(
     known = {start for start, end in spans if end - start == 4}
     done: set[int] = set()
     for start in sorted(known):
+        if text[start - 1 : start] != "、" and text[start + 4 : start + 5] != "、":
+            continue  # (most wordings: no list comma beside them)
         if start in done or not _run_member(text, start):
             continue
         first = start
