@@ -5,7 +5,8 @@ Economic reports write slogans of verb–object units without separators: 稳就
 general dictionary, and each unit has its own verb (稳增长稳就业稳物价, one verb, is a frame: `frames`).
 
 Equal four-character set phrases in a closed 、-list (坚持原则、严守纪律、维护大局、加强团结) are slogans too
-(`equal_motto_list_hits`, session 7).
+(`equal_motto_list_hits`, session 7), and so is a short run of equal members around a four-character lexicon
+wording after a verb of policy (坚持全民动员、联防联控、公开透明: `lexicon_run_hits`, session 12).
 
 (Tried and left out: two such units joined by 、 standing alone, 补短板、强弱项. On the tuning files it found
 找差距、摆问题, which the annotation does not mark, and nothing it does; over the corpus about 22 hits, some
