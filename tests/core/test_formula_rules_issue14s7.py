@@ -128,7 +128,8 @@ def test_quoted_sentences_are_in_the_corpus(corpus):
 
 def _motto_lists(text: str) -> list[str]:
     return [
-        h.formula for h in slogans.equal_motto_list_hits(patterns.list_items(text), general_words(), idioms())
+        h.formula
+        for h in slogans.equal_motto_list_hits(text, patterns.list_items(text), general_words(), idioms())
     ]
 
 

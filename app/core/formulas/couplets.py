@@ -19,6 +19,9 @@ _MIN_HALF = 4
 _MAX_HALF = 10
 #: Characters shared at one place that show grammar, not a fixed frame.
 _GRAMMAR = frozenset("的地得了和与及在对把将被")
+#: Shortest halves of a template pair that is still a couplet: alike at both ends and once more inside
+#: (不走封闭僵化的老路，不走改旗易帜的邪路), where two names of one template are short (集体产权、集体林权).
+_MIN_TEMPLATE_HALF = 7
 #: Words a first half may carry before the couplet (推动干部能上能下、能进能出).
 _MAX_LEAD = 4
 #: Correlative openers of a sentence's two clauses (既…也…, 不是…而是…, 不仅…而且…): grammar, not a couplet.
@@ -41,8 +44,11 @@ _ALIGNED_4 = (
     rf"(?={_H}{{4}}(?!{_H}))(?:(?<=(?P<a0>{_H}){_H}{{3}}{_SEP})(?=(?P=a0))"
     rf"|(?<=(?P<a1>{_H}){_H}{{2}}{_SEP})(?={_H}(?P=a1)))"
 )
+#: or a long second half (7–10) ends on the first half's last character (不走…的老路，不走…的邪路: a template
+#: pair, `_couplet`).
+_SAME_END = rf"(?<=(?P<e>{_H}){_SEP})(?={_H}{{6,9}}(?P=e)(?!{_H}))"
 _COUPLET_RE = re.compile(
-    rf"{_SEP}(?:{_CHAIN}|{_ALIGNED_4})(?=(?P<b>{_H}{{{_MIN_HALF},{_MAX_HALF}}}+)(?!{_H}))"
+    rf"{_SEP}(?:{_CHAIN}|{_ALIGNED_4}|{_SAME_END})(?=(?P<b>{_H}{{{_MIN_HALF},{_MAX_HALF}}}+)(?!{_H}))"
 )
 _HAN_BACK_RE = re.compile(rf"{_H}+$")
 
@@ -80,9 +86,16 @@ def _couplet(a: str, b: str) -> bool:
     """4+4 halves that echo (有令不行、有禁不止; 能上能下、能进能出), or longer halves that echo and cross; not
     two names of one template, alike at both ends (集体产权、集体林权; 支援工业，支援农业), nor a general pair that
     both halves open with 各 or 如 (各施所长，各尽所能)."""
-    if (a[0] == b[0] and a[-1] == b[-1]) or a[0] == b[0] in _GENERAL_FIRST:
+    if a[0] == b[0] in _GENERAL_FIRST:
         return False
+    if a[0] == b[0] and a[-1] == b[-1]:
+        return len(a) >= _MIN_TEMPLATE_HALF and _stretches(a, b) >= 3
     return _echo(a, b) and (len(a) == _MIN_HALF or _crossed(a, b))
+
+
+def _stretches(a: str, b: str) -> int:
+    """How many separate stretches of places two equal halves share (不走|封闭僵化/改旗易帜|的|老/邪|路: 3)."""
+    return sum(x == y and (k == 0 or a[k - 1] != b[k - 1]) for k, (x, y) in enumerate(zip(a, b, strict=True)))
 
 
 def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
@@ -94,7 +107,7 @@ def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patte
         second = m.group("b")
         size = len(second)
         first = text[comma - size : comma]
-        if sum(map(str.__eq__, first, second)) < 2:
+        if sum(map(str.__eq__, first, second)) < 2 or (first[:1] != second[:1] and m.group("e") is not None):
             continue  # (most matches: a quick test in C before the regex and Python work below)
         window = max(0, comma - size - _MAX_LEAD - 1)
         before = _HAN_BACK_RE.search(text, window, comma)
@@ -102,10 +115,15 @@ def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patte
             continue  # the first half is shorter, or runs on beyond the words a lead may hold
         if not _couplet(first, second) or (first in idioms and second in idioms):
             continue
+        template = first[0] == second[0] and first[-1] == second[-1]
+        if (template or m.group("e") is not None) and not _template_pair(text, comma, first, second):
+            continue  # (a pair found by its last character alone is a couplet only as a template pair)
         # a third clause of the same shape makes a 排比 run (the frame rules' find), not a couplet
         after = _THIRD_RE.match(text, comma + 1 + size)
         if after is not None and len(after.group(1)) == size and _echo(second, after.group(1)):
             continue
+        if after is not None and len(after.group(1)) == size and _item_before(text, comma - size) == size:
+            continue  # two neighbours in a longer list of equal items (…克己奉公、以史为鉴、以案为训、修身齐家…)
         hits.append(
             PatternHit(comma - size, comma + 1 + size, text[comma - size : comma + 1 + size], "slogan")
         )
@@ -113,6 +131,34 @@ def couplet_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patte
 
 
 _THIRD_RE = re.compile(rf"{_SEP}({_H}+)")
+
+
+#: Openers of a statement about something (我们的事业是伟大的，我们的任务是艰巨的; 这…): no motto.
+_PRONOUNS = frozenset("我你他她它这那")
+
+
+def _template_pair(text: str, comma: int, first: str, second: str) -> bool:
+    """A pair found only by its shared last character (`_SAME_END`) is a couplet when it is a template pair,
+    alike at both ends (`_couplet`), that stands alone: no list comma joins it to more items (…、廉政教育基地
+    参观、廉洁教育展览参观、…), no clause of its size goes before it (a 排比 run, 在创新实践中发现人才、在创新活动
+    中培育人才、…), and it is no statement (我们的事业是伟大的…) or narrative (全部免征了农业税，全国取消了牧业税)."""
+    size = len(first)
+    if first[0] != second[0] or first[0] in _PRONOUNS or "了" in first + second:
+        return False
+    if text[comma] == "、" and (
+        text[comma - size - 1 : comma - size] == "、" or text[comma + 1 + size : comma + 2 + size] == "、"
+    ):
+        return False
+    return _item_before(text, comma - size, "、，,") != size
+
+
+def _item_before(text: str, at: int, seps: str = "、") -> int:
+    """The length of the whole Han item that a list comma (or one of `seps`) joins to text[at:] from before,
+    or 0."""
+    if at < 2 or text[at - 1] not in seps:
+        return 0
+    item = _HAN_BACK_RE.search(text, max(0, at - 1 - _MAX_HALF - 1), at - 1)
+    return 0 if item is None or item.start() == max(0, at - 1 - _MAX_HALF - 1) else item.end() - item.start()
 
 
 _IS_RE = re.compile("就是")
@@ -170,7 +216,8 @@ _SWAP_GRAMMAR = (_GRAMMAR - {"和"}) | frozenset("是也就都还要")
 def swap_hits(text: str) -> list[PatternHit]:
     """A…B，B…A: a whole clause from A to B and the next from B back to A, 5–14 characters each (中国的发展离不开
     世界，世界的繁荣也需要中国; 发展需要和平，和平离不开发展; 人类善待自然，自然也会馈赠人类). A and B are the
-    clauses' own ends, so the pair is a motto of exchange, not two clauses that share a word."""
+    clauses' own ends, so the pair is a motto of exchange, not two clauses that share a word; nor a condition
+    and what it allows (世界能够进入中国，中国也才能走向世界: 才 makes the second clause an argument's step)."""
     hits: list[PatternHit] = []
     for m in finditer(_SWAP_RE, text):
         comma = m.start()
@@ -180,8 +227,35 @@ def swap_hits(text: str) -> list[PatternHit]:
             continue  # the first clause is shorter, or runs on beyond 14 characters
         a, b = first.group(0), m.group("b")
         x, y = a[:2], m.group("y")
-        if x != y and b.endswith(x) and not _SWAP_GRAMMAR & set(x + y):
+        if x != y and b.endswith(x) and not _SWAP_GRAMMAR & set(x + y) and "才" not in b:
             hits.append(PatternHit(first.start(), m.end(), f"{a}，{b}", "slogan"))
+    return hits
+
+
+#: What 一/二 count when the pair is no motto: points (一是…), phases and grades (一期投产，二期开工; 一产、二产).
+_COUNTED_NOUNS = frozenset("是期号批次线产级类等档")
+
+
+def counted_pair_hits(text: str) -> list[PatternHit]:
+    """一X…，二X…: two equal clauses counted off with one verb (一要吃饭，二要建设; 坚持一靠教育，二靠制度; 一不怕苦、
+    二不怕死), the first and second of a motto (a governing verb before 一 is left out); not 一是…，二是… (the
+    enumeration of points) or 一期…，二期… (phases counted), nor a pair that goes
+    on to 三 (一产做优、二产做大、三产做强: a 排比 run)."""
+    hits: list[PatternHit] = []
+    at = text.find("二", 1)
+    while at >= 0:  # (a literal search: 二 is rarer than the separators before it)
+        sep, at = at - 1, text.find("二", at + 1)
+        if text[sep] not in "，、":
+            continue
+        second = _HAN_AHEAD_RE.match(text, sep + 2)
+        size = 1 + (second.end() - second.start()) if second is not None else 0
+        start = sep - size
+        if not 3 <= size <= 6 or start < 0 or text[start] != "一" or text[start + 1] != text[sep + 2]:
+            continue
+        if text[start + 1] in _COUNTED_NOUNS or not _HAN_RUN_RE.fullmatch(text, start, sep):
+            continue
+        if not text.startswith("三", second.end() + 1):
+            hits.append(PatternHit(start, second.end(), text[start : second.end()], "slogan"))
     return hits
 
 
@@ -247,7 +321,8 @@ def _quoted_saying(text: str, start: int, end: int) -> bool:
 
 
 def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[PatternHit]:
-    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos and the 两手抓 frame; not one
+    """All of this module's slogan shapes: couplets, exchanges, X就是Y and 则 mottos, the 两手抓 frame and counted
+    pairs (一…，二…); not one
     that is part of a quoted saying (`_quoted_saying`)."""
     found = (
         couplet_hits(text, idioms)
@@ -255,5 +330,6 @@ def slogan_hits(text: str, idioms: Collection[str] = frozenset()) -> list[Patter
         + is_motto_hits(text)
         + two_hands_hits(text)
         + ze_motto_hits(text)
+        + counted_pair_hits(text)
     )
     return [h for h in found if not _quoted_saying(text, h.start, h.end)]

@@ -346,8 +346,11 @@ class FormulaMatcher:
     def pattern_hits(
         self, text: str, view: NormalizedView | None = None, extra: Iterable[PatternHit] = ()
     ) -> list[FormulaHit]:
-        """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging."""
-        return [self._pattern_hit(text, p) for p in self._pattern_finds(text, view, extra)]
+        """Finds of the pattern rules (R1–R4, references and frames), outside redactions, before merging; with
+        the slogan runs around lexicon wordings (`_lexicon_run_hits`), as `find` has them."""
+        view = normalize(text, keep_punctuation=False, compact=True) if view is None else view
+        runs = self._lexicon_run_hits(text, self.lexicon_hits(text, view))
+        return [self._pattern_hit(text, p) for p in self._pattern_finds(text, view, [*extra, *runs])]
 
     def _pattern_hit(self, text: str, p: PatternHit) -> FormulaHit:
         return _new_hit(
@@ -407,7 +410,7 @@ class FormulaMatcher:
         found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
-        found += slogans.equal_motto_list_hits(lists, self.common_words, self.idioms)
+        found += slogans.equal_motto_list_hits(text, lists, self.common_words, self.idioms)
         found += couplets.slogan_hits(text, self.idioms)
         found += sibling_frames.paragraph_lead_hits(text)
         found += sibling_frames.segment_hits(text)
@@ -455,7 +458,8 @@ class FormulaMatcher:
         lexicon = self.lexicon_hits(text, view)
         if not use_patterns:
             return lexicon
-        pattern = self._pattern_finds(text, view, library.hits(text, group) if library is not None else ())
+        extra = library.hits(text, group) if library is not None else []
+        pattern = self._pattern_finds(text, view, extra + self._lexicon_run_hits(text, lexicon))
         # lexicon hits first, then the pattern finds: a pattern find is made a hit only when the merge keeps it
         ranked = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
         n_lexicon = len(ranked)
@@ -496,6 +500,18 @@ class FormulaMatcher:
                     continue
             result.append(hit)
         return result
+
+    def _lexicon_run_hits(self, text: str, lexicon: list[FormulaHit]) -> list[PatternHit]:
+        """Short runs of equal members around a four-character lexicon wording (`slogans.lexicon_run_hits`)."""
+        from app.core.formulas import slogans
+
+        spans = [
+            (h.start, h.end) for h in lexicon if h.end - h.start == 4 and h.category != NUMBERED_CATEGORY
+        ]
+        if not spans:
+            return []
+        numbered = {h.start for h in lexicon if h.category == NUMBERED_CATEGORY}
+        return slogans.lexicon_run_hits(text, spans, self.common_words, self.idioms, numbered)
 
     def _numbered_labels(self, text: str, hit: FormulaHit) -> list[FormulaHit]:
         """The quoted numbered frameworks a lexicon hit is built around, as hits of their own, or []."""

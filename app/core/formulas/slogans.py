@@ -5,7 +5,8 @@ Economic reports write slogans of verb–object units without separators: 稳就
 general dictionary, and each unit has its own verb (稳增长稳就业稳物价, one verb, is a frame: `frames`).
 
 Equal four-character set phrases in a closed 、-list (坚持原则、严守纪律、维护大局、加强团结) are slogans too
-(`equal_motto_list_hits`, session 7).
+(`equal_motto_list_hits`, session 7), and so is a short run of equal members around a four-character lexicon
+wording after a verb of policy (坚持全民动员、联防联控、公开透明: `lexicon_run_hits`, session 12).
 
 (Tried and left out: two such units joined by 、 standing alone, 补短板、强弱项. On the tuning files it found
 找差距、摆问题, which the annotation does not mark, and nothing it does; over the corpus about 22 hits, some
@@ -43,9 +44,13 @@ def run_hits(text: str, words: Collection[str], starts: list[int] | None = None)
 _NORM_NOUN_RE = re.compile(
     r"的(?:总|基本|根本|工作|重要|新时代好?|人民|模范|制度)?"
     r"(?:要求|方针|原则|方向|旗帜|作风|标准|目标|理念|路线|大会|机关|队伍|军队|体系|青年|干部|宗旨|品格)"
+    rf"|的[{HAN}]{{0,8}}?伙伴关系"
 )
-#: The norm noun that names a pair of unlike items as one line of policy (以粮为纲、多种经营的方针).
-_LINE_RE = re.compile("的(?:总|基本|根本|战略)?方针")
+#: The norm nouns that name a pair of unlike items as one line of policy (以粮为纲、多种经营的方针), a partnership
+#: (平等互利、共同发展的中拉全面合作伙伴关系) or a virtue held up (诚信为本、操守为重的良好风尚).
+_LINE_RE = re.compile(
+    rf"的(?:总|基本|根本|战略)?方针|的[{HAN}]{{0,8}}?伙伴关系|的(?:良好|浓厚|优秀)?(?:风尚|氛围|品质|意志品质)"
+)
 _SLOGAN_FUNCTION = frozenset("的了等")
 _HAN_ITEM_RE = re.compile(rf"[{HAN}]+")
 _PAIR_RE = re.compile(rf"、([{HAN}]{{4,7}}?)(?=的)")
@@ -82,7 +87,11 @@ def norm_list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> l
     for m in _PAIR_RE.finditer(text):
         size = len(m.group(1))
         start = m.start() - size
-        if _NORM_NOUN_RE.match(text, m.end()) and start >= 0 and "、" not in text[start - 1 : m.start()]:
+        if (
+            (_NORM_NOUN_RE.match(text, m.end()) or _LINE_RE.match(text, m.end()))
+            and start >= 0
+            and "、" not in text[start - 1 : m.start()]
+        ):
             candidates.append((start, [text[start - 1 : m.start()], m.group(1)], m.end()))
     for start, raw, end in candidates:
         size = len(raw[-1]) if len(raw) == 2 else len(raw[1])
@@ -148,6 +157,8 @@ _LIST_LEAD_CHARS = frozenset("的做从对在为把将以")
 #: What a list of four-character phrases describes when these words follow it: a situation or a problem (设计落后、
 #: 装备陈旧、工艺粗糙、管理松懈的状况; 概算超支、工期拖长、浪费严重、效益较差的问题), not a motto.
 _SITUATION_RE = re.compile("的(?:问题|状况|现象|局面|倾向|弊端|情况)")
+#: The far end of a 从…到… range, right after the list or after its comma.
+_RANGE_END_RE = re.compile("[，,]?到")
 
 
 def _clean_cut(lead: str, first: str, words: Collection[str]) -> bool:
@@ -159,7 +170,7 @@ def _clean_cut(lead: str, first: str, words: Collection[str]) -> bool:
 
 
 def equal_motto_list_hits(
-    lists: list[ListRun], words: Collection[str], idioms: Collection[str]
+    text: str, lists: list[ListRun], words: Collection[str], idioms: Collection[str]
 ) -> list[PatternHit]:
     """≥ 4 four-character items of one shape, each two dictionary words: a closed 、-list of set phrases
     (坚持原则、严守纪律、维护大局、加强团结; 职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信), as opposed to
@@ -186,6 +197,80 @@ def equal_motto_list_hits(
             continue
         if lead.startswith("祝") or _SITUATION_RE.match(last, 4):
             continue  # wishes (祝大家身体健康、新春吉祥、万事如意、阖家幸福) or a situation described
+        if lead.endswith("从") and _RANGE_END_RE.match(text, right - len(last) + 4):
+            continue  # the near end of a range (从铁路横贯、大桥飞架、…，到…): a scene described
         start = left + len(raw[0]) - 4
         hits.append(PatternHit(start, right - len(last) + 4, "、".join(items), "slogan"))
+    return hits
+
+
+#: What closes the clause a widened run must end (a run that goes on inside its clause is an object list).
+_CLAUSE_END = frozenset("，,。；;！!？?\n")
+#: What opens a clause, where a run may start with no lead (坚持|…, or right after a comma).
+_CLAUSE_START = frozenset("，,。；;：:！!？?\n“")
+_MEMBER_RE = re.compile(rf"[{HAN}]{{4}}")
+#: Verbs that take a line of policy as their object (坚持…, 秉持…, 推进…): the lead a widened run may follow
+#: (a subject, 党中央|审时度势、守正创新, or a verb of place or aim, 立足|自主创新、自立自强, is no such lead).
+_NORM_VERB_RE = re.compile(
+    "(?:坚持|本着|秉持|秉承|实行|做到|坚定|推进|恪守|遵循|践行|倡导|弘扬|统筹|贯彻|树立|奉行)$"
+)
+
+
+def _run_member(text: str, at: int) -> bool:
+    """Whether text[at:at+4] is four Han characters with no particle a motto never holds (…的, …之)."""
+    return _MEMBER_RE.fullmatch(text, at, at + 4) is not None and not _MOTTO_ITEM_STOP & set(
+        text[at : at + 4]
+    )
+
+
+def lexicon_run_hits(
+    text: str,
+    spans: list[tuple[int, int]],
+    words: Collection[str],
+    idioms: Collection[str] = frozenset(),
+    apart: Collection[int] = frozenset(),
+) -> list[PatternHit]:
+    """A four-character lexicon wording that stands in a short 、-run of equal four-character members ending
+    its clause: the run is the slogan the speaker quotes (坚持全民动员、联防联控、公开透明，…; 我们要坚持以民为本、
+    生命至上，…; 推进兴边富民、稳边固边。). `spans` are the text's lexicon hits of four characters. The run has
+    2–4 members, at least one of them not a lexicon wording itself (two wordings side by side stay two
+    hits), opens its clause or follows a verb of policy (坚持|, 推进|; `_NORM_VERB_RE`), and ends at a
+    clause mark: a run that goes on inside its clause (…、…的问题, 以及地质勘查、环境保护、计划生育工作) is an
+    object list, not a slogan. Shape alone (equal members, one lead verb) finds ordinary verb phrases as
+    often as slogans (about one in ten on the tuning rounds); a member the lexicon knows is the signal
+    of many speeches that the run circulates. A run with a member at one of the `apart` starts (a numbered
+    framework, 实行党政同责、一岗双责) is left alone: that member is a formula of its own kind (GUIDE §2)."""
+    hits: list[PatternHit] = []
+    known = {start for start, end in spans if end - start == 4}
+    done: set[int] = set()
+    for start in sorted(known):
+        if text[start - 1 : start] != "、" and text[start + 4 : start + 5] != "、":
+            continue  # (most wordings: no list comma beside them)
+        if start in done or not _run_member(text, start):
+            continue
+        first = start
+        while first >= 5 and text[first - 1] == "、" and _run_member(text, first - 5):
+            first -= 5
+        last = start
+        while text.startswith("、", last + 4) and _run_member(text, last + 5):
+            last += 5
+        done.update(range(first, last + 1, 5))
+        members = [text[at : at + 4] for at in range(first, last + 1, 5)]
+        if not 2 <= len(members) <= 4 or len(set(members)) < len(members):
+            continue
+        if any(at in apart for at in range(first, last + 1, 5)):
+            continue
+        if all(at in known for at in range(first, last + 1, 5)):
+            continue  # (every member a wording of its own)
+        if text[last + 4 : last + 5] not in _CLAUSE_END or text[first - 1 : first] == "、":
+            continue  # the run goes on (…的, 等, a longer last item) or is the tail of a longer list
+        clause = max(text.rfind(c, 0, first) for c in _CLAUSE_START) + 1
+        lead = text[clause:first]
+        if lead and (not _NORM_VERB_RE.search(lead) or not _clean_cut(lead, members[0], words)):
+            continue
+        if all(m in idioms for m in members):
+            continue  # a pair of general idioms (求同存异、取长补短)
+        if len(members) >= 3 and any(len({m[k] for m in members}) == 1 for k in range(4)):
+            continue  # ≥ 3 members that repeat a character at one place: a 排比 frame (GUIDE §1.3), not this rule's
+        hits.append(PatternHit(first, last + 4, "、".join(members), "slogan"))
     return hits
