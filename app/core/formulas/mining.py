@@ -8,7 +8,8 @@ district's report) — and a wording counts when at least `min_groups` groups of
 collections use it verbatim. Stock phrasing is repeated too (取得显著成效, 国内生产总值), so a term must pass a
 general-vocabulary test: it is no dictionary word or idiom, has no function word or governing verb at its
 edges, is not a piece of a longer repeated wording, and is *cited*: in most of its groups a governing verb
-stands right before it (坚持|以人为本, 保持|经济平稳较快发展). Slogan chains (促改革、调结构、惠民生、防风险) are
+stands right before it (坚持|以人为本, 保持|经济平稳较快发展), or the copula or 作为 before a stock description
+(中国仍然是|世界上最大的发展中国家). Slogan chains (促改革、调结构、惠民生、防风险) are
 counted whole, as runs of equal short clauses.
 
 Counting is level-wise over character n-grams inside clauses (punctuation other than 、 is a boundary,
