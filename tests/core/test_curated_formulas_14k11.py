@@ -305,7 +305,8 @@ DROPPED = {
     "走出去": ("formulas.tsv", (1, 2), "three characters (§3); a quoted “走出去” is a quoted span (§1.5)"),
     "生态文明": ("14k9", (2, 3), "an area among areas (经济、政治、文化、社会、生态文明…; §3a area of work)"),
     "保障性安居工程": ("14k6b", (1, 2), "a project type (as 高标准农田, 民生工程 in 14a10)"),
-    "世界上最大的发展中国家": ("14k7", (1, 2), "a description of the country, no policy or stance name"),
+    # (世界上最大的发展中国家, dropped here as "a description of the country", is marked at each of its three
+    # occurrences in round 14, adjudicated under the current GUIDE; it is a mined wording since 14l12: cited after 是)
     "加强和改善党的领导": ("14k7b", (1, 1), "verb-led (§2): the span is 党的领导"),
 }
 
@@ -337,12 +338,6 @@ def test_the_dropped_entries_are_not_loaded():
             "cpc-congress-reports/cpc-15-congress-report.txt",
             "关键在于坚持、加强和改善党的领导，进一步把党建设好",
             ["党的领导"],
-        ),
-        # a description of the country, not a stance name
-        (
-            "xi-speeches-2013-2018/xi-2016-06-06-1.txt",
-            "作为世界上最大的发展中国家、最大的发达国家和前两大经济体",
-            [],
         ),
     ],
 )

@@ -33,6 +33,10 @@ SENTENCES = [
     ("cpc-congress-reports/cpc-14-congress-report.txt", "全面贯彻党的民族政策，坚持和完善民族区域自治", ["党的民族政策"]),
     ("gwr-state-council/gwr-2003.txt", "重视和加强安全生产，健全安全生产责任制", ["安全生产责任制"]),
     ("cpc-congress-reports/cpc-16-congress-report.txt", "开展全民健身运动，提高全民健康水平", ["全民健身运动"]),
+    # issue 14 (14l12): stock descriptions cited after 是 or 作为
+    ("gwr-state-council/gwr-2015.txt", "我国是世界上最大的发展中国家，", ["世界上最大的发展中国家"]),
+    ("xi-speeches-2020/xi-2020-09-12-1.txt", "我们高度重视科技创新工作，坚持把创新作为引领发展的第一动力。",
+     ["引领发展的第一动力"]),
 ]  # fmt: skip
 
 
@@ -131,6 +135,27 @@ def test_slogan_chains_used_whole_by_several_collections_are_mined():
     assert found == {"促改革、调结构"}
     assert mining.mine_chains(docs[:2], ordinary=_ordinary(set()), params=params) == []
     assert mining.mine_chains(docs, ordinary=_ordinary({"调结构", "促改革"}), params=params) == []
+
+
+def test_a_stock_description_cited_after_the_copula_or_zuowei_is_mined():
+    """是 and 作为 cite a stock description as the verbs cite a term (中国仍然是|世界上最大的发展中国家); a count of one
+    thing (是|一项长期而艰巨的任务) or a collective of persons (是|全党全军全国各族人民…) after them is no formula."""
+    texts = [  # sentences of gwr-2015, xi-2013-06-06-1, gwr-1988, gwr-1995, gwr-2009 and hailar-district-gwr-2018
+        "我国是世界上最大的发展中国家，",
+        "我们也清醒地认识到，中国仍然是世界上最大的发展中国家，",
+        "我国是统一的多民族国家。",
+        "提高人口素质，是一项长期而艰巨的任务。",
+        "是全党全军全国各族人民同心同德、团结奋斗的结果。",
+        "坚持把创新作为引领发展的第一动力，",
+    ]
+    docs = [(f"c{i % 3}/r-20{10 + i}.txt", "".join(texts)) for i in range(6)]
+    params = mining.MiningParams(min_groups=6, min_collections=2, min_chars=7)
+    found = {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=params)}
+    cited = {"世界上最大的发展中国家", "统一的多民族国家", "引领发展的第一动力"}
+    assert cited <= found
+    assert not any(w.startswith("一项") or "全党全军" in w for w in found)
+    without = dataclasses.replace(params, copula_cited=0)
+    assert not cited & {m.text for m in mining.mine(docs, ordinary=_ordinary(set()), params=without)}
 
 
 def test_a_mined_wording_the_lexicon_has_or_runs_into_is_dropped():

@@ -212,7 +212,8 @@ def test_shared_word_runs_found_from_the_second_clause_are_those_of_every_clause
 
 def _merged_as_before(matcher, text):
     """`FormulaMatcher.find` as it was at 94f630c, the oracle of the deferred pattern hits: every pattern find
-    made a hit first, all hits resolved together, and a kept pattern hit copied with the wordings it swallowed."""
+    made a hit first, all hits resolved together, and a kept pattern hit copied with the wordings it swallowed
+    (then the lexicon remnants beside kept pattern finds, as `find` adds them)."""
     from bisect import bisect_left
 
     from app.core.formulas.detect import SOURCE_PATTERN, FormulaHit
@@ -241,7 +242,9 @@ def _merged_as_before(matcher, text):
                 result += labels
                 continue
         result.append(hit)
-    return result
+    # (the lexicon wordings left free beside a longer pattern find: one step after the merge, both ways)
+    remnants = matcher._remnants(text, lexicon, kept)
+    return sorted(result + remnants, key=lambda h: (h.start, h.end)) if remnants else result
 
 
 @pytest.mark.corpus

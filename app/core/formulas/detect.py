@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
 from app.core.formulas import inflect
-from app.core.formulas.embedded_hits import drop_embedded
+from app.core.formulas.embedded_hits import drop_embedded, embedded
 from app.core.formulas.lexicon import FormulaEntry, match_key
 from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
 from app.core.formulas.numbered_labels import quoted_labels
@@ -232,17 +232,23 @@ class FormulaMatcher:
         """Whether the punctuation inside a match belongs there.
 
         Quotes and line breaks may sit anywhere; a list comma only where the wording has one or between
-        two parts of at least three characters (两不愁、三保障), never inside 合作、共赢 of 和平、发展、合作、共赢.
+        two parts of at least three characters (两不愁、三保障), never inside 合作、共赢 of 和平、发展、合作、共赢 —
+        unless the match is a whole enumeration, every list comma of it inside the wording and none at its
+        edges: 树立|全面、协调、可持续|的发展观, 学习掌握|马克思主义立场、观点、方法|，, 促进学生|德、智、体、美全面发展.
         """
         if _BREAKING_PUNCT.search(text, offsets[n_start], offsets[n_end - 1]):
             return False
+        whole: bool | None = None  # (asked only when a short part is cut)
         for k in range(n_start, n_end - 1):
             gap_start, gap_end = offsets[k] + 1, offsets[k + 1]
             if gap_start == gap_end or not _LIST_PUNCT.search(text, gap_start, gap_end):
                 continue
             cut = k + 1 - n_start
             if cut not in form.breaks and (cut < 3 or n_end - n_start - cut < 3):
-                return False
+                if whole is None:
+                    whole = _whole_enumeration(text, offsets, n_start, n_end)
+                if not whole:
+                    return False
         return True
 
     def lexicon_hits(self, text: str, view: NormalizedView | None = None) -> list[FormulaHit]:
@@ -465,6 +471,7 @@ class FormulaMatcher:
         n_lexicon = len(ranked)
         ranked += [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
         kept = resolve_longest(ranked, len(text))
+        remnants = self._remnants(text, lexicon, kept) if len(kept) < len(ranked) else []
         result = []
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
@@ -499,6 +506,8 @@ class FormulaMatcher:
                     result += labels
                     continue
             result.append(hit)
+        if remnants:
+            result = sorted(result + remnants, key=lambda h: (h.start, h.end))
         return result
 
     def _lexicon_run_hits(self, text: str, lexicon: list[FormulaHit]) -> list[PatternHit]:
@@ -513,6 +522,37 @@ class FormulaMatcher:
         numbered = {h.start for h in lexicon if h.category == NUMBERED_CATEGORY}
         return slogans.lexicon_run_hits(text, spans, self.common_words, self.idioms, numbered)
 
+    def _remnants(
+        self, text: str, lexicon: list[FormulaHit], kept: list[tuple[int, int, int]]
+    ) -> list[FormulaHit]:
+        """Lexicon wordings in the part of a lexicon hit that a longer pattern find overlapping it leaves free.
+
+        The lexicon's longest match may run into a pattern find (社会主义民主政治制度 of 加快推进社会主义民主政治
+        |制度化、规范化、程序化): the longer find wins, and the shorter wording the lexicon match swallowed
+        (社会主义民主政治) is looked for again in what is left, with the text around it for the boundary tests."""
+        taken = bytearray(len(text))
+        for start, end, _i in kept:
+            taken[start:end] = b"\x01" * (end - start)
+        won = {i for _s, _e, i in kept}
+        found: list[FormulaHit] = []
+        for i, hit in enumerate(lexicon):
+            if i in won or taken.find(0, hit.start, hit.end) == -1:
+                continue  # kept, or wholly inside longer finds
+            start = hit.start
+            while start < hit.end:
+                if taken[start]:
+                    start += 1
+                    continue
+                end = taken.find(1, start, hit.end)
+                end = hit.end if end == -1 else end
+                found += [
+                    replace(h, start=h.start + start, end=h.end + start)
+                    for h in self.lexicon_hits(text[start:end])
+                    if not embedded(text, h.start + start, h.end + start)
+                ]
+                start = end
+        return found
+
     def _numbered_labels(self, text: str, hit: FormulaHit) -> list[FormulaHit]:
         """The quoted numbered frameworks a lexicon hit is built around, as hits of their own, or []."""
         labels = []
@@ -526,6 +566,33 @@ class FormulaMatcher:
                     )
                 )  # fmt: skip
         return labels if labels and sum(h.end - h.start for h in labels) < hit.end - hit.start else []
+
+
+#: The enumeration comma: a list the match is cut from goes on past the match's edge when one stands there.
+_ENUMERATION_COMMA = re.compile(r"[、﹑､]")
+_QUOTE_OR_SPACE = frozenset(" \t\n\u3000\"'“”‘’「」『』")
+
+
+def _whole_enumeration(text: str, offsets: list[int], n_start: int, n_end: int) -> bool:
+    """Whether the list commas inside text's match are all enumeration commas, at least two (a middle item whole),
+    and none stands right before or after it (quotes and spaces skipped): the match is the whole list (全面、协调、
+    可持续), not items taken from a longer one (合作、共赢 of 和平、发展、合作、共赢)."""
+    first, last = offsets[n_start], offsets[n_end - 1]
+    inside = text[first:last]
+    if "，" in inside or "," in inside or "；" in inside or ";" in inside:
+        return False
+    if len(_ENUMERATION_COMMA.findall(inside)) < 2:
+        return False  # two parts may be the ends of two longer items (互利|合作、共赢|发展)
+    before = first - 1
+    while before >= 0 and text[before] in _QUOTE_OR_SPACE:
+        before -= 1
+    after = last + 1
+    while after < len(text) and text[after] in _QUOTE_OR_SPACE:
+        after += 1
+    return not (
+        (before >= 0 and _ENUMERATION_COMMA.match(text, before))
+        or (after < len(text) and _ENUMERATION_COMMA.match(text, after))
+    )
 
 
 #: Per length n < 256, n bytes of value n: what `_with_inflected` writes over an exact match of that length.

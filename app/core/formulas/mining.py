@@ -8,7 +8,8 @@ district's report) — and a wording counts when at least `min_groups` groups of
 collections use it verbatim. Stock phrasing is repeated too (取得显著成效, 国内生产总值), so a term must pass a
 general-vocabulary test: it is no dictionary word or idiom, has no function word or governing verb at its
 edges, is not a piece of a longer repeated wording, and is *cited*: in most of its groups a governing verb
-stands right before it (坚持|以人为本, 保持|经济平稳较快发展). Slogan chains (促改革、调结构、惠民生、防风险) are
+stands right before it (坚持|以人为本, 保持|经济平稳较快发展), or the copula or 作为 before a stock description
+(中国仍然是|世界上最大的发展中国家). Slogan chains (促改革、调结构、惠民生、防风险) are
 counted whole, as runs of equal short clauses.
 
 Counting is level-wise over character n-grams inside clauses (punctuation other than 、 is a boundary,
@@ -119,6 +120,9 @@ class MiningParams:
     #: reform names of the X体制改革 / X制度改革 shape (行政审批制度改革, 科技体制改革) are left out (0: kept):
     #: annotators leave them unmarked (GUIDE §6, the round-8 rule that 14q9 applied to the tuning files)
     drop_reform_names: int = 1
+    #: 是 and 作为 count as governing verbs (`COPULAS`: a stock description cited as a complement) when 1; terms of one
+    #: counted thing or a collective of persons are then left out (0: the verbs alone, as before session 12)
+    copula_cited: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,18 +151,34 @@ _GOVERNING_VERBS_TEXT = (
 GOVERNING_VERBS = tuple(_GOVERNING_VERBS_TEXT.split())
 
 
-def _verbs_ending(ch: str) -> tuple[str, ...]:
-    return _VERBS_BY_LAST.get(ch, ())
+#: The copula and 作为 cite a stock description as their complement (中国仍然是|世界上最大的发展中国家, 科学技术是|第一
+#: 生产力, 把创新作为|引领发展的第一动力): with `MiningParams.copula_cited` they count as governing verbs.
+COPULAS = ("是", "作为")
+#: Terms that such a complement often is and that are no formula: a count of one thing (一项长期而艰巨的任务, 一个
+#: 发展中国家) and a collective of persons (全党全军全国各族人民: GUIDE §3 marks no persons).
+_ONE_THING_RE = re.compile(r"^一[个项种场支条次件门批位]")
+_PERSON_HEADS = ("人民", "群众", "干部", "同志", "党员", "青年", "职工", "官兵")
 
 
-_VERBS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _verb in GOVERNING_VERBS:
-    _VERBS_BY_LAST[_verb[-1]] = (*_VERBS_BY_LAST.get(_verb[-1], ()), _verb)
+def _verbs_ending(ch: str, copulas: bool = False) -> tuple[str, ...]:
+    return _CITING_BY_LAST.get(ch, ()) if copulas else _VERBS_BY_LAST.get(ch, ())
 
 
-def governed(g: str, df: dict[str, int]) -> int:
-    """In how many groups a governing verb stands right before `g` (as far as the counts reach)."""
-    return sum(df.get(v + g, 0) for v in GOVERNING_VERBS)
+def _by_last(verbs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, tuple[str, ...]] = {}
+    for verb in verbs:
+        by_last[verb[-1]] = (*by_last.get(verb[-1], ()), verb)
+    return by_last
+
+
+_VERBS_BY_LAST = _by_last(GOVERNING_VERBS)
+_CITING_BY_LAST = _by_last(GOVERNING_VERBS + COPULAS)
+
+
+def governed(g: str, df: dict[str, int], copulas: bool = False) -> int:
+    """In how many groups a governing verb (or, with `copulas`, 是 or 作为) stands right before `g` (as far as
+    the counts reach)."""
+    return sum(df.get(v + g, 0) for v in (GOVERNING_VERBS + COPULAS if copulas else GOVERNING_VERBS))
 
 
 def group_of(relative_path: str) -> tuple[str, str]:
@@ -200,6 +220,7 @@ def mine(
     words: set[str] = set()
     named: set[str] = set()
     take_words = params.word_min_groups < 1000
+    copulas = bool(params.copula_cited)
     for grams in levels.by_level.values():
         for g in grams:
             size = len(g) - g.count("、")
@@ -235,25 +256,40 @@ def mine(
     for grams in levels.by_level.values():
         for h in grams:
             extensions[h[:-1]] = max(extensions[h[:-1]], df[h])
-            if not any(df.get(v + h[1:], 0) and not ordinary((v + h[1:])[:4]) for v in _verbs_ending(h[0])):
+            if not any(
+                df.get(v + h[1:], 0) and not ordinary((v + h[1:])[:4]) for v in _verbs_ending(h[0], copulas)
+            ):
                 extensions[h[1:]] = max(extensions[h[1:]], df[h])
     pool = [g for g in pool if extensions.get(g, 0) < params.piece_share * df[g]]
     spread = _collections(pool, runs, [collection_of[g] for g in names])
     freedom = free_share([g for g in pool if g in named], runs, _EDGE_STOP, GOVERNING_VERBS)
     found = [
-        Mined(g, df[g], spread[g], governed(g, df), "named", freedom[g])
+        Mined(g, df[g], spread[g], governed(g, df, copulas), "named", freedom[g])
         if g in named
-        else Mined(g, df[g], spread[g], governed(g, df), "word" if g in words else "term")
+        else Mined(g, df[g], spread[g], governed(g, df, copulas), "word" if g in words else "term")
         for g in pool
         if spread[g] >= params.min_collections
         and (
             freedom[g] >= params.named_min_free
             if g in named
-            else governed(g, df) >= _governed_share(params, g in words, df[g]) * df[g]
+            else _cited(g, df, _governed_share(params, g in words, df[g]), copulas)
         )
     ]
     found.sort(key=lambda m: (-m.groups, -len(m.text), m.text))
     return found
+
+
+def _cited(g: str, df: dict[str, int], share: float, copulas: bool) -> bool:
+    """Whether a governing verb stands before `g` in `share` of its groups — or, with `copulas`, a governing verb,
+    是 or 作为, when `g` is no count of one thing and no collective of persons."""
+    if governed(g, df) >= share * df[g]:
+        return True
+    return (
+        copulas
+        and not _ONE_THING_RE.match(g)
+        and not g.endswith(_PERSON_HEADS)
+        and governed(g, df, copulas=True) >= share * df[g]
+    )
 
 
 def short_pair(g: str, max_part: int) -> bool:
