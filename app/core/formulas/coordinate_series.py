@@ -112,21 +112,21 @@ def _shared(a: str, b: str, from_end: bool = False) -> int:
 
 
 def _may_share(members: list[str]) -> bool:
-    """A quick necessary test of `_series`' pieces (most lists fail it), for each first member it tries, on the
-    two members each alignment is read on: two shared characters, or one that is a prefix or a suffix, or one
-    inside a series of ≥ 4 (`test_formula_scan_shortcuts` checks that no series is lost by it)."""
-    for k in range(min(_FIRST_TRIES, len(members) - _MIN_MEMBERS + 1)):
-        first, second, third = members[k], members[k + 1], members[k + 2]
-        if (second[0] == third[0] and second[0] not in _FUNCTION_AT_START) or (
-            first[-1] == second[-1] and first[-1] not in _FUNCTION
-        ):
-            return True  # (a prefix or a suffix)
-        starts, ends = _shared(second, third), _shared(first, second, True)
-        if starts >= 2 or ends >= 2:
-            return True
-        if len(members) - k >= 4 and (starts or ends):
-            return True
-    return False
+    """A quick necessary test of `_series` (most lists fail it): `_may_share_at` for some first member it tries
+    (`test_formula_scan_shortcuts` checks that no series is lost by it)."""
+    return any(_may_share_at(members, k) for k in range(min(_FIRST_TRIES, len(members) - _MIN_MEMBERS + 1)))
+
+
+def _may_share_at(members: list[str], k: int) -> bool:
+    """Whether a series from member k may share a piece, on the two members each alignment is read on: two
+    shared characters, or one that is a prefix or a suffix, or one inside a series of ≥ 4."""
+    first, second, third = members[k], members[k + 1], members[k + 2]
+    if (second[0] == third[0] and second[0] not in _FUNCTION_AT_START) or (
+        first[-1] == second[-1] and first[-1] not in _FUNCTION
+    ):
+        return True  # (a prefix or a suffix)
+    starts, ends = _shared(second, third), _shared(first, second, True)
+    return starts >= 2 or ends >= 2 or (len(members) - k >= 4 and bool(starts or ends))
 
 
 def _is_frame(members: list[str], piece: Piece, comma: bool) -> bool:
@@ -185,10 +185,13 @@ def _cut_first(first: str, piece: Piece, others: list[str], words: Collection[st
     if not piece:
         return -1
     if min(piece) >= 0:  # aligned from the start: the last place where the piece fits
-        high = max(piece)
-        for o in range(len(first) - high - 1, -1, -1):
-            if all(first[o + at] == ch for at, ch in piece.items()):
+        low, high = min(piece), max(piece)
+        end = len(first) - high + low  # (where the piece's first character may stand, searched backwards)
+        while (at := first.rfind(piece[low], low, end)) >= 0:
+            o = at - low
+            if all(first[o + place] == ch for place, ch in piece.items()):
                 return o
+            end = at
         return -1
     if not _matches(first, piece):
         return -1
@@ -265,6 +268,8 @@ def _series(
     The first member's start is open (it may hold governing words); when no piece fits it, it may be the run's
     subject (长征的胜利，是…，是…) or a lead, and the series is read from the second member."""
     for first_index in range(min(_FIRST_TRIES, len(members) - _MIN_MEMBERS + 1)):
+        if first_index and not _may_share_at(members, first_index):
+            continue
         ms = members[first_index:]
         clean = ms[1:-1] + ([] if last_open else ms[-1:])
         starts = _aligned(ms[1:], False)
@@ -273,9 +278,10 @@ def _series(
         if scored[1][0] > scored[0][0]:
             scored.reverse()  # (the piece of more content characters first; on a tie the one from the start,
             # which places the first member, where one from the end leaves it to the members' length)
+        middle = {len(m) for m in ms[1:-1]}
         for score, piece in scored:
-            if not _may_frame(piece, score, len(ms), comma):
-                continue
+            if not _may_frame(piece, score, len(ms), comma) or (-1 in piece and len(middle) > 1):
+                continue  # (`_is_frame` would find the head noun after modifiers of different lengths)
             first_at = _cut_first(ms[0], piece, clean, words)
             if first_at < 0:
                 continue
@@ -291,7 +297,8 @@ def _series(
 
 def _score(piece: Piece) -> int:
     """The piece's content characters (a piece of only 的/和 makes no frame)."""
-    return len([ch for at, ch in piece.items() if ch not in (_FUNCTION_AT_START if at == 0 else _FUNCTION)])
+    content = len(piece) - sum(map(_FUNCTION.__contains__, piece.values()))
+    return content + 1 if piece.get(0, "的") not in _FUNCTION_AT_START and piece[0] in _FUNCTION else content
 
 
 def _list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> list[PatternHit]:
@@ -299,8 +306,9 @@ def _list_hits(text: str, lists: list[ListRun], words: Collection[str]) -> list[
     for left, right, raw in lists:
         if len(raw) < _MIN_MEMBERS or not all(raw) or max(map(len, raw[1:-1])) > _MAX_LIST_MEMBER:
             continue
-        if not _may_share(raw):
-            continue
+        later = "".join(raw[1:])
+        if len(set(later)) == len(later) or not _may_share(raw):
+            continue  # (every piece repeats a character among the members after the first)
         run_end = right >= len(text) or not ("\u4e00" <= text[right] <= "\u9fff")
         found = _series(raw, True, False, run_end, words)
         if found is None:
