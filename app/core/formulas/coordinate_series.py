@@ -54,6 +54,8 @@ _PERSON_ENDS = frozenset("胞志士")
 _ADDRESSEE_PREFIXES = frozenset("各全")
 #: One-character prefixes that make a frame of members of any length (更好的教育、更稳定的工作; 新技术、新业态).
 _FRAME_PREFIXES = frozenset("不新更最")
+#: What a one-character piece at the start may be for members of any length: a function word or a frame prefix.
+_NO_SHORT_PREFIX = _FUNCTION_AT_START | _FRAME_PREFIXES
 #: Members of one-character prefixes are short (供水、供气、供热; 边打、边稳、边建) up to this length.
 _SHORT_MEMBER = 4
 _NUMERALS = frozenset("一二三四五六七八九十两百千万几每")
@@ -196,8 +198,13 @@ def _cut_first(first: str, piece: Piece, others: list[str], words: Collection[st
     if not _matches(first, piece):
         return -1
     lead = 0
-    while step := next((n for n in (2, 1) if first[lead : lead + n] in _GOVERNING), 0):
-        lead += step
+    while True:  # (governing words, two characters or one)
+        if first[lead : lead + 2] in _GOVERNING:
+            lead += 2
+        elif first[lead : lead + 1] in _GOVERNING:
+            lead += 1
+        else:
+            break
     size = -min(piece) + 1  # (the shortest member that holds the piece and one character before it)
     if len(first) - lead < size:
         return -1
@@ -280,8 +287,13 @@ def _series(
             # which places the first member, where one from the end leaves it to the members' length)
         middle = {len(m) for m in ms[1:-1]}
         for score, piece in scored:
-            if not _may_frame(piece, score, len(ms), comma) or (-1 in piece and len(middle) > 1):
-                continue  # (`_is_frame` would find the head noun after modifiers of different lengths)
+            if (
+                not _may_frame(piece, score, len(ms), comma)
+                or (-1 in piece and len(middle) > 1)
+                or (score == 1 and piece.get(0, "的") not in _NO_SHORT_PREFIX and max(middle) > _SHORT_MEMBER)
+            ):
+                continue  # (what `_is_frame` would reject whatever the cuts: a head noun after modifiers of
+                # different lengths; a one-character prefix of long members)
             first_at = _cut_first(ms[0], piece, clean, words)
             if first_at < 0:
                 continue
