@@ -128,7 +128,6 @@ def test_pattern_rules_find_formulas_no_lexicon_lists(text, formula, rule):
         "全市共有三个方面的问题，两个月内完成",  # counts
         "燃煤、机动车三大污染源治理",  # a count summing up a list
         "一心一意、三心二意",  # idioms in NXNY shape
-        "深入基层、深入一线、深入群众",  # verb-prefix list
         "今年将采取三项举措。一是全面实施",  # a count announcing its list
         "完善一对夫妇可生育两个孩子的配套政策",  # a count of people
         "新建十四个冶金企业和二个重型机器制造厂",  # counts

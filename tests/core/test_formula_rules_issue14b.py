@@ -1,6 +1,6 @@
-"""The formula rules of issue 14b: frames sharing a word after varying heads, 、-lists cut to their affix,
-unseparated slogan runs, quoted labels next to a quoted formula, and the new reference shapes. Every
-sentence is quoted from a corpus file that is not in the held-out part of tests/data/formulas (the file is
+"""The formula rules of issue 14b: frames sharing a word after varying heads, unseparated slogan runs, quoted
+labels next to a quoted formula, and the new reference shapes (its 、-lists cut to their affix are
+`coordinate_series`' since 14c12: tests/core/test_formula_coordinate_series.py). Every sentence is quoted from a corpus file that is not in the held-out part of tests/data/formulas (the file is
 named next to it; `test_quoted_sentences_are_in_the_corpus` checks that the sentence really is there and that the
 file is minable)."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas.inner_frames import cut_list_hits, shared_word_hits
-from app.core.formulas.patterns import list_items, numbered_hits, quoted_hits
+from app.core.formulas.inner_frames import shared_word_hits
+from app.core.formulas.patterns import numbered_hits, quoted_hits
 from app.core.formulas.references import reference_hits
 from app.core.formulas.shipped import general_words, idioms
 from app.core.formulas.slogans import run_hits
@@ -31,17 +31,6 @@ SHARED_WORD = [
      "全会决定增补张万年、迟浩田同志为中央军事委员会副主席，王克、王瑞林同志为中央军事委员会委员", []),
     ("gwr-state-council/gwr-1989.txt",
      "，一要靠执行稳定的农村政策和深化改革，二要靠推广和发展先进的农业科学技术，三要靠增加农业投入", []),
-]  # fmt: skip
-
-CUT_LISTS = [
-    ("hailar-district-gwr/hailar-district-gwr-2019.txt", "贫困群众上学难、就医难、增收难问题得到有效解决",
-     ["上学难、就医难、增收难"]),
-    ("gwr-state-council/gwr-2024.txt", "中国人民有勇气、有智慧、有能力战胜任何艰难险阻", ["有勇气、有智慧、有能力"]),
-    ("hailar-district-gwr/hailar-district-gwr-2016.txt", "推进工业化、城镇化、农牧业现代化进程",
-     ["工业化、城镇化、农牧业现代化"]),
-    # the first item's cut would run through 航空; vocatives share 们, not a frame
-    ("gwr-state-council/gwr-2024.txt", "航空发动机、燃气轮机、第四代核电机组", []),
-    ("xi-speeches-2013-2018/xi-2016-09-05-1.txt", "女士们、先生们、朋友们", []),
 ]  # fmt: skip
 
 SLOGAN_RUNS = [
@@ -71,11 +60,6 @@ COUNT_AFTER_QUOTES = (
 @pytest.mark.parametrize(("path", "sentence", "expected"), SHARED_WORD)
 def test_frames_that_share_a_word_after_varying_heads(path, sentence, expected):
     assert [h.formula for h in shared_word_hits(sentence)] == expected
-
-
-@pytest.mark.parametrize(("path", "sentence", "expected"), CUT_LISTS)
-def test_lists_whose_first_and_last_items_are_cut_to_the_shared_affix(path, sentence, expected):
-    assert [h.formula for h in cut_list_hits(list_items(sentence), general_words())] == expected
 
 
 @pytest.mark.parametrize(("path", "sentence", "expected"), SLOGAN_RUNS)
@@ -109,7 +93,7 @@ def test_a_count_right_after_quoted_items_is_no_numbered_formula():
 
 @pytest.mark.corpus
 def test_quoted_sentences_are_in_the_corpus(corpus):
-    rows = [(p, s) for p, s, _e in SHARED_WORD + CUT_LISTS + SLOGAN_RUNS + REFERENCES]
+    rows = [(p, s) for p, s, _e in SHARED_WORD + SLOGAN_RUNS + REFERENCES]
     rows += [QUOTED_SIBLINGS[:2], COUNT_AFTER_QUOTES]
     for path, sentence in rows:
         assert minable(corpus / path), path  # (no file of the held-out round)

@@ -362,21 +362,23 @@ def test_r3_items_asked_together_answer_as_item_by_item_on_the_corpus(corpus):
 
 
 @pytest.mark.corpus
-def test_a_cut_list_whose_first_two_items_share_no_end_has_no_affix_on_the_corpus(corpus):
-    """`inner_frames.cut_list_hits` skips a list whose cut first item shares neither its first nor its last
-    character with the second item before asking `_shared_affix`: on every minable corpus file the affixes of
-    such a list's cut first and middle items are both empty, so the rule had nothing there to find."""
-    from app.core.formulas.patterns import _shared_affix, list_items
+def test_a_list_without_a_shared_place_has_no_coordinate_series_on_the_corpus(corpus):
+    """`coordinate_series._may_share` skips a list before `_series` when no two members a piece is read on share a
+    prefix, a suffix, two characters at one place or (in a series of ≥ 4) one: on every minable corpus file such a
+    list has no series, so the rule had nothing there to find."""
+    from app.core.formulas.coordinate_series import _may_share, _series
+    from app.core.formulas.patterns import list_items
+    from app.core.formulas.shipped import general_words
     from app.core.formulas.sub_lists import sub_lists
 
+    words = general_words()
     skipped = 0
     for path, text in _minable_texts(corpus):
         lists = list_items(text)
         for _left, _right, raw in lists + sub_lists(text, lists):
-            if len(raw) < 3 or not all(raw) or len(raw[0]) < len(raw[1]):
+            if len(raw) < 3 or not all(raw) or _may_share(raw):
                 continue
-            first = raw[0][-len(raw[1]) :]
-            if first[0] != raw[1][0] and first[-1] != raw[1][-1]:
-                assert _shared_affix([first, *raw[1:-1]]) == ("", ""), (path.name, raw)
-                skipped += 1
+            for run_end in (False, True):
+                assert _series(raw, True, False, run_end, words) is None, (path.name, raw)
+            skipped += 1
     assert skipped > 1000

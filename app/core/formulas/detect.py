@@ -379,6 +379,7 @@ class FormulaMatcher:
             clause_anaphora,
             clause_frames,
             clause_pairs,
+            coordinate_series,
             couplets,
             frames,
             inner_frames,
@@ -412,7 +413,6 @@ class FormulaMatcher:
         found += frames.frame_hits(text, lists, pairs, units)
         found += repeats.separated_repeat_hits(text)
         found += inner_frames.shared_word_hits(text)
-        found += inner_frames.cut_list_hits(more, self.common_words)
         found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
@@ -427,6 +427,7 @@ class FormulaMatcher:
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
         found += tail_frames.tail_frame_hits(text)
+        found += coordinate_series.coordinate_series_hits(text, more, self.common_words)
         found += clause_anaphora.clause_anaphora_hits(text)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += sentence_anaphora.sentence_anaphora_hits(text)

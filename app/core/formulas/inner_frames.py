@@ -1,13 +1,11 @@
 """Frames whose fixed part sits inside each member, after a varying head (research R4, issue 14b).
 
 `frames` finds members that start alike (务必…，务必…) and equal-length items with one fixed character.
-Two frequent 排比 shapes fall between them:
-
-- clauses that share a word right after a varying head of equal length: 宏观政策要稳健有效，微观政策要…，
-  结构政策要… (one span over the run); or the first clauses of consecutive ；-segments: 思政教材重在价值引领，
-  …；语文教材重在以文化人，…；历史教材重在… (one span per member, the rest of each segment is comment);
-- 、-lists whose shared affix only shows once the governing words are cut off, or whose last item carries
-  the sentence on (贫困群众上学难、就医难、增收难问题…; 有勇气、有智慧、有能力战胜…).
+A frequent 排比 shape falls between them: clauses that share a word right after a varying head of equal
+length: 宏观政策要稳健有效，微观政策要…，结构政策要… (one span over the run); or the first clauses of
+consecutive ；-segments: 思政教材重在价值引领，…；语文教材重在以文化人，…；历史教材重在… (one span per member,
+the rest of each segment is comment). (、-lists whose shared affix only shows once the governing words are cut
+off, or whose last item carries the sentence on, once here, are `coordinate_series`'.)
 
 All return `PatternHit`s with rule "parallel", in original offsets.
 """
@@ -15,17 +13,13 @@ All return `PatternHit`s with rule "parallel", in original offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from app.core.formulas.frames import _WEAK_HEADS
 from app.core.formulas.patterns import (
-    _SUFFIX_STOP,
     _VERB_PREFIXES,
     HAN,
     NUM,
-    ListRun,
     PatternHit,
-    _shared_affix,
 )
 from app.core.formulas.regex_scan import clause_start, finditer
 
@@ -57,11 +51,6 @@ _PLAIN_SHARED = frozenset(
 )
 _FIGURE_RE = re.compile(r"[0-9０-９%％.．]|[一二三四五六七八九十百千万亿]+[个万亿元%]")
 _FUNCTION = frozenset("的了是和与及在对把将从")
-#: Suffixes of plain lists (女士们、先生们; 图书馆、博物馆; 亚洲、欧洲): the enumeration rule's stop list, but
-#: 化 and 学 make frames here (制度化、规范化、程序化; 深入学、反复学、系统学), and place words are added.
-_LIST_SUFFIX_STOP = (_SUFFIX_STOP - frozenset("化学")) | frozenset("洲省市县区国")
-#: Prefixes of addressee lists (各地区、各部门、各单位).
-_LIST_PREFIX_STOP = frozenset("各")
 
 
 def _member_end(text: str, start: int) -> int:
@@ -128,50 +117,4 @@ def shared_word_hits(text: str) -> list[PatternHit]:
         members = [(s, _member_end(text, s)) for s in starts]
         if not any(_FIGURE_RE.search(text, s, e) or "同志" in text[s:e] for s, e in members):
             hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in members]
-    return hits
-
-
-def _splits_word(left: str, right: str, words: Collection[str]) -> bool:
-    """Whether a cut between `left` and `right` runs through a dictionary word (航|空发动机, 核电机|组)."""
-    return bool(left and right) and left[-1] + right[0] in words
-
-
-def cut_list_hits(lists: list[ListRun], words: Collection[str] = frozenset()) -> list[PatternHit]:
-    """、-lists of ≥ 3 items of one length whose affix the first and last item share once cut to it.
-
-    `words` (the general dictionary) keeps a cut from running through a word."""
-    hits: list[PatternHit] = []
-    for left, right, raw in lists:
-        if len(raw) < 3 or not all(raw):
-            continue
-        size = len(raw[1])
-        if not 2 <= size <= 6 or any(len(i) != size for i in raw[1:-1]) or (size < 3 and len(raw) < 4):
-            continue
-        first, last = raw[0][-size:], raw[-1]
-        if len(raw[0]) < size or (first[0] != raw[1][0] and first[-1] != raw[1][-1]):
-            continue  # (most lists: the cut first item shares neither end with the second, so no affix)
-        prefix, suffix = _shared_affix([first, *raw[1:-1]])  # what the cut first item shares with the middle
-        if suffix and suffix[-1] not in _FUNCTION | _LIST_SUFFIX_STOP:
-            if _splits_word(raw[0][:-size], first, words):
-                continue  # the suffix fixes where items end, not where the first one starts
-            cut = last.find(suffix, 0, size + 4)
-            end_len = cut + len(suffix) if cut >= size - 2 else 0
-        elif (
-            prefix
-            and prefix not in _VERB_PREFIXES
-            and prefix[0] not in _VERB_PREFIXES
-            and prefix[0] not in _LIST_PREFIX_STOP
-            and last.startswith(prefix)
-        ):
-            end_len = size
-        else:
-            continue
-        if not end_len or end_len > len(last):
-            continue
-        items = [first, *raw[1:-1], last[:end_len]]
-        if len(set(items)) < len(items) or any(_FUNCTION & set(i) for i in items):
-            continue
-        start = left + len(raw[0]) - size
-        end = right - len(last) + end_len
-        hits.append(PatternHit(start, end, "、".join(items), "parallel"))
     return hits

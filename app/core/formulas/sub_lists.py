@@ -1,6 +1,6 @@
 """The short lists inside and beside the text's 、-runs, for the list rules (issue 14, session 6).
 
-The list rules (`patterns.enumeration_hits`, `inner_frames.cut_list_hits`) read a 、-run as one list, from
+The list rules (`patterns.enumeration_hits`, `coordinate_series`) read a 、-run as one list, from
 its first to its last list comma. Two frequent 排比 shapes are not such a run:
 
 - a framed list inside a longer run, whose other items belong to the clause around it: 欧洲、日本和其他
