@@ -99,3 +99,11 @@ def test_the_detector_marks_a_series_as_parallel():
     text = FOUND[10][1]
     hits = [(h.text, h.rule) for h in default_matcher().find(text)]
     assert ("凝聚全球共识，动员全球资源，协调全球行动", "parallel") in hits
+
+
+def test_a_start_piece_longer_than_the_first_member_does_not_fit_it():
+    """A piece read on the later members may reach past a short first member (places 0–2 and 7 against six
+    characters): it does not fit, rather than being searched with an end index that counts from the back."""
+    piece = {0: "坚", 1: "持", 2: "以", 7: "为"}
+    assert coordinate_series._cut_first("坚持以人民为", piece, [], ()) == -1
+    assert coordinate_series._cut_first("坚持以人民为本为", piece, [], ()) == 0

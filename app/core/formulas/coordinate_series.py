@@ -189,6 +189,8 @@ def _cut_first(first: str, piece: Piece, others: list[str], words: Collection[st
     if min(piece) >= 0:  # aligned from the start: the last place where the piece fits
         low, high = min(piece), max(piece)
         end = len(first) - high + low  # (where the piece's first character may stand, searched backwards)
+        if end <= low:  # the piece reaches past the first member (a negative end would count from its end)
+            return -1
         while (at := first.rfind(piece[low], low, end)) >= 0:
             o = at - low
             if all(first[o + place] == ch for place, ch in piece.items()):
