@@ -1,0 +1,42 @@
+"""Issue 14, session 12 (14a12b): anaphora shapes the rules had no rule for (second pass after 14a12).
+
+Each test reads a stretch of a minable corpus file and asks the rule that finds (or rightly leaves) the run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.formulas import modal_openers
+from tests.core.test_formula_rules_issue14p9 import _excerpt
+
+pytestmark = pytest.mark.corpus
+
+
+def _openers(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in modal_openers.modal_opener_hits(text)]
+
+
+def test_a_run_of_an_effort_adverb_may_open_mid_sentence(corpus):
+    # the first 更加注重 opens a clause after 优化财政支出结构、突出重点，, the next two open sentences
+    text = _excerpt(corpus, "gwr-state-council/gwr-2012.txt", "优化财政支出结构", "进一步降低行政成本。")
+    assert _openers(text) == ["更加注重向民生领域倾斜", "更加注重加强薄弱环节", "更加注重勤俭节约"]
+
+
+def test_a_modal_run_may_open_mid_sentence(corpus):
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2014-07-16-1.txt", "下一步，我们应该", "拓展更大经济发展空"
+    )
+    assert _openers(text) == [
+        "我们应该通过必要的经济改革",
+        "我们应该坚持包容性增长理念",
+        "我们应该协调经济发展、社会发展、环境保护",
+    ]
+
+
+def test_a_shared_subject_without_a_modal_is_prose(corpus):
+    # 经济全球化是…。经济全球化为…，…。经济全球化确实带来了新问题，…: a topic, not a programme
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2017-01-18-1.txt", "习近平在主旨演讲中指出，经济全球化", "但把困扰"
+    )
+    assert _openers(text) == []
