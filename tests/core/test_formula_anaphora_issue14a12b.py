@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import modal_openers
+from app.core.formulas import correlative_runs, modal_openers
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -40,3 +40,21 @@ def test_a_shared_subject_without_a_modal_is_prose(corpus):
         corpus, "xi-speeches-2013-2018/xi-2017-01-18-1.txt", "习近平在主旨演讲中指出，经济全球化", "但把困扰"
     )
     assert _openers(text) == []
+
+
+def _pairs(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in correlative_runs.correlative_run_hits(text)]
+
+
+def test_three_correlative_pairs_in_a_chain_are_members(corpus):
+    text = _excerpt(corpus, "gwr-state-council/gwr-2000.txt", "综合运用多种手段", "实践证明")
+    assert _pairs(text) == [
+        "既向银行增发国债用以扩大投资，又增加居民收入以促进消费",
+        "既加强基础设施建设，又支持企业技术改造",
+        "既努力扩大国内需求，又积极鼓励增加出口",
+    ]
+
+
+def test_two_correlative_pairs_are_a_contrast(corpus):
+    text = _excerpt(corpus, "cpc-congress-reports/cpc-16-congress-report.txt", "既要提倡奉献精神", "收入悬殊")
+    assert text.count("既要") == 2 and _pairs(text) == []
