@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import correlative_runs, modal_openers
+from app.core.formulas import correlative_runs, modal_openers, sentence_anaphora
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -58,3 +58,31 @@ def test_three_correlative_pairs_in_a_chain_are_members(corpus):
 def test_two_correlative_pairs_are_a_contrast(corpus):
     text = _excerpt(corpus, "cpc-congress-reports/cpc-16-congress-report.txt", "既要提倡奉献精神", "收入悬殊")
     assert text.count("既要") == 2 and _pairs(text) == []
+
+
+def _framed(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in sentence_anaphora.framed_sentence_hits(text)]
+
+
+def test_sentences_of_one_frame_around_a_varying_word_are_members(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2013-04-07-2.txt", "我们也清醒地看到", "只有增进理解")
+    assert _framed(text) == [
+        "亚洲发展需要乘势而上，转型升级，发展仍是头等大事",
+        "亚洲稳定需要共同呵护、破解难题，地区国家要增强互信、携手努力，实现本地区长治久安",
+        "亚洲合作需要百尺竿头、更进一步",
+    ]
+
+
+def test_sentences_that_share_a_long_opener_are_left_to_the_opener_rules(corpus):
+    # 我们应该坚持开放精神，…。我们应该坚持包容精神，…: the frame matches, but the opener is shared whole, and
+    # the opener rule marks each member by its lead clause (GUIDE: long members)
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2014-07-16-1.txt", "我们应该坚持开放精神", "良性互动的路子。"
+    )
+    assert _framed(text) == []
+    assert _openers(text) == [
+        "我们应该坚持开放精神",
+        "我们应该坚持包容精神",
+        "我们应该坚持合作精神",
+        "我们应该坚持共赢精神",
+    ]

@@ -422,6 +422,7 @@ class FormulaMatcher:
         found += clause_anaphora.clause_anaphora_hits(text)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += sentence_anaphora.sentence_anaphora_hits(text)
+        found += sentence_anaphora.framed_sentence_hits(text)
         found += correlative_runs.correlative_run_hits(text)
         found += clause_anaphora.refrain_sentence_hits(
             text, lambda w: self.canonical_of(w) is not None, refrains
