@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import correlative_runs, modal_openers, sentence_anaphora
+from app.core.formulas import correlative_runs, list_anaphora, modal_openers, patterns, sentence_anaphora
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -86,3 +86,29 @@ def test_sentences_that_share_a_long_opener_are_left_to_the_opener_rules(corpus)
         "我们应该坚持合作精神",
         "我们应该坚持共赢精神",
     ]
+
+
+def _long_lists(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in list_anaphora.list_anaphora_hits(patterns.list_items(text))]
+
+
+def test_long_list_items_that_open_alike_are_one_span(corpus):
+    # the first item holds 文化 before the opener: the run starts at 越来越成为
+    path = "cpc-plenum-communiques/communique-2011-cc17-plenum06.txt"
+    text = _excerpt(corpus, path, "加快转变经济发展方式的攻坚时期", "热切愿望。")
+    assert _long_lists(text) == [
+        "越来越成为民族凝聚力和创造力的重要源泉、越来越成为综合国力竞争的重要因素、越来越成为经济社会发展的重要支撑"
+    ]
+
+
+def test_a_long_list_stops_before_the_tail_its_last_item_carries_on(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2015-11-07-1.txt", "中越两国坚持", "是历史的选择")
+    assert _long_lists(text) == ["坚持共产党领导、坚持社会主义道路、坚持推进改革开放和革新事业"]
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2015-11-07-1.txt", "按照全面建成小康社会", "战略布局")
+    assert _long_lists(text) == ["全面建成小康社会、全面深化改革、全面依法治国、全面从严治党"]
+
+
+def test_short_items_sharing_an_affix_are_not_long_list_members(corpus):
+    path = "hust-party-building/hust-19-读经典颂华章，公管学院“我与祖国共成长”读书分享.txt"
+    text = _excerpt(corpus, path, "青年与社会", "看法与感受")
+    assert text.count("青年与") == 3 and _long_lists(text) == []

@@ -374,6 +374,7 @@ class FormulaMatcher:
             couplets,
             frames,
             inner_frames,
+            list_anaphora,
             modal_openers,
             opener_frames,
             patterns,
@@ -405,6 +406,7 @@ class FormulaMatcher:
         found += repeats.separated_repeat_hits(text)
         found += inner_frames.shared_word_hits(text)
         found += inner_frames.cut_list_hits(more, self.common_words)
+        found += list_anaphora.list_anaphora_hits(lists)
         found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
