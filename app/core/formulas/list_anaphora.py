@@ -15,6 +15,7 @@ the other items lack is cut there (…、全面从严治党的战略布局).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.core.formulas.patterns import ListRun, PatternHit, _common_prefix
 from app.core.formulas.sibling_frames import _MIN_MEMBERS
@@ -54,8 +55,8 @@ def list_anaphora_hits(lists: list[ListRun]) -> list[PatternHit]:
     opener)."""
     hits: list[PatternHit] = []
     for left, _right, items in lists:
-        if len(items) < _MIN_MEMBERS:
-            continue
+        if len(items) < _MIN_MEMBERS or not any(a[:_OPENER] == b[:_OPENER] for a, b in pairwise(items[1:])):
+            continue  # (most lists: no two items in a row open alike)
         first, end, opener = _block(items)
         if end - first < _MIN_MEMBERS - 1 or "的" in opener:
             continue

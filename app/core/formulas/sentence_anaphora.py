@@ -134,7 +134,7 @@ def sentence_anaphora_hits(text: str) -> list[PatternHit]:
 #: 国家是伟大的国家。 Group `next` marks where the second sentence starts.
 _FRAMED_NEXT_RE = re.compile(
     rf"[。！？!?\n][ \t\u3000]*(?=(?P<head>[{HAN}]{{2}})[{HAN}]{{2,3}}?(?P<tail>[{HAN}]{{2}})"
-    rf"[^。！？!?\n]{{0,{_MAX_FRAMED}}}[。！？!?][ \t\u3000]*(?P<next>)(?P=head)[{HAN}]{{2,3}}?(?P=tail))"
+    rf"[^。！？!?\n]{{0,{_MAX_FRAMED}}}+[。！？!?][ \t\u3000]*(?P<next>)(?P=head)[{HAN}]{{2,3}}?(?P=tail))"
 )
 #: Sentences that share this many characters from their start share an opener, not a frame around a varying
 #: word: the rules of shared openers judge them (邓小平同志强调…。邓小平同志指导…).
