@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import correlative_runs, list_anaphora, modal_openers, patterns, sentence_anaphora
+from app.core.formulas import (
+    correlative_runs,
+    inner_frames,
+    list_anaphora,
+    modal_openers,
+    patterns,
+    sentence_anaphora,
+)
 from tests.core.test_formula_rules_issue14p9 import _excerpt
 
 pytestmark = pytest.mark.corpus
@@ -112,3 +119,20 @@ def test_short_items_sharing_an_affix_are_not_long_list_members(corpus):
     path = "hust-party-building/hust-19-读经典颂华章，公管学院“我与祖国共成长”读书分享.txt"
     text = _excerpt(corpus, path, "青年与社会", "看法与感受")
     assert text.count("青年与") == 3 and _long_lists(text) == []
+
+
+def _shared_words(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in inner_frames.shared_word_hits(text)]
+
+
+def test_a_shared_word_run_may_open_after_words_of_its_clause(corpus):
+    text = _excerpt(corpus, "xi-speeches-2020/xi-2020-11-22-1.txt", "我们支持联合国", "发挥更大作用。")
+    assert _shared_words(text) == ["凝聚全球共识，动员全球资源，协调全球行动"]
+
+
+def test_a_late_first_member_of_another_shape_is_no_member(corpus):
+    # 合作共赢是普遍适用的原则，不仅适用于经济领域，而且适用于…: the first "member" would be cut out of a statement
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2014-06-29-1.txt", "合作共赢是普遍适用的原则", "其他领域。"
+    )
+    assert _shared_words(text) == []

@@ -40,6 +40,9 @@ _CLAUSE = f"[^{_SEP}{_END}]"
 _SHARED_WORD_RE = re.compile(
     rf"([{_SEP}])(?=([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+\1([{HAN}]{{2}})\3)"
 )
+#: A first member after words of its clause is at most this long (凝聚全球共识).
+_LATE_FIRST = 8
+_CUT_HEAD = frozenset("的了是和与及在对把将从性制")
 #: A first clause opens with its head and the word it shares: four Han characters.
 _HEAD_AND_WORD_RE = re.compile(rf"[{HAN}]{{4}}")
 _SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
@@ -86,11 +89,14 @@ def shared_word_runs(text: str) -> list[tuple[int, int, str, list[str], str]]:
     matched = 0
     for m in finditer(_SHARED_WORD_RE, text):
         start = clause_start(text, m.start(), 4, 34)
-        if (
-            start - 1 < matched
-            or not _HEAD_AND_WORD_RE.match(text, start)
-            or text[start + 2 : start + 4] != m.group(3)
-        ):
+        if text[start + 2 : start + 4] != m.group(3):
+            # the first member may follow words of its clause (更有效地凝聚全球共识，动员全球资源，…; 14a12b)
+            # when it is short and as long as the second, give or take one (members of one shape)
+            start = text.rfind(m.group(3), max(start + 3, m.start() - _LATE_FIRST), m.start()) - 2
+            second = text.find(m.group(1), m.end()) - m.end()
+            if abs(m.start() - start - second) > 1 or _CUT_HEAD & set(text[start : start + 2]):
+                continue  # (a head of 的 or 性 is the end of a word the cut runs through: 互利共|赢的合作者)
+        if start < 0 or start - 1 < matched or not _HEAD_AND_WORD_RE.match(text, start):
             continue
         matched = m.end(4) + 2
         runs.append(
