@@ -115,6 +115,21 @@ def test_a_long_list_stops_before_the_tail_its_last_item_carries_on(corpus):
     assert _long_lists(text) == ["全面建成小康社会、全面深化改革、全面依法治国、全面从严治党"]
 
 
+def test_a_preposition_or_degree_adverb_opens_a_run_of_long_items(corpus):
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2016-11-20-2.txt", "更广阔的市场", "合作契机")
+    assert _long_lists("为世界各国提供" + text + "。") == [
+        "更广阔的市场、更充足的资本、更丰富的产品、更宝贵的合作契机"
+    ]
+
+
+def test_names_that_share_a_first_character_are_no_run(corpus):
+    # 中央电视台、中央人民广播电台、中国国际广播电台: the names share 中, no preposition or adverb
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2018-09-03-2.txt", "中央电视台、中央人民广播电台", "现场直播"
+    )
+    assert _long_lists(text) == []
+
+
 def test_short_items_sharing_an_affix_are_not_long_list_members(corpus):
     path = "hust-party-building/hust-19-读经典颂华章，公管学院“我与祖国共成长”读书分享.txt"
     text = _excerpt(corpus, path, "青年与社会", "看法与感受")
