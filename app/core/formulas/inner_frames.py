@@ -82,14 +82,17 @@ def _frame_heads_ok(heads: list[str], shared: str) -> bool:
     return not any(h in _VERB_PREFIXES or h in _WEAK_HEADS or h[0] in NUM for h in heads)
 
 
-def shared_word_runs(text: str) -> list[tuple[int, int, str, list[str], str]]:
+def shared_word_runs(text: str, late_first: bool = False) -> list[tuple[int, int, str, list[str], str]]:
     """(start, end, separator, heads, shared word) of every three clauses in a row that share a word after
-    two-character heads, in text order and not overlapping (`end` is where the third clause's word ends)."""
+    two-character heads, in text order and not overlapping (`end` is where the third clause's word ends).
+    With `late_first`, also runs whose first member follows words of its clause."""
     runs = []
     matched = 0
     for m in finditer(_SHARED_WORD_RE, text):
         start = clause_start(text, m.start(), 4, 34)
         if text[start + 2 : start + 4] != m.group(3):
+            if not late_first:
+                continue
             # the first member may follow words of its clause (更有效地凝聚全球共识，动员全球资源，…; 14a12b)
             # when it is short and as long as the second, give or take one (members of one shape)
             start = text.rfind(m.group(3), max(start + 3, m.start() - _LATE_FIRST), m.start()) - 2
@@ -109,7 +112,7 @@ def shared_word_hits(text: str) -> list[PatternHit]:
     """Clauses (or ；-segments' first clauses) that share a word after varying heads of one length."""
     hits: list[PatternHit] = []
     done = -1
-    for start, matched, sep, heads, shared in shared_word_runs(text):
+    for start, matched, sep, heads, shared in shared_word_runs(text, late_first=True):
         if start - 1 < done or not _frame_heads_ok(heads, shared):
             continue
         size = len(heads[0])
