@@ -39,11 +39,11 @@ def _block(items: list[str], least: int) -> tuple[int, int, str]:
     best = (0, 0, "")
     i = 1
     while i < len(items):
-        j = i + 1
-        while j < len(items) and len(_common_prefix(items[i : j + 1])) >= least:
-            j += 1
+        opener, j = items[i], i + 1
+        while j < len(items) and len(shared := _common_prefix([opener, items[j]])) >= least:
+            opener, j = shared, j + 1
         if j - i > best[1] - best[0]:
-            best = (i, j, _common_prefix(items[i:j]))
+            best = (i, j, opener)
         i = j
     return best
 
@@ -96,7 +96,10 @@ def list_anaphora_hits(lists: list[ListRun]) -> list[PatternHit]:
     opener)."""
     hits: list[PatternHit] = []
     for left, _right, items in lists:
-        if len(items) < _MIN_MEMBERS or not any(a[:1] == b[:1] for a, b in pairwise(items[1:])):
+        if len(items) < _MIN_MEMBERS or not any(
+            a[:1] == b[:1] and (a[:2] == b[:2] or a[:1] in _ONE_CHARACTER_OPENERS)
+            for a, b in pairwise(items[1:])
+        ):
             continue  # (most lists: no two items in a row open alike)
         hit = _run(left, items, _OPENER) or _run(left, items, 1)
         if hit is not None:
