@@ -380,9 +380,11 @@ class FormulaMatcher:
             clause_frames,
             clause_pairs,
             coordinate_series,
+            correlative_runs,
             couplets,
             frames,
             inner_frames,
+            list_anaphora,
             modal_openers,
             opener_frames,
             patterns,
@@ -413,6 +415,7 @@ class FormulaMatcher:
         found += frames.frame_hits(text, lists, pairs, units)
         found += repeats.separated_repeat_hits(text)
         found += inner_frames.shared_word_hits(text)
+        found += list_anaphora.list_anaphora_hits(lists)
         found += slogans.run_hits(text, self.common_words, units)
         found += slogans.norm_list_hits(text, lists, self.common_words)
         found += slogans.verb_object_list_hits(lists, self.common_words)
@@ -431,6 +434,8 @@ class FormulaMatcher:
         found += clause_anaphora.clause_anaphora_hits(text)
         found += modal_openers.modal_opener_hits(text, opener_pairs)
         found += sentence_anaphora.sentence_anaphora_hits(text)
+        found += sentence_anaphora.framed_sentence_hits(text)
+        found += correlative_runs.correlative_run_hits(text)
         found += clause_anaphora.refrain_sentence_hits(
             text, lambda w: self.canonical_of(w) is not None, refrains
         )

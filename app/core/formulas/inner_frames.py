@@ -34,6 +34,9 @@ _CLAUSE = f"[^{_SEP}{_END}]"
 _SHARED_WORD_RE = re.compile(
     rf"([{_SEP}])(?=([{HAN}]{{2}})([{HAN}]{{2}}){_CLAUSE}{{0,30}}+\1([{HAN}]{{2}})\3)"
 )
+#: A first member after words of its clause is at most this long (凝聚全球共识).
+_LATE_FIRST = 8
+_CUT_HEAD = frozenset("的了是和与及在对把将从性制")
 #: A first clause opens with its head and the word it shares: four Han characters.
 _HEAD_AND_WORD_RE = re.compile(rf"[{HAN}]{{4}}")
 _SEGMENT_TAIL = "[，,][^；;。！？!?\\n]{0,60}+[；;]"
@@ -68,18 +71,24 @@ def _frame_heads_ok(heads: list[str], shared: str) -> bool:
     return not any(h in _VERB_PREFIXES or h in _WEAK_HEADS or h[0] in NUM for h in heads)
 
 
-def shared_word_runs(text: str) -> list[tuple[int, int, str, list[str], str]]:
+def shared_word_runs(text: str, late_first: bool = False) -> list[tuple[int, int, str, list[str], str]]:
     """(start, end, separator, heads, shared word) of every three clauses in a row that share a word after
-    two-character heads, in text order and not overlapping (`end` is where the third clause's word ends)."""
+    two-character heads, in text order and not overlapping (`end` is where the third clause's word ends).
+    With `late_first`, also runs whose first member follows words of its clause."""
     runs = []
     matched = 0
     for m in finditer(_SHARED_WORD_RE, text):
         start = clause_start(text, m.start(), 4, 34)
-        if (
-            start - 1 < matched
-            or not _HEAD_AND_WORD_RE.match(text, start)
-            or text[start + 2 : start + 4] != m.group(3)
-        ):
+        if text[start + 2 : start + 4] != m.group(3):
+            if not late_first:
+                continue
+            # the first member may follow words of its clause (更有效地凝聚全球共识，动员全球资源，…; 14a12b)
+            # when it is short and as long as the second, give or take one (members of one shape)
+            start = text.rfind(m.group(3), max(start + 3, m.start() - _LATE_FIRST), m.start()) - 2
+            second = text.find(m.group(1), m.end()) - m.end()
+            if abs(m.start() - start - second) > 1 or _CUT_HEAD & set(text[start : start + 2]):
+                continue  # (a head of 的 or 性 is the end of a word the cut runs through: 互利共|赢的合作者)
+        if start < 0 or start - 1 < matched or not _HEAD_AND_WORD_RE.match(text, start):
             continue
         matched = m.end(4) + 2
         runs.append(
@@ -92,7 +101,7 @@ def shared_word_hits(text: str) -> list[PatternHit]:
     """Clauses (or ；-segments' first clauses) that share a word after varying heads of one length."""
     hits: list[PatternHit] = []
     done = -1
-    for start, matched, sep, heads, shared in shared_word_runs(text):
+    for start, matched, sep, heads, shared in shared_word_runs(text, late_first=True):
         if start - 1 < done or not _frame_heads_ok(heads, shared):
             continue
         size = len(heads[0])

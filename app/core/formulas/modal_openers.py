@@ -16,6 +16,10 @@ opener with 的 is a noun phrase (大会通过的报告…。大会通过的党�
 each sentence's opening clause, up to its first comma; when those clauses are all one refrain (迈向命运共同体，) it
 is the whole sentence. A bare modal and an adverb of effort (要进一步…) lists a report's tasks. Members longer than `_MAX_MEMBER` characters are statements, and members that differ by an
 ordinal only (培训班第一讲, 第二讲) are numbering.
+
+The run may start mid-sentence (14a12b): two sentences in a row that share an opener and a clause of the sentence
+before them that opens with it (…，更加注重向民生领域倾斜，…。更加注重加强薄弱环节，…。更加注重勤俭节约，…). An
+opener without a modal is a programme too when it starts with an adverb of degree or effort (更加, 全面, 进一步…).
 """
 
 from __future__ import annotations
@@ -52,24 +56,38 @@ _MODAL_RE = re.compile("应该|应当|要|将|必须|需要|坚持|继续|一定
 _TASK_OPENER_RE = re.compile(
     "(?:要|必须|应该|应当|需要)(?:进一步|切实|认真|努力|大力|着力|不断)|[〇零一二三四五六七八九]{2,}年"
 )
+#: Adverbs of degree and effort: an opener without a modal that starts with one is still a programme (更加注重
+#: 向民生领域倾斜，…。更加注重加强薄弱环节，…), where a shared noun is the subject of plain prose (经济全球化是…。
+#: 经济全球化为…; 中国共产党以…。中国共产党高举…).
+_EFFORT_RE = re.compile("更加|更好|进一步|大力|积极|切实|努力|不断|全面|坚决|着力|持续|深入|加快|始终")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _ORDINAL_OR_FIGURE_RE = re.compile(r"[第一二三四五六七八九十0-9０-９]")
 _FIGURE_RE = re.compile(r"[0-9０-９%％]")
 
 
-def _runs(pairs: list[tuple[int, int]]) -> list[list[int]]:
-    """Chains of ≥ `_MIN_MEMBERS` starts from (start, next start) pairs (in text order)."""
+def _runs(pairs: list[tuple[int, int]], least: int = _MIN_MEMBERS) -> list[list[int]]:
+    """Chains of ≥ `least` starts from (start, next start) pairs (in text order)."""
     runs: list[list[int]] = []
     for start, nxt in pairs:
         if runs and runs[-1][-1] == start:
             runs[-1].append(nxt)
         else:
             runs.append([start, nxt])
-    return [run for run in runs if len(run) >= _MIN_MEMBERS]
+    return [run for run in runs if len(run) >= least]
 
 
-def _members(text: str, starts: list[int]) -> list[tuple[int, int]]:
+def _clause_before(text: str, start: int) -> int | None:
+    """Where a clause of the sentence before `start` opens with the sentence's opener (…，更加注重向民生领域倾斜，
+    …。更加注重加强薄弱环节，…): the run's first member, mid-sentence."""
+    opener = text[start : start + _OPENER]
+    head = max(0, start - _MAX_SENTENCE)
+    begin = max(text.rfind(ch, head, start - 1) for ch in "。！？!?\n") + 1
+    at = max(text.rfind("，" + opener, begin, start - 1), text.rfind("；" + opener, begin, start - 1))
+    return at + 1 if at >= 0 else None
+
+
+def _members(text: str, starts: list[int], modal_free: bool = False) -> list[tuple[int, int]]:
     """The members of sentences that start at `starts` and share an opener, or [] when they make no frame."""
     ends = []
     for start in starts:
@@ -81,7 +99,8 @@ def _members(text: str, starts: list[int]) -> list[tuple[int, int]]:
         common[:2] in _DISCOURSE_HEADS
         or "的" in common
         or "同志" in common
-        or _MODAL_RE.search(common) is None
+        or (not modal_free and _MODAL_RE.search(common) is None)
+        or (modal_free and _MODAL_RE.search(common) is None and _EFFORT_RE.match(common) is None)
         or _TASK_OPENER_RE.match(common)
     ):
         return []
@@ -113,5 +132,9 @@ def modal_opener_hits(text: str, sentence_pairs: list[tuple[int, int]] | None = 
     found: dict[tuple[int, int], None] = {}
     for pairs in (sentence_pairs, paragraph_pairs):
         for run in _runs(pairs):
-            found.update(dict.fromkeys(_members(text, run)))
+            found.update(dict.fromkeys(_members(text, run, modal_free=True)))
+    for run in _runs(sentence_pairs, 2):
+        first = _clause_before(text, run[0])
+        if first is not None:
+            found.update(dict.fromkeys(_members(text, [first, *run], modal_free=True)))
     return [PatternHit(s, e, text[s:e], "parallel") for s, e in sorted(found)]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from app.core.formulas.patterns import HAN, NUM, PatternHit
+from app.core.formulas.patterns import HAN, NUM, PatternHit, _common_prefix
 from app.core.formulas.regex_scan import finditer
 from app.core.formulas.sibling_frames import _DISCOURSE_HEADS, _MIN_MEMBERS
 
@@ -54,6 +54,8 @@ _FIGURE_RE = re.compile(r"[0-9０-９%％]")
 _MAX_BETWEEN = 2
 #: A long sentence's lead clause that is two balanced verb phrases (坚持协调发展、加强社会事业建设，).
 _BALANCED_RE = re.compile(rf"[{HAN}]{{3,9}}、[{HAN}]{{3,14}}(?=，)")
+#: A sentence of a frame around a varying word is a member up to this length.
+_MAX_FRAMED = 60
 
 
 def _sentence(text: str, start: int) -> tuple[int, int] | None:
@@ -125,3 +127,43 @@ def sentence_anaphora_hits(text: str) -> list[PatternHit]:
             if len(starts) >= _MIN_MEMBERS:
                 found.update(_distinct(text, [m for s in starts if (m := _sentence(text, s))]))
     return [PatternHit(s, e, text[s:e], "parallel") for s, e in sorted(found)]
+
+
+#: A sentence start whose next sentence repeats its frame around a varying word: two characters (group `head`),
+#: two or three that vary, two more (group `tail`) — 亚洲发展需要…。亚洲稳定需要…; 我们的人民是伟大的人民。我们的
+#: 国家是伟大的国家。 Group `next` marks where the second sentence starts.
+_FRAMED_NEXT_RE = re.compile(
+    rf"[。！？!?\n][ \t\u3000]*(?=(?P<head>[{HAN}]{{2}})[{HAN}]{{2,3}}?(?P<tail>[{HAN}]{{2}})"
+    rf"[^。！？!?\n]{{0,{_MAX_FRAMED}}}+[。！？!?][ \t\u3000]*(?P<next>)(?P=head)[{HAN}]{{2,3}}?(?P=tail))"
+)
+#: Sentences that share this many characters from their start share an opener, not a frame around a varying
+#: word: the rules of shared openers judge them (邓小平同志强调…。邓小平同志指导…).
+_SHARED_OPENER = 4
+
+
+def framed_sentence_hits(text: str) -> list[PatternHit]:
+    """Sentences (≥ 3 in a row) that share a frame around a varying word: 亚洲发展需要乘势而上，…。亚洲稳定需要
+    共同呵护、…。亚洲合作需要百尺竿头、更进一步。 One hit per sentence."""
+    runs: list[list[int]] = []
+    for m in finditer(_FRAMED_NEXT_RE, "\n" + text):
+        start, nxt = m.start("head") - 1, m.start("next") - 1
+        if runs and runs[-1][-1] == start:
+            runs[-1].append(nxt)
+        else:
+            runs.append([start, nxt])
+    found: list[PatternHit] = []
+    for run in runs:
+        if len(run) < _MIN_MEMBERS:
+            continue
+        members = []
+        for start in run:
+            end = _SENTENCE_END_RE.search(text, start)
+            members.append((start, end.start() if end else len(text)))
+        if (
+            len(_common_prefix([text[s:e] for s, e in members])) >= _SHARED_OPENER
+            or text[run[0] : run[0] + 2] in _DISCOURSE_HEADS
+            or any(e - s > _MAX_FRAMED or _FIGURE_RE.search(text, s, e) for s, e in members)
+        ):
+            continue
+        found += [PatternHit(s, e, text[s:e], "parallel") for s, e in _distinct(text, members)]
+    return found
