@@ -125,5 +125,75 @@ def assert_longer_wording_wins(corpus: Path, path: str, sentence: str, longer: s
     assert short in hits[0].contains
 
 
+def block_problems(tag: str, eras: Iterable[str]) -> list[str]:
+    """The wordings of one block whose row breaks the block rules of sessions 12 on: at least 4 characters
+    (GUIDE §3), a note `era；语料中 N 个文件同文使用` with a known era and N >= MIN_FILES, a kind among
+    concept/historical/slogan."""
+    known, wrong = set(eras), []
+    for entry in block_entries(tag):
+        era, _sep, count = entry.note.partition("；")
+        number = count.removeprefix("语料中 ").removesuffix(" 个文件同文使用")
+        if (
+            len(match_key(entry.canonical)) < 4
+            or era not in known
+            or not number.isdigit()
+            or int(number) < MIN_FILES
+            or entry.category not in {"concept", "historical", "slogan"}
+        ):
+            wrong.append(entry.canonical)
+    return wrong
+
+
+def repeated_wordings(tag: str) -> list[str]:
+    """The block's wordings that repeat one another or any form of an entry outside the block."""
+    from app.core.formulas.shipped import lexicon_path
+
+    block = block_entries(tag)
+    others = [
+        e
+        for e in (*load_lexicon(lexicon_path()).entries, *load_lexicon(curated_path()).entries)
+        if e not in block
+    ]
+    taken = {match_key(w) for e in others for w, _s in e.forms()}
+    seen: set[str] = set()
+    repeated = []
+    for entry in block:
+        key = match_key(entry.canonical)
+        if key in taken or key in seen:
+            repeated.append(entry.canonical)
+        seen.add(key)
+    return repeated
+
+
+def mined_knocked_out(tag: str) -> set[str]:
+    """The mined wordings that the loader drops because of the block (a curated entry holding or overlapping them)."""
+    from app.core.formulas.lexicon import LoadedLexicon
+    from app.core.formulas.shipped import lexicon_path, merge_lexicons, mined_path
+
+    hand, curated, mined = (load_lexicon(p) for p in (lexicon_path(), curated_path(), mined_path()))
+    block = set(block_entries(tag))
+    without = LoadedLexicon(tuple(e for e in curated.entries if e not in block))
+
+    def loaded_mined(cur: LoadedLexicon) -> set[str]:
+        return {e.canonical for e in merge_lexicons(hand, cur, mined).entries if e.category == "mined"}
+
+    return loaded_mined(without) - loaded_mined(curated)
+
+
+def rare_in_minable_files(corpus: Path, tag: str) -> list[str]:
+    """The block's wordings that fewer than MIN_FILES minable corpus files hold (punctuation ignored, as the
+    matcher compares); held-out files are never read."""
+    from tests.bench.formula_annotations import minable
+
+    keys = {match_key(e.canonical): e.canonical for e in block_entries(tag)}
+    files = dict.fromkeys(keys, 0)
+    for path in sorted(corpus.rglob("*.txt")):
+        if minable(path):
+            text = match_key(path.read_text(encoding="utf-8"))
+            for key in keys:
+                files[key] += key in text
+    return [keys[k] for k, n in files.items() if n < MIN_FILES]
+
+
 if __name__ == "__main__":
     main()

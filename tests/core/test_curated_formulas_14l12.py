@@ -9,67 +9,36 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import shipped
-from app.core.formulas.lexicon import LoadedLexicon, load_lexicon, match_key
-from tests.bench.curated_lexicon import assert_block_finds, block_entries
-from tests.bench.formula_annotations import minable
+from tests.bench.curated_lexicon import (
+    assert_block_finds,
+    block_entries,
+    block_problems,
+    mined_knocked_out,
+    rare_in_minable_files,
+    repeated_wordings,
+)
 from tests.core.test_curated_formulas_14k7 import ERAS
 
 TAG = "14l12"
 
 
 def test_the_block_loads_and_every_entry_names_its_era_and_its_corpus_count():
-    block = block_entries(TAG)
-    assert len(block) >= 25  # 29 when written
-    for entry in block:
-        assert len(match_key(entry.canonical)) >= 4, entry.canonical  # GUIDE §3
-        era, count = entry.note.split("；")
-        assert era in ERAS, entry.canonical
-        assert count.startswith("语料中 ") and count.endswith(" 个文件同文使用"), entry.canonical
-        assert int(count.removeprefix("语料中 ").removesuffix(" 个文件同文使用")) >= 2, entry.canonical
-        assert entry.category in {"concept", "historical", "slogan"}, entry.canonical
+    assert len(block_entries(TAG)) >= 25  # 29 when written
+    assert block_problems(TAG, ERAS) == []
 
 
 def test_no_block_entry_repeats_an_earlier_wording():
-    block = block_entries(TAG)
-    others = [
-        e
-        for e in (
-            *load_lexicon(shipped.lexicon_path()).entries,
-            *load_lexicon(shipped.curated_path()).entries,
-        )
-        if e not in block
-    ]
-    keys = {match_key(e.canonical) for e in block}
-    assert len(keys) == len(block)
-    assert not keys & {match_key(w) for e in others for w, _s in e.forms()}
+    assert repeated_wordings(TAG) == []
 
 
 def test_the_block_knocks_out_no_mined_wording():
-    hand, curated = load_lexicon(shipped.lexicon_path()), load_lexicon(shipped.curated_path())
-    mined = load_lexicon(shipped.mined_path())
-    block = set(block_entries(TAG))
-    without = LoadedLexicon(tuple(e for e in curated.entries if e not in block))
-
-    def loaded_mined(cur: LoadedLexicon) -> set[str]:
-        return {
-            e.canonical for e in shipped.merge_lexicons(hand, cur, mined).entries if e.category == "mined"
-        }
-
-    assert loaded_mined(curated) == loaded_mined(without)
+    assert mined_knocked_out(TAG) == set()
 
 
 @pytest.mark.corpus
 def test_every_entry_is_in_two_minable_files_at_least(corpus):
     """Counted as the matcher compares (punctuation ignored) over the minable files only: held-out files are not read."""
-    keys = {match_key(e.canonical): e.canonical for e in block_entries(TAG)}
-    files = {key: 0 for key in keys}
-    for path in sorted(corpus.rglob("*.txt")):
-        if minable(path):
-            text = match_key(path.read_text(encoding="utf-8"))
-            for key in keys:
-                files[key] += key in text
-    assert [keys[k] for k, n in files.items() if n < 2] == []
+    assert rare_in_minable_files(corpus, TAG) == []
 
 
 SENTENCES = [
