@@ -18,9 +18,10 @@ was scored once in session 9 (recall 0.79, precision 0.875) and is tuning since.
 adjudicated) was scored once in session 9 (recall 0.79, precision 0.84) and is tuning since session 10. Round 13 (19
 files, marked twice and adjudicated) was scored once in session 10 (recall 0.79, precision 0.855) and is tuning since
 the end of session 10. Round 14 (20 files, re-marked twice and adjudicated in session 11) was scored once in session 11
-(recall 0.728, precision 0.946) and is tuning since: all 252 files are tuning files. The held-out floors apply to
-whatever held-out files there are (round 15, drawn and annotated in session 11, waits in tests/data/formulas/pending/,
-which the set does not load, until a later session merges and scores it).
+(recall 0.728, precision 0.946) and is tuning since. Round 15 (18 files, marked twice and adjudicated in session 11)
+was scored once in session 12 (recall 0.704, precision 0.857) and is tuning since: all 270 files are tuning files. The
+held-out floors apply to whatever held-out files there are (round 16, drawn and annotated in session 12, waits in
+tests/data/formulas/pending/, which the set does not load, until a later session merges and scores it).
 (Running the held-out test scores the held-out part: do not use it while tuning — use the eval's `--split tune`.)"""
 
 from __future__ import annotations
@@ -54,8 +55,13 @@ pytestmark = pytest.mark.corpus
 #: 22:59 UTC 2026-12-07 after session 11's four detector merges (`eval_formulas --split heldout --baseline-rev 4b8a057`,
 #: session 10's final code, its list mined without round 14): recall 308/423 = 0.728 (4b8a057: 307/423 = 0.726),
 #: precision 331/350 = 0.946 (4b8a057: 332/353 = 0.941). The most 排比-heavy round (111 parallel spans, recall 0.53).
-HELD_OUT_RECALL_FLOOR = 0.72
-HELD_OUT_PRECISION_FLOOR = 0.94
+#: round 15 (18 files, 372 spans, marked twice blind and adjudicated in session 11: the 1977 plenum, fifteen Xi speeches,
+#: two hust texts), scored once at 01:32 UTC 2026-12-08 after session 12's six detector merges (`eval_formulas --split
+#: heldout --baseline-rev 900ef95`, session 11's final code, its list mined without round 15): recall 254/372 = 0.683 →
+#: 262/372 = 0.704, precision 272/314 = 0.866 → 276/322 = 0.857 (without the four excerpts holding a sentence a formula
+#: test quotes: 0.633 → 0.642, 0.842 → 0.826). The floors are what the last fresh round scored.
+HELD_OUT_RECALL_FLOOR = 0.70
+HELD_OUT_PRECISION_FLOOR = 0.85
 #: all 154 tuning files (rounds 1–9; round 9 joined at the start of session 8) at 291a092: recall 2742/3242 = 0.846,
 #: precision 2808/3076 = 0.913 (rounds 1–8 alone: 0.863 / 0.918; round 9 alone scored 0.72 / 0.875 when held out);
 #: with the mined list re-mined without the round-10 files (round 9 counted): 2752/3242 = 0.849, 2816/3083 = 0.913;
@@ -79,9 +85,12 @@ HELD_OUT_PRECISION_FLOOR = 0.94
 #: 4931/5210 = 0.946; with 14p11b's clause anaphora and refrain sentences (written from round 14's misses): recall
 #: 4878/5399 = 0.904, precision 4936/5215 = 0.947; session 12, with 14a12's anaphora loosenings (sentences near
 #: each other, ；-segments by their lead clause, 坚持 runs, varying point heads): recall 4902/5399 = 0.908,
-#: precision 4936/5222 = 0.945
-TUNING_RECALL_FLOOR = 0.89
-TUNING_PRECISION_FLOOR = 0.94
+#: precision 4936/5222 = 0.945; with 14a12b's further anaphora shapes, 14g12's slogan runs, 14l12/14l12b's wordings and
+#: 14c12's coordinate series, rounds 1–14: recall 4981/5399 = 0.923, precision 4977/5276 = 0.943. Round 15 joins after
+#: its scoring (270 files, 5,771 spans) and the list is re-mined with round 15 counted and round 16 left out: recall
+#: 5242/5771 = 0.908, precision 5252/5598 = 0.938 (round 15's fresh precision, 0.857, pulls the floor down)
+TUNING_RECALL_FLOOR = 0.90
+TUNING_PRECISION_FLOOR = 0.93
 
 
 def test_the_set_covers_genres_and_keeps_a_third_held_out(corpus):
