@@ -24,6 +24,7 @@ from app.core.formulas.patterns import (
     list_runs,
 )
 from app.core.formulas.references import _CN, _HUI_BEFORE, _anchor_positions, _nested_spans
+from app.core.formulas.sentence_anaphora import _START_RE
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
 from app.core.formulas.word_list import WordList
 
@@ -82,6 +83,43 @@ def test_the_rule_expressions_are_split_and_other_shapes_are_not():
 )
 def test_split_finditer_finds_what_finditer_finds(text, rx):
     assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))
+
+
+#: Expressions that open with a group of one-character alternatives (a capturing one among them), and shapes of it
+#: that `by_first_character` must leave alone (a repeated group, two capturing alternatives, a longer one).
+_ALTERNATIVES = (
+    _START_RE,
+    re.compile("(?:(?P<line>\n)|[。！])(?P<w>学|思想)"),
+    re.compile("(?:以|[从用](?P<o>学))(想)?"),
+)
+_ALTERNATIVES_PLAIN = (
+    re.compile("(?:\n|。)*学"),
+    re.compile("(?:(\n)|(。))学"),
+    re.compile("(?:以学|从)想"),
+    re.compile("(?:以|[^从])想"),
+)
+
+
+def test_a_leading_group_of_one_character_alternatives_is_split_by_character():
+    assert regex_scan.by_first_character(_START_RE) is not None  # (sentence_anaphora's sentence starts)
+    assert regex_scan.by_first_character(re.compile("(?:a|[bc])x")) == tuple(
+        map(re.compile, ("ax", "bx", "cx"))
+    )
+    assert not any(regex_scan.by_first_character(rx) for rx in _ALTERNATIVES_PLAIN)
+
+
+@given(
+    st.text(alphabet="\n。！？!?以从用学思想我们要将坚持，“", max_size=60),
+    st.sampled_from(_ALTERNATIVES + _ALTERNATIVES_PLAIN),
+)
+def test_split_alternatives_find_what_finditer_finds(text, rx):
+    """Same spans, and the same groups (by number and by name) with the same spans, as the plain scan."""
+    found, plain = list(regex_scan.finditer(rx, text)), list(rx.finditer(text))
+    assert _spans(found) == _spans(plain)
+    assert [[m.span(g) for g in range(rx.groups + 1)] for m in found] == [
+        [m.span(g) for g in range(rx.groups + 1)] for m in plain
+    ]
+    assert [m.groupdict() for m in found] == [m.groupdict() for m in plain]
 
 
 def test_a_pending_match_inside_the_last_one_is_looked_for_again():
