@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from app.core.formulas import inflect, regex_scan
 from app.core.formulas.frames import _PAIR_RE
 from app.core.formulas.inner_frames import _SEGMENT_RE
+from app.core.formulas.longest import resolve_against
 from app.core.formulas.longest import resolve_longest as _resolve
 from app.core.formulas.patterns import (
     _COMMA_RUN_RE,
@@ -51,6 +52,24 @@ def test_resolve_keeps_the_longest_then_the_earlier(candidates):
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, payload))
     assert _resolve(candidates, 31) == sorted(kept)
+
+
+def _apart(spans):
+    """Spans that do not overlap each other: each one kept only when it meets none kept before it."""
+    kept = []
+    for start, end in spans:
+        if start < end and all(end <= a or b <= start for a, b in kept):
+            kept.append((start, end))
+    return kept
+
+
+@given(_SPANS.map(_apart), _SPANS)
+def test_resolving_finds_against_settled_ranges_is_resolving_them_all(settled, contenders):
+    """`resolve_against` (the merge of lexicon hits with pattern finds) keeps what `resolve_longest` of the
+    settled ranges followed by the contenders keeps, ties and all."""
+    settled = [(a, b, k) for k, (a, b) in enumerate(sorted(settled))]
+    contenders = [(a, b, len(settled) + k) for k, (a, b) in enumerate(contenders) if a < b]
+    assert resolve_against(settled, contenders, 31) == _resolve(settled + contenders, 31)
 
 
 #: Rule expressions `regex_scan.finditer` splits by their first character, and shapes it must leave alone.

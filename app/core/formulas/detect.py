@@ -22,7 +22,7 @@ import ahocorasick
 from app.core.formulas import inflect
 from app.core.formulas.embedded_hits import drop_embedded, embedded
 from app.core.formulas.lexicon import FormulaEntry, match_key
-from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
+from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_against, resolve_longest
 from app.core.formulas.numbered_labels import quoted_labels
 from app.core.formulas.rust_scan import rust_scanner, scan_spans
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
@@ -467,11 +467,11 @@ class FormulaMatcher:
         extra = library.hits(text, group) if library is not None else []
         pattern = self._pattern_finds(text, view, extra + self._lexicon_run_hits(text, lexicon))
         # lexicon hits first, then the pattern finds: a pattern find is made a hit only when the merge keeps it
-        ranked = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
-        n_lexicon = len(ranked)
-        ranked += [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
-        kept = resolve_longest(ranked, len(text))
-        remnants = self._remnants(text, lexicon, kept) if len(kept) < len(ranked) else []
+        settled = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
+        n_lexicon = len(settled)
+        ranked = [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
+        kept = resolve_against(settled, ranked, len(text))  # (lexicon hits never overlap each other)
+        remnants = self._remnants(text, lexicon, kept) if len(kept) < n_lexicon + len(ranked) else []
         result = []
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
