@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from os.path import commonprefix
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.formulas import inflect, regex_scan
-from app.core.formulas.frames import _PAIR_RE
+from app.core.formulas.frames import _PAIR_RE, _clause_runs
 from app.core.formulas.inner_frames import _SEGMENT_RE
 from app.core.formulas.longest import resolve_against
 from app.core.formulas.longest import resolve_longest as _resolve
@@ -70,6 +71,25 @@ def test_resolving_finds_against_settled_ranges_is_resolving_them_all(settled, c
     settled = [(a, b, k) for k, (a, b) in enumerate(sorted(settled))]
     contenders = [(a, b, len(settled) + k) for k, (a, b) in enumerate(contenders) if a < b]
     assert resolve_against(settled, contenders, 31) == _resolve(settled + contenders, 31)
+
+
+#: (sentence of cpc-congress-reports/cpc-09-congress-report.txt, the clause run it holds or None)
+_CLAUSE_RUNS = [
+    (
+        "在社会主义这个历史阶段中，还存在着阶级、阶级矛盾和阶级斗争，存在着社会主义同资本主义两条道路的斗争，存在着资本"
+        "主义复辟的危险性。",
+        "存在着阶级、阶级矛盾和阶级斗争，存在着社会主义同资本主义两条道路的斗争，存在着资本主义复辟的危险性",
+    ),
+    ("中国共产党的一切成就，都是毛主席英明领导的结果，都是毛泽东思想的胜利。", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "run"), _CLAUSE_RUNS)
+def test_two_clauses_with_one_head_run_with_a_first_clause_only_if_it_holds_the_head(sentence, run):
+    """`frames._clause_runs` skips two clauses that share a head after a first clause without it (no run of
+    three can form), and still finds the run whose first clause has words before the head (还存在着…)."""
+    found = [sentence[r[0][0] : r[-1][1]] for r in _clause_runs(sentence)]
+    assert found == ([run] if run else [])
 
 
 #: Rule expressions `regex_scan.finditer` splits by their first character, and shapes it must leave alone.
