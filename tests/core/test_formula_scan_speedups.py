@@ -161,6 +161,15 @@ def test_split_alternatives_find_what_finditer_finds(text, rx):
     assert [m.groupdict() for m in found] == [m.groupdict() for m in plain]
 
 
+def test_the_last_character_with_matches_is_scanned_on_its_own_with_what_lies_before():
+    """Once one character of the class is left with matches (the ；s end early), its matches come from its own
+    scan from the last match's end: a lookbehind still sees the text before that place."""
+    rx = re.compile("[，；](?<=(.)[，；])(?=\\1)")
+    text = "学；学想；想，想想，想学，学思，思"
+    assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))
+    assert len(_spans(rx.finditer(text))) == 6
+
+
 def test_a_pending_match_inside_the_last_one_is_looked_for_again():
     rx = re.compile("[ab][ab]b")  # at 0: "abb" (from "a"); the "b" part's first match, "bb" at 1, lies inside
     assert (

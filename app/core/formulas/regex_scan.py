@@ -40,7 +40,7 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     heap = [(m.start(), k, m) for k, part in enumerate(parts) if (m := part.search(text)) is not None]
     heapify(heap)
     end = 0
-    while heap:
+    while len(heap) > 1:
         start, k, m = heap[0]
         if start >= end:
             yield m
@@ -52,6 +52,12 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             heappop(heap)
         else:
             heapreplace(heap, (found.start(), k, found))
+    if heap:  # one character left with matches (most texts have one or two of a class): its own scan, in C
+        start, k, m = heap[0]
+        pending = m if start >= end else parts[k].search(text, end)
+        if pending is not None:
+            yield pending
+            yield from parts[k].finditer(text, pending.end())
 
 
 #: `by_first_character` of each pattern `finditer` was given, by the pattern's id (the pattern kept with it).
