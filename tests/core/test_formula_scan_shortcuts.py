@@ -318,7 +318,7 @@ def test_unit_runs_tried_at_the_shared_unit_starts_are_the_plain_scans_matches_o
             plain = [(m.span(), m.groups()) for m in rx.finditer(text)]
             assert [(m.span(), m.groups()) for m in matches_at(rx, text, starts)] == plain, path.name
             found += len(plain)
-    assert found > 50
+    assert found >= 5  # (rare: 8 over the minable corpus at e6dc8f9)
 
 
 def test_matches_at_skips_places_inside_the_last_match():
@@ -382,3 +382,53 @@ def test_a_list_without_a_shared_place_has_no_coordinate_series_on_the_corpus(co
                 assert _series(raw, True, False, run_end, words) is None, (path.name, raw)
             skipped += 1
     assert skipped > 1000
+
+
+def _remnants_of_every_lost_hit(matcher, text, lexicon, kept):
+    """`FormulaMatcher._remnants` as it was before 14v12: every lexicon hit the merge did not keep, with every kept
+    range marked."""
+    from dataclasses import replace
+
+    from app.core.formulas.embedded_hits import embedded
+
+    taken = bytearray(len(text))
+    for start, end, _i in kept:
+        taken[start:end] = b"\x01" * (end - start)
+    won = {i for _s, _e, i in kept}
+    found = []
+    for i, hit in enumerate(lexicon):
+        if i in won or taken.find(0, hit.start, hit.end) == -1:
+            continue
+        start = hit.start
+        while start < hit.end:
+            if taken[start]:
+                start += 1
+                continue
+            end = taken.find(1, start, hit.end)
+            end = hit.end if end == -1 else end
+            found += [
+                replace(h, start=h.start + start, end=h.end + start)
+                for h in matcher.lexicon_hits(text[start:end])
+                if not embedded(text, h.start + start, h.end + start)
+            ]
+            start = end
+    return found
+
+
+@pytest.mark.corpus
+def test_remnants_looked_for_around_kept_pattern_finds_only_are_those_of_every_lost_hit_on_the_corpus(corpus):
+    """`_remnants` looks only at the lexicon hits a kept pattern find overlaps (14v12): on every minable corpus
+    file it finds what a look at every lexicon hit the merge lost finds."""
+    from app.core.formulas.longest import resolve_longest
+    from app.core.formulas.shipped import default_matcher
+
+    matcher = default_matcher()
+    found = 0
+    for path, text in _minable_texts(corpus):
+        lexicon = matcher.lexicon_hits(text)
+        pool = lexicon + matcher.pattern_hits(text)
+        kept = resolve_longest([(h.start, h.end, i) for i, h in enumerate(pool)], len(text))
+        remnants = matcher._remnants(text, lexicon, kept)
+        assert remnants == _remnants_of_every_lost_hit(matcher, text, lexicon, kept), path.name
+        found += len(remnants)
+    assert found >= 5  # (rare: 8 over the minable corpus at e6dc8f9)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from os.path import commonprefix
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.formulas import inflect, regex_scan
-from app.core.formulas.frames import _PAIR_RE
+from app.core.formulas.frames import _PAIR_RE, _clause_runs
 from app.core.formulas.inner_frames import _SEGMENT_RE
+from app.core.formulas.longest import resolve_against
 from app.core.formulas.longest import resolve_longest as _resolve
 from app.core.formulas.patterns import (
     _COMMA_RUN_RE,
@@ -24,6 +26,7 @@ from app.core.formulas.patterns import (
     list_runs,
 )
 from app.core.formulas.references import _CN, _HUI_BEFORE, _anchor_positions, _nested_spans
+from app.core.formulas.sentence_anaphora import _START_RE
 from app.core.formulas.sibling_frames import _PREP_RUN_RE
 from app.core.formulas.word_list import WordList
 
@@ -50,6 +53,43 @@ def test_resolve_keeps_the_longest_then_the_earlier(candidates):
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, payload))
     assert _resolve(candidates, 31) == sorted(kept)
+
+
+def _apart(spans):
+    """Spans that do not overlap each other: each one kept only when it meets none kept before it."""
+    kept = []
+    for start, end in spans:
+        if start < end and all(end <= a or b <= start for a, b in kept):
+            kept.append((start, end))
+    return kept
+
+
+@given(_SPANS.map(_apart), _SPANS)
+def test_resolving_finds_against_settled_ranges_is_resolving_them_all(settled, contenders):
+    """`resolve_against` (the merge of lexicon hits with pattern finds) keeps what `resolve_longest` of the
+    settled ranges followed by the contenders keeps, ties and all."""
+    settled = [(a, b, k) for k, (a, b) in enumerate(sorted(settled))]
+    contenders = [(a, b, len(settled) + k) for k, (a, b) in enumerate(contenders) if a < b]
+    assert resolve_against(settled, contenders, 31) == _resolve(settled + contenders, 31)
+
+
+#: (sentence of cpc-congress-reports/cpc-09-congress-report.txt, the clause run it holds or None)
+_CLAUSE_RUNS = [
+    (
+        "在社会主义这个历史阶段中，还存在着阶级、阶级矛盾和阶级斗争，存在着社会主义同资本主义两条道路的斗争，存在着资本"
+        "主义复辟的危险性。",
+        "存在着阶级、阶级矛盾和阶级斗争，存在着社会主义同资本主义两条道路的斗争，存在着资本主义复辟的危险性",
+    ),
+    ("中国共产党的一切成就，都是毛主席英明领导的结果，都是毛泽东思想的胜利。", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "run"), _CLAUSE_RUNS)
+def test_two_clauses_with_one_head_run_with_a_first_clause_only_if_it_holds_the_head(sentence, run):
+    """`frames._clause_runs` skips two clauses that share a head after a first clause without it (no run of
+    three can form), and still finds the run whose first clause has words before the head (还存在着…)."""
+    found = [sentence[r[0][0] : r[-1][1]] for r in _clause_runs(sentence)]
+    assert found == ([run] if run else [])
 
 
 #: Rule expressions `regex_scan.finditer` splits by their first character, and shapes it must leave alone.
@@ -82,6 +122,52 @@ def test_the_rule_expressions_are_split_and_other_shapes_are_not():
 )
 def test_split_finditer_finds_what_finditer_finds(text, rx):
     assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))
+
+
+#: Expressions that open with a group of one-character alternatives (a capturing one among them), and shapes of it
+#: that `by_first_character` must leave alone (a repeated group, two capturing alternatives, a longer one).
+_ALTERNATIVES = (
+    _START_RE,
+    re.compile("(?:(?P<line>\n)|[。！])(?P<w>学|思想)"),
+    re.compile("(?:以|[从用](?P<o>学))(想)?"),
+)
+_ALTERNATIVES_PLAIN = (
+    re.compile("(?:\n|。)*学"),
+    re.compile("(?:(\n)|(。))学"),
+    re.compile("(?:以学|从)想"),
+    re.compile("(?:以|[^从])想"),
+)
+
+
+def test_a_leading_group_of_one_character_alternatives_is_split_by_character():
+    assert regex_scan.by_first_character(_START_RE) is not None  # (sentence_anaphora's sentence starts)
+    assert regex_scan.by_first_character(re.compile("(?:a|[bc])x")) == tuple(
+        map(re.compile, ("ax", "bx", "cx"))
+    )
+    assert not any(regex_scan.by_first_character(rx) for rx in _ALTERNATIVES_PLAIN)
+
+
+@given(
+    st.text(alphabet="\n。！？!?以从用学思想我们要将坚持，“", max_size=60),
+    st.sampled_from(_ALTERNATIVES + _ALTERNATIVES_PLAIN),
+)
+def test_split_alternatives_find_what_finditer_finds(text, rx):
+    """Same spans, and the same groups (by number and by name) with the same spans, as the plain scan."""
+    found, plain = list(regex_scan.finditer(rx, text)), list(rx.finditer(text))
+    assert _spans(found) == _spans(plain)
+    assert [[m.span(g) for g in range(rx.groups + 1)] for m in found] == [
+        [m.span(g) for g in range(rx.groups + 1)] for m in plain
+    ]
+    assert [m.groupdict() for m in found] == [m.groupdict() for m in plain]
+
+
+def test_the_last_character_with_matches_is_scanned_on_its_own_with_what_lies_before():
+    """Once one character of the class is left with matches (the ；s end early), its matches come from its own
+    scan from the last match's end: a lookbehind still sees the text before that place."""
+    rx = re.compile("[，；](?<=(.)[，；])(?=\\1)")
+    text = "学；学想；想，想想，想学，学思，思"
+    assert _spans(regex_scan.finditer(rx, text)) == _spans(rx.finditer(text))
+    assert len(_spans(rx.finditer(text))) == 6
 
 
 def test_a_pending_match_inside_the_last_one_is_looked_for_again():

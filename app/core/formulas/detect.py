@@ -22,7 +22,7 @@ import ahocorasick
 from app.core.formulas import inflect
 from app.core.formulas.embedded_hits import drop_embedded, embedded
 from app.core.formulas.lexicon import FormulaEntry, match_key
-from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_longest
+from app.core.formulas.longest import FRAGMENT_CHARS, covered_count, resolve_against, resolve_longest
 from app.core.formulas.numbered_labels import quoted_labels
 from app.core.formulas.rust_scan import rust_scanner, scan_spans
 from app.core.normalize import REDACTION, NormalizedView, fold_char, normalize
@@ -473,11 +473,11 @@ class FormulaMatcher:
         extra = library.hits(text, group) if library is not None else []
         pattern = self._pattern_finds(text, view, extra + self._lexicon_run_hits(text, lexicon))
         # lexicon hits first, then the pattern finds: a pattern find is made a hit only when the merge keeps it
-        ranked = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
-        n_lexicon = len(ranked)
-        ranked += [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
-        kept = resolve_longest(ranked, len(text))
-        remnants = self._remnants(text, lexicon, kept) if len(kept) < len(ranked) else []
+        settled = [(h.start, h.end, i) for i, h in enumerate(lexicon)]
+        n_lexicon = len(settled)
+        ranked = [(p.start, p.end, n_lexicon + k) for k, p in enumerate(pattern)]
+        kept = resolve_against(settled, ranked, len(text))  # (lexicon hits never overlap each other)
+        remnants = self._remnants(text, lexicon, kept) if len(kept) < n_lexicon + len(ranked) else []
         result = []
         starts = [h.start for h in lexicon]  # lexicon hits are in text order and do not overlap
         for start, end, i in kept:
@@ -535,15 +535,27 @@ class FormulaMatcher:
 
         The lexicon's longest match may run into a pattern find (社会主义民主政治制度 of 加快推进社会主义民主政治
         |制度化、规范化、程序化): the longer find wins, and the shorter wording the lexicon match swallowed
-        (社会主义民主政治) is looked for again in what is left, with the text around it for the boundary tests."""
+        (社会主义民主政治) is looked for again in what is left, with the text around it for the boundary tests.
+
+        Lexicon hits never overlap each other, so the ones the merge lost are those a kept pattern find (`kept`
+        payloads from len(lexicon) on) overlaps: only those are looked at, found by bisection."""
+        n_lexicon = len(lexicon)
+        finds = [(start, end) for start, end, i in kept if i >= n_lexicon]
         taken = bytearray(len(text))
-        for start, end, _i in kept:
+        for start, end in finds:
             taken[start:end] = b"\x01" * (end - start)
-        won = {i for _s, _e, i in kept}
+        starts = [h.start for h in lexicon]
+        lost: set[int] = set()
+        for start, end in finds:
+            first = max(0, bisect_right(starts, start) - 1)
+            if first < n_lexicon and lexicon[first].end <= start:
+                first += 1  # (the hit that starts before the find ends before it too)
+            lost.update(range(first, bisect_left(starts, end, first)))
         found: list[FormulaHit] = []
-        for i, hit in enumerate(lexicon):
-            if i in won or taken.find(0, hit.start, hit.end) == -1:
-                continue  # kept, or wholly inside longer finds
+        for i in sorted(lost):
+            hit = lexicon[i]
+            if taken.find(0, hit.start, hit.end) == -1:
+                continue  # wholly inside longer finds
             start = hit.start
             while start < hit.end:
                 if taken[start]:

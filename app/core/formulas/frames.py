@@ -177,6 +177,9 @@ def _clause_runs(text: str) -> list[list[Member]]:
             seps.append(nxt.start())
         # members: the clause before the first separator, and the clauses after each separator
         floor = max(0, seps[0] - _MAX_MEMBER - 1)  # a longer first clause is cut there (no member then)
+        done = seps[-1]
+        if len(seps) == 2 and text.find(head, floor, seps[0]) < 0:
+            continue  # two clauses after a first that lacks the head: two members, no run (most pairs)
         lo = floor
         for end_mark in _CLAUSE_END_RE.finditer(text, floor, seps[0]):  # the last clause end before the run
             lo = end_mark.end()
@@ -184,7 +187,6 @@ def _clause_runs(text: str) -> list[list[Member]]:
         members = [(lo, seps[0], text[lo : seps[0]])]
         members += [(a + 1, b, text[a + 1 : b]) for a, b in zip(seps, ends, strict=True)]
         runs += _head_runs(members, _SHORT_WEAK)
-        done = seps[-1]
     return runs
 
 

@@ -33,6 +33,31 @@ def resolve_longest(candidates: list[tuple[int, int, int]], size: int) -> list[t
     return kept
 
 
+def resolve_against(
+    settled: list[tuple[int, int, int]], contenders: list[tuple[int, int, int]], size: int
+) -> list[tuple[int, int, int]]:
+    """`resolve_longest(settled + contenders, size)` when no two `settled` ranges overlap (the lexicon hits
+    against the pattern finds, in `FormulaMatcher.find`): a settled range that meets no contender is kept
+    as it is, so only the ones that do are ranked with the contenders (most lexicon hits meet none)."""
+    if not contenders:
+        return sorted(settled)
+    marked = bytearray(size)
+    ones = _ONES
+    for start, end, _p in contenders:
+        marked[start:end] = ones[end - start] if end - start < 256 else b"\x01" * (end - start)
+    find = marked.find
+    free = [find(1, r[0], r[1]) < 0 for r in settled]
+    if all(free):
+        contested: list[tuple[int, int, int]] = []
+    else:
+        contested = [r for r, f in zip(settled, free, strict=True) if not f]
+        settled = [r for r, f in zip(settled, free, strict=True) if f]
+    # (a settled range keeps its rank before every contender: it stays first in the list resolved)
+    kept = settled + resolve_longest(contested + contenders, size)
+    kept.sort()
+    return kept
+
+
 def covered_count(size: int, candidates: list[tuple[int, int, int]], fragments: Iterable[int]) -> int:
     """Characters `FormulaMatcher.coverage` counts in a string of `size` with these candidates and pieces."""
     covered = bytearray(size)

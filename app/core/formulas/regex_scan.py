@@ -9,7 +9,10 @@ that starts at or after the end of the last one (patterns that start with differ
 at one place, so the order is the same, and a pending match that now starts inside the last one is looked
 for again from its end). Worth it for classes of a few characters (quotes, semicolons, sentence ends, list
 commas); with a class of a dozen characters (measured: `[，,；;。！？!?\n：:]`) the plain scan is as fast, and
-the rules keep calling `rx.finditer` there.
+the rules keep calling `rx.finditer` there. A pattern may also start with a group of alternatives that
+each are one such character or class, one of them maybe a capturing group of its own
+(`(?:(?P<line>\n)|[。！？!?])…`): each character then gets the alternative it starts, the others' group kept as
+one that never takes part, so that group numbers, names and spans stay those of `rx`.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     heap = [(m.start(), k, m) for k, part in enumerate(parts) if (m := part.search(text)) is not None]
     heapify(heap)
     end = 0
-    while heap:
+    while len(heap) > 1:
         start, k, m = heap[0]
         if start >= end:
             yield m
@@ -49,6 +52,12 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             heappop(heap)
         else:
             heapreplace(heap, (found.start(), k, found))
+    if heap:  # one character left with matches (most texts have one or two of a class): its own scan, in C
+        start, k, m = heap[0]
+        pending = m if start >= end else parts[k].search(text, end)
+        if pending is not None:
+            yield pending
+            yield from parts[k].finditer(text, pending.end())
 
 
 #: `by_first_character` of each pattern `finditer` was given, by the pattern's id (the pattern kept with it).
@@ -68,9 +77,12 @@ def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterato
 
 @cache
 def by_first_character(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...] | None:
-    """`rx` as one pattern per character of the class it starts with (`[…]` or `([…])`, not repeated), or None
-    when it does not start with a class of at most `MAX_CLASS_CHARS` plain characters (or it cannot be read)."""
+    """`rx` as one pattern per character of the class it starts with (`[…]` or `([…])`, not repeated, or a
+    group of alternatives, `_by_first_alternative`), or None when it does not start with a class of at most
+    `MAX_CLASS_CHARS` plain characters (or it cannot be read)."""
     source = rx.pattern
+    if source.startswith("(?:"):
+        return _by_first_alternative(rx)
     at = 1 if source.startswith("([") else 0
     close = source.find("]", at + 2)
     if not source.startswith("[", at) or source.startswith("[^", at) or close < 0:
@@ -86,12 +98,59 @@ def by_first_character(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...] | Non
     return parts if all(p.groups == rx.groups for p in parts) else None
 
 
+#: One alternative of a leading group: a capturing group's opening (or ""), and its one character or class.
+_ALTERNATIVE_RE = re.compile(r"(\((?:\?P<\w+>)?)?(\[[^\[\]\\]+\]|\\[nt]|[^\\()\[\]|?*+{}.^$])(?(1)\))")
+
+
+def _by_first_alternative(rx: re.Pattern[str]) -> tuple[re.Pattern[str], ...] | None:
+    """`by_first_character` of a pattern that opens with `(?:A|B|…)`, each alternative one character or a class
+    of plain characters, at most one of them inside a capturing group (`(?P<line>\n)`), the group not repeated.
+    The pattern of a character is that character (in the alternative's group, when it has one) and the rest of
+    `rx`; where the character's alternative has no group but another has, that group follows the character as
+    one that cannot match (`(?:(?P<line>(?!)))?`), so that every group keeps its number and name."""
+    source = rx.pattern
+    alternatives: list[tuple[str, list[str]]] = []  # (group opening or "", characters)
+    at = 3
+    while True:
+        m = _ALTERNATIVE_RE.match(source, at)
+        if m is None:
+            return None
+        one = m.group(2)
+        chars = _class_characters(one if one.startswith("[") else f"[{one}]", rx.flags)
+        if chars is None:
+            return None
+        alternatives.append((m.group(1) or "", chars))
+        at = m.end()
+        if source.startswith(")", at):
+            break
+        if not source.startswith("|", at):
+            return None
+        at += 1
+    rest = source[at + 1 :]
+    every = [ch for _g, chars in alternatives for ch in chars]
+    groups = [g for g, _c in alternatives if g]
+    if rest[:1] in ("*", "+", "?", "{") or len(groups) > 1 or len(set(every)) != len(every):
+        return None
+    if not 1 < len(every) <= MAX_CLASS_CHARS:
+        return None
+    idle = f"(?:{groups[0]}(?!)))?" if groups else ""  # the group, never taking part
+    parts = tuple(
+        re.compile((f"{opening}{re.escape(ch)})" if opening else re.escape(ch) + idle) + rest, rx.flags)
+        for opening, chars in alternatives
+        for ch in chars
+    )
+    same = all(p.groups == rx.groups and p.groupindex == rx.groupindex for p in parts)
+    return parts if same else None
+
+
 def _class_characters(text: str, flags: int) -> list[str] | None:
     """The characters of a character class written as `text`, when it lists plain characters only."""
     try:
         from re import _parser  # type: ignore[attr-defined]  (the parser `re.compile` uses)
 
         (op, items), *others = _parser.parse(text, flags & ~re.UNICODE).data
+        if op is _parser.LITERAL:  # (a class of one character, `[a]`, is read as that character)
+            op, items = _parser.IN, [(op, items)]
         if others or op is not _parser.IN or any(kind is not _parser.LITERAL for kind, _c in items):
             return None
     except (ImportError, AttributeError, ValueError, TypeError, re.error):
