@@ -35,8 +35,9 @@ SENTENCES = [
     ("cpc-congress-reports/cpc-16-congress-report.txt", "开展全民健身运动，提高全民健康水平", ["全民健身运动"]),
     # issue 14 (14l12): stock descriptions cited after 是 or 作为
     ("gwr-state-council/gwr-2015.txt", "我国是世界上最大的发展中国家，", ["世界上最大的发展中国家"]),
-    ("xi-speeches-2020/xi-2020-09-12-1.txt", "我们高度重视科技创新工作，坚持把创新作为引领发展的第一动力。",
-     ["引领发展的第一动力"]),
+    # (把创新作为|引领发展的第一动力 fell under the thresholds when the re-mining left the round-16 files out)
+    ("cpc-congress-reports/cpc-16-congress-report.txt", "党和国家的集中统一，是全国各族人民的根本利益所在。",
+     ["全国各族人民的根本利益"]),
 ]  # fmt: skip
 
 
