@@ -36,7 +36,7 @@ XI_0926 = "xi-speeches-2013-2018/xi-2017-09-26-1.txt"
 
 ECOLOGY = "工业文明创造了巨大物质财富，但也带来了生物多样性丧失和环境破坏的生态危机。生态兴则文明兴。"
 ORDER = "，发展经济。治则兴，乱则衰。保持社会和"
-#: (xi-2020-08-25-1's 凡事预则立，不预则废 gave way: drawn for the held-out round 16)
+#: (xi-2020-08-25-1's sentence gave way: drawn for the held-out round 16)
 UNEQUAL = "促进开放合作。“天下兼相爱则治，交相恶则乱。”完善全"
 OTHERWISE = "往往并不能简单对待，否则就可能陷入头痛医头、脚痛"
 #: (corpus file, sentence) for every sentence quoted below.

@@ -59,7 +59,7 @@ MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、�
 LAW_GOVERNMENT = "加快建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
 SYSTEM = "色社会主义思想是一个逻辑严密、内涵丰富、系统全面、博大精深的科学体系，"
 REGIONS = "快发展，形成东中西互动、优势互补、相互促进、共同发展的新格局"
-# (gwr-1975's 抓革命、促生产、促工作、促战备 gave way when gwr-1975 was drawn for the held-out round 16; gwr-2017,
+# (gwr-1975's sentence gave way when gwr-1975 was drawn for the held-out round 16; gwr-2017,
 # drawn for round 11, is tuning and minable again)
 INVESTMENT = "引导资金更多投向补短板、调结构、促创新、惠民生的领域。"
 LEADERSHIP = "提高党把方向、谋大局、定政策、促改革的能力和定力"
