@@ -93,11 +93,8 @@ SENTENCES = [
         "出台一系列促进西部开发、东北振兴、中部崛起、东部率先发展的改革创新举措。",
         ["东部率先发展"],
     ),
-    (
-        "gwr-state-council/gwr-2017.txt",
-        "在以习近平同志为核心的党中央坚强领导下，全国各族人民迎难而上，砥砺前行，推动经济社会持续健康发展。",
-        ["经济社会持续健康发展"],
-    ),
+    # (经济社会持续健康发展 and 社会主义基本制度 left the block when the re-mining with round 15 counted and round 16
+    # left out mined them word for word; the mined copies find them now: tests/core/test_formula_mining.py)
     (
         "cpc-congress-reports/cpc-18-congress-report.txt",
         "加快建立生态文明制度，健全国土空间开发、资源节约、生态环境保护的体制机制，推动形成人与自然和谐发展现代化建设新格局。",
@@ -109,8 +106,10 @@ SENTENCES = [
         ["超大规模市场优势"],
     ),
     (
-        "xi-speeches-2020/xi-2020-08-25-1.txt",
-        "要依托我国超大规模市场和完备产业体系，创造有利于新技术快速大规模应用和迭代升级的独特优势，加速科技成果向现实生产力转化，提升产业链水平，维护产业链安全。",
+        "gwr-state-council/gwr-2025.txt",  # (xi-2020-08-25-1's sentence gave way: drawn for the held-out round 16)
+        "我国具有显著的制度优势，有超大规模市场、完备产业体系、丰富人力人才资源等诸多优势条件，有长远规划、科学调控、"
+        "上下协同的有效治理机制，有需求升级、结构优化、动能转换的广阔增量空间，经济长期向好的基本趋势没有改变也不会改变，"
+        "我国经济航船必将乘风破浪、行稳致远！",
         ["超大规模市场"],
     ),
     (
@@ -147,11 +146,6 @@ SENTENCES = [
         "xi-speeches-2013-2018/xi-2017-08-01-1.txt",
         "——推进强军事业，必须深入推进军民融合发展，构建军民一体化的国家战略体系和能力。",
         ["军民融合发展"],
-    ),
-    (
-        "cpc-congress-reports/cpc-14-congress-report.txt",
-        "经过长期奋斗，夺取了新民主主义革命的胜利，进而建立起社会主义基本制度，",
-        ["社会主义基本制度"],
     ),
     (
         "hust-party-building/hust-13-寻访恽代英的足迹（武汉）丨走进武汉革命博物馆，重.txt",

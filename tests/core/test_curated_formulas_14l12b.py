@@ -154,11 +154,8 @@ SENTENCES = [
         "伟大领袖和导师毛主席与世长辞将近一年了。",
         ["伟大领袖和导师毛主席"],
     ),
-    (
-        "cpc-congress-reports/cpc-09-congress-report.txt",
-        "”经过无产阶级文化大革命，在毛泽东思想的伟大红旗下，我们的祖国空前统一，我国人民形成了极其广泛的革命大团结。",
-        ["毛泽东思想的伟大红旗"],
-    ),
+    # (毛泽东思想的伟大红旗 and 把无产阶级文化大革命进行到底 left the block: with the plenums of 1966 and 1970 drawn
+    # for the held-out round 16, only cpc-09-congress-report holds them among the minable files)
     (
         "cpc-congress-reports/cpc-09-congress-report.txt",
         "伟大的马克思主义、列宁主义、毛泽东思想万岁！",
@@ -183,11 +180,6 @@ SENTENCES = [
         "cpc-congress-reports/cpc-09-congress-report.txt",
         "亿万群众炮打刘少奇资产阶级司令部的战斗，轰轰烈烈地展开了。",
         ["资产阶级司令部"],
-    ),
-    (
-        "cpc-congress-reports/cpc-09-congress-report.txt",
-        "无产阶级能不能把文化教育阵地牢固地占领下来，用毛泽东思想把它们改造过来，是能不能把无产阶级文化大革命进行到底的关键问题。",
-        ["把无产阶级文化大革命进行到底"],
     ),
     (
         "cpc-congress-reports/cpc-09-congress-report.txt",

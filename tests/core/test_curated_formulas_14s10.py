@@ -61,7 +61,8 @@ SENTENCES = [
         "发展是解决一切问题的总钥匙。",
         ["发展是解决一切问题的总钥匙"],
     ),
-    ("xi-speeches-2020/xi-2020-09-20-1.txt", "人民是真正的英雄！", ["人民是真正的英雄"]),
+    # (人民是真正的英雄 left the block: with xi-2020-09-20-1 drawn for the held-out round 16, only gwr-2021 holds it
+    # among the minable files)
     (
         "cpc-congress-reports/cpc-16-congress-report.txt",
         "治国必先治党，治党务必从严。",

@@ -44,16 +44,12 @@ FOUND = [
         "深入贯彻落实自治区第十次党代会、呼伦贝尔市第四次党代会精神",
         ["自治区第十次党代会", "呼伦贝尔市第四次党代会精神"],
     ),
-    # the numbered session of a central commission
-    (
-        "xi-speeches-2020/xi-2020-02-29-1.txt",
-        "（2020年2月14日在中央全面深化改革委员会第十二次会议上的讲话）",
-        ["中央全面深化改革委员会第十二次会议"],
-    ),
+    # (the numbered session of a central commission, 中央全面深化改革委员会第十二次会议, gave way: xi-2020-02-29-1 is
+    # drawn for the held-out round 16 and no minable file names such a session)
     # central, national and army-wide meetings named by their field (not by a list of known ones)
-    (
-        "cpc-plenum-communiques/communique-1970-cc09-plenum02.txt",
-        "全会批准了国务院关于全国计划会议和一九七○年国民经济计划的报告",
+    (  # (the 1970 plenum's sentence gave way: drawn for the held-out round 16)
+        "cpc-plenum-communiques/communique-1980-cc11-plenum05.txt",
+        "一九七九年十一月至十二月在党中央和国务院领导下举行的全国计划会议，已经制定了一九八○年国民经济计划",
         ["全国计划会议"],
     ),
     (

@@ -31,15 +31,16 @@ GWR_2024 = "gwr-state-council/gwr-2024.txt"
 GWR_2014 = "gwr-state-council/gwr-2014.txt"
 XI_1001 = "xi-speeches-2020/xi-2020-10-01-1.txt"
 GWR_1992 = "gwr-state-council/gwr-1992.txt"
-XI_0825 = "xi-speeches-2020/xi-2020-08-25-1.txt"
+XI_1216 = "xi-speeches-2013-2018/xi-2015-12-16-1.txt"
 XI_0926 = "xi-speeches-2013-2018/xi-2017-09-26-1.txt"
 
 ECOLOGY = "工业文明创造了巨大物质财富，但也带来了生物多样性丧失和环境破坏的生态危机。生态兴则文明兴。"
 ORDER = "，发展经济。治则兴，乱则衰。保持社会和"
-PREPARED = "国将进入新发展阶段。凡事预则立，不预则废。我们要"
+#: (xi-2020-08-25-1's sentence gave way: drawn for the held-out round 16)
+UNEQUAL = "促进开放合作。“天下兼相爱则治，交相恶则乱。”完善全"
 OTHERWISE = "往往并不能简单对待，否则就可能陷入头痛医头、脚痛"
 #: (corpus file, sentence) for every sentence quoted below.
-QUOTED = [(XI_1001, ECOLOGY), (GWR_1992, ORDER), (XI_0825, PREPARED), (XI_0926, OTHERWISE)]
+QUOTED = [(XI_1001, ECOLOGY), (GWR_1992, ORDER), (XI_1216, UNEQUAL), (XI_0926, OTHERWISE)]
 
 
 def _excerpt(corpus: Path, path: str, first: str, last: str) -> str:
@@ -137,7 +138,7 @@ def test_balanced_ze_mottos_are_slogans(text, motto):
     assert motto in [text[h.start : h.end] for h in default_matcher().find(text) if h.rule == "slogan"]
 
 
-@pytest.mark.parametrize("text", [PREPARED, OTHERWISE])
+@pytest.mark.parametrize("text", [UNEQUAL, OTHERWISE])
 def test_unbalanced_or_running_ze_clauses_are_no_mottos(text):
-    # 凡事预则立，不预则废: halves of unequal length; …，否则就可能…: 则 inside a longer clause
+    # 天下兼相爱则治，交相恶则乱: halves of unequal length; …，否则就可能…: 则 inside a longer clause
     assert _ze(text) == []

@@ -32,7 +32,7 @@ from tests.bench.formula_annotations import unquotable
 CC14 = "cpc-congress-reports/cpc-14-congress-report.txt"
 PLENUM_2014 = "cpc-plenum-communiques/communique-2014-cc18-plenum04.txt"
 GWR_2004 = "gwr-state-council/gwr-2004.txt"
-GWR_1975 = "gwr-state-council/gwr-1975.txt"
+GWR_2017 = "gwr-state-council/gwr-2017.txt"
 SECRETARY_2023 = "seed/city-secretary-study-session-2023.txt"
 CC19 = "cpc-congress-reports/cpc-19-congress-report.txt"
 GWR_1988 = "gwr-state-council/gwr-1988.txt"
@@ -41,7 +41,7 @@ GWR_1982 = "gwr-state-council/gwr-1982.txt"
 CC17 = "cpc-congress-reports/cpc-17-congress-report.txt"
 XI_0909 = "xi-speeches-2020/xi-2020-09-09-1.txt"
 XI_0301 = "xi-speeches-2013-2018/xi-2018-03-01-1.txt"
-XI_0722 = "xi-speeches-2020/xi-2020-07-22-1.txt"
+XI_1226 = "xi-speeches-2013-2018/xi-2013-12-26-1.txt"
 XI_1231 = "xi-speeches-2013-2018/xi-2017-12-31-1.txt"
 XI_0928 = "xi-speeches-2020/xi-2020-09-28-1.txt"
 HUST_03 = "hust-party-building/hust-03-“党员，到底是怎样的一群人？”来听听公管学子的讲.txt"
@@ -59,8 +59,9 @@ MODEL = "领导干部要带头做坚持原则、严守纪律、维护大局、�
 LAW_GOVERNMENT = "加快建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
 SYSTEM = "色社会主义思想是一个逻辑严密、内涵丰富、系统全面、博大精深的科学体系，"
 REGIONS = "快发展，形成东中西互动、优势互补、相互促进、共同发展的新格局"
-# (gwr-2017's 补短板、调结构、促创新、惠民生 gave way when gwr-2017 was drawn for the held-out round 11)
-INVESTMENT = "我们必须坚持抓革命、促生产、促工作、促战备的方针"
+# (gwr-1975's sentence gave way when gwr-1975 was drawn for the held-out round 16; gwr-2017,
+# drawn for round 11, is tuning and minable again)
+INVESTMENT = "引导资金更多投向补短板、调结构、促创新、惠民生的领域。"
 LEADERSHIP = "提高党把方向、谋大局、定政策、促改革的能力和定力"
 PEACE = "界两大主题。发展需要和平，和平离不开发展。霸权"
 REFORM = "。因此，建设必须依靠改革，改革必须促进建设。政府"
@@ -70,9 +71,9 @@ NOT_FORGET = "们的名字和功绩，国家不会忘记，人民不会忘记，
 DARE = "周恩来同志学习，敢于担当责任，勇于直面矛盾，善于解决问题，以时不"
 ARCHAEOLOGY = "取得了重大成就，延伸了历史轴线，增强了历史信度，丰富了历史内涵，活化了历史场景。概括起"
 OUTPUT = "年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五，电力增长百分之二点九，钢材下"
-# (xi-2013-12-26-1's 一是敢于承认，二是正确分析，三是坚决纠正 gave way when it was drawn for the held-out round 15;
-# no minable file holds three ordinal points of one length, so the ordinal guard is no longer what decides here)
-ORDINALS = "座谈会，一是同大家谈谈心，二是给大家鼓鼓劲，三是听听大家对当前经济形势、“十四五”时期企业改革发展的意见和建议。"
+# (xi-2020-07-22-1's points gave way when it was drawn for the held-out round 16; xi-2013-12-26-1, drawn for round
+# 15, is tuning and minable again: three ordinal points of one length, where the ordinal guard decides)
+ORDINALS = "的态度，一是敢于承认，二是正确分析，三是坚决纠正，"
 NOT_FROM_HEAVEN = "思想和基本方略，不是从天上掉下来的，不是主观臆想出来的，而是党的十八大以来，"
 STORY_MEETING = "故事分享会暨“早日站在党旗下”专题教育活动举行"
 FILM_CAMPAIGN = "影界积极开展“深入生活、扎根人民”主题实践活动"
@@ -95,7 +96,7 @@ QUOTED = [
     (PLENUM_2014, LAW_GOVERNMENT),
     (SECRETARY_2023, SYSTEM),
     (GWR_2004, REGIONS),
-    (GWR_1975, INVESTMENT),
+    (GWR_2017, INVESTMENT),
     (CC19, LEADERSHIP),
     (XI_0820, TITLES),
     (CC14, PEACE),
@@ -106,7 +107,7 @@ QUOTED = [
     (XI_0301, DARE),
     (XI_0928, ARCHAEOLOGY),
     (GWR_1982, OUTPUT),
-    (XI_0722, ORDINALS),
+    (XI_1226, ORDINALS),
     (XI_1231, NOT_FROM_HEAVEN),
     (HUST_03, STORY_MEETING),
     (PARTY_DAY_03, FILM_CAMPAIGN),
@@ -167,7 +168,7 @@ def test_no_motto_list_with_an_idiom_or_a_cut_through_a_word(text):
 
 @pytest.mark.parametrize(
     ("text", "slogan"),
-    [(INVESTMENT, "抓革命、促生产、促工作、促战备"), (LEADERSHIP, "把方向、谋大局、定政策、促改革")],
+    [(INVESTMENT, "补短板、调结构、促创新、惠民生"), (LEADERSHIP, "把方向、谋大局、定政策、促改革")],
 )
 def test_verb_object_units_whose_object_ends_like_a_noun(text, slogan):
     assert _slogans(text) == [slogan]

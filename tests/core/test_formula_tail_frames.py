@@ -37,10 +37,14 @@ def test_a_shared_head_and_a_long_tail(corpus):
 
 
 def test_varying_verbs_before_a_shared_object_need_four_members(corpus):
-    text = _excerpt(corpus, "xi-speeches-2020/xi-2020-07-22-1.txt", "提高把握国际市场动向", "风险能力")
-    assert _finds(text) == [
-        "提高把握国际市场动向和需求特点的能力，提高把握国际规则能力，提高国际市场开拓能力，提高防范国际市场风险能力"
-    ]
+    # (xi-2020-07-22-1's 提高…能力 run gave way when it was drawn for the held-out round 16)
+    text = _excerpt(corpus, "cpc-congress-reports/cpc-18-congress-report.txt", "保护合法收入", "取缔非法收入")
+    assert _finds(text) == ["保护合法收入，增加低收入者收入，调节过高收入，取缔非法收入"]
+    # the same policy five years earlier in three members: no frame
+    three = _excerpt(
+        corpus, "cpc-congress-reports/cpc-17-congress-report.txt", "保护合法收入", "取缔非法收入"
+    )
+    assert _finds(three) == []
     # three task clauses that share a governing verb and a two-character tail are a list of tasks
     tasks = _excerpt(corpus, "gwr-state-council/gwr-2006.txt", "重点加强现代农业", "现代市场体系建设")
     assert _finds(tasks) == []
