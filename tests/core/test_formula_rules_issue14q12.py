@@ -13,6 +13,10 @@ References (`references.reference_hits`, GUIDE §1.1: the party's or the state's
 Quoted terms (`patterns.quoted_hits`, GUIDE §1.5): an award's name, even with a space after its closing quote
 (“民族之星” 获得者, “民族之星” 荣誉), is a name everywhere in the text.
 
+Lexicon: 完整、准确、全面贯彻新发展理念 is no longer a wording of its own: GUIDE §2 (session 9's decision) marks
+新发展理念 with the verb and its adverbs outside, and the whole wording was a wrong hit in every tuning round that holds
+it (rounds 3, 4, 5, 9, 12: 7 hits, none right).
+
 Every test text is a sentence of a minable corpus file (`unquotable` checks it).
 """
 
@@ -32,6 +36,7 @@ PARTY_DAY_28 = "party-day-news/partyday-28-离退休干部局组织党员干部�
 HAILAR_2018 = "hailar-district-gwr/hailar-district-gwr-2018.txt"
 GWR_1991 = "gwr-state-council/gwr-1991.txt"
 GWR_1978 = "gwr-state-council/gwr-1978.txt"
+GWR_2022 = "gwr-state-council/gwr-2022.txt"
 CPC_19 = "cpc-congress-reports/cpc-19-congress-report.txt"
 XI_0122 = "xi-speeches-2013-2018/xi-2016-01-22-1.txt"
 XI_0109 = "xi-speeches-2013-2018/xi-2015-01-09-1.txt"
@@ -55,13 +60,14 @@ ESSAY = "国奖获得者周子羽以《关于国奖 / 三标的四个维度》�
 SITE = "活动伊始，寻访团走进中共五大会址纪念馆。"
 STUDENTS = "全国青联十三届委员会委员、全国学联二十七大代表、各界青年和青年学生代表约3000人参加开幕会。"
 AWARD = "“民族之星” 获得者张嘉欣以《你当像鸟飞往你的山》为题，"
+PHILOSOPHY = "贯彻落实中央经济工作会议精神，完整、准确、全面贯彻新发展理念，扎实做好“六稳”、“六保”工作，"
 HONOUR = "阿依克木古丽・布力布力对 “民族之星” 荣誉进行介绍。"
 PLATFORM = "她指出，“民族之星” 是发挥典型学子示范引领作用，营造民族团结良好氛围，"
 QUOTED = [
     (PARTY_DAY_17, HALLS), (PARTY_DAY_28, DIRECTIONS), (HAILAR_2018, MALLS), (GWR_1991, METALS),
     (GWR_1978, MOVEMENTS), (CPC_19, TASKS), (XI_0122, BOTH), (XI_0109, PLAN), (XI_0913, TREATY),
     (HUST_07, LECTURE), (HUST_04, ESSAY), (HUST_13, SITE), (XI_0818, STUDENTS), (HUST_04, AWARD),
-    (HUST_04, HONOUR), (HUST_04, PLATFORM),
+    (HUST_04, HONOUR), (HUST_04, PLATFORM), (GWR_2022, PHILOSOPHY),
 ]  # fmt: skip
 
 
@@ -110,3 +116,9 @@ def test_an_award_s_name_is_no_quoted_formula_even_after_a_space():
     assert [h.formula for h in patterns.quoted_hits(bare, matcher.idioms, matcher.common_words)] == [
         "民族之星"
     ] * 3
+
+
+def test_the_adverbs_and_verb_before_the_new_development_philosophy_are_outside_its_span():
+    lexicon = [h.text for h in default_matcher().find(PHILOSOPHY) if h.source == "lexicon"]
+    assert "新发展理念" in lexicon
+    assert not any(text.startswith("完整") for text in lexicon)
