@@ -103,7 +103,7 @@ _AFTER_CONGRESS = frozenset("以会代召报精胜闭开后前上通作提确党
 _NOT_BEFORE_COUNT = frozenset(f"第每这那哪其之各前后上下近几多0123456789{NUM}”」』")
 #: A count that sums up the list just before it (燃煤、机动车三大污染源) is not a formula.
 _AFTER_LIST_RE = re.compile(rf"、[{HAN}]{{1,8}}$")
-_NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户")
+_NXNY_BAD = frozenset("年月日天周次个岁万亿元时分秒号期届位名人里米斤倍成层批级家户者")
 #: Verbs and prepositions that end a clause, not a noun (五项原则为和平解决… is 五项原则).
 _VERB_END = frozenset("为是在有将要对把从被让使")
 #: Characters after which a numbered phrase has ended (so 两个确立的… stops before 的).
@@ -208,13 +208,13 @@ def _sibling_couplet(text: str, start: int, end: int, content: str) -> bool:
 _TITLE_AFTER_RE = re.compile(
     r"(?:联合)?主题[党团]日|(?:专题)?讲座|宣讲团|系列|(?:全国|省级?|校级?)?[一二三]等奖|时代广场|广场"
     r"|(?:国际)?博物馆日|(?:专项)?答题|为(?:主)?题"
-    r"|开幕式|闭幕式|(?:东道主)?(?:伙伴)?对话会|高级别会议|招待会|晚会|奖(?!励|补)|校训|院训"
+    r"|开幕式|闭幕式|(?:东道主)?(?:伙伴)?对话会|高级别会议|招待会|晚会|奖(?!励|补)|校训|院训|获得者|荣誉|称号"
 )
 #: A theme word after a quoted phrase that is no list (“早日站在党旗下”专题教育活动, “革命后代血脉传承”主题活动): the
 #: title of an activity. (A quoted list before it is a campaign's slogan: “深入生活、扎根人民”主题实践活动.)
 _THEME_AFTER_RE = re.compile("(?:这一)?(?:廉政|党建|思政)?(?:主题|专题)")
 #: First characters of those words: most quotes are ruled out by one set lookup, without the expression.
-_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思开闭东伙对高招晚奖这院")
+_TITLE_AFTER_FIRST = frozenset("联主专讲宣系全省校一二三时广国博答为廉党思开闭东伙对高招晚奖这院获荣称")
 #: A length of time (“楚国八百年”, “甘肃文化八千年”): a count of years, not a campaign year (“作风建设年”).
 _YEARS_RE = re.compile(r"[二三四五六七八九][百千]年$")
 
@@ -223,11 +223,13 @@ def _names_no_formula(text: str, end: int, content: str) -> bool:
     """Quoted words that are a title, a name or a length of time (GUIDE §1.5, §3)."""
     if content.endswith("年") and _YEARS_RE.search(content):
         return True
-    after = text[end + 1 : end + 2]
-    if after not in _TITLE_AFTER_FIRST:
+    at = end + 1
+    while text.startswith(" ", at):  # news layouts space the quotes: “民族之星” 获得者
+        at += 1
+    if text[at : at + 1] not in _TITLE_AFTER_FIRST:
         return False
-    theme = "、" not in content and _THEME_AFTER_RE.match(text, end + 1) is not None
-    return theme or _TITLE_AFTER_RE.match(text, end + 1) is not None
+    theme = "、" not in content and _THEME_AFTER_RE.match(text, at) is not None
+    return theme or _TITLE_AFTER_RE.match(text, at) is not None
 
 
 #: What makes a quoted pair of idioms a motto after all: the norm it names (“百花齐放、推陈出新”的方针).
@@ -349,9 +351,18 @@ def _names_framework(text: str, x_start: int, end: int) -> bool:
     )
 
 
+#: Last words of a four-character noun after N大 / N种 that name a framework's tasks or movements (三大革命运动,
+#: 两大历史任务), where other such nouns count things or places (七大购物中心, 十大钢铁基地, 两大主题展厅).
+_FRAMEWORK_NOUN_END_RE = re.compile("任务|运动|战略|目标|原则|作风|法宝|考验|危险")
+
+
+def _framework_noun(text: str, start: int, end: int) -> bool:
+    return text[end - 1] in _ABSTRACT_ENDS or _FRAMEWORK_NOUN_END_RE.match(text, end - 2, end) is not None
+
+
 def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None:
     x_start, x_text = m.start(group), m.group(group)
-    numeral = text[m.start() : x_start - 1]
+    numeral, numeral_class = text[m.start() : x_start - 1], text[x_start - 1]
     if numeral[0] not in _MULTI or _COUNT_RE.match(x_text) or x_text[0] in NUM:
         return None
     if x_text[0] in _FUNCTION_CHARS or _AFTER_LIST_RE.search(text, max(0, m.start() - 10), m.start()):
@@ -363,6 +374,12 @@ def _numbered_noun(text: str, m: re.Match[str], group: str) -> PatternHit | None
     length = _best_tail(text, x_start, x_text)
     if not length:
         return None
+    if (
+        length == 4
+        and (group == "big" or numeral_class == "种")
+        and not _framework_noun(text, x_start, x_start + 4)
+    ):
+        return None  # 七大购物中心, 十种有色金属, 三大工作方向: things counted (三大革命运动, 两大历史任务 name tasks)
     end = x_start + length
     if any(ch in _FUNCTION_CHARS or ch in "和与及或" for ch in text[x_start:end]):
         return None

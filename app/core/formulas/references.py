@@ -23,8 +23,10 @@ _MEETING_TAIL = "(?:精神|报告|公报|决议|决定|党章修正案)?"
 _PLENUMS = rf"(?:{_ORD}中、)*{_ORD}中全会"
 _CONGRESS = (
     rf"(?:中国共产党|中共|党的)第{_ORD}次全国代表大会"
-    rf"|(?:党的|中共)第?{_ORD}大"
-    rf"|(?<![{_CN}第])(?:二十[{_CN[:-1]}]?|十[{_CN[:-1]}])大(?![会学家局型批量力事])"
+    # (a congress's site is a place: 走进中共五大会址纪念馆)
+    rf"|(?:党的|中共)第?{_ORD}大(?!会址|旧址|纪念)"
+    # (not another body's congress: 全国学联二十七大, 团十八大)
+    rf"|(?<![{_CN}第联团])(?:二十[{_CN[:-1]}]?|十[{_CN[:-1]}])大(?![会学家局型批量力事])"
     # a one-character number (九大, 十大 — also 十大关系) is a congress only before words of time: 十大以来, 九大开幕
     rf"|(?<![{_CN}第])[{_CN}]大(?=以来|以后|之后|召开|闭幕|开幕)"
 )
@@ -108,6 +110,10 @@ _DOCUMENT_RE = re.compile(
     r"《\s*[^《》\n]{0,60}?(?:中共中央|国务院|关于|决议|决定|意见|规划|纲要|条例|建议|通知|宪法|章程|法|讲话|文选|选集)"
     rf"[^《》\n]{{0,60}}?\s*》(?:第[{_CN}]{{1,2}}卷)?"
 )  # (a speech cited by its title, 《在全国党校工作会议上的讲话》; collected works with the volume, 《邓小平文选》第三卷)
+#: Titles that are no party or state document (GUIDE §1.1): a cooperation plan or treaty agreed with other states
+#: (《长期睦邻友好合作条约实施纲要》, 《中国与拉美和加勒比国家合作规划（2015—2019）》), or a talk's or essay's title with
+#: a spaced subtitle dash or slash (《当代青年大学生的人生价值与政治信仰 —— 学习领会…》, 《关于国奖 / 三标的四个维度》).
+_NOT_STATE_DOCUMENT_RE = re.compile(r"合作|条约|公约|协定|伙伴关系|\s——|——\s|\s/\s")
 #: A resolution or decision cited by its title without 《》 (十一届六中全会专门作出关于建国以来党的若干历史问题的决议; 据以作出了
 #: 关于为刘少奇同志平反的决议（草案）), with the issuing body before it when written (中共中央和国务院关于…的决定); not
 #: one pointed at (关于这个问题的决定). The expression starts with the literal 关于, which `re` skips to at memchr speed.
@@ -283,7 +289,10 @@ def _law_spans(text: str) -> list[tuple[int, int]]:
 
 def reference_hits(text: str) -> list[PatternHit]:
     """Meetings, plan labels and official documents cited by name."""
-    spans = [m.span() for rx in (_DOCUMENT_RE, _RESOLUTION_RE) for m in rx.finditer(text)]
+    spans = [m.span() for m in _RESOLUTION_RE.finditer(text)]
+    spans += [
+        m.span() for m in _DOCUMENT_RE.finditer(text) if _NOT_STATE_DOCUMENT_RE.search(m.group()) is None
+    ]
     spans += _work_report_spans(text)
     spans += _law_spans(text)
     spans += _full_plan_spans(text)
