@@ -1,15 +1,17 @@
 """Issue 14, session 12 (14p12c): point shapes round 15 marked that no rule took.
 
-Each test reads a stretch of a minable corpus file and asks `point_frames` for the members it finds (or
-rightly leaves): dashed points that share a subject alone, opening clauses with figures, a varying head before
-a shared frame, and short two-clause points between semicolons.
+Each test reads a stretch of a minable corpus file and asks the rule for the members it finds (or rightly
+leaves): dashed points that share a subject alone, opening clauses with figures, a varying head before a shared
+frame, short two-clause points between semicolons (`point_frames`), and paragraph leads that share a refrain
+and the frame after it (`clause_anaphora.refrain_sentence_hits`).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from app.core.formulas import point_frames
+from app.core.formulas import clause_anaphora, point_frames
+from app.core.formulas.shipped import default_matcher
 from tests.core.test_formula_rules_issue14p9 import _excerpt, _leads
 
 pytestmark = pytest.mark.corpus
@@ -98,3 +100,29 @@ def test_longer_clauses_between_semicolons_are_no_points(corpus):
     # 必须增强责任之心，把初心落在行动上、…；必须增强仁爱之心，…: clauses of a sentence, not short points
     text = _excerpt(corpus, "xi-speeches-2020/xi-2020-02-24-1.txt", "必须增强责任之心", "直至取得最后胜利")
     assert text.count("；") >= 2 and _semicolon_points(text) == []
+
+
+def _refrains(text: str) -> list[str]:
+    shipped = default_matcher()
+    is_formula = lambda w: shipped.canonical_of(w) is not None  # noqa: E731  (as the detector asks)
+    return [text[h.start : h.end] for h in clause_anaphora.refrain_sentence_hits(text, is_formula)]
+
+
+def test_paragraph_leads_sharing_a_refrain_and_its_frame_are_members(corpus):
+    # each 坚持实事求是，就要… leads a paragraph of several sentences
+    text = _excerpt(
+        corpus, "xi-speeches-2013-2018/xi-2013-12-26-1.txt", "\n\n坚持实事求是，就要深入", "理论创新。"
+    )
+    assert text.count("。") > 8
+    assert _refrains(text) == [
+        "坚持实事求是，就要深入实际了解事物的本来面貌",
+        "坚持实事求是，就要清醒认识和正确把握我国仍处于并将长期处于社会主义初级阶段这个基本国情",
+        "坚持实事求是，就要坚持为了人民利益坚持真理、修正错误",
+        "坚持实事求是，就要不断推进实践基础上的理论创新",
+    ]
+
+
+def test_paragraph_leads_that_return_to_a_topic_are_no_members(corpus):
+    # 长征的胜利，是…  ⏎长征的胜利，靠的是…  ⏎长征的胜利，使…: one topic, no shared frame after it
+    text = _excerpt(corpus, "xi-speeches-2013-2018/xi-2016-10-21-1.txt", "\n\n长征的胜利，是中国", "空前团结")
+    assert text.count("\n长征的胜利，") == 4 and _refrains(text) == []

@@ -19,7 +19,13 @@ before each lead and a strong head. Here the shape of the run itself tells the f
 - ≥ 3 points of one run whose leads are long sentences that open with the same three characters: each
   point's opening clause up to its first comma (——我们坚持党对科技事业的领导，健全…。——我们坚持建设世界科技强国的
   奋斗目标，…, xi-2018-05-28; 14o10);
-- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11).
+- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11);
+- ≥ 4 dashed points whose long leads share a subject alone (——双方都把对方作为…，——双方建立起…，——双方基于…,
+  xi-2016-06-26): the opening clauses, which may hold figures (我们要以共同庆祝条约签署15周年为契机，…);
+- ≥ 3 points whose short leads put a varying head before a shared frame (——化解分歧，关键要加强对话。——破解难题，
+  关键要加快发展。, xi-2016-01-22);
+- ≥ 3 points of one sentence between semicolons, each a four-character head and its aim (坚定信念，树立公共精神；
+  勤学善思，增强专业本领；…: `semicolon_point_hits`; 14p12c).
 
 Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
 条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
