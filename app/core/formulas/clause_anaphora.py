@@ -20,7 +20,8 @@ verb (坚持和完善…), correlatives (不是…而是),
 figures and dates (a report's statistics: 全年…，全年…), names (…同志).
 
 The same anaphora over sentences (`refrain_sentence_hits`): ≥ 3 sentences, each at most `_MAX_BETWEEN` sentences
-after the one before, that open with one short clause as a refrain (经此一战，中国人民粉碎了…。这一战，拼来了…。经此一战，
+after the one before (or each leading a paragraph near the last, when all share the two characters after the
+refrain's comma: 坚持实事求是，就要…, Xi 2013-12-26; 14p12c), that open with one short clause as a refrain (经此一战，中国人民粉碎了…。这一战，拼来了…。经此一战，
 … ×5, Xi 2020-10-24; 唯有发展，才能… ×3, Xi 2015-09-27; 这一伟大胜利，… Xi 2015-09-03). The refrain carries the
 frame without a modal (which `modal_openers` needs of a longer opener); each member is the whole sentence
 (GUIDE §1.3, one span per member sentence). Not a refrain: a connective, time word or speech verb (同时，; 目前，;
@@ -174,6 +175,25 @@ _NOT_REFRAIN_RE = re.compile(
 #: Sentences between two members at most (经此一战，…。这一战，…。经此一战，…: the refrains alternate).
 _MAX_BETWEEN = 2
 _MAX_SENTENCE = 160
+#: Members that lead paragraphs and share the frame after the refrain (`_FRAME_AFTER`) may stand further apart:
+#: at most this many characters from one to the next (坚持实事求是，就要…。… ⏎坚持实事求是，就要…: each paragraph
+#: explains its point, 14p12c; not 长征的胜利，是…。… ⏎长征的胜利，靠的是…: a topic the paragraphs return to).
+_MAX_PARAGRAPH_GAP = 600
+#: Characters after the refrain's comma that members leading paragraphs far apart share (…，就要…).
+_FRAME_AFTER = 2
+
+
+def _near(text: str, last: tuple[int, int], member: tuple[int, int], framed: bool) -> bool:
+    """Whether `member` continues a run whose last member is `last`: few sentences between, or (members that
+    share a frame after the refrain) both lead paragraphs close together."""
+    if len(_SENTENCE_END_RE.findall(text, last[1] + 1, member[0])) <= _MAX_BETWEEN:
+        return True
+    return (
+        framed
+        and member[0] - last[0] <= _MAX_PARAGRAPH_GAP
+        and text[last[0] - 1 : last[0]] == "\n"
+        and text[member[0] - 1 : member[0]] == "\n"
+    )
 
 
 def refrain_sentence_hits(
@@ -193,15 +213,17 @@ def refrain_sentence_hits(
     for refrain, starts in by_refrain.items():
         if len(starts) < _MIN_MEMBERS or refrain[:2] in _DISCOURSE_HEADS or _NOT_REFRAIN_RE.match(refrain):
             continue
+        after = len(refrain) + 1
         if is_formula(refrain):
             continue
+        framed = len({text[s + after : s + after + _FRAME_AFTER] for s in starts}) == 1
         members = []
         for start in starts:
             end = _SENTENCE_END_RE.search(text, start)
             members.append((start, end.start() if end else len(text)))
         run = members[:1]
         for member in [*members[1:], None]:
-            if member and len(_SENTENCE_END_RE.findall(text, run[-1][1] + 1, member[0])) <= _MAX_BETWEEN:
+            if member and _near(text, run[-1], member, framed):
                 run.append(member)
                 continue
             if len(run) >= _MIN_MEMBERS and all(e - s <= _MAX_SENTENCE for s, e in run):

@@ -429,6 +429,7 @@ class FormulaMatcher:
         found += opener_frames.opener_sentence_hits(text, marks)
         found += clause_frames.equal_clause_hits(text, self.common_words, pairs)
         found += point_frames.point_lead_hits(text, marks)
+        found += point_frames.semicolon_point_hits(text)
         found += tail_frames.tail_frame_hits(text)
         found += coordinate_series.coordinate_series_hits(text, more, self.common_words)
         found += clause_anaphora.clause_anaphora_hits(text)

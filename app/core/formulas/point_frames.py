@@ -19,7 +19,13 @@ before each lead and a strong head. Here the shape of the run itself tells the f
 - ≥ 3 points of one run whose leads are long sentences that open with the same three characters: each
   point's opening clause up to its first comma (——我们坚持党对科技事业的领导，健全…。——我们坚持建设世界科技强国的
   奋斗目标，…, xi-2018-05-28; 14o10);
-- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11).
+- ≥ 3 numbered points of one run whose long leads open with two balanced clauses: those two (14p11);
+- ≥ 4 dashed points whose long leads share a subject alone (——双方都把对方作为…，——双方建立起…，——双方基于…,
+  xi-2016-06-26): the opening clauses, which may hold figures (我们要以共同庆祝条约签署15周年为契机，…);
+- ≥ 3 points whose short leads put a varying head before a shared frame (——化解分歧，关键要加强对话。——破解难题，
+  关键要加快发展。, xi-2016-01-22);
+- ≥ 3 points of one sentence between semicolons, each a four-character head and its aim (坚定信念，树立公共精神；
+  勤学善思，增强专业本领；…: `semicolon_point_hits`; 14p12c).
 
 Not a frame: a report's list of achievements (——经济持续健康发展。——人民民主不断扩大。; 第一，贫困地区基本生产生活
 条件明显改善。…: a subject and how it changed, `_ACHIEVEMENT_RE`), points whose leads are long statements or hold
@@ -53,12 +59,15 @@ _ACHIEVEMENT_RE = re.compile(r"^(?:(?!要|将|应|必须|愿).)*?(?:明显|显�
 #: Points of one run lie close together: at most this many characters from one lead's start to the next.
 _MAX_GAP = 1500
 #: A long point's opening clause, up to its first comma (我们坚持党对科技事业的领导，健全…).
-_CLAUSE_RE = re.compile(rf"[{HAN}“”、]{{5,24}}(?=，)")
+_CLAUSE_RE = re.compile(rf"[{HAN}“”、0-9]{{5,24}}(?=，)")
 #: A short head clause before a long point's opening clause (政治上，; 面向未来，): the opening clause after it
 #: carries the shared opener.
 _HEAD_RE = re.compile(rf"[{HAN}]{{2,4}}，")
 #: Characters the opening clauses of a run must share: a subject and its verb or modal (我们坚持…, 我们要…).
 _CLAUSE_OPENER = 3
+#: A shared subject alone (双方都把对方…, 双方建立起…, 双方基于…) makes a frame of ≥ this many points (14p12c).
+_SUBJECT_OPENER = 2
+_SUBJECT_MEMBERS = 4
 
 
 def _lead_end(text: str, start: int) -> int:
@@ -130,14 +139,31 @@ def _members(
         for head, group in by_head.items():
             if len(group) >= _MIN_MEMBERS and head not in _DISCOURSE_HEADS and "“" not in head:
                 members.update(group)
+        members.update(_framed_leads(text, leads))
         led = {s for s, _e in leads}
-        members.update(_clause_members(text, [s for s in run if s not in led]))
+        members.update(_clause_members(text, [s for s in run if s not in led], _TWO_CLAUSES_RE not in shapes))
         if (
             _TWO_CLAUSES_RE in shapes
         ):  # (points whose lead is no member yet, a long one or one of three clauses)
             taken = {s for s, _e in members}
             members.update(_two_clause_openings(text, [s for s in run if s not in taken]))
     return members
+
+
+def _framed_leads(text: str, leads: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Leads of a varying short head and a shared frame after it, when ≥ 3 different ones share the frame's
+    first `_CLAUSE_OPENER` characters: ——化解分歧，关键要加强对话。——破解难题，关键要加快发展。——道路选择，
+    关键要符合国情。 (14p12c)."""
+    by_frame: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s, e in leads:
+        if (head := _HEAD_RE.match(text, s, e)) and e - head.end() > _CLAUSE_OPENER:
+            by_frame[text[head.end() : head.end() + _CLAUSE_OPENER]].append((s, e))
+    return {
+        member
+        for frame, group in by_frame.items()
+        if len({text[s:e] for s, e in group}) >= _MIN_MEMBERS and frame[:2] not in _DISCOURSE_HEADS
+        for member in group
+    }
 
 
 #: A long numbered point's opening two clauses in the shape of a two-clause lead (`_TWO_CLAUSES_RE`), before a
@@ -153,23 +179,30 @@ def _two_clause_openings(text: str, starts: list[int]) -> set[tuple[int, int]]:
     return set(openings) if len(openings) >= _MIN_MEMBERS else set()
 
 
-def _clause_members(text: str, starts: list[int]) -> set[tuple[int, int]]:
+def _clause_members(text: str, starts: list[int], subjects: bool) -> set[tuple[int, int]]:
     """The opening clauses of long points (each up to its first comma) when ≥ 3 different ones open with the
     same `_CLAUSE_OPENER` characters: ——我们坚持党对科技事业的领导，… ——我们坚持建设世界科技强国的奋斗目标，…;
     ——我们要提倡创新、协调、绿色、开放、共享的发展观，… ——我们要树立平等、互鉴、对话、包容的文明观，…
     (one clause repeated before each point, ——在新的起点上，…, is a refrain, not members). A short head clause
     before the opening clause may vary and belongs to the member: ——政治上，中拉要坚持真诚友好，… ——经济上，中拉要
-    抓住…，… ——人文上，中拉要加强文明对话和文化交流，… (14a12)."""
+    抓住…，… ——人文上，中拉要加强文明对话和文化交流，… (14a12). With `subjects` (dashed points, whose long
+    numbered kin open with two balanced clauses instead), a shared subject alone makes ≥ `_SUBJECT_MEMBERS`
+    clauses members: ——双方都把对方作为本国外交优先方向，… ——双方建立起完备的高层交往机制，… ——双方基于共赢
+    原则开展互利互惠经济合作，… ——双方人文交流蓬勃开展，… (14p12c)."""
     by_opener: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_subject: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in starts:
         head = _HEAD_RE.match(text, s)
         at = head.end() if head else s
         if (clause := _CLAUSE_RE.match(text, at)) and not _ACHIEVEMENT_RE.match(clause.group()):
             by_opener[text[at : at + _CLAUSE_OPENER]].append((s, clause.end()))
+            if subjects:
+                by_subject[text[at : at + _SUBJECT_OPENER]].append((s, clause.end()))
     return {
         member
-        for opener, group in by_opener.items()
-        if len({text[s:e] for s, e in group}) >= _MIN_MEMBERS
+        for groups, least in ((by_opener, _MIN_MEMBERS), (by_subject, _SUBJECT_MEMBERS))
+        for opener, group in groups.items()
+        if len({text[s:e] for s, e in group}) >= least
         and opener[:2] not in _DISCOURSE_HEADS
         and "“" not in opener
         for member in group
@@ -190,4 +223,41 @@ def point_lead_hits(text: str, marks: list[tuple[int, str]] | None = None) -> li
         for run in _runs(points[kind], kind != "—"):
             for s, e in sorted(_members(text, run, shapes, heads)):
                 hits.append(PatternHit(s, e, text[s:e], "parallel"))
+    return hits
+
+
+#: A point of a semicolon series: a four-character head and its aim of four to six (勤学善思，增强专业本领).
+_SEMICOLON_POINT_RE = re.compile(rf"[{HAN}]{{4}}，[{HAN}]{{4,7}}")
+_POINT_END = "；;。！!\n"
+_SEMICOLONS_RE = re.compile(r"[；;]")
+
+
+def _point_before(text: str, semicolon: int) -> int:
+    """Where the semicolon point that ends at `semicolon` starts; −1 when none does."""
+    for size in range(9, 13):
+        start = semicolon - size
+        if start >= 0 and _SEMICOLON_POINT_RE.fullmatch(text, start, semicolon):
+            return start
+    return -1
+
+
+def semicolon_point_hits(text: str) -> list[PatternHit]:
+    """Points of one sentence in the shape of a two-clause lead, ≥ 3 between semicolons: 她希望公管学子们坚定信念，
+    树立公共精神；勤学善思，增强专业本领；实践笃行，提升应用能力； (a speech's wishes to its audience, 14p12c). One
+    hit per point. The points are short and balanced (a four-character head, an aim of four to seven): longer
+    clauses between semicolons are a report's sentences."""
+    runs: list[list[tuple[int, int]]] = []
+    for m in _SEMICOLONS_RE.finditer(text):
+        semicolon = m.start()
+        after = _SEMICOLON_POINT_RE.match(text, semicolon + 1)
+        if after is None or after.end() >= len(text) or text[after.end()] not in _POINT_END:
+            continue
+        if runs and runs[-1][-1][1] == semicolon:
+            runs[-1].append(after.span())
+        elif (start := _point_before(text, semicolon)) >= 0:
+            runs.append([(start, semicolon), after.span()])
+    hits = []
+    for run in runs:
+        if len(run) >= _MIN_MEMBERS and len({text[s:e] for s, e in run}) == len(run):
+            hits += [PatternHit(s, e, text[s:e], "parallel") for s, e in run]
     return hits
