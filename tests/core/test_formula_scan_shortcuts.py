@@ -431,4 +431,4 @@ def test_remnants_looked_for_around_kept_pattern_finds_only_are_those_of_every_l
         remnants = matcher._remnants(text, lexicon, kept)
         assert remnants == _remnants_of_every_lost_hit(matcher, text, lexicon, kept), path.name
         found += len(remnants)
-    assert found >= 5  # (rare: 8 over the minable corpus at e6dc8f9)
+    assert found >= 2  # not vacuous (8 at e6dc8f9; 2 once 14l12b listed the longer wordings whole)
